@@ -1,0 +1,30 @@
+package dev.vpnbot.application.port.in;
+
+/**
+ * A use case said no for a business reason the user can be told about. Nothing was changed.
+ * Adapters turn the reason into a message in the user's language.
+ */
+public class Refusal extends RuntimeException {
+
+    public enum Reason {
+        USER_NOT_REGISTERED,
+        TARIFF_NOT_AVAILABLE,
+        SERVER_NOT_AVAILABLE,
+        NO_SERVER_AVAILABLE,
+        KEY_NOT_FOUND,
+        ORDER_NOT_FOUND,
+        ORDER_NOT_PAYABLE,
+        PAYMENT_GATEWAY_UNAVAILABLE
+    }
+
+    private final Reason reason;
+
+    public Refusal(Reason reason, String detail) {
+        super(reason + ": " + detail);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.vpnbot.application.port.out;
+
+import dev.vpnbot.domain.key.KeyId;
+import dev.vpnbot.domain.key.VpnKey;
+import dev.vpnbot.domain.user.UserId;
+import java.util.List;
+import java.util.Optional;
+
+/** Outgoing port: the keys we sold. */
+public interface Keys {
+    KeyId nextId();
+
+    Optional<VpnKey> find(KeyId id);
+
+    /** Like {@link #find} but locks the key until the surrounding transaction ends. */
+    Optional<VpnKey> findForUpdate(KeyId id);
+
+    /** A user's keys, newest first, deleted ones left out. */
+    List<VpnKey> ofOwner(UserId owner);
+
+    /** Inserts or updates. Panel email and subId are unique across all keys. */
+    void save(VpnKey key);
+}

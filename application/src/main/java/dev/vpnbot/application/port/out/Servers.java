@@ -1,0 +1,21 @@
+package dev.vpnbot.application.port.out;
+
+import dev.vpnbot.domain.server.Server;
+import dev.vpnbot.domain.server.ServerId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Outgoing port: the VPN servers and how to reach their panels. Servers come back with their
+ * current load (keys on them that are active and not expired) filled in.
+ */
+public interface Servers {
+    ServerId nextId();
+
+    List<Server> all();
+
+    Optional<Server> find(ServerId id);
+
+    /** Inserts or updates; the load on the given record is ignored (it is always counted). */
+    void save(Server server);
+}
