@@ -305,4 +305,25 @@ class PurchaseScenariosTest {
         shop.worker.runDueJobs();
         assertThat(onlyKey().status()).isEqualTo(KeyStatus.ACTIVE);
     }
+
+    @Test
+    void a_cancelled_order_that_is_paid_anyway_still_delivers_a_key() {
+        Order order = buyOnServerX();
+        assertThat(shop.cancellation.cancel(BUYER, order.id()).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThatThrownBy(() -> shop.cancellation.cancel(BUYER, order.id())).isInstanceOf(Refusal.class);
+
+        assertThat(gatewaySaysPaid(order)).isEqualTo(Outcome.PAID);
+        shop.worker.runDueJobs();
+        assertThat(onlyKey().status()).isEqualTo(KeyStatus.ACTIVE);
+    }
+
+    @Test
+    void nobody_can_cancel_or_check_somebody_elses_order() {
+        Order order = buyOnServerX();
+        UserId stranger = new UserId(3003);
+        assertThatThrownBy(() -> shop.cancellation.cancel(stranger, order.id()))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.reason()).isEqualTo(Refusal.Reason.ORDER_NOT_FOUND));
+        assertThatThrownBy(() -> shop.paymentCheck.check(new dev.vpnbot.application.port.in.CheckPaymentUseCase.CheckPaymentCommand(stranger, order.id())))
+                .isInstanceOf(Refusal.class);
+    }
 }

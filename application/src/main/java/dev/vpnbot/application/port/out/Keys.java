@@ -3,6 +3,7 @@ package dev.vpnbot.application.port.out;
 import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.user.UserId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,12 @@ public interface Keys {
 
     /** A user's keys, newest first, deleted ones left out. */
     List<VpnKey> ofOwner(UserId owner);
+
+    /**
+     * Active keys whose expiry lies in [from, to) and that have no sent notification of
+     * {@code reminderKind} yet (see {@link SentNotifications}; subject "key:" + id), soonest first.
+     */
+    List<VpnKey> expiringWithoutReminder(Instant from, Instant to, String reminderKind, int limit);
 
     /** Inserts or updates. Panel email and subId are unique across all keys. */
     void save(VpnKey key);

@@ -20,5 +20,8 @@ public interface Notifier {
     /** The payment for an order did not cover it: nothing delivered, how to get help. */
     void paymentTooLow(UserId user, Order order, Money paid);
 
+    /** The key expires soon (or just did); the message carries an Extend button. */
+    void expiryReminder(UserId user, VpnKey key, ReminderKind kind);
+
     void alertAdmins(AdminAlert alert);
 }
