@@ -21,9 +21,15 @@ public interface Keys {
 
     /**
      * Active keys whose expiry lies in [from, to) and that have no sent notification of
-     * {@code reminderKind} yet (see {@link SentNotifications}; subject "key:" + id), soonest first.
+     * {@code reminderKind} yet for their current expiry (see {@link SentNotifications}; subject
+     * {@link #reminderSubject}), soonest first. A renewed key has a new expiry, so it is reminded again.
      */
     List<VpnKey> expiringWithoutReminder(Instant from, Instant to, String reminderKind, int limit);
+
+    /** The ledger subject of a key's reminders: "key:&lt;id&gt;@&lt;expiry epoch millis&gt;". */
+    static String reminderSubject(VpnKey key) {
+        return "key:" + key.id().value() + "@" + key.expiresAt().toEpochMilli();
+    }
 
     /** Inserts or updates. Panel email and subId are unique across all keys. */
     void save(VpnKey key);
