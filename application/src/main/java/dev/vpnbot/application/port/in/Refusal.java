@@ -14,7 +14,14 @@ public class Refusal extends RuntimeException {
         KEY_NOT_FOUND,
         ORDER_NOT_FOUND,
         ORDER_NOT_PAYABLE,
-        PAYMENT_GATEWAY_UNAVAILABLE
+        PAYMENT_GATEWAY_UNAVAILABLE,
+        /** Admin screens and commands: the caller is not in ADMIN_IDS. */
+        NOT_ADMIN,
+        /** Admin input that does not make sense (a price of "abc", 0 days…); the detail says why. */
+        INVALID_INPUT,
+        SERVER_HAS_ACTIVE_KEYS,
+        BROADCAST_NOT_FOUND,
+        USER_NOT_FOUND
     }
 
     private final Reason reason;

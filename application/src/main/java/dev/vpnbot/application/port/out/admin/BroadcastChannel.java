@@ -1,0 +1,16 @@
+package dev.vpnbot.application.port.out.admin;
+
+import dev.vpnbot.domain.broadcast.Broadcast;
+import dev.vpnbot.domain.user.UserId;
+
+/** Outgoing port: delivers broadcast texts through the rate-limited sender, one user at a time. */
+public interface BroadcastChannel {
+
+    enum Delivery { SENT, BLOCKED, FAILED }
+
+    /** Sends and waits for the outcome; never throws. */
+    Delivery deliver(UserId recipient, String text);
+
+    /** Tells the author the broadcast is done, with its counts. Never throws. */
+    void reportFinished(Broadcast broadcast);
+}

@@ -1,0 +1,27 @@
+package dev.vpnbot.application.port.out.admin;
+
+import dev.vpnbot.domain.money.Money;
+import java.time.Instant;
+import java.util.List;
+
+/** Outgoing port: the counts behind the admin's statistics screen. */
+public interface ShopFigures {
+
+    /** Paid orders in a period and what they brought, one total per currency. */
+    record Revenue(long paidOrders, List<Money> totals) {
+        public Revenue {
+            totals = List.copyOf(totals);
+        }
+    }
+
+    long countUsers();
+
+    /** Keys that are active and not expired at {@code now}. */
+    long countActiveKeys(Instant now);
+
+    /** Active keys whose expiry lies in [from, to). */
+    long countKeysExpiringBetween(Instant from, Instant to);
+
+    /** Orders paid at or after {@code since} (paid or fulfilled), with the amounts actually paid. */
+    Revenue revenueSince(Instant since);
+}

@@ -1,0 +1,71 @@
+package dev.vpnbot.application.service.admin;
+
+import dev.vpnbot.application.port.in.Refusal;
+import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
+import dev.vpnbot.application.port.out.Tariffs;
+import dev.vpnbot.domain.money.Money;
+import dev.vpnbot.domain.tariff.Tariff;
+import dev.vpnbot.domain.tariff.TariffId;
+import dev.vpnbot.domain.user.UserId;
+import java.util.List;
+
+/** Edits the price list. Orders already placed keep their snapshot, so nothing else changes. */
+public final class TariffAdministration implements ManageTariffsUseCase {
+    private final Admins admins;
+    private final Tariffs tariffs;
+
+    public TariffAdministration(Admins admins, Tariffs tariffs) {
+        this.admins = admins;
+        this.tariffs = tariffs;
+    }
+
+    @Override
+    public List<Tariff> allTariffs(UserId actor) {
+        admins.require(actor);
+        return tariffs.all();
+    }
+
+    @Override
+    public Tariff addTariff(AddTariffCommand command) {
+        admins.require(command.actor());
+        Tariff tariff = valid(() -> new Tariff(tariffs.nextId(), command.days(), command.price(), true, command.displayOrder()));
+        tariffs.save(tariff);
+        return tariff;
+    }
+
+    @Override
+    public Tariff changePrice(UserId actor, TariffId id, Money price) {
+        admins.require(actor);
+        Tariff changed = valid(() -> existing(id).withPrice(price));
+        tariffs.save(changed);
+        return changed;
+    }
+
+    @Override
+    public Tariff setActive(UserId actor, TariffId id, boolean active) {
+        admins.require(actor);
+        Tariff changed = existing(id).withActive(active);
+        tariffs.save(changed);
+        return changed;
+    }
+
+    @Override
+    public void removeTariff(UserId actor, TariffId id) {
+        admins.require(actor);
+        existing(id);
+        tariffs.delete(id);
+    }
+
+    private Tariff existing(TariffId id) {
+        return tariffs.find(id).orElseThrow(() -> new Refusal(Refusal.Reason.TARIFF_NOT_AVAILABLE, "no tariff " + id));
+    }
+
+    /** Turns a broken invariant (0 days, a price of 0) into a refusal the admin is shown. */
+    static <T> T valid(java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(Refusal.Reason.INVALID_INPUT, e.getMessage());
+        }
+    }
+}
