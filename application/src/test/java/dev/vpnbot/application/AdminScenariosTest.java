@@ -17,7 +17,13 @@ import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.RegisterUserUseCase.RegisterUserCommand;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase.PrepareBroadcastCommand;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase.AddTariffCommand;
+import dev.vpnbot.application.fixtures.FakePanelInspection;
+import dev.vpnbot.application.port.in.admin.ManageServersUseCase.AddServerCommand;
+import dev.vpnbot.application.port.out.panel.RealityInboundRequest;
 import dev.vpnbot.application.service.admin.Admins;
+import dev.vpnbot.application.service.admin.ServerAdministration;
+import dev.vpnbot.domain.server.PanelConnection;
+import dev.vpnbot.domain.server.PanelCredentials;
 import dev.vpnbot.application.service.admin.Broadcasting;
 import dev.vpnbot.application.service.admin.StatisticsReport;
 import dev.vpnbot.application.service.admin.TariffAdministration;
@@ -54,6 +60,8 @@ class AdminScenariosTest {
     private StatisticsReport statistics;
     private Broadcasting broadcasting;
     private UserAdministration userAdmin;
+    private final FakePanelInspection panels = new FakePanelInspection();
+    private ServerAdministration serverAdmin;
 
     @BeforeEach
     void openShop() {
@@ -71,7 +79,13 @@ class AdminScenariosTest {
                 shop.sentNotifications, shop.transactions, clock, 2);
         userAdmin = new UserAdministration(admins, shop.users, shop.keys, shop.orders, shop.tariffs, shop.servers,
                 shop.jobs, shop.transactions, clock, () -> { });
+        serverAdmin = new ServerAdministration(admins, shop.servers, panels);
+        panels.panelAt("https://203.0.113.7:2053/Xq9secret/", "pw");
         shop.registration.register(new RegisterUserCommand(BUYER, "Ivan", "ivan_p", "ru"));
+    }
+
+    private static PanelConnection panel(String url, String password) {
+        return new PanelConnection(url, new PanelCredentials.Password("admin", password), null);
     }
 
     private void sellAKey() {
@@ -152,6 +166,41 @@ class AdminScenariosTest {
     }
 
     @Test
+    void an_admin_brings_a_fresh_panel_into_service_with_an_existing_or_a_new_inbound() {
+        PanelConnection good = panel("https://203.0.113.7:2053/Xq9secret", "pw");
+        assertThat(serverAdmin.testConnection(ADMIN, good).ok()).isTrue();
+
+        Server existing = serverAdmin.addServer(new AddServerCommand(ADMIN, "Warsaw", good, 1, null, 50));
+        Server created = serverAdmin.addServer(new AddServerCommand(ADMIN, "Warsaw 2", good, null,
+                new RealityInboundRequest(8443, "vpnbot", "www.microsoft.com"), 50));
+
+        assertThat(existing.inboundId()).isEqualTo(1);
+        assertThat(created.inboundId()).isNotEqualTo(1);
+        assertThat(shop.catalogue.serversForPurchase()).extracting(Server::name).contains("Warsaw", "Warsaw 2");
+    }
+
+    @Test
+    void a_panel_that_fails_its_test_is_not_added_and_the_cause_is_named() {
+        assertThatThrownBy(() -> serverAdmin.addServer(new AddServerCommand(ADMIN, "X", panel("https://203.0.113.7:2053/", "pw"), 1, null, 5)))
+                .isInstanceOf(Refusal.class).hasMessageContaining("WRONG_BASE_PATH");
+        assertThatThrownBy(() -> serverAdmin.addServer(new AddServerCommand(ADMIN, "X", panel("https://203.0.113.7:2053/Xq9secret/", "nope"), 1, null, 5)))
+                .isInstanceOf(Refusal.class).hasMessageContaining("BAD_CREDENTIALS");
+        assertThatThrownBy(() -> serverAdmin.addServer(new AddServerCommand(ADMIN, "X", panel("https://203.0.113.7:2053/Xq9secret/", "pw"), 7, null, 5)))
+                .isInstanceOf(Refusal.class).hasMessageContaining("INBOUND_NOT_FOUND");
+        assertThat(serverAdmin.listServers(ADMIN)).extracting(Server::name).containsExactly("Riga");
+    }
+
+    @Test
+    void a_server_with_active_keys_cannot_be_deleted_but_can_be_switched_off() {
+        sellAKey();
+        assertThatThrownBy(() -> serverAdmin.deleteServer(ADMIN, server.id()))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.reason()).isEqualTo(Refusal.Reason.SERVER_HAS_ACTIVE_KEYS));
+        serverAdmin.setActive(ADMIN, server.id(), false);
+        assertThat(shop.catalogue.serversForPurchase()).isEmpty();
+        assertThat(serverAdmin.listServers(ADMIN)).singleElement().satisfies(s -> assertThat(s.activeKeys()).isEqualTo(1));
+    }
+
+    @Test
     void a_non_admin_is_refused_every_admin_action() {
         sellAKey();
         long keyId = shop.keys.ofOwner(BUYER).get(0).id().value();
@@ -168,12 +217,25 @@ class AdminScenariosTest {
                 () -> broadcasting.progress(BUYER, 1),
                 () -> userAdmin.findUser(BUYER, "1001"),
                 () -> userAdmin.grantNewKey(BUYER, BUYER, oneMonth.id(), server.id()),
-                () -> userAdmin.grantExtension(BUYER, new dev.vpnbot.domain.key.KeyId(keyId), oneMonth.id()));
+                () -> userAdmin.grantExtension(BUYER, new dev.vpnbot.domain.key.KeyId(keyId), oneMonth.id()),
+                () -> serverAdmin.testConnection(BUYER, panel("https://203.0.113.7:2053/Xq9secret/", "pw")),
+                () -> serverAdmin.addServer(new AddServerCommand(BUYER, "Evil", panel("https://203.0.113.7:2053/Xq9secret/", "pw"), 1, null, 5)),
+                () -> serverAdmin.listServers(BUYER),
+                () -> serverAdmin.testServer(BUYER, server.id()),
+                () -> serverAdmin.rename(BUYER, server.id(), "pwned"),
+                () -> serverAdmin.setMaxClients(BUYER, server.id(), 1),
+                () -> serverAdmin.setActive(BUYER, server.id(), false),
+                () -> serverAdmin.changeCredentials(BUYER, server.id(), new PanelCredentials.ApiToken("t")),
+                () -> serverAdmin.deleteServer(BUYER, server.id()));
         for (Executable action : actions) {
             assertThatThrownBy(action::execute).isInstanceOfSatisfying(Refusal.class,
                     r -> assertThat(r.reason()).isEqualTo(Refusal.Reason.NOT_ADMIN));
         }
         assertThat(shop.tariffs.find(oneMonth.id())).contains(oneMonth);
         assertThat(shop.orders.ofUser(BUYER, 10)).hasSize(1);
+        assertThat(shop.servers.all()).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("Riga");
+            assertThat(s.active()).isTrue();
+        });
     }
 }

@@ -18,4 +18,10 @@ public interface Servers {
 
     /** Inserts or updates; the load on the given record is ignored (it is always counted). */
     void save(Server server);
+
+    /**
+     * Retires a server for good: it leaves every list and can no longer be found, while the
+     * keys and orders that named it stay on record. Callers make sure no active key is left.
+     */
+    void delete(ServerId id);
 }
