@@ -1,0 +1,248 @@
+package dev.vpnbot.bootstrap.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * SANDBOX ONLY — a simulated Telegram Bot API on 127.0.0.1 with one private chat in it.
+ *
+ * <p>The real bot talks to it over HTTP exactly as it talks to api.telegram.org (the sandbox
+ * points TELEGRAM_API_URL here), so every screen, button and message goes through the real
+ * Telegram adapter. What the bot sends is handed to a listener (the terminal chat); what the
+ * person types comes back as updates.
+ */
+public final class SimulatedTelegram implements AutoCloseable {
+    /** A syntactically valid token the simulator accepts; it opens nothing real. */
+    public static final String TOKEN = "100000000:SANDBOX-simulated-telegram-token";
+    private static final long BOT_ID = 100000000L;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** An inline button: either a callback (data) or a link (url). */
+    public record Button(String text, String data, String url) {}
+
+    /** What the bot showed: a new message, an edit of an earlier one, or a photo. */
+    public record Shown(int messageId, boolean edit, boolean photo, String text, List<List<Button>> keyboard) {}
+
+    private final long chatId;
+    private final String firstName;
+    private final String languageCode;
+    private final Consumer<Shown> listener;
+    private final HttpServer server;
+    private final Object monitor = new Object();
+    private final Deque<ObjectNode> updates = new ArrayDeque<>();
+    private int nextUpdateId = 1;
+    private int nextMessageId = 1;
+
+    public SimulatedTelegram(long chatId, String firstName, String languageCode, Consumer<Shown> listener) {
+        this.chatId = chatId;
+        this.firstName = firstName;
+        this.languageCode = languageCode;
+        this.listener = listener;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::serve);
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "sandbox-telegram");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+    }
+
+    /** The base URL to give the bot as TELEGRAM_API_URL. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The person typed a message (or a /command). */
+    public void type(String text) {
+        ObjectNode message = message(nextMessageId(), user(), text);
+        push(JSON.createObjectNode().set("message", message));
+    }
+
+    /** The person pressed a callback button under one of the bot's messages. */
+    public void press(int messageId, String data) {
+        ObjectNode query = JSON.createObjectNode();
+        query.put("id", "sandbox-" + System.nanoTime());
+        query.set("from", user());
+        query.set("message", message(messageId, bot(), "…"));
+        query.put("chat_instance", "sandbox");
+        query.put("data", data);
+        push(JSON.createObjectNode().set("callback_query", query));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void push(ObjectNode update) {
+        synchronized (monitor) {
+            update.put("update_id", nextUpdateId++);
+            updates.addLast(update);
+            monitor.notifyAll();
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String prefix = "/bot" + TOKEN + "/";
+            if (!path.startsWith(prefix)) {
+                respond(exchange, 401, error("Unauthorized: the sandbox accepts only its own token"));
+                return;
+            }
+            String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
+            Map<String, String> params = params(exchange);
+            JsonNode result = switch (method) {
+                case "getupdates" -> takeUpdates(parseLong(params.get("offset")));
+                case "sendmessage", "sendphoto", "editmessagetext", "editmessagecaption" -> show(method, params);
+                case "getme" -> bot();
+                default -> JSON.getNodeFactory().booleanNode(true); // answerCallbackQuery, setMyCommands, deleteWebhook…
+            };
+            ObjectNode ok = JSON.createObjectNode().put("ok", true);
+            ok.set("result", result);
+            respond(exchange, 200, ok);
+        }
+    }
+
+    private JsonNode show(String method, Map<String, String> params) {
+        boolean edit = method.startsWith("edit");
+        int id = edit ? (int) parseLong(params.get("message_id")) : nextMessageId();
+        String text = params.getOrDefault("text", params.getOrDefault("caption", ""));
+        listener.accept(new Shown(id, edit, method.equals("sendphoto"), text, keyboard(params.get("reply_markup"))));
+        return message(id, bot(), text);
+    }
+
+    private JsonNode takeUpdates(long offset) {
+        ArrayNode out = JSON.createArrayNode();
+        synchronized (monitor) {
+            updates.removeIf(u -> u.get("update_id").asLong() < offset);
+            if (updates.isEmpty()) {
+                try {
+                    monitor.wait(1000); // hold the long poll like Telegram does, so the poller does not spin
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            updates.forEach(out::add);
+        }
+        return out;
+    }
+
+    private static List<List<Button>> keyboard(String markup) {
+        List<List<Button>> rows = new ArrayList<>();
+        if (markup == null) return rows;
+        try {
+            for (JsonNode row : JSON.readTree(markup).path("inline_keyboard")) {
+                List<Button> buttons = new ArrayList<>();
+                for (JsonNode b : row) {
+                    buttons.add(new Button(b.path("text").asText(), b.hasNonNull("callback_data") ? b.get("callback_data").asText() : null,
+                            b.hasNonNull("url") ? b.get("url").asText() : null));
+                }
+                rows.add(buttons);
+            }
+        } catch (IOException e) {
+            // a keyboard we cannot read is shown as none
+        }
+        return rows;
+    }
+
+    /** JSON bodies and multipart form fields (photos); file parts are skipped: the terminal cannot show them. */
+    private static Map<String, String> params(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        Map<String, String> params = new LinkedHashMap<>();
+        if (body.length == 0) return params;
+        String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")).toLowerCase(Locale.ROOT);
+        if (!type.startsWith("multipart/form-data")) {
+            JSON.readTree(body).fields().forEachRemaining(e ->
+                    params.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+            return params;
+        }
+        String boundary = "--" + type.substring(type.indexOf("boundary=") + 9).replace("\"", "").split(";")[0];
+        String raw = new String(body, StandardCharsets.UTF_8);
+        for (String part : raw.split(java.util.regex.Pattern.quote(boundary))) {
+            int split = part.indexOf("\r\n\r\n");
+            if (split < 0 || part.contains("filename=")) continue;
+            String headers = part.substring(0, split);
+            int nameAt = headers.indexOf("name=\"");
+            if (nameAt < 0) continue;
+            String name = headers.substring(nameAt + 6, headers.indexOf('"', nameAt + 6));
+            String value = part.substring(split + 4);
+            params.put(name, value.endsWith("\r\n") ? value.substring(0, value.length() - 2) : value);
+        }
+        return params;
+    }
+
+    private ObjectNode message(int id, ObjectNode from, String text) {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("message_id", id);
+        m.set("from", from);
+        m.set("chat", JSON.createObjectNode().put("id", chatId).put("type", "private").put("first_name", firstName));
+        m.put("date", System.currentTimeMillis() / 1000);
+        m.put("text", text);
+        if (text.startsWith("/")) {
+            int length = text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ');
+            m.putArray("entities").addObject().put("type", "bot_command").put("offset", 0).put("length", length);
+        }
+        return m;
+    }
+
+    private ObjectNode user() {
+        return JSON.createObjectNode().put("id", chatId).put("is_bot", false).put("first_name", firstName)
+                .put("language_code", languageCode);
+    }
+
+    private static ObjectNode bot() {
+        return JSON.createObjectNode().put("id", BOT_ID).put("is_bot", true).put("first_name", "vpnbot sandbox")
+                .put("username", "vpnbot_sandbox_bot");
+    }
+
+    private int nextMessageId() {
+        synchronized (monitor) {
+            return nextMessageId++;
+        }
+    }
+
+    private static ObjectNode error(String description) {
+        return JSON.createObjectNode().put("ok", false).put("error_code", 401).put("description", description);
+    }
+
+    private static void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static long parseLong(String value) {
+        try {
+            return value == null ? 0 : Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.vpnbot.bootstrap.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+
+/** The sandbox's simulated Telegram speaks enough Bot API for the real client library. */
+class SimulatedTelegramTest {
+
+    @Test
+    void the_real_client_sends_to_the_terminal_and_receives_what_the_person_types_and_presses() throws Exception {
+        List<SimulatedTelegram.Shown> shown = new CopyOnWriteArrayList<>();
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        TerminalChat chat = new TerminalChat(new PrintStream(screen, true, StandardCharsets.UTF_8));
+        try (SimulatedTelegram telegram = new SimulatedTelegram(42, "Sandy", "en", s -> { shown.add(s); chat.show(s); })) {
+            java.net.URI uri = java.net.URI.create(telegram.baseUrl());
+            var client = new OkHttpTelegramClient(SimulatedTelegram.TOKEN, new TelegramUrl("http", uri.getHost(), uri.getPort(), false));
+
+            client.execute(SendMessage.builder().chatId(42L).text("Main menu")
+                    .replyMarkup(InlineKeyboardMarkup.builder().keyboardRow(new InlineKeyboardRow(
+                            InlineKeyboardButton.builder().text("Buy key").callbackData("buy").build(),
+                            InlineKeyboardButton.builder().text("Site").url("https://example.org").build())).build())
+                    .build());
+            assertThat(shown).singleElement().satisfies(s -> {
+                assertThat(s.text()).isEqualTo("Main menu");
+                assertThat(s.keyboard().get(0)).extracting(SimulatedTelegram.Button::data).containsExactly("buy", null);
+            });
+
+            chat.converse(new BufferedReader(new StringReader("/start\n1\nquit\n")), telegram);
+            List<Update> updates = client.execute(GetUpdates.builder().offset(0).timeout(0).build());
+            assertThat(updates).hasSize(2);
+            assertThat(updates.get(0).getMessage().getText()).isEqualTo("/start");
+            assertThat(updates.get(0).getMessage().getEntities()).as(updates.get(0).toString()).isNotEmpty();
+            assertThat(updates.get(0).getMessage().isCommand()).isTrue();
+            assertThat(updates.get(1).getCallbackQuery().getData()).isEqualTo("buy");
+            assertThat(screen.toString(StandardCharsets.UTF_8)).contains("SANDBOX", "[1] Buy key", "(Site: https://example.org)");
+        }
+    }
+}
