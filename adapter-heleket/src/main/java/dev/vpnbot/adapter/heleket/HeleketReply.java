@@ -21,7 +21,7 @@ record HeleketReply<T>(Integer state, T result, String message, JsonNode errors)
         List<String> parts = new ArrayList<>();
         if (message != null && !message.isBlank()) parts.add(message.trim());
         if (errors != null && errors.isObject()) {
-            errors.fields().forEachRemaining(e -> parts.add(e.getKey() + ": " + text(e.getValue())));
+            errors.properties().forEach(e -> parts.add(e.getKey() + ": " + text(e.getValue())));
         }
         return parts.isEmpty() ? "no message" : String.join("; ", parts);
     }

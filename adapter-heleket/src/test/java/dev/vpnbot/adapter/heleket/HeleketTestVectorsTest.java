@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -125,8 +124,7 @@ class HeleketTestVectorsTest {
     static Stream<Arguments> phpWebhookBodies() {
         Stream.Builder<Arguments> all = Stream.builder();
         for (JsonNode v : PHP.get("vectors")) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = v.get("bodies").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> body = it.next();
+            for (Map.Entry<String, JsonNode> body : v.get("bodies").properties()) {
                 all.add(Arguments.of(v.get("name").asText() + " / " + body.getKey(), body.getValue().asText(),
                         v.get("signed_string").asText()));
             }

@@ -42,7 +42,7 @@ class PhpStyleJsonTest {
     private static Object plain(JsonNode node) {
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> map.put(e.getKey(), plain(e.getValue())));
+            node.properties().forEach(e -> map.put(e.getKey(), plain(e.getValue())));
             return map;
         }
         if (node.isArray()) {
