@@ -128,6 +128,12 @@ public final class FakeHeleket implements AutoCloseable {
         }
     }
 
+    static {
+        // Without TCP_NODELAY the JDK server's small answers wait ~40 ms for a delayed ACK. Read
+        // once, when the first JDK HttpServer is made in this JVM.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final Options options;
     private final HttpServer server;
     private final ExecutorService requestThreads = Executors.newCachedThreadPool(daemon("fake-heleket-http"));
@@ -228,7 +234,7 @@ public final class FakeHeleket implements AutoCloseable {
                 throw new IllegalStateException(pendingMessages.get() + " webhook(s) still in flight after " + timeout + ": " + deliveries);
             }
             try {
-                Thread.sleep(10);
+                Thread.sleep(2);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
