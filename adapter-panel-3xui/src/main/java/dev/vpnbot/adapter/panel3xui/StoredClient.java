@@ -72,6 +72,12 @@ final class StoredClient {
         return new StoredClient(copy);
     }
 
+    StoredClient withFlow(String flow) {
+        ObjectNode copy = normalised();
+        copy.put("flow", flow);
+        return new StoredClient(copy);
+    }
+
     StoredClient withEnabled(boolean enabled) {
         ObjectNode copy = normalised();
         copy.put("enable", enabled);

@@ -435,13 +435,12 @@ abstract class ThreeXuiPanelContract {
 
     @Test
     void creations_waiting_behind_a_slow_write_go_out_in_one_call_where_the_panel_allows() throws Exception {
-        fake.writeLatency(Duration.ofMillis(400));
+        fake.holdWrites();
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             NewPanelClient first = newClient();
             Future<KeyLinks> inFlight = pool.submit(() -> panel.createClient(server, first));
-            long deadline = System.currentTimeMillis() + 3_000;
-            while (adds() == 0 && System.currentTimeMillis() < deadline) Thread.sleep(5);
+            awaitRequests("inbounds/addClient", "clients/add", 1);
             List<NewPanelClient> waiting = new ArrayList<>();
             List<Future<KeyLinks>> done = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
@@ -449,14 +448,23 @@ abstract class ThreeXuiPanelContract {
                 waiting.add(c);
                 done.add(pool.submit(() -> panel.createClient(server, c)));
             }
+            awaitRequests("GET panel/api/inbounds/get/1", "GET panel/api/inbounds/get/1", 6); // each looked at the inbound first
+            Thread.sleep(100); // and then queued behind the held write
+            fake.releaseWrites();
             inFlight.get();
             for (Future<KeyLinks> f : done) f.get();
             for (NewPanelClient c : waiting) assertThat(fake.storedClient(c.id().email())).isPresent();
         } finally {
+            fake.releaseWrites();
             pool.shutdownNow();
         }
 
         assertThat(adds()).isEqualTo(expectedGeneration() == ApiGeneration.CLIENTS_API ? 6 : 2);
+    }
+
+    private void awaitRequests(String one, String other, int count) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (Math.max(fake.requests(one), fake.requests(other)) < count && System.currentTimeMillis() < deadline) Thread.sleep(5);
     }
 
     private int adds() {

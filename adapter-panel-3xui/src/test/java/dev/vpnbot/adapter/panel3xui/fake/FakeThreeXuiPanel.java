@@ -169,6 +169,7 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
     private final AtomicInteger writesInFlight = new AtomicInteger();
     private final AtomicInteger maxWritesInFlight = new AtomicInteger();
     private volatile CountDownLatch hangs = new CountDownLatch(1);
+    private volatile CountDownLatch writeGate = new CountDownLatch(0);
     private int nextInboundId = 1;
     private int nextTrafficId = 1;
 
@@ -305,6 +306,7 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
     @Override
     public synchronized void close() {
         releaseHangs();
+        releaseWrites();
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();
@@ -385,6 +387,15 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
     /** Every write takes at least this long (lets several of the adapter's writes queue up). */
     public void writeLatency(Duration latency) {
         this.writeLatency = latency;
+    }
+
+    /** Writes arriving from now on wait (reads go on) until {@link #releaseWrites()}. */
+    public void holdWrites() {
+        writeGate = new CountDownLatch(1);
+    }
+
+    public void releaseWrites() {
+        writeGate.countDown();
     }
 
     /** Answers everything with a 307 to https://, as a panel with its own certificate does on plain HTTP. */
@@ -641,7 +652,7 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
     // === HTTP ===============================================================================
 
     private void handle(HttpExchange x) {
-        try (x) {
+        try {
             Req r = new Req(x);
             requestLog.add(r.method + " " + r.route);
             if (redirectToHttps) {
@@ -665,10 +676,12 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
             // the client gave up long ago; nothing to answer
         } catch (RuntimeException | IOException e) {
             try {
-                empty(x, 500);
+                empty(x, 500); // gin's Recovery: a panic becomes an empty 500
             } catch (IOException | RuntimeException ignored) {
                 // connection gone
             }
+        } finally {
+            x.close();
         }
     }
 
@@ -844,6 +857,11 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
     }
 
     private void enterWrite() {
+        try {
+            writeGate.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         int now = writesInFlight.incrementAndGet();
         maxWritesInFlight.accumulateAndGet(now, Math::max);
         Duration latency = writeLatency;
@@ -1739,7 +1757,7 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
 
     private Session newSession() {
         Session s = new Session(randomHex(24));
-        s.expiresAt = now().plus(Duration.ofMinutes(10));
+        s.expiresAt = now().plus(sessionTtl);
         sessions.put(s.id, s);
         return s;
     }
@@ -1978,10 +1996,10 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
         Session session() {
             String header = x.getRequestHeaders().getFirst("Cookie");
             if (header == null) return null;
-            for (String part : header.split(";")) {
+            for (String part : header.split("[;,]")) { // lenient: the JDK's CookieManager sends RFC 2965 "$Version" style
                 String[] kv = part.trim().split("=", 2);
                 if (kv.length == 2 && kv[0].equals(COOKIE)) {
-                    Session s = sessions.get(kv[1]);
+                    Session s = sessions.get(kv[1].replace("\"", ""));
                     if (s == null) return null;
                     if (s.expiresAt != null && !s.expiresAt.isAfter(now())) {
                         sessions.remove(s.id);

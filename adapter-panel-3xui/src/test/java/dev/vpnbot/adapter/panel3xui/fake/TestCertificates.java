@@ -46,18 +46,25 @@ public final class TestCertificates {
     }
 
     /**
-     * A private CA and a server certificate it signed with this subject alternative name,
-     * e.g. {@code ip:127.0.0.1} or {@code dns:other.invalid}.
+     * A private CA and a server certificate it signed for each subject alternative name, e.g.
+     * {@code ip:127.0.0.1} or {@code dns:other.invalid} (made in parallel: keytool is slow to start).
      */
-    public static TestCertificates caSigned(Path dir, String san) {
+    public static List<TestCertificates> caSigned(Path dir, String... sans) {
         Path caStore = dir.resolve("ca.p12");
         Path caPem = dir.resolve("ca.pem");
-        if (!Files.exists(caStore)) {
-            keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=Test Panel CA",
-                    "-ext", "bc:c", "-validity", "30", "-keystore", caStore.toString(), "-storetype", "PKCS12",
-                    "-storepass", PASS, "-keypass", PASS);
-            keytool("-exportcert", "-alias", "ca", "-keystore", caStore.toString(), "-storepass", PASS, "-rfc", "-file", caPem.toString());
+        keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=Test Panel CA",
+                "-ext", "bc:c", "-validity", "30", "-keystore", caStore.toString(), "-storetype", "PKCS12",
+                "-storepass", PASS, "-keypass", PASS);
+        keytool("-exportcert", "-alias", "ca", "-keystore", caStore.toString(), "-storepass", PASS, "-rfc", "-file", caPem.toString());
+        X509Certificate ca = certificate(load(caStore), "ca");
+        List<java.util.concurrent.CompletableFuture<TestCertificates>> made = new ArrayList<>();
+        for (String san : sans) {
+            made.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> signed(dir, caStore, caPem, ca, san)));
         }
+        return made.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+    }
+
+    private static TestCertificates signed(Path dir, Path caStore, Path caPem, X509Certificate ca, String san) {
         String name = san.replaceAll("[^A-Za-z0-9]", "_");
         Path store = dir.resolve("server-" + name + ".p12");
         Path csr = dir.resolve("server-" + name + ".csr");
@@ -67,10 +74,13 @@ public final class TestCertificates {
         keytool("-certreq", "-alias", "panel", "-keystore", store.toString(), "-storepass", PASS, "-file", csr.toString());
         keytool("-gencert", "-alias", "ca", "-keystore", caStore.toString(), "-storepass", PASS, "-infile", csr.toString(),
                 "-outfile", crt.toString(), "-ext", "san=" + san, "-validity", "30", "-rfc");
-        keytool("-importcert", "-alias", "ca", "-keystore", store.toString(), "-storepass", PASS, "-file", caPem.toString(), "-noprompt");
-        keytool("-importcert", "-alias", "panel", "-keystore", store.toString(), "-storepass", PASS, "-file", crt.toString());
-        KeyStore loaded = load(store);
-        return new TestCertificates(store, certificate(loaded, "panel"), certificate(load(caStore), "ca"), caPem);
+        try { // the reply as a whole chain, so one import installs it
+            Files.writeString(crt, Files.readString(crt) + Files.readString(caPem));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        keytool("-importcert", "-alias", "panel", "-keystore", store.toString(), "-storepass", PASS, "-file", crt.toString(), "-noprompt");
+        return new TestCertificates(store, certificate(load(store), "panel"), ca, caPem);
     }
 
     /** For {@link FakeThreeXuiPanel.Builder#https(SSLContext)}. */
@@ -149,6 +159,7 @@ public final class TestCertificates {
     private static void keytool(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of("-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC", "-J-Xshare:auto")); // starts faster
         command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
