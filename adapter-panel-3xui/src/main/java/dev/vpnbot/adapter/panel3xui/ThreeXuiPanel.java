@@ -81,6 +81,8 @@ public final class ThreeXuiPanel implements VpnPanel, PanelInspection, AutoClose
             ObjectNode wanted = newClient(client, inbound.carriesVisionFlow());
             StoredClient stored = s.writes().runGrouped(server.inboundId(), wanted,
                     (List<WriteQueue.Pending<ObjectNode>> batch) -> addAll(s, routes, server.inboundId(), batch));
+            log.info("panel {}: client {} is on inbound {} until {}", s.name(), client.id().email(), server.inboundId(),
+                    client.expiresAt());
             return links(s, inbound, stored);
         });
     }
@@ -114,6 +116,7 @@ public final class ThreeXuiPanel implements VpnPanel, PanelInspection, AutoClose
             if (found.isEmpty()) return null;
             requireOurs(s, found.get().client(), client);
             routes.delete(server.inboundId(), found.get().client());
+            log.info("panel {}: deleted client {}", s.name(), client.email());
             return null;
         }));
     }
@@ -214,7 +217,10 @@ public final class ThreeXuiPanel implements VpnPanel, PanelInspection, AutoClose
                 StoredClient updated = edit.apply(stored);
                 routes.update(server.inboundId(), updated);
                 Optional<StoredClient> after = routes.find(server.inboundId(), client.email()).map(ClientRoutes.Found::client);
-                if (after.isPresent() && done.test(after.get()) && after.get().flow().equals(stored.flow())) return null;
+                if (after.isPresent() && done.test(after.get())) {
+                    log.info("panel {}: {} client {}", s.name(), what, client.email());
+                    return null;
+                }
                 if (attempt == 2) {
                     throw new PanelException(Kind.REJECTED, "panel " + s.name() + " did not keep the change when asked to "
                             + what + " client " + client.email());
