@@ -250,7 +250,7 @@ final class PanelSession implements AutoCloseable {
             requireNoHttpsRedirect(r);
             return true;
         }
-        if (r.code() == 200) { // v2.2.1 and older: 200 with "session has expired"
+        if (r.code() == 200 && r.body().length < 512) { // v2.2.1 and older: a short 200 saying "session has expired"
             Optional<JsonNode> body = parse(r);
             return body.isPresent() && !body.get().path("success").asBoolean(true)
                     && body.get().path("msg").asText("").toLowerCase(java.util.Locale.ROOT).contains("session has expired");
