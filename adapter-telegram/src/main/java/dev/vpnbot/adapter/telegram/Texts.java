@@ -95,7 +95,7 @@ final class Texts {
         int scale = money.amount().scale();
         format.setMinimumFractionDigits(scale);
         format.setMaximumFractionDigits(scale);
-        return format.format(money.amount()) + "\u00a0" + money.currencyCode();
+        return format.format(money.amount()) + " " + money.currencyCode();
     }
 
     private String pluralForm(long n) {

@@ -141,7 +141,8 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
             return;
         }
         if (!message.isUserMessage()) return; // groups and channels other than the support chat
-        String command = message.isCommand() ? command(message.getText()) : null;
+        // by the text: the library's isCommand() needs entity texts that are not always filled in
+        String command = message.hasText() && message.getText().startsWith("/") ? command(message.getText()) : null;
         User user = knownUser(message.getFrom(), "start".equals(command));
         Interaction ix = new Interaction(sender, message.getChatId(), user, settings.defaultZone(), null, null, null);
         safely(ix, () -> {
