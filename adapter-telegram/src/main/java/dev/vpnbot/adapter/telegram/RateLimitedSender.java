@@ -303,7 +303,6 @@ public final class RateLimitedSender implements AutoCloseable {
     private void attempt(Lane lane, Outgoing item) {
         Outgoing retry = null;
         boolean dropChat = false;
-        boolean blockedUser = false;
         try {
             item.result.complete(item.call.execute(client));
         } catch (TelegramApiRequestException e) {
@@ -316,10 +315,10 @@ public final class RateLimitedSender implements AutoCloseable {
                 pauseAll(Duration.ofSeconds(seconds));
                 retry = again(item, Duration.ZERO, "429, retry after " + seconds + " s");
             } else if (code == 403 && (lower.contains("blocked by the user") || lower.contains("user is deactivated"))) {
-                blockedUser = item.chatId > 0;
                 dropChat = true;
-                item.result.completeExceptionally(e);
                 LOG.info("chat {} blocked the bot or is gone: {} dropped", item.chatId, item.what);
+                if (item.chatId > 0) markBlocked(item.chatId); // a private chat's id is the user's id
+                item.result.completeExceptionally(e);
             } else if (code == 400 && lower.contains("message is not modified")) {
                 item.result.complete(Boolean.TRUE); // the screen already shows this
             } else if (code == 400 && item.fallback != null) {
@@ -338,12 +337,13 @@ public final class RateLimitedSender implements AutoCloseable {
         } finally {
             finish(lane, item.chatId, retry, dropChat);
         }
-        if (blockedUser) {
-            try {
-                blocking.markBlocked(new UserId(item.chatId));
-            } catch (RuntimeException e) {
-                LOG.warn("could not mark user {} blocked: {}", item.chatId, e.toString());
-            }
+    }
+
+    private void markBlocked(long userId) {
+        try {
+            blocking.markBlocked(new UserId(userId));
+        } catch (RuntimeException e) {
+            LOG.warn("could not mark user {} blocked: {}", userId, e.toString());
         }
     }
 

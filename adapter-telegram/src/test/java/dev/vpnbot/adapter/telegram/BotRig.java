@@ -149,8 +149,9 @@ final class BotRig implements AutoCloseable {
         /** Presses and returns the answer to the button (its toast or alert). */
         FakeBotApi.Call pressForAnswer(int messageId, String data) {
             int mark = rig.api.mark();
-            rig.api.userPresses(id, firstName, languageCode, messageId, data);
-            return rig.api.awaitAfter(mark, Duration.ofSeconds(10), c -> c.method().equals("answercallbackquery"));
+            String queryId = rig.api.userPresses(id, firstName, languageCode, messageId, data);
+            return rig.api.awaitAfter(mark, Duration.ofSeconds(10),
+                    c -> c.method().equals("answercallbackquery") && queryId.equals(c.params().get("callback_query_id")));
         }
     }
 }

@@ -172,10 +172,14 @@ public final class FakeBotApi implements AutoCloseable {
         return push(update);
     }
 
-    /** The user taps an inline button on one of the bot's messages in their private chat. */
-    public int userPresses(long userId, String firstName, String languageCode, int messageId, String data) {
+    /**
+     * The user taps an inline button on one of the bot's messages in their private chat.
+     * Returns the callback query id, which the bot's answerCallbackQuery must name.
+     */
+    public String userPresses(long userId, String firstName, String languageCode, int messageId, String data) {
+        String queryId = "cb" + userId + "-" + System.nanoTime();
         ObjectNode query = JSON.createObjectNode();
-        query.put("id", "cb" + userId + "-" + System.nanoTime());
+        query.put("id", queryId);
         query.set("from", user(userId, firstName, languageCode));
         ObjectNode onMessage = message(userId, botUser(), messageId, "…");
         query.set("message", onMessage);
@@ -183,7 +187,8 @@ public final class FakeBotApi implements AutoCloseable {
         query.put("data", data);
         ObjectNode update = JSON.createObjectNode();
         update.set("callback_query", query);
-        return push(update);
+        push(update);
+        return queryId;
     }
 
     /** Someone in {@code chatId} (a group, or an admin's private chat) replies to a bot message. */
