@@ -324,6 +324,7 @@ public final class FakeBotApi implements AutoCloseable {
             Map<String, String> params = new LinkedHashMap<>();
             byte[] file = parseBody(contentType, body, params);
             if (method.equals("getupdates")) {
+                record(method, params, null, 0, 0, 0);
                 respond(exchange, 200, ok(getUpdates(params)));
                 return;
             }
