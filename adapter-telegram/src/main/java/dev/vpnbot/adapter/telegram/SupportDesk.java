@@ -145,7 +145,7 @@ final class SupportDesk {
                     t.date(key.key().expiresAt(), user.zoneOr(settings.defaultZone())), t.remaining(key.remaining()))).append('\n');
         }
         if (keys.isEmpty()) lines.append(t.html("support.ticket.no_keys")).append('\n');
-        return t.htmlRaw("support.ticket", user.id().telegramId(), Html.escape(who(user)), user.language().name().toLowerCase(),
+        return t.htmlRaw("support.ticket", user.id().telegramId(), Html.escape(who(user)), user.language().name().toLowerCase(java.util.Locale.ROOT),
                 lines.toString().strip(), Html.escape(clip(text)));
     }
 

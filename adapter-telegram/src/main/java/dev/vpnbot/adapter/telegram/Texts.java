@@ -115,9 +115,24 @@ final class Texts {
         }
     }
 
-    private static String fill(String pattern, Object[] args) {
-        String out = pattern;
-        for (int i = 0; i < args.length; i++) out = out.replace("{" + i + "}", String.valueOf(args[i]));
-        return out;
+    /** One pass over the pattern, so a "{1}" inside an argument (a user's name, say) stays text. */
+    static String fill(String pattern, Object[] args) {
+        StringBuilder out = new StringBuilder(pattern.length() + 32);
+        int i = 0;
+        while (i < pattern.length()) {
+            char c = pattern.charAt(i);
+            int close = c == '{' ? pattern.indexOf('}', i) : -1;
+            if (close > i + 1 && pattern.substring(i + 1, close).chars().allMatch(Character::isDigit) && close - i <= 3) {
+                int index = Integer.parseInt(pattern.substring(i + 1, close));
+                if (index < args.length) {
+                    out.append(args[index]);
+                    i = close + 1;
+                    continue;
+                }
+            }
+            out.append(c);
+            i++;
+        }
+        return out.toString();
     }
 }

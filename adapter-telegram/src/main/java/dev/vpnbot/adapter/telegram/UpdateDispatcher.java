@@ -147,9 +147,24 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         Interaction ix = new Interaction(sender, message.getChatId(), user, settings.defaultZone(), null, null, null);
         safely(ix, () -> {
             if (command != null) onCommand(ix, command);
-            else if (conversations.is(ix.chatId(), Conversation.Step.SUPPORT)) support.received(ix, message);
-            else menu.sendNew(ix, "menu.buttons_please");
+            else onText(ix, message);
         });
+    }
+
+    /** Text outside a command: support gets it, a flow in progress is shown again, else the menu. */
+    private void onText(Interaction ix, Message message) {
+        Optional<Conversation> conversation = conversations.of(ix.chatId());
+        if (conversation.isEmpty()) {
+            menu.sendNew(ix, "menu.buttons_please");
+            return;
+        }
+        Conversation c = conversation.get();
+        switch (c.step()) {
+            case SUPPORT -> support.received(ix, message);
+            case PAYING -> orders.check(ix, new OrderId(c.id()));
+            case EXTENDING -> extend.tariffs(ix, new KeyId(c.id()));
+            case BUYING -> buy.tariffs(ix);
+        }
     }
 
     private void onCommand(Interaction ix, String command) {

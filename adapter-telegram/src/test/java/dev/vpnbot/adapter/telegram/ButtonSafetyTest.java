@@ -146,6 +146,20 @@ class ButtonSafetyTest {
     }
 
     @Test
+    void text_typed_while_paying_brings_the_order_back_and_the_menu_ends_the_flow() {
+        long orderId = orderIdOn(summaryOfNewOrder(owner));
+
+        Call resumed = owner.send("where is my key?");
+        assertThat(resumed.method()).isEqualTo("sendmessage");
+        assertThat(orderIdOn(resumed)).isEqualTo(orderId);
+
+        Call menu = owner.press(resumed, "m");
+        assertThat(menu.text()).contains("Hi, <b>Olga</b>");
+        assertThat(rig.states.find(2001)).isEmpty();
+        assertThat(owner.send("hello").text()).contains("I understand buttons");
+    }
+
+    @Test
     void every_button_the_bot_sends_fits_telegrams_64_bytes() {
         summaryOfNewOrder(owner);
         assertThat(rig.api.calls()).flatExtracting(Call::buttons).isNotEmpty()

@@ -17,8 +17,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -166,11 +164,5 @@ class BuyAndExtendJourneyTest {
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
         return new QRCodeReader().decode(bitmap).getText();
-    }
-
-    static long idIn(String data) {
-        Matcher m = Pattern.compile("(\\d+)$").matcher(data);
-        if (!m.find()) throw new AssertionError(data);
-        return Long.parseLong(m.group(1));
     }
 }

@@ -113,6 +113,12 @@ class TextsTest {
         assertThat(en.label("buy.tariff_button", "1 month", "<5> USD")).isEqualTo("1 month — <5> USD");
     }
 
+    @Test
+    void a_placeholder_inside_an_argument_is_not_filled_again() {
+        assertThat(Texts.fill("{0} wrote: {1}", new Object[] {"{1}", "hello"})).isEqualTo("{1} wrote: hello");
+        assertThat(Texts.fill("{0} and {7} and {x}", new Object[] {"a"})).isEqualTo("a and {7} and {x}");
+    }
+
     private static Set<String> placeholders(String text) {
         Set<String> found = new TreeSet<>();
         Matcher m = Pattern.compile("\\{\\d+}").matcher(text);
