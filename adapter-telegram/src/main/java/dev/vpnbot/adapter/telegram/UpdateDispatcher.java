@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -108,8 +109,15 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
     @Override
     public void accept(Update update) {
         long key = senderOf(update);
-        CompletableFuture<Void> next = tails.compute(key, (k, tail) -> (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
-                .thenRunAsync(() -> handle(update), pool));
+        CompletableFuture<Void> next;
+        try {
+            next = tails.compute(key, (k, tail) -> (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
+                    .thenRunAsync(() -> handle(update), pool));
+        } catch (RejectedExecutionException e) {
+            // shutting down: the update was never confirmed, so Telegram hands it out again next time
+            LOG.info("update {} not taken: the bot is stopping", update.getUpdateId());
+            return;
+        }
         next.whenComplete((ok, error) -> tails.remove(key, next));
     }
 
