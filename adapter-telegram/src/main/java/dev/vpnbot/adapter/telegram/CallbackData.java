@@ -1,0 +1,128 @@
+package dev.vpnbot.adapter.telegram;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What a button asks for, packed into Telegram's callback_data (at most 64 bytes):
+ * {@code <action>[:<arg>]*}, e.g. {@code bs:3:0} = "buy tariff 3 on a server the bot picks".
+ *
+ * <p>Parsing is strict: an unknown action, a wrong number of arguments or a malformed value
+ * gives nothing, and the caller refuses the button. Ownership of the keys and orders named
+ * here is checked by the use cases, never assumed from the data.
+ */
+record CallbackData(Action action, List<String> args) {
+    static final int MAX_BYTES = 64;
+    private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
+
+    enum Arg { ID, ID_OR_ZERO, PLATFORM, LANGUAGE }
+
+    enum Action {
+        MENU("m"),
+        BUY("b"),
+        BUY_TARIFF("bt", Arg.ID),
+        /** tariff, then server or 0 for "choose for me" */
+        BUY_SERVER("bs", Arg.ID, Arg.ID_OR_ZERO),
+        ORDER_CHECK("oc", Arg.ID),
+        ORDER_CANCEL("ox", Arg.ID),
+        KEYS("k"),
+        KEY("ki", Arg.ID),
+        KEY_SHOW("ks", Arg.ID),
+        KEY_EXTEND("ke", Arg.ID),
+        /** key, then tariff */
+        EXTEND_TARIFF("et", Arg.ID, Arg.ID),
+        CONNECT("h"),
+        CONNECT_FOR_KEY("hk", Arg.ID),
+        CONNECT_PLATFORM("hp", Arg.PLATFORM),
+        /** platform, then key */
+        CONNECT_PLATFORM_FOR_KEY("hq", Arg.PLATFORM, Arg.ID),
+        SUPPORT("s"),
+        SUPPORT_CANCEL("sx"),
+        LANGUAGE("l"),
+        LANGUAGE_SET("ls", Arg.LANGUAGE);
+
+        private static final Map<String, Action> BY_CODE =
+                Arrays.stream(values()).collect(Collectors.toMap(a -> a.code, Function.identity()));
+
+        final String code;
+        final List<Arg> args;
+
+        Action(String code, Arg... args) {
+            this.code = code;
+            this.args = List.of(args);
+        }
+    }
+
+    CallbackData {
+        args = List.copyOf(args);
+        if (args.size() != action.args.size()) throw new IllegalArgumentException(action + " takes " + action.args.size() + " arguments");
+        for (int i = 0; i < args.size(); i++) {
+            if (!valid(action.args.get(i), args.get(i))) throw new IllegalArgumentException("bad argument for " + action + ": " + args.get(i));
+        }
+        if (encode(action, args).getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw new IllegalArgumentException("callback data over 64 bytes");
+        }
+    }
+
+    /** The data for a button; arguments are ids (long), platforms or languages. */
+    static String of(Action action, Object... args) {
+        List<String> values = new ArrayList<>();
+        for (Object arg : args) values.add(token(arg));
+        return new CallbackData(action, values).encode();
+    }
+
+    static Optional<CallbackData> parse(String data) {
+        if (data == null || data.isEmpty() || data.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) return Optional.empty();
+        String[] parts = data.split(":", -1);
+        Action action = Action.BY_CODE.get(parts[0]);
+        if (action == null || parts.length - 1 != action.args.size()) return Optional.empty();
+        List<String> args = Arrays.asList(parts).subList(1, parts.length);
+        for (int i = 0; i < args.size(); i++) {
+            if (!valid(action.args.get(i), args.get(i))) return Optional.empty();
+        }
+        return Optional.of(new CallbackData(action, args));
+    }
+
+    String encode() {
+        return encode(action, args);
+    }
+
+    long id(int index) {
+        return Long.parseLong(args.get(index));
+    }
+
+    Platform platform(int index) {
+        return Platform.valueOf(args.get(index).toUpperCase(Locale.ROOT));
+    }
+
+    dev.vpnbot.domain.user.Language language(int index) {
+        return dev.vpnbot.domain.user.Language.parse(args.get(index));
+    }
+
+    private static String encode(Action action, List<String> args) {
+        return args.isEmpty() ? action.code : action.code + ":" + String.join(":", args);
+    }
+
+    private static String token(Object arg) {
+        if (arg instanceof Platform p) return p.name().toLowerCase(Locale.ROOT);
+        if (arg instanceof dev.vpnbot.domain.user.Language l) return l.name().toLowerCase(Locale.ROOT);
+        return String.valueOf(arg);
+    }
+
+    private static boolean valid(Arg kind, String value) {
+        return switch (kind) {
+            case ID -> ID.matcher(value).matches();
+            case ID_OR_ZERO -> value.equals("0") || ID.matcher(value).matches();
+            case PLATFORM -> Arrays.stream(Platform.values()).anyMatch(p -> p.name().toLowerCase(Locale.ROOT).equals(value));
+            case LANGUAGE -> Arrays.stream(dev.vpnbot.domain.user.Language.values()).anyMatch(l -> l.name().toLowerCase(Locale.ROOT).equals(value));
+        };
+    }
+}

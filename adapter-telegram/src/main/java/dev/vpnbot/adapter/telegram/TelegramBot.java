@@ -1,0 +1,128 @@
+package dev.vpnbot.adapter.telegram;
+
+import com.sun.net.httpserver.HttpHandler;
+import dev.vpnbot.application.port.out.ConversationStates;
+import dev.vpnbot.domain.user.Language;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * The end-user bot as bootstrap sees it: {@link #start()} registers the command menu and starts
+ * receiving updates (long polling, or telling Telegram our webhook), {@link #webhookEndpoint()}
+ * and {@link #connectPage()} are the HTTP handlers to mount, {@link #close()} stops. The screens
+ * themselves live in their own classes behind {@link UpdateDispatcher}.
+ */
+public final class TelegramBot implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
+    /** Only what the screens handle; Telegram does not send the rest. */
+    static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
+    private static final List<String> COMMANDS = List.of("start", "buy", "keys", "connect", "support", "language");
+    private static final Duration STARTUP_CALL_TIMEOUT = Duration.ofSeconds(30);
+
+    private final TelegramSettings settings;
+    private final RateLimitedSender sender;
+    private final UpdateDispatcher dispatcher;
+    private TelegramBotsLongPollingApplication polling;
+
+    /**
+     * @param sender the same sender the {@link TelegramNotifier} uses; its owner closes it
+     * @param states where conversation steps are kept (the database in production)
+     */
+    public TelegramBot(TelegramSettings settings, RateLimitedSender sender, TelegramUseCases useCases, ConversationStates states) {
+        this.settings = settings;
+        this.sender = sender;
+        this.dispatcher = new UpdateDispatcher(settings, sender, useCases, new Conversations(states), 4);
+    }
+
+    /** Registers the command menu, then long-polls or sets the webhook. Throws if Telegram refuses. */
+    public synchronized void start() {
+        registerCommands();
+        if (settings.mode() == TelegramSettings.UpdateMode.WEBHOOK) {
+            SetWebhook webhook = SetWebhook.builder().url(settings.webhookUrl()).secretToken(settings.webhookSecret())
+                    .allowedUpdates(ALLOWED_UPDATES).build();
+            await(sender.submit(0, false, "setWebhook", c -> c.execute(webhook), null), "setWebhook");
+            LOG.info("Telegram webhook set to {}", settings.webhookUrl());
+            return;
+        }
+        try {
+            polling = new TelegramBotsLongPollingApplication();
+            polling.registerBot(settings.botToken(), settings::telegramUrl, new DefaultGetUpdatesGenerator(ALLOWED_UPDATES),
+                    updates -> updates.forEach(dispatcher));
+            LOG.info("Telegram long polling started against {}", settings.apiBaseUrl());
+        } catch (TelegramApiException e) {
+            throw new IllegalStateException("Telegram long polling could not start: " + hide(e.getMessage()));
+        }
+    }
+
+    /** For {@code POST /webhooks/telegram}; refuses everything when no webhook secret is configured. */
+    public HttpHandler webhookEndpoint() {
+        return new TelegramWebhookEndpoint(settings.webhookSecret(), dispatcher);
+    }
+
+    /** For {@code GET /connect}. */
+    public HttpHandler connectPage() {
+        return new ConnectPage(settings);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (polling != null) {
+            try {
+                polling.close();
+            } catch (Exception e) {
+                LOG.warn("long polling did not stop cleanly: {}", hide(e.getMessage()));
+            }
+            polling = null;
+        }
+        dispatcher.close();
+    }
+
+    private void registerCommands() {
+        // the default list (users whose language has none of its own) in the operator's language
+        setCommands(settings.defaultLanguage(), null);
+        for (Language language : Language.values()) {
+            setCommands(language, language.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private void setCommands(Language language, String languageCode) {
+        Texts t = Texts.of(language);
+        SetMyCommands set = SetMyCommands.builder()
+                .commands(COMMANDS.stream().map(c -> new BotCommand(c, t.label("command." + c))).toList())
+                .languageCode(languageCode).build();
+        try {
+            await(sender.call(set), "setMyCommands");
+        } catch (IllegalStateException e) {
+            LOG.warn("command menu ({}) not registered: {}", languageCode == null ? "default" : languageCode, e.getMessage());
+        }
+    }
+
+    private static void await(java.util.concurrent.CompletableFuture<Object> call, String what) {
+        try {
+            call.get(STARTUP_CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(what + " failed: " + e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(what + " got no answer from Telegram in " + STARTUP_CALL_TIMEOUT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(what + " interrupted");
+        }
+    }
+
+    private String hide(String text) {
+        return text == null ? null : text.replace(settings.botToken(), "***");
+    }
+}

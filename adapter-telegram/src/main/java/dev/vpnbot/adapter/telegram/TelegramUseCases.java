@@ -1,0 +1,29 @@
+package dev.vpnbot.adapter.telegram;
+
+import dev.vpnbot.application.port.in.CancelOrderUseCase;
+import dev.vpnbot.application.port.in.ChangeLanguageUseCase;
+import dev.vpnbot.application.port.in.CheckPaymentUseCase;
+import dev.vpnbot.application.port.in.FindUserUseCase;
+import dev.vpnbot.application.port.in.ListServersForPurchaseUseCase;
+import dev.vpnbot.application.port.in.ListTariffsUseCase;
+import dev.vpnbot.application.port.in.PlaceOrderUseCase;
+import dev.vpnbot.application.port.in.RegisterUserUseCase;
+import dev.vpnbot.application.port.in.ShowMyKeysUseCase;
+import java.util.Objects;
+
+/** The use cases the end-user bot drives; nothing else of the application is reachable from a chat. */
+public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
+                               ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
+                               CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys) {
+    public TelegramUseCases {
+        Objects.requireNonNull(registerUser, "registerUser");
+        Objects.requireNonNull(findUser, "findUser");
+        Objects.requireNonNull(changeLanguage, "changeLanguage");
+        Objects.requireNonNull(tariffs, "tariffs");
+        Objects.requireNonNull(servers, "servers");
+        Objects.requireNonNull(placeOrder, "placeOrder");
+        Objects.requireNonNull(checkPayment, "checkPayment");
+        Objects.requireNonNull(cancelOrder, "cancelOrder");
+        Objects.requireNonNull(myKeys, "myKeys");
+    }
+}

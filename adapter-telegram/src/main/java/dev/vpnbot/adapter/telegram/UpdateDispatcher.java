@@ -1,0 +1,266 @@
+package dev.vpnbot.adapter.telegram;
+
+import dev.vpnbot.adapter.telegram.CallbackData.Action;
+import dev.vpnbot.application.port.in.RegisterUserUseCase.RegisterUserCommand;
+import dev.vpnbot.application.port.in.Refusal;
+import dev.vpnbot.application.port.out.payment.PaymentGatewayException;
+import dev.vpnbot.domain.key.KeyId;
+import dev.vpnbot.domain.order.OrderId;
+import dev.vpnbot.domain.server.ServerId;
+import dev.vpnbot.domain.tariff.TariffId;
+import dev.vpnbot.domain.user.User;
+import dev.vpnbot.domain.user.UserId;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+/**
+ * Takes every update (from long polling or the webhook), works out who it is from and what
+ * they want, and hands it to the screen that handles it. Updates of one user are handled one
+ * after another, in order; different users in parallel. Never throws: a refusal becomes a
+ * polite message, anything unexpected is logged and the user is told to try again.
+ */
+final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateDispatcher.class);
+
+    private final TelegramSettings settings;
+    private final RateLimitedSender sender;
+    private final TelegramUseCases useCases;
+    private final Conversations conversations;
+    private final MainMenu menu;
+    private final BuyFlow buy;
+    private final OrderScreen orders;
+    private final KeysScreen keys;
+    private final ExtendFlow extend;
+    private final ConnectGuide connect;
+    private final SupportDesk support;
+    private final LanguageScreen language;
+    private final Map<Action, BiConsumer<Interaction, CallbackData>> buttons = new EnumMap<>(Action.class);
+
+    private final ExecutorService pool;
+    private final Map<Long, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+
+    UpdateDispatcher(TelegramSettings settings, RateLimitedSender sender, TelegramUseCases useCases, Conversations conversations,
+                     int threads) {
+        this.settings = settings;
+        this.sender = sender;
+        this.useCases = useCases;
+        this.conversations = conversations;
+        this.menu = new MainMenu(conversations);
+        this.orders = new OrderScreen(useCases.checkPayment(), useCases.cancelOrder(), useCases.servers(), useCases.myKeys(),
+                conversations, settings.paymentTestMode());
+        this.buy = new BuyFlow(useCases.tariffs(), useCases.servers(), useCases.placeOrder(), useCases.checkPayment(), orders, conversations);
+        this.keys = new KeysScreen(useCases.myKeys(), new KeyCard(sender));
+        this.extend = new ExtendFlow(useCases.tariffs(), useCases.placeOrder(), useCases.checkPayment(), keys, orders, conversations);
+        this.connect = new ConnectGuide(useCases.myKeys(), keys, new ConnectLinks(settings));
+        this.support = new SupportDesk(settings, sender, useCases.myKeys(), useCases.findUser(), conversations, menu);
+        this.language = new LanguageScreen(useCases.changeLanguage(), menu, settings.defaultZone());
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "telegram-update-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        route();
+    }
+
+    private void route() {
+        buttons.put(Action.MENU, (ix, d) -> menu.show(ix));
+        buttons.put(Action.BUY, (ix, d) -> buy.tariffs(ix));
+        buttons.put(Action.BUY_TARIFF, (ix, d) -> buy.tariff(ix, new TariffId(d.id(0))));
+        buttons.put(Action.BUY_SERVER, (ix, d) -> buy.server(ix, new TariffId(d.id(0)), d.id(1) == 0 ? null : new ServerId(d.id(1))));
+        buttons.put(Action.ORDER_CHECK, (ix, d) -> orders.check(ix, new OrderId(d.id(0))));
+        buttons.put(Action.ORDER_CANCEL, (ix, d) -> orders.cancel(ix, new OrderId(d.id(0))));
+        buttons.put(Action.KEYS, (ix, d) -> keys.list(ix));
+        buttons.put(Action.KEY, (ix, d) -> keys.key(ix, new KeyId(d.id(0))));
+        buttons.put(Action.KEY_SHOW, (ix, d) -> keys.show(ix, new KeyId(d.id(0))));
+        buttons.put(Action.KEY_EXTEND, (ix, d) -> extend.tariffs(ix, new KeyId(d.id(0))));
+        buttons.put(Action.EXTEND_TARIFF, (ix, d) -> extend.tariff(ix, new KeyId(d.id(0)), new TariffId(d.id(1))));
+        buttons.put(Action.CONNECT, (ix, d) -> connect.platforms(ix, null));
+        buttons.put(Action.CONNECT_FOR_KEY, (ix, d) -> connect.platforms(ix, new KeyId(d.id(0))));
+        buttons.put(Action.CONNECT_PLATFORM, (ix, d) -> connect.platform(ix, d.platform(0), null));
+        buttons.put(Action.CONNECT_PLATFORM_FOR_KEY, (ix, d) -> connect.platform(ix, d.platform(0), new KeyId(d.id(1))));
+        buttons.put(Action.SUPPORT, (ix, d) -> support.open(ix));
+        buttons.put(Action.SUPPORT_CANCEL, (ix, d) -> support.cancel(ix));
+        buttons.put(Action.LANGUAGE, (ix, d) -> language.show(ix));
+        buttons.put(Action.LANGUAGE_SET, (ix, d) -> language.choose(ix, d.language(0)));
+        for (Action action : Action.values()) {
+            if (!buttons.containsKey(action)) throw new IllegalStateException("no screen for button " + action);
+        }
+    }
+
+    /** Queues the update behind earlier ones of the same user; returns at once. */
+    @Override
+    public void accept(Update update) {
+        long key = senderOf(update);
+        CompletableFuture<Void> next;
+        try {
+            next = tails.compute(key, (k, tail) -> (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
+                    .thenRunAsync(() -> handle(update), pool));
+        } catch (RejectedExecutionException e) {
+            // shutting down: the update was never confirmed, so Telegram hands it out again next time
+            LOG.info("update {} not taken: the bot is stopping", update.getUpdateId());
+            return;
+        }
+        next.whenComplete((ok, error) -> tails.remove(key, next));
+    }
+
+    @Override
+    public void close() {
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) pool.shutdownNow();
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Handles one update now. */
+    void handle(Update update) {
+        try {
+            if (update.hasCallbackQuery()) onButton(update.getCallbackQuery());
+            else if (update.hasMessage()) onMessage(update.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("update {} could not be handled", update.getUpdateId(), e);
+        }
+    }
+
+    private void onMessage(Message message) {
+        if (message.getFrom() == null || Boolean.TRUE.equals(message.getFrom().getIsBot())) return;
+        if (support.isFromSupportSide(message)) {
+            support.relayReply(message);
+            return;
+        }
+        if (!message.isUserMessage()) return; // groups and channels other than the support chat
+        // by the text: the library's isCommand() needs entity texts that are not always filled in
+        String command = message.hasText() && message.getText().startsWith("/") ? command(message.getText()) : null;
+        User user = knownUser(message.getFrom(), "start".equals(command));
+        Interaction ix = new Interaction(sender, message.getChatId(), user, settings.defaultZone(), null, null, null);
+        safely(ix, () -> {
+            if (command != null) onCommand(ix, command);
+            else onText(ix, message);
+        });
+    }
+
+    /** Text outside a command: support gets it, a flow in progress is shown again, else the menu. */
+    private void onText(Interaction ix, Message message) {
+        Optional<Conversation> conversation = conversations.of(ix.chatId());
+        if (conversation.isEmpty()) {
+            menu.sendNew(ix, "menu.buttons_please");
+            return;
+        }
+        Conversation c = conversation.get();
+        switch (c.step()) {
+            case SUPPORT -> support.received(ix, message);
+            case PAYING -> orders.check(ix, new OrderId(c.id()));
+            case EXTENDING -> extend.tariffs(ix, new KeyId(c.id()));
+            case BUYING -> buy.tariffs(ix);
+        }
+    }
+
+    private void onCommand(Interaction ix, String command) {
+        switch (command) {
+            case "buy" -> buy.tariffs(ix);
+            case "keys" -> keys.list(ix);
+            case "connect", "help" -> connect.platforms(ix, null);
+            case "support" -> support.open(ix);
+            case "language" -> language.show(ix);
+            default -> menu.sendNew(ix); // start, menu and anything unknown
+        }
+    }
+
+    private void onButton(CallbackQuery query) {
+        MaybeInaccessibleMessage message = query.getMessage();
+        if (message == null || query.getFrom() == null || !message.getChatId().equals(query.getFrom().getId())) {
+            // an inline message or a group: our buttons live in private chats only
+            sender.answer(query.getFrom() == null ? 0 : query.getFrom().getId(),
+                    org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery.builder().callbackQueryId(query.getId()).build());
+            return;
+        }
+        User user = knownUser(query.getFrom(), false);
+        Interaction ix = new Interaction(sender, message.getChatId(), user, settings.defaultZone(), message.getMessageId(),
+                query.getId(), query.getData());
+        Optional<CallbackData> data = CallbackData.parse(query.getData());
+        if (data.isEmpty()) {
+            LOG.warn("user {} pressed a button with unknown data '{}': refused", user.id(), printable(query.getData()));
+            ix.alert(ix.texts().label("button.unknown"));
+            return;
+        }
+        safely(ix, () -> buttons.get(data.get().action()).accept(ix, data.get()));
+    }
+
+    private void safely(Interaction ix, Runnable screen) {
+        try {
+            screen.run();
+        } catch (Refusal refusal) {
+            if (refusal.reason() == Refusal.Reason.KEY_NOT_FOUND || refusal.reason() == Refusal.Reason.ORDER_NOT_FOUND) {
+                LOG.warn("user {} asked for something not theirs or gone ({}), button '{}': refused",
+                        ix.userId(), refusal.getMessage(), printable(ix.callbackData()));
+            } else {
+                LOG.info("user {}: refused: {}", ix.userId(), refusal.getMessage());
+            }
+            Texts t = ix.texts();
+            String text = t.label("refusal." + refusal.reason().name());
+            ix.toast(text);
+            ix.show(View.of(Html.escape(text)).row(MainMenu.back(t)));
+        } catch (PaymentGatewayException e) {
+            LOG.warn("user {}: payment gateway unavailable: {}", ix.userId(), e.getMessage());
+            Texts t = ix.texts();
+            ix.toast(t.label("refusal.PAYMENT_GATEWAY_UNAVAILABLE"));
+        } catch (RuntimeException e) {
+            LOG.error("user {}: screen failed (button '{}')", ix.userId(), printable(ix.callbackData()), e);
+            Texts t = ix.texts();
+            ix.toast(t.label("error.generic"));
+            ix.sendNew(View.of(t.html("error.generic")).row(MainMenu.back(t)));
+        } finally {
+            ix.finish();
+        }
+    }
+
+    /** The stored user; newcomers (and users we marked blocked) are registered, /start refreshes names. */
+    private User knownUser(org.telegram.telegrambots.meta.api.objects.User from, boolean refresh) {
+        UserId id = new UserId(from.getId());
+        Optional<User> known = useCases.findUser().find(id);
+        if (known.isPresent() && !known.get().blocked() && !refresh) return known.get();
+        return useCases.registerUser().register(new RegisterUserCommand(id, from.getFirstName(), from.getUserName(), from.getLanguageCode()));
+    }
+
+    /** "/start@MyBot payload" → "start". */
+    private static String command(String text) {
+        String first = text.strip().split("\\s+", 2)[0].substring(1);
+        int at = first.indexOf('@');
+        return (at >= 0 ? first.substring(0, at) : first).toLowerCase(Locale.ROOT);
+    }
+
+    private static long senderOf(Update update) {
+        if (update.hasCallbackQuery() && update.getCallbackQuery().getFrom() != null) return update.getCallbackQuery().getFrom().getId();
+        if (update.hasMessage()) {
+            Message m = update.getMessage();
+            return m.getFrom() != null ? m.getFrom().getId() : m.getChatId();
+        }
+        return 0;
+    }
+
+    private static String printable(String data) {
+        if (data == null) return "";
+        String clipped = data.length() > 64 ? data.substring(0, 64) + "…" : data;
+        return clipped.replaceAll("[^\\x20-\\x7e]", "?");
+    }
+}

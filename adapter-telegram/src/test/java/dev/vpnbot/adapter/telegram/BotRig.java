@@ -1,0 +1,157 @@
+package dev.vpnbot.adapter.telegram;
+
+import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
+import dev.vpnbot.application.fixtures.FakePaymentGateway;
+import dev.vpnbot.application.fixtures.FakeVpnPanel;
+import dev.vpnbot.application.fixtures.InMemoryConversationStates;
+import dev.vpnbot.application.fixtures.InMemoryFulfilmentJobs;
+import dev.vpnbot.application.fixtures.InMemoryKeys;
+import dev.vpnbot.application.fixtures.InMemoryOrders;
+import dev.vpnbot.application.fixtures.InMemoryPaymentEvents;
+import dev.vpnbot.application.fixtures.InMemoryServers;
+import dev.vpnbot.application.fixtures.InMemoryTariffs;
+import dev.vpnbot.application.fixtures.InMemoryTransactions;
+import dev.vpnbot.application.fixtures.InMemoryUsers;
+import dev.vpnbot.application.fixtures.MutableClock;
+import dev.vpnbot.application.fixtures.TestShop;
+import dev.vpnbot.application.port.in.ConfirmPaymentUseCase.ConfirmPaymentCommand;
+import dev.vpnbot.application.port.in.ConfirmPaymentUseCase.Outcome;
+import dev.vpnbot.application.port.out.payment.PaymentStatus;
+import dev.vpnbot.application.service.UserBlocking;
+import dev.vpnbot.application.service.UserLookup;
+import dev.vpnbot.domain.fixtures.ServerMother;
+import dev.vpnbot.domain.fixtures.TariffMother;
+import dev.vpnbot.domain.order.Order;
+import dev.vpnbot.domain.order.OrderId;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The whole shop behind the real Telegram adapter: in-memory ports, fake panel and gateway
+ * (TestShop), and the fake Bot API in front. Tests talk to it as Telegram users would.
+ */
+final class BotRig implements AutoCloseable {
+    static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
+    static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    static final long ADMIN = 900;
+    static final long SUPPORT_CHAT = -1001234;
+    static final String PUBLIC_URL = "https://vpn.example";
+    /** Fast enough for tests; the limits themselves are tested in RateLimitedSenderTest. */
+    static final SenderLimits FAST = new SenderLimits(200, 50, Duration.ofMillis(5), Duration.ofMillis(5), 4, 5);
+
+    final MutableClock clock = new MutableClock(START);
+    final FakeBotApi api = FakeBotApi.start();
+    final FakeVpnPanel panel = new FakeVpnPanel();
+    final FakePaymentGateway gateway = new FakePaymentGateway();
+    final InMemoryUsers users = new InMemoryUsers();
+    final InMemoryKeys keys = new InMemoryKeys();
+    final InMemoryOrders orders = new InMemoryOrders();
+    final InMemoryConversationStates states = new InMemoryConversationStates();
+    final TelegramSettings settings;
+    final RateLimitedSender sender;
+    final TelegramNotifier notifier;
+    final TestShop shop;
+    final TelegramBot bot;
+
+    BotRig(UnaryOperator<TelegramSettings.Builder> customise, SenderLimits limits) {
+        settings = customise.apply(TelegramSettings.builder(FakeBotApi.TOKEN).apiBaseUrl(api.baseUrl())
+                .adminIds(Set.of(ADMIN)).supportChatId(SUPPORT_CHAT).defaultZone(MOSCOW).publicUrl(PUBLIC_URL)).build();
+        InMemoryServers servers = new InMemoryServers(keys, clock);
+        UserLookup lookup = new UserLookup(users);
+        sender = new RateLimitedSender(settings, new UserBlocking(users), limits);
+        notifier = new TelegramNotifier(settings, sender, lookup, new dev.vpnbot.application.service.MyKeys(keys, servers, clock), states, clock);
+        shop = TestShop.inMemory(clock)
+                .persistence(users, new InMemoryTariffs(), servers, keys, orders, new InMemoryPaymentEvents(),
+                        new InMemoryFulfilmentJobs(), new InMemoryTransactions())
+                .panel(panel).gateway(gateway).notifier(notifier).build();
+        shop.tariffs.save(TariffMother.oneMonth(1));
+        shop.tariffs.save(TariffMother.months(2, 3, "12.00"));
+        shop.servers.save(ServerMother.server(1, "🇩🇪 Frankfurt"));
+        shop.servers.save(ServerMother.server(2, "🇳🇱 Amsterdam"));
+        bot = new TelegramBot(settings, sender, new TelegramUseCases(shop.registration, lookup, shop.languageChange,
+                shop.catalogue, shop.catalogue, shop.placement, shop.paymentCheck, shop.cancellation, shop.myKeys), states);
+    }
+
+    static BotRig started() {
+        return started(b -> b);
+    }
+
+    static BotRig started(UnaryOperator<TelegramSettings.Builder> customise) {
+        BotRig rig = new BotRig(customise, FAST);
+        rig.bot.start();
+        return rig;
+    }
+
+    /** A Telegram user of this shop. */
+    TgUser user(long id, String firstName, String languageCode) {
+        return new TgUser(this, id, firstName, languageCode);
+    }
+
+    /**
+     * The gateway takes the money and tells us, as its webhook would; then the worker delivers.
+     * Returns once the resulting messages have left the sender.
+     */
+    Outcome payAndDeliver(long orderId) {
+        Order order = shop.orders.find(new OrderId(orderId)).orElseThrow();
+        gateway.payInFull(order.publicId());
+        Outcome outcome = shop.confirmation.confirm(new ConfirmPaymentCommand(order.invoice().invoiceId(), order.publicId(),
+                PaymentStatus.PAID, order.price(), "paid", "{\"status\":\"paid\"}"));
+        shop.worker.runDueJobs();
+        try {
+            if (!sender.awaitIdle(Duration.ofSeconds(10))) throw new AssertionError("messages still queued");
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        return outcome;
+    }
+
+    @Override
+    public void close() {
+        bot.close();
+        sender.close();
+        api.close();
+    }
+
+    /** Sends messages and presses buttons as one user, and returns what the bot showed next. */
+    static final class TgUser {
+        final BotRig rig;
+        final long id;
+        final String firstName;
+        final String languageCode;
+
+        TgUser(BotRig rig, long id, String firstName, String languageCode) {
+            this.rig = rig;
+            this.id = id;
+            this.firstName = firstName;
+            this.languageCode = languageCode;
+        }
+
+        FakeBotApi.Call send(String text) {
+            int mark = rig.api.mark();
+            rig.api.userSends(id, firstName, languageCode, text);
+            return rig.api.awaitContent(mark, id);
+        }
+
+        /** Presses the button whose data starts with {@code dataPrefix} on {@code screen}. */
+        FakeBotApi.Call press(FakeBotApi.Call screen, String dataPrefix) {
+            return pressData(screen.messageId(), screen.data(dataPrefix));
+        }
+
+        FakeBotApi.Call pressData(int messageId, String data) {
+            int mark = rig.api.mark();
+            rig.api.userPresses(id, firstName, languageCode, messageId, data);
+            return rig.api.awaitContent(mark, id);
+        }
+
+        /** Presses and returns the answer to the button (its toast or alert). */
+        FakeBotApi.Call pressForAnswer(int messageId, String data) {
+            int mark = rig.api.mark();
+            String queryId = rig.api.userPresses(id, firstName, languageCode, messageId, data);
+            return rig.api.awaitAfter(mark, Duration.ofSeconds(10),
+                    c -> c.method().equals("answercallbackquery") && queryId.equals(c.params().get("callback_query_id")));
+        }
+    }
+}
