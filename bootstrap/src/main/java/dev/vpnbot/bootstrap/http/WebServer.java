@@ -50,6 +50,8 @@ public final class WebServer implements AutoCloseable {
     private final Map<Route, WebHandler> handlers;
     private final BotMetrics metrics;
     private final Limits limits;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean draining;
     private HttpServer server;
     private ThreadPoolExecutor pool;
 
@@ -85,10 +87,20 @@ public final class WebServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Stops accepting, lets running requests finish for up to {@code grace}, then stops the pool. */
+    /**
+     * Lets running requests finish for up to {@code grace} while new ones get 503, then closes
+     * the port. (The JDK's own {@code stop(delay)} waits the whole delay on Java 17 even when idle.)
+     */
     public synchronized void stop(Duration grace) {
         if (server == null) return;
-        server.stop((int) Math.max(1, grace.toSeconds()));
+        draining = true;
+        long deadline = System.nanoTime() + grace.toNanos();
+        try {
+            while (inFlight.get() > 0 && System.nanoTime() < deadline) Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.stop(0);
         pool.shutdown();
         try {
             if (!pool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) pool.shutdownNow();
@@ -97,6 +109,7 @@ public final class WebServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         server = null;
+        draining = false;
         LOG.info("HTTP server stopped");
     }
 
@@ -106,11 +119,13 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void serve(HttpExchange exchange) {
+        inFlight.incrementAndGet(); // before looking at draining: stop() then either waits for us or we see it
         String path = exchange.getRequestURI().getPath();
         Route route = Route.forPath(path).filter(handlers::containsKey).orElse(null);
         int status = 500;
         try {
-            WebReply reply = route == null ? WebReply.text(404, "not found\n") : handle(route, exchange);
+            WebReply reply = draining ? WebReply.text(503, "shutting down\n")
+                    : route == null ? WebReply.text(404, "not found\n") : handle(route, exchange);
             status = reply.status();
             send(exchange, reply);
         } catch (IOException e) {
@@ -125,6 +140,7 @@ public final class WebServer implements AutoCloseable {
         } finally {
             exchange.close();
             metrics.httpRequest(route == null ? "unknown" : route.label(), status);
+            inFlight.decrementAndGet();
         }
     }
 

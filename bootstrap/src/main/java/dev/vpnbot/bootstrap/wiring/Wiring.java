@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Which Guice modules make up each way the bot runs, and how the injector is built: explicit
@@ -23,6 +25,8 @@ import java.util.Set;
  * {@link #telegram}: one module per adapter, added there as each adapter joins the build.
  */
 public final class Wiring {
+    private static final Pattern UNBOUND = Pattern.compile("Explicit bindings are required and (.+) is not explicitly bound\\.");
+
     private Wiring() {}
 
     /** Bootstrap's own modules: configuration, use cases, metrics, HTTP, jobs, lifecycle. */
@@ -84,6 +88,8 @@ public final class Wiring {
             while (cause != null && cause.getCause() != null && cause.getMessage() == null) cause = cause.getCause();
             String line = cause != null && cause.getMessage() != null ? cause.getMessage() : m.getMessage();
             line = line.strip().lines().findFirst().orElse(line).replaceFirst("^\\[Guice/[A-Za-z]+]:\\s*", "");
+            Matcher unbound = UNBOUND.matcher(line);
+            if (unbound.matches()) line = "nothing in this build provides " + unbound.group(1);
             lines.add(line);
         }
         return List.copyOf(lines);

@@ -23,6 +23,7 @@ class WebServerTest {
     private final MetricsRegistry registry = new MetricsRegistry();
     private final BotMetrics metrics = new BotMetrics(registry, Optional.empty(), Optional.empty());
     private final AtomicReference<WebRequest> seen = new AtomicReference<>();
+    private final java.util.concurrent.CountDownLatch inSlowHandler = new java.util.concurrent.CountDownLatch(1);
     private WebServer server;
 
     @BeforeEach
@@ -36,6 +37,15 @@ class WebServerTest {
                         .orElse(WebReply.text(400, "where to?")),
                 Route.HEALTH, request -> {
                     throw new IllegalStateException("boom");
+                },
+                Route.TELEGRAM_WEBHOOK, request -> {
+                    inSlowHandler.countDown();
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return WebReply.text(200, "slow but done");
                 }), metrics, WebServer.Limits.defaults());
         server.start();
     }
@@ -77,7 +87,7 @@ class WebServerTest {
     @Test
     void unknown_paths_and_routes_without_a_handler_are_404() throws Exception {
         assertThat(send(to("/nothing").GET()).statusCode()).isEqualTo(404);
-        assertThat(send(to("/webhooks/telegram").POST(HttpRequest.BodyPublishers.ofString("{}"))).statusCode()).isEqualTo(404);
+        assertThat(send(to("/metrics").GET()).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -110,6 +120,19 @@ class WebServerTest {
         send(to("/nothing").GET());
         assertThat(registry.scrape()).contains("vpnbot_http_requests_total{route=\"connect\",status=\"302\"} 1")
                 .contains("vpnbot_http_requests_total{route=\"unknown\",status=\"404\"} 1");
+    }
+
+    @Test
+    void stopping_lets_a_request_in_progress_finish() throws Exception {
+        var response = http.sendAsync(to("/webhooks/telegram").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(inSlowHandler.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        long start = System.nanoTime();
+        server.stop(Duration.ofSeconds(5));
+
+        assertThat(response.get(5, java.util.concurrent.TimeUnit.SECONDS).body()).isEqualTo("slow but done");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2)); // no idle waiting
     }
 
     @Test
