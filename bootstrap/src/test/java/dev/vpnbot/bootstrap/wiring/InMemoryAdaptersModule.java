@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
  * Test wiring: every out-port from application's in-memory fixtures, in the places the
  * adapter modules will fill — the same shape a real adapter module has.
  */
-final class InMemoryAdaptersModule extends AbstractModule {
+public final class InMemoryAdaptersModule extends AbstractModule {
 
     @Provides @Singleton InMemorySentNotifications ledger() { return new InMemorySentNotifications(); }
 

@@ -18,12 +18,12 @@ import java.util.List;
 import java.util.Set;
 
 /** A configuration for wiring tests: HTTP on a free port, nothing outside contacted. */
-final class TestConfig {
-    static final DatabaseLocation NO_DATABASE = new DatabaseLocation("jdbc:postgresql://127.0.0.1:1/none", "nobody", null, false);
+public final class TestConfig {
+    public static final DatabaseLocation NO_DATABASE = new DatabaseLocation("jdbc:postgresql://127.0.0.1:1/none", "nobody", null, false);
 
     private TestConfig() {}
 
-    static AppConfig appConfig(boolean testPayments) {
+    public static AppConfig appConfig(boolean testPayments) {
         return new AppConfig(
                 new TelegramConfig(Secret.of("123456:test-token-test-token-test"), TelegramConfig.DEFAULT_API_URL, TelegramMode.POLLING, null),
                 new HttpConfig(0, null, IpRanges.none()), DatabaseConfig.embedded(), Path.of("target/test-data"),
