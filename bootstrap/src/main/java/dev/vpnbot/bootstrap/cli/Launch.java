@@ -55,11 +55,20 @@ final class Launch {
         return config;
     }
 
+    /** How a command uses the embedded database. */
+    enum EmbeddedUse {
+        /** The bot: it owns the database and is the only one running from its directory. */
+        OWN,
+        /** An operator command: it uses the running bot's database, or starts one for itself. */
+        JOIN
+    }
+
     /** The database: DATABASE_URL when set, otherwise the embedded one under {@code embeddedHome}. */
-    static Optional<EmbeddedDatabase> embeddedDatabase(AppConfig config, Path embeddedHome, PrintWriter err) throws Stop {
+    static Optional<EmbeddedDatabase> embeddedDatabase(AppConfig config, Path embeddedHome, EmbeddedUse use, PrintWriter err)
+            throws Stop {
         if (!config.database().isEmbedded()) return Optional.empty();
         try {
-            return Optional.of(EmbeddedDatabase.start(embeddedHome));
+            return Optional.of(use == EmbeddedUse.OWN ? EmbeddedDatabase.start(embeddedHome) : EmbeddedDatabase.startOrJoin(embeddedHome));
         } catch (IOException e) {
             err.println("vpnbot cannot start: " + e.getMessage());
             err.flush();

@@ -26,7 +26,7 @@ final class MigrateCommand implements Callable<Integer> {
         Optional<EmbeddedDatabase> embedded = Optional.empty();
         try {
             AppConfig config = Launch.config(parent, Purpose.MIGRATE);
-            embedded = Launch.embeddedDatabase(config, config.dataDir(), parent.err());
+            embedded = Launch.embeddedDatabase(config, config.dataDir(), Launch.EmbeddedUse.JOIN, parent.err());
             Injector injector = Launch.injector(Wiring.migration(config, Launch.location(config, embedded)), parent.err(), embedded);
             parent.out().println(injector.getInstance(SchemaMigration.class).migrate());
             parent.out().flush();

@@ -22,7 +22,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try {
             AppConfig config = Launch.config(parent, Purpose.RUN);
-            Optional<EmbeddedDatabase> embedded = Launch.embeddedDatabase(config, config.dataDir(), parent.err());
+            Optional<EmbeddedDatabase> embedded = Launch.embeddedDatabase(config, config.dataDir(), Launch.EmbeddedUse.OWN, parent.err());
             Injector injector = Launch.injector(Wiring.bot(config, Launch.location(config, embedded)), parent.err(), embedded);
             return Launch.runUntilStopped(injector, embedded, parent.err());
         } catch (Launch.Stop stop) {

@@ -38,7 +38,7 @@ final class SandboxCommand implements Callable<Integer> {
             AppConfig config = new AppConfig(read.telegram(), new HttpConfig(0, null, read.http().trustedProxies()),
                     DatabaseConfig.embedded(), home, read.heleket(), read.operator(), read.secretKey(), read.reconcileInterval(),
                     read.warnings());
-            Optional<EmbeddedDatabase> embedded = Launch.embeddedDatabase(config, home, parent.err());
+            Optional<EmbeddedDatabase> embedded = Launch.embeddedDatabase(config, home, Launch.EmbeddedUse.OWN, parent.err());
             Injector injector = Launch.injector(modules(config, embedded), parent.err(), embedded);
             return Launch.runUntilStopped(injector, embedded, parent.err());
         } catch (Launch.Stop stop) {

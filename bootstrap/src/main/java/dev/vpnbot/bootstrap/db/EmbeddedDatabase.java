@@ -52,14 +52,32 @@ public final class EmbeddedDatabase implements AutoCloseable {
             host    all   all   ::1/128        scram-sha-256
             """;
 
+    /** The server this process started and stops; null when it joined one a running bot owns. */
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final int port;
     private final DatabaseLocation location;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, DatabaseLocation location) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, int port, Secret password) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
-        this.location = location;
+        this.port = port;
+        this.location = new DatabaseLocation("jdbc:postgresql://localhost:" + port + "/" + DATABASE, USER, password, true);
+    }
+
+    /**
+     * For operator commands ({@code migrate}, {@code server …}, {@code tariff …}): uses the
+     * embedded database of the bot that is running from {@code home}, or starts it when none is.
+     * Closing a joined database leaves it running for its bot.
+     */
+    public static EmbeddedDatabase startOrJoin(Path home) throws IOException {
+        Path data = home.resolve("postgres").toAbsolutePath().normalize();
+        if (!isInUse(data)) return start(home);
+        Settings settings = Settings.load(home.resolve(SETTINGS));
+        int port = settings.port().orElseThrow(() -> new IOException(
+                "the embedded PostgreSQL in " + data + " is running but " + home.resolve(SETTINGS) + " does not name its port"));
+        LOG.info("using the embedded PostgreSQL of the vpnbot running from {} (localhost:{})", data, port);
+        return new EmbeddedDatabase(null, data, port, settings.password());
     }
 
     /**
@@ -106,13 +124,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             postgres.close();
             throw new IOException("the embedded PostgreSQL in " + data + " started but could not be prepared: " + e.getMessage(), e);
         }
-        DatabaseLocation location = new DatabaseLocation(
-                "jdbc:postgresql://localhost:" + port + "/" + DATABASE, USER, settings.password(), true);
         LOG.info("{} embedded PostgreSQL {} in {} on localhost:{} ({} ms). It is kept across restarts; back it up with "
                         + "pg_dump (see README). Set DATABASE_URL to use your own PostgreSQL instead.",
                 fresh ? "Created the" : "Using the", serverVersion(postgres, settings.password()), data, port,
                 (System.nanoTime() - begin) / 1_000_000);
-        return new EmbeddedDatabase(postgres, data, location);
+        return new EmbeddedDatabase(postgres, data, port, settings.password());
     }
 
     public DatabaseLocation location() {
@@ -124,30 +140,39 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
-    /** Stops PostgreSQL (fast shutdown: open sessions are ended, committed data is safe). */
+    /** True when this process joined a server that another running vpnbot owns. */
+    public boolean joined() {
+        return postgres == null;
+    }
+
+    /** Stops PostgreSQL (fast shutdown: open sessions are ended, committed data is safe), unless joined. */
     @Override
     public void close() throws IOException {
+        if (postgres == null) return;
         postgres.close();
         LOG.info("embedded PostgreSQL stopped");
     }
 
     private static void refuseIfInUse(Path data) throws IOException {
-        Path lockFile = data.resolve("epg-lock"); // the library's own lock, held while a server runs from here
-        if (!Files.exists(lockFile)) return;
-        try (RandomAccessFile file = new RandomAccessFile(lockFile.toFile(), "rw");
-             FileLock lock = file.getChannel().tryLock()) {
-            if (lock == null) throw inUse(data);
-        } catch (OverlappingFileLockException e) {
-            throw inUse(data);
+        if (isInUse(data)) {
+            throw new IOException("the embedded PostgreSQL in " + data + " is in use by another running vpnbot; "
+                    + "stop it first, or give this one another DATA_DIR");
         }
     }
 
-    private static IOException inUse(Path data) {
-        return new IOException("the embedded PostgreSQL in " + data + " is in use by another running vpnbot; "
-                + "stop it first, or give this one another DATA_DIR");
+    /** The library holds a lock on this file while a server runs from the directory. */
+    private static boolean isInUse(Path data) throws IOException {
+        Path lockFile = data.resolve("epg-lock");
+        if (!Files.exists(lockFile)) return false;
+        try (RandomAccessFile file = new RandomAccessFile(lockFile.toFile(), "rw");
+             FileLock lock = file.getChannel().tryLock()) {
+            return lock == null;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        }
     }
 
     /** A server left running by a bot that was killed (kill -9, power loss of the JVM only) is stopped. */

@@ -71,6 +71,15 @@ class EmbeddedDatabaseTest {
 
             assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir)).isInstanceOf(IOException.class)
                     .hasMessageContaining("in use by another running vpnbot");
+
+            // an operator command joins the running bot's database instead, and leaves it running
+            try (EmbeddedDatabase joined = EmbeddedDatabase.startOrJoin(dataDir)) {
+                assertThat(joined.joined()).isTrue();
+                assertThat(joined.location()).isEqualTo(db.location());
+                try (Connection c = connect(joined.location())) {
+                    assertThat(c.isValid(2)).isTrue();
+                }
+            }
             try (Connection c = connect(db.location())) {
                 assertThat(c.isValid(2)).isTrue(); // the running one was not disturbed
             }
