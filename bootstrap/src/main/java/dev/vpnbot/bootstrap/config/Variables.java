@@ -20,6 +20,9 @@ public final class Variables {
             "HELEKET_API_URL", "HELEKET_WEBHOOK_IPS", "TRUSTED_PROXIES", "ADMIN_IDS", "SECRET_KEY", "PAYMENT_TEST_MODE",
             "SUPPORT_CHAT_ID", "DEFAULT_LANGUAGE", "TIME_ZONE", "RECONCILE_INTERVAL");
 
+    /** Read by the deployment around the bot (Compose, the JVM, logging), not by the bot: no warning for them in .env. */
+    private static final Set<String> DEPLOYMENT = Set.of("POSTGRES_PASSWORD", "JAVA_OPTS", "VPNBOT_LOG_LEVEL");
+
     private final Map<String, String> values;
     private final List<String> problems;
     private final List<String> warnings;
@@ -39,7 +42,7 @@ public final class Variables {
         DotEnvFile.Contents file = DotEnvFile.read(dotEnv);
         List<String> warnings = new ArrayList<>();
         for (String name : file.variables().keySet()) {
-            if (!KNOWN.contains(name)) warnings.add(dotEnv + " sets " + name + ", which vpnbot does not read (a typo?)");
+            if (!KNOWN.contains(name) && !DEPLOYMENT.contains(name)) warnings.add(dotEnv + " sets " + name + ", which vpnbot does not read (a typo?)");
         }
         Map<String, String> merged = new HashMap<>(file.variables());
         merged.putAll(environment);

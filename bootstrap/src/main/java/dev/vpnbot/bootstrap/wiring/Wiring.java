@@ -9,6 +9,7 @@ import com.google.inject.Stage;
 import com.google.inject.spi.Message;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.db.DatabaseLocation;
+import dev.vpnbot.bootstrap.lifecycle.SchemaMigration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,7 +62,12 @@ public final class Wiring {
 
     /** {@code vpnbot migrate}: the database and nothing else. */
     public static List<Module> migration(AppConfig config, DatabaseLocation database) {
-        List<Module> modules = new ArrayList<>(List.of(new ConfigModule(config, database)));
+        List<Module> modules = new ArrayList<>(List.of(new ConfigModule(config, database), new AbstractModule() {
+            @Override
+            protected void configure() {
+                requireBinding(SchemaMigration.class); // missing → reported when the injector is built
+            }
+        }));
         modules.addAll(persistence());
         return modules;
     }

@@ -205,6 +205,23 @@ class WiringTest {
     }
 
     @Test
+    void migrate_needs_nothing_but_a_schema_migration() {
+        CreationException e = org.assertj.core.api.Assertions.catchThrowableOfType(CreationException.class,
+                () -> Wiring.injector(Wiring.migration(TestConfig.appConfig(false), TestConfig.NO_DATABASE)));
+        assertThat(Wiring.explain(e)).containsExactly("nothing in this build provides dev.vpnbot.bootstrap.lifecycle.SchemaMigration");
+
+        List<Module> withMigration = new ArrayList<>(Wiring.migration(TestConfig.appConfig(false), TestConfig.NO_DATABASE));
+        withMigration.add(new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(dev.vpnbot.bootstrap.lifecycle.SchemaMigration.class).toInstance(() -> "3 migrations applied");
+            }
+        });
+        assertThat(Wiring.injector(withMigration).getInstance(dev.vpnbot.bootstrap.lifecycle.SchemaMigration.class).migrate())
+                .isEqualTo("3 migrations applied");
+    }
+
+    @Test
     void a_missing_adapter_is_named_in_one_line_each() {
         CreationException e = org.assertj.core.api.Assertions.catchThrowableOfType(CreationException.class,
                 () -> Wiring.injector(Wiring.core(TestConfig.appConfig(false), TestConfig.NO_DATABASE)));
