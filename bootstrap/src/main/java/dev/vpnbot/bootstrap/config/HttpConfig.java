@@ -2,6 +2,7 @@ package dev.vpnbot.bootstrap.config;
 
 import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The bot's own HTTP server and how the world reaches it.
@@ -17,5 +18,11 @@ public record HttpConfig(int port, URI publicUrl, IpRanges trustedProxies) {
     public HttpConfig {
         if (port < 0 || port > 65_535) throw new IllegalArgumentException("port must be 0..65535: " + port);
         Objects.requireNonNull(trustedProxies, "trustedProxies");
+    }
+
+    /** Where the world reaches {@code path} of this server ("/webhooks/heleket"), when PUBLIC_URL is set. */
+    public Optional<URI> publicAddress(String path) {
+        if (!path.startsWith("/")) throw new IllegalArgumentException("path must start with /: " + path);
+        return Optional.ofNullable(publicUrl).map(base -> URI.create(base + path));
     }
 }

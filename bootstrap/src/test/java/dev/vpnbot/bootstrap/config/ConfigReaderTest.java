@@ -52,6 +52,7 @@ class ConfigReaderTest {
         assertThat(c.telegram().botToken().reveal()).isEqualTo(TOKEN);
         assertThat(c.http().port()).isEqualTo(8080);
         assertThat(c.http().publicUrl()).isNull();
+        assertThat(c.http().publicAddress("/webhooks/heleket")).isEmpty();
         assertThat(c.http().trustedProxies().isEmpty()).isTrue();
         assertThat(c.database().isEmbedded()).isTrue();
         assertThat(c.dataDir()).isEqualTo(Path.of("data"));
@@ -93,6 +94,7 @@ class ConfigReaderTest {
         assertThat(c.telegram().mode()).isEqualTo(TelegramMode.WEBHOOK);
         assertThat(c.telegram().webhookSecret().matches("hook_secret-1")).isTrue();
         assertThat(c.http().publicUrl()).isEqualTo(URI.create("https://bot.example.com"));
+        assertThat(c.http().publicAddress("/webhooks/heleket")).contains(URI.create("https://bot.example.com/webhooks/heleket"));
         assertThat(c.http().port()).isEqualTo(9090);
         assertThat(c.http().trustedProxies().asText()).containsExactly("127.0.0.1", "0:0:0:0:0:0:0:1");
         assertThat(c.database().url()).isEqualTo("jdbc:postgresql://db:5432/vpnbot");
