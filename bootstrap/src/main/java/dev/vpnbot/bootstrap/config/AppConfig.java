@@ -1,0 +1,33 @@
+package dev.vpnbot.bootstrap.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the operator configures, typed and validated once at start-up. Secrets inside are
+ * {@link Secret}s, so printing this record never shows one.
+ *
+ * @param dataDir           where the embedded database and other local state live
+ * @param secretKey         encrypts panel passwords at rest; null only where none is read (migrate)
+ * @param reconcileInterval how often waiting orders are checked with the gateway
+ * @param warnings          things worth telling the operator that do not stop the bot
+ */
+public record AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig database, Path dataDir,
+                        HeleketConfig heleket, OperatorConfig operator, Secret secretKey,
+                        Duration reconcileInterval, List<String> warnings) {
+    public static final Path DEFAULT_DATA_DIR = Path.of("data");
+    public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofSeconds(30);
+
+    public AppConfig {
+        Objects.requireNonNull(telegram, "telegram");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(heleket, "heleket");
+        Objects.requireNonNull(operator, "operator");
+        Objects.requireNonNull(reconcileInterval, "reconcileInterval");
+        warnings = List.copyOf(warnings);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.vpnbot.bootstrap.config;
+
+/** What the configuration is read for; each command needs a different part of it. */
+public enum Purpose {
+    /** The real bot: Telegram, payments, database, everything. */
+    RUN,
+    /** Only the database: bring its schema up to date. */
+    MIGRATE,
+    /** The simulated shop: nothing outside is contacted, so nothing outside has to be configured. */
+    SANDBOX
+}

@@ -1,0 +1,65 @@
+package dev.vpnbot.bootstrap.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The configuration variables as the process sees them: the environment over an optional
+ * {@code .env} file (the environment wins). Blank values count as unset.
+ */
+public final class Variables {
+    /** Every variable the bot reads; README documents each one. */
+    public static final Set<String> KNOWN = Set.of(
+            "BOT_TOKEN", "TELEGRAM_API_URL", "TELEGRAM_MODE", "PUBLIC_URL", "TELEGRAM_WEBHOOK_SECRET", "HTTP_PORT",
+            "DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD", "DATA_DIR", "HELEKET_MERCHANT_ID", "HELEKET_API_KEY",
+            "HELEKET_API_URL", "HELEKET_WEBHOOK_IPS", "TRUSTED_PROXIES", "ADMIN_IDS", "SECRET_KEY", "PAYMENT_TEST_MODE",
+            "SUPPORT_CHAT_ID", "DEFAULT_LANGUAGE", "TIME_ZONE", "RECONCILE_INTERVAL");
+
+    /** Read by the deployment around the bot (Compose, the JVM, logging), not by the bot: no warning for them in .env. */
+    private static final Set<String> DEPLOYMENT = Set.of("POSTGRES_PASSWORD", "JAVA_OPTS", "VPNBOT_LOG_LEVEL");
+
+    private final Map<String, String> values;
+    private final List<String> problems;
+    private final List<String> warnings;
+
+    private Variables(Map<String, String> values, List<String> problems, List<String> warnings) {
+        this.values = Map.copyOf(values);
+        this.problems = List.copyOf(problems);
+        this.warnings = List.copyOf(warnings);
+    }
+
+    public static Variables of(Map<String, String> values) {
+        return new Variables(values, List.of(), List.of());
+    }
+
+    /** The process environment over the {@code .env} file at {@code dotEnv} (which may be absent). */
+    public static Variables fromEnvironment(Map<String, String> environment, Path dotEnv) {
+        DotEnvFile.Contents file = DotEnvFile.read(dotEnv);
+        List<String> warnings = new ArrayList<>();
+        for (String name : file.variables().keySet()) {
+            if (!KNOWN.contains(name) && !DEPLOYMENT.contains(name)) warnings.add(dotEnv + " sets " + name + ", which vpnbot does not read (a typo?)");
+        }
+        Map<String, String> merged = new HashMap<>(file.variables());
+        merged.putAll(environment);
+        return new Variables(merged, file.problems(), warnings);
+    }
+
+    public Optional<String> get(String name) {
+        String v = values.get(name);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+    }
+
+    /** Problems with the file itself (unreadable lines). */
+    public List<String> problems() {
+        return problems;
+    }
+
+    public List<String> warnings() {
+        return warnings;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.vpnbot.bootstrap.http;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The bot's whole HTTP surface, in one table. A route answers only once a handler is plugged in
+ * for it (see {@code HttpModule}); until then it is 404, like any unknown path.
+ *
+ * @param maxBodyBytes larger request bodies are refused with 413 before a handler sees them
+ */
+public enum Route {
+    HELEKET_WEBHOOK("POST", "/webhooks/heleket", 64 * 1024),
+    TELEGRAM_WEBHOOK("POST", "/webhooks/telegram", 1024 * 1024),
+    CONNECT("GET", "/connect", 0),
+    HEALTH("GET", "/healthz", 0),
+    METRICS("GET", "/metrics", 0);
+
+    private final String method;
+    private final String path;
+    private final int maxBodyBytes;
+
+    Route(String method, String path, int maxBodyBytes) {
+        this.method = method;
+        this.path = path;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    public static Optional<Route> forPath(String path) {
+        return Arrays.stream(values()).filter(r -> r.path.equals(path)).findFirst();
+    }
+
+    /** The label used in metrics and logs: "heleket_webhook". */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.vpnbot.bootstrap.metrics;
+
+import dev.vpnbot.application.port.in.ReconcilePaymentsUseCase;
+
+/**
+ * Decorator: what each reconciliation round found. Payments found here are webhooks that never
+ * arrived: a steady count of them means Heleket cannot reach the bot.
+ */
+public final class MeasuredReconciliation implements ReconcilePaymentsUseCase {
+    private final ReconcilePaymentsUseCase reconciliation;
+    private final BotMetrics metrics;
+
+    public MeasuredReconciliation(ReconcilePaymentsUseCase reconciliation, BotMetrics metrics) {
+        this.reconciliation = reconciliation;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Report reconcile() {
+        Report r = reconciliation.reconcile();
+        metrics.reconciliation.add(r.checked(), "checked");
+        metrics.reconciliation.add(r.paid(), "paid");
+        metrics.reconciliation.add(r.expired(), "expired");
+        metrics.reconciliation.add(r.failedChecks(), "check_failed");
+        return r;
+    }
+}

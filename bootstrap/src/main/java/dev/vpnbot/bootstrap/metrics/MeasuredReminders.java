@@ -1,0 +1,21 @@
+package dev.vpnbot.bootstrap.metrics;
+
+import dev.vpnbot.application.port.in.SendExpiryRemindersUseCase;
+
+/** Decorator: counts the expiry reminders that went out. */
+public final class MeasuredReminders implements SendExpiryRemindersUseCase {
+    private final SendExpiryRemindersUseCase reminders;
+    private final BotMetrics metrics;
+
+    public MeasuredReminders(SendExpiryRemindersUseCase reminders, BotMetrics metrics) {
+        this.reminders = reminders;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public int sendDueReminders() {
+        int sent = reminders.sendDueReminders();
+        metrics.reminders.add(sent);
+        return sent;
+    }
+}

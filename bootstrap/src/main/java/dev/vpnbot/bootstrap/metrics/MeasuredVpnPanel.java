@@ -1,0 +1,85 @@
+package dev.vpnbot.bootstrap.metrics;
+
+import dev.vpnbot.application.port.out.panel.NewPanelClient;
+import dev.vpnbot.application.port.out.panel.PanelClientState;
+import dev.vpnbot.application.port.out.panel.PanelException;
+import dev.vpnbot.application.port.out.panel.VpnPanel;
+import dev.vpnbot.bootstrap.health.PanelHealth;
+import dev.vpnbot.domain.key.KeyLinks;
+import dev.vpnbot.domain.key.PanelClientId;
+import dev.vpnbot.domain.server.Server;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Decorator: times every panel call, counts failures by cause, and tells {@link PanelHealth}
+ * how each server's panel is doing. Behaviour is the wrapped panel's, exceptions included.
+ */
+public final class MeasuredVpnPanel implements VpnPanel {
+    private final VpnPanel panel;
+    private final BotMetrics metrics;
+    private final PanelHealth health;
+
+    public MeasuredVpnPanel(VpnPanel panel, BotMetrics metrics, PanelHealth health) {
+        this.panel = panel;
+        this.metrics = metrics;
+        this.health = health;
+    }
+
+    @Override
+    public KeyLinks createClient(Server server, NewPanelClient client) {
+        return measure("create_client", server, () -> panel.createClient(server, client));
+    }
+
+    @Override
+    public void setExpiry(Server server, PanelClientId client, Instant expiresAt) {
+        measure("set_expiry", server, () -> {
+            panel.setExpiry(server, client, expiresAt);
+            return null;
+        });
+    }
+
+    @Override
+    public void setEnabled(Server server, PanelClientId client, boolean enabled) {
+        measure("set_enabled", server, () -> {
+            panel.setEnabled(server, client, enabled);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<PanelClientState> findClient(Server server, PanelClientId client) {
+        return measure("find_client", server, () -> panel.findClient(server, client));
+    }
+
+    @Override
+    public void deleteClient(Server server, PanelClientId client) {
+        measure("delete_client", server, () -> {
+            panel.deleteClient(server, client);
+            return null;
+        });
+    }
+
+    @Override
+    public KeyLinks links(Server server, PanelClientId client) {
+        return measure("links", server, () -> panel.links(server, client));
+    }
+
+    private <T> T measure(String operation, Server server, Supplier<T> call) {
+        long start = System.nanoTime();
+        try {
+            T result = call.get();
+            health.succeeded(server.id());
+            return result;
+        } catch (RuntimeException e) {
+            String kind = e instanceof PanelException p ? p.kind().name().toLowerCase(Locale.ROOT) : "unexpected";
+            metrics.panelErrors.inc(operation, server.id().toString(), kind);
+            health.failed(server.id(), e);
+            throw e;
+        } finally {
+            metrics.panelCalls.observeSince(start, operation);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.vpnbot.bootstrap.sandbox;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.vpnbot.application.port.out.panel.VpnPanel;
+import dev.vpnbot.application.port.out.payment.PaymentGateway;
+import dev.vpnbot.bootstrap.wiring.Undecorated;
+
+/**
+ * SANDBOX ONLY — puts the simulated panel and payments where the real adapters go. Installed
+ * by {@code vpnbot sandbox} instead of the panel and Heleket modules; never by {@code run}.
+ */
+public final class SandboxModule extends AbstractModule {
+
+    @Provides
+    @Singleton
+    SimulatedVpnPanel simulatedPanel() {
+        return new SimulatedVpnPanel();
+    }
+
+    @Provides
+    @Singleton
+    @Undecorated
+    VpnPanel panel(SimulatedVpnPanel panel) {
+        return panel;
+    }
+
+    @Provides
+    @Singleton
+    SimulatedPayments simulatedPayments() {
+        return new SimulatedPayments();
+    }
+
+    @Provides
+    @Singleton
+    PaymentGateway gateway(SimulatedPayments payments) {
+        return payments;
+    }
+}

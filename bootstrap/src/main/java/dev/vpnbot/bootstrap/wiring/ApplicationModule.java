@@ -1,0 +1,186 @@
+package dev.vpnbot.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.vpnbot.application.port.in.CancelOrderUseCase;
+import dev.vpnbot.application.port.in.ChangeLanguageUseCase;
+import dev.vpnbot.application.port.in.CheckPaymentUseCase;
+import dev.vpnbot.application.port.in.ConfirmPaymentUseCase;
+import dev.vpnbot.application.port.in.FulfilOrderUseCase;
+import dev.vpnbot.application.port.in.ListServersForPurchaseUseCase;
+import dev.vpnbot.application.port.in.ListTariffsUseCase;
+import dev.vpnbot.application.port.in.PayInTestModeUseCase;
+import dev.vpnbot.application.port.in.PlaceOrderUseCase;
+import dev.vpnbot.application.port.in.ReconcilePaymentsUseCase;
+import dev.vpnbot.application.port.in.RegisterUserUseCase;
+import dev.vpnbot.application.port.in.RunFulfilmentJobsUseCase;
+import dev.vpnbot.application.port.in.SendExpiryRemindersUseCase;
+import dev.vpnbot.application.port.in.ShowMyKeysUseCase;
+import dev.vpnbot.application.port.out.FulfilmentJobs;
+import dev.vpnbot.application.port.out.Keys;
+import dev.vpnbot.application.port.out.Orders;
+import dev.vpnbot.application.port.out.PaymentEvents;
+import dev.vpnbot.application.port.out.SentNotifications;
+import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.application.port.out.Tariffs;
+import dev.vpnbot.application.port.out.Transactions;
+import dev.vpnbot.application.port.out.Users;
+import dev.vpnbot.application.port.out.notify.Notifier;
+import dev.vpnbot.application.port.out.panel.VpnPanel;
+import dev.vpnbot.application.port.out.payment.PaymentGateway;
+import dev.vpnbot.application.service.Catalogue;
+import dev.vpnbot.application.service.ExpiryReminders;
+import dev.vpnbot.application.service.FulfilmentWorker;
+import dev.vpnbot.application.service.LanguageChange;
+import dev.vpnbot.application.service.MyKeys;
+import dev.vpnbot.application.service.Nonces;
+import dev.vpnbot.application.service.OrderCancellation;
+import dev.vpnbot.application.service.OrderFulfilment;
+import dev.vpnbot.application.service.OrderPlacement;
+import dev.vpnbot.application.service.PaymentCheck;
+import dev.vpnbot.application.service.PaymentConfirmation;
+import dev.vpnbot.application.service.PaymentReconciliation;
+import dev.vpnbot.application.service.PurchaseSettings;
+import dev.vpnbot.application.service.TestPayments;
+import dev.vpnbot.application.service.UserRegistration;
+import dev.vpnbot.bootstrap.config.HeleketConfig;
+import dev.vpnbot.bootstrap.metrics.BotMetrics;
+import dev.vpnbot.bootstrap.metrics.MeasuredFulfilment;
+import dev.vpnbot.bootstrap.metrics.MeasuredPaymentNotifications;
+import dev.vpnbot.bootstrap.metrics.MeasuredReconciliation;
+import dev.vpnbot.bootstrap.metrics.MeasuredReminders;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every use case of {@code dev.vpnbot.application.port.in}, bound to the service that
+ * implements it, built by calling its constructor. The out-ports come from the adapter
+ * modules (or from in-memory fixtures in tests); some use cases get a measuring decorator.
+ */
+public final class ApplicationModule extends AbstractModule {
+    /** How long after its payment deadline an unpaid order is expired: late blockchain confirmations. */
+    static final Duration EXPIRY_GRACE = Duration.ofMinutes(30);
+    static final int BATCH = 100;
+
+    @Override
+    protected void configure() {
+        bind(ListTariffsUseCase.class).to(Catalogue.class);
+        bind(ListServersForPurchaseUseCase.class).to(Catalogue.class);
+    }
+
+    @Provides
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Provides
+    @Singleton
+    PurchaseSettings purchaseSettings() {
+        return PurchaseSettings.defaults();
+    }
+
+    @Provides
+    @Singleton
+    Nonces nonces() {
+        return new Nonces();
+    }
+
+    @Provides
+    @Singleton
+    RegisterUserUseCase registration(Users users, Clock clock) {
+        return new UserRegistration(users, clock);
+    }
+
+    @Provides
+    @Singleton
+    Catalogue catalogue(Tariffs tariffs, Servers servers) {
+        return new Catalogue(tariffs, servers);
+    }
+
+    @Provides
+    @Singleton
+    PlaceOrderUseCase placement(Users users, Tariffs tariffs, Servers servers, Keys keys, Orders orders, PaymentGateway gateway,
+                                Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces) {
+        return new OrderPlacement(users, tariffs, servers, keys, orders, gateway, tx, clock, settings, nonces);
+    }
+
+    @Provides
+    @Singleton
+    PaymentConfirmation confirmation(Orders orders, PaymentEvents events, FulfilmentJobs jobs, PaymentGateway gateway,
+                                     Notifier notifier, Transactions tx, Clock clock, @FulfilmentWakeUp Runnable wakeUp) {
+        return new PaymentConfirmation(orders, events, jobs, gateway, notifier, tx, clock, wakeUp);
+    }
+
+    @Provides
+    @Singleton
+    ConfirmPaymentUseCase confirmPayment(PaymentConfirmation confirmation, BotMetrics metrics) {
+        return new MeasuredPaymentNotifications(confirmation, metrics);
+    }
+
+    @Provides
+    @Singleton
+    FulfilOrderUseCase fulfilment(Orders orders, Keys keys, Servers servers, VpnPanel panel, Notifier notifier,
+                                  Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces, BotMetrics metrics) {
+        return new MeasuredFulfilment(new OrderFulfilment(orders, keys, servers, panel, notifier, tx, clock, settings, nonces), metrics);
+    }
+
+    @Provides
+    @Singleton
+    RunFulfilmentJobsUseCase worker(FulfilmentJobs jobs, FulfilOrderUseCase fulfilment, Notifier notifier,
+                                    Transactions tx, Clock clock) {
+        return new FulfilmentWorker(jobs, fulfilment, notifier, tx, clock, FulfilmentWorker.Settings.defaults());
+    }
+
+    @Provides
+    @Singleton
+    ShowMyKeysUseCase myKeys(Keys keys, Servers servers, Clock clock) {
+        return new MyKeys(keys, servers, clock);
+    }
+
+    @Provides
+    @Singleton
+    PaymentCheck paymentCheck(Orders orders, PaymentGateway gateway, PaymentConfirmation confirmation) {
+        return new PaymentCheck(orders, gateway, confirmation);
+    }
+
+    @Provides
+    @Singleton
+    CheckPaymentUseCase checkPayment(PaymentCheck check) {
+        return check;
+    }
+
+    @Provides
+    @Singleton
+    CancelOrderUseCase cancellation(Orders orders, Transactions tx) {
+        return new OrderCancellation(orders, tx);
+    }
+
+    @Provides
+    @Singleton
+    ChangeLanguageUseCase languageChange(Users users) {
+        return new LanguageChange(users);
+    }
+
+    @Provides
+    @Singleton
+    ReconcilePaymentsUseCase reconciliation(Orders orders, PaymentCheck check, Transactions tx, Clock clock, BotMetrics metrics) {
+        return new MeasuredReconciliation(new PaymentReconciliation(orders, check, tx, clock, EXPIRY_GRACE, BATCH), metrics);
+    }
+
+    @Provides
+    @Singleton
+    SendExpiryRemindersUseCase reminders(Keys keys, Users users, SentNotifications ledger, Notifier notifier, Clock clock,
+                                         BotMetrics metrics) {
+        return new MeasuredReminders(new ExpiryReminders(keys, users, ledger, notifier, clock, BATCH), metrics);
+    }
+
+    /** Present only when PAYMENT_TEST_MODE is on: the service refuses to exist otherwise. */
+    @Provides
+    @Singleton
+    Optional<PayInTestModeUseCase> testPayments(HeleketConfig heleket, Orders orders, PaymentConfirmation confirmation) {
+        return heleket.testMode() ? Optional.of(new TestPayments(true, orders, confirmation)) : Optional.empty();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.vpnbot.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.MapBinder;
+import com.google.inject.multibindings.ProvidesIntoMap;
+import dev.vpnbot.bootstrap.config.HttpConfig;
+import dev.vpnbot.bootstrap.health.HealthCheck;
+import dev.vpnbot.bootstrap.health.HealthEndpoint;
+import dev.vpnbot.bootstrap.http.Route;
+import dev.vpnbot.bootstrap.http.WebHandler;
+import dev.vpnbot.bootstrap.http.WebServer;
+import dev.vpnbot.bootstrap.metrics.BotMetrics;
+import dev.vpnbot.bootstrap.metrics.MetricsEndpoint;
+import dev.vpnbot.bootstrap.metrics.MetricsRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The HTTP server and its route table ({@link Route}). Serves /healthz and /metrics itself; an
+ * adapter module plugs in its route with {@code @ProvidesIntoMap @RouteKey(Route.X)}.
+ */
+public final class HttpModule extends AbstractModule {
+    static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(3);
+
+    @Override
+    protected void configure() {
+        MapBinder.newMapBinder(binder(), Route.class, WebHandler.class);
+    }
+
+    @Provides
+    @Singleton
+    HealthEndpoint healthEndpoint(Set<HealthCheck> checks) {
+        return new HealthEndpoint(checks, HEALTH_CHECK_TIMEOUT);
+    }
+
+    @ProvidesIntoMap
+    @RouteKey(Route.HEALTH)
+    WebHandler health(HealthEndpoint endpoint) {
+        return endpoint;
+    }
+
+    @ProvidesIntoMap
+    @RouteKey(Route.METRICS)
+    WebHandler metrics(MetricsRegistry registry) {
+        return new MetricsEndpoint(registry);
+    }
+
+    @Provides
+    @Singleton
+    WebServer webServer(HttpConfig http, Map<Route, WebHandler> routes, BotMetrics metrics) {
+        return new WebServer(http.port(), routes, metrics, WebServer.Limits.defaults());
+    }
+}

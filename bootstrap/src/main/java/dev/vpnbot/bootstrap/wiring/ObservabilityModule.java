@@ -1,0 +1,63 @@
+package dev.vpnbot.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
+import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.vpnbot.application.port.out.panel.VpnPanel;
+import dev.vpnbot.bootstrap.health.HealthCheck;
+import dev.vpnbot.bootstrap.health.PanelHealth;
+import dev.vpnbot.bootstrap.metrics.BotMetrics;
+import dev.vpnbot.bootstrap.metrics.MeasuredVpnPanel;
+import dev.vpnbot.bootstrap.metrics.MetricsRegistry;
+import dev.vpnbot.bootstrap.metrics.OrderCounts;
+import dev.vpnbot.bootstrap.metrics.SenderQueue;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Metrics and health. Declares what adapter modules may contribute: health checks
+ * ({@code @ProvidesIntoSet HealthCheck}), the orders-per-status counts and the sender queue
+ * length ({@code @ProvidesIntoOptional(ACTUAL)}). Wraps the panel adapter with its meter.
+ */
+public final class ObservabilityModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        Multibinder.newSetBinder(binder(), HealthCheck.class);
+        OptionalBinder.newOptionalBinder(binder(), OrderCounts.class);
+        OptionalBinder.newOptionalBinder(binder(), SenderQueue.class);
+    }
+
+    @Provides
+    @Singleton
+    MetricsRegistry registry() {
+        return new MetricsRegistry();
+    }
+
+    @Provides
+    @Singleton
+    BotMetrics metrics(MetricsRegistry registry, Optional<OrderCounts> orders, Optional<SenderQueue> sender) {
+        return new BotMetrics(registry, orders, sender);
+    }
+
+    @Provides
+    @Singleton
+    PanelHealth panelHealth(Clock clock) {
+        return new PanelHealth(clock);
+    }
+
+    @ProvidesIntoSet
+    HealthCheck panelsCheck(PanelHealth health) {
+        return health;
+    }
+
+    /** The panel every use case talks to: the adapter's, timed and counted. */
+    @Provides
+    @Singleton
+    VpnPanel measuredPanel(@Undecorated VpnPanel panel, BotMetrics metrics, PanelHealth health) {
+        return new MeasuredVpnPanel(panel, metrics, health);
+    }
+}

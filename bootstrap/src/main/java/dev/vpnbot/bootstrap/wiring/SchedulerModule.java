@@ -1,0 +1,44 @@
+package dev.vpnbot.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.vpnbot.application.port.in.ReconcilePaymentsUseCase;
+import dev.vpnbot.application.port.in.RunFulfilmentJobsUseCase;
+import dev.vpnbot.application.port.in.SendExpiryRemindersUseCase;
+import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.application.port.out.panel.VpnPanel;
+import dev.vpnbot.bootstrap.config.AppConfig;
+import dev.vpnbot.bootstrap.metrics.BotMetrics;
+import dev.vpnbot.bootstrap.schedule.BackgroundJobs;
+import dev.vpnbot.bootstrap.schedule.PanelProbe;
+
+/** The background jobs, and the wake-up that payment confirmation calls. */
+public final class SchedulerModule extends AbstractModule {
+
+    @Provides
+    @Singleton
+    BackgroundJobs jobs(RunFulfilmentJobsUseCase fulfilment, ReconcilePaymentsUseCase reconciliation,
+                        SendExpiryRemindersUseCase reminders, PanelProbe probe, BotMetrics metrics, AppConfig config) {
+        return new BackgroundJobs(fulfilment, reconciliation, reminders, probe, metrics,
+                BackgroundJobs.Schedule.withReconcileInterval(config.reconcileInterval()));
+    }
+
+    @Provides
+    @Singleton
+    PanelProbe panelProbe(Servers servers, VpnPanel panel) {
+        return new PanelProbe(servers, panel);
+    }
+
+    /**
+     * Payment confirmation → wake-up → jobs → reconciliation → payment confirmation is a cycle;
+     * the provider breaks it: the jobs are looked up when the first payment lands, not before.
+     */
+    @Provides
+    @Singleton
+    @FulfilmentWakeUp
+    Runnable fulfilmentWakeUp(Provider<BackgroundJobs> jobs) {
+        return () -> jobs.get().wakeFulfilment();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.vpnbot.bootstrap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CommandLineTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int vpnbot(Map<String, String> env, String... args) {
+        CommandLine cli = new CommandLine(new VpnbotCommand(env));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void run_without_a_bot_token_says_what_is_missing_points_to_the_sandbox_and_exits_2(@TempDir Path dir) {
+        int code = vpnbot(Map.of("DATA_DIR", dir.toString()), "--env-file", dir.resolve("absent.env").toString(), "run");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("vpnbot cannot start: 3 configuration problems")
+                .contains("  - BOT_TOKEN is not set: create a bot with @BotFather")
+                .contains("  - HELEKET_MERCHANT_ID and HELEKET_API_KEY are not set")
+                .contains("  - SECRET_KEY is not set")
+                .contains("java -jar vpnbot.jar sandbox");
+        assertThat(dir.resolve("postgres")).doesNotExist(); // nothing was started
+    }
+
+    @Test
+    void no_command_means_run(@TempDir Path dir) {
+        int code = vpnbot(Map.of("DATA_DIR", dir.toString()), "--env-file", dir.resolve("absent.env").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("BOT_TOKEN is not set");
+    }
+
+    @Test
+    void the_env_file_is_read_and_the_environment_wins(@TempDir Path dir) throws Exception {
+        Path envFile = dir.resolve("bot.env");
+        java.nio.file.Files.writeString(envFile, "BOT_TOKEN=123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw\nHTTP_PORT=99999\n");
+
+        int code = vpnbot(Map.of("HTTP_PORT", "nonsense", "DATA_DIR", dir.toString()), "run", "--env-file", envFile.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).doesNotContain("BOT_TOKEN is not set").contains("HTTP_PORT: 'nonsense' is not a port number");
+    }
+
+    @Test
+    void help_lists_the_commands_and_exit_codes() {
+        assertThat(vpnbot(Map.of(), "--help")).isZero();
+        assertThat(out.toString()).contains("run", "migrate", "sandbox", "--env-file", "2   the configuration");
+    }
+
+    @Test
+    void a_wrong_command_line_exits_2() {
+        assertThat(vpnbot(Map.of(), "fly")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unmatched argument");
+    }
+}

@@ -1,0 +1,119 @@
+package dev.vpnbot.bootstrap.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vpnbot.application.fixtures.FakeVpnPanel;
+import dev.vpnbot.application.fixtures.MutableClock;
+import dev.vpnbot.application.port.in.FulfilOrderUseCase;
+import dev.vpnbot.application.port.out.panel.NewPanelClient;
+import dev.vpnbot.application.port.out.panel.PanelException;
+import dev.vpnbot.bootstrap.health.Health;
+import dev.vpnbot.bootstrap.health.PanelHealth;
+import dev.vpnbot.domain.fixtures.ServerMother;
+import dev.vpnbot.domain.key.PanelClientId;
+import dev.vpnbot.domain.order.OrderId;
+import dev.vpnbot.domain.order.OrderStatus;
+import dev.vpnbot.domain.server.Server;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class MeasuringDecoratorsTest {
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final MetricsRegistry registry = new MetricsRegistry();
+    private final BotMetrics metrics = new BotMetrics(registry,
+            Optional.of(() -> Map.of(OrderStatus.PAID, 4L, OrderStatus.FULFILLED, 9L)), Optional.of(() -> 17));
+    private final PanelHealth health = new PanelHealth(clock);
+    private final FakeVpnPanel fake = new FakeVpnPanel();
+    private final MeasuredVpnPanel panel = new MeasuredVpnPanel(fake, metrics, health);
+    private final Server helsinki = ServerMother.server(1, "Helsinki");
+    private final Server riga = ServerMother.server(2, "Riga");
+    private final PanelClientId client = new PanelClientId(UUID.randomUUID(), "vpnbot-k1-u1", "k1abcdef");
+
+    @Test
+    void every_panel_call_is_timed_and_failures_are_counted_by_operation_server_and_cause() {
+        panel.createClient(helsinki, new NewPanelClient(client, clock.instant().plusSeconds(3600), 1, 0, 0));
+        fake.failNext(1);
+        assertThatThrownBy(() -> panel.setExpiry(riga, client, clock.instant())).isInstanceOf(PanelException.class);
+        assertThatThrownBy(() -> panel.setExpiry(helsinki, new PanelClientId(UUID.randomUUID(), "gone", "gone1234"), clock.instant()))
+                .isInstanceOf(PanelException.class);
+
+        assertThat(metrics.panelCalls.count("create_client")).isEqualTo(1);
+        assertThat(metrics.panelCalls.count("set_expiry")).isEqualTo(2);
+        assertThat(metrics.panelErrors.value("set_expiry", "2", "unreachable")).isEqualTo(1);
+        assertThat(metrics.panelErrors.value("set_expiry", "1", "client_not_found")).isEqualTo(1);
+        assertThat(registry.scrape()).contains("vpnbot_panel_errors_total{operation=\"set_expiry\",server=\"2\",kind=\"unreachable\"} 1");
+    }
+
+    @Test
+    void panel_health_degrades_on_an_unreachable_panel_and_recovers_with_its_next_good_call() {
+        assertThat(health.check().status()).isEqualTo(Health.Status.UP);
+        panel.findClient(helsinki, client);
+        fake.failNext(1);
+        assertThatThrownBy(() -> panel.findClient(riga, client)).isInstanceOf(PanelException.class);
+
+        Health degraded = health.check();
+        assertThat(degraded.status()).isEqualTo(Health.Status.DEGRADED);
+        assertThat(degraded.detail()).startsWith("1 of 2 panel(s) failing: server 2").contains("UNREACHABLE");
+
+        panel.findClient(riga, client);
+        assertThat(health.check()).isEqualTo(Health.up("2 panel(s) answering"));
+    }
+
+    @Test
+    void a_panel_that_answers_client_not_found_is_healthy() {
+        assertThatThrownBy(() -> panel.setEnabled(helsinki, client, false)).isInstanceOf(PanelException.class);
+        assertThat(health.check().status()).isEqualTo(Health.Status.UP);
+    }
+
+    @Test
+    void fulfilment_latency_is_observed_for_deliveries_and_every_outcome_is_counted() {
+        List<Object> script = new java.util.ArrayList<>(List.of(FulfilOrderUseCase.Result.FULFILLED,
+                FulfilOrderUseCase.Result.ALREADY_FULFILLED, new PanelException(PanelException.Kind.BUSY, "busy")));
+        MeasuredFulfilment measured = new MeasuredFulfilment(id -> {
+            Object next = script.remove(0);
+            if (next instanceof RuntimeException e) throw e;
+            return (FulfilOrderUseCase.Result) next;
+        }, metrics);
+
+        measured.fulfil(new OrderId(1));
+        measured.fulfil(new OrderId(1));
+        assertThatThrownBy(() -> measured.fulfil(new OrderId(2))).isInstanceOf(PanelException.class);
+
+        assertThat(metrics.fulfilment.count()).isEqualTo(1);
+        assertThat(metrics.fulfilments.value("fulfilled")).isEqualTo(1);
+        assertThat(metrics.fulfilments.value("already_fulfilled")).isEqualTo(1);
+        assertThat(metrics.fulfilments.value("failed")).isEqualTo(1);
+    }
+
+    @Test
+    void updates_are_counted_as_handled_or_failed_without_swallowing_the_failure() {
+        Consumer<String> counted = metrics.countingUpdates(update -> {
+            if (update.equals("bad")) throw new IllegalArgumentException("bad update");
+        });
+        counted.accept("ok");
+        counted.accept("ok");
+        assertThatThrownBy(() -> counted.accept("bad")).hasMessage("bad update");
+
+        assertThat(metrics.updates.value("handled")).isEqualTo(2);
+        assertThat(metrics.updates.value("failed")).isEqualTo(1);
+    }
+
+    @Test
+    void orders_per_status_and_the_sender_queue_are_read_from_their_callbacks_with_every_status_shown() {
+        String page = registry.scrape();
+        assertThat(page).contains("vpnbot_orders{status=\"paid\"} 4", "vpnbot_orders{status=\"fulfilled\"} 9",
+                "vpnbot_orders{status=\"created\"} 0", "vpnbot_orders{status=\"underpaid\"} 0", "vpnbot_sender_queue_length 17");
+    }
+
+    @Test
+    void without_a_database_or_a_sender_those_gauges_are_absent_rather_than_made_up() {
+        String page = new BotMetrics(new MetricsRegistry(), Optional.empty(), Optional.empty()).registry().scrape();
+        assertThat(page).doesNotContain("vpnbot_orders", "vpnbot_sender_queue_length").contains("vpnbot_telegram_updates_total");
+    }
+}

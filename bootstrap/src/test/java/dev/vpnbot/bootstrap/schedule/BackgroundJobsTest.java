@@ -1,0 +1,152 @@
+package dev.vpnbot.bootstrap.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vpnbot.application.fixtures.FakeVpnPanel;
+import dev.vpnbot.application.fixtures.InMemoryKeys;
+import dev.vpnbot.application.fixtures.InMemoryServers;
+import dev.vpnbot.application.fixtures.MutableClock;
+import dev.vpnbot.application.port.in.ReconcilePaymentsUseCase;
+import dev.vpnbot.bootstrap.metrics.BotMetrics;
+import dev.vpnbot.bootstrap.metrics.MetricsRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class BackgroundJobsTest {
+    private static final Duration LONG = Duration.ofHours(1);
+    private final MetricsRegistry registry = new MetricsRegistry();
+    private final BotMetrics metrics = new BotMetrics(registry, Optional.empty(), Optional.empty());
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final PanelProbe probe = new PanelProbe(new InMemoryServers(new InMemoryKeys(), clock), new FakeVpnPanel());
+    private final AtomicInteger fulfilmentRuns = new AtomicInteger();
+    private final AtomicInteger reconcileRuns = new AtomicInteger();
+    private final AtomicInteger reminderRuns = new AtomicInteger();
+    private BackgroundJobs jobs;
+
+    private BackgroundJobs jobs(Duration tick, Duration reconcile, Duration reminders, ReconcilePaymentsUseCase reconciliation) {
+        jobs = new BackgroundJobs(() -> {
+            fulfilmentRuns.incrementAndGet();
+            return 0;
+        }, reconciliation, () -> {
+            reminderRuns.incrementAndGet();
+            return 0;
+        }, probe, metrics, new BackgroundJobs.Schedule(tick, reconcile, reminders, LONG, Duration.ZERO));
+        return jobs;
+    }
+
+    private ReconcilePaymentsUseCase countingReconciliation() {
+        return () -> {
+            reconcileRuns.incrementAndGet();
+            return new ReconcilePaymentsUseCase.Report(0, 0, 0, 0);
+        };
+    }
+
+    @AfterEach
+    void stop() {
+        if (jobs != null) jobs.stop(Duration.ofSeconds(2));
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 5 s");
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void each_job_runs_on_its_own_interval() throws Exception {
+        jobs(Duration.ofMillis(20), Duration.ofMillis(50), LONG, countingReconciliation()).start();
+        waitUntil(() -> fulfilmentRuns.get() >= 10 && reconcileRuns.get() >= 3);
+        assertThat(reminderRuns.get()).isEqualTo(1); // its first run only; the next is an hour away
+    }
+
+    @Test
+    void a_wake_up_runs_fulfilment_at_once_instead_of_at_the_next_tick() throws Exception {
+        jobs(LONG, LONG, LONG, countingReconciliation()).start();
+        waitUntil(() -> fulfilmentRuns.get() == 1); // the run at start
+        jobs.wakeFulfilment();
+        waitUntil(() -> fulfilmentRuns.get() == 2);
+    }
+
+    @Test
+    void a_job_that_keeps_failing_is_logged_and_counted_and_keeps_its_schedule() throws Exception {
+        jobs(LONG, Duration.ofMillis(20), LONG, () -> {
+            reconcileRuns.incrementAndGet();
+            throw new IllegalStateException("gateway exploded");
+        }).start();
+        waitUntil(() -> reconcileRuns.get() >= 3);
+        assertThat(registry.scrape()).containsPattern("vpnbot_job_runs_total\\{job=\"reconciliation\",outcome=\"failed\"} [3-9]");
+    }
+
+    @Test
+    void an_error_not_just_an_exception_does_not_kill_the_schedule_either() throws Exception {
+        jobs(LONG, Duration.ofMillis(20), LONG, () -> {
+            reconcileRuns.incrementAndGet();
+            throw new AssertionError("an Error from deep inside");
+        }).start();
+        waitUntil(() -> reconcileRuns.get() >= 3);
+    }
+
+    @Test
+    void stopping_waits_for_the_job_in_progress_to_finish() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        AtomicInteger finished = new AtomicInteger();
+        jobs(LONG, LONG, LONG, () -> {
+            running.countDown();
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new ReconcilePaymentsUseCase.Report(0, 0, 0, 0);
+            }
+            finished.incrementAndGet();
+            return new ReconcilePaymentsUseCase.Report(1, 0, 0, 0);
+        }).start();
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(jobs.stop(Duration.ofSeconds(5))).isTrue();
+        assertThat(finished.get()).isEqualTo(1);
+        int runs = fulfilmentRuns.get();
+        jobs.wakeFulfilment(); // after stop: ignored, the job waits in the database for the next start
+        Thread.sleep(50);
+        assertThat(fulfilmentRuns.get()).isEqualTo(runs);
+    }
+
+    @Test
+    void a_job_that_overruns_the_grace_period_is_interrupted() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        jobs(LONG, LONG, LONG, () -> {
+            running.countDown();
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new ReconcilePaymentsUseCase.Report(0, 0, 0, 0);
+        }).start();
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        long start = System.nanoTime();
+        assertThat(jobs.stop(Duration.ofMillis(200))).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void while_due_jobs_keep_coming_fulfilment_goes_round_again_without_waiting_for_the_tick() throws Exception {
+        AtomicInteger backlog = new AtomicInteger(5);
+        jobs = new BackgroundJobs(() -> {
+            fulfilmentRuns.incrementAndGet();
+            return backlog.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 20 : 0;
+        }, countingReconciliation(), () -> 0, probe, metrics, new BackgroundJobs.Schedule(LONG, LONG, LONG, LONG, LONG));
+        jobs.start();
+        waitUntil(() -> fulfilmentRuns.get() == 6); // 5 full batches, then one that finds nothing
+        Thread.sleep(50);
+        assertThat(fulfilmentRuns.get()).isEqualTo(6);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.vpnbot.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.ProvidesIntoOptional;
+import dev.vpnbot.application.fixtures.FakePaymentGateway;
+import dev.vpnbot.application.fixtures.FakeVpnPanel;
+import dev.vpnbot.application.fixtures.InMemoryConversationStates;
+import dev.vpnbot.application.fixtures.InMemoryFulfilmentJobs;
+import dev.vpnbot.application.fixtures.InMemoryKeys;
+import dev.vpnbot.application.fixtures.InMemoryOrders;
+import dev.vpnbot.application.fixtures.InMemoryPaymentEvents;
+import dev.vpnbot.application.fixtures.InMemorySentNotifications;
+import dev.vpnbot.application.fixtures.InMemoryServers;
+import dev.vpnbot.application.fixtures.InMemoryTariffs;
+import dev.vpnbot.application.fixtures.InMemoryTransactions;
+import dev.vpnbot.application.fixtures.InMemoryUsers;
+import dev.vpnbot.application.fixtures.RecordingNotifier;
+import dev.vpnbot.application.port.out.ConversationStates;
+import dev.vpnbot.application.port.out.FulfilmentJobs;
+import dev.vpnbot.application.port.out.Keys;
+import dev.vpnbot.application.port.out.Orders;
+import dev.vpnbot.application.port.out.PaymentEvents;
+import dev.vpnbot.application.port.out.SentNotifications;
+import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.application.port.out.Tariffs;
+import dev.vpnbot.application.port.out.Transactions;
+import dev.vpnbot.application.port.out.Users;
+import dev.vpnbot.application.port.out.notify.Notifier;
+import dev.vpnbot.application.port.out.panel.VpnPanel;
+import dev.vpnbot.application.port.out.payment.PaymentGateway;
+import dev.vpnbot.bootstrap.lifecycle.SchemaMigration;
+import dev.vpnbot.bootstrap.metrics.OrderCounts;
+import dev.vpnbot.domain.order.Order;
+import java.time.Clock;
+import java.util.stream.Collectors;
+
+/**
+ * Test wiring: every out-port from application's in-memory fixtures, in the places the
+ * adapter modules will fill — the same shape a real adapter module has.
+ */
+public final class InMemoryAdaptersModule extends AbstractModule {
+
+    @Provides @Singleton InMemorySentNotifications ledger() { return new InMemorySentNotifications(); }
+
+    @Provides @Singleton SentNotifications sentNotifications(InMemorySentNotifications l) { return l; }
+
+    @Provides @Singleton InMemoryKeys inMemoryKeys(InMemorySentNotifications ledger) {
+        InMemoryKeys keys = new InMemoryKeys();
+        keys.useLedger(ledger);
+        return keys;
+    }
+
+    @Provides @Singleton Keys keys(InMemoryKeys k) { return k; }
+
+    @Provides @Singleton Servers servers(InMemoryKeys keys, Clock clock) { return new InMemoryServers(keys, clock); }
+
+    @Provides @Singleton Users users() { return new InMemoryUsers(); }
+
+    @Provides @Singleton Tariffs tariffs() { return new InMemoryTariffs(); }
+
+    @Provides @Singleton InMemoryOrders inMemoryOrders() { return new InMemoryOrders(); }
+
+    @Provides @Singleton Orders orders(InMemoryOrders o) { return o; }
+
+    @Provides @Singleton PaymentEvents events() { return new InMemoryPaymentEvents(); }
+
+    @Provides @Singleton FulfilmentJobs jobs() { return new InMemoryFulfilmentJobs(); }
+
+    @Provides @Singleton Transactions transactions() { return new InMemoryTransactions(); }
+
+    @Provides @Singleton ConversationStates conversationStates() { return new InMemoryConversationStates(); }
+
+    @Provides @Singleton RecordingNotifier recordingNotifier() { return new RecordingNotifier(); }
+
+    @Provides @Singleton Notifier notifier(RecordingNotifier n) { return n; }
+
+    @Provides @Singleton FakeVpnPanel fakePanel() { return new FakeVpnPanel(); }
+
+    @Provides @Singleton @Undecorated VpnPanel panel(FakeVpnPanel p) { return p; }
+
+    @Provides @Singleton FakePaymentGateway fakeGateway() { return new FakePaymentGateway(); }
+
+    @Provides @Singleton PaymentGateway gateway(FakePaymentGateway g) { return g; }
+
+    @Provides @Singleton SchemaMigration migration() { return () -> "in memory: nothing to migrate"; }
+
+    @ProvidesIntoOptional(ProvidesIntoOptional.Type.ACTUAL)
+    OrderCounts orderCounts(InMemoryOrders orders) {
+        return () -> orders.all().stream().collect(Collectors.groupingBy(Order::status, Collectors.counting()));
+    }
+
+}
