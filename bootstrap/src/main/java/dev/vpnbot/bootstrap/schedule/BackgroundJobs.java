@@ -50,6 +50,7 @@ public final class BackgroundJobs {
     private final ReconcilePaymentsUseCase reconciliation;
     private final SendExpiryRemindersUseCase reminders;
     private final PanelProbe panelProbe;
+    private final IntSupplier broadcastBatch;
     private final BotMetrics metrics;
     private final Schedule schedule;
     private final ScheduledThreadPoolExecutor executor;
@@ -58,11 +59,13 @@ public final class BackgroundJobs {
     private volatile boolean started;
 
     public BackgroundJobs(RunFulfilmentJobsUseCase fulfilment, ReconcilePaymentsUseCase reconciliation,
-                          SendExpiryRemindersUseCase reminders, PanelProbe panelProbe, BotMetrics metrics, Schedule schedule) {
+                          SendExpiryRemindersUseCase reminders, PanelProbe panelProbe, IntSupplier broadcastBatch,
+                          BotMetrics metrics, Schedule schedule) {
         this.fulfilment = fulfilment;
         this.reconciliation = reconciliation;
         this.reminders = reminders;
         this.panelProbe = panelProbe;
+        this.broadcastBatch = broadcastBatch;
         this.metrics = metrics;
         this.schedule = schedule;
         AtomicInteger n = new AtomicInteger();
@@ -84,6 +87,8 @@ public final class BackgroundJobs {
         every(schedule.firstDelay(), schedule.reconcileInterval(), () -> guarded("reconciliation", this::reconcile));
         every(schedule.firstDelay().multipliedBy(2), schedule.reminderInterval(), () -> guarded("expiry_reminders", this::remind));
         every(schedule.firstDelay(), schedule.panelProbeInterval(), () -> guarded("panel_probe", panelProbe::probeAll));
+        // broadcasts go out a batch per tick; the sender's rate limits pace the rest
+        every(schedule.firstDelay(), schedule.fulfilmentTick().multipliedBy(2), () -> guarded("broadcasts", broadcastBatch));
         LOG.info("background jobs started: fulfilment every {}, reconciliation every {}, expiry reminders every {}",
                 DurationText.format(schedule.fulfilmentTick()), DurationText.format(schedule.reconcileInterval()),
                 DurationText.format(schedule.reminderInterval()));

@@ -7,7 +7,9 @@ import dev.vpnbot.application.port.in.CancelOrderUseCase;
 import dev.vpnbot.application.port.in.ChangeLanguageUseCase;
 import dev.vpnbot.application.port.in.CheckPaymentUseCase;
 import dev.vpnbot.application.port.in.ConfirmPaymentUseCase;
+import dev.vpnbot.application.port.in.FindUserUseCase;
 import dev.vpnbot.application.port.in.FulfilOrderUseCase;
+import dev.vpnbot.application.port.in.MarkUserBlockedUseCase;
 import dev.vpnbot.application.port.in.ListServersForPurchaseUseCase;
 import dev.vpnbot.application.port.in.ListTariffsUseCase;
 import dev.vpnbot.application.port.in.PayInTestModeUseCase;
@@ -43,6 +45,8 @@ import dev.vpnbot.application.service.PaymentConfirmation;
 import dev.vpnbot.application.service.PaymentReconciliation;
 import dev.vpnbot.application.service.PurchaseSettings;
 import dev.vpnbot.application.service.TestPayments;
+import dev.vpnbot.application.service.UserBlocking;
+import dev.vpnbot.application.service.UserLookup;
 import dev.vpnbot.application.service.UserRegistration;
 import dev.vpnbot.bootstrap.config.HeleketConfig;
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
@@ -156,6 +160,18 @@ public final class ApplicationModule extends AbstractModule {
     @Singleton
     CancelOrderUseCase cancellation(Orders orders, Transactions tx) {
         return new OrderCancellation(orders, tx);
+    }
+
+    @Provides
+    @Singleton
+    FindUserUseCase userLookup(Users users) {
+        return new UserLookup(users);
+    }
+
+    @Provides
+    @Singleton
+    MarkUserBlockedUseCase userBlocking(Users users) {
+        return new UserBlocking(users);
     }
 
     @Provides

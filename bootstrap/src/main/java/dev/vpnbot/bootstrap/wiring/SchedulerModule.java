@@ -7,6 +7,7 @@ import com.google.inject.Singleton;
 import dev.vpnbot.application.port.in.ReconcilePaymentsUseCase;
 import dev.vpnbot.application.port.in.RunFulfilmentJobsUseCase;
 import dev.vpnbot.application.port.in.SendExpiryRemindersUseCase;
+import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.bootstrap.config.AppConfig;
@@ -20,8 +21,9 @@ public final class SchedulerModule extends AbstractModule {
     @Provides
     @Singleton
     BackgroundJobs jobs(RunFulfilmentJobsUseCase fulfilment, ReconcilePaymentsUseCase reconciliation,
-                        SendExpiryRemindersUseCase reminders, PanelProbe probe, BotMetrics metrics, AppConfig config) {
-        return new BackgroundJobs(fulfilment, reconciliation, reminders, probe, metrics,
+                        SendExpiryRemindersUseCase reminders, PanelProbe probe, BroadcastUseCase broadcasts,
+                        BotMetrics metrics, AppConfig config) {
+        return new BackgroundJobs(fulfilment, reconciliation, reminders, probe, broadcasts::sendNextBatch, metrics,
                 BackgroundJobs.Schedule.withReconcileInterval(config.reconcileInterval()));
     }
 

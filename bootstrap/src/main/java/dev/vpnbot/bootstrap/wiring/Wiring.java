@@ -32,7 +32,7 @@ public final class Wiring {
 
     /** Bootstrap's own modules: configuration, use cases, metrics, HTTP, jobs, lifecycle. */
     public static List<Module> core(AppConfig config, DatabaseLocation database) {
-        return List.of(new ConfigModule(config, database), new ApplicationModule(), new ObservabilityModule(),
+        return List.of(new ConfigModule(config, database), new ApplicationModule(), new AdminModule(), new ObservabilityModule(),
                 new HttpModule(), new SchedulerModule(), new LifecycleModule());
     }
 

@@ -36,7 +36,7 @@ class BackgroundJobsTest {
         }, reconciliation, () -> {
             reminderRuns.incrementAndGet();
             return 0;
-        }, probe, metrics, new BackgroundJobs.Schedule(tick, reconcile, reminders, LONG, Duration.ZERO));
+        }, probe, () -> 0, metrics, new BackgroundJobs.Schedule(tick, reconcile, reminders, LONG, Duration.ZERO));
         return jobs;
     }
 
@@ -143,7 +143,7 @@ class BackgroundJobsTest {
         jobs = new BackgroundJobs(() -> {
             fulfilmentRuns.incrementAndGet();
             return backlog.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 20 : 0;
-        }, countingReconciliation(), () -> 0, probe, metrics, new BackgroundJobs.Schedule(LONG, LONG, LONG, LONG, LONG));
+        }, countingReconciliation(), () -> 0, probe, () -> 0, metrics, new BackgroundJobs.Schedule(LONG, LONG, LONG, LONG, LONG));
         jobs.start();
         waitUntil(() -> fulfilmentRuns.get() == 6); // 5 full batches, then one that finds nothing
         Thread.sleep(50);

@@ -1,5 +1,15 @@
 package dev.vpnbot.bootstrap.wiring;
 
+import dev.vpnbot.application.fixtures.FakePanelInspection;
+import dev.vpnbot.application.fixtures.InMemoryAudiences;
+import dev.vpnbot.application.fixtures.InMemoryBroadcasts;
+import dev.vpnbot.application.fixtures.InMemoryShopFigures;
+import dev.vpnbot.application.fixtures.RecordingBroadcastChannel;
+import dev.vpnbot.application.port.out.admin.Audiences;
+import dev.vpnbot.application.port.out.admin.BroadcastChannel;
+import dev.vpnbot.application.port.out.admin.Broadcasts;
+import dev.vpnbot.application.port.out.admin.ShopFigures;
+import dev.vpnbot.application.port.out.panel.PanelInspection;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -56,7 +66,7 @@ public final class InMemoryAdaptersModule extends AbstractModule {
 
     @Provides @Singleton Servers servers(InMemoryKeys keys, Clock clock) { return new InMemoryServers(keys, clock); }
 
-    @Provides @Singleton Users users() { return new InMemoryUsers(); }
+    @Provides @Singleton Users users(InMemoryUsers u) { return u; }
 
     @Provides @Singleton Tariffs tariffs() { return new InMemoryTariffs(); }
 
@@ -83,6 +93,20 @@ public final class InMemoryAdaptersModule extends AbstractModule {
     @Provides @Singleton FakePaymentGateway fakeGateway() { return new FakePaymentGateway(); }
 
     @Provides @Singleton PaymentGateway gateway(FakePaymentGateway g) { return g; }
+
+    @Provides @Singleton InMemoryUsers inMemoryUsers() { return new InMemoryUsers(); }
+
+    @Provides @Singleton ShopFigures figures(InMemoryUsers users, InMemoryKeys keys, InMemoryOrders orders) {
+        return new InMemoryShopFigures(users, keys, orders);
+    }
+
+    @Provides @Singleton Broadcasts broadcasts() { return new InMemoryBroadcasts(); }
+
+    @Provides @Singleton Audiences audiences(InMemoryUsers users, InMemoryKeys keys) { return new InMemoryAudiences(users, keys); }
+
+    @Provides @Singleton BroadcastChannel broadcastChannel() { return new RecordingBroadcastChannel(); }
+
+    @Provides @Singleton PanelInspection inspection() { return new FakePanelInspection(); }
 
     @Provides @Singleton SchemaMigration migration() { return () -> "in memory: nothing to migrate"; }
 

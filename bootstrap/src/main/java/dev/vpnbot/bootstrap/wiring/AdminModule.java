@@ -1,0 +1,77 @@
+package dev.vpnbot.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
+import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
+import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
+import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
+import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase;
+import dev.vpnbot.application.port.out.FulfilmentJobs;
+import dev.vpnbot.application.port.out.Keys;
+import dev.vpnbot.application.port.out.Orders;
+import dev.vpnbot.application.port.out.SentNotifications;
+import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.application.port.out.Tariffs;
+import dev.vpnbot.application.port.out.Transactions;
+import dev.vpnbot.application.port.out.Users;
+import dev.vpnbot.application.port.out.admin.Audiences;
+import dev.vpnbot.application.port.out.admin.BroadcastChannel;
+import dev.vpnbot.application.port.out.admin.Broadcasts;
+import dev.vpnbot.application.port.out.admin.ShopFigures;
+import dev.vpnbot.application.port.out.panel.PanelInspection;
+import dev.vpnbot.application.service.admin.Admins;
+import dev.vpnbot.application.service.admin.Broadcasting;
+import dev.vpnbot.application.service.admin.ServerAdministration;
+import dev.vpnbot.application.service.admin.StatisticsReport;
+import dev.vpnbot.application.service.admin.TariffAdministration;
+import dev.vpnbot.application.service.admin.UserAdministration;
+import dev.vpnbot.bootstrap.config.OperatorConfig;
+import dev.vpnbot.domain.user.UserId;
+import java.time.Clock;
+import java.util.stream.Collectors;
+
+/** The admin use cases of {@code dev.vpnbot.application.port.in.admin}; admins are ADMIN_IDS. */
+public final class AdminModule extends AbstractModule {
+    /** Broadcast messages per scheduler tick: the sender's limits pace them anyway. */
+    static final int BROADCAST_BATCH = 50;
+
+    @Provides
+    @Singleton
+    Admins admins(OperatorConfig operator) {
+        return new Admins(operator.adminIds().stream().map(UserId::new).collect(Collectors.toSet()));
+    }
+
+    @Provides
+    @Singleton
+    ManageTariffsUseCase tariffs(Admins admins, Tariffs tariffs) {
+        return new TariffAdministration(admins, tariffs);
+    }
+
+    @Provides
+    @Singleton
+    ManageServersUseCase servers(Admins admins, Servers servers, PanelInspection inspection) {
+        return new ServerAdministration(admins, servers, inspection);
+    }
+
+    @Provides
+    @Singleton
+    ShowStatisticsUseCase statistics(Admins admins, ShopFigures figures, Servers servers, Clock clock) {
+        return new StatisticsReport(admins, figures, servers, clock);
+    }
+
+    @Provides
+    @Singleton
+    BroadcastUseCase broadcasts(Admins admins, Broadcasts broadcasts, Audiences audiences, BroadcastChannel channel,
+                                SentNotifications ledger, Transactions tx, Clock clock) {
+        return new Broadcasting(admins, broadcasts, audiences, channel, ledger, tx, clock, BROADCAST_BATCH);
+    }
+
+    @Provides
+    @Singleton
+    ManageUsersUseCase users(Admins admins, Users users, Keys keys, Orders orders, Tariffs tariffs, Servers servers,
+                             FulfilmentJobs jobs, Transactions tx, Clock clock, @FulfilmentWakeUp Runnable wakeUp) {
+        return new UserAdministration(admins, users, keys, orders, tariffs, servers, jobs, tx, clock, wakeUp);
+    }
+}
