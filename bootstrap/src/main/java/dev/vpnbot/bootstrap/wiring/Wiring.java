@@ -43,12 +43,12 @@ public final class Wiring {
 
     /** The adapters for the panels ({@code @Undecorated VpnPanel}) and for Heleket ({@code PaymentGateway}, its webhook route). */
     public static List<Module> outsideWorld() {
-        return List.of();
+        return List.of(new PanelModule(), new HeleketModule());
     }
 
     /** The Telegram adapter: {@code Notifier}, the update source, the webhook and /connect routes, the sender. */
     public static List<Module> telegram() {
-        return List.of();
+        return List.of(new TelegramModule());
     }
 
     /** The real bot. */

@@ -1,0 +1,62 @@
+package dev.vpnbot.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.ProvidesIntoMap;
+import dev.vpnbot.adapter.heleket.HeleketPaymentGateway;
+import dev.vpnbot.adapter.heleket.HeleketSettings;
+import dev.vpnbot.adapter.heleket.HeleketWebhook;
+import dev.vpnbot.adapter.heleket.IpRange;
+import dev.vpnbot.adapter.heleket.WebhookReply;
+import dev.vpnbot.application.port.in.ConfirmPaymentUseCase;
+import dev.vpnbot.application.port.out.payment.PaymentGateway;
+import dev.vpnbot.bootstrap.config.HeleketConfig;
+import dev.vpnbot.bootstrap.config.HttpConfig;
+import dev.vpnbot.bootstrap.config.IpRanges;
+import dev.vpnbot.bootstrap.http.Route;
+import dev.vpnbot.bootstrap.http.WebHandler;
+import dev.vpnbot.bootstrap.http.WebReply;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Heleket adapter: the payment gateway and its webhook route. With PAYMENT_TEST_MODE and
+ * no Heleket keys, orders get placeholder invoices and are paid with the test button only.
+ */
+public final class HeleketModule extends AbstractModule {
+
+    @Provides
+    @Singleton
+    Optional<HeleketSettings> settings(HeleketConfig heleket, HttpConfig http) {
+        if (!heleket.isConfigured()) return Optional.empty();
+        String publicUrl = http.publicAddress("").map(Object::toString).orElseThrow(() -> new IllegalStateException(
+                "PUBLIC_URL is not set: Heleket needs it to send payment notifications to /webhooks/heleket"));
+        return Optional.of(HeleketSettings.of(heleket.merchantId(), heleket.apiKey().reveal(), publicUrl, null)
+                .withBaseUrl(heleket.apiUrl())
+                .withWebhookSenders(ranges(heleket.webhookIps()))
+                .withTrustedProxies(ranges(http.trustedProxies())));
+    }
+
+    @Provides
+    @Singleton
+    PaymentGateway gateway(Optional<HeleketSettings> settings, HttpConfig http) {
+        return settings.<PaymentGateway>map(HeleketPaymentGateway::new)
+                .orElseGet(() -> new TestModeInvoices(http.publicAddress("").map(Object::toString).orElse("https://t.me")));
+    }
+
+    @ProvidesIntoMap
+    @RouteKey(Route.HELEKET_WEBHOOK)
+    WebHandler webhook(Optional<HeleketSettings> settings, ConfirmPaymentUseCase payments) {
+        if (settings.isEmpty()) return request -> WebReply.text(404, "Heleket is not configured\n");
+        HeleketWebhook webhook = new HeleketWebhook(settings.get(), payments);
+        return request -> {
+            WebhookReply reply = webhook.handle(request.body(), request.peer(), request.headers());
+            return WebReply.text(reply.status(), reply.body());
+        };
+    }
+
+    private static List<IpRange> ranges(IpRanges ranges) {
+        return ranges.asText().stream().map(IpRange::parse).toList();
+    }
+}

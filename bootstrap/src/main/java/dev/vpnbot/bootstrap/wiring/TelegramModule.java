@@ -1,0 +1,144 @@
+package dev.vpnbot.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.ProvidesIntoMap;
+import com.google.inject.multibindings.ProvidesIntoOptional;
+import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.vpnbot.adapter.telegram.RateLimitedSender;
+import dev.vpnbot.adapter.telegram.SenderLimits;
+import dev.vpnbot.adapter.telegram.TelegramBot;
+import dev.vpnbot.adapter.telegram.TelegramNotifier;
+import dev.vpnbot.adapter.telegram.TelegramSettings;
+import dev.vpnbot.adapter.telegram.TelegramUseCases;
+import dev.vpnbot.application.port.in.CancelOrderUseCase;
+import dev.vpnbot.application.port.in.ChangeLanguageUseCase;
+import dev.vpnbot.application.port.in.CheckPaymentUseCase;
+import dev.vpnbot.application.port.in.FindUserUseCase;
+import dev.vpnbot.application.port.in.ListServersForPurchaseUseCase;
+import dev.vpnbot.application.port.in.ListTariffsUseCase;
+import dev.vpnbot.application.port.in.MarkUserBlockedUseCase;
+import dev.vpnbot.application.port.in.PlaceOrderUseCase;
+import dev.vpnbot.application.port.in.RegisterUserUseCase;
+import dev.vpnbot.application.port.in.ShowMyKeysUseCase;
+import dev.vpnbot.application.port.out.ConversationStates;
+import dev.vpnbot.application.port.out.notify.Notifier;
+import dev.vpnbot.bootstrap.config.HeleketConfig;
+import dev.vpnbot.bootstrap.config.HttpConfig;
+import dev.vpnbot.bootstrap.config.OperatorConfig;
+import dev.vpnbot.bootstrap.config.TelegramConfig;
+import dev.vpnbot.bootstrap.config.TelegramMode;
+import dev.vpnbot.bootstrap.http.ExchangeBridge;
+import dev.vpnbot.bootstrap.http.Route;
+import dev.vpnbot.bootstrap.http.WebHandler;
+import dev.vpnbot.bootstrap.http.WebReply;
+import dev.vpnbot.bootstrap.lifecycle.ManagedResource;
+import dev.vpnbot.bootstrap.lifecycle.UpdateSource;
+import dev.vpnbot.bootstrap.metrics.SenderQueue;
+import java.time.Clock;
+
+/**
+ * The Telegram adapter: the one rate-limited sender, the notifier, the bot (long polling or
+ * webhook) and its two routes, /webhooks/telegram and /connect.
+ */
+public final class TelegramModule extends AbstractModule {
+
+    @Provides
+    @Singleton
+    TelegramSettings settings(TelegramConfig telegram, OperatorConfig operator, HttpConfig http, HeleketConfig heleket) {
+        TelegramSettings.Builder builder = TelegramSettings.builder(telegram.botToken().reveal())
+                .apiBaseUrl(telegram.apiUrl().toString())
+                .adminIds(operator.adminIds())
+                .supportChatId(chatId(operator.supportChatId()))
+                .defaultZone(operator.timeZone())
+                .defaultLanguage(operator.defaultLanguage())
+                .publicUrl(http.publicAddress("").map(Object::toString).orElse(null))
+                .paymentTestMode(heleket.testMode());
+        if (telegram.mode() == TelegramMode.WEBHOOK) {
+            builder.webhook(telegram.webhookSecret() == null ? null : telegram.webhookSecret().reveal());
+        } else {
+            builder.longPolling();
+        }
+        return builder.build();
+    }
+
+    @Provides
+    @Singleton
+    RateLimitedSender sender(TelegramSettings settings, MarkUserBlockedUseCase blocking) {
+        return new RateLimitedSender(settings, blocking, SenderLimits.telegramDefaults());
+    }
+
+    @Provides
+    @Singleton
+    Notifier notifier(TelegramSettings settings, RateLimitedSender sender, FindUserUseCase users, ShowMyKeysUseCase myKeys,
+                      ConversationStates states, Clock clock) {
+        return new TelegramNotifier(settings, sender, users, myKeys, states, clock);
+    }
+
+    @Provides
+    @Singleton
+    TelegramBot bot(TelegramSettings settings, RateLimitedSender sender, ConversationStates states,
+                    RegisterUserUseCase register, FindUserUseCase users, ChangeLanguageUseCase language,
+                    ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placement,
+                    CheckPaymentUseCase check, CancelOrderUseCase cancel, ShowMyKeysUseCase myKeys) {
+        return new TelegramBot(settings, sender,
+                new TelegramUseCases(register, users, language, tariffs, servers, placement, check, cancel, myKeys), states);
+    }
+
+    @ProvidesIntoSet
+    UpdateSource updates(TelegramBot bot, TelegramSettings settings) {
+        String name = settings.mode() == TelegramSettings.UpdateMode.WEBHOOK ? "telegram webhook" : "telegram long polling";
+        return new UpdateSource() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void start() {
+                bot.start();
+            }
+
+            @Override
+            public void stop() {
+                bot.close();
+            }
+        };
+    }
+
+    @ProvidesIntoMap
+    @RouteKey(Route.TELEGRAM_WEBHOOK)
+    WebHandler webhook(TelegramBot bot, TelegramSettings settings) {
+        if (settings.mode() != TelegramSettings.UpdateMode.WEBHOOK) {
+            return request -> WebReply.text(404, "webhook mode is off\n");
+        }
+        return new ExchangeBridge(bot.webhookEndpoint());
+    }
+
+    @ProvidesIntoMap
+    @RouteKey(Route.CONNECT)
+    WebHandler connect(TelegramBot bot) {
+        return new ExchangeBridge(bot.connectPage());
+    }
+
+    @ProvidesIntoOptional(ProvidesIntoOptional.Type.ACTUAL)
+    SenderQueue senderQueue(RateLimitedSender sender) {
+        return sender::queueLength;
+    }
+
+    @ProvidesIntoSet
+    ManagedResource senderResource(RateLimitedSender sender) {
+        return new ManagedResource("telegram sender", ManagedResource.CloseOrder.MESSAGING, sender);
+    }
+
+    /** SUPPORT_CHAT_ID as a number; "@channel" names cannot receive forwarded tickets, so they are refused at start. */
+    private static Long chatId(String supportChatId) {
+        if (supportChatId == null || supportChatId.isBlank()) return null;
+        try {
+            return Long.parseLong(supportChatId.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("SUPPORT_CHAT_ID must be a numeric chat id such as -1001234567890, got '" + supportChatId + "'");
+        }
+    }
+}
