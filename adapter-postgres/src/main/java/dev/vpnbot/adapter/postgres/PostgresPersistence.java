@@ -94,7 +94,12 @@ public final class PostgresPersistence implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
         SecretBox secrets = new SecretBox(secretKey); // a bad key fails before any connection is made
-        HikariDataSource pool = pool(settings, settings.maxPoolSize(), connectionInitSql);
+        HikariDataSource pool;
+        try {
+            pool = pool(settings, settings.maxPoolSize(), connectionInitSql);
+        } catch (RuntimeException e) {
+            throw DatabaseUnavailable.explain(e, settings).<RuntimeException>map(clear -> clear).orElse(e);
+        }
         try {
             if (migrate) {
                 LOG.info("database {}: {}", settings.target(), migrate(pool, settings));

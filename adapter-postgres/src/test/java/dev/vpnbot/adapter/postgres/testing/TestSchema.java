@@ -43,9 +43,9 @@ public final class TestSchema {
         return database;
     }
 
-    /** Empties every table (the seeded tariffs too). */
+    /** Empties every table (the seeded tariffs too); DELETE, because TRUNCATE is slower on tables this small. */
     public void truncateAll() {
-        execute("TRUNCATE " + String.join(", ", TABLES) + " RESTART IDENTITY CASCADE");
+        execute("BEGIN; " + TABLES.stream().map(t -> "DELETE FROM " + t + "; ").reduce("", String::concat) + "COMMIT");
     }
 
     public void execute(String sql) {
