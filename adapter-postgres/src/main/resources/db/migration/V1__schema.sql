@@ -68,8 +68,8 @@ CREATE UNIQUE INDEX vpn_keys_panel_email_key ON vpn_keys (lower(panel_email));
 CREATE UNIQUE INDEX vpn_keys_sub_id_key ON vpn_keys (sub_id);
 -- "my keys": a user's keys, newest first
 CREATE INDEX vpn_keys_user_idx ON vpn_keys (user_id, created_at DESC, id DESC);
--- expiry reminders: active keys by expiry
-CREATE INDEX vpn_keys_active_expiry_idx ON vpn_keys (expires_at) WHERE status = 'ACTIVE';
+-- expiry reminders: active keys in the order they are reminded (expiry, then id), so LIMIT stops early
+CREATE INDEX vpn_keys_active_expiry_idx ON vpn_keys (expires_at, id) WHERE status = 'ACTIVE';
 -- server load: live keys per server
 CREATE INDEX vpn_keys_server_load_idx ON vpn_keys (server_id, expires_at) WHERE status IN ('ACTIVE', 'PROVISIONING');
 

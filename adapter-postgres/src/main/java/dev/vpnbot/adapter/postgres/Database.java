@@ -60,8 +60,13 @@ final class Database {
         Handle handle;
         try {
             handle = jdbi.open();
+        } catch (RuntimeException e) {
+            throw explained(e);
+        }
+        try {
             handle.begin();
         } catch (RuntimeException e) {
+            closeQuietly(handle);
             throw explained(e);
         }
         transaction.set(handle);
@@ -77,11 +82,15 @@ final class Database {
             throw e;
         } finally {
             transaction.remove();
-            try {
-                handle.close();
-            } catch (RuntimeException closeFailed) {
-                // the connection is broken or already gone; the pool replaces it
-            }
+            closeQuietly(handle);
+        }
+    }
+
+    private static void closeQuietly(Handle handle) {
+        try {
+            handle.close();
+        } catch (RuntimeException closeFailed) {
+            // the connection is broken or already gone; the pool replaces it
         }
     }
 

@@ -84,6 +84,10 @@ public final class PostgresPersistence implements AutoCloseable {
         return start(settings, secretKey, clock, false, null);
     }
 
+    public static PostgresPersistence connect(DatabaseSettings settings, byte[] secretKey) {
+        return connect(settings, secretKey, Clock.systemUTC());
+    }
+
     /** Like {@link #open}, with SQL run on every new connection (tests use it to pick a session time zone). */
     static PostgresPersistence open(DatabaseSettings settings, byte[] secretKey, Clock clock, String connectionInitSql) {
         return start(settings, secretKey, clock, true, connectionInitSql);

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,10 +34,13 @@ final class PostgresUsers implements Users {
         Objects.requireNonNull(username, "username");
         String wanted = username.strip().replaceFirst("^@", "").toLowerCase(Locale.ROOT);
         if (wanted.isEmpty()) return Optional.empty();
-        return db.withHandle(h -> h.createQuery("SELECT * FROM users WHERE lower(username) = :username ORDER BY id LIMIT 1")
-                .bind("username", wanted)
-                .map((rs, ctx) -> user(rs))
-                .findOne());
+        // no ORDER BY … LIMIT here: it tempts the planner into walking the primary key instead of the
+        // username index; a name is held by one user, and stale duplicates are settled in Java
+        return db.withHandle(h -> h.createQuery("SELECT * FROM users WHERE lower(username) = :username")
+                        .bind("username", wanted)
+                        .map((rs, ctx) -> user(rs))
+                        .list())
+                .stream().min(Comparator.comparingLong(u -> u.id().telegramId()));
     }
 
     @Override

@@ -154,6 +154,41 @@ class RuntimeRoleTest {
     }
 
     @Test
+    void the_documented_set_up_works_with_an_owner_that_is_not_a_superuser(TestSchema schema, MutableClock clock) throws SQLException {
+        // docs/DATABASE.md: an owner role that may create schemas in the database, and a runtime role
+        String suffix = role.substring("vpnbot_rt_".length());
+        String ownerRole = "vpnbot_own_" + suffix;
+        String appRole = "vpnbot_app_" + suffix;
+        String ownSchema = "vpnbot_doc_" + suffix;
+        TestDatabase admin = schema.database();
+        admin.execute("CREATE ROLE " + ownerRole + " LOGIN PASSWORD 'owner-pw'");
+        admin.execute("CREATE ROLE " + appRole + " LOGIN PASSWORD 'app-pw'");
+        admin.execute("GRANT CREATE ON DATABASE \"" + schema.settings().database() + "\" TO " + ownerRole);
+        try {
+            var ownerSettings = schema.settings().withSchema(ownSchema).withLogin(ownerRole, "owner-pw");
+            assertThat(PostgresPersistence.migrate(ownerSettings).applied()).isEqualTo(2);
+            try (PostgresPersistence owner = PostgresPersistence.connect(ownerSettings, TestDatabase.SECRET_KEY, clock)) {
+                owner.grantRuntimeRole(appRole);
+            }
+            try (PostgresPersistence bot = PostgresPersistence.connect(ownerSettings.withLogin(appRole, "app-pw"), TestDatabase.SECRET_KEY, clock)) {
+                bot.users().save(UserMother.russian(5));
+                assertThat(bot.tariffs().all()).hasSize(8);
+            }
+            try (Connection bot = DriverManager.getConnection(schema.settings().jdbcUrl(), appRole, "app-pw");
+                 Statement s = bot.createStatement()) {
+                bot.setSchema(ownSchema);
+                assertThatThrownBy(() -> s.execute("DROP TABLE users"))
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+            }
+        } finally {
+            admin.execute("DROP SCHEMA IF EXISTS " + ownSchema + " CASCADE");
+            admin.execute("REVOKE CREATE ON DATABASE \"" + schema.settings().database() + "\" FROM " + ownerRole);
+            admin.execute("DROP OWNED BY " + ownerRole + ", " + appRole);
+            admin.execute("DROP ROLE " + ownerRole + ", " + appRole);
+        }
+    }
+
+    @Test
     void granting_again_is_harmless_and_a_role_name_that_is_not_a_plain_identifier_is_refused(PostgresPersistence owner) {
         owner.grantRuntimeRole(role);
 
