@@ -112,7 +112,7 @@ final class Database {
     }
 
     private RuntimeException explained(RuntimeException e) {
-        return DatabaseUnavailable.explain(e, settings).<RuntimeException>map(clear -> clear).orElse(e);
+        return DatabaseUnavailable.clarify(e, settings);
     }
 
     /** True when {@code e} is PostgreSQL refusing a duplicate in a unique index. */

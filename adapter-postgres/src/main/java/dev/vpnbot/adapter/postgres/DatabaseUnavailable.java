@@ -43,6 +43,11 @@ public final class DatabaseUnavailable extends RuntimeException {
                 + ", database '" + settings.database() + "', is unavailable: " + cause, failure));
     }
 
+    /** {@code failure} as {@link DatabaseUnavailable} when it is one (see {@link #explain}), else unchanged. */
+    static RuntimeException clarify(RuntimeException failure, DatabaseSettings settings) {
+        return explain(failure, settings).<RuntimeException>map(clear -> clear).orElse(failure);
+    }
+
     private static String networkCause(Throwable t, DatabaseSettings settings) {
         if (t instanceof ConnectException) return "connection refused (is the server running and listening on that address?)";
         if (t instanceof UnknownHostException) return "unknown host '" + settings.host() + "'";

@@ -98,22 +98,19 @@ public final class PostgresPersistence implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
         SecretBox secrets = new SecretBox(secretKey); // a bad key fails before any connection is made
+        if (migrate) LOG.info("database {}: {}", settings.target(), migrate(settings));
         HikariDataSource pool;
         try {
             pool = pool(settings, settings.maxPoolSize(), connectionInitSql);
         } catch (RuntimeException e) {
-            throw DatabaseUnavailable.explain(e, settings).<RuntimeException>map(clear -> clear).orElse(e);
+            throw DatabaseUnavailable.clarify(e, settings);
         }
         try {
-            if (migrate) {
-                LOG.info("database {}: {}", settings.target(), migrate(pool, settings));
-            } else {
-                requireCurrentSchema(pool, settings);
-            }
+            if (!migrate) requireCurrentSchema(pool, settings);
             return new PostgresPersistence(pool, settings, secrets, clock);
         } catch (RuntimeException e) {
             pool.close();
-            throw DatabaseUnavailable.explain(e, settings).<RuntimeException>map(clear -> clear).orElse(e);
+            throw DatabaseUnavailable.clarify(e, settings);
         }
     }
 
@@ -126,7 +123,7 @@ public final class PostgresPersistence implements AutoCloseable {
         try (HikariDataSource pool = pool(owner, 2, null)) { // Flyway holds one connection for its lock, one to migrate
             return migrate(pool, owner);
         } catch (RuntimeException e) {
-            throw DatabaseUnavailable.explain(e, owner).<RuntimeException>map(clear -> clear).orElse(e);
+            throw DatabaseUnavailable.clarify(e, owner);
         }
     }
 
