@@ -65,7 +65,7 @@ public abstract class AbstractKeysContractTest extends PersistenceContract {
     }
 
     @Test
-    void a_users_keys_come_newest_first_without_deleted_ones_or_other_peoples() {
+    void a_users_keys_come_newest_first_expired_ones_too_but_not_deleted_ones_or_other_peoples() {
         User stranger = savedUser(43);
         VpnKey older = savedKey(owner, server, NOW.plus(Duration.ofDays(5)), KeyStatus.ACTIVE);
         VpnKey newer = newKey(owner, server, NOW.minus(Duration.ofDays(1)), KeyStatus.ACTIVE);
