@@ -1,0 +1,283 @@
+package dev.vpnbot.adapter.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.vpnbot.application.port.out.ConversationStates;
+import dev.vpnbot.application.port.out.FulfilmentJobs;
+import dev.vpnbot.application.port.out.Keys;
+import dev.vpnbot.application.port.out.Orders;
+import dev.vpnbot.application.port.out.PaymentEvents;
+import dev.vpnbot.application.port.out.SentNotifications;
+import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.application.port.out.Tariffs;
+import dev.vpnbot.application.port.out.Transactions;
+import dev.vpnbot.application.port.out.Users;
+import dev.vpnbot.application.port.out.admin.Audiences;
+import dev.vpnbot.application.port.out.admin.Broadcasts;
+import dev.vpnbot.application.port.out.admin.ShopFigures;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.ValidateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL adapter as bootstrap sees it: a connection pool, the schema migrations, and one
+ * repository per outgoing port, all sharing one unit of work ({@link #transactions()}).
+ *
+ * <p>Two ways to start. {@link #open} migrates the schema and then serves, with one login for
+ * both (simple installs). For least privilege, run {@link #migrate} with the owner's login and
+ * {@link #grantRuntimeRole} once, then {@link #connect} with the runtime role's login: it only
+ * reads and writes rows, and refuses to start on a schema that is not current.
+ */
+public final class PostgresPersistence implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresPersistence.class);
+    private static final String MIGRATIONS = "classpath:db/migration";
+
+    private final HikariDataSource pool;
+    private final Database db;
+    private final Users users;
+    private final Tariffs tariffs;
+    private final Servers servers;
+    private final Keys keys;
+    private final Orders orders;
+    private final PaymentEvents paymentEvents;
+    private final FulfilmentJobs fulfilmentJobs;
+    private final ConversationStates conversationStates;
+    private final SentNotifications sentNotifications;
+    private final Transactions transactions;
+    private final ShopFigures shopFigures;
+    private final Broadcasts broadcasts;
+    private final Audiences audiences;
+
+    private PostgresPersistence(HikariDataSource pool, DatabaseSettings settings, SecretBox secrets, Clock clock) {
+        this.pool = pool;
+        this.db = new Database(pool, settings);
+        this.users = new PostgresUsers(db);
+        this.tariffs = new PostgresTariffs(db);
+        this.servers = new PostgresServers(db, secrets, clock);
+        this.keys = new PostgresKeys(db);
+        this.orders = new PostgresOrders(db);
+        this.paymentEvents = new PostgresPaymentEvents(db);
+        this.fulfilmentJobs = new PostgresFulfilmentJobs(db);
+        this.conversationStates = new PostgresConversationStates(db);
+        this.sentNotifications = new PostgresSentNotifications(db);
+        this.transactions = new PostgresTransactions(db);
+        this.shopFigures = new PostgresShopFigures(db);
+        this.broadcasts = new PostgresBroadcasts(db);
+        this.audiences = new PostgresAudiences(db);
+    }
+
+    /** Migrates the schema, then serves with the same login. */
+    public static PostgresPersistence open(DatabaseSettings settings, byte[] secretKey, Clock clock) {
+        return start(settings, secretKey, clock, true, null);
+    }
+
+    public static PostgresPersistence open(DatabaseSettings settings, byte[] secretKey) {
+        return open(settings, secretKey, Clock.systemUTC());
+    }
+
+    /**
+     * Serves without touching the schema (the runtime role may not). Refuses to start when the
+     * schema lacks migrations this build has, naming the fix.
+     */
+    public static PostgresPersistence connect(DatabaseSettings settings, byte[] secretKey, Clock clock) {
+        return start(settings, secretKey, clock, false, null);
+    }
+
+    public static PostgresPersistence connect(DatabaseSettings settings, byte[] secretKey) {
+        return connect(settings, secretKey, Clock.systemUTC());
+    }
+
+    /** Like {@link #open}, with SQL run on every new connection (tests use it to pick a session time zone). */
+    static PostgresPersistence open(DatabaseSettings settings, byte[] secretKey, Clock clock, String connectionInitSql) {
+        return start(settings, secretKey, clock, true, connectionInitSql);
+    }
+
+    private static PostgresPersistence start(DatabaseSettings settings, byte[] secretKey, Clock clock, boolean migrate,
+                                             String connectionInitSql) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(clock, "clock");
+        SecretBox secrets = new SecretBox(secretKey); // a bad key fails before any connection is made
+        if (migrate) LOG.info("database {}: {}", settings.target(), migrate(settings));
+        HikariDataSource pool;
+        try {
+            pool = pool(settings, settings.maxPoolSize(), connectionInitSql);
+        } catch (RuntimeException e) {
+            throw DatabaseUnavailable.clarify(e, settings);
+        }
+        try {
+            if (!migrate) requireCurrentSchema(pool, settings);
+            return new PostgresPersistence(pool, settings, secrets, clock);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw DatabaseUnavailable.clarify(e, settings);
+        }
+    }
+
+    /**
+     * Applies the migrations this build has and the schema lacks, as the login in
+     * {@code owner} (which must be allowed to create tables in the schema). Safe to run from
+     * several instances at once: Flyway serialises them with an advisory lock.
+     */
+    public static MigrationReport migrate(DatabaseSettings owner) {
+        try (HikariDataSource pool = pool(owner, 2, null)) { // Flyway holds one connection for its lock, one to migrate
+            return migrate(pool, owner);
+        } catch (RuntimeException e) {
+            throw DatabaseUnavailable.clarify(e, owner);
+        }
+    }
+
+    private static MigrationReport migrate(DataSource dataSource, DatabaseSettings settings) {
+        MigrateResult result = flyway(dataSource, settings).migrate();
+        String reached = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        return new MigrationReport(settings.schema(), result.initialSchemaVersion, reached, result.migrationsExecuted);
+    }
+
+    private static void requireCurrentSchema(DataSource dataSource, DatabaseSettings settings) {
+        ValidateResult result = flyway(dataSource, settings).validateWithResult();
+        if (!result.validationSuccessful) {
+            throw new IllegalStateException("database " + settings.target() + ", schema " + settings.schema()
+                    + ", is not at this build's version; run the migrate command with the owner's login first. "
+                    + result.getAllErrorMessages());
+        }
+    }
+
+    private static Flyway flyway(DataSource dataSource, DatabaseSettings settings) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(settings.schema())
+                .locations(MIGRATIONS)
+                .validateMigrationNaming(true)
+                .load();
+    }
+
+    private static HikariDataSource pool(DatabaseSettings settings, int size, String connectionInitSql) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("vpnbot-db");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setSchema(settings.schema());
+        // a fixed-size pool: connections are cheap to keep and costly to open under load
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(size);
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        config.setValidationTimeout(Math.min(5_000, settings.connectionTimeout().toMillis()));
+        config.setKeepaliveTime(120_000);
+        config.setInitializationFailTimeout(1); // fail at once when the first connection cannot be made
+        if (connectionInitSql != null) config.setConnectionInitSql(connectionInitSql);
+        config.addDataSourceProperty("ApplicationName", "vpnbot");
+        config.addDataSourceProperty("connectTimeout", Math.max(1, settings.connectionTimeout().toSeconds()));
+        config.addDataSourceProperty("tcpKeepAlive", true);
+        return new HikariDataSource(config);
+    }
+
+    /**
+     * Grants {@code role} what the bot needs at run time and nothing more: USAGE on the schema,
+     * SELECT/INSERT/UPDATE/DELETE on its tables, USAGE/SELECT on its sequences (read-only on the
+     * migration history), also for tables later migrations add. Run as the schema owner, after
+     * {@link #migrate}. The role itself is created by the database administrator (see
+     * docs/DATABASE.md). Idempotent.
+     */
+    public void grantRuntimeRole(String role) {
+        List<String> statements = runtimeRoleStatements(db.settings().schema(), role);
+        transactions.run(() -> db.withHandle(h -> {
+            statements.forEach(h::execute);
+            return null;
+        }));
+        LOG.info("granted runtime privileges on schema {} to role {}", db.settings().schema(), role);
+    }
+
+    /** The statements {@link #grantRuntimeRole} runs, for documentation and for DBAs who run them by hand. */
+    public static List<String> runtimeRoleStatements(String schema, String role) {
+        String quotedSchema = '"' + DatabaseSettings.requireIdentifier(schema, "schema") + '"';
+        String quotedRole = '"' + DatabaseSettings.requireIdentifier(role, "role") + '"';
+        String template;
+        try (InputStream in = PostgresPersistence.class.getResourceAsStream("runtime-role.sql")) {
+            template = new String(Objects.requireNonNull(in, "runtime-role.sql").readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read runtime-role.sql from the classpath", e);
+        }
+        return Arrays.stream(template.replace("{schema}", quotedSchema).replace("{role}", quotedRole).split(";"))
+                .map(statement -> statement.lines().filter(line -> !line.strip().startsWith("--")).reduce("", (a, b) -> a + b + "\n").strip())
+                .filter(statement -> !statement.isEmpty())
+                .toList();
+    }
+
+    /** Checks the database answers; throws {@link DatabaseUnavailable} when it does not. */
+    public void ping() {
+        db.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    public Tariffs tariffs() {
+        return tariffs;
+    }
+
+    public Servers servers() {
+        return servers;
+    }
+
+    public Keys keys() {
+        return keys;
+    }
+
+    public Orders orders() {
+        return orders;
+    }
+
+    public PaymentEvents paymentEvents() {
+        return paymentEvents;
+    }
+
+    public FulfilmentJobs fulfilmentJobs() {
+        return fulfilmentJobs;
+    }
+
+    public ConversationStates conversationStates() {
+        return conversationStates;
+    }
+
+    public SentNotifications sentNotifications() {
+        return sentNotifications;
+    }
+
+    public ShopFigures shopFigures() {
+        return shopFigures;
+    }
+
+    public Broadcasts broadcasts() {
+        return broadcasts;
+    }
+
+    public Audiences audiences() {
+        return audiences;
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    /** For tests in this package: the handle plumbing. */
+    Database database() {
+        return db;
+    }
+
+    /** Closes the pool; waits for connections in use to come back. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,135 @@
+package dev.vpnbot.adapter.postgres;
+
+import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.domain.server.PanelConnection;
+import dev.vpnbot.domain.server.PanelCredentials;
+import dev.vpnbot.domain.server.Server;
+import dev.vpnbot.domain.server.ServerId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Persistence adapter: servers in the {@code servers} table. The panel password or token (and a
+ * two-factor code) are sealed with {@link SecretBox} before they are written, bound to the
+ * server's id; the load is counted from {@code vpn_keys} on every read: keys that are active or
+ * being provisioned and have not expired. A deleted server is only retired (retired_at set), so
+ * the keys and orders that name it keep their reference.
+ */
+final class PostgresServers implements Servers {
+    private static final String SELECT_WITH_LOAD = """
+            SELECT s.*,
+                   (SELECT count(*) FROM vpn_keys k
+                     WHERE k.server_id = s.id AND k.status IN ('ACTIVE', 'PROVISIONING') AND k.expires_at > :now) AS load
+              FROM servers s
+             WHERE s.retired_at IS NULL""";
+
+    private final Database db;
+    private final SecretBox secrets;
+    private final Clock clock;
+
+    PostgresServers(Database db, SecretBox secrets, Clock clock) {
+        this.db = db;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    @Override
+    public ServerId nextId() {
+        return new ServerId(db.withHandle(h -> h.createQuery("SELECT nextval('server_ids')").mapTo(Long.class).one()));
+    }
+
+    @Override
+    public List<Server> all() {
+        return db.withHandle(h -> h.createQuery(SELECT_WITH_LOAD + " ORDER BY s.id")
+                .bindByType("now", clock.instant(), Instant.class)
+                .map((rs, ctx) -> server(rs))
+                .list());
+    }
+
+    @Override
+    public Optional<Server> find(ServerId id) {
+        return db.withHandle(h -> h.createQuery(SELECT_WITH_LOAD + " AND s.id = :id")
+                .bindByType("now", clock.instant(), Instant.class)
+                .bind("id", id.value())
+                .map((rs, ctx) -> server(rs))
+                .findOne());
+    }
+
+    @Override
+    public void save(Server server) {
+        long id = server.id().value();
+        PanelCredentials credentials = server.connection().credentials();
+        String kind;
+        String username;
+        byte[] secret;
+        byte[] twoFactor = null;
+        if (credentials instanceof PanelCredentials.Password password) {
+            kind = "password";
+            username = password.username();
+            secret = secrets.seal(password.password(), secretContext(id));
+            if (password.twoFactorCode() != null) twoFactor = secrets.seal(password.twoFactorCode(), twoFactorContext(id));
+        } else {
+            kind = "token";
+            username = null;
+            secret = secrets.seal(((PanelCredentials.ApiToken) credentials).token(), secretContext(id));
+        }
+        byte[] sealedTwoFactor = twoFactor;
+        db.withHandle(h -> h.createUpdate("""
+                        INSERT INTO servers (id, name, panel_base_url, auth_kind, panel_username, panel_secret, panel_two_factor,
+                                             tls_pin_sha256, inbound_id, is_active, max_clients)
+                        VALUES (:id, :name, :baseUrl, :kind, :username, :secret, :twoFactor, :tlsPin, :inboundId, :active, :maxClients)
+                        ON CONFLICT (id) DO UPDATE SET name = excluded.name, panel_base_url = excluded.panel_base_url,
+                            auth_kind = excluded.auth_kind, panel_username = excluded.panel_username,
+                            panel_secret = excluded.panel_secret, panel_two_factor = excluded.panel_two_factor,
+                            tls_pin_sha256 = excluded.tls_pin_sha256, inbound_id = excluded.inbound_id,
+                            is_active = excluded.is_active, max_clients = excluded.max_clients""")
+                .bind("id", id)
+                .bind("name", server.name())
+                .bind("baseUrl", server.connection().baseUrl())
+                .bind("kind", kind)
+                .bindByType("username", username, String.class)
+                .bindByType("secret", secret, byte[].class)
+                .bindByType("twoFactor", sealedTwoFactor, byte[].class)
+                .bindByType("tlsPin", server.connection().tlsPin(), String.class)
+                .bind("inboundId", server.inboundId())
+                .bind("active", server.active())
+                .bind("maxClients", server.maxClients())
+                .execute());
+    }
+
+    private Server server(ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        String secret = secrets.open(rs.getBytes("panel_secret"), secretContext(id));
+        PanelCredentials credentials;
+        if ("password".equals(rs.getString("auth_kind"))) {
+            byte[] twoFactor = rs.getBytes("panel_two_factor");
+            credentials = new PanelCredentials.Password(rs.getString("panel_username"), secret,
+                    twoFactor == null ? null : secrets.open(twoFactor, twoFactorContext(id)));
+        } else {
+            credentials = new PanelCredentials.ApiToken(secret);
+        }
+        PanelConnection connection = new PanelConnection(rs.getString("panel_base_url"), credentials, rs.getString("tls_pin_sha256"));
+        return new Server(new ServerId(id), rs.getString("name"), connection, rs.getInt("inbound_id"),
+                rs.getBoolean("is_active"), rs.getInt("max_clients"), Math.toIntExact(rs.getLong("load")));
+    }
+
+    /** Associated data: a ciphertext opens only for the server and column it was made for. */
+    private static String secretContext(long serverId) {
+        return "servers/" + serverId + "/panel_secret";
+    }
+
+    private static String twoFactorContext(long serverId) {
+        return "servers/" + serverId + "/panel_two_factor";
+    }
+
+    @Override
+    public void delete(ServerId id) {
+        db.withHandle(h -> h.createUpdate("UPDATE servers SET retired_at = now() WHERE id = :id AND retired_at IS NULL")
+                .bind("id", id.value())
+                .execute());
+    }
+}

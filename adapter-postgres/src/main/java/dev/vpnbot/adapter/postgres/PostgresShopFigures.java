@@ -1,0 +1,54 @@
+package dev.vpnbot.adapter.postgres;
+
+import dev.vpnbot.application.port.out.admin.ShopFigures;
+import dev.vpnbot.domain.money.Money;
+import java.time.Instant;
+import java.util.List;
+
+/** Statistics adapter: the admin's counts, straight from the tables. */
+final class PostgresShopFigures implements ShopFigures {
+    private final Database db;
+
+    PostgresShopFigures(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public long countUsers() {
+        return db.withHandle(h -> h.createQuery("SELECT count(*) FROM users").mapTo(Long.class).one());
+    }
+
+    @Override
+    public long countActiveKeys(Instant now) {
+        return db.withHandle(h -> h.createQuery("SELECT count(*) FROM vpn_keys WHERE status = 'ACTIVE' AND expires_at > :now")
+                .bindByType("now", now, Instant.class)
+                .mapTo(Long.class).one());
+    }
+
+    @Override
+    public long countKeysExpiringBetween(Instant from, Instant to) {
+        return db.withHandle(h -> h.createQuery("""
+                        SELECT count(*) FROM vpn_keys WHERE status = 'ACTIVE' AND expires_at >= :from AND expires_at < :to""")
+                .bindByType("from", from, Instant.class)
+                .bindByType("to", to, Instant.class)
+                .mapTo(Long.class).one());
+    }
+
+    @Override
+    public Revenue revenueSince(Instant since) {
+        return db.withHandle(h -> {
+            long orders = h.createQuery("""
+                            SELECT count(*) FROM orders WHERE status IN ('PAID', 'FULFILLED') AND paid_at >= :since""")
+                    .bindByType("since", since, Instant.class)
+                    .mapTo(Long.class).one();
+            List<Money> totals = h.createQuery("""
+                            SELECT sum(amount_paid) AS total, amount_paid_currency AS currency FROM orders
+                             WHERE status IN ('PAID', 'FULFILLED') AND paid_at >= :since
+                             GROUP BY amount_paid_currency ORDER BY amount_paid_currency""")
+                    .bindByType("since", since, Instant.class)
+                    .map((rs, ctx) -> Columns.money(rs, "total", "currency"))
+                    .list();
+            return new Revenue(orders, totals);
+        });
+    }
+}
