@@ -214,6 +214,11 @@ public final class PostgresPersistence implements AutoCloseable {
     }
 
     /** Checks the database answers; throws {@link DatabaseUnavailable} when it does not. */
+    /** The pool, for health checks that want a connection of their own. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
     public void ping() {
         db.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
     }

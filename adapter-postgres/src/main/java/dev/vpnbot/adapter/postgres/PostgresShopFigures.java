@@ -3,7 +3,10 @@ package dev.vpnbot.adapter.postgres;
 import dev.vpnbot.application.port.out.admin.ShopFigures;
 import dev.vpnbot.domain.money.Money;
 import java.time.Instant;
+import dev.vpnbot.domain.order.OrderStatus;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** Statistics adapter: the admin's counts, straight from the tables. */
 final class PostgresShopFigures implements ShopFigures {
@@ -32,6 +35,17 @@ final class PostgresShopFigures implements ShopFigures {
                 .bindByType("from", from, Instant.class)
                 .bindByType("to", to, Instant.class)
                 .mapTo(Long.class).one());
+    }
+
+    @Override
+    public Map<OrderStatus, Long> countOrdersByStatus() {
+        return db.withHandle(h -> {
+            Map<OrderStatus, Long> counts = new EnumMap<>(OrderStatus.class);
+            h.createQuery("SELECT status, count(*) AS n FROM orders GROUP BY status")
+                    .map((rs, ctx) -> Map.entry(OrderStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+                    .forEach(e -> counts.put(e.getKey(), e.getValue()));
+            return counts;
+        });
     }
 
     @Override

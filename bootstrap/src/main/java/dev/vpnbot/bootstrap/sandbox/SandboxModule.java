@@ -3,6 +3,7 @@ package dev.vpnbot.bootstrap.sandbox;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.vpnbot.application.port.out.panel.PanelInspection;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
 import dev.vpnbot.bootstrap.wiring.Undecorated;
@@ -24,6 +25,12 @@ public final class SandboxModule extends AbstractModule {
     @Undecorated
     VpnPanel panel(SimulatedVpnPanel panel) {
         return panel;
+    }
+
+    @Provides
+    @Singleton
+    PanelInspection inspection() {
+        return new SimulatedPanelInspection();
     }
 
     @Provides

@@ -38,7 +38,7 @@ public final class Wiring {
 
     /** The database adapter: the repositories, transactions, {@code SchemaMigration}, the database health check. */
     public static List<Module> persistence() {
-        return List.of();
+        return List.of(new PostgresModule());
     }
 
     /** The adapters for the panels ({@code @Undecorated VpnPanel}) and for Heleket ({@code PaymentGateway}, its webhook route). */
@@ -68,7 +68,7 @@ public final class Wiring {
                 requireBinding(SchemaMigration.class); // missing → reported when the injector is built
             }
         }));
-        modules.addAll(persistence());
+        modules.add(new PostgresModule.MigrationOnly());
         return modules;
     }
 

@@ -76,6 +76,9 @@ public abstract class AbstractAdminQueriesContractTest extends PersistenceContra
         ShopFigures.Revenue lastWeek = admin.figures().revenueSince(NOW.minus(Duration.ofDays(7)));
         assertThat(lastWeek.paidOrders()).isEqualTo(3);
         assertThat(lastWeek.totals()).containsExactly(Money.of("400", "RUB"), Money.of("11.50", "USD"));
+        assertThat(admin.figures().countOrdersByStatus())
+                .containsEntry(dev.vpnbot.domain.order.OrderStatus.PAID, 4L)
+                .containsEntry(dev.vpnbot.domain.order.OrderStatus.CREATED, 1L);
     }
 
     @Test

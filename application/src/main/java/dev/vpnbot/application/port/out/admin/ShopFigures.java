@@ -2,7 +2,9 @@ package dev.vpnbot.application.port.out.admin;
 
 import dev.vpnbot.domain.money.Money;
 import java.time.Instant;
+import dev.vpnbot.domain.order.OrderStatus;
 import java.util.List;
+import java.util.Map;
 
 /** Outgoing port: the counts behind the admin's statistics screen. */
 public interface ShopFigures {
@@ -21,6 +23,9 @@ public interface ShopFigures {
 
     /** Active keys whose expiry lies in [from, to). */
     long countKeysExpiringBetween(Instant from, Instant to);
+
+    /** How many orders stand in each status right now (statuses with none may be left out). */
+    Map<OrderStatus, Long> countOrdersByStatus();
 
     /** Orders paid at or after {@code since} (paid or fulfilled), with the amounts actually paid. */
     Revenue revenueSince(Instant since);

@@ -1,0 +1,109 @@
+package dev.vpnbot.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.ProvidesIntoOptional;
+import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.vpnbot.adapter.postgres.DatabaseSettings;
+import dev.vpnbot.adapter.postgres.PostgresPersistence;
+import dev.vpnbot.adapter.postgres.SecretBox;
+import dev.vpnbot.application.port.out.ConversationStates;
+import dev.vpnbot.application.port.out.FulfilmentJobs;
+import dev.vpnbot.application.port.out.Keys;
+import dev.vpnbot.application.port.out.Orders;
+import dev.vpnbot.application.port.out.PaymentEvents;
+import dev.vpnbot.application.port.out.SentNotifications;
+import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.application.port.out.Tariffs;
+import dev.vpnbot.application.port.out.Transactions;
+import dev.vpnbot.application.port.out.Users;
+import dev.vpnbot.application.port.out.admin.Audiences;
+import dev.vpnbot.application.port.out.admin.Broadcasts;
+import dev.vpnbot.application.port.out.admin.ShopFigures;
+import dev.vpnbot.bootstrap.config.AppConfig;
+import dev.vpnbot.bootstrap.db.DatabaseLocation;
+import dev.vpnbot.bootstrap.health.DatabaseHealthCheck;
+import dev.vpnbot.bootstrap.health.HealthCheck;
+import dev.vpnbot.bootstrap.lifecycle.ManagedResource;
+import dev.vpnbot.bootstrap.lifecycle.SchemaMigration;
+import dev.vpnbot.bootstrap.metrics.OrderCounts;
+import java.time.Clock;
+
+/**
+ * The PostgreSQL adapter: every repository, the unit of work and the admin queries. The schema
+ * is migrated when the pool opens (the injector is built eagerly, before anything is served),
+ * so {@link SchemaMigration} reports what that did.
+ */
+public final class PostgresModule extends AbstractModule {
+
+    static DatabaseSettings settings(DatabaseLocation location) {
+        return new DatabaseSettings(location.jdbcUrl(), location.user(),
+                location.password() == null ? null : location.password().reveal());
+    }
+
+    @Provides
+    @Singleton
+    PostgresPersistence persistence(DatabaseLocation location, AppConfig config, Clock clock) {
+        if (config.secretKey() == null) {
+            throw new IllegalStateException("SECRET_KEY is not set: it encrypts the panel passwords stored in the database");
+        }
+        return PostgresPersistence.open(settings(location), SecretBox.parseKey(config.secretKey().reveal()), clock);
+    }
+
+    @Provides @Singleton Users users(PostgresPersistence db) { return db.users(); }
+
+    @Provides @Singleton Tariffs tariffs(PostgresPersistence db) { return db.tariffs(); }
+
+    @Provides @Singleton Servers servers(PostgresPersistence db) { return db.servers(); }
+
+    @Provides @Singleton Keys keys(PostgresPersistence db) { return db.keys(); }
+
+    @Provides @Singleton Orders orders(PostgresPersistence db) { return db.orders(); }
+
+    @Provides @Singleton PaymentEvents paymentEvents(PostgresPersistence db) { return db.paymentEvents(); }
+
+    @Provides @Singleton FulfilmentJobs fulfilmentJobs(PostgresPersistence db) { return db.fulfilmentJobs(); }
+
+    @Provides @Singleton ConversationStates conversationStates(PostgresPersistence db) { return db.conversationStates(); }
+
+    @Provides @Singleton SentNotifications sentNotifications(PostgresPersistence db) { return db.sentNotifications(); }
+
+    @Provides @Singleton Transactions transactions(PostgresPersistence db) { return db.transactions(); }
+
+    @Provides @Singleton ShopFigures shopFigures(PostgresPersistence db) { return db.shopFigures(); }
+
+    @Provides @Singleton Broadcasts broadcasts(PostgresPersistence db) { return db.broadcasts(); }
+
+    @Provides @Singleton Audiences audiences(PostgresPersistence db) { return db.audiences(); }
+
+    @Provides
+    @Singleton
+    SchemaMigration migration(PostgresPersistence db) {
+        return () -> "schema migrated when the pool opened";
+    }
+
+    @ProvidesIntoSet
+    HealthCheck health(PostgresPersistence db) {
+        return new DatabaseHealthCheck(db.dataSource());
+    }
+
+    @ProvidesIntoSet
+    ManagedResource pool(PostgresPersistence db) {
+        return new ManagedResource("database pool", ManagedResource.CloseOrder.STORAGE, db);
+    }
+
+    @ProvidesIntoOptional(ProvidesIntoOptional.Type.ACTUAL)
+    OrderCounts orderCounts(PostgresPersistence db) {
+        return db.shopFigures()::countOrdersByStatus;
+    }
+
+    /** {@code vpnbot migrate}: only the migration, with no pool and no secret key. */
+    public static final class MigrationOnly extends AbstractModule {
+        @Provides
+        @Singleton
+        SchemaMigration migration(DatabaseLocation location) {
+            return () -> PostgresPersistence.migrate(settings(location)).toString();
+        }
+    }
+}
