@@ -193,7 +193,7 @@ public final class ConfigReader {
             problems.add("SECRET_KEY is too short: use at least " + MIN_SECRET_KEY_LENGTH + " characters (e.g. `openssl rand -base64 32`)");
             return null;
         }
-        if (raw.isEmpty() && purpose == Purpose.RUN) {
+        if (raw.isEmpty() && (purpose == Purpose.RUN || purpose == Purpose.OPERATE)) {
             problems.add("SECRET_KEY is not set: it encrypts the panel passwords stored in the database; make one with "
                     + "`openssl rand -base64 32` and keep a copy (without it stored panel passwords cannot be read)");
         }

@@ -6,6 +6,8 @@ public enum Purpose {
     RUN,
     /** Only the database: bring its schema up to date. */
     MIGRATE,
+    /** Operator commands (server …, tariff …): the database and SECRET_KEY, which seals panel passwords. */
+    OPERATE,
     /** The simulated shop: nothing outside is contacted, so nothing outside has to be configured. */
     SANDBOX
 }

@@ -1,0 +1,65 @@
+package dev.vpnbot.bootstrap.cli;
+
+import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
+import dev.vpnbot.bootstrap.wiring.ConsoleModule;
+import dev.vpnbot.domain.money.Money;
+import dev.vpnbot.domain.tariff.Tariff;
+import dev.vpnbot.domain.tariff.TariffId;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code vpnbot tariff …}: the price list, through the same use case as the Telegram admin panel. */
+@Command(name = "tariff", mixinStandardHelpOptions = true, description = "List tariffs and change prices.",
+        subcommands = {TariffCommand.ListTariffs.class, TariffCommand.SetPrice.class})
+final class TariffCommand {
+    @ParentCommand
+    VpnbotCommand parent;
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List every tariff, active or not.")
+    static final class ListTariffs implements Callable<Integer> {
+        @ParentCommand TariffCommand tariff;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = tariff.parent.out();
+            return OperatorSession.run(tariff.parent, shop -> {
+                out.printf("%-5s %-6s %-14s %-7s %s%n", "ID", "DAYS", "PRICE", "ACTIVE", "ORDER");
+                for (Tariff t : shop.getInstance(ManageTariffsUseCase.class).allTariffs(ConsoleModule.CONSOLE)) {
+                    out.printf("%-5s %-6d %-14s %-7s %d%n", t.id(), t.days(), t.price(), t.active() ? "yes" : "no", t.displayOrder());
+                }
+                out.flush();
+                return VpnbotCommand.OK;
+            });
+        }
+    }
+
+    @Command(name = "set-price", mixinStandardHelpOptions = true,
+            description = "Change a tariff's price. Orders already placed keep the price they were placed at.")
+    static final class SetPrice implements Callable<Integer> {
+        @ParentCommand TariffCommand tariff;
+        @Parameters(index = "0", paramLabel = "ID") long id;
+        @Parameters(index = "1", paramLabel = "PRICE", description = "e.g. 4.99") String price;
+        @Parameters(index = "2", paramLabel = "CURRENCY", description = "ISO code, e.g. USD") String currency;
+
+        @Override
+        public Integer call() throws Exception {
+            Money money;
+            try {
+                money = Money.of(price, currency);
+            } catch (IllegalArgumentException e) {
+                tariff.parent.err().println("refused: " + e.getMessage());
+                return VpnbotCommand.BAD_CONFIGURATION;
+            }
+            PrintWriter out = tariff.parent.out();
+            return OperatorSession.run(tariff.parent, shop -> {
+                Tariff changed = shop.getInstance(ManageTariffsUseCase.class).changePrice(ConsoleModule.CONSOLE, new TariffId(id), money);
+                out.printf("tariff %s (%d days) now costs %s%n", changed.id(), changed.days(), changed.price());
+                out.flush();
+                return VpnbotCommand.OK;
+            });
+        }
+    }
+}

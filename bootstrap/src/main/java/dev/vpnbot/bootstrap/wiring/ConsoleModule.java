@@ -1,0 +1,55 @@
+package dev.vpnbot.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
+import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
+import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.application.port.out.Tariffs;
+import dev.vpnbot.application.port.out.panel.PanelInspection;
+import dev.vpnbot.application.service.admin.Admins;
+import dev.vpnbot.application.service.admin.ServerAdministration;
+import dev.vpnbot.application.service.admin.TariffAdministration;
+import dev.vpnbot.domain.user.UserId;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The operator commands' small world: the database, the panels, and the same server and tariff
+ * use cases the Telegram admin panel uses, with the person at the console as their admin.
+ */
+public final class ConsoleModule extends AbstractModule {
+    /** The operator at the console. Not a Telegram user: Telegram ids stay far below this. */
+    public static final UserId CONSOLE = new UserId(Long.MAX_VALUE);
+
+    /** The modules an operator command needs, around the configuration module. */
+    public static List<AbstractModule> operatorCommand() {
+        return List.of(new ConsoleModule(), new PostgresModule(), new PanelModule());
+    }
+
+    @Provides
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Provides
+    @Singleton
+    Admins console() {
+        return new Admins(Set.of(CONSOLE));
+    }
+
+    @Provides
+    @Singleton
+    ManageServersUseCase servers(Admins admins, Servers servers, PanelInspection inspection) {
+        return new ServerAdministration(admins, servers, inspection);
+    }
+
+    @Provides
+    @Singleton
+    ManageTariffsUseCase tariffs(Admins admins, Tariffs tariffs) {
+        return new TariffAdministration(admins, tariffs);
+    }
+}
