@@ -326,4 +326,22 @@ class PurchaseScenariosTest {
         assertThatThrownBy(() -> shop.paymentCheck.check(new dev.vpnbot.application.port.in.CheckPaymentUseCase.CheckPaymentCommand(stranger, order.id())))
                 .isInstanceOf(Refusal.class);
     }
+
+    @Test
+    void rule_a_key_on_a_switched_off_server_is_still_renewed_there_but_not_on_a_retired_one() {
+        Order first = buyOnServerX();
+        gatewaySaysPaid(first);
+        shop.worker.runDueJobs();
+        VpnKey key = onlyKey();
+
+        shop.servers.save(serverX.withActive(false));
+        Order renewal = shop.placement.placeRenewal(new PlaceRenewalCommand(BUYER, key.id(), oneMonth.id()));
+        gatewaySaysPaid(renewal);
+        shop.worker.runDueJobs();
+        assertThat(onlyKey().expiresAt()).isEqualTo(key.expiresAt().plus(Duration.ofDays(30)));
+
+        shop.servers.delete(serverX.id());
+        assertThatThrownBy(() -> shop.placement.placeRenewal(new PlaceRenewalCommand(BUYER, key.id(), oneMonth.id())))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.reason()).isEqualTo(Refusal.Reason.SERVER_NOT_AVAILABLE));
+    }
 }

@@ -75,6 +75,10 @@ public final class OrderPlacement implements PlaceOrderUseCase {
         VpnKey key = keys.find(command.keyId())
                 .filter(k -> k.belongsTo(command.userId()))
                 .orElseThrow(() -> new Refusal(Refusal.Reason.KEY_NOT_FOUND, "key " + command.keyId() + " of user " + command.userId()));
+        // a switched-off server still renews (its panel may well answer); a retired one is gone for good
+        if (servers.find(key.serverId()).isEmpty()) {
+            throw new Refusal(Refusal.Reason.SERVER_NOT_AVAILABLE, "key " + key.id() + " is on retired server " + key.serverId());
+        }
         return place(command.userId(), tariff, new OrderPurpose.Renewal(key.id()));
     }
 
