@@ -86,7 +86,7 @@ public final class HeleketPaymentGateway implements PaymentGateway {
         fields.put("currency", request.amount().currencyCode());
         fields.put("order_id", request.orderId().value());
         fields.put("lifetime", lifetime);
-        fields.put("url_callback", settings.callbackUrl());
+        if (settings.callbackUrl() != null) fields.put("url_callback", settings.callbackUrl());
         if (settings.returnUrl() != null) {
             fields.put("url_return", settings.returnUrl());
             fields.put("url_success", settings.returnUrl());

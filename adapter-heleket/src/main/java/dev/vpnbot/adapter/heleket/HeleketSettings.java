@@ -36,7 +36,8 @@ public record HeleketSettings(String merchantId, String apiKey, URI baseUrl, Str
         apiKey = required(apiKey, "API key");
         Objects.requireNonNull(baseUrl, "baseUrl");
         if (!isHttp(baseUrl.toString())) throw new IllegalArgumentException("Heleket base URL must be http(s): " + baseUrl);
-        callbackUrl = gatewayUrl(required(callbackUrl, "callback URL"), "callback URL");
+        // no public URL, no webhooks: payments are then found by payment/info (reconciliation, "Check payment")
+        callbackUrl = callbackUrl == null || callbackUrl.isBlank() ? null : gatewayUrl(callbackUrl.trim(), "callback URL");
         returnUrl = returnUrl == null || returnUrl.isBlank() ? null : gatewayUrl(returnUrl.trim(), "return URL");
         webhookSenders = List.copyOf(Objects.requireNonNull(webhookSenders, "webhookSenders"));
         trustedProxies = List.copyOf(Objects.requireNonNull(trustedProxies, "trustedProxies"));

@@ -30,12 +30,11 @@ public final class HeleketModule extends AbstractModule {
     @Singleton
     Optional<HeleketSettings> settings(HeleketConfig heleket, HttpConfig http) {
         if (!heleket.isConfigured()) return Optional.empty();
-        String publicUrl = http.publicAddress("").map(Object::toString).orElseThrow(() -> new IllegalStateException(
-                "PUBLIC_URL is not set: Heleket needs it to send payment notifications to /webhooks/heleket"));
-        return Optional.of(HeleketSettings.of(heleket.merchantId(), heleket.apiKey().reveal(), publicUrl, null)
-                .withBaseUrl(heleket.apiUrl())
-                .withWebhookSenders(ranges(heleket.webhookIps()))
-                .withTrustedProxies(ranges(http.trustedProxies())));
+        // without PUBLIC_URL Heleket gets no callback address: reconciliation then finds the payments
+        String callback = http.publicAddress(Route.HELEKET_WEBHOOK.path()).map(Object::toString).orElse(null);
+        return Optional.of(new HeleketSettings(heleket.merchantId(), heleket.apiKey().reveal(), heleket.apiUrl(), callback, null,
+                ranges(heleket.webhookIps()), ranges(http.trustedProxies()), HeleketSettings.DEFAULT_MAX_WEBHOOK_BYTES,
+                HeleketSettings.DEFAULT_REQUEST_TIMEOUT));
     }
 
     @Provides
