@@ -40,6 +40,11 @@ final class TlsPanels implements PanelInspection {
         return certificate;
     }
 
+    /** A panel at {@code baseUrl} over plain http (or one whose password changed), accepting admin/{@code password}. */
+    void plainPanelAt(String baseUrl, String password) {
+        panels.panelAt(baseUrl, password);
+    }
+
     @Override
     public PanelProbe probe(PanelConnection connection) {
         probed.add(connection);
