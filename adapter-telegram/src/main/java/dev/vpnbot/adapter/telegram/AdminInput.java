@@ -21,6 +21,8 @@ final class AdminInput {
     private static final Pattern AMOUNT = Pattern.compile("\\d{1,9}(?:[.,]\\d{1,9})?");
     private static final Pattern CURRENCY = Pattern.compile("[A-Za-z]{3}");
     private static final Pattern WHOLE = Pattern.compile("\\d{1,9}");
+    /** The quoted input at the end of PanelConnection's messages ("…, got 'x'", "…: 'x'"). */
+    private static final Pattern QUOTED_INPUT = Pattern.compile("[,:]?\\s*(got\\s*)?'.*'\\s*$", Pattern.DOTALL);
     static final int MAX_CLIENTS_LIMIT = 1_000_000;
 
     private AdminInput() {}
@@ -87,7 +89,8 @@ final class AdminInput {
             // the credentials do not matter here: only the URL is checked
             return new PanelConnection(url, new PanelCredentials.ApiToken("check"), null).baseUrl();
         } catch (IllegalArgumentException e) {
-            throw new Invalid("admin.error.url", e.getMessage());
+            // the reason without the text itself: a login pasted here by mistake is never echoed
+            throw new Invalid("admin.error.url", QUOTED_INPUT.matcher(String.valueOf(e.getMessage())).replaceAll(""));
         }
     }
 

@@ -80,6 +80,11 @@ class AdminInputTest {
                     assertThat(e.args[0].toString()).contains("http:// or https://");
                 });
         invalid(() -> AdminInput.panelUrl("https://example.com/?x=1"), "admin.error.url");
+        assertThatThrownBy(() -> AdminInput.panelUrl("admin\nhunter2")).as("a login sent as the address is not echoed")
+                .isInstanceOfSatisfying(AdminInput.Invalid.class, e -> assertThat(e.args[0].toString())
+                        .isEqualTo("panel URL is not a URL").doesNotContain("hunter2"));
+        assertThatThrownBy(() -> AdminInput.panelUrl("admin:hunter2")).isInstanceOfSatisfying(AdminInput.Invalid.class,
+                e -> assertThat(e.args[0].toString()).isEqualTo("panel URL must start with http:// or https://"));
         invalid(() -> AdminInput.panelUrl("not a url"), "admin.error.url");
     }
 

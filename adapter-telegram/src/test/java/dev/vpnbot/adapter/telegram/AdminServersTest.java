@@ -2,6 +2,9 @@ package dev.vpnbot.adapter.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Button;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Call;
 import dev.vpnbot.application.port.out.panel.PanelCertificate;
@@ -14,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * An admin brings fresh panels into service and looks after servers, entirely from Telegram,
@@ -216,6 +220,36 @@ class AdminServersTest {
         Call deleted = olga.press(olga.pressData(refused.messageId(), "asd:2"), "asx:2");
         assertThat(deleted.text()).contains("Servers").doesNotContain("Amsterdam");
         assertThat(rig.shop.servers.all()).extracting(Server::name).containsExactly("🇩🇪 Frankfurt");
+    }
+
+    @Test
+    void no_password_or_token_reaches_the_logs() {
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logs.start();
+        root.addAppender(logs);
+        try {
+            rig.panels.selfSignedPanelAt(PANEL, PASSWORD);
+            olga.press(olga.send("/servers"), "an");
+            olga.send(PANEL);
+            Call shown = olga.send("admin\nfirst-Wrong-pw");
+            olga.press(shown, "anc");
+            olga.send("token Tok-123-secret");
+            Call inbounds = olga.send("admin\n" + PASSWORD);
+            olga.press(inbounds, "ani:1");
+            olga.send("Warsaw");
+            Call card = olga.send("50");
+            olga.press(card, "asc:");
+            olga.send("token Another-Tok-456");
+            rig.awaitIdle();
+        } finally {
+            root.detachAppender(logs);
+        }
+        assertThat(logs.list).isNotEmpty().allSatisfy(e -> {
+            String line = e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage());
+            assertThat(line).doesNotContain(PASSWORD).doesNotContain("first-Wrong-pw").doesNotContain("Tok-123-secret")
+                    .doesNotContain("Another-Tok-456");
+        });
     }
 
     @Test
