@@ -1,5 +1,6 @@
 package dev.vpnbot.adapter.telegram;
 
+import dev.vpnbot.domain.broadcast.Audience;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,8 +23,14 @@ import java.util.stream.Collectors;
 record CallbackData(Action action, List<String> args) {
     static final int MAX_BYTES = 64;
     private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
+    /** Short names of broadcast audiences, to keep the data small. */
+    private static final Map<String, Audience> AUDIENCES = Map.of(
+            "all", Audience.ALL, "active", Audience.WITH_ACTIVE_KEY, "expired", Audience.WITH_EXPIRED_KEY);
 
-    enum Arg { ID, ID_OR_ZERO, PLATFORM, LANGUAGE }
+    enum Arg { ID, ID_OR_ZERO, PLATFORM, LANGUAGE, FLAG, AUDIENCE }
+
+    /** Who may press a button. Admin buttons are refused before any screen runs (and the use cases check again). */
+    enum Who { ANYONE, ADMIN }
 
     enum Action {
         MENU("m"),
@@ -47,17 +54,74 @@ record CallbackData(Action action, List<String> args) {
         SUPPORT("s"),
         SUPPORT_CANCEL("sx"),
         LANGUAGE("l"),
-        LANGUAGE_SET("ls", Arg.LANGUAGE);
+        LANGUAGE_SET("ls", Arg.LANGUAGE),
+        /** test payment mode only: pays the order as a verified webhook would */
+        ORDER_PAY_TEST("op", Arg.ID),
+
+        // ---- admins only; every code starts with 'a' ----
+        ADMIN_HOME(Who.ADMIN, "a"),
+        SERVERS(Who.ADMIN, "as"),
+        SERVER(Who.ADMIN, "asv", Arg.ID),
+        SERVER_TEST(Who.ADMIN, "ast", Arg.ID),
+        /** server, then 1 = switch on, 0 = switch off */
+        SERVER_ACTIVE(Who.ADMIN, "asa", Arg.ID, Arg.FLAG),
+        SERVER_RENAME(Who.ADMIN, "asr", Arg.ID),
+        SERVER_MAX_CLIENTS(Who.ADMIN, "asm", Arg.ID),
+        SERVER_CREDENTIALS(Who.ADMIN, "asc", Arg.ID),
+        SERVER_DELETE(Who.ADMIN, "asd", Arg.ID),
+        SERVER_DELETE_CONFIRMED(Who.ADMIN, "asx", Arg.ID),
+        SERVER_ADD(Who.ADMIN, "an"),
+        SERVER_ADD_PIN_CERTIFICATE(Who.ADMIN, "anc"),
+        SERVER_ADD_PIN_PUBLIC_KEY(Who.ADMIN, "ank"),
+        SERVER_ADD_RETRY(Who.ADMIN, "anr"),
+        SERVER_ADD_INBOUND(Who.ADMIN, "ani", Arg.ID),
+        SERVER_ADD_NEW_INBOUND(Who.ADMIN, "ann"),
+        TARIFFS(Who.ADMIN, "af"),
+        TARIFF(Who.ADMIN, "afv", Arg.ID),
+        TARIFF_PRICE(Who.ADMIN, "afp", Arg.ID),
+        /** tariff, then 1 = on sale, 0 = off sale */
+        TARIFF_ACTIVE(Who.ADMIN, "afa", Arg.ID, Arg.FLAG),
+        TARIFF_REMOVE(Who.ADMIN, "afd", Arg.ID),
+        TARIFF_REMOVE_CONFIRMED(Who.ADMIN, "afx", Arg.ID),
+        TARIFF_ADD(Who.ADMIN, "afn"),
+        STATISTICS(Who.ADMIN, "aq"),
+        BROADCAST(Who.ADMIN, "ab"),
+        BROADCAST_AUDIENCE(Who.ADMIN, "aba", Arg.AUDIENCE),
+        BROADCAST_CONFIRM(Who.ADMIN, "abc", Arg.ID),
+        BROADCAST_CANCEL(Who.ADMIN, "abx", Arg.ID),
+        BROADCAST_PROGRESS(Who.ADMIN, "abp", Arg.ID),
+        USERS(Who.ADMIN, "au"),
+        USER(Who.ADMIN, "aud", Arg.ID),
+        /** user: choose the tariff of a new key */
+        GRANT_KEY(Who.ADMIN, "auk", Arg.ID),
+        /** user, tariff: choose the server */
+        GRANT_KEY_TARIFF(Who.ADMIN, "aut", Arg.ID, Arg.ID),
+        /** user, tariff, server: grant */
+        GRANT_KEY_SERVER(Who.ADMIN, "aus", Arg.ID, Arg.ID, Arg.ID),
+        /** user, key: choose the tariff of the extension */
+        GRANT_EXTENSION(Who.ADMIN, "aue", Arg.ID, Arg.ID),
+        /** user, key, tariff: grant */
+        GRANT_EXTENSION_TARIFF(Who.ADMIN, "auf", Arg.ID, Arg.ID, Arg.ID);
 
         private static final Map<String, Action> BY_CODE =
                 Arrays.stream(values()).collect(Collectors.toMap(a -> a.code, Function.identity()));
 
+        final Who who;
         final String code;
         final List<Arg> args;
 
         Action(String code, Arg... args) {
+            this(Who.ANYONE, code, args);
+        }
+
+        Action(Who who, String code, Arg... args) {
+            this.who = who;
             this.code = code;
             this.args = List.of(args);
+        }
+
+        boolean adminOnly() {
+            return who == Who.ADMIN;
         }
     }
 
@@ -107,11 +171,21 @@ record CallbackData(Action action, List<String> args) {
         return dev.vpnbot.domain.user.Language.parse(args.get(index));
     }
 
+    boolean flag(int index) {
+        return args.get(index).equals("1");
+    }
+
+    Audience audience(int index) {
+        return AUDIENCES.get(args.get(index));
+    }
+
     private static String encode(Action action, List<String> args) {
         return args.isEmpty() ? action.code : action.code + ":" + String.join(":", args);
     }
 
     private static String token(Object arg) {
+        if (arg instanceof Boolean b) return b ? "1" : "0";
+        if (arg instanceof Audience a) return AUDIENCES.entrySet().stream().filter(e -> e.getValue() == a).findFirst().orElseThrow().getKey();
         if (arg instanceof Platform p) return p.name().toLowerCase(Locale.ROOT);
         if (arg instanceof dev.vpnbot.domain.user.Language l) return l.name().toLowerCase(Locale.ROOT);
         return String.valueOf(arg);
@@ -123,6 +197,8 @@ record CallbackData(Action action, List<String> args) {
             case ID_OR_ZERO -> value.equals("0") || ID.matcher(value).matches();
             case PLATFORM -> Arrays.stream(Platform.values()).anyMatch(p -> p.name().toLowerCase(Locale.ROOT).equals(value));
             case LANGUAGE -> Arrays.stream(dev.vpnbot.domain.user.Language.values()).anyMatch(l -> l.name().toLowerCase(Locale.ROOT).equals(value));
+            case FLAG -> value.equals("0") || value.equals("1");
+            case AUDIENCE -> AUDIENCES.containsKey(value);
         };
     }
 }

@@ -10,12 +10,26 @@ import java.util.Optional;
  * message while writing to support goes to support; a repeated tap on the button that placed an
  * order shows that order again instead of placing a second one.
  *
- * @param id     the tariff, key or order the step is about (0 when none)
- * @param choice for PAYING: the callback data that placed the order
+ * <p>Admin steps wait for the admin's next text (a new name, a price, a broadcast text…); the
+ * server being added keeps its draft in {@code choice} (see {@link ServerDraft}).
+ *
+ * @param id     the tariff, key, order or server the step is about (0 when none)
+ * @param choice for PAYING and ADMIN_GRANTED: the callback data that did it; for ADMIN_ADD_SERVER:
+ *               the draft; for ADMIN_BROADCAST_TEXT: the audience
  */
 record Conversation(Step step, long id, String choice) {
 
-    enum Step { BUYING, EXTENDING, PAYING, SUPPORT }
+    enum Step {
+        BUYING, EXTENDING, PAYING, SUPPORT,
+        ADMIN_ADD_SERVER, ADMIN_SERVER_RENAME, ADMIN_SERVER_MAX_CLIENTS, ADMIN_SERVER_CREDENTIALS,
+        ADMIN_TARIFF_PRICE, ADMIN_TARIFF_ADD, ADMIN_BROADCAST_TEXT, ADMIN_USER_LOOKUP,
+        /** a grant was made by the button in {@code choice}: pressing it again shows the grant, never a second one */
+        ADMIN_GRANTED;
+
+        boolean adminOnly() {
+            return name().startsWith("ADMIN_");
+        }
+    }
 
     Conversation {
         Objects.requireNonNull(step, "step");
@@ -37,6 +51,11 @@ record Conversation(Step step, long id, String choice) {
 
     static Conversation support() {
         return new Conversation(Step.SUPPORT, 0, "");
+    }
+
+    static Conversation admin(Step step, long id, String choice) {
+        if (!step.adminOnly()) throw new IllegalArgumentException(step + " is not an admin step");
+        return new Conversation(step, id, choice);
     }
 
     String encode() {

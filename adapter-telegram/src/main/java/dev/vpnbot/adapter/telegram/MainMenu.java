@@ -2,41 +2,55 @@ package dev.vpnbot.adapter.telegram;
 
 import dev.vpnbot.adapter.telegram.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.View.Button;
+import java.util.function.LongPredicate;
 
-/** The main menu: the way back from every screen. Returning here ends any flow in progress. */
+/**
+ * The main menu: the way back from every screen. Returning here ends any flow in progress.
+ * Admins see one more button, to the admin panel.
+ */
 final class MainMenu {
     private final Conversations conversations;
+    private final LongPredicate isAdmin;
 
-    MainMenu(Conversations conversations) {
+    /** @param isAdmin whether a Telegram user id belongs to an admin */
+    MainMenu(Conversations conversations, LongPredicate isAdmin) {
         this.conversations = conversations;
+        this.isAdmin = isAdmin;
     }
 
     void show(Interaction ix) {
         conversations.clear(ix.chatId());
-        ix.show(view(ix.texts(), ix.user().firstName()));
+        ix.show(view(ix));
     }
 
     /** A fresh menu message (after /start or when a flow ended in a new message). */
     void sendNew(Interaction ix) {
         conversations.clear(ix.chatId());
-        ix.sendNew(view(ix.texts(), ix.user().firstName()));
+        ix.sendNew(view(ix));
     }
 
     /** A fresh menu under a short note, e.g. "please use the buttons". */
     void sendNew(Interaction ix, String noteKey) {
         conversations.clear(ix.chatId());
         Texts t = ix.texts();
-        ix.sendNew(View.of(t.html(noteKey) + "\n\n" + view(t, ix.user().firstName()).html()).rowsOf(view(t, ix.user().firstName())));
+        View menu = view(ix);
+        ix.sendNew(View.of(t.html(noteKey) + "\n\n" + menu.html()).rowsOf(menu));
     }
 
-    static View view(Texts t, String firstName) {
+    private View view(Interaction ix) {
+        return view(ix.texts(), ix.user().firstName(), isAdmin.test(ix.userId().telegramId()));
+    }
+
+    static View view(Texts t, String firstName, boolean admin) {
         String name = firstName == null || firstName.isBlank() ? t.label("menu.friend") : firstName;
-        return View.of(t.html("menu.text", name))
+        View view = View.of(t.html("menu.text", name))
                 .row(Button.callback(t.label("menu.buy"), CallbackData.of(Action.BUY)))
                 .row(Button.callback(t.label("menu.keys"), CallbackData.of(Action.KEYS)))
                 .row(Button.callback(t.label("menu.connect"), CallbackData.of(Action.CONNECT)),
                         Button.callback(t.label("menu.support"), CallbackData.of(Action.SUPPORT)))
                 .row(Button.callback(t.label("menu.language"), CallbackData.of(Action.LANGUAGE)));
+        if (admin) view.row(Button.callback(t.label("menu.admin"), CallbackData.of(Action.ADMIN_HOME)));
+        return view;
     }
 
     static Button back(Texts t) {

@@ -6,34 +6,58 @@ import dev.vpnbot.application.port.in.CancelOrderUseCase;
 import dev.vpnbot.application.port.in.CheckPaymentUseCase;
 import dev.vpnbot.application.port.in.CheckPaymentUseCase.CheckPaymentCommand;
 import dev.vpnbot.application.port.in.ListServersForPurchaseUseCase;
+import dev.vpnbot.application.port.in.PayInTestModeUseCase;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.ShowMyKeysUseCase;
 import dev.vpnbot.domain.order.Order;
 import dev.vpnbot.domain.order.OrderId;
 import dev.vpnbot.domain.order.OrderPurpose;
 import dev.vpnbot.domain.server.Server;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An order and its payment: the summary with Pay (the gateway's page), Check payment and
  * Cancel, and what the user sees once the order is paid, cancelled, expired or underpaid. The
  * paying step of the conversation ends when the order leaves "waiting for payment".
+ *
+ * <p>In payment test mode the summary also has "Pay (test)", which pays the order through the
+ * same path as a verified gateway notification. Without test mode that button is never shown
+ * and its data is refused like any unknown button.
  */
 final class OrderScreen {
+    private static final Logger LOG = LoggerFactory.getLogger(OrderScreen.class);
+
     private final CheckPaymentUseCase checkPayment;
     private final CancelOrderUseCase cancelOrder;
     private final ListServersForPurchaseUseCase servers;
     private final ShowMyKeysUseCase myKeys;
     private final Conversations conversations;
+    private final PayInTestModeUseCase testPayments;
     private final boolean testMode;
 
+    /** @param testPayments the test payment use case when test mode is on; null switches test mode off */
     OrderScreen(CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ListServersForPurchaseUseCase servers,
-                ShowMyKeysUseCase myKeys, Conversations conversations, boolean testMode) {
+                ShowMyKeysUseCase myKeys, Conversations conversations, PayInTestModeUseCase testPayments) {
         this.checkPayment = checkPayment;
         this.cancelOrder = cancelOrder;
         this.servers = servers;
         this.myKeys = myKeys;
         this.conversations = conversations;
-        this.testMode = testMode;
+        this.testPayments = testPayments;
+        this.testMode = testPayments != null;
+    }
+
+    /** "Pay (test)": refused unless test mode is on; the use case checks the order is the user's own. */
+    void payForTest(Interaction ix, OrderId orderId) {
+        if (!testMode) {
+            LOG.warn("user {} pressed Pay (test) for order {} but test payments are off: refused", ix.userId(), orderId);
+            ix.alert(ix.texts().label("button.unknown"));
+            return;
+        }
+        Order paid = testPayments.payForTest(ix.userId(), orderId);
+        LOG.info("order {} of user {} paid in test mode", orderId, ix.userId());
+        show(ix, paid);
     }
 
     /** Asks the gateway now (the same path as its notification) and shows where the order stands. */
@@ -92,11 +116,12 @@ final class OrderScreen {
         if (order.invoice() != null) {
             text.append(t.html("order.hint"));
             view = View.of(text.toString())
-                    .row(Button.url(t.label(testMode ? "order.pay_test" : "order.pay", t.money(order.price())), order.invoice().payUrl()));
+                    .row(Button.url(t.label("order.pay", t.money(order.price())), order.invoice().payUrl()));
         } else {
             text.append(t.html("order.no_invoice"));
             view = View.of(text.toString());
         }
+        if (testMode) view.row(Button.callback(t.label("order.pay_test"), CallbackData.of(Action.ORDER_PAY_TEST, orderId)));
         return view
                 .row(Button.callback(t.label("order.check"), CallbackData.of(Action.ORDER_CHECK, orderId)))
                 .row(Button.callback(t.label("order.cancel"), CallbackData.of(Action.ORDER_CANCEL, orderId)))

@@ -23,6 +23,7 @@ import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -39,6 +40,13 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 public final class RateLimitedSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RateLimitedSender.class);
     private static final long NO_CHAT = 0;
+
+    /** How a call ends when its chat blocked the bot (Telegram's 403); the 403 itself is the cause, if there was one. */
+    static final class ChatBlocked extends IllegalStateException {
+        ChatBlocked(long chatId, Throwable cause) {
+            super("chat " + chatId + " blocked the bot", cause);
+        }
+    }
 
     /** One Bot API call, built afresh on every attempt (a retried photo must re-read its bytes). */
     @FunctionalInterface
@@ -191,6 +199,12 @@ public final class RateLimitedSender implements AutoCloseable {
         return submit(chatId, true, "editMessageText", c -> c.execute(edit), c -> c.execute(fallback));
     }
 
+    /** Deletes a message in the chat (for instance one in which an admin typed a password). */
+    CompletableFuture<Object> delete(long chatId, int messageId) {
+        DeleteMessage delete = DeleteMessage.builder().chatId(chatId).messageId(messageId).build();
+        return submit(chatId, false, "deleteMessage", c -> c.execute(delete), null);
+    }
+
     CompletableFuture<Object> answer(long chatId, AnswerCallbackQuery answer) {
         return submit(chatId, false, "answerCallbackQuery", c -> c.execute(answer), null);
     }
@@ -318,7 +332,7 @@ public final class RateLimitedSender implements AutoCloseable {
                 dropChat = true;
                 LOG.info("chat {} blocked the bot or is gone: {} dropped", item.chatId, item.what);
                 if (item.chatId > 0) markBlocked(item.chatId); // a private chat's id is the user's id
-                item.result.completeExceptionally(e);
+                item.result.completeExceptionally(new ChatBlocked(item.chatId, e));
             } else if (code == 400 && lower.contains("message is not modified")) {
                 item.result.complete(Boolean.TRUE); // the screen already shows this
             } else if (code == 400 && item.fallback != null) {
@@ -376,7 +390,7 @@ public final class RateLimitedSender implements AutoCloseable {
             inFlight--;
             if (dropChat) {
                 for (Outgoing dropped : lane.queue) {
-                    dropped.result.completeExceptionally(new IllegalStateException("chat " + chatId + " blocked the bot"));
+                    dropped.result.completeExceptionally(new ChatBlocked(chatId, null));
                 }
                 queued -= lane.queue.size();
                 lane.queue.clear();

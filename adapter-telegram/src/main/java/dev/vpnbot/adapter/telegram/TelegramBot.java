@@ -16,10 +16,11 @@ import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
- * The end-user bot as bootstrap sees it: {@link #start()} registers the command menu and starts
+ * The bot (end users and the admin panel) as bootstrap sees it: {@link #start()} registers the command menu and starts
  * receiving updates (long polling, or telling Telegram our webhook), {@link #webhookEndpoint()}
  * and {@link #connectPage()} are the HTTP handlers to mount, {@link #close()} stops. The screens
  * themselves live in their own classes behind {@link UpdateDispatcher}.
@@ -37,13 +38,21 @@ public final class TelegramBot implements AutoCloseable {
     private TelegramBotsLongPollingApplication polling;
 
     /**
-     * @param sender the same sender the {@link TelegramNotifier} uses; its owner closes it
-     * @param states where conversation steps are kept (the database in production)
+     * @param sender   the same sender the {@link TelegramNotifier} uses; its owner closes it
+     * @param useCases the end-user use cases; with {@link TelegramSettings#paymentTestMode()} on they must
+     *                 include the test payment use case
+     * @param admin    the admin panel's use cases, for {@link TelegramSettings#adminIds()}
+     * @param states   where conversation steps are kept (the database in production)
      */
-    public TelegramBot(TelegramSettings settings, RateLimitedSender sender, TelegramUseCases useCases, ConversationStates states) {
+    public TelegramBot(TelegramSettings settings, RateLimitedSender sender, TelegramUseCases useCases, AdminUseCases admin,
+                       ConversationStates states) {
+        if (settings.paymentTestMode() && useCases.payInTestMode() == null) {
+            throw new IllegalArgumentException("payment test mode is on, but no PayInTestModeUseCase was given for the Pay (test) button");
+        }
         this.settings = settings;
         this.sender = sender;
-        this.dispatcher = new UpdateDispatcher(settings, sender, useCases, new Conversations(states), 4);
+        this.dispatcher = new UpdateDispatcher(settings, sender, useCases, java.util.Objects.requireNonNull(admin, "admin use cases"),
+                new Conversations(states), 4);
     }
 
     /** Registers the command menu, then long-polls or sets the webhook. Throws if Telegram refuses. */
@@ -95,17 +104,31 @@ public final class TelegramBot implements AutoCloseable {
         for (Language language : Language.values()) {
             setCommands(language, language.name().toLowerCase(Locale.ROOT));
         }
+        // admins see the admin commands too, in their own chats only
+        Texts t = Texts.of(settings.defaultLanguage());
+        List<BotCommand> all = new java.util.ArrayList<>(commands(t));
+        AdminDesk.COMMANDS.forEach(c -> all.add(new BotCommand(c, t.label("command." + c))));
+        for (long adminId : settings.adminIds()) {
+            register(SetMyCommands.builder().commands(all).scope(BotCommandScopeChat.builder().chatId(adminId).build()).build(),
+                    "admin " + adminId);
+        }
     }
 
     private void setCommands(Language language, String languageCode) {
-        Texts t = Texts.of(language);
-        SetMyCommands set = SetMyCommands.builder()
-                .commands(COMMANDS.stream().map(c -> new BotCommand(c, t.label("command." + c))).toList())
-                .languageCode(languageCode).build();
+        register(SetMyCommands.builder().commands(commands(Texts.of(language))).languageCode(languageCode).build(),
+                languageCode == null ? "default" : languageCode);
+    }
+
+    private static List<BotCommand> commands(Texts t) {
+        return COMMANDS.stream().map(c -> new BotCommand(c, t.label("command." + c))).toList();
+    }
+
+    private void register(SetMyCommands set, String which) {
         try {
             await(sender.call(set), "setMyCommands");
         } catch (IllegalStateException e) {
-            LOG.warn("command menu ({}) not registered: {}", languageCode == null ? "default" : languageCode, e.getMessage());
+            // an admin who never opened the bot has no chat yet: Telegram says "chat not found"
+            LOG.warn("command menu ({}) not registered: {}", which, e.getMessage());
         }
     }
 

@@ -18,14 +18,16 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  *                          server, or a relay; scheme, host and port only (the library cannot add a path)
  * @param mode              how updates arrive
  * @param webhookSecret     the {@code X-Telegram-Bot-Api-Secret-Token} Telegram must send; required for webhooks
- * @param adminIds          Telegram user ids of the operators: they get alerts (and support messages
- *                          when there is no support chat)
+ * @param adminIds          Telegram user ids of the operators: they get the admin panel, alerts (and
+ *                          support messages when there is no support chat); the admin use cases must
+ *                          be given the same ids
  * @param supportChatId     the chat (usually a group) where support messages go; null sends them to the admins
  * @param defaultZone       the zone for dates of users who have not chosen one
  * @param defaultLanguage   the language of the command menu and of admin messages
  * @param publicUrl         where our HTTP server is reachable from outside (for {@code /connect} and the
  *                          webhook); null disables one-tap import buttons
- * @param paymentTestMode   the operator runs against a test gateway; texts say so
+ * @param paymentTestMode   the operator runs against a test gateway; texts say so, and order summaries
+ *                          get a "Pay (test)" button (needs {@link TelegramUseCases#payInTestMode()})
  * @param connectLinkSecret key that signs {@code /connect} links; null derives one from the bot token
  */
 public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode, String webhookSecret,

@@ -6,15 +6,22 @@ import dev.vpnbot.application.port.in.CheckPaymentUseCase;
 import dev.vpnbot.application.port.in.FindUserUseCase;
 import dev.vpnbot.application.port.in.ListServersForPurchaseUseCase;
 import dev.vpnbot.application.port.in.ListTariffsUseCase;
+import dev.vpnbot.application.port.in.PayInTestModeUseCase;
 import dev.vpnbot.application.port.in.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.RegisterUserUseCase;
 import dev.vpnbot.application.port.in.ShowMyKeysUseCase;
 import java.util.Objects;
 
-/** The use cases the end-user bot drives; nothing else of the application is reachable from a chat. */
+/**
+ * The use cases the end-user bot drives; nothing else of the application is reachable from a chat.
+ *
+ * @param payInTestMode the "Pay (test)" button's use case: required when
+ *                      {@link TelegramSettings#paymentTestMode()} is on, null otherwise
+ */
 public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
                                ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
-                               CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys) {
+                               CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
+                               PayInTestModeUseCase payInTestMode) {
     public TelegramUseCases {
         Objects.requireNonNull(registerUser, "registerUser");
         Objects.requireNonNull(findUser, "findUser");
@@ -25,5 +32,12 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
         Objects.requireNonNull(checkPayment, "checkPayment");
         Objects.requireNonNull(cancelOrder, "cancelOrder");
         Objects.requireNonNull(myKeys, "myKeys");
+    }
+
+    /** Without test payments (production). */
+    public TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
+                            ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
+                            CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys) {
+        this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, null);
     }
 }

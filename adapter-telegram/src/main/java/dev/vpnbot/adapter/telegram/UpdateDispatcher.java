@@ -35,6 +35,9 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * they want, and hands it to the screen that handles it. Updates of one user are handled one
  * after another, in order; different users in parallel. Never throws: a refusal becomes a
  * polite message, anything unexpected is logged and the user is told to try again.
+ *
+ * <p>Admin buttons, commands and steps reach the {@link AdminDesk} only from admins; anybody
+ * else gets the polite refusal before any admin screen runs.
  */
 final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateDispatcher.class);
@@ -51,26 +54,28 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
     private final ConnectGuide connect;
     private final SupportDesk support;
     private final LanguageScreen language;
+    private final AdminDesk admin;
     private final Map<Action, BiConsumer<Interaction, CallbackData>> buttons = new EnumMap<>(Action.class);
 
     private final ExecutorService pool;
     private final Map<Long, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
-    UpdateDispatcher(TelegramSettings settings, RateLimitedSender sender, TelegramUseCases useCases, Conversations conversations,
-                     int threads) {
+    UpdateDispatcher(TelegramSettings settings, RateLimitedSender sender, TelegramUseCases useCases, AdminUseCases adminUseCases,
+                     Conversations conversations, int threads) {
         this.settings = settings;
         this.sender = sender;
         this.useCases = useCases;
         this.conversations = conversations;
-        this.menu = new MainMenu(conversations);
+        this.menu = new MainMenu(conversations, settings::isAdmin);
         this.orders = new OrderScreen(useCases.checkPayment(), useCases.cancelOrder(), useCases.servers(), useCases.myKeys(),
-                conversations, settings.paymentTestMode());
+                conversations, settings.paymentTestMode() ? useCases.payInTestMode() : null);
         this.buy = new BuyFlow(useCases.tariffs(), useCases.servers(), useCases.placeOrder(), useCases.checkPayment(), orders, conversations);
         this.keys = new KeysScreen(useCases.myKeys(), new KeyCard(sender));
         this.extend = new ExtendFlow(useCases.tariffs(), useCases.placeOrder(), useCases.checkPayment(), keys, orders, conversations);
         this.connect = new ConnectGuide(useCases.myKeys(), keys, new ConnectLinks(settings));
         this.support = new SupportDesk(settings, sender, useCases.myKeys(), useCases.findUser(), conversations, menu);
         this.language = new LanguageScreen(useCases.changeLanguage(), menu, settings.defaultZone());
+        this.admin = new AdminDesk(settings, sender, adminUseCases, conversations);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "telegram-update-" + n.incrementAndGet());
@@ -100,6 +105,8 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         buttons.put(Action.SUPPORT_CANCEL, (ix, d) -> support.cancel(ix));
         buttons.put(Action.LANGUAGE, (ix, d) -> language.show(ix));
         buttons.put(Action.LANGUAGE_SET, (ix, d) -> language.choose(ix, d.language(0)));
+        buttons.put(Action.ORDER_PAY_TEST, (ix, d) -> orders.payForTest(ix, new OrderId(d.id(0))));
+        admin.route(buttons);
         for (Action action : Action.values()) {
             if (!buttons.containsKey(action)) throw new IllegalStateException("no screen for button " + action);
         }
@@ -153,8 +160,10 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         String command = message.hasText() && message.getText().startsWith("/") ? command(message.getText()) : null;
         User user = knownUser(message.getFrom(), "start".equals(command));
         Interaction ix = new Interaction(sender, message.getChatId(), user, settings.defaultZone(), null, null, null);
-        safely(ix, () -> {
-            if (command != null) onCommand(ix, command);
+        boolean adminScreen = admin.isAdmin(ix) && (command != null ? AdminDesk.isAdminCommand(command)
+                : conversations.of(ix.chatId()).filter(c -> c.step().adminOnly()).isPresent());
+        safely(ix, adminScreen, () -> {
+            if (command != null) onCommand(ix, command, argument(message.getText()));
             else onText(ix, message);
         });
     }
@@ -167,15 +176,31 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
             return;
         }
         Conversation c = conversation.get();
+        if (c.step().adminOnly()) {
+            if (admin.isAdmin(ix)) {
+                admin.received(ix, message, c);
+            } else {
+                // a state only admin screens write, for somebody who is no admin (any more): drop it
+                LOG.warn("user {} is not an admin but had admin step {}: dropped", ix.userId(), c.step());
+                menu.sendNew(ix, "menu.buttons_please");
+            }
+            return;
+        }
         switch (c.step()) {
             case SUPPORT -> support.received(ix, message);
             case PAYING -> orders.check(ix, new OrderId(c.id()));
             case EXTENDING -> extend.tariffs(ix, new KeyId(c.id()));
             case BUYING -> buy.tariffs(ix);
+            default -> menu.sendNew(ix, "menu.buttons_please");
         }
     }
 
-    private void onCommand(Interaction ix, String command) {
+    private void onCommand(Interaction ix, String command, String argument) {
+        if (AdminDesk.isAdminCommand(command)) {
+            if (admin.isAdmin(ix)) admin.command(ix, command, argument);
+            else admin.refuse(ix, "/" + command);
+            return;
+        }
         switch (command) {
             case "buy" -> buy.tariffs(ix);
             case "keys" -> keys.list(ix);
@@ -203,10 +228,15 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
             ix.alert(ix.texts().label("button.unknown"));
             return;
         }
-        safely(ix, () -> buttons.get(data.get().action()).accept(ix, data.get()));
+        if (data.get().action().adminOnly() && !admin.isAdmin(ix)) {
+            admin.refuse(ix, "button '" + printable(query.getData()) + "'");
+            return;
+        }
+        safely(ix, data.get().action().adminOnly(), () -> buttons.get(data.get().action()).accept(ix, data.get()));
     }
 
-    private void safely(Interaction ix, Runnable screen) {
+    /** @param adminScreen the screen is an admin one: a refusal then shows its detail and the way back to the admin panel */
+    private void safely(Interaction ix, boolean adminScreen, Runnable screen) {
         try {
             screen.run();
         } catch (Refusal refusal) {
@@ -219,7 +249,12 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
             Texts t = ix.texts();
             String text = t.label("refusal." + refusal.reason().name());
             ix.toast(text);
-            ix.show(View.of(Html.escape(text)).row(MainMenu.back(t)));
+            if (adminScreen) {
+                // admins read the detail (which price, which panel problem) and find their way back
+                ix.show(View.of(AdminHome.refusal(t, refusal)).row(AdminHome.back(t)).row(MainMenu.back(t)));
+            } else {
+                ix.show(View.of(Html.escape(text)).row(MainMenu.back(t)));
+            }
         } catch (PaymentGatewayException e) {
             LOG.warn("user {}: payment gateway unavailable: {}", ix.userId(), e.getMessage());
             Texts t = ix.texts();
@@ -240,6 +275,12 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         Optional<User> known = useCases.findUser().find(id);
         if (known.isPresent() && !known.get().blocked() && !refresh) return known.get();
         return useCases.registerUser().register(new RegisterUserCommand(id, from.getFirstName(), from.getUserName(), from.getLanguageCode()));
+    }
+
+    /** "/user @ivan" → "@ivan"; "" when there is nothing after the command. */
+    private static String argument(String text) {
+        String[] parts = text.strip().split("\\s+", 2);
+        return parts.length < 2 ? "" : parts[1].strip();
     }
 
     /** "/start@MyBot payload" → "start". */

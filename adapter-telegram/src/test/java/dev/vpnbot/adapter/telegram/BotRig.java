@@ -3,6 +3,9 @@ package dev.vpnbot.adapter.telegram;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
 import dev.vpnbot.application.fixtures.FakePaymentGateway;
 import dev.vpnbot.application.fixtures.FakeVpnPanel;
+import dev.vpnbot.application.fixtures.InMemoryAudiences;
+import dev.vpnbot.application.fixtures.InMemoryBroadcasts;
+import dev.vpnbot.application.fixtures.InMemoryShopFigures;
 import dev.vpnbot.application.fixtures.InMemoryConversationStates;
 import dev.vpnbot.application.fixtures.InMemoryFulfilmentJobs;
 import dev.vpnbot.application.fixtures.InMemoryKeys;
@@ -19,6 +22,13 @@ import dev.vpnbot.application.port.in.ConfirmPaymentUseCase.Outcome;
 import dev.vpnbot.application.port.out.payment.PaymentStatus;
 import dev.vpnbot.application.service.UserBlocking;
 import dev.vpnbot.application.service.UserLookup;
+import dev.vpnbot.application.service.admin.Admins;
+import dev.vpnbot.application.service.admin.Broadcasting;
+import dev.vpnbot.application.service.admin.ServerAdministration;
+import dev.vpnbot.application.service.admin.StatisticsReport;
+import dev.vpnbot.application.service.admin.TariffAdministration;
+import dev.vpnbot.application.service.admin.UserAdministration;
+import dev.vpnbot.domain.user.UserId;
 import dev.vpnbot.domain.fixtures.ServerMother;
 import dev.vpnbot.domain.fixtures.TariffMother;
 import dev.vpnbot.domain.order.Order;
@@ -27,11 +37,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.UnaryOperator;
 
 /**
  * The whole shop behind the real Telegram adapter: in-memory ports, fake panel and gateway
- * (TestShop), and the fake Bot API in front. Tests talk to it as Telegram users would.
+ * (TestShop), the admin services over in-memory fixtures (as in AdminScenariosTest) with panels
+ * behind self-signed TLS, and the fake Bot API in front. Tests talk to it as Telegram users would;
+ * {@link #ADMIN} is the one admin.
  */
 final class BotRig implements AutoCloseable {
     static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
@@ -54,6 +67,11 @@ final class BotRig implements AutoCloseable {
     final RateLimitedSender sender;
     final TelegramNotifier notifier;
     final TestShop shop;
+    final TlsPanels panels = new TlsPanels();
+    final InMemoryBroadcasts broadcasts = new InMemoryBroadcasts();
+    final TelegramBroadcastChannel broadcastChannel;
+    final Broadcasting broadcasting;
+    final AdminUseCases admin;
     final TelegramBot bot;
 
     BotRig(UnaryOperator<TelegramSettings.Builder> customise, SenderLimits limits) {
@@ -71,8 +89,21 @@ final class BotRig implements AutoCloseable {
         shop.tariffs.save(TariffMother.months(2, 3, "12.00"));
         shop.servers.save(ServerMother.server(1, "🇩🇪 Frankfurt"));
         shop.servers.save(ServerMother.server(2, "🇳🇱 Amsterdam"));
-        bot = new TelegramBot(settings, sender, new TelegramUseCases(shop.registration, lookup, shop.languageChange,
-                shop.catalogue, shop.catalogue, shop.placement, shop.paymentCheck, shop.cancellation, shop.myKeys), states);
+        Admins admins = new Admins(settings.adminIds().stream().map(UserId::new).collect(Collectors.toSet()));
+        broadcastChannel = new TelegramBroadcastChannel(settings, sender, lookup, Duration.ofSeconds(10));
+        broadcasting = new Broadcasting(admins, broadcasts, new InMemoryAudiences(users, keys), broadcastChannel,
+                shop.sentNotifications, shop.transactions, clock, 2);
+        admin = new AdminUseCases(new ServerAdministration(admins, shop.servers, panels),
+                new TariffAdministration(admins, shop.tariffs),
+                new StatisticsReport(admins, new InMemoryShopFigures(users, keys, orders), shop.servers, clock),
+                broadcasting,
+                new UserAdministration(admins, users, keys, orders, shop.tariffs, shop.servers, shop.jobs, shop.transactions, clock, () -> { }));
+        TelegramUseCases useCases = settings.paymentTestMode()
+                ? new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
+                        shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments)
+                : new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
+                        shop.paymentCheck, shop.cancellation, shop.myKeys);
+        bot = new TelegramBot(settings, sender, useCases, admin, states);
     }
 
     static BotRig started() {
@@ -94,6 +125,20 @@ final class BotRig implements AutoCloseable {
      * The gateway takes the money and tells us, as its webhook would; then the worker delivers.
      * Returns once the resulting messages have left the sender.
      */
+    /** Runs the fulfilment worker (as the scheduler would) and waits until its messages have left. */
+    void deliverDueKeys() {
+        shop.worker.runDueJobs();
+        awaitIdle();
+    }
+
+    void awaitIdle() {
+        try {
+            if (!sender.awaitIdle(Duration.ofSeconds(10))) throw new AssertionError("messages still queued");
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     Outcome payAndDeliver(long orderId) {
         Order order = shop.orders.find(new OrderId(orderId)).orElseThrow();
         gateway.payInFull(order.publicId());

@@ -19,6 +19,8 @@ class CallbackDataTest {
             case ID, ID_OR_ZERO -> 999_999_999_999_999_999L;
             case PLATFORM -> Platform.WINDOWS;
             case LANGUAGE -> Language.EN;
+            case FLAG -> true;
+            case AUDIENCE -> dev.vpnbot.domain.broadcast.Audience.WITH_EXPIRED_KEY;
         };
     }
 
@@ -39,6 +41,23 @@ class CallbackDataTest {
     @Test
     void action_codes_are_unique() {
         assertThat(List.of(Action.values())).extracting(a -> a.code).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void admin_buttons_and_only_they_have_codes_starting_with_a() {
+        for (Action action : Action.values()) {
+            assertThat(action.adminOnly()).as(action.name()).isEqualTo(action.code.startsWith("a"));
+        }
+    }
+
+    @Test
+    void flags_and_audiences_read_back() {
+        assertThat(CallbackData.parse("asa:3:1")).map(d -> d.flag(1)).contains(true);
+        assertThat(CallbackData.parse("asa:3:0")).map(d -> d.flag(1)).contains(false);
+        assertThat(CallbackData.parse("aba:active")).map(d -> d.audience(0)).contains(dev.vpnbot.domain.broadcast.Audience.WITH_ACTIVE_KEY);
+        for (String data : new String[] {"asa:3:2", "asa:3:true", "aba:everyone", "aba:ALL", "aus:1:2", "op:0"}) {
+            assertThat(CallbackData.parse(data)).as("'" + data + "'").isEmpty();
+        }
     }
 
     @Test

@@ -24,11 +24,15 @@ class StartupAndBlockingTest {
     }
 
     @Test
-    void start_registers_the_command_menu_in_russian_and_english_then_polls() {
+    void start_registers_the_command_menu_in_russian_and_english_and_the_admin_commands_for_admins_then_polls() {
         rig = BotRig.started();
 
-        List<Call> commands = rig.api.calls("setMyCommands");
+        List<Call> commands = rig.api.calls("setMyCommands").stream().filter(c -> !c.params().containsKey("scope")).toList();
         assertThat(commands).extracting(c -> c.params().get("language_code")).containsExactlyInAnyOrder(null, "ru", "en");
+        assertThat(commands).allSatisfy(c -> assertThat(c.params().get("commands")).doesNotContain("\"admin\""));
+        Call forAdmin = rig.api.calls("setMyCommands").stream().filter(c -> c.params().containsKey("scope")).findFirst().orElseThrow();
+        assertThat(forAdmin.params().get("scope")).contains("\"chat\"").contains(String.valueOf(BotRig.ADMIN));
+        assertThat(forAdmin.params().get("commands")).contains("\"admin\"").contains("\"buy\"");
         Call english = commands.stream().filter(c -> "en".equals(c.params().get("language_code"))).findFirst().orElseThrow();
         Call russian = commands.stream().filter(c -> "ru".equals(c.params().get("language_code"))).findFirst().orElseThrow();
         assertThat(english.params().get("commands")).contains("\"buy\"").contains("Buy a key");

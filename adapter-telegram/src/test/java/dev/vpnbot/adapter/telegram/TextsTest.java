@@ -51,7 +51,7 @@ class TextsTest {
 
     @Test
     void every_text_the_code_asks_for_exists_in_both_languages() throws IOException {
-        Pattern used = Pattern.compile("\"((?:menu|buy|extend|order|keys|key|connect|support|notify|button|error|language|refusal|command|time|unit)\\.[a-z_.A-Z]+)\"");
+        Pattern used = Pattern.compile("\"((?:menu|buy|extend|order|keys|key|connect|support|notify|button|error|language|refusal|command|time|unit|admin)\\.[a-z_.A-Z]+)\"");
         Set<String> keys = new TreeSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
             for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
@@ -61,9 +61,20 @@ class TextsTest {
         }
         for (Refusal.Reason reason : Refusal.Reason.values()) keys.add("refusal." + reason.name());
         for (String command : new String[] {"start", "buy", "keys", "connect", "support", "language"}) keys.add("command." + command);
+        for (String command : AdminDesk.COMMANDS) keys.add("command." + command);
+        // texts whose key the code completes with an enum value
+        for (var kind : dev.vpnbot.application.port.out.panel.PanelException.Kind.values()) keys.add("admin.problem." + kind.name());
+        for (var audience : dev.vpnbot.domain.broadcast.Audience.values()) keys.add(BroadcastFlow.audienceKey(audience));
+        for (var status : dev.vpnbot.domain.broadcast.Broadcast.Status.values()) {
+            keys.add("admin.broadcast.status." + status.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        for (var status : dev.vpnbot.domain.key.KeyStatus.values()) keys.add("admin.key_status." + status.name().toLowerCase(java.util.Locale.ROOT));
+        for (var status : dev.vpnbot.domain.order.OrderStatus.values()) {
+            keys.add("admin.order_status." + status.name().toLowerCase(java.util.Locale.ROOT));
+        }
         keys.removeIf(k -> k.endsWith(".")); // prefixes completed in code, covered above
 
-        assertThat(keys).hasSizeGreaterThan(50);
+        assertThat(keys).hasSizeGreaterThan(250);
         for (String key : keys) {
             if (key.startsWith("unit.")) continue; // plural forms: unit.month.one…
             assertThat(ru.has(key)).as("ru " + key).isTrue();
@@ -89,6 +100,14 @@ class TextsTest {
     void periods_follow_each_languages_plural_rules(int days, String russian, String english) {
         assertThat(ru.period(days)).isEqualTo(russian);
         assertThat(en.period(days)).isEqualTo(english);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, 0 заказов, 0 orders", "1, 1 заказ, 1 order", "3, 3 заказа, 3 orders", "11, 11 заказов, 11 orders",
+            "21, 21 заказ, 21 orders"})
+    void order_counts_on_the_statistics_screen_follow_the_plural_rules(long n, String russian, String english) {
+        assertThat(ru.plural("unit.order", n)).isEqualTo(russian);
+        assertThat(en.plural("unit.order", n)).isEqualTo(english);
     }
 
     @Test

@@ -36,7 +36,8 @@ import java.util.function.Predicate;
  * edits, callback answers…), hands queued updates to {@code getUpdates} (holding the request up
  * to 500 ms when there are none, honouring {@code offset}), answers {@code deleteWebhook},
  * {@code setWebhook}, {@code setMyCommands} and {@code getMe}, and can be told to fail calls
- * with 429 (retry_after) or 403 (bot blocked by the user).
+ * with 429 (retry_after) or 403 (bot blocked by the user). {@code deleteMessage} is recorded and
+ * answered true.
  *
  * <p>Point a client at it with {@code TelegramSettings.builder(FakeBotApi.TOKEN).apiBaseUrl(api.baseUrl())}.
  */
@@ -122,6 +123,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final Deque<ObjectNode> updates = new ArrayDeque<>();
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
     private final Set<Long> blockedChats = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Integer> lastUserMessages = new ConcurrentHashMap<>();
     private int nextUpdateId = 1;
     private int nextMessageId = 100;
 
@@ -166,10 +168,17 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** A private-chat message (a command when it starts with '/'). */
     public int userSends(long userId, String firstName, String languageCode, String text) {
-        ObjectNode message = message(userId, user(userId, firstName, languageCode), newMessageId(), text);
+        int messageId = newMessageId();
+        ObjectNode message = message(userId, user(userId, firstName, languageCode), messageId, text);
         ObjectNode update = JSON.createObjectNode();
         update.set("message", message);
+        lastUserMessages.put(userId, messageId);
         return push(update);
+    }
+
+    /** The id of the last message {@code userId} sent (to check that the bot deleted it, say); 0 if none. */
+    public int lastMessageIdFrom(long userId) {
+        return lastUserMessages.getOrDefault(userId, 0);
     }
 
     /**
