@@ -41,7 +41,7 @@ public final class HeleketModule extends AbstractModule {
     @Singleton
     PaymentGateway gateway(Optional<HeleketSettings> settings, HttpConfig http) {
         return settings.<PaymentGateway>map(HeleketPaymentGateway::new)
-                .orElseGet(() -> new TestModeInvoices(http.publicAddress("").map(Object::toString).orElse("https://t.me")));
+                .orElseGet(() -> new TestModeInvoices(http.publicUrl() == null ? "https://t.me" : http.publicUrl().toString()));
     }
 
     @ProvidesIntoMap

@@ -6,11 +6,13 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoMap;
 import com.google.inject.multibindings.ProvidesIntoOptional;
 import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.vpnbot.adapter.telegram.AdminUseCases;
 import dev.vpnbot.adapter.telegram.RateLimitedSender;
 import dev.vpnbot.adapter.telegram.SenderLimits;
 import dev.vpnbot.adapter.telegram.TelegramBot;
 import dev.vpnbot.adapter.telegram.TelegramNotifier;
 import dev.vpnbot.adapter.telegram.TelegramSettings;
+import dev.vpnbot.adapter.telegram.TelegramBroadcastChannel;
 import dev.vpnbot.adapter.telegram.TelegramUseCases;
 import dev.vpnbot.application.port.in.CancelOrderUseCase;
 import dev.vpnbot.application.port.in.ChangeLanguageUseCase;
@@ -19,10 +21,17 @@ import dev.vpnbot.application.port.in.FindUserUseCase;
 import dev.vpnbot.application.port.in.ListServersForPurchaseUseCase;
 import dev.vpnbot.application.port.in.ListTariffsUseCase;
 import dev.vpnbot.application.port.in.MarkUserBlockedUseCase;
+import dev.vpnbot.application.port.in.PayInTestModeUseCase;
 import dev.vpnbot.application.port.in.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.RegisterUserUseCase;
 import dev.vpnbot.application.port.in.ShowMyKeysUseCase;
+import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
+import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
+import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
+import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
+import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase;
 import dev.vpnbot.application.port.out.ConversationStates;
+import dev.vpnbot.application.port.out.admin.BroadcastChannel;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.bootstrap.config.HeleketConfig;
 import dev.vpnbot.bootstrap.config.HttpConfig;
@@ -37,6 +46,7 @@ import dev.vpnbot.bootstrap.lifecycle.ManagedResource;
 import dev.vpnbot.bootstrap.lifecycle.UpdateSource;
 import dev.vpnbot.bootstrap.metrics.SenderQueue;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The Telegram adapter: the one rate-limited sender, the notifier, the bot (long polling or
@@ -53,7 +63,7 @@ public final class TelegramModule extends AbstractModule {
                 .supportChatId(chatId(operator.supportChatId()))
                 .defaultZone(operator.timeZone())
                 .defaultLanguage(operator.defaultLanguage())
-                .publicUrl(http.publicAddress("").map(Object::toString).orElse(null))
+                .publicUrl(http.publicUrl() == null ? null : http.publicUrl().toString())
                 .paymentTestMode(heleket.testMode());
         if (telegram.mode() == TelegramMode.WEBHOOK) {
             builder.webhook(telegram.webhookSecret() == null ? null : telegram.webhookSecret().reveal());
@@ -78,12 +88,32 @@ public final class TelegramModule extends AbstractModule {
 
     @Provides
     @Singleton
-    TelegramBot bot(TelegramSettings settings, RateLimitedSender sender, ConversationStates states,
-                    RegisterUserUseCase register, FindUserUseCase users, ChangeLanguageUseCase language,
-                    ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placement,
-                    CheckPaymentUseCase check, CancelOrderUseCase cancel, ShowMyKeysUseCase myKeys) {
-        return new TelegramBot(settings, sender,
-                new TelegramUseCases(register, users, language, tariffs, servers, placement, check, cancel, myKeys), states);
+    TelegramUseCases useCases(RegisterUserUseCase register, FindUserUseCase users, ChangeLanguageUseCase language,
+                              ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placement,
+                              CheckPaymentUseCase check, CancelOrderUseCase cancel, ShowMyKeysUseCase myKeys,
+                              Optional<PayInTestModeUseCase> testPayments) {
+        return new TelegramUseCases(register, users, language, tariffs, servers, placement, check, cancel, myKeys,
+                testPayments.orElse(null));
+    }
+
+    @Provides
+    @Singleton
+    AdminUseCases adminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
+                                BroadcastUseCase broadcasts, ManageUsersUseCase users) {
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users);
+    }
+
+    @Provides
+    @Singleton
+    TelegramBot bot(TelegramSettings settings, RateLimitedSender sender, TelegramUseCases useCases, AdminUseCases admin,
+                    ConversationStates states) {
+        return new TelegramBot(settings, sender, useCases, admin, states);
+    }
+
+    @Provides
+    @Singleton
+    BroadcastChannel broadcastChannel(TelegramSettings settings, RateLimitedSender sender, FindUserUseCase users) {
+        return new TelegramBroadcastChannel(settings, sender, users);
     }
 
     @ProvidesIntoSet
