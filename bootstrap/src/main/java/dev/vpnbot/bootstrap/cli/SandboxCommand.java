@@ -73,6 +73,8 @@ final class SandboxCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     screen.println("terminal closed: " + e.getMessage());
                 }
+                // the poll in flight when the chat closes fails; that is the end, not an error
+                ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.telegram")).setLevel(Level.OFF);
                 injector.getInstance(Lifecycle.class).stop();
             }, "sandbox-terminal");
             person.setDaemon(true);

@@ -35,8 +35,8 @@ public final class SimulatedTelegram implements AutoCloseable {
     private static final long BOT_ID = 100000000L;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** An inline button: either a callback (data) or a link (url). */
-    public record Button(String text, String data, String url) {}
+    /** An inline button: a callback (data), a link (url), or text to copy. */
+    public record Button(String text, String data, String url, String copyText) {}
 
     /** What the bot showed: a new message, an edit of an earlier one, or a photo. */
     public record Shown(int messageId, boolean edit, boolean photo, String text, List<List<Button>> keyboard) {}
@@ -159,7 +159,8 @@ public final class SimulatedTelegram implements AutoCloseable {
                 List<Button> buttons = new ArrayList<>();
                 for (JsonNode b : row) {
                     buttons.add(new Button(b.path("text").asText(), b.hasNonNull("callback_data") ? b.get("callback_data").asText() : null,
-                            b.hasNonNull("url") ? b.get("url").asText() : null));
+                            b.hasNonNull("url") ? b.get("url").asText() : null,
+                            b.has("copy_text") ? b.path("copy_text").path("text").asText() : null));
                 }
                 rows.add(buttons);
             }

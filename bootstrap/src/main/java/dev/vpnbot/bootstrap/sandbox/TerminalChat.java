@@ -27,7 +27,7 @@ public final class TerminalChat {
             out.println();
             out.println((shown.edit() ? "🤖 (edited #" : "🤖 #") + shown.messageId() + (shown.photo() ? " [QR code image]" : "")
                     + (shown.edit() ? ")" : ""));
-            out.println(shown.text().indent(3).stripTrailing());
+            out.println(plain(shown.text()).indent(3).stripTrailing());
             List<SimulatedTelegram.Button> buttons = new ArrayList<>();
             for (List<SimulatedTelegram.Button> row : shown.keyboard()) {
                 StringBuilder line = new StringBuilder("  ");
@@ -36,7 +36,7 @@ public final class TerminalChat {
                         buttons.add(b);
                         line.append(" [").append(buttons.size()).append("] ").append(b.text());
                     } else {
-                        line.append(" (").append(b.text()).append(": ").append(b.url()).append(')');
+                        line.append(" (").append(b.text()).append(": ").append(b.url() != null ? b.url() : b.copyText()).append(')');
                     }
                 }
                 out.println(line);
@@ -48,6 +48,12 @@ public final class TerminalChat {
             out.print("> ");
             out.flush();
         }
+    }
+
+    /** Telegram's HTML as a terminal shows it: tags dropped, entities decoded. */
+    static String plain(String html) {
+        return html.replaceAll("</?(b|i|u|s|code|pre|a)( [^>]*)?>", "")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
     }
 
     /** Reads the person's input until "quit" or end of input. */

@@ -49,6 +49,7 @@ class SimulatedTelegramTest {
             assertThat(updates.get(0).getMessage().isCommand()).isTrue();
             assertThat(updates.get(1).getCallbackQuery().getData()).isEqualTo("buy");
             assertThat(screen.toString(StandardCharsets.UTF_8)).contains("SANDBOX", "[1] Buy key", "(Site: https://example.org)");
+            assertThat(TerminalChat.plain("<b>Key</b>: <code>vless://a@b?x=1&amp;y=2</code>")).isEqualTo("Key: vless://a@b?x=1&y=2");
         }
     }
 }
