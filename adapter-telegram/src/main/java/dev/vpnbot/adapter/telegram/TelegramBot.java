@@ -75,6 +75,11 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
+    /** Counts updates for monitoring: the observer hears true for each handled update, false for each failed one. */
+    public void observeUpdates(java.util.function.Consumer<Boolean> observer) {
+        dispatcher.observeOutcomes(observer);
+    }
+
     /** For {@code POST /webhooks/telegram}; refuses everything when no webhook secret is configured. */
     public HttpHandler webhookEndpoint() {
         return new TelegramWebhookEndpoint(settings.webhookSecret(), dispatcher);

@@ -139,13 +139,22 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         }
     }
 
+    /** Told after every update: true when it was handled, false when it failed. */
+    private volatile java.util.function.Consumer<Boolean> outcomes = handled -> { };
+
+    void observeOutcomes(java.util.function.Consumer<Boolean> observer) {
+        this.outcomes = java.util.Objects.requireNonNull(observer, "observer");
+    }
+
     /** Handles one update now. */
     void handle(Update update) {
         try {
             if (update.hasCallbackQuery()) onButton(update.getCallbackQuery());
             else if (update.hasMessage()) onMessage(update.getMessage());
+            outcomes.accept(true);
         } catch (RuntimeException e) {
             LOG.error("update {} could not be handled", update.getUpdateId(), e);
+            outcomes.accept(false);
         }
     }
 

@@ -5,7 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The bot's metrics, defined in one place so their names and labels stay consistent. The
@@ -63,17 +62,9 @@ public final class BotMetrics {
         return registry;
     }
 
-    /** Wraps whatever consumes Telegram updates so each one is counted as handled or failed. */
-    public <T> Consumer<T> countingUpdates(Consumer<T> handler) {
-        return update -> {
-            try {
-                handler.accept(update);
-                updates.inc("handled");
-            } catch (RuntimeException e) {
-                updates.inc("failed");
-                throw e;
-            }
-        };
+    /** One Telegram update taken in: handled, or failed. */
+    public void updateTaken(boolean handled) {
+        updates.inc(handled ? "handled" : "failed");
     }
 
     public void jobRan(String job, long startNanos, boolean ok) {

@@ -44,6 +44,7 @@ import dev.vpnbot.bootstrap.http.WebHandler;
 import dev.vpnbot.bootstrap.http.WebReply;
 import dev.vpnbot.bootstrap.lifecycle.ManagedResource;
 import dev.vpnbot.bootstrap.lifecycle.UpdateSource;
+import dev.vpnbot.bootstrap.metrics.BotMetrics;
 import dev.vpnbot.bootstrap.metrics.SenderQueue;
 import java.time.Clock;
 import java.util.Optional;
@@ -106,8 +107,10 @@ public final class TelegramModule extends AbstractModule {
     @Provides
     @Singleton
     TelegramBot bot(TelegramSettings settings, RateLimitedSender sender, TelegramUseCases useCases, AdminUseCases admin,
-                    ConversationStates states) {
-        return new TelegramBot(settings, sender, useCases, admin, states);
+                    ConversationStates states, BotMetrics metrics) {
+        TelegramBot bot = new TelegramBot(settings, sender, useCases, admin, states);
+        bot.observeUpdates(metrics::updateTaken);
+        return bot;
     }
 
     @Provides

@@ -196,6 +196,7 @@ class EndToEndJourneyTest {
 
     @Test
     void health_and_metrics_answer_over_the_bots_port() throws Exception {
+        new Person(5004, "Olga", "ru").send("/start");
         var http = java.net.http.HttpClient.newHttpClient();
         String base = bot.getInstance(AppConfig.class).http().publicUrl().toString();
         var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/healthz")).build(),
@@ -204,7 +205,7 @@ class EndToEndJourneyTest {
         assertThat(health.body()).contains("database");
         var metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/metrics")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(metrics.body()).contains("vpnbot_orders");
+        assertThat(metrics.body()).contains("vpnbot_orders").contains("vpnbot_telegram_updates_total{outcome=\"handled\"}");
         assertThat(Instant.now()).isNotNull();
     }
 }
