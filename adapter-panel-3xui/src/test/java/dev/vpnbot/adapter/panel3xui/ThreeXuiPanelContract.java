@@ -48,8 +48,10 @@ import org.junit.jupiter.api.Test;
  */
 abstract class ThreeXuiPanelContract {
 
+    // a call timeout of a few seconds: on a loaded 2-core machine a 1 s limit cut writes that the
+    // fake was still applying, and the next queued write then overlapped it
     static final ThreeXuiSettings FAST = ThreeXuiSettings.defaults()
-            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(10))
+            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(10))
             .withBusyRetries(3, Duration.ofMillis(10));
     private static final AtomicInteger KEYS = new AtomicInteger();
 
@@ -409,7 +411,7 @@ abstract class ThreeXuiPanelContract {
         PanelException e = catchThrowableOfType(PanelException.class, () -> panel.findClient(server, client.id()));
 
         assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
         assertThat(panel.findClient(server, client.id())).isPresent();
     }
 
