@@ -1,20 +1,16 @@
 package dev.vpnbot.bootstrap.moneypath;
 
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
-import dev.vpnbot.application.port.out.panel.PanelClientState;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.domain.key.KeyLinks;
-import dev.vpnbot.domain.key.PanelClientId;
 import dev.vpnbot.domain.server.Server;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Test double around the real panel adapter: the bot process dies (kill -9, power cut) just
  * before or just after the panel creates a client. Death is an {@link Error}, which no
  * business code catches, so nothing after that point runs, as in a real crash.
  */
-final class DyingPanel implements VpnPanel {
+final class DyingPanel extends ForwardingPanel {
 
     /** The process ending; never caught by the code under test. */
     static final class ProcessDied extends Error {
@@ -25,11 +21,10 @@ final class DyingPanel implements VpnPanel {
 
     enum When { BEFORE_CREATING_THE_CLIENT, AFTER_CREATING_THE_CLIENT }
 
-    private final VpnPanel panel;
     private final When when;
 
     DyingPanel(VpnPanel panel, When when) {
-        this.panel = panel;
+        super(panel);
         this.when = when;
     }
 
@@ -38,30 +33,5 @@ final class DyingPanel implements VpnPanel {
         if (when == When.BEFORE_CREATING_THE_CLIENT) throw new ProcessDied("before the panel call");
         panel.createClient(server, client);
         throw new ProcessDied("after the panel created " + client.id().email());
-    }
-
-    @Override
-    public void setExpiry(Server server, PanelClientId client, Instant expiresAt) {
-        panel.setExpiry(server, client, expiresAt);
-    }
-
-    @Override
-    public void setEnabled(Server server, PanelClientId client, boolean enabled) {
-        panel.setEnabled(server, client, enabled);
-    }
-
-    @Override
-    public Optional<PanelClientState> findClient(Server server, PanelClientId client) {
-        return panel.findClient(server, client);
-    }
-
-    @Override
-    public void deleteClient(Server server, PanelClientId client) {
-        panel.deleteClient(server, client);
-    }
-
-    @Override
-    public KeyLinks links(Server server, PanelClientId client) {
-        return panel.links(server, client);
     }
 }

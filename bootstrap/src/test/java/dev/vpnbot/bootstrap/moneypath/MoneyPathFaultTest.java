@@ -36,6 +36,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,6 +133,55 @@ class MoneyPathFaultTest {
         assertThat(rig.ourPanelClients()).hasSize(1);
         assertThat(bot.notifier.sentOfKind("keyExtended")).hasSize(1);
         assertThat(rig.count("SELECT count(*) FROM fulfilment_jobs")).isZero();
+    }
+
+    @Test
+    void two_renewals_of_one_key_fulfilled_at_once_leave_panel_and_database_on_the_later_expiry() throws Exception {
+        // the first renewal's expiry write reaches the panel after the second's
+        RunningBot bot = rig.startBot(RunningBot.Options.defaults().panel(OvertakenPanel::new));
+        VpnKey bought = rig.buyKey(bot);
+        Order first = rig.placeRenewal(bot, bought.id());
+        Order second = rig.placeRenewal(bot, bought.id());
+        assertThat(rig.pay(first).responseBody()).isEqualTo("PAID");
+        assertThat(rig.pay(second).responseBody()).isEqualTo("PAID");
+
+        List<Result> results = eachAtOnce(List.of(first, second), o -> bot.fulfilment.fulfil(o.id()));
+
+        assertThat(results).containsOnly(Result.FULFILLED);
+        Instant expected = bought.expiresAt().plus(ONE_MONTH).plus(ONE_MONTH);
+        VpnKey renewed = rig.key(bought.id());
+        assertThat(renewed.expiresAt()).isEqualTo(expected);
+        assertThat(List.of(rig.order(first.id()).grantedUntil(), rig.order(second.id()).grantedUntil()))
+                .containsExactlyInAnyOrder(bought.expiresAt().plus(ONE_MONTH), expected);
+        assertThat(((Number) rig.panelClient(renewed).get("expiryTime")).longValue()).isEqualTo(expected.toEpochMilli());
+        assertThat(rig.storedExpiryMillis(bought.id())).isEqualTo(expected.toEpochMilli());
+        assertThat(bot.notifier.sentOfKind("keyExtended")).hasSize(2);
+    }
+
+    @Test
+    void a_key_whose_client_was_deleted_from_the_panel_after_expiry_is_renewed_under_the_same_identity_and_links() {
+        RunningBot bot = rig.startBot();
+        VpnKey bought = rig.buyKey(bot);
+        rig.clock.advance(Duration.ofDays(40)); // lapsed ten days ago
+        rig.panelHost.removeClient(bought.client().email()); // the operator cleaned up expired clients
+
+        Order renewal = rig.placeRenewal(bot, bought.id());
+        assertThat(rig.pay(renewal).responseBody()).isEqualTo("PAID");
+        assertThat(bot.worker.runDueJobs()).isEqualTo(1);
+
+        VpnKey renewed = rig.key(bought.id());
+        Instant expected = rig.clock.instant().plus(ONE_MONTH); // counted from today, not from the lapsed expiry
+        assertThat(renewed.expiresAt()).isEqualTo(expected);
+        assertThat(renewed.links()).isEqualTo(bought.links()); // the link in the buyer's app keeps working
+        Map<String, Object> client = rig.panelClient(renewed);
+        assertThat(client).containsEntry("id", bought.client().uuid().toString())
+                .containsEntry("subId", bought.client().subId())
+                .containsEntry("flow", VISION)
+                .containsEntry("enable", true);
+        assertThat(((Number) client.get("expiryTime")).longValue()).isEqualTo(expected.toEpochMilli());
+        assertThat(((Number) client.get("tgId")).longValue()).isEqualTo(MoneyPathRig.BUYER.telegramId());
+        assertThat(rig.ourPanelClients()).hasSize(1);
+        assertThat(bot.notifier.sentOfKind("keyExtended")).hasSize(1);
     }
 
     // ---- the panel fails -------------------------------------------------------------------------------
@@ -403,6 +454,12 @@ class MoneyPathFaultTest {
 
     private static List<AdminAlert> failingAlerts(RecordingNotifier notifier) {
         return notifier.alerts().stream().filter(a -> a.kind() == AdminAlert.Kind.FULFILMENT_FAILING).toList();
+    }
+
+    /** Runs {@code call} once for each of {@code inputs}, all released at the same instant. */
+    private static <I, T> List<T> eachAtOnce(List<I> inputs, Function<I, T> call) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        return atOnce(inputs.size(), () -> call.apply(inputs.get(next.getAndIncrement())));
     }
 
     /** Runs {@code copies} calls released at the same instant; returns their results. */
