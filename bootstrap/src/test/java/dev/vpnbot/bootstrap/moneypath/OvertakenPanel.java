@@ -4,6 +4,7 @@ import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.domain.key.PanelClientId;
 import dev.vpnbot.domain.server.Server;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
 /**
  * Test double around the real panel adapter: of the first two expiry writes, the one with the
@@ -45,7 +46,7 @@ final class OvertakenPanel extends ForwardingPanel {
         }
     }
 
-    private void waitFor(java.util.function.BooleanSupplier condition) {
+    private void waitFor(BooleanSupplier condition) {
         long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
         try {
             while (!condition.getAsBoolean()) {

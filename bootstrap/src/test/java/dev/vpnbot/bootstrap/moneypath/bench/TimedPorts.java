@@ -15,7 +15,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -100,45 +103,63 @@ final class TimedPorts {
 
     /** Totals so far, to subtract one reading from the next. */
     Reading read() {
-        long[] cpu = threadCpuNanos();
-        return new Reading(panelNanos.sum(), panelCalls.sum(), transactionNanos.sum(), transactions.sum(), cpu[0], cpu[1],
+        return new Reading(panelNanos.sum(), panelCalls.sum(), transactionNanos.sum(), transactions.sum(), cpuByGroup(),
                 postgresCpuTicks());
     }
 
     /**
+     * @param cpuNanos      this JVM's CPU by group of threads (see {@link #group}); "jvm" is the JIT,
+     *                      the garbage collector and threads that ended
      * @param postgresTicks CPU of every process named postgres on this machine, in clock ticks
      *                      (1/100 s): includes other users of a shared server
      */
-    record Reading(long panelNanos, long panelCalls, long transactionNanos, long transactions, long botCpuNanos,
-                   long fakeCpuNanos, long postgresTicks) {
+    record Reading(long panelNanos, long panelCalls, long transactionNanos, long transactions, Map<String, Long> cpuNanos,
+                   long postgresTicks) {
+
         /** Per fulfilment between {@code before} and this reading. */
         String perOrder(Reading before, int orders) {
-            return String.format(Locale.ROOT, "panel %.1f ms in %.1f calls, transactions %.1f ms in %.1f; "
-                            + "CPU: bot %.1f ms, fakes %.1f ms, PostgreSQL %.1f ms",
+            StringBuilder cpu = new StringBuilder();
+            double bot = 0;
+            for (String group : GROUPS) {
+                double ms = Math.max(0, cpuNanos.getOrDefault(group, 0L) - before.cpuNanos.getOrDefault(group, 0L)) / 1e6 / orders;
+                if (!group.equals("fakes") && !group.equals("bench")) bot += ms;
+                cpu.append(String.format(Locale.ROOT, " %s %.1f", group, ms));
+            }
+            return String.format(Locale.ROOT, "panel %.1f ms in %.1f calls, transactions %.1f ms in %.1f; CPU ms: bot %.1f (%s),"
+                            + " PostgreSQL %.1f",
                     (panelNanos - before.panelNanos) / 1e6 / orders, (double) (panelCalls - before.panelCalls) / orders,
                     (transactionNanos - before.transactionNanos) / 1e6 / orders, (double) (transactions - before.transactions) / orders,
-                    Math.max(0, botCpuNanos - before.botCpuNanos) / 1e6 / orders,
-                    Math.max(0, fakeCpuNanos - before.fakeCpuNanos) / 1e6 / orders,
-                    (postgresTicks - before.postgresTicks) * 10.0 / orders);
+                    bot, cpu.toString().trim(), (postgresTicks - before.postgresTicks) * 10.0 / orders);
         }
     }
 
-    /**
-     * CPU of this JVM as {bot, fakes}: the fakes' threads (the panels', the fake Heleket's and its
-     * webhook client's, the JDK HTTP servers' dispatchers) apart from the rest, which counts as
-     * the bot's (with the JIT, GC and the benchmark's own sender).
-     */
-    private static long[] threadCpuNanos() {
+    private static final List<String> GROUPS = List.of("webhook", "worker", "panel-writer", "okhttp", "db-pool", "jvm", "fakes", "bench");
+
+    /** Which part of the program a thread belongs to, by its name. */
+    private static String group(String thread) {
+        if (thread.startsWith("fake-") || thread.startsWith("HttpClient-") || thread.startsWith("HTTP-Dispatcher")) return "fakes";
+        if (thread.startsWith("http-")) return "webhook";          // the bot's HTTP server threads
+        if (thread.startsWith("jobs-") || thread.startsWith("fulfilment-loop")) return "worker";
+        if (thread.startsWith("3x-ui-writer")) return "panel-writer";
+        if (thread.startsWith("OkHttp")) return "okhttp";
+        if (thread.startsWith("vpnbot-db")) return "db-pool";
+        if (thread.equals("main") || thread.startsWith("prepare-")) return "bench";
+        return "jvm";
+    }
+
+    private static Map<String, Long> cpuByGroup() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long fakes = 0;
+        Map<String, Long> cpu = new HashMap<>();
+        long javaThreads = 0;
         for (ThreadInfo info : threads.dumpAllThreads(false, false)) {
-            String name = info.getThreadName();
-            boolean fake = name.startsWith("fake-") || name.startsWith("HttpClient-") || name.startsWith("HTTP-Dispatcher");
-            long cpu = threads.getThreadCpuTime(info.getThreadId());
-            if (fake && cpu > 0) fakes += cpu;
+            long nanos = threads.getThreadCpuTime(info.getThreadId());
+            if (nanos <= 0) continue;
+            cpu.merge(group(info.getThreadName()), nanos, Long::sum);
+            javaThreads += nanos;
         }
         long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        return new long[] {process - fakes, fakes};
+        cpu.merge("jvm", process - javaThreads, Long::sum);
+        return cpu;
     }
 
     /** utime + stime of all postgres processes, from /proc (0 where there is no /proc). */
