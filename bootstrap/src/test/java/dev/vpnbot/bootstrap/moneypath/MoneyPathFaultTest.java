@@ -495,7 +495,7 @@ class MoneyPathFaultTest {
     /** The pool re-opens connections in its own time once the network is back. */
     private static <T> T eventually(Supplier<T> call) throws InterruptedException {
         RuntimeException last = null;
-        for (int attempt = 0; attempt < 40; attempt++) {
+        for (int attempt = 0; attempt < 100; attempt++) {
             try {
                 return call.get();
             } catch (RuntimeException e) {
