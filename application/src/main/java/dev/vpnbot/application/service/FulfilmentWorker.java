@@ -36,7 +36,8 @@ public final class FulfilmentWorker implements RunFulfilmentJobsUseCase {
         }
 
         public static Settings defaults() {
-            return new Settings(20, Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ofMinutes(10), 3);
+            // small batches: a loop stuck behind a panel that is timing out holds few orders back
+            return new Settings(5, Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ofMinutes(10), 3);
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,7 +55,12 @@ public final class BackgroundJobs {
     private final BotMetrics metrics;
     private final Schedule schedule;
     private final ScheduledThreadPoolExecutor executor;
-    private final AtomicBoolean fulfilling = new AtomicBoolean();
+    /**
+     * Fulfilment loops allowed at once. Each claims its own jobs (leases, SKIP LOCKED), so a panel
+     * that hangs until its timeout holds up one loop while the others keep delivering.
+     */
+    static final int FULFILMENT_LOOPS = 3;
+    private final Semaphore fulfilling = new Semaphore(FULFILMENT_LOOPS);
     private final AtomicBoolean fulfilAgain = new AtomicBoolean();
     private volatile boolean started;
 
@@ -69,8 +75,9 @@ public final class BackgroundJobs {
         this.metrics = metrics;
         this.schedule = schedule;
         AtomicInteger n = new AtomicInteger();
-        // three threads: a slow gateway during reconciliation never holds up deliveries
-        this.executor = new ScheduledThreadPoolExecutor(3, r -> {
+        // threads for every fulfilment loop and for the other jobs: a slow gateway during
+        // reconciliation never holds up deliveries
+        this.executor = new ScheduledThreadPoolExecutor(FULFILMENT_LOOPS + 3, r -> {
             Thread t = new Thread(r, "jobs-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -131,8 +138,8 @@ public final class BackgroundJobs {
 
     /** Runs due jobs until none are left (bounded), coalescing wake-ups that arrive meanwhile. */
     void fulfilDueOrders() {
-        if (!fulfilling.compareAndSet(false, true)) {
-            fulfilAgain.set(true); // the running round will go once more
+        if (!fulfilling.tryAcquire()) {
+            fulfilAgain.set(true); // a running loop will go once more
             return;
         }
         try {
@@ -141,10 +148,11 @@ public final class BackgroundJobs {
             do {
                 fulfilAgain.set(false);
                 int attempted = guarded("fulfilment", fulfilment::runDueJobs);
+                if (attempted > 1) wakeFulfilment(); // a busy queue: let another loop join in
                 more = attempted > 0 || fulfilAgain.get();
             } while (more && ++rounds < MAX_ROUNDS && !executor.isShutdown());
         } finally {
-            fulfilling.set(false);
+            fulfilling.release();
         }
         if (fulfilAgain.getAndSet(false)) wakeFulfilment(); // a wake-up that slipped in after the last round
     }

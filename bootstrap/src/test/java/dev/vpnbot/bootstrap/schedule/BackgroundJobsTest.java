@@ -145,8 +145,37 @@ class BackgroundJobsTest {
             return backlog.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 20 : 0;
         }, countingReconciliation(), () -> 0, probe, () -> 0, metrics, new BackgroundJobs.Schedule(LONG, LONG, LONG, LONG, LONG));
         jobs.start();
-        waitUntil(() -> fulfilmentRuns.get() == 6); // 5 full batches, then one that finds nothing
-        Thread.sleep(50);
-        assertThat(fulfilmentRuns.get()).isEqualTo(6);
+        waitUntil(() -> backlog.get() == 0 && fulfilmentRuns.get() >= 6); // 5 full batches, then empty rounds
+        Thread.sleep(100);
+        int settled = fulfilmentRuns.get();
+        Thread.sleep(100);
+        assertThat(fulfilmentRuns.get()).as("no spinning once the queue is empty").isEqualTo(settled);
+        assertThat(settled).isLessThanOrEqualTo(5 + 2 * BackgroundJobs.FULFILMENT_LOOPS);
+    }
+
+    @Test
+    void a_fulfilment_loop_stuck_on_a_slow_panel_does_not_hold_up_the_others() throws Exception {
+        CountDownLatch stuck = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger delivered = new AtomicInteger();
+        AtomicInteger calls = new AtomicInteger();
+        jobs = new BackgroundJobs(() -> {
+            if (calls.incrementAndGet() == 1) {
+                stuck.countDown();
+                try {
+                    release.await(5, TimeUnit.SECONDS); // a panel that answers only at its timeout
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return 2;
+            }
+            return delivered.incrementAndGet() <= 3 ? 1 : 0;
+        }, countingReconciliation(), () -> 0, probe, () -> 0, metrics, new BackgroundJobs.Schedule(LONG, LONG, LONG, LONG, LONG));
+        jobs.start();
+        assertThat(stuck.await(5, TimeUnit.SECONDS)).isTrue();
+
+        jobs.wakeFulfilment(); // a payment lands while the first loop waits on its panel
+        waitUntil(() -> delivered.get() >= 3);
+        release.countDown();
     }
 }
