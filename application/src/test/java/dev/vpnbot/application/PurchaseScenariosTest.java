@@ -3,12 +3,8 @@ package dev.vpnbot.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vpnbot.application.fixtures.FakePaymentGateway;
 import dev.vpnbot.application.fixtures.FakeVpnPanel;
 import dev.vpnbot.application.fixtures.InMemoryFulfilmentJobs;
-import dev.vpnbot.application.fixtures.MutableClock;
-import dev.vpnbot.application.fixtures.RecordingNotifier;
-import dev.vpnbot.application.fixtures.TestShop;
 import dev.vpnbot.application.port.in.ConfirmPaymentUseCase.ConfirmPaymentCommand;
 import dev.vpnbot.application.port.in.ConfirmPaymentUseCase.Outcome;
 import dev.vpnbot.application.port.in.PlaceOrderUseCase.PlaceNewKeyOrderCommand;
@@ -19,14 +15,12 @@ import dev.vpnbot.application.port.in.ShowMyKeysUseCase.KeyOverview;
 import dev.vpnbot.application.port.out.notify.AdminAlert;
 import dev.vpnbot.application.port.out.payment.PaymentStatus;
 import dev.vpnbot.domain.fixtures.ServerMother;
-import dev.vpnbot.domain.fixtures.TariffMother;
 import dev.vpnbot.domain.key.KeyStatus;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.order.Order;
 import dev.vpnbot.domain.order.OrderStatus;
 import dev.vpnbot.domain.server.Server;
-import dev.vpnbot.domain.tariff.Tariff;
 import dev.vpnbot.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,35 +29,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.ArrayList;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The buy / pay / fulfil / renew flow over in-memory adapters. Each rule we chose has a test. */
-class PurchaseScenariosTest {
-    private static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
-    private static final UserId BUYER = new UserId(1001);
-
-    private final MutableClock clock = new MutableClock(START);
-    private final FakeVpnPanel panel = new FakeVpnPanel();
-    private final FakePaymentGateway gateway = new FakePaymentGateway();
-    private final RecordingNotifier notifier = new RecordingNotifier();
-    private TestShop shop;
-    private Tariff oneMonth;
-    private Server serverX;
-
-    @BeforeEach
-    void openShop() {
-        shop = TestShop.inMemory(clock).panel(panel).gateway(gateway).notifier(notifier).build();
-        oneMonth = TariffMother.oneMonth(1);
-        shop.tariffs.save(oneMonth);
-        serverX = ServerMother.server(1, "Frankfurt");
-        shop.servers.save(serverX);
-        shop.registration.register(new RegisterUserCommand(BUYER, "Ivan", "ivan", "ru"));
-    }
-
-    private Order buyOnServerX() {
-        return shop.placement.placeNewKey(new PlaceNewKeyOrderCommand(BUYER, oneMonth.id(), serverX.id()));
-    }
+class PurchaseScenariosTest extends ShopScenario {
 
     private Outcome gatewaySaysPaid(Order order) {
         gateway.payInFull(order.publicId());

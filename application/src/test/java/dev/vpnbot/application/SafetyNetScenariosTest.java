@@ -3,59 +3,22 @@ package dev.vpnbot.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vpnbot.application.fixtures.FakePaymentGateway;
-import dev.vpnbot.application.fixtures.FakeVpnPanel;
-import dev.vpnbot.application.fixtures.MutableClock;
 import dev.vpnbot.application.fixtures.RecordingNotifier;
-import dev.vpnbot.application.fixtures.TestShop;
-import dev.vpnbot.application.port.in.PlaceOrderUseCase.PlaceNewKeyOrderCommand;
 import dev.vpnbot.application.port.in.PlaceOrderUseCase.PlaceRenewalCommand;
 import dev.vpnbot.application.port.in.ReconcilePaymentsUseCase.Report;
-import dev.vpnbot.application.port.in.RegisterUserUseCase.RegisterUserCommand;
 import dev.vpnbot.application.service.TestPayments;
-import dev.vpnbot.domain.fixtures.ServerMother;
-import dev.vpnbot.domain.fixtures.TariffMother;
 import dev.vpnbot.domain.key.KeyStatus;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.order.Order;
 import dev.vpnbot.domain.order.OrderStatus;
-import dev.vpnbot.domain.server.Server;
-import dev.vpnbot.domain.tariff.Tariff;
-import dev.vpnbot.domain.user.UserId;
 import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Reconciliation, order expiry, expiry reminders and test payments. */
-class SafetyNetScenariosTest {
-    private static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
-    private static final UserId BUYER = new UserId(1001);
-
-    private final MutableClock clock = new MutableClock(START);
-    private final FakeVpnPanel panel = new FakeVpnPanel();
-    private final FakePaymentGateway gateway = new FakePaymentGateway();
-    private final RecordingNotifier notifier = new RecordingNotifier();
-    private TestShop shop;
-    private Tariff oneMonth;
-    private Server server;
-
-    @BeforeEach
-    void openShop() {
-        shop = TestShop.inMemory(clock).panel(panel).gateway(gateway).notifier(notifier).build();
-        oneMonth = TariffMother.oneMonth(1);
-        shop.tariffs.save(oneMonth);
-        server = ServerMother.server(1, "Helsinki");
-        shop.servers.save(server);
-        shop.registration.register(new RegisterUserCommand(BUYER, "Ivan", "ivan", "ru"));
-    }
-
-    private Order buy() {
-        return shop.placement.placeNewKey(new PlaceNewKeyOrderCommand(BUYER, oneMonth.id(), server.id()));
-    }
+class SafetyNetScenariosTest extends ShopScenario {
 
     private VpnKey deliveredKey() {
-        Order order = buy();
+        Order order = buyOnServerX();
         shop.testPayments.payForTest(BUYER, order.id());
         shop.worker.runDueJobs();
         return shop.keys.ofOwner(BUYER).get(0);
@@ -63,7 +26,7 @@ class SafetyNetScenariosTest {
 
     @Test
     void a_lost_webhook_is_made_good_by_reconciliation() {
-        Order order = buy();
+        Order order = buyOnServerX();
         gateway.payInFull(order.publicId());
 
         Report report = shop.reconciliation.reconcile();
@@ -74,7 +37,7 @@ class SafetyNetScenariosTest {
 
     @Test
     void rule_unpaid_orders_expire_only_after_deadline_plus_grace() {
-        Order order = buy();
+        Order order = buyOnServerX();
         clock.advance(Duration.ofHours(1).plusMinutes(10)); // past the 1 h deadline, within 30 min grace
         assertThat(shop.reconciliation.reconcile().expired()).isZero();
 
@@ -85,7 +48,7 @@ class SafetyNetScenariosTest {
 
     @Test
     void a_gateway_outage_during_reconciliation_changes_nothing() {
-        Order order = buy();
+        Order order = buyOnServerX();
         gateway.goDown(true);
         assertThat(shop.reconciliation.reconcile().failedChecks()).isEqualTo(1);
         assertThat(shop.orders.find(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
