@@ -1,5 +1,6 @@
 package dev.vpnbot.bootstrap.moneypath;
 
+import dev.vpnbot.adapter.postgres.testing.TcpProxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -281,7 +282,7 @@ class MoneyPathFaultTest {
     void a_database_connection_lost_mid_transaction_leaves_nothing_half_applied_and_a_retry_completes_once(
             UnitOfWork unit, Break how) throws Exception {
         DatabaseSettings direct = rig.database();
-        try (NetworkLine dbLine = new NetworkLine(direct.host(), Integer.parseInt(direct.port()))) {
+        try (TcpProxy dbLine = new TcpProxy(direct.host(), Integer.parseInt(direct.port()))) {
             PausingOrders[] pause = new PausingOrders[1];
             RunningBot bot = rig.startBot(RunningBot.Options.defaults()
                     .orders(orders -> pause[0] = new PausingOrders(orders, unit))
@@ -506,7 +507,7 @@ class MoneyPathFaultTest {
         throw last;
     }
 
-    private void breakConnection(Break how, NetworkLine dbLine) {
+    private void breakConnection(Break how, TcpProxy dbLine) {
         if (how == Break.CUT_NETWORK) {
             dbLine.cut();
             return;
@@ -523,7 +524,7 @@ class MoneyPathFaultTest {
         }
     }
 
-    private static DatabaseSettings through(NetworkLine line, DatabaseSettings direct) {
+    private static DatabaseSettings through(TcpProxy line, DatabaseSettings direct) {
         String url = direct.jdbcUrl().replaceFirst("//[^/]+/", "//127.0.0.1:" + line.port() + "/");
         return new DatabaseSettings(url, direct.user(), direct.password()).withSchema(direct.schema())
                 .withConnectionTimeout(Duration.ofSeconds(1));

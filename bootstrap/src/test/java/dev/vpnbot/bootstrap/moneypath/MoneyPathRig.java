@@ -1,5 +1,6 @@
 package dev.vpnbot.bootstrap.moneypath;
 
+import dev.vpnbot.adapter.postgres.testing.TcpProxy;
 import dev.vpnbot.adapter.heleket.HeleketSettings;
 import dev.vpnbot.adapter.heleket.fake.FakeHeleket;
 import dev.vpnbot.adapter.heleket.fake.WebhookDelivery;
@@ -55,7 +56,7 @@ final class MoneyPathRig implements AutoCloseable {
     final PostgresPersistence records;
     final FakeThreeXuiPanel panelHost;
     /** The network between the bot and its panel: {@code cut()} makes the panel unreachable. */
-    final NetworkLine panelLine;
+    final TcpProxy panelLine;
     final FakeHeleket heleket;
     final WebhookFrontDoor frontDoor;
     private final List<RunningBot> bots = new ArrayList<>();
@@ -67,7 +68,7 @@ final class MoneyPathRig implements AutoCloseable {
         schema.truncateAll();
         clock.set(start);
         panelHost = FakeThreeXuiPanel.builder().start();
-        panelLine = new NetworkLine("127.0.0.1", panelHost.port());
+        panelLine = new TcpProxy("127.0.0.1", panelHost.port());
         // one delivery per webhook: a test that wants another asks for it, so nothing arrives unplanned
         heleket = FakeHeleket.start(FakeHeleket.Options.defaults().withWebhookRetryDelays(List.of(Duration.ZERO)));
         frontDoor = new WebhookFrontDoor();

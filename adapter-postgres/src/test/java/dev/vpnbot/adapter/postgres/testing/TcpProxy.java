@@ -3,74 +3,88 @@ package dev.vpnbot.adapter.postgres.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Test fixture: a TCP relay on 127.0.0.1 in front of the database. Cutting it ({@link #cut})
- * drops every connection and refuses new ones, as a dead server or a broken network would;
- * {@link #restore} listens on the same port again.
+ * Test fixture: a TCP relay on 127.0.0.1 between the bot and a server (PostgreSQL, a panel).
+ * {@link #cut} resets every open connection and every new one until {@link #restore}, as a
+ * broken network or a dead host behind a load balancer does.
+ *
+ * <p>It keeps its port while cut: on a machine
+ * shared with other test runs, a freed port can be taken by somebody else's fake server, and
+ * the "unreachable" panel would answer after all.
  */
 public final class TcpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private volatile ServerSocket listener;
-    private int port;
+    private final ServerSocket listener;
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private volatile boolean up = true;
 
-    public TcpProxy(String targetHost, int targetPort) throws IOException {
+    public TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
-        listen(0);
+        try {
+            listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Thread acceptor = new Thread(this::accept, "tcp-proxy-" + listener.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
     }
 
     public int port() {
-        return port;
+        return listener.getLocalPort();
     }
 
-    /** Drops every open connection and stops listening. */
-    public synchronized void cut() {
-        closeQuietly(listener);
-        sockets.forEach(TcpProxy::closeQuietly);
-        sockets.clear();
+    /** Every open connection is reset, and every new one too, until {@link #restore}. */
+    public void cut() {
+        up = false;
+        open.forEach(TcpProxy::reset);
+        open.clear();
     }
 
-    /** Listens again on the same port. */
-    public synchronized void restore() throws IOException {
-        listen(port);
+    public void restore() {
+        up = true;
     }
 
     @Override
     public void close() {
         cut();
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
     }
 
-    private void listen(int wantedPort) throws IOException {
-        ServerSocket server = new ServerSocket();
-        server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), wantedPort));
-        listener = server;
-        port = server.getLocalPort();
-        Thread acceptor = new Thread(() -> accept(server), "tcp-proxy-accept-" + port);
-        acceptor.setDaemon(true);
-        acceptor.start();
-    }
-
-    private void accept(ServerSocket server) {
-        while (!server.isClosed()) {
+    private void accept() {
+        while (!listener.isClosed()) {
+            Socket client;
             try {
-                Socket client = server.accept();
-                Socket upstream = new Socket(targetHost, targetPort);
-                sockets.add(client);
-                sockets.add(upstream);
-                pump(client, upstream);
-                pump(upstream, client);
+                client = listener.accept();
             } catch (IOException closed) {
                 return;
+            }
+            if (!up) {
+                reset(client);
+                continue;
+            }
+            try {
+                Socket upstream = new Socket(targetHost, targetPort);
+                open.add(client);
+                open.add(upstream);
+                if (!up) cut(); // cut while we connected
+                pump(client, upstream);
+                pump(upstream, client);
+            } catch (IOException e) {
+                reset(client);
             }
         }
     }
@@ -86,19 +100,21 @@ public final class TcpProxy implements AutoCloseable {
             } catch (IOException ignored) {
                 // one side went away
             } finally {
-                closeQuietly(from);
-                closeQuietly(to);
+                reset(from);
+                reset(to);
             }
         }, "tcp-proxy-pump");
         pump.setDaemon(true);
         pump.start();
     }
 
-    private static void closeQuietly(AutoCloseable closeable) {
+    /** Closes with an RST, not a polite FIN: the other side learns at once that the line is dead. */
+    private static void reset(Socket socket) {
         try {
-            if (closeable != null) closeable.close();
-        } catch (Exception ignored) {
-            // already closed
+            socket.setSoLinger(true, 0);
+            socket.close();
+        } catch (IOException ignored) {
+            // already gone
         }
     }
 }
