@@ -39,7 +39,7 @@ public final class PaymentCheck implements CheckPaymentUseCase {
         Optional<PaymentInfo> info = gateway.paymentInfo(order.publicId());
         info.ifPresent(i -> confirmation.apply(
                 new ConfirmPaymentCommand(i.invoiceId(), order.publicId(), i.status(), i.paid(), i.rawStatus(), "payment/info"),
-                order.id().value(), i.status(), i.paid()));
+                order.id(), i.status(), i.paid()));
         return orders.find(order.id()).orElseThrow();
     }
 }

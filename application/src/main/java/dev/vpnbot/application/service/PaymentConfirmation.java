@@ -73,7 +73,7 @@ public final class PaymentConfirmation implements ConfirmPaymentUseCase {
         Money paid = command.paid();
         if (status.isPaid() || status == PaymentStatus.WRONG_AMOUNT) {
             Optional<PaymentInfo> info = gateway.paymentInfo(command.orderId());
-            if (info.isEmpty() || info.get().status() != status && !(info.get().status().isPaid() && status.isPaid())) {
+            if (info.isEmpty() || !agree(status, info.get().status())) {
                 LOG.warning(() -> "order " + command.orderId() + ": notification says " + command.rawStatus()
                         + " but the gateway says " + info.map(PaymentInfo::rawStatus).orElse("nothing"));
                 return Outcome.NOT_CONFIRMED;
@@ -81,15 +81,20 @@ public final class PaymentConfirmation implements ConfirmPaymentUseCase {
             status = info.get().status();
             paid = info.get().paid();
         }
-        return apply(command, order.id().value(), status, paid);
+        return apply(command, order.id(), status, paid);
+    }
+
+    /** The notification and the gateway tell the same story ("paid" and "paid over" both count as paid). */
+    private static boolean agree(PaymentStatus notified, PaymentStatus confirmed) {
+        return notified == confirmed || notified.isPaid() && confirmed.isPaid();
     }
 
     /** Status already confirmed with the gateway where it matters. */
-    Outcome apply(ConfirmPaymentCommand command, long orderId, PaymentStatus status, Money paid) {
+    Outcome apply(ConfirmPaymentCommand command, OrderId orderId, PaymentStatus status, Money paid) {
         PaymentEvent event = new PaymentEvent(command.invoiceId(), command.orderId().value(), command.rawStatus(),
                 status, command.payload(), clock.instant());
         Applied applied = transactions.inTransaction(() -> {
-            Order order = orders.findForUpdate(new OrderId(orderId)).orElseThrow();
+            Order order = orders.findForUpdate(orderId).orElseThrow();
             boolean fresh = events.record(event);
             if (order.status().isPaid() || (!fresh && !status.isPaid())) {
                 return new Applied(Outcome.ALREADY_APPLIED, order);

@@ -32,7 +32,7 @@ public final class TestPayments implements PayInTestModeUseCase {
                 .orElseThrow(() -> new Refusal(Refusal.Reason.ORDER_NOT_FOUND, "order " + orderId + " of " + userId));
         String invoiceId = order.invoice() != null ? order.invoice().invoiceId() : "test-" + order.publicId();
         confirmation.apply(new ConfirmPaymentCommand(invoiceId, order.publicId(), PaymentStatus.PAID, order.price(),
-                "test_paid", "{\"test\":true}"), order.id().value(), PaymentStatus.PAID, order.price());
+                "test_paid", "{\"test\":true}"), order.id(), PaymentStatus.PAID, order.price());
         return orders.find(orderId).orElseThrow();
     }
 }
