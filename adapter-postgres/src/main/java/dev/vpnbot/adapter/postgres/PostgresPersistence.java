@@ -57,9 +57,12 @@ public final class PostgresPersistence implements AutoCloseable {
     private final ShopFigures shopFigures;
     private final Broadcasts broadcasts;
     private final Audiences audiences;
+    private final MigrationReport migration;
 
-    private PostgresPersistence(HikariDataSource pool, DatabaseSettings settings, SecretBox secrets, Clock clock) {
+    private PostgresPersistence(HikariDataSource pool, DatabaseSettings settings, SecretBox secrets, Clock clock,
+                                MigrationReport migration) {
         this.pool = pool;
+        this.migration = migration;
         this.db = new Database(pool, settings);
         this.users = new PostgresUsers(db);
         this.tariffs = new PostgresTariffs(db);
@@ -107,7 +110,8 @@ public final class PostgresPersistence implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
         SecretBox secrets = new SecretBox(secretKey); // a bad key fails before any connection is made
-        if (migrate) LOG.info("database {}: {}", settings.target(), migrate(settings));
+        MigrationReport report = migrate ? migrate(settings) : null;
+        if (report != null) LOG.info("database {}: {}", settings.target(), report);
         HikariDataSource pool;
         try {
             pool = pool(settings, settings.maxPoolSize(), connectionInitSql);
@@ -116,7 +120,7 @@ public final class PostgresPersistence implements AutoCloseable {
         }
         try {
             if (!migrate) requireCurrentSchema(pool, settings);
-            return new PostgresPersistence(pool, settings, secrets, clock);
+            return new PostgresPersistence(pool, settings, secrets, clock, report);
         } catch (RuntimeException e) {
             pool.close();
             throw DatabaseUnavailable.clarify(e, settings);
@@ -214,6 +218,11 @@ public final class PostgresPersistence implements AutoCloseable {
     }
 
     /** Checks the database answers; throws {@link DatabaseUnavailable} when it does not. */
+    /** What {@link #open} migrated; empty after {@link #connect}, which never touches the schema. */
+    public java.util.Optional<MigrationReport> migrationReport() {
+        return java.util.Optional.ofNullable(migration);
+    }
+
     /** The pool, for health checks that want a connection of their own. */
     public DataSource dataSource() {
         return pool;

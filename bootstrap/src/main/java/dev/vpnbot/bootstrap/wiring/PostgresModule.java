@@ -80,7 +80,8 @@ public final class PostgresModule extends AbstractModule {
     @Provides
     @Singleton
     SchemaMigration migration(PostgresPersistence db) {
-        return () -> "schema migrated when the pool opened";
+        String report = db.migrationReport().map(Object::toString).orElse("schema left as it was");
+        return () -> report;
     }
 
     @ProvidesIntoSet
