@@ -13,6 +13,7 @@ import dev.vpnbot.application.port.out.panel.PanelException.Kind;
 import dev.vpnbot.application.port.out.panel.PanelInbound;
 import dev.vpnbot.application.port.out.panel.PanelInspection;
 import dev.vpnbot.application.port.out.panel.PanelProbe;
+import dev.vpnbot.application.port.out.panel.PanelRepair;
 import dev.vpnbot.application.port.out.panel.PanelSubscription;
 import dev.vpnbot.application.port.out.panel.RealityInboundRequest;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
@@ -73,7 +74,11 @@ public final class ThreeXuiPanel implements VpnPanel, PanelInspection, AutoClose
     // --- VpnPanel ----------------------------------------------------------------------------
 
     @Override
-    public KeyLinks createClient(Server server, NewPanelClient client) {
+    public PanelRepair repairClient(Server server, NewPanelClient client) {
+        return PanelRepair.unchanged(createOrAdopt(server, client)); // interim: the full repair follows
+    }
+
+    private KeyLinks createOrAdopt(Server server, NewPanelClient client) {
         PanelSession s = session(server);
         return s.withGeneration(generation -> {
             StoredInbound inbound = vlessInbound(s, server.inboundId());

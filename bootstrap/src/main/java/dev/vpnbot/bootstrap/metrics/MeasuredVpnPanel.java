@@ -3,6 +3,7 @@ package dev.vpnbot.bootstrap.metrics;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelClientState;
 import dev.vpnbot.application.port.out.panel.PanelException;
+import dev.vpnbot.application.port.out.panel.PanelRepair;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.bootstrap.health.PanelHealth;
 import dev.vpnbot.domain.key.KeyLinks;
@@ -31,6 +32,11 @@ public final class MeasuredVpnPanel implements VpnPanel {
     @Override
     public KeyLinks createClient(Server server, NewPanelClient client) {
         return measure("create_client", server, () -> panel.createClient(server, client));
+    }
+
+    @Override
+    public PanelRepair repairClient(Server server, NewPanelClient wanted) {
+        return measure("repair_client", server, () -> panel.repairClient(server, wanted));
     }
 
     @Override

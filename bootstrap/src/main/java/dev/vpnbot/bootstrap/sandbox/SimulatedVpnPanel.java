@@ -3,14 +3,17 @@ package dev.vpnbot.bootstrap.sandbox;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelClientState;
 import dev.vpnbot.application.port.out.panel.PanelException;
+import dev.vpnbot.application.port.out.panel.PanelRepair;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.domain.key.KeyLinks;
 import dev.vpnbot.domain.key.PanelClientId;
 import dev.vpnbot.domain.server.Server;
 import dev.vpnbot.domain.server.ServerId;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -20,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * never can.
  *
  * <p>It follows the real panel's rules the bot relies on: email unique per server, creation
- * idempotent for the same email and UUID, "client not found" for an unknown client. Clients
+ * idempotent for the same email and UUID (a repair sets the client to what the database says), "client not found" for an unknown client. Clients
  * are forgotten when the sandbox stops; the bot then re-creates a renewed key's client, exactly
  * as it does when a real panel lost one.
  */
@@ -32,16 +35,24 @@ public final class SimulatedVpnPanel implements VpnPanel {
     private final Map<ServerId, Map<String, Client>> clients = new ConcurrentHashMap<>();
 
     @Override
-    public synchronized KeyLinks createClient(Server server, NewPanelClient client) {
+    public synchronized PanelRepair repairClient(Server server, NewPanelClient wanted) {
         Map<String, Client> onServer = clients.computeIfAbsent(server.id(), id -> new ConcurrentHashMap<>());
-        Client existing = onServer.get(client.id().email());
-        if (existing != null && !existing.id().uuid().equals(client.id().uuid())) {
-            throw new PanelException(PanelException.Kind.DUPLICATE_EMAIL, "Duplicate email: " + client.id().email());
+        Client existing = onServer.get(wanted.id().email());
+        if (existing != null && !existing.id().uuid().equals(wanted.id().uuid())) {
+            throw new PanelException(PanelException.Kind.DUPLICATE_EMAIL, "Duplicate email: " + wanted.id().email());
         }
+        Set<PanelRepair.Fix> fixes = EnumSet.noneOf(PanelRepair.Fix.class);
         if (existing == null) {
-            onServer.put(client.id().email(), new Client(client.id(), client.expiresAt(), true, client.telegramId()));
+            fixes.add(PanelRepair.Fix.CREATED);
+        } else {
+            if (!existing.enabled()) fixes.add(PanelRepair.Fix.ENABLED);
+            if (!wanted.expiresAt().equals(existing.expiresAt())) fixes.add(PanelRepair.Fix.EXPIRY);
+            if (!wanted.id().subId().equals(existing.id().subId())) fixes.add(PanelRepair.Fix.SUB_ID);
         }
-        return links(server, client.id());
+        if (!fixes.isEmpty()) {
+            onServer.put(wanted.id().email(), new Client(wanted.id(), wanted.expiresAt(), true, wanted.telegramId()));
+        }
+        return new PanelRepair(links(server, wanted.id()), fixes);
     }
 
     @Override

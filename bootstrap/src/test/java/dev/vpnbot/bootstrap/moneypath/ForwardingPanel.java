@@ -1,6 +1,7 @@
 package dev.vpnbot.bootstrap.moneypath;
 
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
+import dev.vpnbot.application.port.out.panel.PanelRepair;
 import dev.vpnbot.application.port.out.panel.PanelClientState;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.domain.key.KeyLinks;
@@ -18,8 +19,8 @@ abstract class ForwardingPanel implements VpnPanel {
     }
 
     @Override
-    public KeyLinks createClient(Server server, NewPanelClient client) {
-        return panel.createClient(server, client);
+    public PanelRepair repairClient(Server server, NewPanelClient wanted) {
+        return panel.repairClient(server, wanted);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.vpnbot.bootstrap.moneypath.bench;
 
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
+import dev.vpnbot.application.port.out.panel.PanelRepair;
 import dev.vpnbot.application.port.out.panel.PanelClientState;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.domain.key.KeyLinks;
@@ -36,8 +37,8 @@ final class TimedPorts {
     VpnPanel panel(VpnPanel panel) {
         return new VpnPanel() {
             @Override
-            public KeyLinks createClient(Server server, NewPanelClient client) {
-                return timed(() -> panel.createClient(server, client));
+            public PanelRepair repairClient(Server server, NewPanelClient wanted) {
+                return timed(() -> panel.repairClient(server, wanted));
             }
 
             @Override

@@ -13,11 +13,28 @@ import java.util.Optional;
 public interface VpnPanel {
 
     /**
-     * Creates the client in the server's inbound, enabled, expiring at {@code expiresAt}.
-     * Idempotent: when a client with this email and UUID already exists (a retry), that is
-     * success. Returns the links the user connects with.
+     * Creates the client in the server's inbound, enabled, expiring at {@code expiresAt}, and
+     * returns the links the user connects with: {@link #repairClient} without the report.
+     * Idempotent: a client with this email and UUID that already exists (a retry) is adopted.
      */
-    KeyLinks createClient(Server server, NewPanelClient client);
+    default KeyLinks createClient(Server server, NewPanelClient client) {
+        return repairClient(server, client).links();
+    }
+
+    /**
+     * Makes the panel hold exactly the client our database describes (the database is the truth
+     * for what was paid): one client with this email and UUID in the server's inbound, enabled,
+     * with this subId and the flow its inbound needs, expiring at exactly
+     * {@code wanted.expiresAt()}. Creates it when missing, adopts it when an earlier attempt
+     * already landed (never a second copy), and removes extra copies of it. Reports what it
+     * changed.
+     *
+     * <p>Refuses without writing anything when the panel's answer cannot be trusted: the email
+     * is held by a client that is not ours ({@link PanelException.Kind#DUPLICATE_EMAIL}), or a
+     * record lacks a UUID, the client sits on several inbounds, or the inbound's settings
+     * cannot be read ({@link PanelException.Kind#REJECTED}).
+     */
+    PanelRepair repairClient(Server server, NewPanelClient wanted);
 
     /**
      * Sets the expiry (and switches the client on), changing no other field of the stored client.
