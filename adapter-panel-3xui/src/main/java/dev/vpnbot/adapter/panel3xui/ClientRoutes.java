@@ -27,11 +27,11 @@ interface ClientRoutes {
     /** Adds the clients to the inbound (DUPLICATE_EMAIL, INBOUND_NOT_FOUND or REJECTED when refused). */
     void add(int inboundId, List<ObjectNode> clients);
 
+    /** The v3.1+ client record of this email; always empty on older panels, which have none. */
+    Optional<ClientPlacement.Record> record(String email);
+
     /** The client with this email as the panel stores it. */
     Optional<Found> find(int inboundId, String email);
-
-    /** Which of these emails the inbound holds now, in as few reads as the generation allows. */
-    Map<String, StoredClient> present(int inboundId, Collection<String> emails);
 
     /** Replaces the stored client with this full map (CLIENT_NOT_FOUND when it is gone). */
     void update(int inboundId, StoredClient client);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.port.out.panel.PanelException.Kind;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,24 +45,35 @@ final class ClientsApiRoutes implements ClientRoutes {
     }
 
     @Override
+    public Optional<ClientPlacement.Record> record(String email) {
+        return recordObj(email).map(obj -> {
+            List<Integer> inbounds = new ArrayList<>();
+            obj.path("inboundIds").forEach(id -> inbounds.add(id.asInt()));
+            return new ClientPlacement.Record(obj.path("client").path("uuid").asText(""), inbounds);
+        });
+    }
+
+    @Override
     public Optional<Found> find(int inboundId, String email) {
+        Optional<JsonNode> obj = recordObj(email);
+        if (obj.isEmpty()) return Optional.empty();
+        Envelope traffic = session.call(a -> a.clientTrafficV3(email));
+        return Optional.of(new Found(StoredClient.fromRecord((ObjectNode) obj.get().path("client")),
+                traffic.success() && traffic.obj().isObject() ? traffic.obj() : null));
+    }
+
+    /**
+     * {@code obj} of {@code GET clients/get/:email}: {@code {"client": ClientRecord, "inboundIds": [...]}}
+     * (MHSanaei/3x-ui@v3.1.0:web/controller/client.go#L79-L92); an unknown email is gorm's
+     * "record not found" inside the usual error envelope (@v3.1.0:web/service/client.go#L290-L300).
+     */
+    private Optional<JsonNode> recordObj(String email) {
         Envelope e = session.call(a -> a.clientV3(email));
         if (!e.success()) {
             if (e.says(PanelMessages.RECORD_NOT_FOUND) || PanelMessages.isUnknownClient(e)) return Optional.empty();
             throw new PanelException(Kind.REJECTED, "panel " + session.name() + " would not show client " + email + ": " + e.shortMsg());
         }
-        JsonNode client = e.obj().path("client");
-        if (!client.isObject()) return Optional.empty();
-        Envelope traffic = session.call(a -> a.clientTrafficV3(email));
-        return Optional.of(new Found(new StoredClient((ObjectNode) client),
-                traffic.success() && traffic.obj().isObject() ? traffic.obj() : null));
-    }
-
-    @Override
-    public Map<String, StoredClient> present(int inboundId, Collection<String> emails) {
-        Map<String, StoredClient> found = new LinkedHashMap<>();
-        for (String email : emails) find(inboundId, email).ifPresent(f -> found.put(email, f.client()));
-        return found;
+        return e.obj().path("client").isObject() ? Optional.of(e.obj()) : Optional.empty();
     }
 
     @Override

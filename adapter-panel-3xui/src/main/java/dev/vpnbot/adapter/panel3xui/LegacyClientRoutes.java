@@ -39,6 +39,11 @@ final class LegacyClientRoutes implements ClientRoutes {
     }
 
     @Override
+    public Optional<ClientPlacement.Record> record(String email) {
+        return Optional.empty();
+    }
+
+    @Override
     public Optional<Found> find(int inboundId, String email) {
         StoredInbound inbound = session.inbound(inboundId);
         return inbound.client(email).map(c -> new Found(c, inbound.traffic(email).orElseGet(() -> trafficByEmail(email))));
@@ -48,14 +53,6 @@ final class LegacyClientRoutes implements ClientRoutes {
     private JsonNode trafficByEmail(String email) {
         Envelope e = session.call(a -> a.clientTraffic(email));
         return e.success() && e.obj().isObject() ? e.obj() : null;
-    }
-
-    @Override
-    public Map<String, StoredClient> present(int inboundId, Collection<String> emails) {
-        StoredInbound inbound = session.inbound(inboundId);
-        Map<String, StoredClient> found = new LinkedHashMap<>();
-        for (String email : emails) inbound.client(email).ifPresent(c -> found.put(email, c));
-        return found;
     }
 
     @Override

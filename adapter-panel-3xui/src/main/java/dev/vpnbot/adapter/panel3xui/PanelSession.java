@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnbot.application.port.out.panel.ApiGeneration;
 import dev.vpnbot.application.port.out.panel.PanelCertificate;
 import dev.vpnbot.application.port.out.panel.PanelException;
+import dev.vpnbot.application.port.out.panel.PanelWriteLock;
 import dev.vpnbot.application.port.out.panel.PanelException.Kind;
 import dev.vpnbot.application.port.out.panel.PanelSubscription;
 import dev.vpnbot.domain.server.PanelConnection;
@@ -99,7 +100,7 @@ final class PanelSession implements AutoCloseable {
     private volatile boolean settingsUnavailable;
 
     PanelSession(String name, PanelConnection connection, ThreeXuiSettings settings, OkHttpClient base,
-                 ObjectMapper json, Clock clock) {
+                 ObjectMapper json, Clock clock, PanelWriteLock writeLock) {
         this.name = name;
         this.connection = connection;
         this.settings = settings;
@@ -126,7 +127,7 @@ final class PanelSession implements AutoCloseable {
                 .addConverterFactory(JacksonConverterFactory.create(json))
                 .build()
                 .create(PanelApi.class);
-        this.writes = new WriteQueue(name, settings.operationTimeout(), settings.maxBatch());
+        this.writes = new WriteQueue(name, writeLock, connection.baseUrl(), settings.operationTimeout(), settings.maxBatch());
     }
 
     PanelConnection connection() {

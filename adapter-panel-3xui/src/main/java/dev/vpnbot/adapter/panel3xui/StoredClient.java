@@ -18,6 +18,33 @@ final class StoredClient {
         this.fields = fields.deepCopy();
     }
 
+    /**
+     * A v3.1+ client record ({@code GET panel/api/clients/get/:email}) in the shape of the client
+     * the panel accepts back ({@code model.Client}): the record's {@code id} is its database row
+     * number and its {@code uuid} the VLESS UUID (MHSanaei/3x-ui@v3.1.0:database/model/model.go#L319-L338),
+     * its times are camelCase, and a few columns are strings where the client has structures
+     * ({@code reverse}, {@code allowedIPs}; @v3.6.0:internal/database/model/model.go#L859-L914).
+     * A record without a usable UUID keeps an empty {@code id}, so it is never taken for ours.
+     */
+    static StoredClient fromRecord(ObjectNode record) {
+        ObjectNode c = record.deepCopy();
+        JsonNode uuid = c.remove("uuid");
+        c.remove("id");
+        c.put("id", uuid == null || uuid.isNull() ? "" : uuid.asText());
+        rename(c, "createdAt", "created_at");
+        rename(c, "updatedAt", "updated_at");
+        for (String structured : new String[] {"reverse", "allowedIPs"}) {
+            JsonNode v = c.get(structured);
+            if (v != null && v.isTextual()) c.remove(structured); // "" in the record; the client wants an object / a list
+        }
+        return new StoredClient(c);
+    }
+
+    private static void rename(ObjectNode c, String from, String to) {
+        JsonNode v = c.remove(from);
+        if (v != null && !c.has(to)) c.set(to, v);
+    }
+
     /** A copy of the full map, for sending back. */
     ObjectNode fields() {
         return fields.deepCopy();
@@ -75,6 +102,12 @@ final class StoredClient {
     StoredClient withFlow(String flow) {
         ObjectNode copy = normalised();
         copy.put("flow", flow);
+        return new StoredClient(copy);
+    }
+
+    StoredClient withSubId(String subId) {
+        ObjectNode copy = normalised();
+        copy.put("subId", subId);
         return new StoredClient(copy);
     }
 

@@ -17,6 +17,7 @@ import dev.vpnbot.application.port.out.panel.PanelRepair;
 import dev.vpnbot.application.port.out.panel.PanelSubscription;
 import dev.vpnbot.application.port.out.panel.RealityInboundRequest;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
+import dev.vpnbot.application.port.out.panel.PanelWriteLock;
 import dev.vpnbot.domain.key.KeyLinks;
 import dev.vpnbot.domain.key.PanelClientId;
 import dev.vpnbot.domain.server.PanelConnection;
@@ -27,13 +28,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,14 +59,22 @@ public final class ThreeXuiPanel implements VpnPanel, PanelInspection, AutoClose
 
     private final ThreeXuiSettings settings;
     private final Clock clock;
+    private final PanelWriteLock writeLock;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final OkHttpClient base = new OkHttpClient();
     private final Map<ServerId, PanelSession> sessions = new ConcurrentHashMap<>();
     private final AtomicLong inspections = new AtomicLong();
 
-    public ThreeXuiPanel(ThreeXuiSettings settings, Clock clock) {
+    /** @param writeLock held around every write to a panel, for bots that run as several instances */
+    public ThreeXuiPanel(ThreeXuiSettings settings, Clock clock, PanelWriteLock writeLock) {
         this.settings = settings;
         this.clock = clock;
+        this.writeLock = writeLock;
+    }
+
+    /** A bot that runs as a single instance. */
+    public ThreeXuiPanel(ThreeXuiSettings settings, Clock clock) {
+        this(settings, clock, PanelWriteLock.singleInstance());
     }
 
     public ThreeXuiPanel() {
@@ -75,20 +85,18 @@ public final class ThreeXuiPanel implements VpnPanel, PanelInspection, AutoClose
 
     @Override
     public PanelRepair repairClient(Server server, NewPanelClient client) {
-        return PanelRepair.unchanged(createOrAdopt(server, client)); // interim: the full repair follows
-    }
-
-    private KeyLinks createOrAdopt(Server server, NewPanelClient client) {
         PanelSession s = session(server);
         return s.withGeneration(generation -> {
             StoredInbound inbound = vlessInbound(s, server.inboundId());
-            ClientRoutes routes = ClientRoutes.of(generation, s);
+            ClientSync sync = new ClientSync(s, ClientRoutes.of(generation, s), server.inboundId());
             ObjectNode wanted = newClient(client, inbound.carriesVisionFlow());
-            StoredClient stored = s.writes().runGrouped(server.inboundId(), wanted,
-                    (List<WriteQueue.Pending<ObjectNode>> batch) -> addAll(s, routes, server.inboundId(), batch));
-            log.info("panel {}: client {} is on inbound {} until {}", s.name(), client.id().email(), server.inboundId(),
-                    client.expiresAt());
-            return links(s, inbound, stored);
+            ClientSync.Synced synced = s.writes().runGrouped(server.inboundId(), wanted,
+                    (List<WriteQueue.Pending<ObjectNode>> batch) -> sync.syncAll(batch));
+            if (!synced.fixes().isEmpty()) {
+                log.info("panel {}: client {} is on inbound {} until {} ({})", s.name(), client.id().email(),
+                        server.inboundId(), client.expiresAt(), synced.fixes());
+            }
+            return new PanelRepair(links(s, inbound, synced.client()), synced.fixes());
         });
     }
 
@@ -116,12 +124,7 @@ public final class ThreeXuiPanel implements VpnPanel, PanelInspection, AutoClose
     public void deleteClient(Server server, PanelClientId client) {
         PanelSession s = session(server);
         s.withGeneration(generation -> s.writes().run(() -> {
-            ClientRoutes routes = ClientRoutes.of(generation, s);
-            Optional<ClientRoutes.Found> found = routes.find(server.inboundId(), client.email());
-            if (found.isEmpty()) return null;
-            requireOurs(s, found.get().client(), client);
-            routes.delete(server.inboundId(), found.get().client());
-            log.info("panel {}: deleted client {}", s.name(), client.email());
+            new ClientSync(s, ClientRoutes.of(generation, s), server.inboundId()).delete(client.email(), client.uuid());
             return null;
         }));
     }
@@ -209,109 +212,13 @@ public final class ThreeXuiPanel implements VpnPanel, PanelInspection, AutoClose
 
     // --- writes -----------------------------------------------------------------------------
 
-    /** Read-modify-write of the full stored client, checked by reading it back. */
-    private void change(Server server, PanelClientId client, String what, Function<StoredClient, StoredClient> edit,
-                        java.util.function.Predicate<StoredClient> done) {
+    private void change(Server server, PanelClientId client, String what, UnaryOperator<StoredClient> edit,
+                        Predicate<StoredClient> done) {
         PanelSession s = session(server);
         s.withGeneration(generation -> s.writes().run(() -> {
-            ClientRoutes routes = ClientRoutes.of(generation, s);
-            for (int attempt = 1; ; attempt++) {
-                StoredClient stored = routes.find(server.inboundId(), client.email()).map(ClientRoutes.Found::client)
-                        .orElseThrow(() -> notFound(s, client));
-                requireOurs(s, stored, client);
-                StoredClient updated = edit.apply(stored);
-                routes.update(server.inboundId(), updated);
-                Optional<StoredClient> after = routes.find(server.inboundId(), client.email()).map(ClientRoutes.Found::client);
-                if (after.isPresent() && done.test(after.get())) {
-                    log.info("panel {}: {} client {}", s.name(), what, client.email());
-                    return null;
-                }
-                if (attempt == 2) {
-                    throw new PanelException(Kind.REJECTED, "panel " + s.name() + " did not keep the change when asked to "
-                            + what + " client " + client.email());
-                }
-                // someone else rewrote the inbound at the same moment (panels before v3.1 do not lock): again
-                log.warn("panel {}: change to client {} was lost, repeating it", s.name(), client.email());
-            }
+            new ClientSync(s, ClientRoutes.of(generation, s), server.inboundId()).change(client.email(), client.uuid(), what, edit, done);
+            return null;
         }));
-    }
-
-    /** Runs on the panel's writer: several new clients for one inbound in one call where the generation allows. */
-    private void addAll(PanelSession s, ClientRoutes routes, int inboundId, List<WriteQueue.Pending<ObjectNode>> batch) {
-        if (batch.size() > 1 && routes.batchesAdditions()) {
-            boolean sent;
-            try {
-                routes.add(inboundId, batch.stream().map(p -> p.item).toList());
-                sent = true;
-            } catch (PanelException e) {
-                if (e.kind().isTransient() || e.kind() == Kind.INBOUND_NOT_FOUND) {
-                    batch.forEach(p -> p.failed(e));
-                    return;
-                }
-                sent = false; // usually one duplicate in the lot: the rest must still land
-                log.info("panel {}: batch of {} new clients refused ({}); adding them one by one", s.name(), batch.size(), e.getMessage());
-            }
-            if (sent) {
-                Map<String, ObjectNode> wanted = new LinkedHashMap<>();
-                batch.forEach(p -> wanted.put(p.item.path("email").asText(), p.item));
-                Map<String, StoredClient> there = routes.present(inboundId, wanted.keySet());
-                for (WriteQueue.Pending<ObjectNode> p : batch) {
-                    StoredClient stored = there.get(p.item.path("email").asText());
-                    if (stored != null && stored.isOurs(uuidOf(p.item))) p.done(stored);
-                }
-            }
-        }
-        for (WriteQueue.Pending<ObjectNode> p : batch) {
-            if (!p.open()) continue;
-            try {
-                p.done(addOne(s, routes, inboundId, p.item));
-            } catch (PanelException e) {
-                p.failed(e);
-            }
-        }
-    }
-
-    private StoredClient addOne(PanelSession s, ClientRoutes routes, int inboundId, ObjectNode wanted) {
-        String email = wanted.path("email").asText();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                routes.add(inboundId, List.of(wanted));
-            } catch (PanelException e) {
-                if (e.kind() != Kind.DUPLICATE_EMAIL) throw e;
-                return adoptRetried(s, routes, inboundId, wanted);
-            }
-            Optional<StoredClient> stored = routes.find(inboundId, email).map(ClientRoutes.Found::client);
-            if (stored.isPresent() && stored.get().isOurs(uuidOf(wanted))) return stored.get();
-            if (attempt == 2) {
-                throw new PanelException(Kind.REJECTED, "panel " + s.name() + " reported client " + email
-                        + " as added but does not have it");
-            }
-            log.warn("panel {}: new client {} was lost, adding it again", s.name(), email);
-        }
-    }
-
-    /**
-     * The email is taken. If by our very client (same UUID), this is a retried creation: it
-     * counts as done, with expiry raised to the asked one if it is behind and the client on.
-     */
-    private StoredClient adoptRetried(PanelSession s, ClientRoutes routes, int inboundId, ObjectNode wanted) {
-        String email = wanted.path("email").asText();
-        java.util.UUID uuid = uuidOf(wanted);
-        StoredClient existing = routes.find(inboundId, email).map(ClientRoutes.Found::client)
-                .orElseThrow(() -> new PanelException(Kind.DUPLICATE_EMAIL, "email " + email
-                        + " is already used on panel " + s.name() + " by a client of another inbound"));
-        if (!existing.isOurs(uuid)) {
-            throw new PanelException(Kind.DUPLICATE_EMAIL, "email " + email + " already belongs to another client on panel "
-                    + s.name() + " (UUID " + existing.id() + ")");
-        }
-        long askedExpiry = wanted.path("expiryTime").asLong();
-        if (!existing.enabled() || (existing.expiryTime() > 0 && existing.expiryTime() < askedExpiry)) {
-            StoredClient fixed = existing.withEnabled(true);
-            if (fixed.expiryTime() > 0 && fixed.expiryTime() < askedExpiry) fixed = fixed.withExpiry(askedExpiry);
-            routes.update(inboundId, fixed);
-            return routes.find(inboundId, email).map(ClientRoutes.Found::client).orElse(fixed);
-        }
-        return existing;
     }
 
     // --- pieces -----------------------------------------------------------------------------
@@ -373,10 +280,6 @@ public final class ThreeXuiPanel implements VpnPanel, PanelInspection, AutoClose
 
     private static PanelException notFound(PanelSession s, PanelClientId client) {
         return new PanelException(Kind.CLIENT_NOT_FOUND, "panel " + s.name() + " has no client " + client.email());
-    }
-
-    private static java.util.UUID uuidOf(ObjectNode client) {
-        return java.util.UUID.fromString(client.path("id").asText());
     }
 
     private String xrayVersion(PanelSession s) {
@@ -475,7 +378,7 @@ public final class ThreeXuiPanel implements VpnPanel, PanelInspection, AutoClose
                 log.info("panel of server {}: connection settings changed, reconnecting", id);
                 existing.close();
             }
-            return new PanelSession("server-" + id, server.connection(), settings, base, json, clock);
+            return new PanelSession("server-" + id, server.connection(), settings, base, json, clock, writeLock);
         });
     }
 
@@ -484,7 +387,7 @@ public final class ThreeXuiPanel implements VpnPanel, PanelInspection, AutoClose
         for (PanelSession s : new ArrayList<>(sessions.values())) {
             if (s.connection().equals(connection)) return work.apply(s);
         }
-        try (PanelSession s = new PanelSession("probe-" + inspections.incrementAndGet(), connection, settings, base, json, clock)) {
+        try (PanelSession s = new PanelSession("probe-" + inspections.incrementAndGet(), connection, settings, base, json, clock, writeLock)) {
             return work.apply(s);
         }
     }

@@ -1,6 +1,7 @@
 package dev.vpnbot.adapter.panel3xui;
 
 import dev.vpnbot.application.port.out.panel.PanelException;
+import dev.vpnbot.application.port.out.panel.PanelWriteLock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import java.util.function.Supplier;
  * list on every change without any locking, so two of our changes in flight at once can
  * silently lose one: every change therefore runs here, one at a time, in arrival order.
  * Consecutive waiting items of the same group (new clients for one inbound) are handed to
- * their writer together, so they can go out in one call.
+ * their writer together, so they can go out in one call. Each write also holds the panel's
+ * {@link PanelWriteLock}, which keeps other bot instances on the same database out meanwhile.
  */
 final class WriteQueue implements AutoCloseable {
 
@@ -61,16 +63,24 @@ final class WriteQueue implements AutoCloseable {
     }
 
     private final String name;
+    private final PanelWriteLock lock;
+    private final String panel;
     private final Duration timeout;
     private final int maxBatch;
     private final Deque<Task> tasks = new ArrayDeque<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition waiting = lock.newCondition();
+    private final ReentrantLock queueLock = new ReentrantLock();
+    private final Condition waiting = queueLock.newCondition();
     private final Thread worker;
     private boolean open = true;
 
-    WriteQueue(String name, Duration timeout, int maxBatch) {
+    /**
+     * @param lock  held around every write, so other bot instances on the same database wait
+     * @param panel the panel's identity for that lock (its base URL)
+     */
+    WriteQueue(String name, PanelWriteLock lock, String panel, Duration timeout, int maxBatch) {
         this.name = name;
+        this.lock = lock;
+        this.panel = panel;
         this.timeout = timeout;
         this.maxBatch = maxBatch;
         this.worker = new Thread(this::work, "3x-ui-writer-" + name);
@@ -99,22 +109,22 @@ final class WriteQueue implements AutoCloseable {
     }
 
     int waitingCount() {
-        lock.lock();
+        queueLock.lock();
         try {
             return tasks.size();
         } finally {
-            lock.unlock();
+            queueLock.unlock();
         }
     }
 
     private void enqueue(Task task) {
-        lock.lock();
+        queueLock.lock();
         try {
             if (!open) throw new PanelException(PanelException.Kind.UNREACHABLE, "the connection to panel " + name + " was closed");
             tasks.addLast(task);
             waiting.signal();
         } finally {
-            lock.unlock();
+            queueLock.unlock();
         }
     }
 
@@ -150,7 +160,7 @@ final class WriteQueue implements AutoCloseable {
 
     /** The next task, or the run of consecutive tasks of one group; null once closed. */
     private List<Task> next() {
-        lock.lock();
+        queueLock.lock();
         try {
             while (open && tasks.isEmpty()) waiting.awaitUninterruptibly();
             if (!open) return null;
@@ -164,7 +174,7 @@ final class WriteQueue implements AutoCloseable {
             }
             return batch;
         } finally {
-            lock.unlock();
+            queueLock.unlock();
         }
     }
 
@@ -172,32 +182,39 @@ final class WriteQueue implements AutoCloseable {
         List<Task> live = batch.stream().filter(t -> !t.future().isDone()).toList(); // timed-out callers left
         if (live.isEmpty()) return;
         try {
-            if (live.get(0) instanceof Single single) {
-                single.future().complete(single.write().get());
-            } else {
-                Grouped first = (Grouped) live.get(0);
-                List<Pending<Object>> items = live.stream().map(t -> ((Grouped) t).pending()).toList();
-                first.writer().accept(items);
-                for (Pending<Object> p : items) {
-                    if (p.open()) p.failed(new IllegalStateException("the group writer left an item without a result"));
-                }
-            }
+            lock.whileHolding(panel, () -> {
+                write(live);
+                return null;
+            });
         } catch (RuntimeException | Error e) {
             live.forEach(t -> t.future().completeExceptionally(e));
+        }
+    }
+
+    private static void write(List<Task> live) {
+        if (live.get(0) instanceof Single single) {
+            single.future().complete(single.write().get());
+            return;
+        }
+        Grouped first = (Grouped) live.get(0);
+        List<Pending<Object>> items = live.stream().map(t -> ((Grouped) t).pending()).toList();
+        first.writer().accept(items);
+        for (Pending<Object> p : items) {
+            if (p.open()) p.failed(new IllegalStateException("the group writer left an item without a result"));
         }
     }
 
     @Override
     public void close() {
         List<Task> left;
-        lock.lock();
+        queueLock.lock();
         try {
             open = false;
             left = new ArrayList<>(tasks);
             tasks.clear();
             waiting.signalAll();
         } finally {
-            lock.unlock();
+            queueLock.unlock();
         }
         PanelException closed = new PanelException(PanelException.Kind.UNREACHABLE, "the connection to panel " + name + " was closed");
         left.forEach(t -> t.future().completeExceptionally(closed));

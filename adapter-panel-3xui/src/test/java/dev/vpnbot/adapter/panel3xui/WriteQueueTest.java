@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.port.out.panel.PanelException.Kind;
+import dev.vpnbot.application.port.out.panel.PanelWriteLock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The single writer of a panel: one change at a time, waiting new clients of one inbound together. */
 class WriteQueueTest {
 
-    private final WriteQueue queue = new WriteQueue("test", Duration.ofSeconds(5), 10);
+    private final WriteQueue queue = new WriteQueue("test", PanelWriteLock.singleInstance(), "http://panel.test/", Duration.ofSeconds(5), 10);
 
     @AfterEach
     void close() {
@@ -79,7 +80,7 @@ class WriteQueueTest {
 
     @Test
     void a_caller_that_gave_up_waiting_leaves_and_its_change_never_runs() {
-        WriteQueue slow = new WriteQueue("slow", Duration.ofMillis(150), 10);
+        WriteQueue slow = new WriteQueue("slow", PanelWriteLock.singleInstance(), "http://panel.test/", Duration.ofMillis(150), 10);
         try {
             CountDownLatch busy = new CountDownLatch(1);
             CountDownLatch started = new CountDownLatch(1);
@@ -109,6 +110,36 @@ class WriteQueueTest {
             assertThat(ran).isFalse();
         } finally {
             slow.close();
+        }
+    }
+
+    @Test
+    void every_write_runs_inside_the_panels_cross_instance_lock_and_a_lock_refusal_fails_the_caller() {
+        List<String> held = new CopyOnWriteArrayList<>();
+        AtomicBoolean inside = new AtomicBoolean();
+        AtomicBoolean refuse = new AtomicBoolean();
+        PanelWriteLock recording = new PanelWriteLock() {
+            @Override
+            public <T> T whileHolding(String panel, java.util.function.Supplier<T> write) {
+                if (refuse.get()) throw new PanelException(Kind.BUSY, "another instance is writing");
+                held.add(panel);
+                inside.set(true);
+                try {
+                    return write.get();
+                } finally {
+                    inside.set(false);
+                }
+            }
+        };
+        WriteQueue locked = new WriteQueue("locked", recording, "https://panel.test:2053/x/", Duration.ofSeconds(5), 10);
+        try {
+            assertThat((Boolean) locked.run(inside::get)).isTrue();
+            refuse.set(true);
+            PanelException e = catchThrowableOfType(PanelException.class, () -> locked.run(() -> "never"));
+            assertThat(e.kind()).isEqualTo(Kind.BUSY);
+            assertThat(held).containsExactly("https://panel.test:2053/x/");
+        } finally {
+            locked.close();
         }
     }
 

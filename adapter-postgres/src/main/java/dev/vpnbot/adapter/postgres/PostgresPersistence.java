@@ -15,10 +15,12 @@ import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.admin.Audiences;
 import dev.vpnbot.application.port.out.admin.Broadcasts;
 import dev.vpnbot.application.port.out.admin.ShopFigures;
+import dev.vpnbot.application.port.out.panel.PanelWriteLock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -282,6 +284,11 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public Transactions transactions() {
         return transactions;
+    }
+
+    /** One writer per panel across every instance on this database (advisory locks). */
+    public PanelWriteLock panelWriteLock(Duration wait) {
+        return new PostgresPanelWriteLock(pool, wait);
     }
 
     /** For tests in this package: the handle plumbing. */

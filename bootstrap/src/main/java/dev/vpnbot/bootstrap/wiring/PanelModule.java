@@ -7,17 +7,21 @@ import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.vpnbot.adapter.panel3xui.ThreeXuiPanel;
 import dev.vpnbot.adapter.panel3xui.ThreeXuiSettings;
 import dev.vpnbot.application.port.out.panel.PanelInspection;
+import dev.vpnbot.application.port.out.panel.PanelWriteLock;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.bootstrap.lifecycle.ManagedResource;
 import java.time.Clock;
 
-/** The 3x-ui adapter: one object serves key operations (measured by bootstrap) and admin inspection. */
+/**
+ * The 3x-ui adapter: one object serves key operations (measured by bootstrap) and admin inspection.
+ * Its writes hold the database's {@link PanelWriteLock}, bound with the persistence adapter.
+ */
 public final class PanelModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ThreeXuiPanel panel(Clock clock) {
-        return new ThreeXuiPanel(ThreeXuiSettings.defaults(), clock);
+    ThreeXuiPanel panel(Clock clock, PanelWriteLock writeLock) {
+        return new ThreeXuiPanel(ThreeXuiSettings.defaults(), clock, writeLock);
     }
 
     @Provides

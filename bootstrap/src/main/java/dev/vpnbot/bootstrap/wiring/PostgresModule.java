@@ -7,6 +7,7 @@ import com.google.inject.multibindings.ProvidesIntoOptional;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.vpnbot.adapter.postgres.DatabaseSettings;
 import dev.vpnbot.adapter.postgres.PostgresPersistence;
+import dev.vpnbot.application.port.out.panel.PanelWriteLock;
 import dev.vpnbot.adapter.postgres.SecretBox;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.FulfilmentJobs;
@@ -29,6 +30,7 @@ import dev.vpnbot.bootstrap.lifecycle.ManagedResource;
 import dev.vpnbot.bootstrap.lifecycle.SchemaMigration;
 import dev.vpnbot.bootstrap.metrics.OrderCounts;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The PostgreSQL adapter: every repository, the unit of work and the admin queries. The schema
@@ -76,6 +78,9 @@ public final class PostgresModule extends AbstractModule {
     @Provides @Singleton Broadcasts broadcasts(PostgresPersistence db) { return db.broadcasts(); }
 
     @Provides @Singleton Audiences audiences(PostgresPersistence db) { return db.audiences(); }
+
+    /** One writer per panel across every instance on this database; a waiting instance gives up (and retries the job) after 20 s. */
+    @Provides @Singleton PanelWriteLock panelWriteLock(PostgresPersistence db) { return db.panelWriteLock(Duration.ofSeconds(20)); }
 
     @Provides
     @Singleton

@@ -1,0 +1,167 @@
+package dev.vpnbot.adapter.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.vpnbot.adapter.postgres.testing.PostgresTest;
+import dev.vpnbot.adapter.postgres.testing.TestDatabase;
+import dev.vpnbot.application.port.out.panel.PanelException;
+import dev.vpnbot.application.port.out.panel.PanelWriteLock;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One writer per panel across instances: the advisory lock each instance takes around a panel
+ * write. Two threads with their own connections stand for two bot instances.
+ */
+@PostgresTest
+class PanelWriteLockTest {
+    private static final String PANEL = "https://203.0.113.10:2053/secret/";
+    private static final long WAIT_MS = TimeUnit.SECONDS.toMillis(30);
+
+    private PanelWriteLock lock;
+    private ExecutorService instances;
+
+    @BeforeEach
+    void setUp(PostgresPersistence db) {
+        lock = db.panelWriteLock(Duration.ofSeconds(30));
+        instances = Executors.newFixedThreadPool(2);
+    }
+
+    @AfterEach
+    void tearDown() {
+        instances.shutdownNow();
+    }
+
+    @Test
+    void a_second_instance_waits_until_the_first_has_finished_its_write() throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch letFirstFinish = new CountDownLatch(1);
+        Future<?> first = instances.submit(() -> lock.whileHolding(PANEL, () -> {
+            events.add("first in");
+            firstInside.countDown();
+            await(letFirstFinish);
+            events.add("first out");
+            return null;
+        }));
+        assertThat(firstInside.await(WAIT_MS, TimeUnit.MILLISECONDS)).isTrue();
+        Future<?> second = instances.submit(() -> lock.whileHolding(PANEL, () -> events.add("second in")));
+
+        waitUntil(() -> waitingForAdvisoryLocks() == 1); // the second is blocked in PostgreSQL, not yet inside
+        assertThat(events).containsExactly("first in");
+        letFirstFinish.countDown();
+        first.get(WAIT_MS, TimeUnit.MILLISECONDS);
+        second.get(WAIT_MS, TimeUnit.MILLISECONDS);
+
+        assertThat(events).containsExactly("first in", "first out", "second in");
+    }
+
+    @Test
+    void writes_to_different_panels_do_not_wait_for_each_other() throws Exception {
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch letFirstFinish = new CountDownLatch(1);
+        Future<?> first = instances.submit(() -> lock.whileHolding(PANEL, () -> {
+            firstInside.countDown();
+            await(letFirstFinish);
+            return null;
+        }));
+        assertThat(firstInside.await(WAIT_MS, TimeUnit.MILLISECONDS)).isTrue();
+
+        String other = instances.submit(() -> lock.whileHolding("https://198.51.100.7:8443/other/", () -> "done"))
+                .get(WAIT_MS, TimeUnit.MILLISECONDS);
+
+        assertThat(other).isEqualTo("done");
+        letFirstFinish.countDown();
+        first.get(WAIT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @Test
+    void an_instance_that_cannot_get_the_lock_in_time_gets_a_transient_refusal(PostgresPersistence db) throws Exception {
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch letFirstFinish = new CountDownLatch(1);
+        Future<?> first = instances.submit(() -> lock.whileHolding(PANEL, () -> {
+            firstInside.countDown();
+            await(letFirstFinish);
+            return null;
+        }));
+        assertThat(firstInside.await(WAIT_MS, TimeUnit.MILLISECONDS)).isTrue();
+
+        PanelException refused = catchThrowableOfType(PanelException.class,
+                () -> db.panelWriteLock(Duration.ofMillis(200)).whileHolding(PANEL, () -> "never"));
+
+        assertThat(refused.kind()).isEqualTo(PanelException.Kind.BUSY);
+        assertThat(refused.kind().isTransient()).isTrue();
+        assertThat(refused.getMessage()).contains(PANEL);
+        letFirstFinish.countDown();
+        first.get(WAIT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @Test
+    void a_write_that_fails_lets_the_lock_go() {
+        catchThrowableOfType(IllegalStateException.class, () -> lock.whileHolding(PANEL, () -> {
+            throw new IllegalStateException("panel said no");
+        }));
+
+        assertThat(lock.whileHolding(PANEL, () -> "next")).isEqualTo("next");
+    }
+
+    @Test
+    void the_lock_of_an_instance_whose_connection_died_is_free_for_the_others() throws Exception {
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        instances.submit(() -> lock.whileHolding(PANEL, () -> {
+            firstInside.countDown();
+            await(never); // a process that hangs, then dies
+            return null;
+        }));
+        assertThat(firstInside.await(WAIT_MS, TimeUnit.MILLISECONDS)).isTrue();
+
+        try (Connection c = TestDatabase.get().connect(); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid::bigint = 2020960561 AND granted");
+        }
+
+        assertThat(instances.submit(() -> lock.whileHolding(PANEL, () -> "after")).get(WAIT_MS, TimeUnit.MILLISECONDS))
+                .isEqualTo("after");
+        never.countDown();
+    }
+
+    private static int waitingForAdvisoryLocks() {
+        try (Connection c = TestDatabase.get().connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid::bigint = 2020960561 AND NOT granted")) {
+            r.next();
+            return r.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("condition not met within " + WAIT_MS + " ms");
+            Thread.sleep(20);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
