@@ -62,12 +62,17 @@ final class MoneyPathRig implements AutoCloseable {
     private final List<RunningBot> bots = new ArrayList<>();
 
     MoneyPathRig(PostgresPersistence records, TestSchema schema, MutableClock clock, Instant start) {
+        this(records, schema, clock, start, FakeThreeXuiPanel.Profile.V2_8);
+    }
+
+    /** The same world with a panel that behaves like the given 3x-ui release line. */
+    MoneyPathRig(PostgresPersistence records, TestSchema schema, MutableClock clock, Instant start, FakeThreeXuiPanel.Profile panel) {
         this.records = records;
         this.schema = schema;
         this.clock = clock;
         schema.truncateAll();
         clock.set(start);
-        panelHost = FakeThreeXuiPanel.builder().start();
+        panelHost = FakeThreeXuiPanel.builder().profile(panel).start();
         panelLine = new TcpProxy("127.0.0.1", panelHost.port());
         // one delivery per webhook: a test that wants another asks for it, so nothing arrives unplanned
         heleket = FakeHeleket.start(FakeHeleket.Options.defaults().withWebhookRetryDelays(List.of(Duration.ZERO)));

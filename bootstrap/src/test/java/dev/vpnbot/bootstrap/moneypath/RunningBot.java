@@ -101,7 +101,8 @@ final class RunningBot implements AutoCloseable {
     RunningBot(DatabaseSettings database, Clock clock, HeleketSettings heleket, Options options) {
         this.options = options;
         this.db = PostgresPersistence.connect(options.databaseHook().apply(database), TestDatabase.SECRET_KEY, clock);
-        this.panelAdapter = new ThreeXuiPanel(PANEL_SETTINGS, Clock.systemUTC());
+        // as bootstrap wires it: panel writes hold the database's per-panel lock, so several processes take turns
+        this.panelAdapter = new ThreeXuiPanel(PANEL_SETTINGS, Clock.systemUTC(), db.panelWriteLock(Duration.ofSeconds(20)));
         this.gateway = new HeleketPaymentGateway(heleket);
         this.wakeUps = options.workerThreads() == 0 ? null : Executors.newFixedThreadPool(options.workerThreads(), r -> {
             Thread t = new Thread(r, "bot-worker");
