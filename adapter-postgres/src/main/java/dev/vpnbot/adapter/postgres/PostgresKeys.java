@@ -74,6 +74,22 @@ final class PostgresKeys implements Keys {
     }
 
     @Override
+    public List<VpnKey> activeOn(ServerId server, Instant now, KeyId after, int limit) {
+        if (limit < 0) throw new IllegalArgumentException("limit cannot be negative: " + limit);
+        return db.withHandle(h -> h.createQuery("""
+                        SELECT * FROM vpn_keys
+                         WHERE server_id = :server AND status = 'ACTIVE' AND expires_at > :now AND id > :after
+                         ORDER BY id
+                         LIMIT :limit""")
+                .bind("server", server.value())
+                .bindByType("now", now, Instant.class)
+                .bind("after", after == null ? 0L : after.value())
+                .bind("limit", limit)
+                .map((rs, ctx) -> key(rs))
+                .list());
+    }
+
+    @Override
     public void save(VpnKey key) {
         try {
             db.withHandle(h -> h.createUpdate("""

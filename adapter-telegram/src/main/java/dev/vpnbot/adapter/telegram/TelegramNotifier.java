@@ -116,7 +116,8 @@ public final class TelegramNotifier implements Notifier {
     public void alertAdmins(AdminAlert alert) {
         try {
             Texts t = Texts.of(settings.defaultLanguage());
-            String text = t.html("notify.admin_alert", alert.kind().name(), alert.detail());
+            // the kind's code stays beside its title: operators grep logs and search chats for it
+            String text = t.html("notify.admin_alert", t.label(alertTitle(alert.kind())), alert.kind().name(), alert.detail());
             if (settings.alertDestinations().isEmpty()) {
                 LOG.warn("admin alert with nobody to tell (set admin ids or a support chat): {} {}", alert.kind(), alert.detail());
                 return;
@@ -127,6 +128,10 @@ public final class TelegramNotifier implements Notifier {
         } catch (RuntimeException e) {
             LOG.error("admin alert {} could not be sent: {}", alert.kind(), alert.detail(), e);
         }
+    }
+
+    static String alertTitle(AdminAlert.Kind kind) {
+        return "notify.admin_alert.kind." + kind.name();
     }
 
     /** Who gets the message and how they read it; unknown users get the operator's defaults. */

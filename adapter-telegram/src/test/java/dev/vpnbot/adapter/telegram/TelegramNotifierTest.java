@@ -138,6 +138,18 @@ class TelegramNotifierTest {
     }
 
     @Test
+    void a_drift_report_reaches_the_admins_with_its_title_in_the_operators_language() throws Exception {
+        TelegramNotifier notifier = notifier(settings());
+
+        notifier.alertAdmins(new AdminAlert(AdminAlert.Kind.PANEL_DRIFT_REPAIRED, "Frankfurt (server 1): 1 key(s) — CREATED 1\n• #7 vpnbot-k7-u5: CREATED"));
+
+        assertThat(sender.awaitIdle(Duration.ofSeconds(5))).isTrue();
+        assertThat(api.calls("sendMessage")).hasSize(2).allSatisfy(c -> assertThat(c.text())
+                .contains(Texts.of(settings().defaultLanguage()).label(TelegramNotifier.alertTitle(AdminAlert.Kind.PANEL_DRIFT_REPAIRED)))
+                .contains("PANEL_DRIFT_REPAIRED").contains("#7 vpnbot-k7-u5: CREATED"));
+    }
+
+    @Test
     void the_notifier_never_throws_even_when_telegram_is_gone() throws Exception {
         register("ru");
         TelegramNotifier notifier = notifier(settings(), new SenderLimits(100, 10, Duration.ofMillis(5), Duration.ofMillis(5), 2, 1));

@@ -64,6 +64,7 @@ class TextsTest {
         for (String command : AdminDesk.COMMANDS) keys.add("command." + command);
         // texts whose key the code completes with an enum value
         for (var kind : dev.vpnbot.application.port.out.panel.PanelException.Kind.values()) keys.add("admin.problem." + kind.name());
+        for (var alert : dev.vpnbot.application.port.out.notify.AdminAlert.Kind.values()) keys.add(TelegramNotifier.alertTitle(alert));
         for (var audience : dev.vpnbot.domain.broadcast.Audience.values()) keys.add(BroadcastFlow.audienceKey(audience));
         for (var status : dev.vpnbot.domain.broadcast.Broadcast.Status.values()) {
             keys.add("admin.broadcast.status." + status.name().toLowerCase(java.util.Locale.ROOT));

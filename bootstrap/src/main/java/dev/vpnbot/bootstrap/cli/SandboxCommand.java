@@ -95,7 +95,7 @@ final class SandboxCommand implements Callable<Integer> {
                 read.operator().timeZone());
         // HTTP on a free port so a running bot is not disturbed
         return new AppConfig(chat, new HttpConfig(0, null, read.http().trustedProxies()), DatabaseConfig.embedded(), home,
-                payments, operator, sandboxKey(home), read.reconcileInterval(), read.warnings());
+                payments, operator, sandboxKey(home), read.reconcileInterval(), read.panelDriftInterval(), read.warnings());
     }
 
     /** The sandbox's own encryption key, made once and kept beside its database. */

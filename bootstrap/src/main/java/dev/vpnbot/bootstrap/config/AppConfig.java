@@ -12,13 +12,16 @@ import java.util.Objects;
  * @param dataDir           where the embedded database and other local state live
  * @param secretKey         encrypts panel passwords at rest; null only where none is read (migrate)
  * @param reconcileInterval how often waiting orders are checked with the gateway
+ * @param panelDriftInterval how often the panels are compared with the database and repaired;
+ *                          {@link Duration#ZERO} when the operator switched the repair off
  * @param warnings          things worth telling the operator that do not stop the bot
  */
 public record AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig database, Path dataDir,
                         HeleketConfig heleket, OperatorConfig operator, Secret secretKey,
-                        Duration reconcileInterval, List<String> warnings) {
+                        Duration reconcileInterval, Duration panelDriftInterval, List<String> warnings) {
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_PANEL_DRIFT_INTERVAL = Duration.ofMinutes(10);
 
     public AppConfig {
         Objects.requireNonNull(telegram, "telegram");
@@ -28,6 +31,12 @@ public record AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig
         Objects.requireNonNull(heleket, "heleket");
         Objects.requireNonNull(operator, "operator");
         Objects.requireNonNull(reconcileInterval, "reconcileInterval");
+        Objects.requireNonNull(panelDriftInterval, "panelDriftInterval");
+        if (panelDriftInterval.isNegative()) throw new IllegalArgumentException("panel drift interval cannot be negative");
         warnings = List.copyOf(warnings);
+    }
+
+    public boolean panelDriftRepairOn() {
+        return !panelDriftInterval.isZero();
     }
 }

@@ -30,6 +30,9 @@ public final class ConfigReader {
     private static final Set<Integer> TELEGRAM_WEBHOOK_PORTS = Set.of(443, 80, 88, 8443);
     private static final Duration MIN_RECONCILE = Duration.ofSeconds(5);
     private static final Duration MAX_RECONCILE = Duration.ofHours(24);
+    // each round asks every panel about every active key: not more often than once a minute
+    private static final Duration MIN_PANEL_DRIFT = Duration.ofMinutes(1);
+    private static final Duration MAX_PANEL_DRIFT = Duration.ofHours(24);
     static final int MIN_SECRET_KEY_LENGTH = 32;
 
     private final Variables vars;
@@ -59,9 +62,10 @@ public final class ConfigReader {
         OperatorConfig operator = operator();
         Secret secretKey = secretKey();
         Duration reconcile = parse("RECONCILE_INTERVAL", this::reconcileInterval).orElse(AppConfig.DEFAULT_RECONCILE_INTERVAL);
+        Duration panelDrift = parse("PANEL_DRIFT_INTERVAL", ConfigReader::panelDriftInterval).orElse(AppConfig.DEFAULT_PANEL_DRIFT_INTERVAL);
 
         if (!problems.isEmpty()) throw new InvalidConfiguration(problems);
-        return new AppConfig(telegram, http, database, dataDir, heleket, operator, secretKey, reconcile, warnings);
+        return new AppConfig(telegram, http, database, dataDir, heleket, operator, secretKey, reconcile, panelDrift, warnings);
     }
 
     private TelegramConfig telegram() {
@@ -307,6 +311,18 @@ public final class ConfigReader {
         Duration d = DurationText.parse(value);
         if (d.compareTo(MIN_RECONCILE) < 0 || d.compareTo(MAX_RECONCILE) > 0) {
             throw new IllegalArgumentException("must be between 5s and 24h, got " + value);
+        }
+        return d;
+    }
+
+    /** "0" or "off" switches the repair off; otherwise a duration within bounds. */
+    private static Duration panelDriftInterval(String value) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        if (v.equals("off") || v.equals("0")) return Duration.ZERO;
+        Duration d = DurationText.parse(value);
+        if (d.isZero()) return Duration.ZERO;
+        if (d.compareTo(MIN_PANEL_DRIFT) < 0 || d.compareTo(MAX_PANEL_DRIFT) > 0) {
+            throw new IllegalArgumentException("must be between 1m and 24h (or 0/off to switch the repair off), got " + value);
         }
         return d;
     }

@@ -20,6 +20,9 @@ public final class BotMetrics {
     final Counter paymentNotifications;
     final Counter reconciliation;
     final Counter reminders;
+    final Counter driftKeysChecked;
+    final Counter driftFixes;
+    final Counter driftFailures;
     private final Counter jobRuns;
     private final Histogram jobSeconds;
     private final Counter httpRequests;
@@ -48,6 +51,13 @@ public final class BotMetrics {
                 "Orders handled by reconciliation: checked with the gateway, found paid (a lost webhook), expired, check failed.",
                 "result");
         reminders = registry.counter("vpnbot_expiry_reminders_sent_total", "Expiry reminders sent to users.");
+        driftKeysChecked = registry.counter("vpnbot_panel_drift_keys_checked_total",
+                "Active keys the drift repair compared with their panel client, by server.", "server");
+        driftFixes = registry.counter("vpnbot_panel_drift_fixes_total",
+                "Panel clients the drift repair put back as the database has them, by server and kind of fix.", "server", "fix");
+        driftFailures = registry.counter("vpnbot_panel_drift_failures_total",
+                "Drift repair: keys left untouched because the panel's answer could not be trusted (untrusted_answer), "
+                        + "rounds in which a server's panel could not be reached (server_skipped).", "server", "reason");
         jobRuns = registry.counter("vpnbot_job_runs_total", "Background job runs by job and outcome.", "job", "outcome");
         jobSeconds = registry.histogram("vpnbot_job_seconds", "Background job run time.", Histogram.LATENCY_SECONDS, "job");
         httpRequests = registry.counter("vpnbot_http_requests_total", "HTTP requests by route and status.", "route", "status");

@@ -1,6 +1,7 @@
 package dev.vpnbot.bootstrap.schedule;
 
 import dev.vpnbot.application.port.in.ReconcilePaymentsUseCase;
+import dev.vpnbot.application.port.in.RepairPanelDriftUseCase;
 import dev.vpnbot.application.port.in.RunFulfilmentJobsUseCase;
 import dev.vpnbot.application.port.in.SendExpiryRemindersUseCase;
 import dev.vpnbot.bootstrap.config.DurationText;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The bot's clock-driven work: fulfilment jobs every second (and at once when a payment lands),
  * payment reconciliation and order expiry every {@code RECONCILE_INTERVAL}, expiry reminders
- * every few minutes, and a panel probe for {@code /healthz}.
+ * every few minutes, a panel probe for {@code /healthz}, and the panel drift repair every
+ * {@code PANEL_DRIFT_INTERVAL} (unless switched off).
  *
  * <p>A job that throws is logged and runs again at its next turn: nothing kills the schedule.
  * Each job runs at most once at a time here; across bot instances the use cases themselves keep
@@ -31,19 +33,24 @@ public final class BackgroundJobs {
     /** Rounds of fulfilment in one go while jobs keep coming, before yielding to the next tick. */
     private static final int MAX_ROUNDS = 50;
 
-    /** How often each job runs. */
+    /**
+     * How often each job runs.
+     *
+     * @param panelDriftInterval zero: the drift repair never runs
+     */
     public record Schedule(Duration fulfilmentTick, Duration reconcileInterval, Duration reminderInterval,
-                           Duration panelProbeInterval, Duration firstDelay) {
+                           Duration panelProbeInterval, Duration panelDriftInterval, Duration firstDelay) {
         public Schedule {
             for (Duration d : new Duration[] {fulfilmentTick, reconcileInterval, reminderInterval, panelProbeInterval}) {
                 if (d.isNegative() || d.isZero()) throw new IllegalArgumentException("intervals must be positive");
             }
+            if (panelDriftInterval.isNegative()) throw new IllegalArgumentException("intervals cannot be negative");
             Objects.requireNonNull(firstDelay, "firstDelay");
         }
 
-        public static Schedule withReconcileInterval(Duration reconcileInterval) {
+        public static Schedule of(Duration reconcileInterval, Duration panelDriftInterval) {
             return new Schedule(Duration.ofSeconds(1), reconcileInterval, Duration.ofMinutes(5), Duration.ofMinutes(1),
-                    Duration.ofSeconds(5));
+                    panelDriftInterval, Duration.ofSeconds(5));
         }
     }
 
@@ -51,6 +58,7 @@ public final class BackgroundJobs {
     private final ReconcilePaymentsUseCase reconciliation;
     private final SendExpiryRemindersUseCase reminders;
     private final PanelProbe panelProbe;
+    private final RepairPanelDriftUseCase driftRepair;
     private final IntSupplier broadcastBatch;
     private final BotMetrics metrics;
     private final Schedule schedule;
@@ -65,19 +73,20 @@ public final class BackgroundJobs {
     private volatile boolean started;
 
     public BackgroundJobs(RunFulfilmentJobsUseCase fulfilment, ReconcilePaymentsUseCase reconciliation,
-                          SendExpiryRemindersUseCase reminders, PanelProbe panelProbe, IntSupplier broadcastBatch,
-                          BotMetrics metrics, Schedule schedule) {
+                          SendExpiryRemindersUseCase reminders, PanelProbe panelProbe, RepairPanelDriftUseCase driftRepair,
+                          IntSupplier broadcastBatch, BotMetrics metrics, Schedule schedule) {
         this.fulfilment = fulfilment;
         this.reconciliation = reconciliation;
         this.reminders = reminders;
         this.panelProbe = panelProbe;
+        this.driftRepair = driftRepair;
         this.broadcastBatch = broadcastBatch;
         this.metrics = metrics;
         this.schedule = schedule;
         AtomicInteger n = new AtomicInteger();
         // threads for every fulfilment loop and for the other jobs: a slow gateway during
         // reconciliation never holds up deliveries
-        this.executor = new ScheduledThreadPoolExecutor(FULFILMENT_LOOPS + 3, r -> {
+        this.executor = new ScheduledThreadPoolExecutor(FULFILMENT_LOOPS + 4, r -> {
             Thread t = new Thread(r, "jobs-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -96,9 +105,14 @@ public final class BackgroundJobs {
         every(schedule.firstDelay(), schedule.panelProbeInterval(), () -> guarded("panel_probe", panelProbe::probeAll));
         // broadcasts go out a batch per tick; the sender's rate limits pace the rest
         every(schedule.firstDelay(), schedule.fulfilmentTick().multipliedBy(2), () -> guarded("broadcasts", broadcastBatch));
-        LOG.info("background jobs started: fulfilment every {}, reconciliation every {}, expiry reminders every {}",
+        Duration drift = schedule.panelDriftInterval();
+        if (!drift.isZero()) {
+            // after the first probe, so a panel that is down is known before anything is repaired
+            every(schedule.firstDelay().multipliedBy(3), drift, () -> guarded("panel_drift_repair", this::repairDrift));
+        }
+        LOG.info("background jobs started: fulfilment every {}, reconciliation every {}, expiry reminders every {}, panel drift repair {}",
                 DurationText.format(schedule.fulfilmentTick()), DurationText.format(schedule.reconcileInterval()),
-                DurationText.format(schedule.reminderInterval()));
+                DurationText.format(schedule.reminderInterval()), drift.isZero() ? "off" : "every " + DurationText.format(drift));
     }
 
     /** The fulfilment wake-up: a payment just landed, deliver now instead of at the next tick. */
@@ -164,6 +178,15 @@ public final class BackgroundJobs {
                     r.checked(), r.paid(), r.expired(), r.failedChecks());
         }
         return r.checked();
+    }
+
+    private int repairDrift() {
+        RepairPanelDriftUseCase.Result r = driftRepair.repairDrift();
+        if (!r.fixesByKind().isEmpty() || r.keysFailed() + r.serversSkipped() > 0) {
+            LOG.info("panel drift repair: {} key(s) checked, fixed {}, {} key(s) not trusted, {} server(s) skipped",
+                    r.keysChecked(), r.fixesByKind(), r.keysFailed(), r.serversSkipped());
+        }
+        return r.keysChecked();
     }
 
     private int remind() {

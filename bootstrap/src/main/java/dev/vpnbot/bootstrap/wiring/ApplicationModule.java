@@ -16,6 +16,7 @@ import dev.vpnbot.application.port.in.PayInTestModeUseCase;
 import dev.vpnbot.application.port.in.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.ReconcilePaymentsUseCase;
 import dev.vpnbot.application.port.in.RegisterUserUseCase;
+import dev.vpnbot.application.port.in.RepairPanelDriftUseCase;
 import dev.vpnbot.application.port.in.RunFulfilmentJobsUseCase;
 import dev.vpnbot.application.port.in.SendExpiryRemindersUseCase;
 import dev.vpnbot.application.port.in.ShowMyKeysUseCase;
@@ -40,6 +41,7 @@ import dev.vpnbot.application.service.Nonces;
 import dev.vpnbot.application.service.OrderCancellation;
 import dev.vpnbot.application.service.OrderFulfilment;
 import dev.vpnbot.application.service.OrderPlacement;
+import dev.vpnbot.application.service.PanelDriftRepair;
 import dev.vpnbot.application.service.PaymentCheck;
 import dev.vpnbot.application.service.PaymentConfirmation;
 import dev.vpnbot.application.service.PaymentReconciliation;
@@ -50,6 +52,7 @@ import dev.vpnbot.application.service.UserLookup;
 import dev.vpnbot.application.service.UserRegistration;
 import dev.vpnbot.bootstrap.config.HeleketConfig;
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
+import dev.vpnbot.bootstrap.metrics.MeasuredDriftRepair;
 import dev.vpnbot.bootstrap.metrics.MeasuredFulfilment;
 import dev.vpnbot.bootstrap.metrics.MeasuredPaymentNotifications;
 import dev.vpnbot.bootstrap.metrics.MeasuredReconciliation;
@@ -191,6 +194,13 @@ public final class ApplicationModule extends AbstractModule {
     SendExpiryRemindersUseCase reminders(Keys keys, Users users, SentNotifications ledger, Notifier notifier, Clock clock,
                                          BotMetrics metrics) {
         return new MeasuredReminders(new ExpiryReminders(keys, users, ledger, notifier, clock, BATCH), metrics);
+    }
+
+    @Provides
+    @Singleton
+    RepairPanelDriftUseCase driftRepair(Servers servers, Keys keys, VpnPanel panel, Notifier notifier, Clock clock,
+                                        PurchaseSettings settings, BotMetrics metrics) {
+        return new MeasuredDriftRepair(new PanelDriftRepair(servers, keys, panel, notifier, clock, settings), metrics);
     }
 
     /** Present only when PAYMENT_TEST_MODE is on: the service refuses to exist otherwise. */

@@ -5,6 +5,7 @@ import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.vpnbot.application.port.in.ReconcilePaymentsUseCase;
+import dev.vpnbot.application.port.in.RepairPanelDriftUseCase;
 import dev.vpnbot.application.port.in.RunFulfilmentJobsUseCase;
 import dev.vpnbot.application.port.in.SendExpiryRemindersUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
@@ -21,10 +22,10 @@ public final class SchedulerModule extends AbstractModule {
     @Provides
     @Singleton
     BackgroundJobs jobs(RunFulfilmentJobsUseCase fulfilment, ReconcilePaymentsUseCase reconciliation,
-                        SendExpiryRemindersUseCase reminders, PanelProbe probe, BroadcastUseCase broadcasts,
-                        BotMetrics metrics, AppConfig config) {
-        return new BackgroundJobs(fulfilment, reconciliation, reminders, probe, broadcasts::sendNextBatch, metrics,
-                BackgroundJobs.Schedule.withReconcileInterval(config.reconcileInterval()));
+                        SendExpiryRemindersUseCase reminders, PanelProbe probe, RepairPanelDriftUseCase driftRepair,
+                        BroadcastUseCase broadcasts, BotMetrics metrics, AppConfig config) {
+        return new BackgroundJobs(fulfilment, reconciliation, reminders, probe, driftRepair, broadcasts::sendNextBatch, metrics,
+                BackgroundJobs.Schedule.of(config.reconcileInterval(), config.panelDriftInterval()));
     }
 
     @Provides

@@ -29,7 +29,7 @@ public final class StartupHarness {
         EmbeddedDatabase db = EmbeddedDatabase.start(dataDir);
         AppConfig base = TestConfig.appConfig(false);
         AppConfig config = new AppConfig(base.telegram(), new HttpConfig(port, null, base.http().trustedProxies()), base.database(),
-                dataDir, base.heleket(), base.operator(), base.secretKey(), base.reconcileInterval(), List.of());
+                dataDir, base.heleket(), base.operator(), base.secretKey(), base.reconcileInterval(), base.panelDriftInterval(), List.of());
         List<Module> modules = new ArrayList<>(Wiring.core(config, db.location()));
         modules.add(new InMemoryAdaptersModule());
         Injector injector = Wiring.injector(modules);

@@ -64,6 +64,8 @@ class ConfigReaderTest {
         assertThat(c.operator().adminIds()).isEmpty();
         assertThat(c.operator().supportChatId()).isNull();
         assertThat(c.reconcileInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.panelDriftInterval()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.panelDriftRepairOn()).isTrue();
     }
 
     @Test
@@ -87,6 +89,7 @@ class ConfigReaderTest {
         env.put("DEFAULT_LANGUAGE", "en");
         env.put("TIME_ZONE", "Asia/Yekaterinburg");
         env.put("RECONCILE_INTERVAL", "PT2M");
+        env.put("PANEL_DRIFT_INTERVAL", "30m");
 
         AppConfig c = run(env);
 
@@ -112,6 +115,7 @@ class ConfigReaderTest {
         assertThat(c.operator().timeZone()).isEqualTo(ZoneId.of("Asia/Yekaterinburg"));
         assertThat(c.secretKey().reveal()).isEqualTo(SECRET_KEY);
         assertThat(c.reconcileInterval()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(c.panelDriftInterval()).isEqualTo(Duration.ofMinutes(30));
         assertThat(c.warnings()).anyMatch(w -> w.startsWith("PAYMENT_TEST_MODE is on"));
     }
 
@@ -214,6 +218,23 @@ class ConfigReaderTest {
         }
         env.put("RECONCILE_INTERVAL", "1s");
         assertThat(problemsOf(env, Purpose.RUN)).containsExactly("RECONCILE_INTERVAL: must be between 5s and 24h, got 1s");
+    }
+
+    @Test
+    void panel_drift_interval_takes_a_duration_within_bounds_or_0_or_off_to_switch_the_repair_off() {
+        Map<String, String> env = minimalRun();
+        for (var c : Map.of("10m", Duration.ofMinutes(10), "PT1H", Duration.ofHours(1), "1m", Duration.ofMinutes(1),
+                "0", Duration.ZERO, "off", Duration.ZERO, "OFF", Duration.ZERO, "0s", Duration.ZERO).entrySet()) {
+            env.put("PANEL_DRIFT_INTERVAL", c.getKey());
+            AppConfig config = run(env);
+            assertThat(config.panelDriftInterval()).as(c.getKey()).isEqualTo(c.getValue());
+            assertThat(config.panelDriftRepairOn()).as(c.getKey()).isEqualTo(!c.getValue().isZero());
+        }
+        env.put("PANEL_DRIFT_INTERVAL", "30s");
+        assertThat(problemsOf(env, Purpose.RUN))
+                .containsExactly("PANEL_DRIFT_INTERVAL: must be between 1m and 24h (or 0/off to switch the repair off), got 30s");
+        env.put("PANEL_DRIFT_INTERVAL", "sometimes");
+        assertThat(problemsOf(env, Purpose.RUN)).singleElement().asString().startsWith("PANEL_DRIFT_INTERVAL: 'sometimes' is not a duration");
     }
 
     @Test

@@ -42,6 +42,7 @@ class DocumentedVariablesTest {
         assertThat(defaults.get("DEFAULT_LANGUAGE")).isEqualTo("`" + c.operator().defaultLanguage().name().toLowerCase() + "`");
         assertThat(defaults.get("TIME_ZONE")).isEqualTo("`" + c.operator().timeZone() + "`");
         assertThat(defaults.get("RECONCILE_INTERVAL")).isEqualTo("`" + DurationText.format(c.reconcileInterval()) + "`");
+        assertThat(defaults.get("PANEL_DRIFT_INTERVAL")).isEqualTo("`" + DurationText.format(c.panelDriftInterval()) + "`");
     }
 
     @Test

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vpnbot.application.fixtures.FakeVpnPanel;
 import dev.vpnbot.application.fixtures.MutableClock;
 import dev.vpnbot.application.port.in.FulfilOrderUseCase;
+import dev.vpnbot.application.port.in.RepairPanelDriftUseCase;
+import dev.vpnbot.application.port.in.RepairPanelDriftUseCase.ServerRound;
+import dev.vpnbot.application.port.out.panel.PanelRepair.Fix;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.bootstrap.health.Health;
@@ -88,6 +91,28 @@ class MeasuringDecoratorsTest {
         assertThat(metrics.fulfilments.value("fulfilled")).isEqualTo(1);
         assertThat(metrics.fulfilments.value("already_fulfilled")).isEqualTo(1);
         assertThat(metrics.fulfilments.value("failed")).isEqualTo(1);
+    }
+
+    @Test
+    void drift_repairs_are_counted_per_server_and_fix_and_failures_per_server_and_reason() {
+        RepairPanelDriftUseCase.Result round = new RepairPanelDriftUseCase.Result(List.of(
+                new ServerRound(helsinki.id(), 40, Map.of(Fix.CREATED, 2, Fix.EXPIRY, 3), 1, false),
+                new ServerRound(riga.id(), 1, Map.of(), 0, true)));
+        MeasuredDriftRepair measured = new MeasuredDriftRepair(() -> round, metrics);
+
+        assertThat(measured.repairDrift()).isSameAs(round);
+        measured.repairDrift();
+
+        assertThat(metrics.driftFixes.value("1", "created")).isEqualTo(4);
+        assertThat(metrics.driftFixes.value("1", "expiry")).isEqualTo(6);
+        assertThat(metrics.driftKeysChecked.value("1")).isEqualTo(80);
+        assertThat(metrics.driftFailures.value("1", "untrusted_answer")).isEqualTo(2);
+        assertThat(metrics.driftFailures.value("2", "server_skipped")).isEqualTo(2);
+        assertThat(metrics.driftFailures.value("1", "server_skipped")).isZero();
+        assertThat(registry.scrape())
+                .contains("vpnbot_panel_drift_fixes_total{server=\"1\",fix=\"created\"} 4")
+                .contains("vpnbot_panel_drift_failures_total{server=\"2\",reason=\"server_skipped\"} 2")
+                .contains("# TYPE vpnbot_panel_drift_fixes_total counter");
     }
 
     @Test

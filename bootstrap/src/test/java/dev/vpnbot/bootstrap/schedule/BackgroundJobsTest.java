@@ -7,10 +7,12 @@ import dev.vpnbot.application.fixtures.InMemoryKeys;
 import dev.vpnbot.application.fixtures.InMemoryServers;
 import dev.vpnbot.application.fixtures.MutableClock;
 import dev.vpnbot.application.port.in.ReconcilePaymentsUseCase;
+import dev.vpnbot.application.port.in.RepairPanelDriftUseCase;
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
 import dev.vpnbot.bootstrap.metrics.MetricsRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,16 +29,26 @@ class BackgroundJobsTest {
     private final AtomicInteger fulfilmentRuns = new AtomicInteger();
     private final AtomicInteger reconcileRuns = new AtomicInteger();
     private final AtomicInteger reminderRuns = new AtomicInteger();
+    private final AtomicInteger driftRuns = new AtomicInteger();
+    private final RepairPanelDriftUseCase drift = () -> {
+        driftRuns.incrementAndGet();
+        return new RepairPanelDriftUseCase.Result(List.of());
+    };
     private BackgroundJobs jobs;
 
     private BackgroundJobs jobs(Duration tick, Duration reconcile, Duration reminders, ReconcilePaymentsUseCase reconciliation) {
+        return jobs(tick, reconcile, reminders, LONG, reconciliation);
+    }
+
+    private BackgroundJobs jobs(Duration tick, Duration reconcile, Duration reminders, Duration drift,
+                                ReconcilePaymentsUseCase reconciliation) {
         jobs = new BackgroundJobs(() -> {
             fulfilmentRuns.incrementAndGet();
             return 0;
         }, reconciliation, () -> {
             reminderRuns.incrementAndGet();
             return 0;
-        }, probe, () -> 0, metrics, new BackgroundJobs.Schedule(tick, reconcile, reminders, LONG, Duration.ZERO));
+        }, probe, this.drift, () -> 0, metrics, new BackgroundJobs.Schedule(tick, reconcile, reminders, LONG, drift, Duration.ZERO));
         return jobs;
     }
 
@@ -65,6 +77,21 @@ class BackgroundJobsTest {
         jobs(Duration.ofMillis(20), Duration.ofMillis(50), LONG, countingReconciliation()).start();
         waitUntil(() -> fulfilmentRuns.get() >= 10 && reconcileRuns.get() >= 3);
         assertThat(reminderRuns.get()).isEqualTo(1); // its first run only; the next is an hour away
+    }
+
+    @Test
+    void the_panel_drift_repair_runs_on_its_own_interval_and_is_measured() throws Exception {
+        jobs(LONG, LONG, LONG, Duration.ofMillis(20), countingReconciliation()).start();
+        waitUntil(() -> driftRuns.get() >= 3);
+        assertThat(registry.scrape()).containsPattern("vpnbot_job_runs_total\\{job=\"panel_drift_repair\",outcome=\"ok\"} [1-9]");
+    }
+
+    @Test
+    void a_panel_drift_repair_switched_off_never_runs_while_the_other_jobs_do() throws Exception {
+        jobs(Duration.ofMillis(20), Duration.ofMillis(20), LONG, Duration.ZERO, countingReconciliation()).start();
+        waitUntil(() -> reconcileRuns.get() >= 5 && fulfilmentRuns.get() >= 5);
+        assertThat(driftRuns.get()).isZero();
+        assertThat(registry.scrape()).doesNotContain("panel_drift_repair");
     }
 
     @Test
@@ -143,7 +170,8 @@ class BackgroundJobsTest {
         jobs = new BackgroundJobs(() -> {
             fulfilmentRuns.incrementAndGet();
             return backlog.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 20 : 0;
-        }, countingReconciliation(), () -> 0, probe, () -> 0, metrics, new BackgroundJobs.Schedule(LONG, LONG, LONG, LONG, LONG));
+        }, countingReconciliation(), () -> 0, probe, drift, () -> 0, metrics,
+                new BackgroundJobs.Schedule(LONG, LONG, LONG, LONG, LONG, LONG));
         jobs.start();
         waitUntil(() -> backlog.get() == 0 && fulfilmentRuns.get() >= 6); // 5 full batches, then empty rounds
         Thread.sleep(100);
@@ -170,7 +198,8 @@ class BackgroundJobsTest {
                 return 2;
             }
             return delivered.incrementAndGet() <= 3 ? 1 : 0;
-        }, countingReconciliation(), () -> 0, probe, () -> 0, metrics, new BackgroundJobs.Schedule(LONG, LONG, LONG, LONG, LONG));
+        }, countingReconciliation(), () -> 0, probe, drift, () -> 0, metrics,
+                new BackgroundJobs.Schedule(LONG, LONG, LONG, LONG, LONG, LONG));
         jobs.start();
         assertThat(stuck.await(5, TimeUnit.SECONDS)).isTrue();
 

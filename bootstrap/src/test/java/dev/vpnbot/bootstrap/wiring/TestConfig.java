@@ -29,6 +29,6 @@ public final class TestConfig {
                 new HttpConfig(0, null, IpRanges.none()), DatabaseConfig.embedded(), Path.of("target/test-data"),
                 new HeleketConfig(null, null, HeleketConfig.DEFAULT_API_URL, IpRanges.parse("31.133.220.8"), testPayments),
                 new OperatorConfig(Set.of(42L), null, Language.RU, ZoneId.of("Europe/Moscow")),
-                Secret.of("0123456789abcdef0123456789abcdef"), Duration.ofSeconds(30), List.of());
+                Secret.of("0123456789abcdef0123456789abcdef"), Duration.ofSeconds(30), AppConfig.DEFAULT_PANEL_DRIFT_INTERVAL, List.of());
     }
 }

@@ -159,4 +159,24 @@ public abstract class AbstractKeysContractTest extends PersistenceContract {
 
         assertThat(ports.keys().expiringWithoutReminder(NOW, NOW.plus(Duration.ofDays(40)), THREE_DAYS, 10)).containsExactly(renewed);
     }
+
+    @Test
+    void a_servers_active_unexpired_keys_come_a_page_at_a_time_in_id_order() {
+        Server other = savedServer("Amsterdam");
+        VpnKey first = savedKey(owner, server, NOW.plus(Duration.ofDays(5)), KeyStatus.ACTIVE);
+        savedKey(owner, server, NOW, KeyStatus.ACTIVE);                                // expires right now: left out
+        savedKey(owner, server, NOW.minus(Duration.ofDays(1)), KeyStatus.ACTIVE);      // expired
+        savedKey(owner, server, NOW.plus(Duration.ofDays(5)), KeyStatus.PROVISIONING); // fulfilment's
+        savedKey(owner, server, NOW.plus(Duration.ofDays(5)), KeyStatus.DISABLED);
+        savedKey(owner, server, NOW.plus(Duration.ofDays(5)), KeyStatus.DELETED);
+        savedKey(owner, other, NOW.plus(Duration.ofDays(5)), KeyStatus.ACTIVE);         // another server
+        VpnKey second = savedKey(owner, server, NOW.plusMillis(1), KeyStatus.ACTIVE);
+        VpnKey third = savedKey(savedUser(43), server, NOW.plus(Duration.ofDays(90)), KeyStatus.ACTIVE);
+
+        assertThat(ports.keys().activeOn(server.id(), NOW, null, 100)).containsExactly(first, second, third);
+        assertThat(ports.keys().activeOn(server.id(), NOW, null, 2)).containsExactly(first, second);
+        assertThat(ports.keys().activeOn(server.id(), NOW, second.id(), 2)).containsExactly(third);
+        assertThat(ports.keys().activeOn(server.id(), NOW, third.id(), 2)).isEmpty();
+        assertThat(ports.keys().activeOn(server.id(), NOW.plus(Duration.ofDays(30)), null, 100)).containsExactly(third);
+    }
 }

@@ -2,6 +2,7 @@ package dev.vpnbot.application.port.out;
 
 import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.key.VpnKey;
+import dev.vpnbot.domain.server.ServerId;
 import dev.vpnbot.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +31,13 @@ public interface Keys {
     static String reminderSubject(VpnKey key) {
         return "key:" + key.id().value() + "@" + key.expiresAt().toEpochMilli();
     }
+
+    /**
+     * One page of a server's active keys that have not expired ({@code expiresAt > now}), in key
+     * id order, starting after {@code after} (null: from the first). Walking a server page by page
+     * never holds all its keys at once.
+     */
+    List<VpnKey> activeOn(ServerId server, Instant now, KeyId after, int limit);
 
     /** Inserts or updates. Panel email and subId are unique across all keys. */
     void save(VpnKey key);

@@ -13,6 +13,7 @@ import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel;
 import dev.vpnbot.adapter.postgres.DatabaseSettings;
 import dev.vpnbot.adapter.postgres.PostgresPersistence;
 import dev.vpnbot.adapter.postgres.testing.TestDatabase;
+import dev.vpnbot.application.port.in.RepairPanelDriftUseCase;
 import dev.vpnbot.application.port.in.PlaceOrderUseCase.PlaceNewKeyOrderCommand;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.notify.AdminAlert;
@@ -158,9 +159,10 @@ public final class FulfilmentBenchmark {
                     new PaymentCheck(db.orders(), gateway, confirmation), tx, clock, Duration.ofMinutes(30), 100);
             ExpiryReminders reminders = new ExpiryReminders(db.keys(), db.users(), db.sentNotifications(), notifier, clock, 100);
             Duration later = Duration.ofHours(1); // only fulfilment runs during the benchmark (reconciliation would pay orders itself)
-            jobs[0] = new BackgroundJobs(worker, reconciliation, reminders, new PanelProbe(db.servers(), panel), () -> 0,
+            jobs[0] = new BackgroundJobs(worker, reconciliation, reminders, new PanelProbe(db.servers(), panel),
+                    () -> new RepairPanelDriftUseCase.Result(List.of()), () -> 0,
                     new BotMetrics(new MetricsRegistry(), Optional.empty(), Optional.empty()),
-                    new BackgroundJobs.Schedule(Duration.ofSeconds(1), later, later, later, later));
+                    new BackgroundJobs.Schedule(Duration.ofSeconds(1), later, later, later, Duration.ZERO, later));
             HeleketWebhook webhook = new HeleketWebhook(heleketSettings, confirmation);
 
             Tariff tariff = TariffMother.oneMonth(1);

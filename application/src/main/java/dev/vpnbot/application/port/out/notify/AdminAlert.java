@@ -10,7 +10,11 @@ public record AdminAlert(Kind kind, String detail) {
         PAYMENT_TOO_LOW,
         PAYMENT_REFUNDED,
         FULFILMENT_FAILING,
-        SERVER_UNREACHABLE
+        SERVER_UNREACHABLE,
+        /** The drift repair put panel clients back as our database has them; the detail lists what it fixed. */
+        PANEL_DRIFT_REPAIRED,
+        /** A panel's answer about one of our clients could not be trusted, so nothing was written for it. */
+        PANEL_CLIENT_UNTRUSTED
     }
 
     public AdminAlert {
