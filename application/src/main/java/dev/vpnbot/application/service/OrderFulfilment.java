@@ -5,9 +5,11 @@ import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Transactions;
+import dev.vpnbot.application.port.out.notify.AdminAlert;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelException;
+import dev.vpnbot.application.port.out.panel.PanelRepair;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.key.KeyLinks;
@@ -121,7 +123,7 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
     /** Step 2: make the panel agree with our database, and return the links. */
     private KeyLinks putOnPanel(Server server, VpnKey key) {
         if (key.links() == null) {
-            return panel.createClient(server, newClient(key));
+            return created(server, key);
         }
         try {
             panel.setExpiry(server, key.client(), key.expiresAt());
@@ -129,8 +131,22 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
         } catch (PanelException e) {
             if (e.kind() != PanelException.Kind.CLIENT_NOT_FOUND) throw e;
             // deleted on the panel after it expired: bring it back under the same identity
-            return panel.createClient(server, newClient(key));
+            return created(server, key);
         }
+    }
+
+    /**
+     * The client as our database describes it; an earlier attempt's client is adopted. Copies
+     * of it (left by a retried add on 3x-ui v3.0–v3.4) are removed, and admins are told.
+     */
+    private KeyLinks created(Server server, VpnKey key) {
+        PanelRepair repair = panel.repairClient(server, newClient(key));
+        if (repair.fixes().contains(PanelRepair.Fix.DUPLICATES_REMOVED)) {
+            notifier.alertAdmins(new AdminAlert(AdminAlert.Kind.PANEL_DRIFT_REPAIRED, "server " + server.name()
+                    + ": the panel held more than one copy of client " + key.client().email() + " (key " + key.id().value()
+                    + "); the extra copies were removed and the client set to the paid expiry " + key.expiresAt()));
+        }
+        return repair.links();
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.vpnbot.bootstrap.moneypath;
 
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
-import dev.vpnbot.domain.key.KeyLinks;
+import dev.vpnbot.application.port.out.panel.PanelRepair;
 import dev.vpnbot.domain.server.Server;
 
 /**
@@ -29,9 +29,9 @@ final class DyingPanel extends ForwardingPanel {
     }
 
     @Override
-    public KeyLinks createClient(Server server, NewPanelClient client) {
+    public PanelRepair repairClient(Server server, NewPanelClient client) {
         if (when == When.BEFORE_CREATING_THE_CLIENT) throw new ProcessDied("before the panel call");
-        panel.createClient(server, client);
+        panel.repairClient(server, client);
         throw new ProcessDied("after the panel created " + client.id().email());
     }
 }

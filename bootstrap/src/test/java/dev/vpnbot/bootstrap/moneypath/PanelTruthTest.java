@@ -9,6 +9,7 @@ import dev.vpnbot.adapter.postgres.PostgresPersistence;
 import dev.vpnbot.adapter.postgres.testing.PostgresTest;
 import dev.vpnbot.adapter.postgres.testing.TestSchema;
 import dev.vpnbot.application.fixtures.MutableClock;
+import dev.vpnbot.application.port.out.notify.AdminAlert;
 import dev.vpnbot.bootstrap.moneypath.DyingPanel.ProcessDied;
 import dev.vpnbot.domain.key.KeyStatus;
 import dev.vpnbot.domain.key.VpnKey;
@@ -118,6 +119,30 @@ class PanelTruthTest {
         bot.worker.runDueJobs();
 
         assertOneClient(rig.key(key.id()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Profile.class, names = {"V3_0", "V3_1"})
+    void a_restarted_bot_that_finds_two_copies_of_its_new_client_keeps_one_and_tells_the_admins(Profile profile) {
+        RunningBot first = rig(profile).startBot(RunningBot.Options.defaults()
+                .panel(p -> new DyingPanel(p, DyingPanel.When.AFTER_CREATING_THE_CLIENT)));
+        Order order = rig.placeNewKey(first);
+        rig.pay(order);
+        assertThatThrownBy(first.worker::runDueJobs).isInstanceOf(ProcessDied.class);
+        rig.stop(first);
+        Map<String, Object> added = rig.ourPanelClients().get(0);
+        rig.panelHost.putClient(MoneyPathRig.INBOUND, added); // an older bot's retry appended it again (v3.0–v3.4)
+
+        RunningBot second = rig.startBot();
+        rig.clock.advance(second.options.worker().lease());
+        assertThat(second.worker.runDueJobs()).isEqualTo(1);
+
+        VpnKey key = rig.key(rig.order(order.id()).keyId());
+        assertOneClient(key);
+        assertThat(second.notifier.alerts()).singleElement().satisfies(alert -> {
+            assertThat(alert.kind()).isEqualTo(AdminAlert.Kind.PANEL_DRIFT_REPAIRED);
+            assertThat(alert.detail()).contains(key.client().email(), "more than one copy");
+        });
     }
 
     @Test
