@@ -142,35 +142,7 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
 
         /** The en-US text of a translation key at this tag (web/translation). */
         String toast(String key) {
-            if (this == V2_4) { // v2.4.11 handlers pass literals or old keys (web/controller/inbound.go#L172-L324)
-                return switch (key) {
-                    case "somethingWentWrong" -> "Something went wrong!";
-                    case "pages.inbounds.toasts.inboundUpdateSuccess" -> "Update";
-                    case "pages.inbounds.toasts.inboundCreateSuccess" -> "Create";
-                    case "pages.inbounds.toasts.inboundDeleteSuccess" -> "Delete";
-                    case "pages.inbounds.toasts.inboundClientAddSuccess" -> "Client(s) added";
-                    case "pages.inbounds.toasts.inboundClientUpdateSuccess" -> "Client updated";
-                    case "pages.inbounds.toasts.inboundClientDeleteSuccess" -> "Client deleted";
-                    case "pages.inbounds.toasts.trafficGetError" -> "Error getting traffics";
-                    case "pages.inbounds.toasts.resetInboundClientTrafficSuccess" -> "Traffic has been reset";
-                    case "pages.inbounds.toasts.delDepletedClientsSuccess" -> "All depleted clients are deleted";
-                    default -> key;
-                };
-            }
-            return switch (key) {
-                case "somethingWentWrong" -> "Something went wrong";
-                case "pages.inbounds.toasts.inboundUpdateSuccess" -> "Inbound has been successfully updated.";
-                case "pages.inbounds.toasts.inboundCreateSuccess" -> "Inbound has been successfully created.";
-                case "pages.inbounds.toasts.inboundDeleteSuccess" -> "Inbound has been successfully deleted.";
-                case "pages.inbounds.toasts.inboundClientAddSuccess" -> "Inbound client(s) have been added.";
-                case "pages.inbounds.toasts.inboundClientUpdateSuccess" -> "Inbound client has been updated.";
-                case "pages.inbounds.toasts.inboundClientDeleteSuccess" -> "Inbound client has been deleted.";
-                case "pages.inbounds.toasts.trafficGetError" -> hasClientsApi() ? "Error getting traffic." : "Error getting traffics.";
-                case "pages.inbounds.toasts.resetInboundClientTrafficSuccess" -> "Traffic has been reset.";
-                case "pages.inbounds.toasts.delDepletedClientsSuccess" ->
-                        hasClientsApi() ? "All depleted clients have been deleted." : "All depleted clients are deleted.";
-                default -> key;
-            };
+            return Toasts.text(this, key);
         }
 
         /**
@@ -698,30 +670,7 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
      * clients that ran out of quota or time.
      */
     public void trafficTick() {
-        synchronized (store.lock) {
-            long now = now().toEpochMilli();
-            for (PanelStore.Inbound in : store.inbounds.values()) {
-                for (JsonNode node : in.clients()) {
-                    ObjectNode c = (ObjectNode) node;
-                    PanelStore.Traffic t = store.traffics.get(c.path("email").asText("").toLowerCase(Locale.ROOT));
-                    if (t == null) continue;
-                    if (t.expiryTime < 0 && t.up + t.down > 0) {
-                        t.expiryTime = now - t.expiryTime;
-                        c.put("expiryTime", t.expiryTime);
-                    }
-                    if (t.expiryTime > 0 && t.expiryTime <= now && t.reset > 0) {
-                        while (t.expiryTime <= now) t.expiryTime += Duration.ofDays(t.reset).toMillis();
-                        c.put("expiryTime", t.expiryTime);
-                        t.up = 0;
-                        t.down = 0;
-                        t.enable = true;
-                    }
-                    if ((t.expiryTime > 0 && t.expiryTime <= now) || (t.total > 0 && t.up + t.down >= t.total)) {
-                        t.enable = false;
-                    }
-                }
-            }
-        }
+        store.trafficTick();
     }
 
     /** Adds an inbound (VLESS over the given transport and security) with no clients; returns its id. */

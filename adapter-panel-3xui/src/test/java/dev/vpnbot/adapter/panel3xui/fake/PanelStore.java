@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel.Profile;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -195,6 +196,34 @@ final class PanelStore {
             }
         }
         return ids;
+    }
+
+    /** The panel's traffic job (see FakeThreeXuiPanel#trafficTick). */
+    void trafficTick() {
+        synchronized (lock) {
+            long now = now();
+            for (Inbound in : inbounds.values()) {
+                for (JsonNode node : in.clients()) {
+                    ObjectNode c = (ObjectNode) node;
+                    Traffic t = traffics.get(c.path("email").asText("").toLowerCase(Locale.ROOT));
+                    if (t == null) continue;
+                    if (t.expiryTime < 0 && t.up + t.down > 0) {
+                        t.expiryTime = now - t.expiryTime;
+                        c.put("expiryTime", t.expiryTime);
+                    }
+                    if (t.expiryTime > 0 && t.expiryTime <= now && t.reset > 0) {
+                        while (t.expiryTime <= now) t.expiryTime += Duration.ofDays(t.reset).toMillis();
+                        c.put("expiryTime", t.expiryTime);
+                        t.up = 0;
+                        t.down = 0;
+                        t.enable = true;
+                    }
+                    if ((t.expiryTime > 0 && t.expiryTime <= now) || (t.total > 0 && t.up + t.down >= t.total)) {
+                        t.enable = false;
+                    }
+                }
+            }
+        }
     }
 
     // --- model -------------------------------------------------------------------------------------------
