@@ -206,9 +206,9 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
     private volatile String twoFactorCode;
     private volatile Duration skew = Duration.ZERO;
     volatile boolean raceMode;
-    private volatile Duration writeLatency = Duration.ZERO;
-    private volatile boolean redirectToHttps;
-    private volatile String webDomain;
+    volatile Duration writeLatency = Duration.ZERO;
+    volatile boolean redirectToHttps;
+    volatile String webDomain;
     volatile boolean onlinesNull = true;
 
     // subscription settings as the panel's settings page holds them
@@ -221,15 +221,15 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
     volatile String remarkModel = "-ieo";
     volatile boolean settingsHidden;
 
-    private final List<String> requestLog = new CopyOnWriteArrayList<>();
-    private final List<FaultRule> faults = new CopyOnWriteArrayList<>();
+    final List<String> requestLog = new CopyOnWriteArrayList<>();
+    final List<Dispatcher.FaultRule> faults = new CopyOnWriteArrayList<>();
     final AtomicInteger loginAttempts = new AtomicInteger();
     final AtomicInteger successfulLogins = new AtomicInteger();
     final AtomicInteger keyGeneratorCalls = new AtomicInteger();
-    private final AtomicInteger writesInFlight = new AtomicInteger();
-    private final AtomicInteger maxWritesInFlight = new AtomicInteger();
-    private volatile CountDownLatch hangs = new CountDownLatch(1);
-    private volatile CountDownLatch writeGate = new CountDownLatch(0);
+    final AtomicInteger writesInFlight = new AtomicInteger();
+    final AtomicInteger maxWritesInFlight = new AtomicInteger();
+    volatile CountDownLatch hangs = new CountDownLatch(1);
+    volatile CountDownLatch writeGate = new CountDownLatch(0);
 
     private HttpServer server;
     private ExecutorService executor;
@@ -365,7 +365,7 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        server.createContext("/", new Dispatcher(this, sessions, inboundRoutes, legacyRoutes, clientsApiRoutes)::handle);
         server.start();
         return this;
     }
@@ -503,7 +503,7 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
 
     /** The next {@code times} API calls whose route contains {@code routeContains} fail this way. */
     public void inject(Fault fault, int times, String routeContains) {
-        faults.add(new FaultRule(fault, new AtomicInteger(times), routeContains));
+        faults.add(new Dispatcher.FaultRule(fault, new AtomicInteger(times), routeContains));
     }
 
     public void clearFaults() {
@@ -746,112 +746,6 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
         sleep(30);
     }
 
-    // === HTTP ===================================================================================
-
-    private void handle(HttpExchange x) {
-        try {
-            Exchange r = new Exchange(x, basePath);
-            requestLog.add(r.method + " " + r.route);
-            if (redirectToHttps) {
-                r.redirect(307, "https://" + r.header("Host") + x.getRequestURI());
-                return;
-            }
-            if (webDomain != null) {
-                String host = Optional.ofNullable(r.header("Host")).orElse("").replaceAll(":\\d+$", "");
-                if (!host.equalsIgnoreCase(webDomain)) {
-                    r.empty(403);
-                    return;
-                }
-            }
-            if (!r.underBase) {
-                r.empty(404); // RedirectMiddleware + engine.Group(basePath): nothing outside it
-                return;
-            }
-            route(r);
-        } catch (Hang h) {
-            // the client gave up long ago; nothing to answer
-        } catch (RuntimeException | IOException e) {
-            try {
-                x.sendResponseHeaders(500, -1); // gin's Recovery: a panic becomes an empty 500
-            } catch (IOException | RuntimeException ignored) {
-                // connection gone
-            }
-        } finally {
-            x.close();
-        }
-    }
-
-    private void route(Exchange r) throws IOException {
-        String route = r.route;
-        if (route.isEmpty() && r.is("GET")) {
-            r.html("<html><body>3x-ui login</body></html>");
-        } else if (route.equals("csrf-token") && r.is("GET") && profile.isV3()) {
-            sessions.csrfToken(r);
-        } else if (route.equals("login") && r.is("POST")) {
-            sessions.login(r);
-        } else if (route.equals("logout")) {
-            sessions.logout(r);
-        } else if (route.startsWith("panel/api/")) {
-            api(r, route.substring("panel/api/".length()));
-        } else if (!inboundRoutes.handleUi(r, sessions)) {
-            r.empty(404); // engine.NoRoute → AbortWithStatus(404) (MHSanaei/3x-ui@v3.1.0:web/web.go#L247-L250)
-        }
-    }
-
-    private void api(Exchange r, String route) throws IOException {
-        if (!sessions.apiAuthorised(r)) return;
-        if (applyFault(r, route)) return;
-        boolean write = r.is("POST") && isWriteRoute(route);
-        if (write) enterWrite();
-        try {
-            String[] seg = route.split("/", -1);
-            if (inboundRoutes.handle(r, seg)) return;
-            if (legacyRoutes.handle(r, seg)) return;
-            if (clientsApiRoutes.handle(r, seg)) return;
-            r.empty(404); // unknown route or wrong method, e.g. /inbounds/addClient from v3.1
-        } finally {
-            if (write) writesInFlight.decrementAndGet();
-        }
-    }
-
-    private static boolean isWriteRoute(String route) {
-        return route.contains("add") || route.contains("update") || route.contains("del") || route.contains("reset");
-    }
-
-    private void enterWrite() {
-        try {
-            writeGate.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        int now = writesInFlight.incrementAndGet();
-        maxWritesInFlight.accumulateAndGet(now, Math::max);
-        Duration latency = writeLatency;
-        if (!latency.isZero()) sleep(latency.toMillis());
-    }
-
-    private boolean applyFault(Exchange r, String route) throws IOException {
-        for (FaultRule rule : faults) {
-            if (!route.contains(rule.routeContains)) continue;
-            if (rule.fault == Fault.DATABASE_LOCKED && !r.is("POST")) continue;
-            if (rule.remaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) <= 0) continue;
-            switch (rule.fault) {
-                case HTTP_500 -> r.empty(500);
-                case DATABASE_LOCKED -> r.fail(profile.failed("somethingWentWrong", "database is locked"));
-                case HANG -> {
-                    try {
-                        hangs.await(60, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    throw new Hang();
-                }
-            }
-            return true;
-        }
-        return false;
-    }
-
     private PanelStore.Inbound requireInbound(int id) {
         PanelStore.Inbound in = store.inbounds.get(id);
         if (in == null) throw new IllegalArgumentException("no inbound " + id);
@@ -864,19 +758,11 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
         return Collections.unmodifiableMap(map);
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private record FaultRule(Fault fault, AtomicInteger remaining, String routeContains) {}
-
-    private static final class Hang extends RuntimeException {
-        Hang() {
-            super(null, null, false, false);
         }
     }
 
