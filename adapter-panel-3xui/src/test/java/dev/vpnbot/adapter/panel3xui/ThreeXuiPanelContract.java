@@ -113,7 +113,8 @@ abstract class ThreeXuiPanelContract {
 
         panel.createClient(serverOn(FakeThreeXuiPanel.WS_TLS_INBOUND_ID), client);
 
-        assertThat(fake.storedClient(client.id().email()).orElseThrow().get("flow")).isEqualTo("");
+        // from v3.0 the panel stores model.Client, whose flow is omitempty: "" comes back as no key at all
+        assertThat(fake.storedClient(client.id().email()).orElseThrow().getOrDefault("flow", "")).isEqualTo("");
     }
 
     @Test
@@ -202,7 +203,13 @@ abstract class ThreeXuiPanelContract {
         assertThat(stored.get("limitIp")).isEqualTo(2);
         assertThat(((Number) stored.get("totalGB")).longValue()).isEqualTo(client.totalBytes());
         assertThat(stored.get("comment")).isEqualTo("paid by card");
-        assertThat(stored.get("futureField")).isEqualTo(Map.of("kept", true));
+        if (fake.profile().settingsAsObjects()) {
+            // v3.1+ bind the update to model.Client and store that: the panel itself drops keys it does not know
+            // (MHSanaei/3x-ui@v3.1.0:web/controller/client.go#L112-L129)
+            assertThat(stored).doesNotContainKey("futureField");
+        } else {
+            assertThat(stored.get("futureField")).isEqualTo(Map.of("kept", true)); // stored as posted: ours to keep
+        }
         assertThat(stored.get("id")).isEqualTo(client.id().uuid().toString());
         assertThat(((Number) stored.get("expiryTime")).longValue()).isEqualTo(twice.toEpochMilli());
         assertThat(stored.get("enable")).isEqualTo(true);
@@ -248,7 +255,8 @@ abstract class ThreeXuiPanelContract {
         panel.setExpiry(server, id, Instant.now().plus(Duration.ofDays(40)).truncatedTo(ChronoUnit.MILLIS));
 
         Map<String, Object> stored = fake.storedClient(id.email()).orElseThrow();
-        assertThat(stored.get("tgId")).isEqualTo(0);
+        assertThat(stored.get("tgId")).isInstanceOf(Number.class);
+        assertThat(((Number) stored.get("tgId")).longValue()).isZero();
         assertThat(stored.get("flow")).isEqualTo("xtls-rprx-vision");
     }
 

@@ -71,7 +71,7 @@ class PanelTruthTest {
         VpnKey key = rig.buyKey(bot);
 
         assertThat(key.status()).isEqualTo(KeyStatus.ACTIVE);
-        assertThat(key.links().vless()).contains(key.client().uuid().toString());
+        assertThat(key.links().vlessUrl()).contains(key.client().uuid().toString());
         assertOneClient(key);
 
         Order renewal = rig.placeRenewal(bot, key.id());
@@ -106,7 +106,7 @@ class PanelTruthTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Profile.class, names = {"V3_0", "V3_1"})
+    @EnumSource(value = Profile.class, names = {"V3_0", "V3_3"})
     void copies_left_by_a_retried_add_are_collapsed_into_one_client_on_the_next_renewal(Profile profile) {
         RunningBot bot = rig(profile).startBot();
         VpnKey key = rig.buyKey(bot);
@@ -122,7 +122,7 @@ class PanelTruthTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Profile.class, names = {"V3_0", "V3_1"})
+    @EnumSource(value = Profile.class, names = {"V3_0", "V3_3"})
     void a_restarted_bot_that_finds_two_copies_of_its_new_client_keeps_one_and_tells_the_admins(Profile profile) {
         RunningBot first = rig(profile).startBot(RunningBot.Options.defaults()
                 .panel(p -> new DyingPanel(p, DyingPanel.When.AFTER_CREATING_THE_CLIENT)));

@@ -624,6 +624,16 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
         }
     }
 
+    /**
+     * The inbound's stored settings become this text (null restores them), as after a hand edit of
+     * the panel's database; panels before v3.1 serve the stored text as it is.
+     */
+    public void breakSettings(int inboundId, String text) {
+        synchronized (store.lock) {
+            requireInbound(inboundId).brokenSettings = text;
+        }
+    }
+
     /** Changes one field of a stored client in place, as an admin in the panel's UI would. */
     public void editClient(String email, String field, Object value) {
         synchronized (store.lock) {

@@ -237,6 +237,8 @@ final class PanelStore {
         String protocol;
         String tag;
         ObjectNode settings;
+        /** Text served instead of {@code settings} (a hand-edited database row; only panels that serve it as text show it). */
+        String brokenSettings;
         ObjectNode stream;
         ObjectNode sniffing;
 
@@ -289,7 +291,7 @@ final class PanelStore {
             n.put("protocol", protocol);
             boolean objects = p.settingsAsObjects();
             if (!objects) {
-                n.put("settings", text(settings));
+                n.put("settings", brokenSettings != null ? brokenSettings : text(settings));
                 n.put("streamSettings", text(stream));
             }
             n.put("tag", tag);

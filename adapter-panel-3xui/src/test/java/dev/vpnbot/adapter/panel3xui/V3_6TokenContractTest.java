@@ -1,0 +1,22 @@
+package dev.vpnbot.adapter.panel3xui;
+
+import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel.Profile;
+import dev.vpnbot.application.port.out.panel.ApiGeneration;
+
+/** The adapter's contract against a v3.6 panel with an API token. */
+class V3_6TokenContractTest extends ThreeXuiPanelContract {
+    @Override
+    protected Profile profile() {
+        return Profile.V3_6;
+    }
+
+    @Override
+    protected ApiGeneration expectedGeneration() {
+        return ApiGeneration.CLIENTS_API;
+    }
+
+    @Override
+    protected boolean usesToken() {
+        return true;
+    }
+}
