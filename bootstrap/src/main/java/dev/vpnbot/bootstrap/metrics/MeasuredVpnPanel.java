@@ -34,9 +34,22 @@ public final class MeasuredVpnPanel implements VpnPanel {
         return measure("create_client", server, () -> panel.createClient(server, client));
     }
 
+    /** Timed as {@code create_client} when it created the client (as fulfilment's first delivery does), else {@code repair_client}. */
     @Override
     public PanelRepair repairClient(Server server, NewPanelClient wanted) {
-        return measure("repair_client", server, () -> panel.repairClient(server, wanted));
+        long start = System.nanoTime();
+        String operation = "repair_client";
+        try {
+            PanelRepair repair = panel.repairClient(server, wanted);
+            if (repair.fixes().contains(PanelRepair.Fix.CREATED)) operation = "create_client";
+            health.succeeded(server.id());
+            return repair;
+        } catch (RuntimeException e) {
+            failed(operation, server, e);
+            throw e;
+        } finally {
+            metrics.panelCalls.observeSince(start, operation);
+        }
     }
 
     @Override
@@ -80,12 +93,16 @@ public final class MeasuredVpnPanel implements VpnPanel {
             health.succeeded(server.id());
             return result;
         } catch (RuntimeException e) {
-            String kind = e instanceof PanelException p ? p.kind().name().toLowerCase(Locale.ROOT) : "unexpected";
-            metrics.panelErrors.inc(operation, server.id().toString(), kind);
-            health.failed(server.id(), e);
+            failed(operation, server, e);
             throw e;
         } finally {
             metrics.panelCalls.observeSince(start, operation);
         }
+    }
+
+    private void failed(String operation, Server server, RuntimeException e) {
+        String kind = e instanceof PanelException p ? p.kind().name().toLowerCase(Locale.ROOT) : "unexpected";
+        metrics.panelErrors.inc(operation, server.id().toString(), kind);
+        health.failed(server.id(), e);
     }
 }
