@@ -72,14 +72,8 @@ class PanelWriteLockTest {
 
     @Test
     void writes_to_different_panels_do_not_wait_for_each_other() throws Exception {
-        CountDownLatch firstInside = new CountDownLatch(1);
         CountDownLatch letFirstFinish = new CountDownLatch(1);
-        Future<?> first = instances.submit(() -> lock.whileHolding(PANEL, () -> {
-            firstInside.countDown();
-            await(letFirstFinish);
-            return null;
-        }));
-        assertThat(firstInside.await(WAIT_MS, TimeUnit.MILLISECONDS)).isTrue();
+        Future<?> first = holdInFirstInstance(letFirstFinish);
 
         String other = instances.submit(() -> lock.whileHolding("https://198.51.100.7:8443/other/", () -> "done"))
                 .get(WAIT_MS, TimeUnit.MILLISECONDS);
@@ -91,14 +85,8 @@ class PanelWriteLockTest {
 
     @Test
     void an_instance_that_cannot_get_the_lock_in_time_gets_a_transient_refusal(PostgresPersistence db) throws Exception {
-        CountDownLatch firstInside = new CountDownLatch(1);
         CountDownLatch letFirstFinish = new CountDownLatch(1);
-        Future<?> first = instances.submit(() -> lock.whileHolding(PANEL, () -> {
-            firstInside.countDown();
-            await(letFirstFinish);
-            return null;
-        }));
-        assertThat(firstInside.await(WAIT_MS, TimeUnit.MILLISECONDS)).isTrue();
+        Future<?> first = holdInFirstInstance(letFirstFinish);
 
         PanelException refused = catchThrowableOfType(PanelException.class,
                 () -> db.panelWriteLock(Duration.ofMillis(200)).whileHolding(PANEL, () -> "never"));
@@ -121,14 +109,8 @@ class PanelWriteLockTest {
 
     @Test
     void the_lock_of_an_instance_whose_connection_died_is_free_for_the_others() throws Exception {
-        CountDownLatch firstInside = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
-        instances.submit(() -> lock.whileHolding(PANEL, () -> {
-            firstInside.countDown();
-            await(never); // a process that hangs, then dies
-            return null;
-        }));
-        assertThat(firstInside.await(WAIT_MS, TimeUnit.MILLISECONDS)).isTrue();
+        holdInFirstInstance(never); // a process that hangs, then dies
 
         try (Connection c = TestDatabase.get().connect(); Statement s = c.createStatement()) {
             s.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid::bigint = 2020960561 AND granted");
@@ -137,6 +119,18 @@ class PanelWriteLockTest {
         assertThat(instances.submit(() -> lock.whileHolding(PANEL, () -> "after")).get(WAIT_MS, TimeUnit.MILLISECONDS))
                 .isEqualTo("after");
         never.countDown();
+    }
+
+    /** The first instance takes the lock and keeps it until {@code release}; returns once it holds it. */
+    private Future<?> holdInFirstInstance(CountDownLatch release) throws InterruptedException {
+        CountDownLatch inside = new CountDownLatch(1);
+        Future<?> first = instances.submit(() -> lock.whileHolding(PANEL, () -> {
+            inside.countDown();
+            await(release);
+            return null;
+        }));
+        assertThat(inside.await(WAIT_MS, TimeUnit.MILLISECONDS)).isTrue();
+        return first;
     }
 
     private static int waitingForAdvisoryLocks() {
