@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vpnbot.application.fixtures.FakeVpnPanel;
 import dev.vpnbot.application.fixtures.InMemoryFulfilmentJobs;
-import dev.vpnbot.application.port.in.ConfirmPaymentUseCase.ConfirmPaymentCommand;
-import dev.vpnbot.application.port.in.ConfirmPaymentUseCase.Outcome;
-import dev.vpnbot.application.port.in.PlaceOrderUseCase.PlaceNewKeyOrderCommand;
-import dev.vpnbot.application.port.in.PlaceOrderUseCase.PlaceRenewalCommand;
-import dev.vpnbot.application.port.in.RegisterUserUseCase.RegisterUserCommand;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.ConfirmPaymentCommand;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.Outcome;
+import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceNewKeyOrderCommand;
+import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceRenewalCommand;
+import dev.vpnbot.application.port.in.account.RegisterUserUseCase.RegisterUserCommand;
 import dev.vpnbot.application.port.in.Refusal;
-import dev.vpnbot.application.port.in.ShowMyKeysUseCase.KeyOverview;
+import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;
 import dev.vpnbot.application.port.out.notify.AdminAlert;
-import dev.vpnbot.application.port.out.payment.PaymentStatus;
+import dev.vpnbot.application.model.payment.PaymentStatus;
 import dev.vpnbot.domain.fixtures.ServerMother;
 import dev.vpnbot.domain.key.KeyStatus;
 import dev.vpnbot.domain.key.VpnKey;
@@ -269,7 +269,7 @@ class PurchaseScenariosTest extends ShopScenario {
         Order order = buyOnServerX();
         gateway.payInFull(order.publicId());
 
-        Order checked = shop.paymentCheck.check(new dev.vpnbot.application.port.in.CheckPaymentUseCase.CheckPaymentCommand(BUYER, order.id()));
+        Order checked = shop.paymentCheck.check(new dev.vpnbot.application.port.in.payment.CheckPaymentUseCase.CheckPaymentCommand(BUYER, order.id()));
         assertThat(checked.status()).isEqualTo(OrderStatus.PAID);
         shop.worker.runDueJobs();
         assertThat(onlyKey().status()).isEqualTo(KeyStatus.ACTIVE);
@@ -292,7 +292,7 @@ class PurchaseScenariosTest extends ShopScenario {
         UserId stranger = new UserId(3003);
         assertThatThrownBy(() -> shop.cancellation.cancel(stranger, order.id()))
                 .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.reason()).isEqualTo(Refusal.Reason.ORDER_NOT_FOUND));
-        assertThatThrownBy(() -> shop.paymentCheck.check(new dev.vpnbot.application.port.in.CheckPaymentUseCase.CheckPaymentCommand(stranger, order.id())))
+        assertThatThrownBy(() -> shop.paymentCheck.check(new dev.vpnbot.application.port.in.payment.CheckPaymentUseCase.CheckPaymentCommand(stranger, order.id())))
                 .isInstanceOf(Refusal.class);
     }
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vpnbot.application.fixtures.RecordingNotifier;
-import dev.vpnbot.application.port.in.PlaceOrderUseCase.PlaceRenewalCommand;
-import dev.vpnbot.application.port.in.ReconcilePaymentsUseCase.Report;
-import dev.vpnbot.application.service.TestPayments;
+import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceRenewalCommand;
+import dev.vpnbot.application.port.in.payment.ReconcilePaymentsUseCase.Report;
+import dev.vpnbot.application.service.payment.TestPayments;
 import dev.vpnbot.domain.key.KeyStatus;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.order.Order;

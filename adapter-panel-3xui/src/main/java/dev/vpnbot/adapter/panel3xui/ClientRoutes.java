@@ -2,7 +2,6 @@ package dev.vpnbot.adapter.panel3xui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vpnbot.application.port.out.panel.ApiGeneration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

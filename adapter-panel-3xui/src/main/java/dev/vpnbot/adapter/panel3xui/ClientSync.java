@@ -3,7 +3,7 @@ package dev.vpnbot.adapter.panel3xui;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.port.out.panel.PanelException.Kind;
-import dev.vpnbot.application.port.out.panel.PanelRepair.Fix;
+import dev.vpnbot.application.model.panel.PanelRepair.Fix;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.vpnbot.adapter.panel3xui;
 
-import dev.vpnbot.application.port.out.panel.PanelCertificate;
+import dev.vpnbot.application.model.panel.PanelCertificate;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;

@@ -2,12 +2,11 @@ package dev.vpnbot.adapter.panel3xui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vpnbot.application.port.out.panel.ApiGeneration;
-import dev.vpnbot.application.port.out.panel.PanelCertificate;
+import dev.vpnbot.application.model.panel.PanelCertificate;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.port.out.panel.PanelWriteLock;
 import dev.vpnbot.application.port.out.panel.PanelException.Kind;
-import dev.vpnbot.application.port.out.panel.PanelSubscription;
+import dev.vpnbot.application.model.panel.PanelSubscription;
 import dev.vpnbot.domain.server.PanelConnection;
 import dev.vpnbot.domain.server.PanelCredentials;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.vpnbot.adapter.panel3xui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vpnbot.application.port.out.panel.PanelSubscription;
+import dev.vpnbot.application.model.panel.PanelSubscription;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.port.out.panel.PanelInbound;
+import dev.vpnbot.application.model.panel.PanelInbound;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

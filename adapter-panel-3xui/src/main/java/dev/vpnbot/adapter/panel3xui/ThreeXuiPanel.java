@@ -5,17 +5,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vpnbot.application.port.out.panel.ApiGeneration;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelClientState;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.port.out.panel.PanelException.Kind;
-import dev.vpnbot.application.port.out.panel.PanelInbound;
+import dev.vpnbot.application.model.panel.PanelInbound;
 import dev.vpnbot.application.port.out.panel.PanelInspection;
-import dev.vpnbot.application.port.out.panel.PanelProbe;
-import dev.vpnbot.application.port.out.panel.PanelRepair;
-import dev.vpnbot.application.port.out.panel.PanelSubscription;
-import dev.vpnbot.application.port.out.panel.RealityInboundRequest;
+import dev.vpnbot.application.model.panel.PanelProbe;
+import dev.vpnbot.application.model.panel.PanelRepair;
+import dev.vpnbot.application.model.panel.PanelSubscription;
+import dev.vpnbot.application.model.panel.RealityInboundRequest;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.port.out.panel.PanelWriteLock;
 import dev.vpnbot.domain.key.KeyLinks;
@@ -178,7 +177,7 @@ public final class ThreeXuiPanel implements VpnPanel, PanelInspection, AutoClose
             } catch (PanelException e) {
                 problem = new PanelProbe.Problem(e.kind(), e.getMessage());
             }
-            return new PanelProbe(s.knownGeneration(), xray, authenticated, s.certificate().orElse(null), inbounds,
+            return new PanelProbe(ApiGeneration.describe(s.knownGeneration()), xray, authenticated, s.certificate().orElse(null), inbounds,
                     subscription, problem);
         });
     }

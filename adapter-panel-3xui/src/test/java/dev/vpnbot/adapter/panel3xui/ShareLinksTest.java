@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vpnbot.application.port.out.panel.PanelSubscription;
+import dev.vpnbot.application.model.panel.PanelSubscription;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,6 @@
 package dev.vpnbot.adapter.panel3xui;
 
 import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel.Profile;
-import dev.vpnbot.application.port.out.panel.ApiGeneration;
 
 /** The adapter's contract against a v2.7 (307/401 for expired sessions) panel. */
 class V2_7ContractTest extends ThreeXuiPanelContract {

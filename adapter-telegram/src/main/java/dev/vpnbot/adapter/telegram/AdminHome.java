@@ -4,7 +4,7 @@ import dev.vpnbot.adapter.telegram.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.View.Button;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.port.out.panel.PanelProbe;
+import dev.vpnbot.application.model.panel.PanelProbe;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

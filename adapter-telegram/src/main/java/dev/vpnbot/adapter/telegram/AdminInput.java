@@ -1,6 +1,6 @@
 package dev.vpnbot.adapter.telegram;
 
-import dev.vpnbot.application.port.out.panel.RealityInboundRequest;
+import dev.vpnbot.application.model.panel.RealityInboundRequest;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.server.PanelConnection;
 import dev.vpnbot.domain.server.PanelCredentials;

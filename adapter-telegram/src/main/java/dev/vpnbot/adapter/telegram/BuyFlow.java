@@ -2,12 +2,12 @@ package dev.vpnbot.adapter.telegram;
 
 import dev.vpnbot.adapter.telegram.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.View.Button;
-import dev.vpnbot.application.port.in.CheckPaymentUseCase;
-import dev.vpnbot.application.port.in.CheckPaymentUseCase.CheckPaymentCommand;
-import dev.vpnbot.application.port.in.ListServersForPurchaseUseCase;
-import dev.vpnbot.application.port.in.ListTariffsUseCase;
-import dev.vpnbot.application.port.in.PlaceOrderUseCase;
-import dev.vpnbot.application.port.in.PlaceOrderUseCase.PlaceNewKeyOrderCommand;
+import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;
+import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase.CheckPaymentCommand;
+import dev.vpnbot.application.port.in.ordering.ListServersForPurchaseUseCase;
+import dev.vpnbot.application.port.in.ordering.ListTariffsUseCase;
+import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
+import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceNewKeyOrderCommand;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.domain.order.Order;
 import dev.vpnbot.domain.order.OrderId;

@@ -2,8 +2,8 @@ package dev.vpnbot.adapter.telegram;
 
 import dev.vpnbot.adapter.telegram.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.View.Button;
-import dev.vpnbot.application.port.in.ShowMyKeysUseCase;
-import dev.vpnbot.application.port.in.ShowMyKeysUseCase.KeyOverview;
+import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
+import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;
 import dev.vpnbot.domain.key.KeyId;
 import java.util.ArrayList;
 import java.util.List;

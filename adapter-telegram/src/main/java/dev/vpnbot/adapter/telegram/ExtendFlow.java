@@ -2,11 +2,11 @@ package dev.vpnbot.adapter.telegram;
 
 import dev.vpnbot.adapter.telegram.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.View.Button;
-import dev.vpnbot.application.port.in.CheckPaymentUseCase;
-import dev.vpnbot.application.port.in.ListTariffsUseCase;
-import dev.vpnbot.application.port.in.PlaceOrderUseCase;
-import dev.vpnbot.application.port.in.PlaceOrderUseCase.PlaceRenewalCommand;
-import dev.vpnbot.application.port.in.ShowMyKeysUseCase.KeyOverview;
+import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;
+import dev.vpnbot.application.port.in.ordering.ListTariffsUseCase;
+import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
+import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceRenewalCommand;
+import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;
 import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.order.Order;
 import dev.vpnbot.domain.tariff.Tariff;

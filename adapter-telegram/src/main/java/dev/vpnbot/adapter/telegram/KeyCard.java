@@ -1,6 +1,6 @@
 package dev.vpnbot.adapter.telegram;
 
-import dev.vpnbot.application.port.in.ShowMyKeysUseCase.KeyOverview;
+import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;
 import dev.vpnbot.domain.key.KeyLinks;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;

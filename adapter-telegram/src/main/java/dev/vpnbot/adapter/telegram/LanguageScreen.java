@@ -2,7 +2,7 @@ package dev.vpnbot.adapter.telegram;
 
 import dev.vpnbot.adapter.telegram.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.View.Button;
-import dev.vpnbot.application.port.in.ChangeLanguageUseCase;
+import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
 import dev.vpnbot.domain.user.Language;
 import dev.vpnbot.domain.user.User;
 import java.time.ZoneId;

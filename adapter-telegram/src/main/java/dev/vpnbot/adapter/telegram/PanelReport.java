@@ -1,9 +1,9 @@
 package dev.vpnbot.adapter.telegram;
 
-import dev.vpnbot.application.port.out.panel.PanelCertificate;
-import dev.vpnbot.application.port.out.panel.PanelInbound;
-import dev.vpnbot.application.port.out.panel.PanelProbe;
-import dev.vpnbot.application.port.out.panel.PanelSubscription;
+import dev.vpnbot.application.model.panel.PanelCertificate;
+import dev.vpnbot.application.model.panel.PanelInbound;
+import dev.vpnbot.application.model.panel.PanelProbe;
+import dev.vpnbot.application.model.panel.PanelSubscription;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -18,8 +18,8 @@ final class PanelReport {
 
     static String html(Texts t, PanelProbe probe, String baseUrl, ZoneId zone) {
         StringBuilder out = new StringBuilder(t.html(probe.ok() ? "admin.probe.ok" : "admin.probe.failed")).append('\n');
-        if (probe.generation() != null) {
-            out.append(t.html("admin.probe.api", probe.generation().name(), probe.generation().versions())).append('\n');
+        if (probe.api() != null) {
+            out.append(t.html("admin.probe.api", probe.api().name(), probe.api().releases())).append('\n');
         } else {
             out.append(t.html("admin.probe.api_unknown")).append('\n');
         }

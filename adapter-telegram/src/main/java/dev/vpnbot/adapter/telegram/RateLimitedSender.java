@@ -1,6 +1,6 @@
 package dev.vpnbot.adapter.telegram;
 
-import dev.vpnbot.application.port.in.MarkUserBlockedUseCase;
+import dev.vpnbot.application.port.in.account.MarkUserBlockedUseCase;
 import dev.vpnbot.domain.user.UserId;
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -5,7 +5,7 @@ import dev.vpnbot.adapter.telegram.View.Button;
 import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase;
 import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase.ServerLoad;
 import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase.ShopStatistics;
-import dev.vpnbot.application.port.out.admin.ShopFigures.Revenue;
+import dev.vpnbot.application.model.statistics.Revenue;
 import java.util.stream.Collectors;
 
 /**

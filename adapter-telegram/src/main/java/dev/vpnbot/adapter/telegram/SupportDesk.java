@@ -2,9 +2,9 @@ package dev.vpnbot.adapter.telegram;
 
 import dev.vpnbot.adapter.telegram.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.View.Button;
-import dev.vpnbot.application.port.in.FindUserUseCase;
-import dev.vpnbot.application.port.in.ShowMyKeysUseCase;
-import dev.vpnbot.application.port.in.ShowMyKeysUseCase.KeyOverview;
+import dev.vpnbot.application.port.in.account.FindUserUseCase;
+import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
+import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;
 import dev.vpnbot.domain.user.User;
 import dev.vpnbot.domain.user.UserId;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.vpnbot.adapter.telegram;
 
-import dev.vpnbot.application.port.in.FindUserUseCase;
+import dev.vpnbot.application.port.in.account.FindUserUseCase;
 import dev.vpnbot.application.port.out.admin.BroadcastChannel;
 import dev.vpnbot.domain.broadcast.Broadcast;
 import dev.vpnbot.domain.user.User;

@@ -2,9 +2,9 @@ package dev.vpnbot.adapter.telegram;
 
 import dev.vpnbot.adapter.telegram.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.View.Button;
-import dev.vpnbot.application.port.in.FindUserUseCase;
-import dev.vpnbot.application.port.in.ShowMyKeysUseCase;
-import dev.vpnbot.application.port.in.ShowMyKeysUseCase.KeyOverview;
+import dev.vpnbot.application.port.in.account.FindUserUseCase;
+import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
+import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.notify.AdminAlert;
 import dev.vpnbot.application.port.out.notify.Notifier;

@@ -1,15 +1,15 @@
 package dev.vpnbot.adapter.telegram;
 
-import dev.vpnbot.application.port.in.CancelOrderUseCase;
-import dev.vpnbot.application.port.in.ChangeLanguageUseCase;
-import dev.vpnbot.application.port.in.CheckPaymentUseCase;
-import dev.vpnbot.application.port.in.FindUserUseCase;
-import dev.vpnbot.application.port.in.ListServersForPurchaseUseCase;
-import dev.vpnbot.application.port.in.ListTariffsUseCase;
-import dev.vpnbot.application.port.in.PayInTestModeUseCase;
-import dev.vpnbot.application.port.in.PlaceOrderUseCase;
-import dev.vpnbot.application.port.in.RegisterUserUseCase;
-import dev.vpnbot.application.port.in.ShowMyKeysUseCase;
+import dev.vpnbot.application.port.in.ordering.CancelOrderUseCase;
+import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
+import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;
+import dev.vpnbot.application.port.in.account.FindUserUseCase;
+import dev.vpnbot.application.port.in.ordering.ListServersForPurchaseUseCase;
+import dev.vpnbot.application.port.in.ordering.ListTariffsUseCase;
+import dev.vpnbot.application.port.in.payment.PayInTestModeUseCase;
+import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
+import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
+import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import java.util.Objects;
 
 /**

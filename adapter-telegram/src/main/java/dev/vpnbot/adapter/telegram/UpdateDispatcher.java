@@ -1,7 +1,7 @@
 package dev.vpnbot.adapter.telegram;
 
 import dev.vpnbot.adapter.telegram.CallbackData.Action;
-import dev.vpnbot.application.port.in.RegisterUserUseCase.RegisterUserCommand;
+import dev.vpnbot.application.port.in.account.RegisterUserUseCase.RegisterUserCommand;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.out.payment.PaymentGatewayException;
 import dev.vpnbot.domain.key.KeyId;

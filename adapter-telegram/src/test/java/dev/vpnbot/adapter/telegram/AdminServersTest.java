@@ -7,7 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Button;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Call;
-import dev.vpnbot.application.port.out.panel.PanelCertificate;
+import dev.vpnbot.application.model.panel.PanelCertificate;
 import dev.vpnbot.domain.server.PanelConnection;
 import dev.vpnbot.domain.server.PanelCredentials;
 import dev.vpnbot.domain.server.Server;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Button;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Call;
-import dev.vpnbot.application.port.in.RegisterUserUseCase.RegisterUserCommand;
+import dev.vpnbot.application.port.in.account.RegisterUserUseCase.RegisterUserCommand;
 import dev.vpnbot.domain.key.KeyStatus;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.order.Order;

@@ -17,11 +17,11 @@ import dev.vpnbot.application.fixtures.InMemoryTransactions;
 import dev.vpnbot.application.fixtures.InMemoryUsers;
 import dev.vpnbot.application.fixtures.MutableClock;
 import dev.vpnbot.application.fixtures.TestShop;
-import dev.vpnbot.application.port.in.ConfirmPaymentUseCase.ConfirmPaymentCommand;
-import dev.vpnbot.application.port.in.ConfirmPaymentUseCase.Outcome;
-import dev.vpnbot.application.port.out.payment.PaymentStatus;
-import dev.vpnbot.application.service.UserBlocking;
-import dev.vpnbot.application.service.UserLookup;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.ConfirmPaymentCommand;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.Outcome;
+import dev.vpnbot.application.model.payment.PaymentStatus;
+import dev.vpnbot.application.service.account.UserBlocking;
+import dev.vpnbot.application.service.account.UserLookup;
 import dev.vpnbot.application.service.admin.Admins;
 import dev.vpnbot.application.service.admin.Broadcasting;
 import dev.vpnbot.application.service.admin.ServerAdministration;
@@ -80,7 +80,7 @@ final class BotRig implements AutoCloseable {
         InMemoryServers servers = new InMemoryServers(keys, clock);
         UserLookup lookup = new UserLookup(users);
         sender = new RateLimitedSender(settings, new UserBlocking(users), limits);
-        notifier = new TelegramNotifier(settings, sender, lookup, new dev.vpnbot.application.service.MyKeys(keys, servers, clock), states, clock);
+        notifier = new TelegramNotifier(settings, sender, lookup, new dev.vpnbot.application.service.account.MyKeys(keys, servers, clock), states, clock);
         shop = TestShop.inMemory(clock)
                 .persistence(users, new InMemoryTariffs(), servers, keys, orders, new InMemoryPaymentEvents(),
                         new InMemoryFulfilmentJobs(), new InMemoryTransactions())

@@ -7,7 +7,7 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Call;
-import dev.vpnbot.application.port.in.ConfirmPaymentUseCase.Outcome;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.Outcome;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.order.OrderId;
 import dev.vpnbot.domain.order.OrderStatus;

@@ -87,7 +87,7 @@ class PayInTestModeTest {
         rig = BotRig.started();
         TelegramSettings testMode = TelegramSettings.builder(rig.settings.botToken()).apiBaseUrl(rig.api.baseUrl())
                 .paymentTestMode(true).build();
-        TelegramUseCases withoutTestPayments = new TelegramUseCases(rig.shop.registration, new dev.vpnbot.application.service.UserLookup(rig.users),
+        TelegramUseCases withoutTestPayments = new TelegramUseCases(rig.shop.registration, new dev.vpnbot.application.service.account.UserLookup(rig.users),
                 rig.shop.languageChange, rig.shop.catalogue, rig.shop.catalogue, rig.shop.placement, rig.shop.paymentCheck,
                 rig.shop.cancellation, rig.shop.myKeys);
 

@@ -1,12 +1,12 @@
 package dev.vpnbot.adapter.telegram;
 
 import dev.vpnbot.application.fixtures.FakePanelInspection;
-import dev.vpnbot.application.port.out.panel.PanelCertificate;
+import dev.vpnbot.application.model.panel.PanelCertificate;
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.port.out.panel.PanelInbound;
+import dev.vpnbot.application.model.panel.PanelInbound;
 import dev.vpnbot.application.port.out.panel.PanelInspection;
-import dev.vpnbot.application.port.out.panel.PanelProbe;
-import dev.vpnbot.application.port.out.panel.RealityInboundRequest;
+import dev.vpnbot.application.model.panel.PanelProbe;
+import dev.vpnbot.application.model.panel.RealityInboundRequest;
 import dev.vpnbot.domain.server.PanelConnection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -96,7 +96,7 @@ final class TlsPanels implements PanelInspection {
         if (seen == null) return probe;
         PanelCertificate trusted = new PanelCertificate(seen.subject(), seen.issuer(), seen.notAfter(), seen.certificateSha256(),
                 seen.publicKeySha256(), true);
-        return new PanelProbe(probe.generation(), probe.xrayVersion(), probe.authenticated(), trusted, probe.inbounds(),
+        return new PanelProbe(probe.api(), probe.xrayVersion(), probe.authenticated(), trusted, probe.inbounds(),
                 probe.subscription(), probe.problem());
     }
 

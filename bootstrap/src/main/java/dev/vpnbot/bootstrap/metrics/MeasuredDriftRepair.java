@@ -1,6 +1,6 @@
 package dev.vpnbot.bootstrap.metrics;
 
-import dev.vpnbot.application.port.in.RepairPanelDriftUseCase;
+import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase;
 import java.util.Locale;
 
 /**

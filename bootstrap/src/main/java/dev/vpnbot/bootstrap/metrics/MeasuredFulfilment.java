@@ -1,6 +1,6 @@
 package dev.vpnbot.bootstrap.metrics;
 
-import dev.vpnbot.application.port.in.FulfilOrderUseCase;
+import dev.vpnbot.application.port.in.fulfilment.FulfilOrderUseCase;
 import dev.vpnbot.domain.order.OrderId;
 import java.util.Locale;
 

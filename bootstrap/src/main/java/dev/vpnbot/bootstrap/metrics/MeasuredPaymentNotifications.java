@@ -1,6 +1,6 @@
 package dev.vpnbot.bootstrap.metrics;
 
-import dev.vpnbot.application.port.in.ConfirmPaymentUseCase;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,6 @@
 package dev.vpnbot.bootstrap.metrics;
 
-import dev.vpnbot.application.port.in.ReconcilePaymentsUseCase;
+import dev.vpnbot.application.port.in.payment.ReconcilePaymentsUseCase;
 
 /**
  * Decorator: what each reconciliation round found. Payments found here are webhooks that never

@@ -1,6 +1,6 @@
 package dev.vpnbot.bootstrap.metrics;
 
-import dev.vpnbot.application.port.in.SendExpiryRemindersUseCase;
+import dev.vpnbot.application.port.in.account.SendExpiryRemindersUseCase;
 
 /** Decorator: counts the expiry reminders that went out. */
 public final class MeasuredReminders implements SendExpiryRemindersUseCase {

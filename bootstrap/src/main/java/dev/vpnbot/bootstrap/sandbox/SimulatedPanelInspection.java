@@ -1,11 +1,11 @@
 package dev.vpnbot.bootstrap.sandbox;
 
-import dev.vpnbot.application.port.out.panel.ApiGeneration;
+import dev.vpnbot.application.model.panel.PanelApi;
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.port.out.panel.PanelInbound;
+import dev.vpnbot.application.model.panel.PanelInbound;
 import dev.vpnbot.application.port.out.panel.PanelInspection;
-import dev.vpnbot.application.port.out.panel.PanelProbe;
-import dev.vpnbot.application.port.out.panel.RealityInboundRequest;
+import dev.vpnbot.application.model.panel.PanelProbe;
+import dev.vpnbot.application.model.panel.RealityInboundRequest;
 import dev.vpnbot.domain.server.PanelConnection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,14 +23,14 @@ public final class SimulatedPanelInspection implements PanelInspection {
 
     @Override
     public PanelProbe probe(PanelConnection connection) {
-        return new PanelProbe(ApiGeneration.LEGACY, "sandbox", true, null, inbounds, null, null);
+        return new PanelProbe(new PanelApi("LEGACY", "v1.x–v2.x"), "sandbox", true, null, inbounds, null, null);
     }
 
     @Override
     public PanelProbe probe(PanelConnection connection, int inboundId) {
         PanelProbe probe = probe(connection);
         if (probe.inbound(inboundId).isEmpty()) {
-            return new PanelProbe(ApiGeneration.LEGACY, "sandbox", true, null, inbounds, null,
+            return new PanelProbe(new PanelApi("LEGACY", "v1.x–v2.x"), "sandbox", true, null, inbounds, null,
                     new PanelProbe.Problem(PanelException.Kind.INBOUND_NOT_FOUND, "the sandbox panel has no inbound " + inboundId));
         }
         return probe;

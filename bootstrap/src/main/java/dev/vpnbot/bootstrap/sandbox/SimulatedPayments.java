@@ -1,11 +1,11 @@
 package dev.vpnbot.bootstrap.sandbox;
 
-import dev.vpnbot.application.port.in.ConfirmPaymentUseCase;
-import dev.vpnbot.application.port.in.ConfirmPaymentUseCase.ConfirmPaymentCommand;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.ConfirmPaymentCommand;
 import dev.vpnbot.application.port.out.payment.InvoiceRequest;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
 import dev.vpnbot.application.port.out.payment.PaymentInfo;
-import dev.vpnbot.application.port.out.payment.PaymentStatus;
+import dev.vpnbot.application.model.payment.PaymentStatus;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.order.Invoice;
 import dev.vpnbot.domain.order.PublicOrderId;

@@ -3,7 +3,7 @@ package dev.vpnbot.bootstrap.sandbox;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelClientState;
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.port.out.panel.PanelRepair;
+import dev.vpnbot.application.model.panel.PanelRepair;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.domain.key.KeyLinks;
 import dev.vpnbot.domain.key.PanelClientId;

@@ -9,7 +9,7 @@ import dev.vpnbot.adapter.heleket.HeleketSettings;
 import dev.vpnbot.adapter.heleket.HeleketWebhook;
 import dev.vpnbot.adapter.heleket.IpRange;
 import dev.vpnbot.adapter.heleket.WebhookReply;
-import dev.vpnbot.application.port.in.ConfirmPaymentUseCase;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
 import dev.vpnbot.bootstrap.config.HeleketConfig;
 import dev.vpnbot.bootstrap.config.HttpConfig;

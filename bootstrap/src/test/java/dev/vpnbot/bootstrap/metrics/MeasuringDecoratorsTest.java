@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vpnbot.application.fixtures.FakeVpnPanel;
 import dev.vpnbot.application.fixtures.MutableClock;
-import dev.vpnbot.application.port.in.FulfilOrderUseCase;
-import dev.vpnbot.application.port.in.RepairPanelDriftUseCase;
-import dev.vpnbot.application.port.in.RepairPanelDriftUseCase.ServerRound;
-import dev.vpnbot.application.port.out.panel.PanelRepair.Fix;
+import dev.vpnbot.application.port.in.fulfilment.FulfilOrderUseCase;
+import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase;
+import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase.ServerRound;
+import dev.vpnbot.application.model.panel.PanelRepair.Fix;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.bootstrap.health.Health;

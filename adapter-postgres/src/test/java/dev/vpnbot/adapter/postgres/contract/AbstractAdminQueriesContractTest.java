@@ -1,5 +1,6 @@
 package dev.vpnbot.adapter.postgres.contract;
 
+import dev.vpnbot.application.model.statistics.Revenue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnbot.application.port.out.admin.Audiences;
@@ -70,10 +71,10 @@ public abstract class AbstractAdminQueriesContractTest extends PersistenceContra
         assertThat(admin.figures().countUsers()).isEqualTo(3);
         assertThat(admin.figures().countActiveKeys(NOW)).isEqualTo(2);
         assertThat(admin.figures().countKeysExpiringBetween(NOW, NOW.plus(Duration.ofDays(3)))).isEqualTo(1);
-        ShopFigures.Revenue lastDay = admin.figures().revenueSince(NOW.minus(Duration.ofDays(1)));
+        Revenue lastDay = admin.figures().revenueSince(NOW.minus(Duration.ofDays(1)));
         assertThat(lastDay.paidOrders()).isEqualTo(1);
         assertThat(lastDay.totals()).containsExactly(Money.of("5.00", "USD"));
-        ShopFigures.Revenue lastWeek = admin.figures().revenueSince(NOW.minus(Duration.ofDays(7)));
+        Revenue lastWeek = admin.figures().revenueSince(NOW.minus(Duration.ofDays(7)));
         assertThat(lastWeek.paidOrders()).isEqualTo(3);
         assertThat(lastWeek.totals()).containsExactly(Money.of("400", "RUB"), Money.of("11.50", "USD"));
         assertThat(admin.figures().countOrdersByStatus())

@@ -3,7 +3,7 @@ package dev.vpnbot.adapter.postgres.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnbot.application.port.out.payment.PaymentEvent;
-import dev.vpnbot.application.port.out.payment.PaymentStatus;
+import dev.vpnbot.application.model.payment.PaymentStatus;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vpnbot.application.port.out.payment.PaymentEvent;
-import dev.vpnbot.application.port.out.payment.PaymentStatus;
+import dev.vpnbot.application.model.payment.PaymentStatus;
 import dev.vpnbot.domain.key.KeyStatus;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.order.Order;

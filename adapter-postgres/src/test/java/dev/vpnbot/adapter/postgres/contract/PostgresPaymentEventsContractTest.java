@@ -6,7 +6,7 @@ import dev.vpnbot.adapter.postgres.PostgresPersistence;
 import dev.vpnbot.adapter.postgres.testing.PostgresTest;
 import dev.vpnbot.adapter.postgres.testing.TestSchema;
 import dev.vpnbot.application.fixtures.MutableClock;
-import dev.vpnbot.application.port.out.payment.PaymentStatus;
+import dev.vpnbot.application.model.payment.PaymentStatus;
 import org.junit.jupiter.api.Test;
 
 /** The {@code PaymentEvents} contract against PostgreSQL, plus what only the database shows: the audit trail. */
