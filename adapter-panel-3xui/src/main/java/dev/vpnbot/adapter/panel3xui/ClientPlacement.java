@@ -1,5 +1,7 @@
 package dev.vpnbot.adapter.panel3xui;
 
+import dev.vpnbot.adapter.panel3xui.inbound.StoredClient;
+import dev.vpnbot.adapter.panel3xui.inbound.StoredInbound;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.port.out.panel.PanelException.Kind;
 import java.util.List;

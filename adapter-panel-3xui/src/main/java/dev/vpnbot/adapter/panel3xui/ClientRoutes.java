@@ -2,6 +2,9 @@ package dev.vpnbot.adapter.panel3xui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnbot.adapter.panel3xui.inbound.StoredClient;
+import dev.vpnbot.adapter.panel3xui.session.ApiGeneration;
+import dev.vpnbot.adapter.panel3xui.session.PanelSession;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

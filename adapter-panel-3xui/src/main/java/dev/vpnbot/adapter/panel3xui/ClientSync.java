@@ -1,6 +1,11 @@
 package dev.vpnbot.adapter.panel3xui;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnbot.adapter.panel3xui.inbound.StoredClient;
+import dev.vpnbot.adapter.panel3xui.inbound.StoredInbound;
+import dev.vpnbot.adapter.panel3xui.session.Envelope;
+import dev.vpnbot.adapter.panel3xui.session.PanelSession;
+import dev.vpnbot.adapter.panel3xui.session.WriteQueue;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.port.out.panel.PanelException.Kind;
 import dev.vpnbot.application.model.panel.PanelRepair.Fix;

@@ -2,6 +2,10 @@ package dev.vpnbot.adapter.panel3xui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnbot.adapter.panel3xui.inbound.StoredClient;
+import dev.vpnbot.adapter.panel3xui.session.Envelope;
+import dev.vpnbot.adapter.panel3xui.session.PanelMessages;
+import dev.vpnbot.adapter.panel3xui.session.PanelSession;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.port.out.panel.PanelException.Kind;
 import java.util.ArrayList;

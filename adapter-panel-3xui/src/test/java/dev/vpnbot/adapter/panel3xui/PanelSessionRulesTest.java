@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpServer;
 import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel;
 import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel.Profile;
+import dev.vpnbot.adapter.panel3xui.session.ApiGeneration;
 import dev.vpnbot.application.fixtures.MutableClock;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelException;

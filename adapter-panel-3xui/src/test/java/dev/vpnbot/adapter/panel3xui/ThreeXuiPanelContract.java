@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel;
 import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel.Fault;
 import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel.Profile;
+import dev.vpnbot.adapter.panel3xui.session.ApiGeneration;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelClientState;
 import dev.vpnbot.application.port.out.panel.PanelException;

@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.panel3xui;
+package dev.vpnbot.adapter.panel3xui.session;
 
 import dev.vpnbot.application.model.panel.PanelApi;
 
@@ -28,7 +28,7 @@ public enum ApiGeneration {
     }
 
     /** The generation for a probe's report; null stays null (not told yet). */
-    static PanelApi describe(ApiGeneration generation) {
+    public static PanelApi describe(ApiGeneration generation) {
         return generation == null ? null : new PanelApi(generation.name(), generation.versions());
     }
 

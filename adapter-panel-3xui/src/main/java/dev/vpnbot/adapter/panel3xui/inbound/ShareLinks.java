@@ -1,7 +1,8 @@
-package dev.vpnbot.adapter.panel3xui;
+package dev.vpnbot.adapter.panel3xui.inbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnbot.adapter.panel3xui.tls.Fingerprints;
 import dev.vpnbot.application.model.panel.PanelSubscription;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,15 +18,15 @@ import java.util.TreeMap;
  * first of each, and {@code spx} is derived from the spider path and the client (as recent
  * 3x-ui does) instead of being random; and the remark carries no remaining-traffic/time suffix.
  */
-final class ShareLinks {
+public final class ShareLinks {
     private ShareLinks() {}
 
-    static final String DEFAULT_REMARK_MODEL = "-ieo";
+    public static final String DEFAULT_REMARK_MODEL = "-ieo";
 
     /**
      * @param fallbackHost the host clients connect to when the inbound does not listen on a specific IP
      */
-    static String vless(StoredInbound inbound, StoredClient client, String fallbackHost, String remarkModel) {
+    public static String vless(StoredInbound inbound, StoredClient client, String fallbackHost, String remarkModel) {
         ObjectNode stream = inbound.stream();
         String network = inbound.network();
         Map<String, String> params = new TreeMap<>(); // Go's url.Values.Encode sorts by key
@@ -107,7 +108,7 @@ final class ShareLinks {
      * otherwise scheme://(subDomain or panel host)[:subPort] + subPath + subId; null when the
      * subscription server is off.
      */
-    static String subscriptionUrl(PanelSubscription sub, String panelHost, String subId) {
+    public static String subscriptionUrl(PanelSubscription sub, String panelHost, String subId) {
         if (sub == null) return null;
         if (sub.uri() != null) return sub.uri().endsWith("/") ? sub.uri() + subId : sub.uri() + "/" + subId;
         if (!sub.enabled()) return null;

@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.panel3xui;
+package dev.vpnbot.adapter.panel3xui.tls;
 
 import java.net.Socket;
 import java.security.GeneralSecurityException;
@@ -31,10 +31,10 @@ import okhttp3.internal.tls.OkHostnameVerifier;
  * <p>The last chain the panel presented is remembered, trusted or not, so a connection test
  * can show the admin what to pin.
  */
-final class PanelTrust {
+public final class PanelTrust {
 
     /** The pinned certificate or key is not in the chain the panel presented. */
-    static final class PinMismatch extends CertificateException {
+    public static final class PinMismatch extends CertificateException {
         PinMismatch(String message) {
             super(message);
         }
@@ -46,7 +46,7 @@ final class PanelTrust {
     private volatile X509Certificate[] lastChain;
     private volatile boolean lastTrusted;
 
-    PanelTrust(String pin, List<X509Certificate> extraCas) {
+    public PanelTrust(String pin, List<X509Certificate> extraCas) {
         this.pin = pin;
         X509TrustManager system = trustManagerFor(null);
         X509TrustManager extra = extraCas.isEmpty() ? null : trustManagerFor(keyStoreOf(extraCas));
@@ -60,25 +60,25 @@ final class PanelTrust {
         }
     }
 
-    X509TrustManager trustManager() {
+    public X509TrustManager trustManager() {
         return trustManager;
     }
 
-    SSLSocketFactory socketFactory() {
+    public SSLSocketFactory socketFactory() {
         return socketFactory;
     }
 
-    HostnameVerifier hostnameVerifier() {
+    public HostnameVerifier hostnameVerifier() {
         return (host, session) -> leafIsPinned(session) || OkHostnameVerifier.INSTANCE.verify(host, session);
     }
 
     /** The leaf certificate of the last handshake, and whether it was accepted. */
-    Optional<X509Certificate> lastCertificate() {
+    public Optional<X509Certificate> lastCertificate() {
         X509Certificate[] chain = lastChain;
         return chain == null || chain.length == 0 ? Optional.empty() : Optional.of(chain[0]);
     }
 
-    boolean lastTrusted() {
+    public boolean lastTrusted() {
         return lastTrusted;
     }
 

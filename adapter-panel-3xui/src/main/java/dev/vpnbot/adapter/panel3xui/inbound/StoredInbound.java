@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.panel3xui;
+package dev.vpnbot.adapter.panel3xui.inbound;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * An inbound as the panel returns it. {@code settings}, {@code streamSettings} and
  * {@code sniffing} are JSON text up to v3.0 and embedded objects from v3.1: both are read.
  */
-final class StoredInbound {
+public final class StoredInbound {
     private final ObjectNode raw;
     private final ObjectNode settings;
     private final ObjectNode stream;
@@ -27,7 +27,7 @@ final class StoredInbound {
         this.stream = stream;
     }
 
-    static StoredInbound parse(JsonNode node, ObjectMapper json) {
+    public static StoredInbound parse(JsonNode node, ObjectMapper json) {
         if (node == null || !node.isObject()) {
             throw new PanelException(PanelException.Kind.REJECTED, "the panel returned no inbound object");
         }
@@ -49,7 +49,7 @@ final class StoredInbound {
         }
     }
 
-    int id() {
+    public int id() {
         return raw.path("id").asInt();
     }
 
@@ -57,11 +57,11 @@ final class StoredInbound {
         return raw.path("remark").asText("");
     }
 
-    String protocol() {
+    public String protocol() {
         return raw.path("protocol").asText("").toLowerCase(Locale.ROOT);
     }
 
-    int port() {
+    public int port() {
         return raw.path("port").asInt();
     }
 
@@ -90,7 +90,7 @@ final class StoredInbound {
         return s.isEmpty() ? "none" : s;
     }
 
-    List<StoredClient> clients() {
+    public List<StoredClient> clients() {
         List<StoredClient> found = new ArrayList<>();
         JsonNode clients = settings.get("clients");
         if (clients != null && clients.isArray()) {
@@ -102,12 +102,12 @@ final class StoredInbound {
     }
 
     /** Emails are unique panel-wide and compared without case, as the panel does. */
-    Optional<StoredClient> client(String email) {
+    public Optional<StoredClient> client(String email) {
         return clients().stream().filter(c -> c.email().equalsIgnoreCase(email)).findFirst();
     }
 
     /** The traffic row for an email from {@code clientStats}, if the panel sent them. */
-    Optional<JsonNode> traffic(String email) {
+    public Optional<JsonNode> traffic(String email) {
         JsonNode stats = raw.get("clientStats");
         if (stats == null || !stats.isArray()) return Optional.empty();
         for (JsonNode row : stats) {
@@ -116,11 +116,11 @@ final class StoredInbound {
         return Optional.empty();
     }
 
-    PanelInbound summary() {
+    public PanelInbound summary() {
         return new PanelInbound(id(), remark(), protocol(), port(), network(), security(), enabled(), clients().size());
     }
 
-    boolean carriesVisionFlow() {
+    public boolean carriesVisionFlow() {
         return summary().carriesVisionFlow();
     }
 
@@ -128,7 +128,7 @@ final class StoredInbound {
      * The whole inbound for {@code update/:id} with a new client list: every other inbound
      * field is sent back as it came, the JSON parts as text (which every version accepts).
      */
-    ObjectNode withClients(List<StoredClient> clients, ObjectMapper json) {
+    public ObjectNode withClients(List<StoredClient> clients, ObjectMapper json) {
         ObjectNode body = raw.deepCopy();
         body.remove("clientStats");
         ObjectNode newSettings = settings.deepCopy();

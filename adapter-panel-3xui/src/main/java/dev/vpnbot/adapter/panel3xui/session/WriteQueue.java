@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.panel3xui;
+package dev.vpnbot.adapter.panel3xui.session;
 
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.port.out.panel.PanelWriteLock;
@@ -26,26 +26,26 @@ import java.util.function.Supplier;
  * their writer together, so they can go out in one call. Each write also holds the panel's
  * {@link PanelWriteLock}, which keeps other bot instances on the same database out meanwhile.
  */
-final class WriteQueue implements AutoCloseable {
+public final class WriteQueue implements AutoCloseable {
 
     /** One item of a group, completed by the group's writer. */
-    static final class Pending<I> {
-        final I item;
+    public static final class Pending<I> {
+        public final I item;
         private final CompletableFuture<Object> result = new CompletableFuture<>();
 
         Pending(I item) {
             this.item = item;
         }
 
-        void done(Object value) {
+        public void done(Object value) {
             result.complete(value);
         }
 
-        void failed(RuntimeException e) {
+        public void failed(RuntimeException e) {
             result.completeExceptionally(e);
         }
 
-        boolean open() {
+        public boolean open() {
             return !result.isDone();
         }
     }
@@ -90,7 +90,7 @@ final class WriteQueue implements AutoCloseable {
 
     /** Runs one change on the writer and waits for it. */
     @SuppressWarnings("unchecked")
-    <T> T run(Supplier<T> write) {
+    public <T> T run(Supplier<T> write) {
         CompletableFuture<Object> future = new CompletableFuture<>();
         enqueue(new Single((Supplier<Object>) write, future));
         return (T) await(future);
@@ -101,7 +101,7 @@ final class WriteQueue implements AutoCloseable {
      * consecutive waiting item of the same group (at most maxBatch) and must complete each.
      */
     @SuppressWarnings("unchecked")
-    <I, T> T runGrouped(Object group, I item, Consumer<List<Pending<I>>> writer) {
+    public <I, T> T runGrouped(Object group, I item, Consumer<List<Pending<I>>> writer) {
         Pending<Object> pending = new Pending<>(item);
         Consumer<List<Pending<Object>>> untyped = list -> writer.accept((List<Pending<I>>) (List<?>) list);
         enqueue(new Grouped(Objects.requireNonNull(group), pending, untyped));

@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.panel3xui;
+package dev.vpnbot.adapter.panel3xui.tls;
 
 import dev.vpnbot.application.model.panel.PanelCertificate;
 import java.security.MessageDigest;
@@ -8,7 +8,7 @@ import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 
 /** SHA-256 fingerprints of a certificate and of its public key, as pins are written. */
-final class Fingerprints {
+public final class Fingerprints {
     private Fingerprints() {}
 
     static String certificateSha256(X509Certificate certificate) {
@@ -28,13 +28,13 @@ final class Fingerprints {
         return pin.equals(certificateSha256(certificate)) || pin.equals(publicKeySha256(certificate));
     }
 
-    static PanelCertificate describe(X509Certificate certificate, boolean trusted) {
+    public static PanelCertificate describe(X509Certificate certificate, boolean trusted) {
         return new PanelCertificate(certificate.getSubjectX500Principal().getName(),
                 certificate.getIssuerX500Principal().getName(), certificate.getNotAfter().toInstant(),
                 certificateSha256(certificate), publicKeySha256(certificate), trusted);
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

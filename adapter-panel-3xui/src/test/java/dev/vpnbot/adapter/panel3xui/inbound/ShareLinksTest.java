@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.panel3xui;
+package dev.vpnbot.adapter.panel3xui.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpnbot.application.model.panel.PanelSubscription;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +43,8 @@ class ShareLinksTest {
         String other = ShareLinks.vless(inbound, clientWithSubId("othersub"), "h", "-ieo");
 
         assertThat(one).isEqualTo(again);
-        assertThat(ThreeXuiPanelContract.query(URI.create(one)).get("spx")).matches("/[0-9a-f]{15}");
-        assertThat(ThreeXuiPanelContract.query(URI.create(other)).get("spx")).isNotEqualTo(ThreeXuiPanelContract.query(URI.create(one)).get("spx"));
+        assertThat(query(URI.create(one)).get("spx")).matches("/[0-9a-f]{15}");
+        assertThat(query(URI.create(other)).get("spx")).isNotEqualTo(query(URI.create(one)).get("spx"));
     }
 
     @Test
@@ -97,7 +100,7 @@ class ShareLinksTest {
 
         assertThat(link.getHost()).isEqualTo("cdn.example.org");
         assertThat(link.getPort()).isEqualTo(8080);
-        assertThat(ThreeXuiPanelContract.query(link)).containsEntry("security", "none").doesNotContainKeys("sni", "fp");
+        assertThat(query(link)).containsEntry("security", "none").doesNotContainKeys("sni", "fp");
         assertThat(link.getFragment()).isEqualTo("in-remark-alice@example-cdn");
     }
 
@@ -145,7 +148,16 @@ class ShareLinksTest {
     }
 
     private static Map<String, String> query(String link) {
-        return ThreeXuiPanelContract.query(URI.create(link));
+        return query(URI.create(link));
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : uri.getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            out.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        return out;
     }
 
     private static StoredClient client(String flow) {

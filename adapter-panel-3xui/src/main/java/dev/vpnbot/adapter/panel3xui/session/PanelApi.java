@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.panel3xui;
+package dev.vpnbot.adapter.panel3xui.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import okhttp3.ResponseBody;
@@ -16,7 +16,7 @@ import retrofit2.http.Url;
  * secret web base path). Answers are read raw: the status code matters as much as the body
  * (404 means "not logged in" on current panels), and a body may be HTML or empty.
  */
-interface PanelApi {
+public interface PanelApi {
 
     // --- session ------------------------------------------------------------------------
     /** v3.x only: a CSRF token bound to the session cookie it sets. 404 on v2.x. */

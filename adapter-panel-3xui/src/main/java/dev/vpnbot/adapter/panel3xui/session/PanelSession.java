@@ -1,7 +1,12 @@
-package dev.vpnbot.adapter.panel3xui;
+package dev.vpnbot.adapter.panel3xui.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vpnbot.adapter.panel3xui.ThreeXuiSettings;
+import dev.vpnbot.adapter.panel3xui.inbound.ShareLinks;
+import dev.vpnbot.adapter.panel3xui.inbound.StoredInbound;
+import dev.vpnbot.adapter.panel3xui.tls.Fingerprints;
+import dev.vpnbot.adapter.panel3xui.tls.PanelTrust;
 import dev.vpnbot.application.model.panel.PanelCertificate;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.port.out.panel.PanelWriteLock;
@@ -51,7 +56,7 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
  * not repeated for {@link ThreeXuiSettings#loginCooldown()}: v3 panels lock a user out after
  * five failures.
  */
-final class PanelSession implements AutoCloseable {
+public final class PanelSession implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PanelSession.class);
     private static final String PROBE_EMAIL = "vpnbot-probe";
@@ -98,7 +103,7 @@ final class PanelSession implements AutoCloseable {
     private volatile Boolean settingsUnderApi;
     private volatile boolean settingsUnavailable;
 
-    PanelSession(String name, PanelConnection connection, ThreeXuiSettings settings, OkHttpClient base,
+    public PanelSession(String name, PanelConnection connection, ThreeXuiSettings settings, OkHttpClient base,
                  ObjectMapper json, Clock clock, PanelWriteLock writeLock) {
         this.name = name;
         this.connection = connection;
@@ -129,19 +134,19 @@ final class PanelSession implements AutoCloseable {
         this.writes = new WriteQueue(name, writeLock, connection.baseUrl(), settings.operationTimeout(), settings.maxBatch());
     }
 
-    PanelConnection connection() {
+    public PanelConnection connection() {
         return connection;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    WriteQueue writes() {
+    public WriteQueue writes() {
         return writes;
     }
 
-    ObjectMapper json() {
+    public ObjectMapper json() {
         return json;
     }
 
@@ -150,13 +155,13 @@ final class PanelSession implements AutoCloseable {
     }
 
     /** The host users connect to when an inbound listens on every address. */
-    String host() {
+    public String host() {
         String host = URI.create(connection.baseUrl()).getHost();
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     /** The detected generation, detecting it (and logging in) first if need be. */
-    ApiGeneration generation() {
+    public ApiGeneration generation() {
         ApiGeneration g = generation;
         if (g != null) return g;
         authLock.lock();
@@ -169,18 +174,18 @@ final class PanelSession implements AutoCloseable {
     }
 
     /** What is known so far, even after a failed detection (null when nothing is). */
-    ApiGeneration knownGeneration() {
+    public ApiGeneration knownGeneration() {
         ApiGeneration g = generation;
         return g != null ? g : provisional;
     }
 
-    Optional<PanelCertificate> certificate() {
+    public Optional<PanelCertificate> certificate() {
         if (trust == null) return Optional.empty();
         return trust.lastCertificate().map(c -> Fingerprints.describe(c, trust.lastTrusted()));
     }
 
     /** Runs an operation, once more if the panel turned out to have changed generation meanwhile. */
-    <T> T withGeneration(Function<ApiGeneration, T> operation) {
+    public <T> T withGeneration(Function<ApiGeneration, T> operation) {
         try {
             return operation.apply(generation());
         } catch (GenerationChanged e) {
@@ -196,12 +201,12 @@ final class PanelSession implements AutoCloseable {
      * of an expired session; a route missing after a fresh login means another generation or
      * an unsupported version.
      */
-    Envelope call(Function<PanelApi, Call<ResponseBody>> request) {
+    public Envelope call(Function<PanelApi, Call<ResponseBody>> request) {
         return busyRetried(request, false).orElseThrow();
     }
 
     /** As {@link #call}, but a route that does not exist on this panel gives empty. */
-    Optional<Envelope> callIfExists(Function<PanelApi, Call<ResponseBody>> request) {
+    public Optional<Envelope> callIfExists(Function<PanelApi, Call<ResponseBody>> request) {
         return busyRetried(request, true);
     }
 
@@ -532,7 +537,7 @@ final class PanelSession implements AutoCloseable {
     // --- shared reads ----------------------------------------------------------------------
 
     /** One inbound; {@link Kind#INBOUND_NOT_FOUND} when the panel has no such inbound. */
-    StoredInbound inbound(int inboundId) {
+    public StoredInbound inbound(int inboundId) {
         Envelope e = call(a -> a.inbound(inboundId));
         if (!e.success() || !e.obj().isObject()) {
             if (e.says(PanelMessages.RECORD_NOT_FOUND) || !e.hasObj()) {
@@ -543,7 +548,7 @@ final class PanelSession implements AutoCloseable {
         return StoredInbound.parse(e.obj(), json);
     }
 
-    List<StoredInbound> inbounds() {
+    public List<StoredInbound> inbounds() {
         Envelope e = call(PanelApi::inbounds);
         if (!e.success()) throw new PanelException(Kind.REJECTED, "panel " + name + " would not list inbounds: " + e.shortMsg());
         if (!e.obj().isArray()) return List.of(); // an empty panel may say null
@@ -553,11 +558,11 @@ final class PanelSession implements AutoCloseable {
     }
 
     /** The subscription settings and remark model, cached; null subscription when the panel would not tell. */
-    PanelSubscription subscription() {
+    public PanelSubscription subscription() {
         return settings().subscription();
     }
 
-    String remarkModel() {
+    public String remarkModel() {
         return settings().remarkModel();
     }
 

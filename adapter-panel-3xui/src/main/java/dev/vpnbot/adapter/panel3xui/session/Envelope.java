@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.panel3xui;
+package dev.vpnbot.adapter.panel3xui.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -9,9 +9,9 @@ import java.util.Locale;
  * errors come as HTTP 200 with {@code success:false}; their text is localised and often ends
  * in a newline, so it is only ever searched, never compared.
  */
-record Envelope(boolean success, String msg, JsonNode obj) {
+public record Envelope(boolean success, String msg, JsonNode obj) {
 
-    Envelope {
+    public Envelope {
         msg = msg == null ? "" : msg;
         obj = obj == null ? NullNode.getInstance() : obj;
     }
@@ -22,16 +22,16 @@ record Envelope(boolean success, String msg, JsonNode obj) {
         return new Envelope(success != null && success.asBoolean(false), msg == null || msg.isNull() ? "" : msg.asText(), root.get("obj"));
     }
 
-    boolean says(String fragment) {
+    public boolean says(String fragment) {
         return msg.toLowerCase(Locale.ROOT).contains(fragment.toLowerCase(Locale.ROOT));
     }
 
-    boolean hasObj() {
+    public boolean hasObj() {
         return !obj.isNull() && !obj.isMissingNode();
     }
 
     /** The message without the trailing newline Go's Sprintln leaves, for operators to read. */
-    String shortMsg() {
+    public String shortMsg() {
         String m = msg.strip();
         return m.isEmpty() ? "(no message)" : m;
     }

@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.panel3xui;
+package dev.vpnbot.adapter.panel3xui.inbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +11,7 @@ import java.util.UUID;
  * replaces the client, it does not merge). Reads are lenient: old panels store
  * {@code tgId} as a string, sometimes empty.
  */
-final class StoredClient {
+public final class StoredClient {
     private final ObjectNode fields;
 
     StoredClient(ObjectNode fields) {
@@ -26,7 +26,7 @@ final class StoredClient {
      * ({@code reverse}, {@code allowedIPs}; @v3.6.0:internal/database/model/model.go#L859-L914).
      * A record without a usable UUID keeps an empty {@code id}, so it is never taken for ours.
      */
-    static StoredClient fromRecord(ObjectNode record) {
+    public static StoredClient fromRecord(ObjectNode record) {
         ObjectNode c = record.deepCopy();
         JsonNode uuid = c.remove("uuid");
         c.remove("id");
@@ -50,16 +50,16 @@ final class StoredClient {
         return fields.deepCopy();
     }
 
-    String email() {
+    public String email() {
         return text("email");
     }
 
     /** The VLESS/VMess UUID ({@code id}); empty for other protocols. */
-    String id() {
+    public String id() {
         return text("id");
     }
 
-    Optional<UUID> uuid() {
+    public Optional<UUID> uuid() {
         try {
             return id().isEmpty() ? Optional.empty() : Optional.of(UUID.fromString(id()));
         } catch (IllegalArgumentException e) {
@@ -67,51 +67,51 @@ final class StoredClient {
         }
     }
 
-    String subId() {
+    public String subId() {
         return text("subId");
     }
 
-    String flow() {
+    public String flow() {
         return text("flow");
     }
 
-    long expiryTime() {
+    public long expiryTime() {
         return number(fields.get("expiryTime"));
     }
 
-    long totalGB() {
+    public long totalGB() {
         return number(fields.get("totalGB"));
     }
 
-    boolean enabled() {
+    public boolean enabled() {
         JsonNode n = fields.get("enable");
         if (n == null || n.isNull()) return false; // the panel reads a missing switch as off
         return n.isBoolean() ? n.booleanValue() : n.asText().equalsIgnoreCase("true");
     }
 
-    boolean isOurs(UUID uuid) {
+    public boolean isOurs(UUID uuid) {
         return uuid().map(uuid::equals).orElse(false);
     }
 
-    StoredClient withExpiry(long expiryMillis) {
+    public StoredClient withExpiry(long expiryMillis) {
         ObjectNode copy = normalised();
         copy.put("expiryTime", expiryMillis);
         return new StoredClient(copy);
     }
 
-    StoredClient withFlow(String flow) {
+    public StoredClient withFlow(String flow) {
         ObjectNode copy = normalised();
         copy.put("flow", flow);
         return new StoredClient(copy);
     }
 
-    StoredClient withSubId(String subId) {
+    public StoredClient withSubId(String subId) {
         ObjectNode copy = normalised();
         copy.put("subId", subId);
         return new StoredClient(copy);
     }
 
-    StoredClient withEnabled(boolean enabled) {
+    public StoredClient withEnabled(boolean enabled) {
         ObjectNode copy = normalised();
         copy.put("enable", enabled);
         return new StoredClient(copy);
@@ -121,7 +121,7 @@ final class StoredClient {
      * The map to send back: identical except that {@code tgId} is always a number, since
      * v3.5+ rejects a string there (a numeric string keeps its value, an empty one becomes 0).
      */
-    ObjectNode normalised() {
+    public ObjectNode normalised() {
         ObjectNode copy = fields.deepCopy();
         JsonNode tgId = copy.get("tgId");
         if (tgId != null && !tgId.isNumber()) {
@@ -135,7 +135,7 @@ final class StoredClient {
         return n == null || n.isNull() ? "" : n.asText();
     }
 
-    static long number(JsonNode n) {
+    public static long number(JsonNode n) {
         if (n == null || n.isNull()) return 0;
         if (n.isNumber()) return n.longValue();
         String s = n.asText().trim();
