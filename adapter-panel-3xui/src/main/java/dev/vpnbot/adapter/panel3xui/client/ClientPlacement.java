@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.panel3xui;
+package dev.vpnbot.adapter.panel3xui.client;
 
 import dev.vpnbot.adapter.panel3xui.inbound.StoredClient;
 import dev.vpnbot.adapter.panel3xui.inbound.StoredInbound;

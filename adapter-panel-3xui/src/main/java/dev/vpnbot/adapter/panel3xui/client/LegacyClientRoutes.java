@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.panel3xui;
+package dev.vpnbot.adapter.panel3xui.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.panel3xui;
+package dev.vpnbot.adapter.panel3xui.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

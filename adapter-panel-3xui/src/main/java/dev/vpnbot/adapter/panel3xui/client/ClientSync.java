@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.panel3xui;
+package dev.vpnbot.adapter.panel3xui.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpnbot.adapter.panel3xui.inbound.StoredClient;
