@@ -28,51 +28,74 @@ public final class ShareLinks {
      */
     public static String vless(StoredInbound inbound, StoredClient client, String fallbackHost, String remarkModel) {
         ObjectNode stream = inbound.stream();
-        String network = inbound.network();
         Map<String, String> params = new TreeMap<>(); // Go's url.Values.Encode sorts by key
+        transportParams(inbound, stream, params);
+        securityParams(inbound.security(), stream, client, inbound.network().equals("tcp"), params);
+        Endpoint endpoint = endpoint(inbound, stream, fallbackHost, params);
+        String remark = remark(inbound.remark(), client.email(), endpoint.extraRemark(), remarkModel);
+        return link(client, endpoint, params, remark);
+    }
+
+    /** Where a link points, and the external proxy's remark part (empty without one). */
+    private record Endpoint(String address, int port, String extraRemark) {}
+
+    private static void transportParams(StoredInbound inbound, ObjectNode stream, Map<String, String> params) {
+        String network = inbound.network();
         params.put("type", network);
         JsonNode encryption = inbound.settings().get("encryption");
         if (encryption != null && encryption.isTextual()) params.put("encryption", encryption.asText());
 
         networkExtras(network, stream, params);
+    }
 
-        String security = inbound.security();
-        boolean tcp = network.equals("tcp");
+    private static void securityParams(String security, ObjectNode stream, StoredClient client, boolean tcp,
+                                       Map<String, String> params) {
         if (security.equals("tls")) {
-            params.put("security", "tls");
-            JsonNode tls = stream.path("tlsSettings");
-            List<String> alpn = texts(tls.get("alpn"));
-            if (!alpn.isEmpty()) params.put("alpn", String.join(",", alpn));
-            JsonNode sni = searchKey(tls, "serverName");
-            if (sni != null) params.put("sni", sni.isTextual() ? sni.asText() : "");
-            JsonNode tlsInner = searchKey(tls, "settings");
-            JsonNode fp = searchKey(tlsInner, "fingerprint");
-            if (fp != null) params.put("fp", fp.isTextual() ? fp.asText() : "");
-            JsonNode insecure = searchKey(tlsInner, "allowInsecure");
-            if (insecure != null && insecure.asBoolean(false)) params.put("allowInsecure", "1");
-            if (tcp && !client.flow().isEmpty()) params.put("flow", client.flow());
+            tlsParams(stream, client, tcp, params);
         } else if (security.equals("reality")) {
-            params.put("security", "reality");
-            JsonNode reality = stream.path("realitySettings");
-            JsonNode realityInner = searchKey(reality, "settings");
-            List<String> serverNames = texts(searchKey(reality, "serverNames"));
-            if (!serverNames.isEmpty()) params.put("sni", serverNames.get(0));
-            JsonNode pbk = searchKey(realityInner, "publicKey");
-            if (pbk != null) params.put("pbk", pbk.asText(""));
-            List<String> shortIds = texts(searchKey(reality, "shortIds"));
-            if (!shortIds.isEmpty()) params.put("sid", shortIds.get(0));
-            String fp = textOf(searchKey(realityInner, "fingerprint"));
-            if (!fp.isEmpty()) params.put("fp", fp);
-            String pqv = textOf(searchKey(realityInner, "mldsa65Verify"));
-            if (!pqv.isEmpty()) params.put("pqv", pqv);
-            String spiderX = textOf(searchKey(realityInner, "spiderX"));
-            String owner = client.subId().isEmpty() ? client.email() : client.subId();
-            params.put("spx", "/" + Fingerprints.sha256((spiderX + "|" + owner).getBytes(StandardCharsets.UTF_8)).substring(0, 15));
-            if (tcp && !client.flow().isEmpty()) params.put("flow", client.flow());
+            realityParams(stream, client, tcp, params);
         } else {
             params.put("security", "none");
         }
+    }
 
+    private static void tlsParams(ObjectNode stream, StoredClient client, boolean tcp, Map<String, String> params) {
+        params.put("security", "tls");
+        JsonNode tls = stream.path("tlsSettings");
+        List<String> alpn = texts(tls.get("alpn"));
+        if (!alpn.isEmpty()) params.put("alpn", String.join(",", alpn));
+        JsonNode sni = searchKey(tls, "serverName");
+        if (sni != null) params.put("sni", sni.isTextual() ? sni.asText() : "");
+        JsonNode tlsInner = searchKey(tls, "settings");
+        JsonNode fp = searchKey(tlsInner, "fingerprint");
+        if (fp != null) params.put("fp", fp.isTextual() ? fp.asText() : "");
+        JsonNode insecure = searchKey(tlsInner, "allowInsecure");
+        if (insecure != null && insecure.asBoolean(false)) params.put("allowInsecure", "1");
+        if (tcp && !client.flow().isEmpty()) params.put("flow", client.flow());
+    }
+
+    private static void realityParams(ObjectNode stream, StoredClient client, boolean tcp, Map<String, String> params) {
+        params.put("security", "reality");
+        JsonNode reality = stream.path("realitySettings");
+        JsonNode realityInner = searchKey(reality, "settings");
+        List<String> serverNames = texts(searchKey(reality, "serverNames"));
+        if (!serverNames.isEmpty()) params.put("sni", serverNames.get(0));
+        JsonNode pbk = searchKey(realityInner, "publicKey");
+        if (pbk != null) params.put("pbk", pbk.asText(""));
+        List<String> shortIds = texts(searchKey(reality, "shortIds"));
+        if (!shortIds.isEmpty()) params.put("sid", shortIds.get(0));
+        String fp = textOf(searchKey(realityInner, "fingerprint"));
+        if (!fp.isEmpty()) params.put("fp", fp);
+        String pqv = textOf(searchKey(realityInner, "mldsa65Verify"));
+        if (!pqv.isEmpty()) params.put("pqv", pqv);
+        String spiderX = textOf(searchKey(realityInner, "spiderX"));
+        String owner = client.subId().isEmpty() ? client.email() : client.subId();
+        params.put("spx", "/" + Fingerprints.sha256((spiderX + "|" + owner).getBytes(StandardCharsets.UTF_8)).substring(0, 15));
+        if (tcp && !client.flow().isEmpty()) params.put("flow", client.flow());
+    }
+
+    /** The inbound's address, or its first external proxy's, which may also force the security. */
+    private static Endpoint endpoint(StoredInbound inbound, ObjectNode stream, String fallbackHost, Map<String, String> params) {
         String address = connectAddress(inbound, fallbackHost);
         int port = inbound.port();
         String extraRemark = "";
@@ -89,16 +112,18 @@ public final class ShareLinks {
                 params.keySet().removeAll(List.of("alpn", "sni", "fp", "allowInsecure"));
             }
         }
+        return new Endpoint(address, port, extraRemark);
+    }
 
+    private static String link(StoredClient client, Endpoint endpoint, Map<String, String> params, String remark) {
         StringBuilder link = new StringBuilder("vless://").append(client.id()).append('@')
-                .append(bracketed(address)).append(':').append(port).append('?');
+                .append(bracketed(endpoint.address())).append(':').append(endpoint.port()).append('?');
         Iterator<Map.Entry<String, String>> it = params.entrySet().iterator();
         while (it.hasNext()) {
             var e = it.next();
             link.append(queryEscape(e.getKey())).append('=').append(queryEscape(e.getValue()));
             if (it.hasNext()) link.append('&');
         }
-        String remark = remark(inbound.remark(), client.email(), extraRemark, remarkModel);
         if (!remark.isEmpty()) link.append('#').append(fragmentEscape(remark));
         return link.toString();
     }
