@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpnbot.adapter.panel3xui.inbound.StoredClient;
 import dev.vpnbot.adapter.panel3xui.session.ApiGeneration;
 import dev.vpnbot.adapter.panel3xui.session.PanelSession;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**

@@ -9,10 +9,7 @@ import dev.vpnbot.adapter.panel3xui.session.PanelSession;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.port.out.panel.PanelException.Kind;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**

@@ -26,7 +26,7 @@ public record Envelope(boolean success, String msg, JsonNode obj) {
         return msg.toLowerCase(Locale.ROOT).contains(fragment.toLowerCase(Locale.ROOT));
     }
 
-    public boolean hasObj() {
+    boolean hasObj() {
         return !obj.isNull() && !obj.isMissingNode();
     }
 
