@@ -21,10 +21,10 @@ public final class MeasuredPaymentNotifications implements ConfirmPaymentUseCase
     public Outcome confirm(ConfirmPaymentCommand command) {
         try {
             Outcome outcome = confirmation.confirm(command);
-            metrics.paymentNotifications.inc(outcome.name().toLowerCase(Locale.ROOT));
+            metrics.paymentNotifications.withTag("outcome", outcome.name().toLowerCase(Locale.ROOT)).increment();
             return outcome;
         } catch (RuntimeException e) {
-            metrics.paymentNotifications.inc("error");
+            metrics.paymentNotifications.withTag("outcome", "error").increment();
             throw e;
         }
     }

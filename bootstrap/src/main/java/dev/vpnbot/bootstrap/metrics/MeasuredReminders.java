@@ -15,7 +15,7 @@ public final class MeasuredReminders implements SendExpiryRemindersUseCase {
     @Override
     public int sendDueReminders() {
         int sent = reminders.sendDueReminders();
-        metrics.reminders.add(sent);
+        metrics.reminders.increment(sent);
         return sent;
     }
 }

@@ -30,7 +30,6 @@ import dev.vpnbot.application.service.payment.PaymentConfirmation;
 import dev.vpnbot.application.service.payment.PaymentReconciliation;
 import dev.vpnbot.application.service.ordering.PurchaseSettings;
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
-import dev.vpnbot.bootstrap.metrics.MetricsRegistry;
 import dev.vpnbot.bootstrap.schedule.BackgroundJobs;
 import dev.vpnbot.bootstrap.schedule.PanelProbe;
 import dev.vpnbot.domain.fixtures.TariffMother;
@@ -43,6 +42,8 @@ import dev.vpnbot.domain.tariff.Tariff;
 import dev.vpnbot.domain.user.Language;
 import dev.vpnbot.domain.user.User;
 import dev.vpnbot.domain.user.UserId;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -161,7 +162,7 @@ public final class FulfilmentBenchmark {
             Duration later = Duration.ofHours(1); // only fulfilment runs during the benchmark (reconciliation would pay orders itself)
             jobs[0] = new BackgroundJobs(worker, reconciliation, reminders, new PanelProbe(db.servers(), panel),
                     () -> new RepairPanelDriftUseCase.Result(List.of()), () -> 0,
-                    new BotMetrics(new MetricsRegistry(), Optional.empty(), Optional.empty()),
+                    new BotMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Optional.empty(), Optional.empty()),
                     new BackgroundJobs.Schedule(Duration.ofSeconds(1), later, later, later, Duration.ZERO, later));
             HeleketWebhook webhook = new HeleketWebhook(heleketSettings, confirmation);
 
