@@ -83,7 +83,7 @@ public final class TelegramBroadcastChannel implements BroadcastChannel {
 
     /** Telegram's 403 for this chat, or a message dropped because an earlier one got it. */
     static boolean isBlocked(Throwable error) {
-        if (error instanceof RateLimitedSender.ChatBlocked) return true;
+        if (error instanceof dev.vpnbot.adapter.telegram.outbox.ChatBlocked) return true;
         return error instanceof TelegramApiRequestException e && e.getErrorCode() != null && e.getErrorCode() == 403;
     }
 }

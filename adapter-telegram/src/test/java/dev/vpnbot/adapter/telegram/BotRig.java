@@ -1,6 +1,7 @@
 package dev.vpnbot.adapter.telegram;
 
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
+import dev.vpnbot.adapter.telegram.outbox.SenderLimits;
 import dev.vpnbot.application.fixtures.FakePaymentGateway;
 import dev.vpnbot.application.fixtures.FakeVpnPanel;
 import dev.vpnbot.application.fixtures.InMemoryAudiences;

@@ -8,7 +8,7 @@ import com.google.inject.multibindings.ProvidesIntoOptional;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.vpnbot.adapter.telegram.AdminUseCases;
 import dev.vpnbot.adapter.telegram.RateLimitedSender;
-import dev.vpnbot.adapter.telegram.SenderLimits;
+import dev.vpnbot.adapter.telegram.outbox.SenderLimits;
 import dev.vpnbot.adapter.telegram.TelegramBot;
 import dev.vpnbot.adapter.telegram.TelegramNotifier;
 import dev.vpnbot.adapter.telegram.TelegramSettings;

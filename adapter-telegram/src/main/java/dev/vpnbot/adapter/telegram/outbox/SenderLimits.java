@@ -1,10 +1,10 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.outbox;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How fast {@link RateLimitedSender} may talk to Telegram.
+ * How fast the outbox may talk to Telegram.
  *
  * @param messagesPerSecond overall budget (Telegram: about 30 per second)
  * @param perChatBurst      messages one chat may get back to back before pacing starts
