@@ -1,6 +1,13 @@
 package dev.vpnbot.adapter.telegram;
 
-import dev.vpnbot.adapter.telegram.CallbackData.Action;
+import dev.vpnbot.adapter.telegram.bot.CallbackData;
+import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
+import dev.vpnbot.adapter.telegram.bot.Conversation;
+import dev.vpnbot.adapter.telegram.bot.Conversations;
+import dev.vpnbot.adapter.telegram.bot.Html;
+import dev.vpnbot.adapter.telegram.bot.Interaction;
+import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.server.ServerId;
 import dev.vpnbot.domain.tariff.TariffId;
@@ -18,10 +25,10 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * dispatcher asks {@link #isAdmin} before anything admin runs, and every use case checks its
  * caller again, whatever the button or command says.
  */
-final class AdminDesk {
+public final class AdminDesk {
     private static final Logger LOG = LoggerFactory.getLogger(AdminDesk.class);
     /** Admin commands; they are offered in the command menu of admins' chats only. */
-    static final List<String> COMMANDS = List.of("admin", "servers", "tariffs", "stats", "broadcast", "user");
+    public static final List<String> COMMANDS = List.of("admin", "servers", "tariffs", "stats", "broadcast", "user");
 
     private final TelegramSettings settings;
     private final AdminHome home;

@@ -1,7 +1,14 @@
 package dev.vpnbot.adapter.telegram;
 
-import dev.vpnbot.adapter.telegram.CallbackData.Action;
-import dev.vpnbot.adapter.telegram.View.Button;
+import dev.vpnbot.adapter.telegram.bot.CallbackData;
+import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
+import dev.vpnbot.adapter.telegram.bot.Conversation;
+import dev.vpnbot.adapter.telegram.bot.Conversations;
+import dev.vpnbot.adapter.telegram.bot.Html;
+import dev.vpnbot.adapter.telegram.bot.Interaction;
+import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.bot.View.Button;
+import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase.PrepareBroadcastCommand;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase.Preview;
@@ -18,7 +25,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * {@link TelegramBroadcastChannel} when the scheduler has sent the last batch. Users get the
  * text exactly as written (no markup), and the preview shows it that way.
  */
-final class BroadcastFlow {
+public final class BroadcastFlow {
     private static final Logger LOG = LoggerFactory.getLogger(BroadcastFlow.class);
 
     private final BroadcastUseCase broadcasts;
@@ -107,7 +114,7 @@ final class BroadcastFlow {
         ix.show(view.row(AdminHome.back(t)));
     }
 
-    static String audienceKey(Audience audience) {
+    public static String audienceKey(Audience audience) {
         return "admin.broadcast.audience." + audience.name().toLowerCase(Locale.ROOT);
     }
 }

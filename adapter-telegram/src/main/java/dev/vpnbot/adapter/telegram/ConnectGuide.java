@@ -1,7 +1,13 @@
 package dev.vpnbot.adapter.telegram;
 
-import dev.vpnbot.adapter.telegram.CallbackData.Action;
-import dev.vpnbot.adapter.telegram.View.Button;
+import dev.vpnbot.adapter.telegram.bot.CallbackData;
+import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
+import dev.vpnbot.adapter.telegram.bot.Interaction;
+import dev.vpnbot.adapter.telegram.bot.Platform;
+import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.bot.View.Button;
+import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.bot.VpnApp;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;
 import dev.vpnbot.domain.key.KeyId;
@@ -32,7 +38,7 @@ final class ConnectGuide {
         View view = View.of(t.html("connect.platforms"));
         List<Button> pair = new ArrayList<>();
         for (Platform platform : Platform.values()) {
-            pair.add(Button.callback(platform.label, keyId == null
+            pair.add(Button.callback(platform.label(), keyId == null
                     ? CallbackData.of(Action.CONNECT_PLATFORM, platform)
                     : CallbackData.of(Action.CONNECT_PLATFORM_FOR_KEY, platform, keyId.value())));
             if (pair.size() == 2) {
@@ -51,14 +57,14 @@ final class ConnectGuide {
         Optional<String> importUrl = key.filter(k -> k.key().links() != null).map(k -> k.key().links().importUrl());
         boolean oneTap = importUrl.isPresent() && links.link(VpnApp.HAPP, importUrl.get(), t.language()).isPresent();
 
-        StringBuilder text = new StringBuilder(t.html("connect.platform", platform.label)).append("\n\n")
+        StringBuilder text = new StringBuilder(t.html("connect.platform", platform.label())).append("\n\n")
                 .append(t.html(oneTap ? "connect.steps" : "connect.steps_manual"));
         if (importUrl.isEmpty()) text.append("\n\n").append(t.html(keyId == null ? "connect.which_key" : "key.status.preparing"));
         View view = View.of(text.toString());
-        for (Platform.Download download : platform.downloads) {
-            Button get = Button.url(t.label("connect.download", download.app().displayName), download.url());
+        for (Platform.Download download : platform.downloads()) {
+            Button get = Button.url(t.label("connect.download", download.app().displayName()), download.url());
             Optional<String> add = importUrl.flatMap(url -> links.link(download.app(), url, t.language()));
-            if (add.isPresent()) view.row(get, Button.url(t.label("connect.add", download.app().displayName), add.get()));
+            if (add.isPresent()) view.row(get, Button.url(t.label("connect.add", download.app().displayName()), add.get()));
             else view.row(get);
         }
         Button back = Button.callback(t.label("button.back"), keyId == null

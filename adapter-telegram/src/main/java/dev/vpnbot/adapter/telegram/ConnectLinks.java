@@ -1,5 +1,6 @@
 package dev.vpnbot.adapter.telegram;
 
+import dev.vpnbot.adapter.telegram.bot.VpnApp;
 import dev.vpnbot.domain.user.Language;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -37,7 +38,7 @@ final class ConnectLinks {
     /** The page link that imports {@code importUrl} into {@code app}; empty without a public URL or one-tap import. */
     Optional<String> link(VpnApp app, String importUrl, Language language) {
         if (pageUrl == null || !app.hasOneTapImport() || importUrl == null) return Optional.empty();
-        return Optional.of(pageUrl + "?app=" + app.code + "&l=" + language.name().toLowerCase(Locale.ROOT) + "&k=" + token(importUrl));
+        return Optional.of(pageUrl + "?app=" + app.code() + "&l=" + language.name().toLowerCase(Locale.ROOT) + "&k=" + token(importUrl));
     }
 
     String token(String importUrl) {

@@ -2,6 +2,9 @@ package dev.vpnbot.adapter.telegram;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.vpnbot.adapter.telegram.bot.Html;
+import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.bot.VpnApp;
 import dev.vpnbot.domain.user.Language;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -89,8 +92,8 @@ public final class ConnectPage implements HttpHandler {
     private static String page(Texts t, String key, VpnApp app, String target) {
         String body = app == null
                 ? "<p>" + t.html(key) + "</p>"
-                : "<p>" + t.html(key, app.displayName) + "</p><p><a href=\"" + Html.escape(target) + "\">"
-                        + t.html("connect.page.button", app.displayName) + "</a></p><p>" + t.html("connect.page.fallback") + "</p>";
+                : "<p>" + t.html(key, app.displayName()) + "</p><p><a href=\"" + Html.escape(target) + "\">"
+                        + t.html("connect.page.button", app.displayName()) + "</a></p><p>" + t.html("connect.page.fallback") + "</p>";
         return "<!doctype html><html lang=\"" + t.language().name().toLowerCase(Locale.ROOT) + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + t.html("connect.page.title")
                 + "</title><style>body{font-family:sans-serif;max-width:32em;margin:3em auto;padding:0 1em;font-size:1.1em}"

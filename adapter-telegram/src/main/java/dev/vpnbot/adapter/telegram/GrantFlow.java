@@ -1,7 +1,13 @@
 package dev.vpnbot.adapter.telegram;
 
-import dev.vpnbot.adapter.telegram.CallbackData.Action;
-import dev.vpnbot.adapter.telegram.View.Button;
+import dev.vpnbot.adapter.telegram.bot.CallbackData;
+import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
+import dev.vpnbot.adapter.telegram.bot.Conversation;
+import dev.vpnbot.adapter.telegram.bot.Conversations;
+import dev.vpnbot.adapter.telegram.bot.Interaction;
+import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.bot.View.Button;
+import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;

@@ -1,5 +1,7 @@
 package dev.vpnbot.adapter.telegram;
 
+import dev.vpnbot.adapter.telegram.bot.Html;
+import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.application.model.panel.PanelCertificate;
 import dev.vpnbot.application.model.panel.PanelInbound;
 import dev.vpnbot.application.model.panel.PanelProbe;

@@ -1,7 +1,14 @@
 package dev.vpnbot.adapter.telegram;
 
-import dev.vpnbot.adapter.telegram.CallbackData.Action;
-import dev.vpnbot.adapter.telegram.View.Button;
+import dev.vpnbot.adapter.telegram.bot.CallbackData;
+import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
+import dev.vpnbot.adapter.telegram.bot.Conversation;
+import dev.vpnbot.adapter.telegram.bot.Conversations;
+import dev.vpnbot.adapter.telegram.bot.Html;
+import dev.vpnbot.adapter.telegram.bot.Interaction;
+import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.bot.View.Button;
+import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.application.port.in.account.FindUserUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;

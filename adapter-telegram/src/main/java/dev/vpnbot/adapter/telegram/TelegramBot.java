@@ -1,6 +1,8 @@
 package dev.vpnbot.adapter.telegram;
 
 import com.sun.net.httpserver.HttpHandler;
+import dev.vpnbot.adapter.telegram.bot.Conversations;
+import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.domain.user.Language;
 import java.time.Duration;

@@ -1,5 +1,8 @@
 package dev.vpnbot.adapter.telegram;
 
+import dev.vpnbot.adapter.telegram.bot.Interaction;
+import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.application.port.in.account.FindUserUseCase;
 import dev.vpnbot.application.port.out.admin.BroadcastChannel;
 import dev.vpnbot.domain.broadcast.Broadcast;

@@ -6,6 +6,7 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import dev.vpnbot.adapter.telegram.bot.Html;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Call;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.Outcome;
 import dev.vpnbot.domain.key.VpnKey;

@@ -3,6 +3,7 @@ package dev.vpnbot.adapter.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.vpnbot.adapter.telegram.bot.VpnApp;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
 import dev.vpnbot.domain.user.Language;
 import java.net.InetSocketAddress;

@@ -2,6 +2,7 @@ package dev.vpnbot.adapter.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vpnbot.adapter.telegram.bot.Conversation;
 import dev.vpnbot.domain.server.PanelCredentials;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.bot;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,29 +10,29 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 /** A screen: HTML text and its inline keyboard, before it is sent or edited into place. */
-final class View {
+public final class View {
     /** Telegram's limit on a message's text. */
     static final int MAX_TEXT = 4096;
 
     /** One inline button: it calls back, opens a URL, or copies text. */
-    record Button(String label, String callbackData, String url, String copyText) {
-        Button {
+    public record Button(String label, String callbackData, String url, String copyText) {
+        public Button {
             Objects.requireNonNull(label, "label");
             if (callbackData != null && callbackData.getBytes(StandardCharsets.UTF_8).length > CallbackData.MAX_BYTES) {
                 throw new IllegalArgumentException("callback data over 64 bytes: " + callbackData);
             }
         }
 
-        static Button callback(String label, String data) {
+        public static Button callback(String label, String data) {
             return new Button(label, data, null, null);
         }
 
-        static Button url(String label, String url) {
+        public static Button url(String label, String url) {
             return new Button(label, null, url, null);
         }
 
         /** Telegram copies the text (at most 256 characters) to the clipboard. */
-        static Button copy(String label, String text) {
+        public static Button copy(String label, String text) {
             return new Button(label, null, null, text);
         }
 
@@ -52,36 +52,36 @@ final class View {
         this.html = html.length() > MAX_TEXT ? html.substring(0, MAX_TEXT - 1) + "…" : html;
     }
 
-    static View of(String html) {
+    public static View of(String html) {
         return new View(html);
     }
 
-    View row(Button... buttons) {
+    public View row(Button... buttons) {
         if (buttons.length > 0) rows.add(List.of(buttons));
         return this;
     }
 
-    View rows(List<Button> oneButtonRows) {
+    public View rows(List<Button> oneButtonRows) {
         for (Button b : oneButtonRows) rows.add(List.of(b));
         return this;
     }
 
     /** Adds the rows of another view's keyboard. */
-    View rowsOf(View other) {
+    public View rowsOf(View other) {
         rows.addAll(other.rows);
         return this;
     }
 
-    String html() {
+    public String html() {
         return html;
     }
 
-    List<List<Button>> buttons() {
+    public List<List<Button>> buttons() {
         return rows;
     }
 
     /** Null when the screen has no buttons (Telegram then removes an old keyboard on edit). */
-    InlineKeyboardMarkup keyboard() {
+    public InlineKeyboardMarkup keyboard() {
         if (rows.isEmpty()) return null;
         List<InlineKeyboardRow> keyboard = new ArrayList<>();
         for (List<Button> row : rows) {

@@ -1,10 +1,10 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vpnbot.adapter.telegram.CallbackData.Action;
-import dev.vpnbot.adapter.telegram.CallbackData.Arg;
+import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
+import dev.vpnbot.adapter.telegram.bot.CallbackData.Arg;
 import dev.vpnbot.domain.user.Language;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

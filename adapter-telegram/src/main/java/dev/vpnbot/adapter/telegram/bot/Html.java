@@ -1,10 +1,10 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.bot;
 
 /** Escaping for Telegram's HTML parse mode: names and links from outside never become markup. */
-final class Html {
+public final class Html {
     private Html() {}
 
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) return "";
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
@@ -21,7 +21,7 @@ final class Html {
     }
 
     /** A link users can copy with one tap. */
-    static String code(String text) {
+    public static String code(String text) {
         return "<code>" + escape(text) + "</code>";
     }
 }

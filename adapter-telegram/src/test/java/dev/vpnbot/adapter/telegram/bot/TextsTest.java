@@ -1,7 +1,10 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vpnbot.adapter.telegram.AdminDesk;
+import dev.vpnbot.adapter.telegram.BroadcastFlow;
+import dev.vpnbot.adapter.telegram.TelegramNotifier;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.domain.key.RemainingTime;
 import dev.vpnbot.domain.money.Money;

@@ -1,9 +1,9 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.bot;
 
 import java.util.List;
 
 /** The devices users connect from, each with the apps we recommend and where to get them. */
-enum Platform {
+public enum Platform {
     ANDROID("🤖 Android", List.of(
             new Download(VpnApp.HAPP, "https://play.google.com/store/apps/details?id=com.happproxy"),
             new Download(VpnApp.V2RAYTUN, "https://play.google.com/store/apps/details?id=com.v2raytun.android"),
@@ -27,13 +27,22 @@ enum Platform {
             new Download(VpnApp.V2RAYN, "https://github.com/2dust/v2rayN/releases/latest")));
 
     /** Where to install an app on this platform. */
-    record Download(VpnApp app, String url) {}
+    public record Download(VpnApp app, String url) {}
 
-    final String label;
-    final List<Download> downloads;
+    private final String label;
+    private final List<Download> downloads;
 
     Platform(String label, List<Download> downloads) {
         this.label = label;
         this.downloads = downloads;
+    }
+
+    /** The button label: an emoji and the device. */
+    public String label() {
+        return label;
+    }
+
+    public List<Download> downloads() {
+        return downloads;
     }
 }

@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.bot;
 
 import dev.vpnbot.application.port.out.ConversationStates;
 import java.util.Optional;
@@ -6,15 +6,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Reads and writes {@link Conversation}s through the port; an unreadable state is cleared. */
-final class Conversations {
+public final class Conversations {
     private static final Logger LOG = LoggerFactory.getLogger(Conversations.class);
     private final ConversationStates states;
 
-    Conversations(ConversationStates states) {
+    public Conversations(ConversationStates states) {
         this.states = states;
     }
 
-    Optional<Conversation> of(long chatId) {
+    public Optional<Conversation> of(long chatId) {
         Optional<String> stored = states.find(chatId);
         Optional<Conversation> conversation = stored.flatMap(Conversation::decode);
         if (stored.isPresent() && conversation.isEmpty()) {
@@ -24,15 +24,15 @@ final class Conversations {
         return conversation;
     }
 
-    boolean is(long chatId, Conversation.Step step) {
+    public boolean is(long chatId, Conversation.Step step) {
         return of(chatId).map(c -> c.step() == step).orElse(false);
     }
 
-    void set(long chatId, Conversation conversation) {
+    public void set(long chatId, Conversation conversation) {
         states.save(chatId, conversation.encode());
     }
 
-    void clear(long chatId) {
+    public void clear(long chatId) {
         states.clear(chatId);
     }
 }

@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.bot;
 
 import dev.vpnbot.domain.broadcast.Audience;
 import java.nio.charset.StandardCharsets;
@@ -20,19 +20,19 @@ import java.util.stream.Collectors;
  * gives nothing, and the caller refuses the button. Ownership of the keys and orders named
  * here is checked by the use cases, never assumed from the data.
  */
-record CallbackData(Action action, List<String> args) {
+public record CallbackData(Action action, List<String> args) {
     static final int MAX_BYTES = 64;
     private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
     /** Short names of broadcast audiences, to keep the data small. */
     private static final Map<String, Audience> AUDIENCES = Map.of(
             "all", Audience.ALL, "active", Audience.WITH_ACTIVE_KEY, "expired", Audience.WITH_EXPIRED_KEY);
 
-    enum Arg { ID, ID_OR_ZERO, PLATFORM, LANGUAGE, FLAG, AUDIENCE }
+    public enum Arg { ID, ID_OR_ZERO, PLATFORM, LANGUAGE, FLAG, AUDIENCE }
 
     /** Who may press a button. Admin buttons are refused before any screen runs (and the use cases check again). */
     enum Who { ANYONE, ADMIN }
 
-    enum Action {
+    public enum Action {
         MENU("m"),
         BUY("b"),
         BUY_TARIFF("bt", Arg.ID),
@@ -120,12 +120,22 @@ record CallbackData(Action action, List<String> args) {
             this.args = List.of(args);
         }
 
-        boolean adminOnly() {
+        public boolean adminOnly() {
             return who == Who.ADMIN;
+        }
+
+        /** The short code that starts the data. */
+        public String code() {
+            return code;
+        }
+
+        /** What the button carries after the code, in order. */
+        public List<Arg> args() {
+            return args;
         }
     }
 
-    CallbackData {
+    public CallbackData {
         args = List.copyOf(args);
         if (args.size() != action.args.size()) throw new IllegalArgumentException(action + " takes " + action.args.size() + " arguments");
         for (int i = 0; i < args.size(); i++) {
@@ -137,13 +147,13 @@ record CallbackData(Action action, List<String> args) {
     }
 
     /** The data for a button; arguments are ids (long), platforms or languages. */
-    static String of(Action action, Object... args) {
+    public static String of(Action action, Object... args) {
         List<String> values = new ArrayList<>();
         for (Object arg : args) values.add(token(arg));
         return new CallbackData(action, values).encode();
     }
 
-    static Optional<CallbackData> parse(String data) {
+    public static Optional<CallbackData> parse(String data) {
         if (data == null || data.isEmpty() || data.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) return Optional.empty();
         String[] parts = data.split(":", -1);
         Action action = Action.BY_CODE.get(parts[0]);
@@ -155,27 +165,27 @@ record CallbackData(Action action, List<String> args) {
         return Optional.of(new CallbackData(action, args));
     }
 
-    String encode() {
+    public String encode() {
         return encode(action, args);
     }
 
-    long id(int index) {
+    public long id(int index) {
         return Long.parseLong(args.get(index));
     }
 
-    Platform platform(int index) {
+    public Platform platform(int index) {
         return Platform.valueOf(args.get(index).toUpperCase(Locale.ROOT));
     }
 
-    dev.vpnbot.domain.user.Language language(int index) {
+    public dev.vpnbot.domain.user.Language language(int index) {
         return dev.vpnbot.domain.user.Language.parse(args.get(index));
     }
 
-    boolean flag(int index) {
+    public boolean flag(int index) {
         return args.get(index).equals("1");
     }
 
-    Audience audience(int index) {
+    public Audience audience(int index) {
         return AUDIENCES.get(args.get(index));
     }
 

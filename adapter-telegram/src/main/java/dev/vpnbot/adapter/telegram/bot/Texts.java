@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.bot;
 
 import dev.vpnbot.domain.key.RemainingTime;
 import dev.vpnbot.domain.money.Money;
@@ -21,7 +21,7 @@ import java.util.ResourceBundle;
  * <p>{@link #html} escapes its arguments for Telegram's HTML mode; {@link #label} is for button
  * labels, which are plain text.
  */
-final class Texts {
+public final class Texts {
     private static final String BUNDLE = "i18n/messages";
     private static final Map<Language, Texts> CACHE = new EnumMap<>(Language.class);
 
@@ -37,52 +37,52 @@ final class Texts {
         this.dateFormat = DateTimeFormatter.ofPattern(bundle.getString("format.date"), language.locale());
     }
 
-    static synchronized Texts of(Language language) {
+    public static synchronized Texts of(Language language) {
         return CACHE.computeIfAbsent(language, Texts::new);
     }
 
-    Language language() {
+    public Language language() {
         return language;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return bundle.containsKey(key);
     }
 
     /** A text for an HTML message; arguments are escaped. */
-    String html(String key, Object... args) {
+    public String html(String key, Object... args) {
         Object[] escaped = new Object[args.length];
         for (int i = 0; i < args.length; i++) escaped[i] = Html.escape(String.valueOf(args[i]));
         return fill(pattern(key), escaped);
     }
 
     /** A text for an HTML message whose arguments are already HTML. */
-    String htmlRaw(String key, Object... htmlArgs) {
+    public String htmlRaw(String key, Object... htmlArgs) {
         return fill(pattern(key), htmlArgs);
     }
 
     /** A button label or other plain text. */
-    String label(String key, Object... args) {
+    public String label(String key, Object... args) {
         return fill(pattern(key), args);
     }
 
     /** "1 месяц", "3 месяца", "10 дней"; "1 month", "3 months", "10 days". */
-    String period(int days) {
+    public String period(int days) {
         if (days % 30 == 0) return plural("unit.month", days / 30);
         return plural("unit.day", days);
     }
 
-    String plural(String key, long n) {
+    public String plural(String key, long n) {
         return label(key + "." + pluralForm(n), n);
     }
 
     /** An instant as the user reads it: in their zone, with the zone named. */
-    String date(Instant instant, ZoneId zone) {
+    public String date(Instant instant, ZoneId zone) {
         return dateFormat.format(instant.atZone(zone));
     }
 
     /** "23 d 4 h" / "23 дн 4 ч"; under a day, hours and minutes; "expired" when nothing is left. */
-    String remaining(RemainingTime left) {
+    public String remaining(RemainingTime left) {
         if (left.isOver()) return label("time.over");
         if (left.days() > 0) return label("time.days_hours", left.days(), left.hours());
         if (left.hours() > 0) return label("time.hours_minutes", left.hours(), left.minutes());
@@ -90,7 +90,7 @@ final class Texts {
     }
 
     /** "4.99 USD" / "4,99 USD": the amount in the language's digits, the ISO code after it. */
-    String money(Money money) {
+    public String money(Money money) {
         DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(language.locale()));
         int scale = money.amount().scale();
         format.setMinimumFractionDigits(scale);

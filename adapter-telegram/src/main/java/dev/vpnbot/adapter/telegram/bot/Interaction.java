@@ -1,5 +1,6 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.bot;
 
+import dev.vpnbot.adapter.telegram.outbox.Outbox;
 import dev.vpnbot.domain.user.User;
 import dev.vpnbot.domain.user.UserId;
 import java.time.ZoneId;
@@ -14,10 +15,10 @@ import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
  * reply. Navigating from a button edits that button's message in place; a command or text gets
  * a new message. A button press is always answered once, so the client stops its spinner.
  */
-final class Interaction {
+public final class Interaction {
     private static final LinkPreviewOptions NO_PREVIEW = LinkPreviewOptions.builder().isDisabled(true).build();
 
-    private final RateLimitedSender sender;
+    private final Outbox sender;
     private final long chatId;
     private final User user;
     private final Texts texts;
@@ -27,7 +28,7 @@ final class Interaction {
     private final String callbackData;
     private boolean answered;
 
-    Interaction(RateLimitedSender sender, long chatId, User user, ZoneId defaultZone, Integer messageId,
+    public Interaction(Outbox sender, long chatId, User user, ZoneId defaultZone, Integer messageId,
                 String callbackId, String callbackData) {
         this.sender = sender;
         this.chatId = chatId;
@@ -39,23 +40,23 @@ final class Interaction {
         this.callbackData = callbackData;
     }
 
-    long chatId() { return chatId; }
-    User user() { return user; }
-    UserId userId() { return user.id(); }
-    Texts texts() { return texts; }
-    ZoneId zone() { return zone; }
-    boolean fromButton() { return callbackId != null; }
-    String callbackData() { return callbackData; }
+    public long chatId() { return chatId; }
+    public User user() { return user; }
+    public UserId userId() { return user.id(); }
+    public Texts texts() { return texts; }
+    public ZoneId zone() { return zone; }
+    public boolean fromButton() { return callbackId != null; }
+    public String callbackData() { return callbackData; }
 
     /** The same interaction in another language (after the user switched). */
-    Interaction as(User changed, ZoneId defaultZone) {
+    public Interaction as(User changed, ZoneId defaultZone) {
         Interaction next = new Interaction(sender, chatId, changed, defaultZone, messageId, callbackId, callbackData);
         next.answered = answered;
         return next;
     }
 
     /** Replaces the pressed message with this screen; sends it as a new message otherwise. */
-    void show(View view) {
+    public void show(View view) {
         if (messageId == null) {
             sendNew(view);
             return;
@@ -66,22 +67,22 @@ final class Interaction {
         sender.editOrSend(chatId, edit, message(chatId, view));
     }
 
-    void sendNew(View view) {
+    public void sendNew(View view) {
         sender.send(chatId, message(chatId, view));
     }
 
     /** A short note over the chat (answers the button). */
-    void toast(String text) {
+    public void toast(String text) {
         answer(text, false);
     }
 
     /** A note the user must dismiss (answers the button). */
-    void alert(String text) {
+    public void alert(String text) {
         answer(text, true);
     }
 
     /** Answers the button with nothing if no screen did. */
-    void finish() {
+    public void finish() {
         answer(null, false);
     }
 
@@ -91,7 +92,7 @@ final class Interaction {
         sender.answer(chatId, AnswerCallbackQuery.builder().callbackQueryId(callbackId).text(text).showAlert(showAlert ? true : null).build());
     }
 
-    static SendMessage message(long chatId, View view) {
+    public static SendMessage message(long chatId, View view) {
         return SendMessage.builder().chatId(chatId).text(view.html()).parseMode(ParseMode.HTML)
                 .linkPreviewOptions(NO_PREVIEW).replyMarkup(view.keyboard()).build();
     }

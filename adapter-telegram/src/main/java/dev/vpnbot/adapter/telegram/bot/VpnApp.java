@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.bot;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
  * peers.md §4.4). This enum is the allowlist of {@code /connect}: it redirects to these
  * schemes only, built here from a link we signed, never to a URL taken from the request.
  */
-enum VpnApp {
+public enum VpnApp {
     HAPP("happ", "Happ", url -> "happ://add/" + url),
     V2RAYTUN("v2raytun", "V2RayTun", url -> "v2raytun://import/" + url),
     HIDDIFY("hiddify", "Hiddify", url -> "hiddify://import/" + url),
@@ -20,8 +20,8 @@ enum VpnApp {
     /** Imports from the clipboard or a QR code only. */
     V2RAYN("v2rayn", "v2rayN", null);
 
-    final String code;
-    final String displayName;
+    private final String code;
+    private final String displayName;
     private final UnaryOperator<String> importTemplate;
 
     VpnApp(String code, String displayName, UnaryOperator<String> importTemplate) {
@@ -30,17 +30,26 @@ enum VpnApp {
         this.importTemplate = importTemplate;
     }
 
-    boolean hasOneTapImport() {
+    /** How {@code /connect} links name the app. */
+    public String code() {
+        return code;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public boolean hasOneTapImport() {
         return importTemplate != null;
     }
 
     /** The app link for a subscription (or vless) URL; characters a Location header cannot carry are escaped. */
-    String importLink(String url) {
+    public String importLink(String url) {
         if (importTemplate == null) throw new IllegalStateException(displayName + " has no import link");
         return asciiOnly(importTemplate.apply(url));
     }
 
-    static Optional<VpnApp> byCode(String code) {
+    public static Optional<VpnApp> byCode(String code) {
         return Arrays.stream(values()).filter(a -> a.code.equals(code) && a.hasOneTapImport()).findFirst();
     }
 

@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.bot;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -11,59 +11,59 @@ import java.util.Optional;
  * order shows that order again instead of placing a second one.
  *
  * <p>Admin steps wait for the admin's next text (a new name, a price, a broadcast text…); the
- * server being added keeps its draft in {@code choice} (see {@link ServerDraft}).
+ * server being added keeps its draft in {@code choice} (see the admin screens' {@code ServerDraft}).
  *
  * @param id     the tariff, key, order or server the step is about (0 when none)
  * @param choice for PAYING and ADMIN_GRANTED: the callback data that did it; for ADMIN_ADD_SERVER:
  *               the draft; for ADMIN_BROADCAST_TEXT: the audience
  */
-record Conversation(Step step, long id, String choice) {
+public record Conversation(Step step, long id, String choice) {
 
-    enum Step {
+    public enum Step {
         BUYING, EXTENDING, PAYING, SUPPORT,
         ADMIN_ADD_SERVER, ADMIN_SERVER_RENAME, ADMIN_SERVER_MAX_CLIENTS, ADMIN_SERVER_CREDENTIALS,
         ADMIN_TARIFF_PRICE, ADMIN_TARIFF_ADD, ADMIN_BROADCAST_TEXT, ADMIN_USER_LOOKUP,
         /** a grant was made by the button in {@code choice}: pressing it again shows the grant, never a second one */
         ADMIN_GRANTED;
 
-        boolean adminOnly() {
+        public boolean adminOnly() {
             return name().startsWith("ADMIN_");
         }
     }
 
-    Conversation {
+    public Conversation {
         Objects.requireNonNull(step, "step");
         if (id < 0) throw new IllegalArgumentException("id cannot be negative");
         choice = choice == null ? "" : choice;
     }
 
-    static Conversation buying() {
+    public static Conversation buying() {
         return new Conversation(Step.BUYING, 0, "");
     }
 
-    static Conversation extending(long keyId) {
+    public static Conversation extending(long keyId) {
         return new Conversation(Step.EXTENDING, keyId, "");
     }
 
-    static Conversation paying(long orderId, String choice) {
+    public static Conversation paying(long orderId, String choice) {
         return new Conversation(Step.PAYING, orderId, choice);
     }
 
-    static Conversation support() {
+    public static Conversation support() {
         return new Conversation(Step.SUPPORT, 0, "");
     }
 
-    static Conversation admin(Step step, long id, String choice) {
+    public static Conversation admin(Step step, long id, String choice) {
         if (!step.adminOnly()) throw new IllegalArgumentException(step + " is not an admin step");
         return new Conversation(step, id, choice);
     }
 
-    String encode() {
+    public String encode() {
         return step.name().toLowerCase(Locale.ROOT) + ":" + id + ":" + choice;
     }
 
     /** Empty for anything this version did not write: a stale or foreign state is no state. */
-    static Optional<Conversation> decode(String stored) {
+    public static Optional<Conversation> decode(String stored) {
         if (stored == null) return Optional.empty();
         String[] parts = stored.split(":", 3);
         if (parts.length != 3) return Optional.empty();
