@@ -3,6 +3,9 @@ package dev.vpnbot.adapter.telegram;
 import com.sun.net.httpserver.HttpHandler;
 import dev.vpnbot.adapter.telegram.bot.Conversations;
 import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.web.ConnectLinks;
+import dev.vpnbot.adapter.telegram.web.ConnectPage;
+import dev.vpnbot.adapter.telegram.web.TelegramWebhookEndpoint;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.domain.user.Language;
 import java.time.Duration;
@@ -36,6 +39,7 @@ public final class TelegramBot implements AutoCloseable {
 
     private final TelegramSettings settings;
     private final RateLimitedSender sender;
+    private final ConnectLinks links;
     private final UpdateDispatcher dispatcher;
     private TelegramBotsLongPollingApplication polling;
 
@@ -53,8 +57,9 @@ public final class TelegramBot implements AutoCloseable {
         }
         this.settings = settings;
         this.sender = sender;
+        this.links = new ConnectLinks(settings.connectUrl(), settings.connectLinkSecret(), settings.botToken());
         this.dispatcher = new UpdateDispatcher(settings, sender, useCases, java.util.Objects.requireNonNull(admin, "admin use cases"),
-                new Conversations(states), 4);
+                new Conversations(states), links, 4);
     }
 
     /** Registers the command menu, then long-polls or sets the webhook. Throws if Telegram refuses. */
@@ -89,7 +94,7 @@ public final class TelegramBot implements AutoCloseable {
 
     /** For {@code GET /connect}. */
     public HttpHandler connectPage() {
-        return new ConnectPage(settings);
+        return new ConnectPage(links);
     }
 
     @Override

@@ -35,9 +35,9 @@ public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode,
                                Language defaultLanguage, URI publicUrl, boolean paymentTestMode,
                                String connectLinkSecret) {
 
-    /** Where bootstrap mounts {@link TelegramWebhookEndpoint}. */
+    /** Where bootstrap mounts {@link dev.vpnbot.adapter.telegram.web.TelegramWebhookEndpoint}. */
     public static final String WEBHOOK_PATH = "/webhooks/telegram";
-    /** Where bootstrap mounts {@link ConnectPage}. */
+    /** Where bootstrap mounts {@link dev.vpnbot.adapter.telegram.web.ConnectPage}. */
     public static final String CONNECT_PATH = "/connect";
     public static final URI OFFICIAL_API = URI.create("https://api.telegram.org");
 

@@ -8,6 +8,7 @@ import dev.vpnbot.adapter.telegram.bot.Html;
 import dev.vpnbot.adapter.telegram.bot.Interaction;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.web.ConnectLinks;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase.RegisterUserCommand;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.out.payment.PaymentGatewayException;
@@ -68,7 +69,7 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
     private final Map<Long, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
     UpdateDispatcher(TelegramSettings settings, RateLimitedSender sender, TelegramUseCases useCases, AdminUseCases adminUseCases,
-                     Conversations conversations, int threads) {
+                     Conversations conversations, ConnectLinks links, int threads) {
         this.settings = settings;
         this.sender = sender;
         this.useCases = useCases;
@@ -79,7 +80,7 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         this.buy = new BuyFlow(useCases.tariffs(), useCases.servers(), useCases.placeOrder(), useCases.checkPayment(), orders, conversations);
         this.keys = new KeysScreen(useCases.myKeys(), new KeyCard(sender));
         this.extend = new ExtendFlow(useCases.tariffs(), useCases.placeOrder(), useCases.checkPayment(), keys, orders, conversations);
-        this.connect = new ConnectGuide(useCases.myKeys(), keys, new ConnectLinks(settings));
+        this.connect = new ConnectGuide(useCases.myKeys(), keys, links);
         this.support = new SupportDesk(settings, sender, useCases.myKeys(), useCases.findUser(), conversations, menu);
         this.language = new LanguageScreen(useCases.changeLanguage(), menu, settings.defaultZone());
         this.admin = new AdminDesk(settings, sender, adminUseCases, conversations);

@@ -2,6 +2,7 @@ package dev.vpnbot.adapter.telegram;
 
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
 import dev.vpnbot.adapter.telegram.outbox.SenderLimits;
+import dev.vpnbot.adapter.telegram.web.ConnectLinks;
 import dev.vpnbot.application.fixtures.FakePaymentGateway;
 import dev.vpnbot.application.fixtures.FakeVpnPanel;
 import dev.vpnbot.application.fixtures.InMemoryAudiences;
@@ -115,6 +116,11 @@ final class BotRig implements AutoCloseable {
         BotRig rig = new BotRig(customise, FAST);
         rig.bot.start();
         return rig;
+    }
+
+    /** The /connect links this bot signs. */
+    ConnectLinks connectLinks() {
+        return new ConnectLinks(settings.connectUrl(), settings.connectLinkSecret(), settings.botToken());
     }
 
     /** A Telegram user of this shop. */

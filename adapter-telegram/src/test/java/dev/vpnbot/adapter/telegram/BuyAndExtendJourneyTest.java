@@ -8,6 +8,7 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import dev.vpnbot.adapter.telegram.bot.Html;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Call;
+import dev.vpnbot.adapter.telegram.web.ConnectPage;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.Outcome;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.order.OrderId;
@@ -149,7 +150,7 @@ class BuyAndExtendJourneyTest {
         assertThat(android.buttons()).anyMatch(b -> b.url() != null && b.url().startsWith("https://play.google.com/"));
 
         String happ = imports.stream().filter(u -> u.contains("app=happ")).findFirst().orElseThrow();
-        ConnectPage.Response redirect = new ConnectPage(rig.settings).respond("GET", happ.substring(happ.indexOf('?') + 1));
+        ConnectPage.Response redirect = new ConnectPage(rig.connectLinks()).respond("GET", happ.substring(happ.indexOf('?') + 1));
         assertThat(redirect.status()).isEqualTo(302);
         assertThat(redirect.location()).isEqualTo("happ://add/" + key.links().subscriptionUrl());
     }

@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -25,22 +25,18 @@ import org.slf4j.LoggerFactory;
  * <p>Never an open redirect: the target is built from an app in {@link VpnApp} (the scheme
  * allowlist) and a URL from a token we signed ({@link ConnectLinks}); nothing in the request
  * can name another destination. Framework-free: bootstrap mounts it on its JDK HttpServer at
- * {@link TelegramSettings#CONNECT_PATH}.
+ * {@code TelegramSettings.CONNECT_PATH}.
  */
 public final class ConnectPage implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectPage.class);
     private static final int MAX_QUERY = ConnectLinks.MAX_TOKEN_LENGTH + 256;
 
     /** What the page answers: a status, the redirect target when there is one, and the HTML body. */
-    record Response(int status, String location, String html) {}
+    public record Response(int status, String location, String html) {}
 
     private final ConnectLinks links;
 
-    public ConnectPage(TelegramSettings settings) {
-        this(new ConnectLinks(settings));
-    }
-
-    ConnectPage(ConnectLinks links) {
+    public ConnectPage(ConnectLinks links) {
         this.links = links;
     }
 
@@ -69,7 +65,8 @@ public final class ConnectPage implements HttpHandler {
         }
     }
 
-    Response respond(String method, String rawQuery) {
+    /** The page's answer to a request, without the HTTP exchange. */
+    public Response respond(String method, String rawQuery) {
         if (!"GET".equalsIgnoreCase(method) && !"HEAD".equalsIgnoreCase(method)) {
             return new Response(405, null, page(Texts.of(Language.DEFAULT), "connect.page.invalid", null, null));
         }

@@ -1,8 +1,9 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.vpnbot.adapter.telegram.TelegramSettings;
 import dev.vpnbot.adapter.telegram.bot.VpnApp;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
 import dev.vpnbot.domain.user.Language;
@@ -21,8 +22,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ConnectPageTest {
     private static final String SUB = "https://sub.server1.example:2096/sub/k1abc";
     private final TelegramSettings settings = TelegramSettings.builder(FakeBotApi.TOKEN).publicUrl("https://vpn.example").build();
-    private final ConnectLinks links = new ConnectLinks(settings);
-    private final ConnectPage page = new ConnectPage(settings);
+    private final ConnectLinks links = links(settings);
+    private final ConnectPage page = new ConnectPage(links(settings));
+
+    /** The links the bot of these settings signs, as TelegramBot makes them. */
+    static ConnectLinks links(TelegramSettings settings) {
+        return new ConnectLinks(settings.connectUrl(), settings.connectLinkSecret(), settings.botToken());
+    }
 
     private String query(String app, String importUrl) {
         String link = links.link(VpnApp.HAPP, importUrl, Language.EN).orElseThrow();
@@ -73,7 +79,7 @@ class ConnectPageTest {
 
     @Test
     void links_signed_with_another_key_are_refused() {
-        ConnectLinks other = new ConnectLinks(TelegramSettings.builder("42:another-bot").publicUrl("https://vpn.example").build());
+        ConnectLinks other = links(TelegramSettings.builder("42:another-bot").publicUrl("https://vpn.example").build());
         String link = other.link(VpnApp.HAPP, SUB, Language.RU).orElseThrow();
 
         assertThat(page.respond("GET", link.substring(link.indexOf('?') + 1)).status()).isEqualTo(403);
@@ -114,7 +120,7 @@ class ConnectPageTest {
 
     @Test
     void without_a_public_url_there_are_no_import_links() {
-        ConnectLinks none = new ConnectLinks(TelegramSettings.builder(FakeBotApi.TOKEN).build());
+        ConnectLinks none = links(TelegramSettings.builder(FakeBotApi.TOKEN).build());
         assertThat(none.link(VpnApp.HAPP, SUB, Language.RU)).isEmpty();
         assertThat(links.link(VpnApp.V2RAYN, SUB, Language.RU)).as("clipboard-only app").isEmpty();
     }

@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.web;
 
 import dev.vpnbot.adapter.telegram.bot.VpnApp;
 import dev.vpnbot.domain.user.Language;
@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Token: {@code base64url(import URL) "." base64url(first 16 bytes of the MAC)}.
  */
-final class ConnectLinks {
+public final class ConnectLinks {
     static final int MAX_TOKEN_LENGTH = 4096;
     private static final int MAC_BYTES = 16;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -28,15 +28,19 @@ final class ConnectLinks {
     private final byte[] key;
     private final String pageUrl;
 
-    ConnectLinks(TelegramSettings settings) {
-        this.pageUrl = settings.connectUrl();
-        this.key = settings.connectLinkSecret() != null
-                ? settings.connectLinkSecret().getBytes(StandardCharsets.UTF_8)
-                : hmac(settings.botToken().getBytes(StandardCharsets.UTF_8), "vpnbot connect links".getBytes(StandardCharsets.UTF_8));
+    /**
+     * @param pageUrl    the public address of {@code /connect}; null: no links (no public URL)
+     * @param linkSecret the key that signs links; null derives one from the bot token
+     */
+    public ConnectLinks(String pageUrl, String linkSecret, String botToken) {
+        this.pageUrl = pageUrl;
+        this.key = linkSecret != null
+                ? linkSecret.getBytes(StandardCharsets.UTF_8)
+                : hmac(botToken.getBytes(StandardCharsets.UTF_8), "vpnbot connect links".getBytes(StandardCharsets.UTF_8));
     }
 
     /** The page link that imports {@code importUrl} into {@code app}; empty without a public URL or one-tap import. */
-    Optional<String> link(VpnApp app, String importUrl, Language language) {
+    public Optional<String> link(VpnApp app, String importUrl, Language language) {
         if (pageUrl == null || !app.hasOneTapImport() || importUrl == null) return Optional.empty();
         return Optional.of(pageUrl + "?app=" + app.code() + "&l=" + language.name().toLowerCase(Locale.ROOT) + "&k=" + token(importUrl));
     }

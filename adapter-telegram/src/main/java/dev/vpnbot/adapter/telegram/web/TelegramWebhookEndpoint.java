@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.web;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +18,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * {@code X-Telegram-Bot-Api-Secret-Token} header must equal our secret (compared in constant
  * time): missing → 401, wrong → 403, and nothing is parsed. A good update is handed to the
  * dispatcher's queue and answered 200 at once, so Telegram never waits for a screen.
- * Framework-free: bootstrap mounts it on its JDK HttpServer at {@link TelegramSettings#WEBHOOK_PATH}.
+ * Framework-free: bootstrap mounts it on its JDK HttpServer at {@code TelegramSettings.WEBHOOK_PATH}.
  */
 public final class TelegramWebhookEndpoint implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramWebhookEndpoint.class);
@@ -31,7 +31,7 @@ public final class TelegramWebhookEndpoint implements HttpHandler {
     private final Consumer<Update> dispatcher;
 
     /** @param secret null refuses every request (webhook mode not configured) */
-    TelegramWebhookEndpoint(String secret, Consumer<Update> dispatcher) {
+    public TelegramWebhookEndpoint(String secret, Consumer<Update> dispatcher) {
         this.secret = secret == null ? null : secret.getBytes(StandardCharsets.UTF_8);
         this.dispatcher = dispatcher;
         this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
