@@ -6,6 +6,7 @@ import dev.vpnbot.adapter.telegram.bot.Conversation;
 import dev.vpnbot.adapter.telegram.bot.Conversations;
 import dev.vpnbot.adapter.telegram.bot.Html;
 import dev.vpnbot.adapter.telegram.bot.Interaction;
+import dev.vpnbot.adapter.telegram.bot.MainMenu;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.domain.key.KeyId;

@@ -3,6 +3,7 @@ package dev.vpnbot.adapter.telegram;
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.bot.Interaction;
+import dev.vpnbot.adapter.telegram.bot.MainMenu;
 import dev.vpnbot.adapter.telegram.bot.Platform;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View.Button;

@@ -5,6 +5,7 @@ import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.bot.Conversation;
 import dev.vpnbot.adapter.telegram.bot.Conversations;
 import dev.vpnbot.adapter.telegram.bot.Interaction;
+import dev.vpnbot.adapter.telegram.bot.MainMenu;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View.Button;
 import dev.vpnbot.adapter.telegram.bot.View;

@@ -1,41 +1,36 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.bot;
 
-import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
-import dev.vpnbot.adapter.telegram.bot.Conversations;
-import dev.vpnbot.adapter.telegram.bot.Interaction;
-import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View.Button;
-import dev.vpnbot.adapter.telegram.bot.View;
 import java.util.function.LongPredicate;
 
 /**
  * The main menu: the way back from every screen. Returning here ends any flow in progress.
  * Admins see one more button, to the admin panel.
  */
-final class MainMenu {
+public final class MainMenu {
     private final Conversations conversations;
     private final LongPredicate isAdmin;
 
     /** @param isAdmin whether a Telegram user id belongs to an admin */
-    MainMenu(Conversations conversations, LongPredicate isAdmin) {
+    public MainMenu(Conversations conversations, LongPredicate isAdmin) {
         this.conversations = conversations;
         this.isAdmin = isAdmin;
     }
 
-    void show(Interaction ix) {
+    public void show(Interaction ix) {
         conversations.clear(ix.chatId());
         ix.show(view(ix));
     }
 
     /** A fresh menu message (after /start or when a flow ended in a new message). */
-    void sendNew(Interaction ix) {
+    public void sendNew(Interaction ix) {
         conversations.clear(ix.chatId());
         ix.sendNew(view(ix));
     }
 
     /** A fresh menu under a short note, e.g. "please use the buttons". */
-    void sendNew(Interaction ix, String noteKey) {
+    public void sendNew(Interaction ix, String noteKey) {
         conversations.clear(ix.chatId());
         Texts t = ix.texts();
         View menu = view(ix);
@@ -58,7 +53,8 @@ final class MainMenu {
         return view;
     }
 
-    static Button back(Texts t) {
+    /** « Menu: the way back from every screen, the admin panel's too. */
+    public static Button back(Texts t) {
         return Button.callback(t.label("button.menu"), CallbackData.of(Action.MENU));
     }
 }
