@@ -1,6 +1,8 @@
 package dev.vpnbot.adapter.telegram;
 
 import com.sun.net.httpserver.HttpHandler;
+import dev.vpnbot.adapter.telegram.admin.AdminDesk;
+import dev.vpnbot.adapter.telegram.admin.AdminUseCases;
 import dev.vpnbot.adapter.telegram.bot.Conversations;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.web.ConnectLinks;

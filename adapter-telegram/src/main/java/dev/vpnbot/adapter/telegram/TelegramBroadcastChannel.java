@@ -1,5 +1,6 @@
 package dev.vpnbot.adapter.telegram;
 
+import dev.vpnbot.adapter.telegram.admin.BroadcastFlow;
 import dev.vpnbot.adapter.telegram.bot.Interaction;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View;
@@ -75,8 +76,7 @@ public final class TelegramBroadcastChannel implements BroadcastChannel {
         try {
             long chat = broadcast.author().telegramId();
             Texts t = Texts.of(users.find(broadcast.author()).map(User::language).orElse(settings.defaultLanguage()));
-            View report = View.of(t.html("admin.broadcast.report", broadcast.id(), t.label(BroadcastFlow.audienceKey(broadcast.audience())),
-                    broadcast.sent(), broadcast.blocked(), broadcast.failed())).row(AdminHome.back(t));
+            View report = BroadcastFlow.report(t, broadcast);
             sender.send(chat, Interaction.message(chat, report));
             LOG.info("broadcast {} done: {} sent, {} blocked, {} failed", broadcast.id(), broadcast.sent(), broadcast.blocked(), broadcast.failed());
         } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package dev.vpnbot.adapter.telegram;
 
+import dev.vpnbot.adapter.telegram.admin.AdminDesk;
+import dev.vpnbot.adapter.telegram.admin.AdminUseCases;
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.bot.Conversation;
@@ -84,7 +86,7 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         this.connect = new ConnectGuide(useCases.myKeys(), keys, links);
         this.support = new SupportDesk(settings, sender, useCases.myKeys(), useCases.findUser(), conversations, menu);
         this.language = new LanguageScreen(useCases.changeLanguage(), menu, settings.defaultZone());
-        this.admin = new AdminDesk(settings, sender, adminUseCases, conversations);
+        this.admin = new AdminDesk(settings::isAdmin, sender, adminUseCases, conversations);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "telegram-update-" + n.incrementAndGet());
@@ -269,7 +271,7 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
             ix.toast(text);
             if (adminScreen) {
                 // admins read the detail (which price, which panel problem) and find their way back
-                ix.show(View.of(AdminHome.refusal(t, refusal)).row(AdminHome.back(t)).row(MainMenu.back(t)));
+                ix.show(AdminDesk.refusal(t, refusal));
             } else {
                 ix.show(View.of(Html.escape(text)).row(MainMenu.back(t)));
             }

@@ -2,6 +2,7 @@ package dev.vpnbot.adapter.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vpnbot.adapter.telegram.admin.AdminDesk;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Arg;
 import dev.vpnbot.adapter.telegram.bot.CallbackData;

@@ -2,8 +2,8 @@ package dev.vpnbot.adapter.telegram.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vpnbot.adapter.telegram.AdminDesk;
-import dev.vpnbot.adapter.telegram.BroadcastFlow;
+import dev.vpnbot.adapter.telegram.admin.AdminDesk;
+import dev.vpnbot.adapter.telegram.admin.BroadcastFlow;
 import dev.vpnbot.adapter.telegram.TelegramNotifier;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.domain.key.RemainingTime;

@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.admin;
 
 import dev.vpnbot.domain.server.PanelConnection;
 import dev.vpnbot.domain.server.PanelCredentials;

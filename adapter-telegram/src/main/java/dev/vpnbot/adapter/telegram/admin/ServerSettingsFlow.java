@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.admin;
 
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
@@ -7,6 +7,7 @@ import dev.vpnbot.adapter.telegram.bot.Conversations;
 import dev.vpnbot.adapter.telegram.bot.Interaction;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.outbox.Outbox;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.domain.server.PanelCredentials;
@@ -27,9 +28,9 @@ final class ServerSettingsFlow {
     private final ManageServersUseCase servers;
     private final ServersScreen screen;
     private final Conversations conversations;
-    private final RateLimitedSender sender;
+    private final Outbox sender;
 
-    ServerSettingsFlow(ManageServersUseCase servers, ServersScreen screen, Conversations conversations, RateLimitedSender sender) {
+    ServerSettingsFlow(ManageServersUseCase servers, ServersScreen screen, Conversations conversations, Outbox sender) {
         this.servers = servers;
         this.screen = screen;
         this.conversations = conversations;

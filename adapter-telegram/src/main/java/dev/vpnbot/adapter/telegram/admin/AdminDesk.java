@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.admin;
 
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
@@ -9,6 +9,8 @@ import dev.vpnbot.adapter.telegram.bot.Interaction;
 import dev.vpnbot.adapter.telegram.bot.MainMenu;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.outbox.Outbox;
+import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.server.ServerId;
 import dev.vpnbot.domain.tariff.TariffId;
@@ -16,22 +18,23 @@ import dev.vpnbot.domain.user.UserId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.LongPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * The admin panel inside the bot: routes admin buttons, commands and typed answers to their
- * screens, and keeps everybody else out. Admins are {@link TelegramSettings#adminIds()}; the
- * dispatcher asks {@link #isAdmin} before anything admin runs, and every use case checks its
- * caller again, whatever the button or command says.
+ * screens, and keeps everybody else out. Admins are the operator's admin ids; the dispatcher
+ * asks {@link #isAdmin} before anything admin runs, and every use case checks its caller again,
+ * whatever the button or command says.
  */
 public final class AdminDesk {
     private static final Logger LOG = LoggerFactory.getLogger(AdminDesk.class);
     /** Admin commands; they are offered in the command menu of admins' chats only. */
     public static final List<String> COMMANDS = List.of("admin", "servers", "tariffs", "stats", "broadcast", "user");
 
-    private final TelegramSettings settings;
+    private final LongPredicate admins;
     private final AdminHome home;
     private final ServersScreen servers;
     private final ServerSettingsFlow serverSettings;
@@ -43,8 +46,12 @@ public final class AdminDesk {
     private final UsersScreen users;
     private final GrantFlow grants;
 
-    AdminDesk(TelegramSettings settings, RateLimitedSender sender, AdminUseCases useCases, Conversations conversations) {
-        this.settings = settings;
+    /**
+     * @param admins whether a Telegram user id is an admin's (the same ids the use cases check)
+     * @param sender the outbox; admin screens delete messages that carried a password
+     */
+    public AdminDesk(LongPredicate admins, Outbox sender, AdminUseCases useCases, Conversations conversations) {
+        this.admins = admins;
         this.home = new AdminHome(conversations);
         this.servers = new ServersScreen(useCases.servers(), conversations);
         this.serverSettings = new ServerSettingsFlow(useCases.servers(), servers, conversations, sender);
@@ -57,16 +64,16 @@ public final class AdminDesk {
         this.grants = new GrantFlow(useCases.users(), useCases.tariffs(), useCases.servers(), users, conversations);
     }
 
-    boolean isAdmin(Interaction ix) {
-        return settings.isAdmin(ix.userId().telegramId());
+    public boolean isAdmin(Interaction ix) {
+        return admins.test(ix.userId().telegramId());
     }
 
-    static boolean isAdminCommand(String command) {
+    public static boolean isAdminCommand(String command) {
         return COMMANDS.contains(command);
     }
 
     /** Somebody who is not an admin at an admin door: a polite no, and nothing shown or changed. */
-    void refuse(Interaction ix, String what) {
+    public void refuse(Interaction ix, String what) {
         LOG.warn("user {} is not an admin and tried {}: refused", ix.userId(), what);
         Texts t = ix.texts();
         String text = t.label("refusal.NOT_ADMIN");
@@ -74,7 +81,8 @@ public final class AdminDesk {
         else ix.sendNew(View.of(Html.escape(text)).row(MainMenu.back(t)));
     }
 
-    void route(Map<Action, BiConsumer<Interaction, CallbackData>> buttons) {
+    /** Adds the admin buttons to the dispatcher's table. */
+    public void route(Map<Action, BiConsumer<Interaction, CallbackData>> buttons) {
         buttons.put(Action.ADMIN_HOME, (ix, d) -> home.show(ix));
         buttons.put(Action.SERVERS, (ix, d) -> servers.list(ix));
         buttons.put(Action.SERVER, (ix, d) -> servers.card(ix, new ServerId(d.id(0))));
@@ -116,7 +124,7 @@ public final class AdminDesk {
     }
 
     /** One of {@link #COMMANDS}, from an admin. */
-    void command(Interaction ix, String command, String argument) {
+    public void command(Interaction ix, String command, String argument) {
         switch (command) {
             case "servers" -> servers.list(ix);
             case "tariffs" -> tariffs.list(ix);
@@ -130,8 +138,16 @@ public final class AdminDesk {
         }
     }
 
+    /**
+     * What an admin reads when a use case refuses: the reason with its detail (which price, which
+     * panel problem), and the way back to the admin panel and the menu.
+     */
+    public static View refusal(Texts t, Refusal refusal) {
+        return View.of(AdminHome.refusal(t, refusal)).row(AdminHome.back(t)).row(MainMenu.back(t));
+    }
+
     /** A message typed by an admin in one of the admin steps. */
-    void received(Interaction ix, Message message, Conversation c) {
+    public void received(Interaction ix, Message message, Conversation c) {
         switch (c.step()) {
             case ADMIN_ADD_SERVER -> addServer.received(ix, message, c);
             case ADMIN_SERVER_RENAME, ADMIN_SERVER_MAX_CLIENTS, ADMIN_SERVER_CREDENTIALS -> serverSettings.received(ix, message, c);

@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.admin;
 
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
@@ -21,8 +21,8 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * A broadcast (admins): choose the audience → write the text → preview with the number of
- * recipients → send or cancel → progress with a refresh button; the final report comes from
- * {@link TelegramBroadcastChannel} when the scheduler has sent the last batch. Users get the
+ * recipients → send or cancel → progress with a refresh button; the final {@link #report} goes
+ * out through the broadcast channel when the scheduler has sent the last batch. Users get the
  * text exactly as written (no markup), and the preview shows it that way.
  */
 public final class BroadcastFlow {
@@ -114,6 +114,13 @@ public final class BroadcastFlow {
         ix.show(view.row(AdminHome.back(t)));
     }
 
+    /** What the author reads when the last batch has gone out. */
+    public static View report(Texts t, Broadcast broadcast) {
+        return View.of(t.html("admin.broadcast.report", broadcast.id(), t.label(audienceKey(broadcast.audience())),
+                broadcast.sent(), broadcast.blocked(), broadcast.failed())).row(AdminHome.back(t));
+    }
+
+    /** The text key naming an audience. */
     public static String audienceKey(Audience audience) {
         return "admin.broadcast.audience." + audience.name().toLowerCase(Locale.ROOT);
     }

@@ -1,7 +1,7 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.admin;
 
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
-import dev.vpnbot.adapter.telegram.ServerDraft.Stage;
+import dev.vpnbot.adapter.telegram.admin.ServerDraft.Stage;
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.Conversation;
 import dev.vpnbot.adapter.telegram.bot.Conversations;
@@ -9,6 +9,7 @@ import dev.vpnbot.adapter.telegram.bot.Interaction;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View.Button;
 import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.outbox.Outbox;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase.AddServerCommand;
@@ -39,9 +40,9 @@ final class AddServerFlow {
     private final ManageServersUseCase servers;
     private final ServersScreen screen;
     private final Conversations conversations;
-    private final RateLimitedSender sender;
+    private final Outbox sender;
 
-    AddServerFlow(ManageServersUseCase servers, ServersScreen screen, Conversations conversations, RateLimitedSender sender) {
+    AddServerFlow(ManageServersUseCase servers, ServersScreen screen, Conversations conversations, Outbox sender) {
         this.servers = servers;
         this.screen = screen;
         this.conversations = conversations;

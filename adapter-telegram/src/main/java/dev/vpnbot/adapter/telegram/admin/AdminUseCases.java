@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.admin;
 
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * The use cases behind the admin screens. Each one checks its caller itself; the screens are
- * shown only to {@link TelegramSettings#adminIds()} as well, so both lists must come from the
+ * shown only to {@code TelegramSettings.adminIds()} as well, so both lists must come from the
  * same configuration.
  */
 public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,

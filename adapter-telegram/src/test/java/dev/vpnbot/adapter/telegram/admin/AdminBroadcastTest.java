@@ -1,7 +1,8 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vpnbot.adapter.telegram.BotRig;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Button;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Call;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase.RegisterUserCommand;

@@ -1,10 +1,11 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.vpnbot.adapter.telegram.BotRig;
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Button;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Call;

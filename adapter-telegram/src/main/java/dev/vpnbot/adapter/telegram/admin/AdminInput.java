@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.admin;
 
 import dev.vpnbot.application.model.panel.RealityInboundRequest;
 import dev.vpnbot.domain.money.Money;
