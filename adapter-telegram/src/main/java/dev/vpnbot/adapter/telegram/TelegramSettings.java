@@ -1,5 +1,6 @@
 package dev.vpnbot.adapter.telegram;
 
+import dev.vpnbot.adapter.telegram.shop.ShopSettings;
 import dev.vpnbot.domain.user.Language;
 import java.net.URI;
 import java.time.ZoneId;
@@ -33,7 +34,7 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode, String webhookSecret,
                                Set<Long> adminIds, Long supportChatId, ZoneId defaultZone,
                                Language defaultLanguage, URI publicUrl, boolean paymentTestMode,
-                               String connectLinkSecret) {
+                               String connectLinkSecret) implements ShopSettings {
 
     /** Where bootstrap mounts {@link dev.vpnbot.adapter.telegram.web.TelegramWebhookEndpoint}. */
     public static final String WEBHOOK_PATH = "/webhooks/telegram";
@@ -101,6 +102,7 @@ public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode,
     }
 
     /** Where a support message goes: the support chat, else every admin. */
+    @Override
     public Set<Long> supportDestinations() {
         return supportChatId != null ? Set.of(supportChatId) : adminIds;
     }
@@ -111,6 +113,7 @@ public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode,
         return supportChatId != null ? Set.of(supportChatId) : Set.of();
     }
 
+    @Override
     public boolean isAdmin(long userId) {
         return adminIds.contains(userId);
     }

@@ -3,6 +3,7 @@ package dev.vpnbot.adapter.telegram;
 import dev.vpnbot.adapter.telegram.admin.AdminUseCases;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
 import dev.vpnbot.adapter.telegram.outbox.SenderLimits;
+import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
 import dev.vpnbot.adapter.telegram.web.ConnectLinks;
 import dev.vpnbot.application.fixtures.FakePaymentGateway;
 import dev.vpnbot.application.fixtures.FakeVpnPanel;

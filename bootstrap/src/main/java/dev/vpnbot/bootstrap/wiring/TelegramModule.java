@@ -13,7 +13,7 @@ import dev.vpnbot.adapter.telegram.TelegramBot;
 import dev.vpnbot.adapter.telegram.TelegramNotifier;
 import dev.vpnbot.adapter.telegram.TelegramSettings;
 import dev.vpnbot.adapter.telegram.TelegramBroadcastChannel;
-import dev.vpnbot.adapter.telegram.TelegramUseCases;
+import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
 import dev.vpnbot.application.port.in.ordering.CancelOrderUseCase;
 import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
 import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;

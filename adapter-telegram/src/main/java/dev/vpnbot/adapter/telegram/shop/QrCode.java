@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.shop;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;

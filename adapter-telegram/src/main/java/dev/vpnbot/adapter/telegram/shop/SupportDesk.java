@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.shop;
 
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
@@ -10,6 +10,7 @@ import dev.vpnbot.adapter.telegram.bot.MainMenu;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View.Button;
 import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.outbox.Outbox;
 import dev.vpnbot.application.port.in.account.FindUserUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;
@@ -40,14 +41,14 @@ final class SupportDesk {
     /** Leaves room for the header within Telegram's 4096 characters. */
     private static final int MAX_RELAYED_TEXT = 3000;
 
-    private final TelegramSettings settings;
-    private final RateLimitedSender sender;
+    private final ShopSettings settings;
+    private final Outbox sender;
     private final ShowMyKeysUseCase myKeys;
     private final FindUserUseCase users;
     private final Conversations conversations;
     private final MainMenu menu;
 
-    SupportDesk(TelegramSettings settings, RateLimitedSender sender, ShowMyKeysUseCase myKeys, FindUserUseCase users,
+    SupportDesk(ShopSettings settings, Outbox sender, ShowMyKeysUseCase myKeys, FindUserUseCase users,
                 Conversations conversations, MainMenu menu) {
         this.settings = settings;
         this.sender = sender;

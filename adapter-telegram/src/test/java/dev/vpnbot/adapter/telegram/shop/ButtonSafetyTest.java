@@ -1,7 +1,8 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vpnbot.adapter.telegram.BotRig;
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Call;
 import dev.vpnbot.domain.key.VpnKey;

@@ -1,10 +1,11 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.shop;
 
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.Html;
 import dev.vpnbot.adapter.telegram.bot.Interaction;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.outbox.Outbox;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;
 import dev.vpnbot.domain.key.KeyLinks;
 import java.io.ByteArrayInputStream;
@@ -18,20 +19,20 @@ import org.telegram.telegrambots.meta.api.objects.InputFile;
  * A key as one message: the QR code with the subscription link, the raw vless:// link and the
  * next step in its caption. Used when a key is delivered and when the user asks to see it.
  */
-final class KeyCard {
+public final class KeyCard {
     /** Telegram's limit on a photo caption. */
     static final int MAX_CAPTION = 1024;
     /** Telegram's limit on a copy-text button. */
     private static final int MAX_COPY = 256;
 
-    private final RateLimitedSender sender;
+    private final Outbox sender;
 
-    KeyCard(RateLimitedSender sender) {
+    public KeyCard(Outbox sender) {
         this.sender = sender;
     }
 
     /** @param headlineKey the text above the links, e.g. "key.ready" */
-    void send(long chatId, Texts t, java.time.ZoneId zone, KeyOverview key, String headlineKey) {
+    public void send(long chatId, Texts t, java.time.ZoneId zone, KeyOverview key, String headlineKey) {
         KeyLinks links = key.key().links();
         String details = t.html(headlineKey, key.serverName()) + "\n"
                 + t.html("key.valid_until", t.date(key.key().expiresAt(), zone), t.remaining(key.remaining())) + "\n\n";

@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.shop;
 
 import dev.vpnbot.application.port.in.ordering.CancelOrderUseCase;
 import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
@@ -16,7 +16,7 @@ import java.util.Objects;
  * The use cases the end-user bot drives; nothing else of the application is reachable from a chat.
  *
  * @param payInTestMode the "Pay (test)" button's use case: required when
- *                      {@link TelegramSettings#paymentTestMode()} is on, null otherwise
+ *                      {@link ShopSettings#paymentTestMode()} is on, null otherwise
  */
 public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
                                ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
