@@ -47,7 +47,7 @@ public final class TelegramBot implements AutoCloseable {
     private TelegramBotsLongPollingApplication polling;
 
     /**
-     * @param sender   the same sender the {@link TelegramNotifier} uses; its owner closes it
+     * @param sender   the same sender the {@link dev.vpnbot.adapter.telegram.notify.TelegramNotifier} uses; its owner closes it
      * @param useCases the end-user use cases; with {@link TelegramSettings#paymentTestMode()} on they must
      *                 include the test payment use case
      * @param admin    the admin panel's use cases, for {@link TelegramSettings#adminIds()}

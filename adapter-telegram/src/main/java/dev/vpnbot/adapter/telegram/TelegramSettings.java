@@ -1,5 +1,6 @@
 package dev.vpnbot.adapter.telegram;
 
+import dev.vpnbot.adapter.telegram.notify.NoticeSettings;
 import dev.vpnbot.adapter.telegram.shop.ShopSettings;
 import dev.vpnbot.domain.user.Language;
 import java.net.URI;
@@ -28,13 +29,13 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  * @param publicUrl         where our HTTP server is reachable from outside (for {@code /connect} and the
  *                          webhook); null disables one-tap import buttons
  * @param paymentTestMode   the operator runs against a test gateway; texts say so, and order summaries
- *                          get a "Pay (test)" button (needs {@link TelegramUseCases#payInTestMode()})
+ *                          get a "Pay (test)" button (needs {@link dev.vpnbot.adapter.telegram.shop.TelegramUseCases#payInTestMode()})
  * @param connectLinkSecret key that signs {@code /connect} links; null derives one from the bot token
  */
 public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode, String webhookSecret,
                                Set<Long> adminIds, Long supportChatId, ZoneId defaultZone,
                                Language defaultLanguage, URI publicUrl, boolean paymentTestMode,
-                               String connectLinkSecret) implements ShopSettings {
+                               String connectLinkSecret) implements ShopSettings, NoticeSettings {
 
     /** Where bootstrap mounts {@link dev.vpnbot.adapter.telegram.web.TelegramWebhookEndpoint}. */
     public static final String WEBHOOK_PATH = "/webhooks/telegram";
@@ -108,6 +109,7 @@ public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode,
     }
 
     /** Where alerts go: the admins, else the support chat. */
+    @Override
     public Set<Long> alertDestinations() {
         if (!adminIds.isEmpty()) return adminIds;
         return supportChatId != null ? Set.of(supportChatId) : Set.of();

@@ -2,6 +2,8 @@ package dev.vpnbot.adapter.telegram;
 
 import dev.vpnbot.adapter.telegram.admin.AdminUseCases;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
+import dev.vpnbot.adapter.telegram.notify.TelegramBroadcastChannel;
+import dev.vpnbot.adapter.telegram.notify.TelegramNotifier;
 import dev.vpnbot.adapter.telegram.outbox.SenderLimits;
 import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
 import dev.vpnbot.adapter.telegram.web.ConnectLinks;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnbot.adapter.telegram.admin.AdminDesk;
 import dev.vpnbot.adapter.telegram.admin.BroadcastFlow;
-import dev.vpnbot.adapter.telegram.TelegramNotifier;
+import dev.vpnbot.adapter.telegram.notify.TelegramNotifier;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.domain.key.RemainingTime;
 import dev.vpnbot.domain.money.Money;

@@ -1,9 +1,10 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.notify;
 
 import dev.vpnbot.adapter.telegram.admin.BroadcastFlow;
 import dev.vpnbot.adapter.telegram.bot.Interaction;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.outbox.Outbox;
 import dev.vpnbot.application.port.in.account.FindUserUseCase;
 import dev.vpnbot.application.port.out.admin.BroadcastChannel;
 import dev.vpnbot.domain.broadcast.Broadcast;
@@ -30,18 +31,18 @@ public final class TelegramBroadcastChannel implements BroadcastChannel {
     /** Long enough for a 429 pause and the sender's retries; a message still queued then counts as failed. */
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(90);
 
-    private final TelegramSettings settings;
-    private final RateLimitedSender sender;
+    private final NoticeSettings settings;
+    private final Outbox sender;
     private final FindUserUseCase users;
     private final Duration wait;
 
     /** @param sender the same sender the bot and the notifier use */
-    public TelegramBroadcastChannel(TelegramSettings settings, RateLimitedSender sender, FindUserUseCase users) {
+    public TelegramBroadcastChannel(NoticeSettings settings, Outbox sender, FindUserUseCase users) {
         this(settings, sender, users, DEFAULT_WAIT);
     }
 
     /** @param wait how long one delivery may take before it counts as failed */
-    public TelegramBroadcastChannel(TelegramSettings settings, RateLimitedSender sender, FindUserUseCase users, Duration wait) {
+    public TelegramBroadcastChannel(NoticeSettings settings, Outbox sender, FindUserUseCase users, Duration wait) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sender = Objects.requireNonNull(sender, "sender");
         this.users = Objects.requireNonNull(users, "users");

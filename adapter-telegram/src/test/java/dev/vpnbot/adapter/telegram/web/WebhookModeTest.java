@@ -1,10 +1,11 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.vpnbot.adapter.telegram.BotRig;
+import dev.vpnbot.adapter.telegram.TelegramSettings;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Call;
-import dev.vpnbot.adapter.telegram.web.TelegramWebhookEndpoint;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.notify;
 
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
@@ -9,6 +9,7 @@ import dev.vpnbot.adapter.telegram.bot.MainMenu;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View.Button;
 import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.outbox.Outbox;
 import dev.vpnbot.adapter.telegram.shop.KeyCard;
 import dev.vpnbot.application.port.in.account.FindUserUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
@@ -38,8 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class TelegramNotifier implements Notifier {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramNotifier.class);
 
-    private final TelegramSettings settings;
-    private final RateLimitedSender sender;
+    private final NoticeSettings settings;
+    private final Outbox sender;
     private final FindUserUseCase users;
     private final ShowMyKeysUseCase myKeys;
     private final Conversations conversations;
@@ -50,7 +51,7 @@ public final class TelegramNotifier implements Notifier {
      * @param states the conversation states: a delivered key ends the user's paying step
      * @param clock  for the time left in messages
      */
-    public TelegramNotifier(TelegramSettings settings, RateLimitedSender sender, FindUserUseCase users,
+    public TelegramNotifier(NoticeSettings settings, Outbox sender, FindUserUseCase users,
                             ShowMyKeysUseCase myKeys, ConversationStates states, Clock clock) {
         this.settings = settings;
         this.sender = sender;
