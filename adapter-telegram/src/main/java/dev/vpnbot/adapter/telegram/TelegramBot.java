@@ -5,6 +5,7 @@ import dev.vpnbot.adapter.telegram.admin.AdminDesk;
 import dev.vpnbot.adapter.telegram.admin.AdminUseCases;
 import dev.vpnbot.adapter.telegram.bot.Conversations;
 import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.outbox.RateLimitedSender;
 import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
 import dev.vpnbot.adapter.telegram.web.ConnectLinks;
 import dev.vpnbot.adapter.telegram.web.ConnectPage;
@@ -71,7 +72,7 @@ public final class TelegramBot implements AutoCloseable {
         if (settings.mode() == TelegramSettings.UpdateMode.WEBHOOK) {
             SetWebhook webhook = SetWebhook.builder().url(settings.webhookUrl()).secretToken(settings.webhookSecret())
                     .allowedUpdates(ALLOWED_UPDATES).build();
-            await(sender.submit(0, false, "setWebhook", c -> c.execute(webhook), null), "setWebhook");
+            await(sender.setWebhook(webhook), "setWebhook");
             LOG.info("Telegram webhook set to {}", settings.webhookUrl());
             return;
         }

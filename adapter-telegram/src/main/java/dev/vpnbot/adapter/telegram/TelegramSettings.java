@@ -1,6 +1,7 @@
 package dev.vpnbot.adapter.telegram;
 
 import dev.vpnbot.adapter.telegram.notify.NoticeSettings;
+import dev.vpnbot.adapter.telegram.outbox.OutboxSettings;
 import dev.vpnbot.adapter.telegram.shop.ShopSettings;
 import dev.vpnbot.domain.user.Language;
 import java.net.URI;
@@ -35,7 +36,7 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode, String webhookSecret,
                                Set<Long> adminIds, Long supportChatId, ZoneId defaultZone,
                                Language defaultLanguage, URI publicUrl, boolean paymentTestMode,
-                               String connectLinkSecret) implements ShopSettings, NoticeSettings {
+                               String connectLinkSecret) implements OutboxSettings, ShopSettings, NoticeSettings {
 
     /** Where bootstrap mounts {@link dev.vpnbot.adapter.telegram.web.TelegramWebhookEndpoint}. */
     public static final String WEBHOOK_PATH = "/webhooks/telegram";
@@ -88,6 +89,7 @@ public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode,
     }
 
     /** The Bot API address in the form the telegrambots library takes. */
+    @Override
     public TelegramUrl telegramUrl() {
         boolean https = "https".equals(apiBaseUrl.getScheme());
         int port = apiBaseUrl.getPort() != -1 ? apiBaseUrl.getPort() : https ? 443 : 80;

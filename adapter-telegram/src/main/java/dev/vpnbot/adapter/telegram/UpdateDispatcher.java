@@ -11,6 +11,7 @@ import dev.vpnbot.adapter.telegram.bot.Interaction;
 import dev.vpnbot.adapter.telegram.bot.MainMenu;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.outbox.Outbox;
 import dev.vpnbot.adapter.telegram.shop.ShopDesk;
 import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
 import dev.vpnbot.adapter.telegram.web.ConnectLinks;
@@ -52,7 +53,7 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateDispatcher.class);
 
     private final TelegramSettings settings;
-    private final RateLimitedSender sender;
+    private final Outbox sender;
     private final TelegramUseCases useCases;
     private final Conversations conversations;
     private final ShopDesk shop;
@@ -62,7 +63,7 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
     private final ExecutorService pool;
     private final Map<Long, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
-    UpdateDispatcher(TelegramSettings settings, RateLimitedSender sender, TelegramUseCases useCases, AdminUseCases adminUseCases,
+    UpdateDispatcher(TelegramSettings settings, Outbox sender, TelegramUseCases useCases, AdminUseCases adminUseCases,
                      Conversations conversations, ConnectLinks links, int threads) {
         this.settings = settings;
         this.sender = sender;

@@ -4,6 +4,7 @@ import dev.vpnbot.adapter.telegram.admin.AdminUseCases;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
 import dev.vpnbot.adapter.telegram.notify.TelegramBroadcastChannel;
 import dev.vpnbot.adapter.telegram.notify.TelegramNotifier;
+import dev.vpnbot.adapter.telegram.outbox.RateLimitedSender;
 import dev.vpnbot.adapter.telegram.outbox.SenderLimits;
 import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
 import dev.vpnbot.adapter.telegram.web.ConnectLinks;

@@ -7,7 +7,7 @@ import com.google.inject.multibindings.ProvidesIntoMap;
 import com.google.inject.multibindings.ProvidesIntoOptional;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.vpnbot.adapter.telegram.admin.AdminUseCases;
-import dev.vpnbot.adapter.telegram.RateLimitedSender;
+import dev.vpnbot.adapter.telegram.outbox.RateLimitedSender;
 import dev.vpnbot.adapter.telegram.outbox.SenderLimits;
 import dev.vpnbot.adapter.telegram.TelegramBot;
 import dev.vpnbot.adapter.telegram.notify.TelegramNotifier;

@@ -18,7 +18,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  *
  * <p>Settles the caller's future itself; the sender then does what the {@link Verdict} says with the lanes.
  */
-public final class FailedCalls {
+final class FailedCalls {
     private static final Logger LOG = LoggerFactory.getLogger(FailedCalls.class);
 
     /**
@@ -29,7 +29,7 @@ public final class FailedCalls {
      * @param retryIn  how long the retry waits
      * @param chatGone the chat blocked the bot: what it still has queued is dropped
      */
-    public record Verdict(Duration pauseAll, Outgoing retry, Duration retryIn, boolean chatGone) {
+    record Verdict(Duration pauseAll, Outgoing retry, Duration retryIn, boolean chatGone) {
         static final Verdict SETTLED = new Verdict(null, null, null, false);
         static final Verdict CHAT_GONE = new Verdict(null, null, null, true);
     }
@@ -39,14 +39,14 @@ public final class FailedCalls {
     private final String secretToHide;
 
     /** @param secretToHide the bot token: it is in the URLs of failed requests and never goes to the log */
-    public FailedCalls(MarkUserBlockedUseCase blocking, int maxAttempts, String secretToHide) {
+    FailedCalls(MarkUserBlockedUseCase blocking, int maxAttempts, String secretToHide) {
         this.blocking = blocking;
         this.maxAttempts = maxAttempts;
         this.secretToHide = secretToHide;
     }
 
     /** @param error what the call threw: Telegram's refusal, no answer at all, or a bug in building the call */
-    public Verdict handle(Outgoing item, Exception error) {
+    Verdict handle(Outgoing item, Exception error) {
         if (error instanceof TelegramApiRequestException refusal) return refused(item, refusal);
         if (error instanceof TelegramApiException unanswered) {
             long backoff = 1L << Math.min(item.attempts(), 5);

@@ -21,18 +21,18 @@ import java.util.function.LongSupplier;
  *
  * @param <T> what is queued (the sender's calls; anything in tests)
  */
-public final class LaneScheduler<T> {
+final class LaneScheduler<T> {
     private static final long SECOND = 1_000_000_000L;
 
     /** What the sender may do now. */
-    public sealed interface Next<T> permits Go, Wait {}
+    sealed interface Next<T> permits Go, Wait {}
 
     /** Send this call now; its lane stays busy until {@link #finished}, {@link #retry} or {@link #dropChat}. */
-    public record Go<T>(long chatId, T call) implements Next<T> {}
+    record Go<T>(long chatId, T call) implements Next<T> {}
 
     /** Nothing may go for this many nanoseconds; {@link #UNTIL_TOLD} when only a new or finished call can change that. */
-    public record Wait<T>(long nanos) implements Next<T> {
-        public static final long UNTIL_TOLD = Long.MAX_VALUE;
+    record Wait<T>(long nanos) implements Next<T> {
+        static final long UNTIL_TOLD = Long.MAX_VALUE;
     }
 
     private static final class Queued<T> {
@@ -71,7 +71,7 @@ public final class LaneScheduler<T> {
     private int inFlight;
 
     /** @param clock nanoseconds from any fixed origin; only differences count */
-    public LaneScheduler(SenderLimits limits, LongSupplier clock) {
+    LaneScheduler(SenderLimits limits, LongSupplier clock) {
         this.limits = limits;
         this.clock = clock;
         this.globalTokens = limits.messagesPerSecond();
@@ -84,13 +84,13 @@ public final class LaneScheduler<T> {
      * @param countsForChat false for calls Telegram does not count as messages to the chat
      *                      (answering a button, deleting); they still count for the overall budget
      */
-    public void add(long chatId, boolean countsForChat, T call) {
+    void add(long chatId, boolean countsForChat, T call) {
         lanes.computeIfAbsent(chatId, this::newLane).queue.addLast(new Queued<>(call, countsForChat));
         queued++;
     }
 
     /** Takes the next call that may go now, if any: lanes are visited in turn, the one served goes to the back. */
-    public Next<T> next() {
+    Next<T> next() {
         long now = clock.getAsLong();
         if (now < pausedUntil) return new Wait<>(pausedUntil - now);
         refillGlobal(now);
@@ -123,7 +123,7 @@ public final class LaneScheduler<T> {
     }
 
     /** The chat's call in flight is settled; the chat's next call may follow. */
-    public void finished(long chatId) {
+    void finished(long chatId) {
         settle(busyLane(chatId));
     }
 
@@ -131,7 +131,7 @@ public final class LaneScheduler<T> {
      * The chat's call in flight goes again, before the chat's other calls, once {@code delay} has
      * passed: the same call after a failure, or another one in its place (a new message instead of an edit).
      */
-    public void retry(long chatId, T call, Duration delay) {
+    void retry(long chatId, T call, Duration delay) {
         Lane<T> lane = busyLane(chatId);
         Queued<T> again = new Queued<>(call, lane.inFlight.countsForChat);
         settle(lane);
@@ -141,7 +141,7 @@ public final class LaneScheduler<T> {
     }
 
     /** The chat is gone (it blocked the bot): its call in flight is settled, and what it still had queued is handed back. */
-    public List<T> dropChat(long chatId) {
+    List<T> dropChat(long chatId) {
         Lane<T> lane = busyLane(chatId);
         settle(lane);
         List<T> dropped = new ArrayList<>(lane.queue.size());
@@ -152,17 +152,17 @@ public final class LaneScheduler<T> {
     }
 
     /** Nothing goes to any chat for {@code pause} from now (Telegram's 429 retry_after); a longer pause already set stays. */
-    public void pauseAll(Duration pause) {
+    void pauseAll(Duration pause) {
         pausedUntil = Math.max(pausedUntil, clock.getAsLong() + pause.toNanos());
     }
 
     /** Calls waiting for their turn, not counting those in flight. */
-    public int queued() {
+    int queued() {
         return queued;
     }
 
     /** Calls out at Telegram. */
-    public int inFlight() {
+    int inFlight() {
         return inFlight;
     }
 

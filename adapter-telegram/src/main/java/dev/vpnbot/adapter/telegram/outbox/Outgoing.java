@@ -8,11 +8,11 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * One Bot API call in the outbox: which chat it is for, how to make it (again), what to send
  * instead if Telegram cannot do it, and the future its caller holds.
  */
-public final class Outgoing {
+final class Outgoing {
 
     /** One Bot API call, built afresh on every attempt (a retried photo must re-read its bytes). */
     @FunctionalInterface
-    public interface Call {
+    interface Call {
         Object execute(TelegramClient client) throws TelegramApiException;
     }
 
@@ -38,31 +38,31 @@ public final class Outgoing {
      * @param what          the Bot API method, for the logs
      * @param fallback      what to send instead when Telegram answers 400 (a new message for an edit), or null
      */
-    public static Outgoing of(long chatId, boolean countsForChat, String what, Call call, Call fallback) {
+    static Outgoing of(long chatId, boolean countsForChat, String what, Call call, Call fallback) {
         CompletableFuture<Object> result = new CompletableFuture<>();
         Outgoing instead = fallback == null ? null : new Outgoing(chatId, countsForChat, what + "(as new message)", fallback, null, result);
         return new Outgoing(chatId, countsForChat, what, call, instead, result);
     }
 
-    public long chatId() {
+    long chatId() {
         return chatId;
     }
 
-    public boolean countsForChat() {
+    boolean countsForChat() {
         return countsForChat;
     }
 
-    public String what() {
+    String what() {
         return what;
     }
 
     /** Completes with Telegram's answer, or exceptionally once the outbox gives the call up. */
-    public CompletableFuture<Object> result() {
+    CompletableFuture<Object> result() {
         return result;
     }
 
     /** Makes the call once; Telegram's answer completes the caller's future. */
-    public void attempt(TelegramClient client) throws TelegramApiException {
+    void attempt(TelegramClient client) throws TelegramApiException {
         result.complete(call.execute(client));
     }
 

@@ -1,10 +1,11 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vpnbot.adapter.telegram.BotRig;
+import dev.vpnbot.adapter.telegram.TelegramSettings;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Call;
-import dev.vpnbot.adapter.telegram.outbox.SenderLimits;
 import dev.vpnbot.application.fixtures.InMemoryUsers;
 import dev.vpnbot.application.fixtures.MutableClock;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase.RegisterUserCommand;

@@ -1,11 +1,5 @@
-package dev.vpnbot.adapter.telegram;
+package dev.vpnbot.adapter.telegram.outbox;
 
-import dev.vpnbot.adapter.telegram.outbox.ChatBlocked;
-import dev.vpnbot.adapter.telegram.outbox.FailedCalls;
-import dev.vpnbot.adapter.telegram.outbox.LaneScheduler;
-import dev.vpnbot.adapter.telegram.outbox.Outbox;
-import dev.vpnbot.adapter.telegram.outbox.Outgoing;
-import dev.vpnbot.adapter.telegram.outbox.SenderLimits;
 import dev.vpnbot.application.port.in.account.MarkUserBlockedUseCase;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +19,7 @@ import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -56,11 +51,11 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
     private boolean closed;
 
     /** Talks to the Bot API named in the settings. */
-    public RateLimitedSender(TelegramSettings settings, MarkUserBlockedUseCase blocking, SenderLimits limits) {
+    public RateLimitedSender(OutboxSettings settings, MarkUserBlockedUseCase blocking, SenderLimits limits) {
         this(new OkHttpClient.Builder().build(), settings, blocking, limits);
     }
 
-    private RateLimitedSender(OkHttpClient http, TelegramSettings settings, MarkUserBlockedUseCase blocking, SenderLimits limits) {
+    private RateLimitedSender(OkHttpClient http, OutboxSettings settings, MarkUserBlockedUseCase blocking, SenderLimits limits) {
         this(new OkHttpTelegramClient(http, settings.botToken(), settings.telegramUrl()), http, settings.botToken(), blocking, limits);
     }
 
@@ -128,7 +123,7 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
         http.connectionPool().evictAll();
     }
 
-    // ---- what screens and the notifier use ---------------------------------------------------
+    // ---- what screens, notices and the bot use ---------------------------------------------------
 
     @Override
     public CompletableFuture<Object> send(long chatId, SendMessage message) {
@@ -156,9 +151,14 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
         return submit(chatId, false, "answerCallbackQuery", c -> c.execute(answer), null);
     }
 
-    /** A call that belongs to no chat (command menu, webhook registration). */
-    CompletableFuture<Object> call(BotApiMethod<?> method) {
+    /** A call that belongs to no chat (the command menu, for instance). */
+    public CompletableFuture<Object> call(BotApiMethod<?> method) {
         return submit(NO_CHAT, false, method.getMethod(), c -> c.execute(method), null);
+    }
+
+    /** Tells Telegram our webhook (it belongs to no chat either, but is sent as a form). */
+    public CompletableFuture<Object> setWebhook(SetWebhook webhook) {
+        return submit(NO_CHAT, false, "setWebhook", c -> c.execute(webhook), null);
     }
 
     CompletableFuture<Object> submit(long chatId, boolean countsForChat, String what, Outgoing.Call call, Outgoing.Call fallback) {
