@@ -42,7 +42,8 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * Takes every update (from long polling or the webhook), works out who it is from and what
- * they want, and hands it to the screen that handles it. Updates of one user are handled one
+ * they want, and hands it to the desk whose screen handles it: the {@link ShopDesk} for buyers,
+ * the {@link AdminDesk} for the admin panel. Updates of one user are handled one
  * after another, in order; different users in parallel. Never throws: a refusal becomes a
  * polite message, anything unexpected is logged and the user is told to try again.
  *

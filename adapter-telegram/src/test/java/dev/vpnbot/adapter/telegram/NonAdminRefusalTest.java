@@ -3,9 +3,9 @@ package dev.vpnbot.adapter.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnbot.adapter.telegram.admin.AdminDesk;
+import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Arg;
-import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Button;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Call;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase.PrepareBroadcastCommand;

@@ -1,14 +1,14 @@
 package dev.vpnbot.adapter.telegram.admin;
 
-import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.admin.ServerDraft.Stage;
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
+import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.bot.Conversation;
 import dev.vpnbot.adapter.telegram.bot.Conversations;
 import dev.vpnbot.adapter.telegram.bot.Interaction;
 import dev.vpnbot.adapter.telegram.bot.Texts;
-import dev.vpnbot.adapter.telegram.bot.View.Button;
 import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.bot.View.Button;
 import dev.vpnbot.adapter.telegram.outbox.Outbox;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.vpnbot.adapter.telegram.BotRig;
-import dev.vpnbot.adapter.telegram.outbox.RateLimitedSender;
 import dev.vpnbot.adapter.telegram.TelegramSettings;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Call;
+import dev.vpnbot.adapter.telegram.outbox.RateLimitedSender;
 import dev.vpnbot.adapter.telegram.outbox.SenderLimits;
 import dev.vpnbot.application.fixtures.InMemoryConversationStates;
 import dev.vpnbot.application.fixtures.InMemoryKeys;
