@@ -25,13 +25,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the panel is reached; with any other pin it is TLS_PIN_MISMATCH. Remembers every connection
  * it was asked about, so tests can see which pin was used.
  */
-final class TlsPanels implements PanelInspection {
+public final class TlsPanels implements PanelInspection {
     private final FakePanelInspection panels = new FakePanelInspection();
     private final Map<String, PanelCertificate> certificates = new ConcurrentHashMap<>();
-    final List<PanelConnection> probed = new CopyOnWriteArrayList<>();
+    public final List<PanelConnection> probed = new CopyOnWriteArrayList<>();
 
     /** A panel at {@code baseUrl} (with its base path) accepting admin/{@code password}, self-signed. Returns its certificate. */
-    PanelCertificate selfSignedPanelAt(String baseUrl, String password) {
+    public PanelCertificate selfSignedPanelAt(String baseUrl, String password) {
         panels.panelAt(baseUrl, password);
         String host = java.net.URI.create(baseUrl).getHost();
         PanelCertificate certificate = new PanelCertificate("CN=" + host, "CN=" + host, Instant.parse("2035-01-01T00:00:00Z"),
@@ -41,7 +41,7 @@ final class TlsPanels implements PanelInspection {
     }
 
     /** A panel at {@code baseUrl} over plain http (or one whose password changed), accepting admin/{@code password}. */
-    void plainPanelAt(String baseUrl, String password) {
+    public void plainPanelAt(String baseUrl, String password) {
         panels.panelAt(baseUrl, password);
     }
 
