@@ -1,8 +1,8 @@
 package dev.vpnbot.adapter.telegram;
 
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
-import dev.vpnbot.application.fixtures.FakePaymentGateway;
-import dev.vpnbot.application.fixtures.FakeVpnPanel;
+import dev.vpnbot.adapter.simulated.SimulatedPaymentGateway;
+import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.fixtures.InMemoryAudiences;
 import dev.vpnbot.application.fixtures.InMemoryBroadcasts;
 import dev.vpnbot.application.fixtures.InMemoryShopFigures;
@@ -57,8 +57,8 @@ final class BotRig implements AutoCloseable {
 
     final MutableClock clock = new MutableClock(START);
     final FakeBotApi api = FakeBotApi.start();
-    final FakeVpnPanel panel = new FakeVpnPanel();
-    final FakePaymentGateway gateway = new FakePaymentGateway();
+    final SimulatedVpnPanel panel = new SimulatedVpnPanel();
+    final SimulatedPaymentGateway gateway = new SimulatedPaymentGateway();
     final InMemoryUsers users = new InMemoryUsers();
     final InMemoryKeys keys = new InMemoryKeys();
     final InMemoryOrders orders = new InMemoryOrders();

@@ -17,7 +17,9 @@ import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase.RegisterUserCommand;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase.PrepareBroadcastCommand;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase.AddTariffCommand;
-import dev.vpnbot.application.fixtures.FakePanelInspection;
+import dev.vpnbot.adapter.simulated.SimulatedPanelInspection;
+import dev.vpnbot.adapter.simulated.SimulatedPaymentGateway;
+import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase.AddServerCommand;
 import dev.vpnbot.application.model.panel.RealityInboundRequest;
 import dev.vpnbot.application.service.admin.Admins;
@@ -60,12 +62,12 @@ class AdminScenariosTest {
     private StatisticsReport statistics;
     private Broadcasting broadcasting;
     private UserAdministration userAdmin;
-    private final FakePanelInspection panels = new FakePanelInspection();
+    private final SimulatedPanelInspection panels = new SimulatedPanelInspection();
     private ServerAdministration serverAdmin;
 
     @BeforeEach
     void openShop() {
-        shop = TestShop.inMemory(clock).build();
+        shop = TestShop.inMemory(clock).panel(new SimulatedVpnPanel()).gateway(new SimulatedPaymentGateway()).build();
         oneMonth = TariffMother.oneMonth(1);
         shop.tariffs.save(oneMonth);
         server = ServerMother.server(1, "Riga");

@@ -1,4 +1,4 @@
-package dev.vpnbot.bootstrap.wiring;
+package dev.vpnbot.adapter.simulated;
 
 import dev.vpnbot.application.port.out.payment.InvoiceRequest;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
@@ -12,10 +12,11 @@ import java.util.Optional;
  * with money, and are paid only with the clearly labelled "Pay (test)" button. Bound only when
  * PAYMENT_TEST_MODE is on and Heleket is not configured.
  */
-final class TestModeInvoices implements PaymentGateway {
+public final class PlaceholderInvoices implements PaymentGateway {
     private final String payUrl;
 
-    TestModeInvoices(String payUrl) {
+    /** @param payUrl where the invoice's pay button leads (the bot's public address, or Telegram) */
+    public PlaceholderInvoices(String payUrl) {
         this.payUrl = payUrl;
     }
 

@@ -1,7 +1,7 @@
 package dev.vpnbot.application;
 
-import dev.vpnbot.application.fixtures.FakePaymentGateway;
-import dev.vpnbot.application.fixtures.FakeVpnPanel;
+import dev.vpnbot.adapter.simulated.SimulatedPaymentGateway;
+import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.fixtures.MutableClock;
 import dev.vpnbot.application.fixtures.RecordingNotifier;
 import dev.vpnbot.application.fixtures.TestShop;
@@ -17,16 +17,17 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Test fixture: a shop over in-memory adapters with one 1-month tariff, one server ("Frankfurt")
- * and one registered buyer, as the business scenarios start.
+ * Test fixture: a shop over in-memory persistence and the simulated panel and gateway, with one
+ * 1-month tariff, one server ("Frankfurt") and one registered buyer, as the business scenarios
+ * start. The scenarios live in adapter-simulated because application cannot depend on it.
  */
 abstract class ShopScenario {
     protected static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
     protected static final UserId BUYER = new UserId(1001);
 
     protected final MutableClock clock = new MutableClock(START);
-    protected final FakeVpnPanel panel = new FakeVpnPanel();
-    protected final FakePaymentGateway gateway = new FakePaymentGateway();
+    protected final SimulatedVpnPanel panel = new SimulatedVpnPanel();
+    protected final SimulatedPaymentGateway gateway = new SimulatedPaymentGateway();
     protected final RecordingNotifier notifier = new RecordingNotifier();
     protected TestShop shop;
     protected Tariff oneMonth;

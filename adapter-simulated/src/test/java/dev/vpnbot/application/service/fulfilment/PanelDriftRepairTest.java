@@ -3,8 +3,8 @@ package dev.vpnbot.application.service.fulfilment;
 import dev.vpnbot.application.service.ordering.PurchaseSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vpnbot.application.fixtures.FakeVpnPanel;
-import dev.vpnbot.application.fixtures.FakeVpnPanel.Client;
+import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
+import dev.vpnbot.adapter.simulated.SimulatedVpnPanel.Client;
 import dev.vpnbot.application.fixtures.InMemoryKeys;
 import dev.vpnbot.application.fixtures.InMemoryServers;
 import dev.vpnbot.application.fixtures.MutableClock;
@@ -43,7 +43,7 @@ class PanelDriftRepairTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemoryKeys keys = new InMemoryKeys();
     private final InMemoryServers servers = new InMemoryServers(keys, clock);
-    private final FakeVpnPanel panel = new FakeVpnPanel();
+    private final SimulatedVpnPanel panel = new SimulatedVpnPanel();
     private final RecordingNotifier notifier = new RecordingNotifier();
     private final PanelDriftRepair repair = new PanelDriftRepair(servers, keys, panel, notifier, clock, PurchaseSettings.defaults());
     private final Server frankfurt = saved(ServerMother.server(1, "Frankfurt"));

@@ -3,7 +3,7 @@ package dev.vpnbot.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vpnbot.application.fixtures.FakeVpnPanel;
+import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.fixtures.InMemoryFulfilmentJobs;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.ConfirmPaymentCommand;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.Outcome;
@@ -213,7 +213,7 @@ class PurchaseScenariosTest extends ShopScenario {
         gatewaySaysPaid(renewal);
         shop.worker.runDueJobs();
 
-        FakeVpnPanel.Client back = panel.client(serverX.id(), key.client().email()).orElseThrow();
+        SimulatedVpnPanel.Client back = panel.client(serverX.id(), key.client().email()).orElseThrow();
         assertThat(back.id()).isEqualTo(key.client());
         assertThat(back.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofDays(30)));
     }
