@@ -1,7 +1,5 @@
-package dev.vpnbot.adapter.postgres.contract;
+package dev.vpnbot.application.contract.persistence;
 
-import dev.vpnbot.adapter.postgres.PostgresPersistence;
-import dev.vpnbot.adapter.postgres.testing.TestSchema;
 import dev.vpnbot.application.fixtures.InMemoryConversationStates;
 import dev.vpnbot.application.fixtures.InMemoryFulfilmentJobs;
 import dev.vpnbot.application.fixtures.InMemoryKeys;
@@ -26,7 +24,8 @@ import dev.vpnbot.application.port.out.Users;
 
 /**
  * Test fixture: one implementation of every persistence port, all sharing one unit of work and
- * one clock: the subject of the contract tests.
+ * one clock: the subject of the contract tests. A store's tests build theirs from its adapter
+ * (PostgreSQL: {@code PostgresPorts} in adapter-postgres's tests).
  */
 public record Persistence(Users users, Tariffs tariffs, Servers servers, Keys keys, Orders orders,
                           PaymentEvents paymentEvents, FulfilmentJobs jobs, ConversationStates conversationStates,
@@ -45,17 +44,5 @@ public record Persistence(Users users, Tariffs tariffs, Servers servers, Keys ke
         return new Persistence(new InMemoryUsers(), new InMemoryTariffs(), new InMemoryServers(keys, clock), keys,
                 new InMemoryOrders(), new InMemoryPaymentEvents(), new InMemoryFulfilmentJobs(),
                 new InMemoryConversationStates(), sent, new InMemoryTransactions(), clock);
-    }
-
-    /** The test class's PostgreSQL adapter on its schema, emptied, with the clock back at {@link PersistenceContract#NOW}. */
-    public static Persistence postgres(PostgresPersistence db, TestSchema schema, MutableClock clock) {
-        schema.truncateAll();
-        clock.set(PersistenceContract.NOW);
-        return of(db, clock);
-    }
-
-    public static Persistence of(PostgresPersistence db, MutableClock clock) {
-        return new Persistence(db.users(), db.tariffs(), db.servers(), db.keys(), db.orders(), db.paymentEvents(),
-                db.fulfilmentJobs(), db.conversationStates(), db.sentNotifications(), db.transactions(), clock);
     }
 }

@@ -1,5 +1,7 @@
-package dev.vpnbot.adapter.postgres.contract;
+package dev.vpnbot.application.contract.inmemory;
 
+import dev.vpnbot.application.contract.persistence.AbstractAdminQueriesContractTest;
+import dev.vpnbot.application.contract.persistence.Persistence;
 import dev.vpnbot.application.fixtures.InMemoryAudiences;
 import dev.vpnbot.application.fixtures.InMemoryBroadcasts;
 import dev.vpnbot.application.fixtures.InMemoryKeys;

@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.postgres.contract;
+package dev.vpnbot.application.contract.persistence;
 
 import dev.vpnbot.application.model.statistics.Revenue;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,7 @@
-package dev.vpnbot.adapter.postgres.contract;
+package dev.vpnbot.application.contract.inmemory;
+
+import dev.vpnbot.application.contract.persistence.AbstractUsersContractTest;
+import dev.vpnbot.application.contract.persistence.Persistence;
 
 /** The {@code Users} contract against application's in-memory fixture. */
 class InMemoryUsersContractTest extends AbstractUsersContractTest {

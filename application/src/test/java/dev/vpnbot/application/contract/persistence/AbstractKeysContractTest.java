@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.postgres.contract;
+package dev.vpnbot.application.contract.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,5 @@
-package dev.vpnbot.adapter.postgres.contract;
+package dev.vpnbot.application.contract.persistence;
 
-import dev.vpnbot.adapter.postgres.testing.PostgresExtension;
 import dev.vpnbot.domain.fixtures.ServerMother;
 import dev.vpnbot.domain.fixtures.TariffMother;
 import dev.vpnbot.domain.fixtures.UserMother;
@@ -29,7 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
  * (a key needs its user and server, a job its order).
  */
 public abstract class PersistenceContract {
-    protected static final Instant NOW = PostgresExtension.CLOCK_START;
+    /** Where the clock stands at the start of every contract test. */
+    public static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     protected static final Tariff ONE_MONTH = TariffMother.oneMonth(1);
 
     private final Supplier<Persistence> freshPorts;
