@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vpnbot.adapter.postgres.testing.PostgresExtension;
 import dev.vpnbot.adapter.postgres.testing.PostgresTest;
 import dev.vpnbot.adapter.postgres.testing.TestSchema;
-import dev.vpnbot.application.fixtures.FakePaymentGateway;
-import dev.vpnbot.application.fixtures.FakeVpnPanel;
+import dev.vpnbot.adapter.simulated.SimulatedPaymentGateway;
+import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.fixtures.MutableClock;
 import dev.vpnbot.application.fixtures.RecordingNotifier;
 import dev.vpnbot.application.fixtures.TestShop;
@@ -43,8 +43,8 @@ import org.junit.jupiter.api.Test;
 class PaymentRaceTest {
     private static final UserId BUYER = new UserId(1001);
 
-    private final FakeVpnPanel panel = new FakeVpnPanel();
-    private final FakePaymentGateway gateway = new FakePaymentGateway();
+    private final SimulatedVpnPanel panel = new SimulatedVpnPanel();
+    private final SimulatedPaymentGateway gateway = new SimulatedPaymentGateway();
     private final RecordingNotifier notifier = new RecordingNotifier();
     private TestShop shop;
     private TestSchema schema;

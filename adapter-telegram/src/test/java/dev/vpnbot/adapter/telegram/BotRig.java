@@ -8,8 +8,8 @@ import dev.vpnbot.adapter.telegram.outbox.RateLimitedSender;
 import dev.vpnbot.adapter.telegram.outbox.SenderLimits;
 import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
 import dev.vpnbot.adapter.telegram.web.ConnectLinks;
-import dev.vpnbot.application.fixtures.FakePaymentGateway;
-import dev.vpnbot.application.fixtures.FakeVpnPanel;
+import dev.vpnbot.adapter.simulated.SimulatedPaymentGateway;
+import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.fixtures.InMemoryAudiences;
 import dev.vpnbot.application.fixtures.InMemoryBroadcasts;
 import dev.vpnbot.application.fixtures.InMemoryShopFigures;
@@ -64,8 +64,8 @@ public final class BotRig implements AutoCloseable {
 
     public final MutableClock clock = new MutableClock(START);
     public final FakeBotApi api = FakeBotApi.start();
-    public final FakeVpnPanel panel = new FakeVpnPanel();
-    public final FakePaymentGateway gateway = new FakePaymentGateway();
+    public final SimulatedVpnPanel panel = new SimulatedVpnPanel();
+    public final SimulatedPaymentGateway gateway = new SimulatedPaymentGateway();
     public final InMemoryUsers users = new InMemoryUsers();
     public final InMemoryKeys keys = new InMemoryKeys();
     public final InMemoryOrders orders = new InMemoryOrders();

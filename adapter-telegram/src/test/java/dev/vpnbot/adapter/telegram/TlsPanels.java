@@ -1,6 +1,6 @@
 package dev.vpnbot.adapter.telegram;
 
-import dev.vpnbot.application.fixtures.FakePanelInspection;
+import dev.vpnbot.adapter.simulated.SimulatedPanelInspection;
 import dev.vpnbot.application.model.panel.PanelCertificate;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.model.panel.PanelInbound;
@@ -19,14 +19,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Panel adapter for the admin tests: {@link FakePanelInspection}'s panels behind self-signed TLS,
+ * Panel adapter for the admin tests: {@link SimulatedPanelInspection}'s panels behind self-signed TLS,
  * answered as the 3x-ui adapter answers. Without a pin the certificate is shown but not trusted
  * (TLS_UNTRUSTED, nothing else learnt); with the certificate's or its public key's SHA-256 pinned
  * the panel is reached; with any other pin it is TLS_PIN_MISMATCH. Remembers every connection
  * it was asked about, so tests can see which pin was used.
  */
 public final class TlsPanels implements PanelInspection {
-    private final FakePanelInspection panels = new FakePanelInspection();
+    private final SimulatedPanelInspection panels = new SimulatedPanelInspection();
     private final Map<String, PanelCertificate> certificates = new ConcurrentHashMap<>();
     public final List<PanelConnection> probed = new CopyOnWriteArrayList<>();
 

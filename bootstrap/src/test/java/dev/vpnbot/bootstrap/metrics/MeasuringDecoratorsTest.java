@@ -3,7 +3,7 @@ package dev.vpnbot.bootstrap.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vpnbot.application.fixtures.FakeVpnPanel;
+import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.fixtures.MutableClock;
 import dev.vpnbot.application.port.in.fulfilment.FulfilOrderUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase;
@@ -32,7 +32,7 @@ class MeasuringDecoratorsTest {
     private final BotMetrics metrics = new BotMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
             Optional.of(() -> Map.of(OrderStatus.PAID, 4L, OrderStatus.FULFILLED, 9L)), Optional.of(() -> 17));
     private final PanelHealth health = new PanelHealth(clock);
-    private final FakeVpnPanel fake = new FakeVpnPanel();
+    private final SimulatedVpnPanel fake = new SimulatedVpnPanel();
     private final MeasuredVpnPanel panel = new MeasuredVpnPanel(fake, metrics, health);
     private final Server helsinki = ServerMother.server(1, "Helsinki");
     private final Server riga = ServerMother.server(2, "Riga");

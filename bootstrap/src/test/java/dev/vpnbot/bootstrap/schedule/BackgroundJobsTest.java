@@ -2,7 +2,7 @@ package dev.vpnbot.bootstrap.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vpnbot.application.fixtures.FakeVpnPanel;
+import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.fixtures.InMemoryKeys;
 import dev.vpnbot.application.fixtures.InMemoryServers;
 import dev.vpnbot.application.fixtures.MutableClock;
@@ -25,7 +25,7 @@ class BackgroundJobsTest {
     private static final Duration LONG = Duration.ofHours(1);
     private final BotMetrics metrics = new BotMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Optional.empty(), Optional.empty());
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    private final PanelProbe probe = new PanelProbe(new InMemoryServers(new InMemoryKeys(), clock), new FakeVpnPanel());
+    private final PanelProbe probe = new PanelProbe(new InMemoryServers(new InMemoryKeys(), clock), new SimulatedVpnPanel());
     private final AtomicInteger fulfilmentRuns = new AtomicInteger();
     private final AtomicInteger reconcileRuns = new AtomicInteger();
     private final AtomicInteger reminderRuns = new AtomicInteger();

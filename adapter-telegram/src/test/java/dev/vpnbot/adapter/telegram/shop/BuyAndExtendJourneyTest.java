@@ -70,7 +70,7 @@ class BuyAndExtendJourneyTest {
         Call summary = ivan.press(servers, "bs:1:1");
         assertThat(summary.text()).contains(server).contains(price);
         String payUrl = summary.buttons().stream().filter(b -> b.url() != null).findFirst().orElseThrow().url();
-        assertThat(payUrl).startsWith("https://pay.example/");
+        assertThat(payUrl).startsWith("https://sandbox-pay.invalid/pay/");
         long orderId = Long.parseLong(summary.data("oc:").substring(3));
         assertThat(rig.shop.orders.find(new OrderId(orderId)).orElseThrow().status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
         assertThat(rig.states.find(1001)).hasValueSatisfying(s -> assertThat(s).startsWith("paying:" + orderId));
