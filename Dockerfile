@@ -10,6 +10,7 @@ COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 COPY domain/ domain/
 COPY application/ application/
+COPY adapter-simulated/ adapter-simulated/
 COPY adapter-postgres/ adapter-postgres/
 COPY adapter-panel-3xui/ adapter-panel-3xui/
 COPY adapter-heleket/ adapter-heleket/

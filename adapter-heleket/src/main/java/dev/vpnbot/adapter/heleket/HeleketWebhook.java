@@ -1,10 +1,10 @@
 package dev.vpnbot.adapter.heleket;
 
-import dev.vpnbot.application.port.in.ConfirmPaymentUseCase;
-import dev.vpnbot.application.port.in.ConfirmPaymentUseCase.ConfirmPaymentCommand;
-import dev.vpnbot.application.port.in.ConfirmPaymentUseCase.Outcome;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.ConfirmPaymentCommand;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.Outcome;
 import dev.vpnbot.application.port.out.payment.PaymentGatewayException;
-import dev.vpnbot.application.port.out.payment.PaymentStatus;
+import dev.vpnbot.application.model.payment.PaymentStatus;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.order.PublicOrderId;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package dev.vpnbot.adapter.heleket;
 
-import dev.vpnbot.application.port.out.payment.PaymentStatus;
+import dev.vpnbot.application.model.payment.PaymentStatus;
 import dev.vpnbot.domain.money.Money;
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -10,7 +10,7 @@ import dev.vpnbot.adapter.heleket.fake.RecordedRequest;
 import dev.vpnbot.application.port.out.payment.InvoiceRequest;
 import dev.vpnbot.application.port.out.payment.PaymentGatewayException;
 import dev.vpnbot.application.port.out.payment.PaymentInfo;
-import dev.vpnbot.application.port.out.payment.PaymentStatus;
+import dev.vpnbot.application.model.payment.PaymentStatus;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.order.Invoice;
 import dev.vpnbot.domain.order.PublicOrderId;

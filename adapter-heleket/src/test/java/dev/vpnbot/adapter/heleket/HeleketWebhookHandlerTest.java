@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.vpnbot.adapter.heleket.fake.SignedWebhook;
-import dev.vpnbot.application.port.in.ConfirmPaymentUseCase;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;

@@ -7,14 +7,14 @@ import dev.vpnbot.adapter.heleket.fake.Fault;
 import dev.vpnbot.adapter.heleket.fake.FakeHeleket;
 import dev.vpnbot.adapter.heleket.fake.WebhookDelivery;
 import dev.vpnbot.adapter.heleket.fake.WebhookTwist;
-import dev.vpnbot.application.fixtures.FakeVpnPanel;
+import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.fixtures.InMemoryPaymentEvents;
 import dev.vpnbot.application.fixtures.MutableClock;
 import dev.vpnbot.application.fixtures.RecordingNotifier;
 import dev.vpnbot.application.fixtures.TestShop;
-import dev.vpnbot.application.port.in.CheckPaymentUseCase.CheckPaymentCommand;
-import dev.vpnbot.application.port.in.PlaceOrderUseCase.PlaceNewKeyOrderCommand;
-import dev.vpnbot.application.port.in.RegisterUserUseCase.RegisterUserCommand;
+import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase.CheckPaymentCommand;
+import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceNewKeyOrderCommand;
+import dev.vpnbot.application.port.in.account.RegisterUserUseCase.RegisterUserCommand;
 import dev.vpnbot.application.port.out.notify.AdminAlert;
 import dev.vpnbot.application.port.out.payment.InvoiceRequest;
 import dev.vpnbot.domain.fixtures.ServerMother;
@@ -48,7 +48,7 @@ class PaymentThroughHeleketTest {
     private static final UserId BUYER = new UserId(1001);
 
     private final MutableClock clock = new MutableClock(START);
-    private final FakeVpnPanel panel = new FakeVpnPanel();
+    private final SimulatedVpnPanel panel = new SimulatedVpnPanel();
     private final RecordingNotifier notifier = new RecordingNotifier();
     private final ExecutorService webhookThreads = Executors.newFixedThreadPool(2);
     private HttpServer webhookServer;

@@ -10,8 +10,8 @@ import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpServer;
 import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel;
 import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel.Profile;
+import dev.vpnbot.adapter.panel3xui.session.ApiGeneration;
 import dev.vpnbot.application.fixtures.MutableClock;
-import dev.vpnbot.application.port.out.panel.ApiGeneration;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.port.out.panel.PanelException.Kind;
@@ -58,7 +58,7 @@ class PanelSessionRulesTest {
         assertThat(((Number) fake.storedClient(client.id().email()).orElseThrow().get("expiryTime")).longValue())
                 .isEqualTo(client.expiresAt().plus(Duration.ofDays(30)).toEpochMilli());
         assertThat(fake.storedClient(client.id().email()).orElseThrow().get("flow")).isEqualTo("xtls-rprx-vision");
-        assertThat(panel.probe(fake.connection()).generation()).isEqualTo(ApiGeneration.CLIENTS_API);
+        assertThat(panel.probe(fake.connection()).api().name()).isEqualTo(ApiGeneration.CLIENTS_API.name());
     }
 
     @Test
@@ -253,7 +253,7 @@ class PanelSessionRulesTest {
             fake.inject(FakeThreeXuiPanel.Fault.DATABASE_LOCKED, 1);
             panel.createClient(server, ThreeXuiPanelContract.newClient());
             panel.probe(fake.tokenConnection());
-            panel.createRealityInbound(fake.connection(), new dev.vpnbot.application.port.out.panel.RealityInboundRequest(
+            panel.createRealityInbound(fake.connection(), new dev.vpnbot.application.model.panel.RealityInboundRequest(
                     31443, "r", "www.microsoft.com"));
             catchThrowableOfType(PanelException.class, () -> panel.listInbounds(
                     fake.connection().withCredentials(new PanelCredentials.Password("admin", "Wrong-Pa55"))));

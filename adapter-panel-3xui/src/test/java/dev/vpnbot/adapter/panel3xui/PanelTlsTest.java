@@ -7,7 +7,7 @@ import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel;
 import dev.vpnbot.adapter.panel3xui.fake.TestCertificates;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.port.out.panel.PanelException.Kind;
-import dev.vpnbot.application.port.out.panel.PanelProbe;
+import dev.vpnbot.application.model.panel.PanelProbe;
 import dev.vpnbot.domain.server.PanelConnection;
 import java.nio.file.Path;
 import java.time.Clock;

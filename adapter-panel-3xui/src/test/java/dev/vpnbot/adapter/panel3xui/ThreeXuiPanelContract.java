@@ -7,14 +7,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel;
 import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel.Fault;
 import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel.Profile;
-import dev.vpnbot.application.port.out.panel.ApiGeneration;
+import dev.vpnbot.adapter.panel3xui.session.ApiGeneration;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelClientState;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.port.out.panel.PanelException.Kind;
-import dev.vpnbot.application.port.out.panel.PanelInbound;
-import dev.vpnbot.application.port.out.panel.PanelProbe;
-import dev.vpnbot.application.port.out.panel.RealityInboundRequest;
+import dev.vpnbot.application.model.panel.PanelInbound;
+import dev.vpnbot.application.model.panel.PanelProbe;
+import dev.vpnbot.application.model.panel.RealityInboundRequest;
 import dev.vpnbot.domain.key.KeyLinks;
 import dev.vpnbot.domain.key.PanelClientId;
 import dev.vpnbot.domain.server.PanelConnection;
@@ -538,7 +538,8 @@ abstract class ThreeXuiPanelContract {
         PanelProbe probe = panel.probe(connection(), FakeThreeXuiPanel.REALITY_INBOUND_ID);
 
         assertThat(probe.ok()).as("problem: %s", probe.problem()).isTrue();
-        assertThat(probe.generation()).isEqualTo(expectedGeneration());
+        assertThat(probe.api().name()).isEqualTo(expectedGeneration().name());
+        assertThat(probe.api().releases()).isEqualTo(expectedGeneration().versions());
         assertThat(probe.authenticated()).isTrue();
         assertThat(probe.certificate()).isNull();
         assertThat(probe.xrayVersion()).isEqualTo("25.10.15");
@@ -582,7 +583,7 @@ abstract class ThreeXuiPanelContract {
 
         assertThat(probe.problem().kind()).isEqualTo(Kind.BAD_CREDENTIALS);
         assertThat(probe.authenticated()).isFalse();
-        assertThat(probe.generation()).isNotNull();
+        assertThat(probe.api()).isNotNull();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.vpnbot.adapter.panel3xui;
 
 import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel.Profile;
-import dev.vpnbot.application.port.out.panel.ApiGeneration;
+import dev.vpnbot.adapter.panel3xui.session.ApiGeneration;
 
 /** The adapter's contract against a v3.0 with an API token panel. */
 class V3_0TokenContractTest extends ThreeXuiPanelContract {

@@ -14,13 +14,14 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.extension.HandleSupplier;
 import org.postgresql.util.PSQLException;
 
 /**
  * The Jdbi handle each thread works with. Inside {@link #inTransaction} every repository call on
- * that thread uses the transaction's handle (kept in a thread-local), so their writes commit
- * together and row locks last until the end; nested calls join. Outside, each call takes a
- * connection from the pool in autocommit mode.
+ * that thread uses the transaction's handle (Jdbi keeps the open handle in its thread-bound
+ * {@link org.jdbi.v3.core.HandleScope}), so their writes commit together and row locks last until
+ * the end; nested calls join. Outside, each call takes a connection from the pool in autocommit mode.
  *
  * <p>Also the one place where failures to reach the database become {@link DatabaseUnavailable}.
  */
@@ -28,7 +29,6 @@ final class Database {
 
     private final Jdbi jdbi;
     private final DatabaseSettings settings;
-    private final ThreadLocal<Handle> transaction = new ThreadLocal<>();
 
     Database(DataSource dataSource, DatabaseSettings settings) {
         this.settings = settings;
@@ -45,8 +45,6 @@ final class Database {
 
     /** Runs {@code work} on this thread's transaction handle, or on a fresh autocommit handle. */
     <T> T withHandle(Function<Handle, T> work) {
-        Handle current = transaction.get();
-        if (current != null) return work.apply(current);
         try {
             return jdbi.withHandle(work::apply);
         } catch (RuntimeException e) {
@@ -54,57 +52,21 @@ final class Database {
         }
     }
 
-    /** Runs {@code work} in one transaction; joins the thread's open transaction if there is one. */
+    /**
+     * Runs {@code work} in one transaction; joins the thread's open transaction if there is one.
+     * Work that throws rolls back, and its exception goes on (a failed rollback is attached to it).
+     */
     <T> T inTransaction(Supplier<T> work) {
-        if (transaction.get() != null) return work.get();
-        Handle handle;
         try {
-            handle = jdbi.open();
+            return jdbi.inTransaction(handle -> work.get());
         } catch (RuntimeException e) {
             throw explained(e);
-        }
-        try {
-            handle.begin();
-        } catch (RuntimeException e) {
-            closeQuietly(handle);
-            throw explained(e);
-        }
-        transaction.set(handle);
-        try {
-            T result = work.get();
-            handle.commit();
-            return result;
-        } catch (RuntimeException e) {
-            rollback(handle, e);
-            throw explained(e);
-        } catch (Error e) {
-            rollback(handle, e);
-            throw e;
-        } finally {
-            transaction.remove();
-            closeQuietly(handle);
-        }
-    }
-
-    private static void closeQuietly(Handle handle) {
-        try {
-            handle.close();
-        } catch (RuntimeException closeFailed) {
-            // the connection is broken or already gone; the pool replaces it
-        }
-    }
-
-    private static void rollback(Handle handle, Throwable failure) {
-        try {
-            handle.rollback();
-        } catch (RuntimeException rollbackFailed) {
-            failure.addSuppressed(rollbackFailed);
         }
     }
 
     /** The open transaction's handle on this thread (for tests that must tune their session). */
     Optional<Handle> currentTransaction() {
-        return Optional.ofNullable(transaction.get());
+        return Optional.ofNullable(jdbi.getHandleScope().get()).map(HandleSupplier::getHandle).filter(Handle::isInTransaction);
     }
 
     DatabaseSettings settings() {

@@ -1,5 +1,6 @@
 package dev.vpnbot.adapter.postgres;
 
+import dev.vpnbot.application.model.statistics.Revenue;
 import dev.vpnbot.application.port.out.admin.ShopFigures;
 import dev.vpnbot.domain.money.Money;
 import java.time.Instant;

@@ -8,7 +8,7 @@ import dev.vpnbot.adapter.postgres.testing.TestDatabase;
 import dev.vpnbot.adapter.postgres.testing.TestSchema;
 import dev.vpnbot.application.fixtures.MutableClock;
 import dev.vpnbot.application.port.out.payment.PaymentEvent;
-import dev.vpnbot.application.port.out.payment.PaymentStatus;
+import dev.vpnbot.application.model.payment.PaymentStatus;
 import dev.vpnbot.domain.fixtures.ServerMother;
 import dev.vpnbot.domain.fixtures.UserMother;
 import dev.vpnbot.domain.key.KeyId;

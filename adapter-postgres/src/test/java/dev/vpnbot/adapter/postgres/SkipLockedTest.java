@@ -3,7 +3,8 @@ package dev.vpnbot.adapter.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vpnbot.adapter.postgres.contract.Persistence;
+import dev.vpnbot.adapter.postgres.contract.PostgresPorts;
+import dev.vpnbot.application.contract.persistence.Persistence;
 import dev.vpnbot.adapter.postgres.testing.PostgresTest;
 import dev.vpnbot.adapter.postgres.testing.TestSchema;
 import dev.vpnbot.application.fixtures.MutableClock;
@@ -42,7 +43,7 @@ class SkipLockedTest {
 
     @BeforeEach
     void sixDueJobs(PostgresPersistence db, TestSchema schema, MutableClock clock) {
-        ports = Persistence.postgres(db, schema, clock);
+        ports = PostgresPorts.emptied(db, schema, clock);
         now = clock.instant();
         User buyer = UserMother.russian(42);
         ports.users().save(buyer);

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnbot.adapter.postgres.testing.TestDatabase;
 import dev.vpnbot.adapter.postgres.testing.TestSchema;
-import dev.vpnbot.application.fixtures.FakePaymentGateway;
-import dev.vpnbot.application.fixtures.FakeVpnPanel;
+import dev.vpnbot.adapter.simulated.SimulatedPaymentGateway;
+import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.fixtures.MutableClock;
 import dev.vpnbot.application.fixtures.TestShop;
-import dev.vpnbot.application.port.in.ConfirmPaymentUseCase.ConfirmPaymentCommand;
-import dev.vpnbot.application.port.in.PlaceOrderUseCase.PlaceNewKeyOrderCommand;
-import dev.vpnbot.application.port.in.PlaceOrderUseCase.PlaceRenewalCommand;
-import dev.vpnbot.application.port.in.RegisterUserUseCase.RegisterUserCommand;
-import dev.vpnbot.application.port.out.payment.PaymentStatus;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.ConfirmPaymentCommand;
+import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceNewKeyOrderCommand;
+import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceRenewalCommand;
+import dev.vpnbot.application.port.in.account.RegisterUserUseCase.RegisterUserCommand;
+import dev.vpnbot.application.model.payment.PaymentStatus;
 import dev.vpnbot.domain.fixtures.ServerMother;
 import dev.vpnbot.domain.fixtures.TariffMother;
 import dev.vpnbot.domain.key.VpnKey;
@@ -76,8 +76,8 @@ class TimeZoneTest {
         assertThat(db.transactions().inTransaction(() -> db.database().currentTransaction().orElseThrow()
                 .createQuery("SHOW TIME ZONE").mapTo(String.class).one())).isEqualTo("America/New_York");
 
-        FakeVpnPanel panel = new FakeVpnPanel();
-        FakePaymentGateway gateway = new FakePaymentGateway();
+        SimulatedVpnPanel panel = new SimulatedVpnPanel();
+        SimulatedPaymentGateway gateway = new SimulatedPaymentGateway();
         TestShop shop = TestShop.inMemory(clock)
                 .persistence(db.users(), db.tariffs(), db.servers(), db.keys(), db.orders(), db.paymentEvents(),
                         db.fulfilmentJobs(), db.transactions())
@@ -136,7 +136,7 @@ class TimeZoneTest {
         }
     }
 
-    private void pay(TestShop shop, FakePaymentGateway gateway, Order order) {
+    private void pay(TestShop shop, SimulatedPaymentGateway gateway, Order order) {
         gateway.payInFull(order.publicId());
         shop.confirmation.confirm(new ConfirmPaymentCommand(order.invoice().invoiceId(), order.publicId(),
                 PaymentStatus.PAID, order.price(), "paid", "{}"));

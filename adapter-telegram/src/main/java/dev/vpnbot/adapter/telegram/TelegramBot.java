@@ -1,6 +1,15 @@
 package dev.vpnbot.adapter.telegram;
 
 import com.sun.net.httpserver.HttpHandler;
+import dev.vpnbot.adapter.telegram.admin.AdminDesk;
+import dev.vpnbot.adapter.telegram.admin.AdminUseCases;
+import dev.vpnbot.adapter.telegram.bot.Conversations;
+import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.outbox.RateLimitedSender;
+import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
+import dev.vpnbot.adapter.telegram.web.ConnectLinks;
+import dev.vpnbot.adapter.telegram.web.ConnectPage;
+import dev.vpnbot.adapter.telegram.web.TelegramWebhookEndpoint;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.domain.user.Language;
 import java.time.Duration;
@@ -34,11 +43,12 @@ public final class TelegramBot implements AutoCloseable {
 
     private final TelegramSettings settings;
     private final RateLimitedSender sender;
+    private final ConnectLinks links;
     private final UpdateDispatcher dispatcher;
     private TelegramBotsLongPollingApplication polling;
 
     /**
-     * @param sender   the same sender the {@link TelegramNotifier} uses; its owner closes it
+     * @param sender   the same sender the {@link dev.vpnbot.adapter.telegram.notify.TelegramNotifier} uses; its owner closes it
      * @param useCases the end-user use cases; with {@link TelegramSettings#paymentTestMode()} on they must
      *                 include the test payment use case
      * @param admin    the admin panel's use cases, for {@link TelegramSettings#adminIds()}
@@ -51,8 +61,9 @@ public final class TelegramBot implements AutoCloseable {
         }
         this.settings = settings;
         this.sender = sender;
+        this.links = new ConnectLinks(settings.connectUrl(), settings.connectLinkSecret(), settings.botToken());
         this.dispatcher = new UpdateDispatcher(settings, sender, useCases, java.util.Objects.requireNonNull(admin, "admin use cases"),
-                new Conversations(states), 4);
+                new Conversations(states), links, 4);
     }
 
     /** Registers the command menu, then long-polls or sets the webhook. Throws if Telegram refuses. */
@@ -61,7 +72,7 @@ public final class TelegramBot implements AutoCloseable {
         if (settings.mode() == TelegramSettings.UpdateMode.WEBHOOK) {
             SetWebhook webhook = SetWebhook.builder().url(settings.webhookUrl()).secretToken(settings.webhookSecret())
                     .allowedUpdates(ALLOWED_UPDATES).build();
-            await(sender.submit(0, false, "setWebhook", c -> c.execute(webhook), null), "setWebhook");
+            await(sender.setWebhook(webhook), "setWebhook");
             LOG.info("Telegram webhook set to {}", settings.webhookUrl());
             return;
         }
@@ -87,7 +98,7 @@ public final class TelegramBot implements AutoCloseable {
 
     /** For {@code GET /connect}. */
     public HttpHandler connectPage() {
-        return new ConnectPage(settings);
+        return new ConnectPage(links);
     }
 
     @Override

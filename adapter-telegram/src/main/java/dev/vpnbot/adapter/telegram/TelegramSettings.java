@@ -1,5 +1,8 @@
 package dev.vpnbot.adapter.telegram;
 
+import dev.vpnbot.adapter.telegram.notify.NoticeSettings;
+import dev.vpnbot.adapter.telegram.outbox.OutboxSettings;
+import dev.vpnbot.adapter.telegram.shop.ShopSettings;
 import dev.vpnbot.domain.user.Language;
 import java.net.URI;
 import java.time.ZoneId;
@@ -27,17 +30,17 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  * @param publicUrl         where our HTTP server is reachable from outside (for {@code /connect} and the
  *                          webhook); null disables one-tap import buttons
  * @param paymentTestMode   the operator runs against a test gateway; texts say so, and order summaries
- *                          get a "Pay (test)" button (needs {@link TelegramUseCases#payInTestMode()})
+ *                          get a "Pay (test)" button (needs {@link dev.vpnbot.adapter.telegram.shop.TelegramUseCases#payInTestMode()})
  * @param connectLinkSecret key that signs {@code /connect} links; null derives one from the bot token
  */
 public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode, String webhookSecret,
                                Set<Long> adminIds, Long supportChatId, ZoneId defaultZone,
                                Language defaultLanguage, URI publicUrl, boolean paymentTestMode,
-                               String connectLinkSecret) {
+                               String connectLinkSecret) implements OutboxSettings, ShopSettings, NoticeSettings {
 
-    /** Where bootstrap mounts {@link TelegramWebhookEndpoint}. */
+    /** Where bootstrap mounts {@link dev.vpnbot.adapter.telegram.web.TelegramWebhookEndpoint}. */
     public static final String WEBHOOK_PATH = "/webhooks/telegram";
-    /** Where bootstrap mounts {@link ConnectPage}. */
+    /** Where bootstrap mounts {@link dev.vpnbot.adapter.telegram.web.ConnectPage}. */
     public static final String CONNECT_PATH = "/connect";
     public static final URI OFFICIAL_API = URI.create("https://api.telegram.org");
 
@@ -86,6 +89,7 @@ public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode,
     }
 
     /** The Bot API address in the form the telegrambots library takes. */
+    @Override
     public TelegramUrl telegramUrl() {
         boolean https = "https".equals(apiBaseUrl.getScheme());
         int port = apiBaseUrl.getPort() != -1 ? apiBaseUrl.getPort() : https ? 443 : 80;
@@ -101,16 +105,19 @@ public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode,
     }
 
     /** Where a support message goes: the support chat, else every admin. */
+    @Override
     public Set<Long> supportDestinations() {
         return supportChatId != null ? Set.of(supportChatId) : adminIds;
     }
 
     /** Where alerts go: the admins, else the support chat. */
+    @Override
     public Set<Long> alertDestinations() {
         if (!adminIds.isEmpty()) return adminIds;
         return supportChatId != null ? Set.of(supportChatId) : Set.of();
     }
 
+    @Override
     public boolean isAdmin(long userId) {
         return adminIds.contains(userId);
     }

@@ -1,13 +1,23 @@
 package dev.vpnbot.adapter.telegram;
 
-import dev.vpnbot.adapter.telegram.CallbackData.Action;
-import dev.vpnbot.application.port.in.RegisterUserUseCase.RegisterUserCommand;
+import dev.vpnbot.adapter.telegram.admin.AdminDesk;
+import dev.vpnbot.adapter.telegram.admin.AdminUseCases;
+import dev.vpnbot.adapter.telegram.bot.CallbackData;
+import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
+import dev.vpnbot.adapter.telegram.bot.Conversation;
+import dev.vpnbot.adapter.telegram.bot.Conversations;
+import dev.vpnbot.adapter.telegram.bot.Html;
+import dev.vpnbot.adapter.telegram.bot.Interaction;
+import dev.vpnbot.adapter.telegram.bot.MainMenu;
+import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.outbox.Outbox;
+import dev.vpnbot.adapter.telegram.shop.ShopDesk;
+import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
+import dev.vpnbot.adapter.telegram.web.ConnectLinks;
+import dev.vpnbot.application.port.in.account.RegisterUserUseCase.RegisterUserCommand;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.out.payment.PaymentGatewayException;
-import dev.vpnbot.domain.key.KeyId;
-import dev.vpnbot.domain.order.OrderId;
-import dev.vpnbot.domain.server.ServerId;
-import dev.vpnbot.domain.tariff.TariffId;
 import dev.vpnbot.domain.user.User;
 import dev.vpnbot.domain.user.UserId;
 import java.util.EnumMap;
@@ -32,7 +42,8 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * Takes every update (from long polling or the webhook), works out who it is from and what
- * they want, and hands it to the screen that handles it. Updates of one user are handled one
+ * they want, and hands it to the desk whose screen handles it: the {@link ShopDesk} for buyers,
+ * the {@link AdminDesk} for the admin panel. Updates of one user are handled one
  * after another, in order; different users in parallel. Never throws: a refusal becomes a
  * polite message, anything unexpected is logged and the user is told to try again.
  *
@@ -43,39 +54,24 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateDispatcher.class);
 
     private final TelegramSettings settings;
-    private final RateLimitedSender sender;
+    private final Outbox sender;
     private final TelegramUseCases useCases;
     private final Conversations conversations;
-    private final MainMenu menu;
-    private final BuyFlow buy;
-    private final OrderScreen orders;
-    private final KeysScreen keys;
-    private final ExtendFlow extend;
-    private final ConnectGuide connect;
-    private final SupportDesk support;
-    private final LanguageScreen language;
+    private final ShopDesk shop;
     private final AdminDesk admin;
     private final Map<Action, BiConsumer<Interaction, CallbackData>> buttons = new EnumMap<>(Action.class);
 
     private final ExecutorService pool;
     private final Map<Long, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
-    UpdateDispatcher(TelegramSettings settings, RateLimitedSender sender, TelegramUseCases useCases, AdminUseCases adminUseCases,
-                     Conversations conversations, int threads) {
+    UpdateDispatcher(TelegramSettings settings, Outbox sender, TelegramUseCases useCases, AdminUseCases adminUseCases,
+                     Conversations conversations, ConnectLinks links, int threads) {
         this.settings = settings;
         this.sender = sender;
         this.useCases = useCases;
         this.conversations = conversations;
-        this.menu = new MainMenu(conversations, settings::isAdmin);
-        this.orders = new OrderScreen(useCases.checkPayment(), useCases.cancelOrder(), useCases.servers(), useCases.myKeys(),
-                conversations, settings.paymentTestMode() ? useCases.payInTestMode() : null);
-        this.buy = new BuyFlow(useCases.tariffs(), useCases.servers(), useCases.placeOrder(), useCases.checkPayment(), orders, conversations);
-        this.keys = new KeysScreen(useCases.myKeys(), new KeyCard(sender));
-        this.extend = new ExtendFlow(useCases.tariffs(), useCases.placeOrder(), useCases.checkPayment(), keys, orders, conversations);
-        this.connect = new ConnectGuide(useCases.myKeys(), keys, new ConnectLinks(settings));
-        this.support = new SupportDesk(settings, sender, useCases.myKeys(), useCases.findUser(), conversations, menu);
-        this.language = new LanguageScreen(useCases.changeLanguage(), menu, settings.defaultZone());
-        this.admin = new AdminDesk(settings, sender, adminUseCases, conversations);
+        this.shop = new ShopDesk(settings, useCases, links, sender, conversations);
+        this.admin = new AdminDesk(settings::isAdmin, sender, adminUseCases, conversations);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "telegram-update-" + n.incrementAndGet());
@@ -86,26 +82,7 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
     }
 
     private void route() {
-        buttons.put(Action.MENU, (ix, d) -> menu.show(ix));
-        buttons.put(Action.BUY, (ix, d) -> buy.tariffs(ix));
-        buttons.put(Action.BUY_TARIFF, (ix, d) -> buy.tariff(ix, new TariffId(d.id(0))));
-        buttons.put(Action.BUY_SERVER, (ix, d) -> buy.server(ix, new TariffId(d.id(0)), d.id(1) == 0 ? null : new ServerId(d.id(1))));
-        buttons.put(Action.ORDER_CHECK, (ix, d) -> orders.check(ix, new OrderId(d.id(0))));
-        buttons.put(Action.ORDER_CANCEL, (ix, d) -> orders.cancel(ix, new OrderId(d.id(0))));
-        buttons.put(Action.KEYS, (ix, d) -> keys.list(ix));
-        buttons.put(Action.KEY, (ix, d) -> keys.key(ix, new KeyId(d.id(0))));
-        buttons.put(Action.KEY_SHOW, (ix, d) -> keys.show(ix, new KeyId(d.id(0))));
-        buttons.put(Action.KEY_EXTEND, (ix, d) -> extend.tariffs(ix, new KeyId(d.id(0))));
-        buttons.put(Action.EXTEND_TARIFF, (ix, d) -> extend.tariff(ix, new KeyId(d.id(0)), new TariffId(d.id(1))));
-        buttons.put(Action.CONNECT, (ix, d) -> connect.platforms(ix, null));
-        buttons.put(Action.CONNECT_FOR_KEY, (ix, d) -> connect.platforms(ix, new KeyId(d.id(0))));
-        buttons.put(Action.CONNECT_PLATFORM, (ix, d) -> connect.platform(ix, d.platform(0), null));
-        buttons.put(Action.CONNECT_PLATFORM_FOR_KEY, (ix, d) -> connect.platform(ix, d.platform(0), new KeyId(d.id(1))));
-        buttons.put(Action.SUPPORT, (ix, d) -> support.open(ix));
-        buttons.put(Action.SUPPORT_CANCEL, (ix, d) -> support.cancel(ix));
-        buttons.put(Action.LANGUAGE, (ix, d) -> language.show(ix));
-        buttons.put(Action.LANGUAGE_SET, (ix, d) -> language.choose(ix, d.language(0)));
-        buttons.put(Action.ORDER_PAY_TEST, (ix, d) -> orders.payForTest(ix, new OrderId(d.id(0))));
+        shop.route(buttons);
         admin.route(buttons);
         for (Action action : Action.values()) {
             if (!buttons.containsKey(action)) throw new IllegalStateException("no screen for button " + action);
@@ -160,8 +137,8 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
 
     private void onMessage(Message message) {
         if (message.getFrom() == null || Boolean.TRUE.equals(message.getFrom().getIsBot())) return;
-        if (support.isFromSupportSide(message)) {
-            support.relayReply(message);
+        if (shop.isFromSupportSide(message)) {
+            shop.relayReply(message);
             return;
         }
         if (!message.isUserMessage()) return; // groups and channels other than the support chat
@@ -177,11 +154,11 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         });
     }
 
-    /** Text outside a command: support gets it, a flow in progress is shown again, else the menu. */
+    /** Text outside a command: the step in progress gets it (admin steps from admins only), else the menu. */
     private void onText(Interaction ix, Message message) {
         Optional<Conversation> conversation = conversations.of(ix.chatId());
         if (conversation.isEmpty()) {
-            menu.sendNew(ix, "menu.buttons_please");
+            shop.pleaseUseButtons(ix);
             return;
         }
         Conversation c = conversation.get();
@@ -191,17 +168,11 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
             } else {
                 // a state only admin screens write, for somebody who is no admin (any more): drop it
                 LOG.warn("user {} is not an admin but had admin step {}: dropped", ix.userId(), c.step());
-                menu.sendNew(ix, "menu.buttons_please");
+                shop.pleaseUseButtons(ix);
             }
             return;
         }
-        switch (c.step()) {
-            case SUPPORT -> support.received(ix, message);
-            case PAYING -> orders.check(ix, new OrderId(c.id()));
-            case EXTENDING -> extend.tariffs(ix, new KeyId(c.id()));
-            case BUYING -> buy.tariffs(ix);
-            default -> menu.sendNew(ix, "menu.buttons_please");
-        }
+        shop.received(ix, message, c);
     }
 
     private void onCommand(Interaction ix, String command, String argument) {
@@ -210,14 +181,7 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
             else admin.refuse(ix, "/" + command);
             return;
         }
-        switch (command) {
-            case "buy" -> buy.tariffs(ix);
-            case "keys" -> keys.list(ix);
-            case "connect", "help" -> connect.platforms(ix, null);
-            case "support" -> support.open(ix);
-            case "language" -> language.show(ix);
-            default -> menu.sendNew(ix); // start, menu and anything unknown
-        }
+        shop.command(ix, command);
     }
 
     private void onButton(CallbackQuery query) {
@@ -260,7 +224,7 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
             ix.toast(text);
             if (adminScreen) {
                 // admins read the detail (which price, which panel problem) and find their way back
-                ix.show(View.of(AdminHome.refusal(t, refusal)).row(AdminHome.back(t)).row(MainMenu.back(t)));
+                ix.show(AdminDesk.refusal(t, refusal));
             } else {
                 ix.show(View.of(Html.escape(text)).row(MainMenu.back(t)));
             }

@@ -1,8 +1,15 @@
 package dev.vpnbot.adapter.telegram;
 
+import dev.vpnbot.adapter.telegram.admin.AdminUseCases;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
-import dev.vpnbot.application.fixtures.FakePaymentGateway;
-import dev.vpnbot.application.fixtures.FakeVpnPanel;
+import dev.vpnbot.adapter.telegram.notify.TelegramBroadcastChannel;
+import dev.vpnbot.adapter.telegram.notify.TelegramNotifier;
+import dev.vpnbot.adapter.telegram.outbox.RateLimitedSender;
+import dev.vpnbot.adapter.telegram.outbox.SenderLimits;
+import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
+import dev.vpnbot.adapter.telegram.web.ConnectLinks;
+import dev.vpnbot.adapter.simulated.SimulatedPaymentGateway;
+import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.fixtures.InMemoryAudiences;
 import dev.vpnbot.application.fixtures.InMemoryBroadcasts;
 import dev.vpnbot.application.fixtures.InMemoryShopFigures;
@@ -17,11 +24,11 @@ import dev.vpnbot.application.fixtures.InMemoryTransactions;
 import dev.vpnbot.application.fixtures.InMemoryUsers;
 import dev.vpnbot.application.fixtures.MutableClock;
 import dev.vpnbot.application.fixtures.TestShop;
-import dev.vpnbot.application.port.in.ConfirmPaymentUseCase.ConfirmPaymentCommand;
-import dev.vpnbot.application.port.in.ConfirmPaymentUseCase.Outcome;
-import dev.vpnbot.application.port.out.payment.PaymentStatus;
-import dev.vpnbot.application.service.UserBlocking;
-import dev.vpnbot.application.service.UserLookup;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.ConfirmPaymentCommand;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.Outcome;
+import dev.vpnbot.application.model.payment.PaymentStatus;
+import dev.vpnbot.application.service.account.UserBlocking;
+import dev.vpnbot.application.service.account.UserLookup;
 import dev.vpnbot.application.service.admin.Admins;
 import dev.vpnbot.application.service.admin.Broadcasting;
 import dev.vpnbot.application.service.admin.ServerAdministration;
@@ -46,33 +53,33 @@ import java.util.function.UnaryOperator;
  * behind self-signed TLS, and the fake Bot API in front. Tests talk to it as Telegram users would;
  * {@link #ADMIN} is the one admin.
  */
-final class BotRig implements AutoCloseable {
-    static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
-    static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
-    static final long ADMIN = 900;
-    static final long SUPPORT_CHAT = -1001234;
-    static final String PUBLIC_URL = "https://vpn.example";
+public final class BotRig implements AutoCloseable {
+    public static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
+    public static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    public static final long ADMIN = 900;
+    public static final long SUPPORT_CHAT = -1001234;
+    public static final String PUBLIC_URL = "https://vpn.example";
     /** Fast enough for tests; the limits themselves are tested in RateLimitedSenderTest. */
-    static final SenderLimits FAST = new SenderLimits(200, 50, Duration.ofMillis(5), Duration.ofMillis(5), 4, 5);
+    public static final SenderLimits FAST = new SenderLimits(200, 50, Duration.ofMillis(5), Duration.ofMillis(5), 4, 5);
 
-    final MutableClock clock = new MutableClock(START);
-    final FakeBotApi api = FakeBotApi.start();
-    final FakeVpnPanel panel = new FakeVpnPanel();
-    final FakePaymentGateway gateway = new FakePaymentGateway();
-    final InMemoryUsers users = new InMemoryUsers();
-    final InMemoryKeys keys = new InMemoryKeys();
-    final InMemoryOrders orders = new InMemoryOrders();
-    final InMemoryConversationStates states = new InMemoryConversationStates();
-    final TelegramSettings settings;
-    final RateLimitedSender sender;
-    final TelegramNotifier notifier;
-    final TestShop shop;
-    final TlsPanels panels = new TlsPanels();
-    final InMemoryBroadcasts broadcasts = new InMemoryBroadcasts();
-    final TelegramBroadcastChannel broadcastChannel;
-    final Broadcasting broadcasting;
-    final AdminUseCases admin;
-    final TelegramBot bot;
+    public final MutableClock clock = new MutableClock(START);
+    public final FakeBotApi api = FakeBotApi.start();
+    public final SimulatedVpnPanel panel = new SimulatedVpnPanel();
+    public final SimulatedPaymentGateway gateway = new SimulatedPaymentGateway();
+    public final InMemoryUsers users = new InMemoryUsers();
+    public final InMemoryKeys keys = new InMemoryKeys();
+    public final InMemoryOrders orders = new InMemoryOrders();
+    public final InMemoryConversationStates states = new InMemoryConversationStates();
+    public final TelegramSettings settings;
+    public final RateLimitedSender sender;
+    public final TelegramNotifier notifier;
+    public final TestShop shop;
+    public final TlsPanels panels = new TlsPanels();
+    public final InMemoryBroadcasts broadcasts = new InMemoryBroadcasts();
+    public final TelegramBroadcastChannel broadcastChannel;
+    public final Broadcasting broadcasting;
+    public final AdminUseCases admin;
+    public final TelegramBot bot;
 
     BotRig(UnaryOperator<TelegramSettings.Builder> customise, SenderLimits limits) {
         settings = customise.apply(TelegramSettings.builder(FakeBotApi.TOKEN).apiBaseUrl(api.baseUrl())
@@ -80,7 +87,7 @@ final class BotRig implements AutoCloseable {
         InMemoryServers servers = new InMemoryServers(keys, clock);
         UserLookup lookup = new UserLookup(users);
         sender = new RateLimitedSender(settings, new UserBlocking(users), limits);
-        notifier = new TelegramNotifier(settings, sender, lookup, new dev.vpnbot.application.service.MyKeys(keys, servers, clock), states, clock);
+        notifier = new TelegramNotifier(settings, sender, lookup, new dev.vpnbot.application.service.account.MyKeys(keys, servers, clock), states, clock);
         shop = TestShop.inMemory(clock)
                 .persistence(users, new InMemoryTariffs(), servers, keys, orders, new InMemoryPaymentEvents(),
                         new InMemoryFulfilmentJobs(), new InMemoryTransactions())
@@ -106,18 +113,23 @@ final class BotRig implements AutoCloseable {
         bot = new TelegramBot(settings, sender, useCases, admin, states);
     }
 
-    static BotRig started() {
+    public static BotRig started() {
         return started(b -> b);
     }
 
-    static BotRig started(UnaryOperator<TelegramSettings.Builder> customise) {
+    public static BotRig started(UnaryOperator<TelegramSettings.Builder> customise) {
         BotRig rig = new BotRig(customise, FAST);
         rig.bot.start();
         return rig;
     }
 
+    /** The /connect links this bot signs. */
+    public ConnectLinks connectLinks() {
+        return new ConnectLinks(settings.connectUrl(), settings.connectLinkSecret(), settings.botToken());
+    }
+
     /** A Telegram user of this shop. */
-    TgUser user(long id, String firstName, String languageCode) {
+    public TgUser user(long id, String firstName, String languageCode) {
         return new TgUser(this, id, firstName, languageCode);
     }
 
@@ -126,12 +138,12 @@ final class BotRig implements AutoCloseable {
      * Returns once the resulting messages have left the sender.
      */
     /** Runs the fulfilment worker (as the scheduler would) and waits until its messages have left. */
-    void deliverDueKeys() {
+    public void deliverDueKeys() {
         shop.worker.runDueJobs();
         awaitIdle();
     }
 
-    void awaitIdle() {
+    public void awaitIdle() {
         try {
             if (!sender.awaitIdle(Duration.ofSeconds(10))) throw new AssertionError("messages still queued");
         } catch (InterruptedException e) {
@@ -139,7 +151,7 @@ final class BotRig implements AutoCloseable {
         }
     }
 
-    Outcome payAndDeliver(long orderId) {
+    public Outcome payAndDeliver(long orderId) {
         Order order = shop.orders.find(new OrderId(orderId)).orElseThrow();
         gateway.payInFull(order.publicId());
         Outcome outcome = shop.confirmation.confirm(new ConfirmPaymentCommand(order.invoice().invoiceId(), order.publicId(),
@@ -161,11 +173,11 @@ final class BotRig implements AutoCloseable {
     }
 
     /** Sends messages and presses buttons as one user, and returns what the bot showed next. */
-    static final class TgUser {
-        final BotRig rig;
-        final long id;
-        final String firstName;
-        final String languageCode;
+    public static final class TgUser {
+        public final BotRig rig;
+        public final long id;
+        public final String firstName;
+        public final String languageCode;
 
         TgUser(BotRig rig, long id, String firstName, String languageCode) {
             this.rig = rig;
@@ -174,25 +186,25 @@ final class BotRig implements AutoCloseable {
             this.languageCode = languageCode;
         }
 
-        FakeBotApi.Call send(String text) {
+        public FakeBotApi.Call send(String text) {
             int mark = rig.api.mark();
             rig.api.userSends(id, firstName, languageCode, text);
             return rig.api.awaitContent(mark, id);
         }
 
         /** Presses the button whose data starts with {@code dataPrefix} on {@code screen}. */
-        FakeBotApi.Call press(FakeBotApi.Call screen, String dataPrefix) {
+        public FakeBotApi.Call press(FakeBotApi.Call screen, String dataPrefix) {
             return pressData(screen.messageId(), screen.data(dataPrefix));
         }
 
-        FakeBotApi.Call pressData(int messageId, String data) {
+        public FakeBotApi.Call pressData(int messageId, String data) {
             int mark = rig.api.mark();
             rig.api.userPresses(id, firstName, languageCode, messageId, data);
             return rig.api.awaitContent(mark, id);
         }
 
         /** Presses and returns the answer to the button (its toast or alert). */
-        FakeBotApi.Call pressForAnswer(int messageId, String data) {
+        public FakeBotApi.Call pressForAnswer(int messageId, String data) {
             int mark = rig.api.mark();
             String queryId = rig.api.userPresses(id, firstName, languageCode, messageId, data);
             return rig.api.awaitAfter(mark, Duration.ofSeconds(10),

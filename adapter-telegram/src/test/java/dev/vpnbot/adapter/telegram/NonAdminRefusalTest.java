@@ -2,8 +2,10 @@ package dev.vpnbot.adapter.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vpnbot.adapter.telegram.CallbackData.Action;
-import dev.vpnbot.adapter.telegram.CallbackData.Arg;
+import dev.vpnbot.adapter.telegram.admin.AdminDesk;
+import dev.vpnbot.adapter.telegram.bot.CallbackData;
+import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
+import dev.vpnbot.adapter.telegram.bot.CallbackData.Arg;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Button;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Call;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase.PrepareBroadcastCommand;
@@ -64,9 +66,9 @@ class NonAdminRefusalTest {
     /** Data for an admin button that names things that exist: server, tariff, key and broadcast 1, user 1001. */
     private String crafted(Action action) {
         List<Object> args = new ArrayList<>();
-        for (int i = 0; i < action.args.size(); i++) {
-            Arg arg = action.args.get(i);
-            boolean user = action.code.startsWith("au") && i == 0;
+        for (int i = 0; i < action.args().size(); i++) {
+            Arg arg = action.args().get(i);
+            boolean user = action.code().startsWith("au") && i == 0;
             boolean keyArg = (action == Action.GRANT_EXTENSION || action == Action.GRANT_EXTENSION_TARIFF) && i == 1;
             args.add(switch (arg) {
                 case ID, ID_OR_ZERO -> user ? 1001L : keyArg ? key.id().value() : 1L;

@@ -1,12 +1,12 @@
 package dev.vpnbot.adapter.telegram;
 
-import dev.vpnbot.application.fixtures.FakePanelInspection;
-import dev.vpnbot.application.port.out.panel.PanelCertificate;
+import dev.vpnbot.adapter.simulated.SimulatedPanelInspection;
+import dev.vpnbot.application.model.panel.PanelCertificate;
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.port.out.panel.PanelInbound;
+import dev.vpnbot.application.model.panel.PanelInbound;
 import dev.vpnbot.application.port.out.panel.PanelInspection;
-import dev.vpnbot.application.port.out.panel.PanelProbe;
-import dev.vpnbot.application.port.out.panel.RealityInboundRequest;
+import dev.vpnbot.application.model.panel.PanelProbe;
+import dev.vpnbot.application.model.panel.RealityInboundRequest;
 import dev.vpnbot.domain.server.PanelConnection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,19 +19,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Panel adapter for the admin tests: {@link FakePanelInspection}'s panels behind self-signed TLS,
+ * Panel adapter for the admin tests: {@link SimulatedPanelInspection}'s panels behind self-signed TLS,
  * answered as the 3x-ui adapter answers. Without a pin the certificate is shown but not trusted
  * (TLS_UNTRUSTED, nothing else learnt); with the certificate's or its public key's SHA-256 pinned
  * the panel is reached; with any other pin it is TLS_PIN_MISMATCH. Remembers every connection
  * it was asked about, so tests can see which pin was used.
  */
-final class TlsPanels implements PanelInspection {
-    private final FakePanelInspection panels = new FakePanelInspection();
+public final class TlsPanels implements PanelInspection {
+    private final SimulatedPanelInspection panels = new SimulatedPanelInspection();
     private final Map<String, PanelCertificate> certificates = new ConcurrentHashMap<>();
-    final List<PanelConnection> probed = new CopyOnWriteArrayList<>();
+    public final List<PanelConnection> probed = new CopyOnWriteArrayList<>();
 
     /** A panel at {@code baseUrl} (with its base path) accepting admin/{@code password}, self-signed. Returns its certificate. */
-    PanelCertificate selfSignedPanelAt(String baseUrl, String password) {
+    public PanelCertificate selfSignedPanelAt(String baseUrl, String password) {
         panels.panelAt(baseUrl, password);
         String host = java.net.URI.create(baseUrl).getHost();
         PanelCertificate certificate = new PanelCertificate("CN=" + host, "CN=" + host, Instant.parse("2035-01-01T00:00:00Z"),
@@ -41,7 +41,7 @@ final class TlsPanels implements PanelInspection {
     }
 
     /** A panel at {@code baseUrl} over plain http (or one whose password changed), accepting admin/{@code password}. */
-    void plainPanelAt(String baseUrl, String password) {
+    public void plainPanelAt(String baseUrl, String password) {
         panels.panelAt(baseUrl, password);
     }
 
@@ -96,7 +96,7 @@ final class TlsPanels implements PanelInspection {
         if (seen == null) return probe;
         PanelCertificate trusted = new PanelCertificate(seen.subject(), seen.issuer(), seen.notAfter(), seen.certificateSha256(),
                 seen.publicKeySha256(), true);
-        return new PanelProbe(probe.generation(), probe.xrayVersion(), probe.authenticated(), trusted, probe.inbounds(),
+        return new PanelProbe(probe.api(), probe.xrayVersion(), probe.authenticated(), trusted, probe.inbounds(),
                 probe.subscription(), probe.problem());
     }
 

@@ -2,9 +2,9 @@ package dev.vpnbot.bootstrap.cli;
 
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase.AddServerCommand;
-import dev.vpnbot.application.port.out.panel.PanelInbound;
-import dev.vpnbot.application.port.out.panel.PanelProbe;
-import dev.vpnbot.application.port.out.panel.RealityInboundRequest;
+import dev.vpnbot.application.model.panel.PanelInbound;
+import dev.vpnbot.application.model.panel.PanelProbe;
+import dev.vpnbot.application.model.panel.RealityInboundRequest;
 import dev.vpnbot.bootstrap.wiring.ConsoleModule;
 import dev.vpnbot.domain.server.PanelConnection;
 import dev.vpnbot.domain.server.PanelCredentials;
@@ -127,7 +127,7 @@ final class ServerCommand {
     }
 
     static void print(PrintWriter out, PanelProbe probe) {
-        out.println("API generation: " + (probe.generation() == null ? "unknown" : probe.generation() + " (" + probe.generation().versions() + ")"));
+        out.println("API generation: " + (probe.api() == null ? "unknown" : probe.api().name() + " (" + probe.api().releases() + ")"));
         out.println("authenticated:  " + (probe.authenticated() ? "yes" : "no"));
         if (probe.certificate() != null) {
             out.println("certificate:    " + probe.certificate().subject() + (probe.certificate().trusted() ? " (trusted)" : " (NOT trusted)"));

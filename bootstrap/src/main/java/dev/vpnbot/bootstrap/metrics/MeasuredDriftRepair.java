@@ -1,6 +1,6 @@
 package dev.vpnbot.bootstrap.metrics;
 
-import dev.vpnbot.application.port.in.RepairPanelDriftUseCase;
+import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase;
 import java.util.Locale;
 
 /**
@@ -21,10 +21,11 @@ public final class MeasuredDriftRepair implements RepairPanelDriftUseCase {
         Result result = repair.repairDrift();
         for (ServerRound s : result.servers()) {
             String server = s.server().toString();
-            metrics.driftKeysChecked.add(s.keysChecked(), server);
-            s.fixes().forEach((fix, n) -> metrics.driftFixes.add(n, server, fix.name().toLowerCase(Locale.ROOT)));
-            metrics.driftFailures.add(s.keysFailed(), server, "untrusted_answer");
-            if (s.skipped()) metrics.driftFailures.inc(server, "server_skipped");
+            metrics.driftKeysChecked.withTag("server", server).increment(s.keysChecked());
+            s.fixes().forEach((fix, n) -> metrics.driftFixes.withTags("server", server, "fix", fix.name().toLowerCase(Locale.ROOT))
+                    .increment(n));
+            metrics.driftFailures.withTags("server", server, "reason", "untrusted_answer").increment(s.keysFailed());
+            if (s.skipped()) metrics.driftFailures.withTags("server", server, "reason", "server_skipped").increment();
         }
         return result;
     }

@@ -1,7 +1,8 @@
 package dev.vpnbot.bootstrap.metrics;
 
-import dev.vpnbot.application.port.in.FulfilOrderUseCase;
+import dev.vpnbot.application.port.in.fulfilment.FulfilOrderUseCase;
 import dev.vpnbot.domain.order.OrderId;
+import io.micrometer.core.instrument.Timer;
 import java.util.Locale;
 
 /** Decorator: how long delivering a paid order takes, and how attempts end. */
@@ -16,14 +17,14 @@ public final class MeasuredFulfilment implements FulfilOrderUseCase {
 
     @Override
     public Result fulfil(OrderId orderId) {
-        long start = System.nanoTime();
+        Timer.Sample start = Timer.start();
         try {
             Result result = fulfilment.fulfil(orderId);
-            metrics.fulfilments.inc(result.name().toLowerCase(Locale.ROOT));
-            if (result == Result.FULFILLED) metrics.fulfilment.observeSince(start);
+            metrics.fulfilments.withTag("result", result.name().toLowerCase(Locale.ROOT)).increment();
+            if (result == Result.FULFILLED) start.stop(metrics.fulfilment);
             return result;
         } catch (RuntimeException e) {
-            metrics.fulfilments.inc("failed");
+            metrics.fulfilments.withTag("result", "failed").increment();
             throw e;
         }
     }

@@ -1,6 +1,6 @@
 package dev.vpnbot.bootstrap.metrics;
 
-import dev.vpnbot.application.port.in.ConfirmPaymentUseCase;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase;
 import java.util.Locale;
 
 /**
@@ -21,10 +21,10 @@ public final class MeasuredPaymentNotifications implements ConfirmPaymentUseCase
     public Outcome confirm(ConfirmPaymentCommand command) {
         try {
             Outcome outcome = confirmation.confirm(command);
-            metrics.paymentNotifications.inc(outcome.name().toLowerCase(Locale.ROOT));
+            metrics.paymentNotifications.withTag("outcome", outcome.name().toLowerCase(Locale.ROOT)).increment();
             return outcome;
         } catch (RuntimeException e) {
-            metrics.paymentNotifications.inc("error");
+            metrics.paymentNotifications.withTag("outcome", "error").increment();
             throw e;
         }
     }

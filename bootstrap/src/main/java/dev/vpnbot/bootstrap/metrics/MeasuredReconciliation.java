@@ -1,6 +1,6 @@
 package dev.vpnbot.bootstrap.metrics;
 
-import dev.vpnbot.application.port.in.ReconcilePaymentsUseCase;
+import dev.vpnbot.application.port.in.payment.ReconcilePaymentsUseCase;
 
 /**
  * Decorator: what each reconciliation round found. Payments found here are webhooks that never
@@ -18,10 +18,10 @@ public final class MeasuredReconciliation implements ReconcilePaymentsUseCase {
     @Override
     public Report reconcile() {
         Report r = reconciliation.reconcile();
-        metrics.reconciliation.add(r.checked(), "checked");
-        metrics.reconciliation.add(r.paid(), "paid");
-        metrics.reconciliation.add(r.expired(), "expired");
-        metrics.reconciliation.add(r.failedChecks(), "check_failed");
+        metrics.reconciliation.withTag("result", "checked").increment(r.checked());
+        metrics.reconciliation.withTag("result", "paid").increment(r.paid());
+        metrics.reconciliation.withTag("result", "expired").increment(r.expired());
+        metrics.reconciliation.withTag("result", "check_failed").increment(r.failedChecks());
         return r;
     }
 }

@@ -1,6 +1,6 @@
 package dev.vpnbot.bootstrap.metrics;
 
-import dev.vpnbot.application.port.in.SendExpiryRemindersUseCase;
+import dev.vpnbot.application.port.in.account.SendExpiryRemindersUseCase;
 
 /** Decorator: counts the expiry reminders that went out. */
 public final class MeasuredReminders implements SendExpiryRemindersUseCase {
@@ -15,7 +15,7 @@ public final class MeasuredReminders implements SendExpiryRemindersUseCase {
     @Override
     public int sendDueReminders() {
         int sent = reminders.sendDueReminders();
-        metrics.reminders.add(sent);
+        metrics.reminders.increment(sent);
         return sent;
     }
 }

@@ -3,12 +3,13 @@ package dev.vpnbot.bootstrap.metrics;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelClientState;
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.port.out.panel.PanelRepair;
+import dev.vpnbot.application.model.panel.PanelRepair;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.bootstrap.health.PanelHealth;
 import dev.vpnbot.domain.key.KeyLinks;
 import dev.vpnbot.domain.key.PanelClientId;
 import dev.vpnbot.domain.server.Server;
+import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,7 +38,7 @@ public final class MeasuredVpnPanel implements VpnPanel {
     /** Timed as {@code create_client} when it created the client (as fulfilment's first delivery does), else {@code repair_client}. */
     @Override
     public PanelRepair repairClient(Server server, NewPanelClient wanted) {
-        long start = System.nanoTime();
+        Timer.Sample start = Timer.start();
         String operation = "repair_client";
         try {
             PanelRepair repair = panel.repairClient(server, wanted);
@@ -48,7 +49,7 @@ public final class MeasuredVpnPanel implements VpnPanel {
             failed(operation, server, e);
             throw e;
         } finally {
-            metrics.panelCalls.observeSince(start, operation);
+            start.stop(metrics.panelCalls.withTag("operation", operation));
         }
     }
 
@@ -87,7 +88,7 @@ public final class MeasuredVpnPanel implements VpnPanel {
     }
 
     private <T> T measure(String operation, Server server, Supplier<T> call) {
-        long start = System.nanoTime();
+        Timer.Sample start = Timer.start();
         try {
             T result = call.get();
             health.succeeded(server.id());
@@ -96,13 +97,13 @@ public final class MeasuredVpnPanel implements VpnPanel {
             failed(operation, server, e);
             throw e;
         } finally {
-            metrics.panelCalls.observeSince(start, operation);
+            start.stop(metrics.panelCalls.withTag("operation", operation));
         }
     }
 
     private void failed(String operation, Server server, RuntimeException e) {
         String kind = e instanceof PanelException p ? p.kind().name().toLowerCase(Locale.ROOT) : "unexpected";
-        metrics.panelErrors.inc(operation, server.id().toString(), kind);
+        metrics.panelErrors.withTags("operation", operation, "server", server.id().toString(), "kind", kind).increment();
         health.failed(server.id(), e);
     }
 }

@@ -6,16 +6,16 @@ import dev.vpnbot.bootstrap.http.WebRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** {@code GET /metrics}: the registry in Prometheus text format. */
+/** {@code GET /metrics}: every metric in the Prometheus text format. */
 public final class MetricsEndpoint implements WebHandler {
-    private final MetricsRegistry registry;
+    private final BotMetrics metrics;
 
-    public MetricsEndpoint(MetricsRegistry registry) {
-        this.registry = registry;
+    public MetricsEndpoint(BotMetrics metrics) {
+        this.metrics = metrics;
     }
 
     @Override
     public WebReply handle(WebRequest request) {
-        return new WebReply(200, MetricsRegistry.CONTENT_TYPE, registry.scrape().getBytes(StandardCharsets.UTF_8), Map.of());
+        return new WebReply(200, BotMetrics.CONTENT_TYPE, metrics.scrape().getBytes(StandardCharsets.UTF_8), Map.of());
     }
 }

@@ -3,6 +3,9 @@ package dev.vpnbot.bootstrap.sandbox;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.vpnbot.adapter.simulated.SimulatedPanelInspection;
+import dev.vpnbot.adapter.simulated.SimulatedPaymentGateway;
+import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.port.out.panel.PanelInspection;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
@@ -30,18 +33,18 @@ public final class SandboxModule extends AbstractModule {
     @Provides
     @Singleton
     PanelInspection inspection() {
-        return new SimulatedPanelInspection();
+        return SimulatedPanelInspection.everyAddressAnswers();
     }
 
     @Provides
     @Singleton
-    SimulatedPayments simulatedPayments() {
-        return new SimulatedPayments();
+    SimulatedPaymentGateway simulatedPayments() {
+        return new SimulatedPaymentGateway();
     }
 
     @Provides
     @Singleton
-    PaymentGateway gateway(SimulatedPayments payments) {
+    PaymentGateway gateway(SimulatedPaymentGateway payments) {
         return payments;
     }
 }

@@ -1,9 +1,9 @@
 package dev.vpnbot.bootstrap.schedule;
 
-import dev.vpnbot.application.port.in.ReconcilePaymentsUseCase;
-import dev.vpnbot.application.port.in.RepairPanelDriftUseCase;
-import dev.vpnbot.application.port.in.RunFulfilmentJobsUseCase;
-import dev.vpnbot.application.port.in.SendExpiryRemindersUseCase;
+import dev.vpnbot.application.port.in.payment.ReconcilePaymentsUseCase;
+import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase;
+import dev.vpnbot.application.port.in.fulfilment.RunFulfilmentJobsUseCase;
+import dev.vpnbot.application.port.in.account.SendExpiryRemindersUseCase;
 import dev.vpnbot.bootstrap.config.DurationText;
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
 import java.time.Duration;

@@ -9,7 +9,8 @@ import dev.vpnbot.adapter.heleket.HeleketSettings;
 import dev.vpnbot.adapter.heleket.HeleketWebhook;
 import dev.vpnbot.adapter.heleket.IpRange;
 import dev.vpnbot.adapter.heleket.WebhookReply;
-import dev.vpnbot.application.port.in.ConfirmPaymentUseCase;
+import dev.vpnbot.adapter.simulated.PlaceholderInvoices;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
 import dev.vpnbot.bootstrap.config.HeleketConfig;
 import dev.vpnbot.bootstrap.config.HttpConfig;
@@ -41,7 +42,7 @@ public final class HeleketModule extends AbstractModule {
     @Singleton
     PaymentGateway gateway(Optional<HeleketSettings> settings, HttpConfig http) {
         return settings.<PaymentGateway>map(HeleketPaymentGateway::new)
-                .orElseGet(() -> new TestModeInvoices(http.publicUrl() == null ? "https://t.me" : http.publicUrl().toString()));
+                .orElseGet(() -> new PlaceholderInvoices(http.publicUrl() == null ? "https://t.me" : http.publicUrl().toString()));
     }
 
     @ProvidesIntoMap

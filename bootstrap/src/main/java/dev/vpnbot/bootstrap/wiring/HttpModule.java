@@ -13,7 +13,6 @@ import dev.vpnbot.bootstrap.http.WebHandler;
 import dev.vpnbot.bootstrap.http.WebServer;
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
 import dev.vpnbot.bootstrap.metrics.MetricsEndpoint;
-import dev.vpnbot.bootstrap.metrics.MetricsRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -44,8 +43,8 @@ public final class HttpModule extends AbstractModule {
 
     @ProvidesIntoMap
     @RouteKey(Route.METRICS)
-    WebHandler metrics(MetricsRegistry registry) {
-        return new MetricsEndpoint(registry);
+    WebHandler metrics(BotMetrics metrics) {
+        return new MetricsEndpoint(metrics);
     }
 
     @Provides

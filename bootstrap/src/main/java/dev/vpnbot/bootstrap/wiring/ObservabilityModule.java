@@ -11,9 +11,10 @@ import dev.vpnbot.bootstrap.health.HealthCheck;
 import dev.vpnbot.bootstrap.health.PanelHealth;
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
 import dev.vpnbot.bootstrap.metrics.MeasuredVpnPanel;
-import dev.vpnbot.bootstrap.metrics.MetricsRegistry;
 import dev.vpnbot.bootstrap.metrics.OrderCounts;
 import dev.vpnbot.bootstrap.metrics.SenderQueue;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -33,13 +34,13 @@ public final class ObservabilityModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MetricsRegistry registry() {
-        return new MetricsRegistry();
+    PrometheusMeterRegistry registry() {
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     }
 
     @Provides
     @Singleton
-    BotMetrics metrics(MetricsRegistry registry, Optional<OrderCounts> orders, Optional<SenderQueue> sender) {
+    BotMetrics metrics(PrometheusMeterRegistry registry, Optional<OrderCounts> orders, Optional<SenderQueue> sender) {
         return new BotMetrics(registry, orders, sender);
     }
 

@@ -15,7 +15,7 @@ final class DependencyRules {
 
     static final String[] ADAPTERS = {
         "dev.vpnbot.adapter.telegram..", "dev.vpnbot.adapter.panel3xui..",
-        "dev.vpnbot.adapter.heleket..", "dev.vpnbot.adapter.postgres.."
+        "dev.vpnbot.adapter.heleket..", "dev.vpnbot.adapter.postgres..", "dev.vpnbot.adapter.simulated.."
     };
 
     static final ArchRule DOMAIN_USES_THE_JDK_ONLY = classes()

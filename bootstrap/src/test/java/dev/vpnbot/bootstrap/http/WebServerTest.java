@@ -3,7 +3,8 @@ package dev.vpnbot.bootstrap.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
-import dev.vpnbot.bootstrap.metrics.MetricsRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,8 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The route table over real HTTP. */
 class WebServerTest {
     private final HttpClient http = HttpClient.newHttpClient();
-    private final MetricsRegistry registry = new MetricsRegistry();
-    private final BotMetrics metrics = new BotMetrics(registry, Optional.empty(), Optional.empty());
+    private final BotMetrics metrics = new BotMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Optional.empty(), Optional.empty());
     private final AtomicReference<WebRequest> seen = new AtomicReference<>();
     private final java.util.concurrent.CountDownLatch inSlowHandler = new java.util.concurrent.CountDownLatch(1);
     private WebServer server;
@@ -118,7 +118,7 @@ class WebServerTest {
     void requests_are_counted_by_route_and_status() throws Exception {
         send(to("/connect?to=x").GET());
         send(to("/nothing").GET());
-        assertThat(registry.scrape()).contains("vpnbot_http_requests_total{route=\"connect\",status=\"302\"} 1")
+        assertThat(metrics.scrape()).contains("vpnbot_http_requests_total{route=\"connect\",status=\"302\"} 1")
                 .contains("vpnbot_http_requests_total{route=\"unknown\",status=\"404\"} 1");
     }
 

@@ -3,12 +3,12 @@ package dev.vpnbot.bootstrap.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vpnbot.application.fixtures.FakeVpnPanel;
+import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.fixtures.MutableClock;
-import dev.vpnbot.application.port.in.FulfilOrderUseCase;
-import dev.vpnbot.application.port.in.RepairPanelDriftUseCase;
-import dev.vpnbot.application.port.in.RepairPanelDriftUseCase.ServerRound;
-import dev.vpnbot.application.port.out.panel.PanelRepair.Fix;
+import dev.vpnbot.application.port.in.fulfilment.FulfilOrderUseCase;
+import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase;
+import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase.ServerRound;
+import dev.vpnbot.application.model.panel.PanelRepair.Fix;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.bootstrap.health.Health;
@@ -18,6 +18,8 @@ import dev.vpnbot.domain.key.PanelClientId;
 import dev.vpnbot.domain.order.OrderId;
 import dev.vpnbot.domain.order.OrderStatus;
 import dev.vpnbot.domain.server.Server;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +29,10 @@ import org.junit.jupiter.api.Test;
 
 class MeasuringDecoratorsTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    private final MetricsRegistry registry = new MetricsRegistry();
-    private final BotMetrics metrics = new BotMetrics(registry,
+    private final BotMetrics metrics = new BotMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
             Optional.of(() -> Map.of(OrderStatus.PAID, 4L, OrderStatus.FULFILLED, 9L)), Optional.of(() -> 17));
     private final PanelHealth health = new PanelHealth(clock);
-    private final FakeVpnPanel fake = new FakeVpnPanel();
+    private final SimulatedVpnPanel fake = new SimulatedVpnPanel();
     private final MeasuredVpnPanel panel = new MeasuredVpnPanel(fake, metrics, health);
     private final Server helsinki = ServerMother.server(1, "Helsinki");
     private final Server riga = ServerMother.server(2, "Riga");
@@ -45,11 +46,12 @@ class MeasuringDecoratorsTest {
         assertThatThrownBy(() -> panel.setExpiry(helsinki, new PanelClientId(UUID.randomUUID(), "gone", "gone1234"), clock.instant()))
                 .isInstanceOf(PanelException.class);
 
-        assertThat(metrics.panelCalls.count("create_client")).isEqualTo(1);
-        assertThat(metrics.panelCalls.count("set_expiry")).isEqualTo(2);
-        assertThat(metrics.panelErrors.value("set_expiry", "2", "unreachable")).isEqualTo(1);
-        assertThat(metrics.panelErrors.value("set_expiry", "1", "client_not_found")).isEqualTo(1);
-        assertThat(registry.scrape()).contains("vpnbot_panel_errors_total{operation=\"set_expiry\",server=\"2\",kind=\"unreachable\"} 1");
+        assertThat(metrics.panelCalls.withTag("operation", "create_client").count()).isEqualTo(1);
+        assertThat(metrics.panelCalls.withTag("operation", "set_expiry").count()).isEqualTo(2);
+        assertThat(metrics.panelErrors.withTags("operation", "set_expiry", "server", "2", "kind", "unreachable").count()).isEqualTo(1);
+        assertThat(metrics.panelErrors.withTags("operation", "set_expiry", "server", "1", "kind", "client_not_found").count()).isEqualTo(1);
+        // Prometheus labels come sorted by name
+        assertThat(metrics.scrape()).contains("vpnbot_panel_errors_total{kind=\"unreachable\",operation=\"set_expiry\",server=\"2\"} 1");
     }
 
     @Test
@@ -88,9 +90,9 @@ class MeasuringDecoratorsTest {
         assertThatThrownBy(() -> measured.fulfil(new OrderId(2))).isInstanceOf(PanelException.class);
 
         assertThat(metrics.fulfilment.count()).isEqualTo(1);
-        assertThat(metrics.fulfilments.value("fulfilled")).isEqualTo(1);
-        assertThat(metrics.fulfilments.value("already_fulfilled")).isEqualTo(1);
-        assertThat(metrics.fulfilments.value("failed")).isEqualTo(1);
+        assertThat(metrics.fulfilments.withTag("result", "fulfilled").count()).isEqualTo(1);
+        assertThat(metrics.fulfilments.withTag("result", "already_fulfilled").count()).isEqualTo(1);
+        assertThat(metrics.fulfilments.withTag("result", "failed").count()).isEqualTo(1);
     }
 
     @Test
@@ -103,15 +105,15 @@ class MeasuringDecoratorsTest {
         assertThat(measured.repairDrift()).isSameAs(round);
         measured.repairDrift();
 
-        assertThat(metrics.driftFixes.value("1", "created")).isEqualTo(4);
-        assertThat(metrics.driftFixes.value("1", "expiry")).isEqualTo(6);
-        assertThat(metrics.driftKeysChecked.value("1")).isEqualTo(80);
-        assertThat(metrics.driftFailures.value("1", "untrusted_answer")).isEqualTo(2);
-        assertThat(metrics.driftFailures.value("2", "server_skipped")).isEqualTo(2);
-        assertThat(metrics.driftFailures.value("1", "server_skipped")).isZero();
-        assertThat(registry.scrape())
-                .contains("vpnbot_panel_drift_fixes_total{server=\"1\",fix=\"created\"} 4")
-                .contains("vpnbot_panel_drift_failures_total{server=\"2\",reason=\"server_skipped\"} 2")
+        assertThat(metrics.driftFixes.withTags("server", "1", "fix", "created").count()).isEqualTo(4);
+        assertThat(metrics.driftFixes.withTags("server", "1", "fix", "expiry").count()).isEqualTo(6);
+        assertThat(metrics.driftKeysChecked.withTag("server", "1").count()).isEqualTo(80);
+        assertThat(metrics.driftFailures.withTags("server", "1", "reason", "untrusted_answer").count()).isEqualTo(2);
+        assertThat(metrics.driftFailures.withTags("server", "2", "reason", "server_skipped").count()).isEqualTo(2);
+        assertThat(metrics.driftFailures.withTags("server", "1", "reason", "server_skipped").count()).isZero();
+        assertThat(metrics.scrape())
+                .contains("vpnbot_panel_drift_fixes_total{fix=\"created\",server=\"1\"} 4")
+                .contains("vpnbot_panel_drift_failures_total{reason=\"server_skipped\",server=\"2\"} 2")
                 .contains("# TYPE vpnbot_panel_drift_fixes_total counter");
     }
 
@@ -121,20 +123,20 @@ class MeasuringDecoratorsTest {
         metrics.updateTaken(true);
         metrics.updateTaken(false);
 
-        assertThat(metrics.updates.value("handled")).isEqualTo(2);
-        assertThat(metrics.updates.value("failed")).isEqualTo(1);
+        assertThat(metrics.updates.withTag("outcome", "handled").count()).isEqualTo(2);
+        assertThat(metrics.updates.withTag("outcome", "failed").count()).isEqualTo(1);
     }
 
     @Test
     void orders_per_status_and_the_sender_queue_are_read_from_their_callbacks_with_every_status_shown() {
-        String page = registry.scrape();
+        String page = metrics.scrape();
         assertThat(page).contains("vpnbot_orders{status=\"paid\"} 4", "vpnbot_orders{status=\"fulfilled\"} 9",
                 "vpnbot_orders{status=\"created\"} 0", "vpnbot_orders{status=\"underpaid\"} 0", "vpnbot_sender_queue_length 17");
     }
 
     @Test
     void without_a_database_or_a_sender_those_gauges_are_absent_rather_than_made_up() {
-        String page = new BotMetrics(new MetricsRegistry(), Optional.empty(), Optional.empty()).registry().scrape();
+        String page = new BotMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Optional.empty(), Optional.empty()).scrape();
         assertThat(page).doesNotContain("vpnbot_orders", "vpnbot_sender_queue_length").contains("vpnbot_telegram_updates_total");
     }
 }

@@ -1,7 +1,7 @@
 package dev.vpnbot.bootstrap.moneypath;
 
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
-import dev.vpnbot.application.port.out.panel.PanelRepair;
+import dev.vpnbot.application.model.panel.PanelRepair;
 import dev.vpnbot.application.port.out.panel.PanelClientState;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.domain.key.KeyLinks;

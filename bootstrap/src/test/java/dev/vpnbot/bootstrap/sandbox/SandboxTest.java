@@ -1,18 +1,24 @@
 package dev.vpnbot.bootstrap.sandbox;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.vpnbot.adapter.simulated.PlaceholderInvoices;
+import dev.vpnbot.adapter.simulated.SimulatedPaymentGateway;
+import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.fixtures.InMemoryKeys;
 import dev.vpnbot.application.fixtures.InMemoryServers;
 import dev.vpnbot.application.fixtures.MutableClock;
 import dev.vpnbot.application.fixtures.TestShop;
-import dev.vpnbot.application.port.in.ConfirmPaymentUseCase;
-import dev.vpnbot.application.port.in.PlaceOrderUseCase.PlaceNewKeyOrderCommand;
-import dev.vpnbot.application.port.in.PlaceOrderUseCase.PlaceRenewalCommand;
-import dev.vpnbot.application.port.in.RegisterUserUseCase.RegisterUserCommand;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase;
+import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceNewKeyOrderCommand;
+import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceRenewalCommand;
+import dev.vpnbot.application.port.in.account.RegisterUserUseCase.RegisterUserCommand;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.domain.fixtures.TariffMother;
 import dev.vpnbot.domain.key.VpnKey;
@@ -31,11 +37,15 @@ class SandboxTest {
 
     @Test
     void only_the_sandbox_command_wires_the_simulators() {
-        noClasses().that().resideOutsideOfPackage("dev.vpnbot.bootstrap.sandbox..")
+        // placeholder invoices are the one simulated piece `run` may bind: test payment mode without Heleket keys
+        noClasses().that().resideOutsideOfPackages("dev.vpnbot.bootstrap.sandbox..", "dev.vpnbot.adapter.simulated..")
                 .and().doNotHaveFullyQualifiedName("dev.vpnbot.bootstrap.cli.SandboxCommand")
-                .should().dependOnClassesThat().resideInAPackage("dev.vpnbot.bootstrap.sandbox..")
+                .should().dependOnClassesThat(resideInAPackage("dev.vpnbot.bootstrap.sandbox.."))
+                .orShould().dependOnClassesThat(resideInAPackage("dev.vpnbot.adapter.simulated..")
+                        .and(not(equivalentTo(PlaceholderInvoices.class))))
                 .because("simulated panels and payments must never be switched on by `run`")
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .withImportOption(location -> !location.contains("-tests.jar")) // tests use the simulators freely
                         .importPackages("dev.vpnbot"));
     }
 
@@ -43,7 +53,7 @@ class SandboxTest {
     void start_buy_pay_key_and_extend_work_against_the_simulators() {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
         SimulatedVpnPanel panel = new SimulatedVpnPanel();
-        SimulatedPayments payments = new SimulatedPayments();
+        SimulatedPaymentGateway payments = new SimulatedPaymentGateway();
         TestShop shop = TestShop.inMemory(clock).panel(panel).gateway(payments).build();
         Server server = SandboxServer.ensure(shop.servers);
         assertThat(SandboxServer.ensure(shop.servers)).isEqualTo(server); // once only
@@ -53,7 +63,7 @@ class SandboxTest {
 
         Order order = shop.placement.placeNewKey(new PlaceNewKeyOrderCommand(NEWCOMER, month.id(), null));
         assertThat(order.invoice().payUrl()).startsWith("https://sandbox-pay.invalid/pay/");
-        assertThat(payments.pay(order.publicId(), shop.confirmation)).isEqualTo(ConfirmPaymentUseCase.Outcome.PAID);
+        assertThat(payments.payAndNotify(order.publicId(), shop.confirmation)).isEqualTo(ConfirmPaymentUseCase.Outcome.PAID);
         shop.worker.runDueJobs();
 
         VpnKey key = shop.myKeys.myKeys(NEWCOMER).get(0).key();
@@ -62,7 +72,7 @@ class SandboxTest {
 
         clock.advance(Duration.ofDays(10));
         Order renewal = shop.placement.placeRenewal(new PlaceRenewalCommand(NEWCOMER, key.id(), month.id()));
-        payments.pay(renewal.publicId(), shop.confirmation);
+        payments.payAndNotify(renewal.publicId(), shop.confirmation);
         shop.worker.runDueJobs();
 
         assertThat(shop.orders.find(renewal.id()).orElseThrow().status()).isEqualTo(OrderStatus.FULFILLED);

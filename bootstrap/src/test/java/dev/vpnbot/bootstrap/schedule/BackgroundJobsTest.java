@@ -2,14 +2,15 @@ package dev.vpnbot.bootstrap.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vpnbot.application.fixtures.FakeVpnPanel;
+import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.fixtures.InMemoryKeys;
 import dev.vpnbot.application.fixtures.InMemoryServers;
 import dev.vpnbot.application.fixtures.MutableClock;
-import dev.vpnbot.application.port.in.ReconcilePaymentsUseCase;
-import dev.vpnbot.application.port.in.RepairPanelDriftUseCase;
+import dev.vpnbot.application.port.in.payment.ReconcilePaymentsUseCase;
+import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase;
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
-import dev.vpnbot.bootstrap.metrics.MetricsRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,10 +23,9 @@ import org.junit.jupiter.api.Test;
 
 class BackgroundJobsTest {
     private static final Duration LONG = Duration.ofHours(1);
-    private final MetricsRegistry registry = new MetricsRegistry();
-    private final BotMetrics metrics = new BotMetrics(registry, Optional.empty(), Optional.empty());
+    private final BotMetrics metrics = new BotMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Optional.empty(), Optional.empty());
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    private final PanelProbe probe = new PanelProbe(new InMemoryServers(new InMemoryKeys(), clock), new FakeVpnPanel());
+    private final PanelProbe probe = new PanelProbe(new InMemoryServers(new InMemoryKeys(), clock), new SimulatedVpnPanel());
     private final AtomicInteger fulfilmentRuns = new AtomicInteger();
     private final AtomicInteger reconcileRuns = new AtomicInteger();
     private final AtomicInteger reminderRuns = new AtomicInteger();
@@ -83,7 +83,7 @@ class BackgroundJobsTest {
     void the_panel_drift_repair_runs_on_its_own_interval_and_is_measured() throws Exception {
         jobs(LONG, LONG, LONG, Duration.ofMillis(20), countingReconciliation()).start();
         waitUntil(() -> driftRuns.get() >= 3);
-        assertThat(registry.scrape()).containsPattern("vpnbot_job_runs_total\\{job=\"panel_drift_repair\",outcome=\"ok\"} [1-9]");
+        assertThat(metrics.scrape()).containsPattern("vpnbot_job_runs_total\\{job=\"panel_drift_repair\",outcome=\"ok\"} [1-9]");
     }
 
     @Test
@@ -91,7 +91,7 @@ class BackgroundJobsTest {
         jobs(Duration.ofMillis(20), Duration.ofMillis(20), LONG, Duration.ZERO, countingReconciliation()).start();
         waitUntil(() -> reconcileRuns.get() >= 5 && fulfilmentRuns.get() >= 5);
         assertThat(driftRuns.get()).isZero();
-        assertThat(registry.scrape()).doesNotContain("panel_drift_repair");
+        assertThat(metrics.scrape()).doesNotContain("panel_drift_repair");
     }
 
     @Test
@@ -109,7 +109,7 @@ class BackgroundJobsTest {
             throw new IllegalStateException("gateway exploded");
         }).start();
         waitUntil(() -> reconcileRuns.get() >= 3);
-        assertThat(registry.scrape()).containsPattern("vpnbot_job_runs_total\\{job=\"reconciliation\",outcome=\"failed\"} [3-9]");
+        assertThat(metrics.scrape()).containsPattern("vpnbot_job_runs_total\\{job=\"reconciliation\",outcome=\"failed\"} [3-9]");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.vpnbot.bootstrap.wiring;
 
-import dev.vpnbot.application.fixtures.FakePanelInspection;
+import dev.vpnbot.adapter.simulated.SimulatedPanelInspection;
 import dev.vpnbot.application.fixtures.InMemoryAudiences;
 import dev.vpnbot.application.fixtures.InMemoryBroadcasts;
 import dev.vpnbot.application.fixtures.InMemoryShopFigures;
@@ -14,8 +14,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoOptional;
-import dev.vpnbot.application.fixtures.FakePaymentGateway;
-import dev.vpnbot.application.fixtures.FakeVpnPanel;
+import dev.vpnbot.adapter.simulated.SimulatedPaymentGateway;
+import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.fixtures.InMemoryConversationStates;
 import dev.vpnbot.application.fixtures.InMemoryFulfilmentJobs;
 import dev.vpnbot.application.fixtures.InMemoryKeys;
@@ -86,13 +86,13 @@ public final class InMemoryAdaptersModule extends AbstractModule {
 
     @Provides @Singleton Notifier notifier(RecordingNotifier n) { return n; }
 
-    @Provides @Singleton FakeVpnPanel fakePanel() { return new FakeVpnPanel(); }
+    @Provides @Singleton SimulatedVpnPanel fakePanel() { return new SimulatedVpnPanel(); }
 
-    @Provides @Singleton @Undecorated VpnPanel panel(FakeVpnPanel p) { return p; }
+    @Provides @Singleton @Undecorated VpnPanel panel(SimulatedVpnPanel p) { return p; }
 
-    @Provides @Singleton FakePaymentGateway fakeGateway() { return new FakePaymentGateway(); }
+    @Provides @Singleton SimulatedPaymentGateway fakeGateway() { return new SimulatedPaymentGateway(); }
 
-    @Provides @Singleton PaymentGateway gateway(FakePaymentGateway g) { return g; }
+    @Provides @Singleton PaymentGateway gateway(SimulatedPaymentGateway g) { return g; }
 
     @Provides @Singleton InMemoryUsers inMemoryUsers() { return new InMemoryUsers(); }
 
@@ -106,7 +106,7 @@ public final class InMemoryAdaptersModule extends AbstractModule {
 
     @Provides @Singleton BroadcastChannel broadcastChannel() { return new RecordingBroadcastChannel(); }
 
-    @Provides @Singleton PanelInspection inspection() { return new FakePanelInspection(); }
+    @Provides @Singleton PanelInspection inspection() { return new SimulatedPanelInspection(); }
 
     @Provides @Singleton SchemaMigration migration() { return () -> "in memory: nothing to migrate"; }
 

@@ -13,24 +13,24 @@ import com.google.inject.multibindings.ProvidesIntoMap;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import dev.vpnbot.application.fixtures.FakePaymentGateway;
-import dev.vpnbot.application.fixtures.FakeVpnPanel;
+import dev.vpnbot.adapter.simulated.SimulatedPaymentGateway;
+import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.fixtures.RecordingNotifier;
-import dev.vpnbot.application.port.in.ConfirmPaymentUseCase;
-import dev.vpnbot.application.port.in.ConfirmPaymentUseCase.ConfirmPaymentCommand;
-import dev.vpnbot.application.port.in.FulfilOrderUseCase;
-import dev.vpnbot.application.port.in.ListServersForPurchaseUseCase;
-import dev.vpnbot.application.port.in.ListTariffsUseCase;
-import dev.vpnbot.application.port.in.PayInTestModeUseCase;
-import dev.vpnbot.application.port.in.PlaceOrderUseCase;
-import dev.vpnbot.application.port.in.PlaceOrderUseCase.PlaceNewKeyOrderCommand;
-import dev.vpnbot.application.port.in.RegisterUserUseCase;
-import dev.vpnbot.application.port.in.RegisterUserUseCase.RegisterUserCommand;
-import dev.vpnbot.application.port.in.ShowMyKeysUseCase;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.ConfirmPaymentCommand;
+import dev.vpnbot.application.port.in.fulfilment.FulfilOrderUseCase;
+import dev.vpnbot.application.port.in.ordering.ListServersForPurchaseUseCase;
+import dev.vpnbot.application.port.in.ordering.ListTariffsUseCase;
+import dev.vpnbot.application.port.in.payment.PayInTestModeUseCase;
+import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
+import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceNewKeyOrderCommand;
+import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
+import dev.vpnbot.application.port.in.account.RegisterUserUseCase.RegisterUserCommand;
+import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Tariffs;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
-import dev.vpnbot.application.port.out.payment.PaymentStatus;
+import dev.vpnbot.application.model.payment.PaymentStatus;
 import dev.vpnbot.bootstrap.http.Route;
 import dev.vpnbot.bootstrap.http.WebHandler;
 import dev.vpnbot.bootstrap.http.WebReply;
@@ -111,7 +111,7 @@ class WiringTest {
     void use_cases_get_the_measured_panel_and_fulfilment_and_one_catalogue_serves_both_lists() {
         Injector injector = wire(false);
         assertThat(injector.getInstance(VpnPanel.class)).isInstanceOf(MeasuredVpnPanel.class);
-        assertThat(injector.getInstance(Key.get(VpnPanel.class, Undecorated.class))).isInstanceOf(FakeVpnPanel.class);
+        assertThat(injector.getInstance(Key.get(VpnPanel.class, Undecorated.class))).isInstanceOf(SimulatedVpnPanel.class);
         assertThat(injector.getInstance(FulfilOrderUseCase.class)).isInstanceOf(MeasuredFulfilment.class);
         assertThat((Object) injector.getInstance(ListTariffsUseCase.class)).isSameAs(injector.getInstance(ListServersForPurchaseUseCase.class));
     }
@@ -128,7 +128,7 @@ class WiringTest {
 
         injector.getInstance(RegisterUserUseCase.class).register(new RegisterUserCommand(BUYER, "Ivan", "ivan", "ru"));
         Order order = injector.getInstance(PlaceOrderUseCase.class).placeNewKey(new PlaceNewKeyOrderCommand(BUYER, month.id(), null));
-        FakePaymentGateway gateway = injector.getInstance(FakePaymentGateway.class);
+        SimulatedPaymentGateway gateway = injector.getInstance(SimulatedPaymentGateway.class);
         gateway.payInFull(order.publicId());
         ConfirmPaymentUseCase.Outcome outcome = injector.getInstance(ConfirmPaymentUseCase.class).confirm(new ConfirmPaymentCommand(
                 gateway.invoiceOf(order.publicId()).invoiceId(), order.publicId(), PaymentStatus.PAID, order.price(), "paid", "{}"));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Every request's way in: host and base-path checks, the auth gate, injected faults, write bookkeeping, then the routes. */
@@ -80,7 +81,14 @@ final class Dispatcher {
         if (!sessions.apiAuthorised(r)) return;
         if (applyFault(r, route)) return;
         boolean write = r.is("POST") && isWriteRoute(route);
-        if (write) enterWrite();
+        AtomicBoolean left = new AtomicBoolean();
+        Runnable leaveWrite = () -> {
+            if (left.compareAndSet(false, true)) panel.writesInFlight.decrementAndGet();
+        };
+        if (write) {
+            enterWrite();
+            r.beforeReply(leaveWrite);
+        }
         try {
             String[] seg = route.split("/", -1);
             if (inboundRoutes.handle(r, seg)) return;
@@ -88,7 +96,7 @@ final class Dispatcher {
             if (clientsApiRoutes.handle(r, seg)) return;
             r.empty(404); // unknown route or wrong method, e.g. /inbounds/addClient from v3.1
         } finally {
-            if (write) panel.writesInFlight.decrementAndGet();
+            if (write) leaveWrite.run(); // an answer that never went out
         }
     }
 

@@ -20,6 +20,7 @@ final class Exchange {
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     final HttpExchange x;
+    private Runnable beforeReply;
     final String method;
     /** The path after the base path ("panel/api/inbounds/list"), or the full path when outside it. */
     final String route;
@@ -149,6 +150,7 @@ final class Exchange {
 
     /** A bare status with no body, as gin's AbortWithStatus, a 404 route or Recovery's 500. */
     void empty(int code) throws IOException {
+        beforeReply();
         x.sendResponseHeaders(code, -1);
     }
 
@@ -162,7 +164,22 @@ final class Exchange {
         send(200, page.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Runs once, just before the first byte of the answer leaves: a write counts as finished
+     * there, because the client may send its next request the moment it has the answer.
+     */
+    void beforeReply(Runnable action) {
+        this.beforeReply = action;
+    }
+
+    private void beforeReply() {
+        Runnable action = beforeReply;
+        beforeReply = null;
+        if (action != null) action.run();
+    }
+
     private void send(int code, byte[] body) throws IOException {
+        beforeReply();
         x.sendResponseHeaders(code, body.length);
         try (OutputStream out = x.getResponseBody()) {
             out.write(body);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vpnbot.adapter.postgres.PostgresPersistence;
 import dev.vpnbot.adapter.postgres.testing.PostgresTest;
 import dev.vpnbot.adapter.postgres.testing.TestSchema;
+import dev.vpnbot.application.contract.persistence.AbstractFulfilmentJobsContractTest;
 import dev.vpnbot.application.fixtures.MutableClock;
 import dev.vpnbot.application.port.out.FulfilmentJobs.Job;
 import dev.vpnbot.domain.order.OrderId;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 @PostgresTest
 class PostgresFulfilmentJobsContractTest extends AbstractFulfilmentJobsContractTest {
     PostgresFulfilmentJobsContractTest(PostgresPersistence db, TestSchema schema, MutableClock clock) {
-        super(() -> Persistence.postgres(db, schema, clock));
+        super(() -> PostgresPorts.emptied(db, schema, clock));
     }
 
     @Test

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vpnbot.adapter.postgres.PostgresPersistence;
 import dev.vpnbot.adapter.postgres.testing.PostgresTest;
 import dev.vpnbot.adapter.postgres.testing.TestSchema;
+import dev.vpnbot.application.contract.persistence.AbstractPaymentEventsContractTest;
 import dev.vpnbot.application.fixtures.MutableClock;
-import dev.vpnbot.application.port.out.payment.PaymentStatus;
+import dev.vpnbot.application.model.payment.PaymentStatus;
 import org.junit.jupiter.api.Test;
 
 /** The {@code PaymentEvents} contract against PostgreSQL, plus what only the database shows: the audit trail. */
@@ -15,7 +16,7 @@ class PostgresPaymentEventsContractTest extends AbstractPaymentEventsContractTes
     private final TestSchema schema;
 
     PostgresPaymentEventsContractTest(PostgresPersistence db, TestSchema schema, MutableClock clock) {
-        super(() -> Persistence.postgres(db, schema, clock));
+        super(() -> PostgresPorts.emptied(db, schema, clock));
         this.schema = schema;
     }
 

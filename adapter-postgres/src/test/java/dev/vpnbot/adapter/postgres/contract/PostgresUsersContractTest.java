@@ -3,12 +3,13 @@ package dev.vpnbot.adapter.postgres.contract;
 import dev.vpnbot.adapter.postgres.PostgresPersistence;
 import dev.vpnbot.adapter.postgres.testing.PostgresTest;
 import dev.vpnbot.adapter.postgres.testing.TestSchema;
+import dev.vpnbot.application.contract.persistence.AbstractUsersContractTest;
 import dev.vpnbot.application.fixtures.MutableClock;
 
 /** The {@code Users} contract against PostgreSQL. */
 @PostgresTest
 class PostgresUsersContractTest extends AbstractUsersContractTest {
     PostgresUsersContractTest(PostgresPersistence db, TestSchema schema, MutableClock clock) {
-        super(() -> Persistence.postgres(db, schema, clock));
+        super(() -> PostgresPorts.emptied(db, schema, clock));
     }
 }

@@ -13,24 +13,23 @@ import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel;
 import dev.vpnbot.adapter.postgres.DatabaseSettings;
 import dev.vpnbot.adapter.postgres.PostgresPersistence;
 import dev.vpnbot.adapter.postgres.testing.TestDatabase;
-import dev.vpnbot.application.port.in.RepairPanelDriftUseCase;
-import dev.vpnbot.application.port.in.PlaceOrderUseCase.PlaceNewKeyOrderCommand;
+import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase;
+import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceNewKeyOrderCommand;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.notify.AdminAlert;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.notify.ReminderKind;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
-import dev.vpnbot.application.service.ExpiryReminders;
-import dev.vpnbot.application.service.FulfilmentWorker;
-import dev.vpnbot.application.service.Nonces;
-import dev.vpnbot.application.service.OrderFulfilment;
-import dev.vpnbot.application.service.OrderPlacement;
-import dev.vpnbot.application.service.PaymentCheck;
-import dev.vpnbot.application.service.PaymentConfirmation;
-import dev.vpnbot.application.service.PaymentReconciliation;
-import dev.vpnbot.application.service.PurchaseSettings;
+import dev.vpnbot.application.service.account.ExpiryReminders;
+import dev.vpnbot.application.service.fulfilment.FulfilmentWorker;
+import dev.vpnbot.application.service.ordering.Nonces;
+import dev.vpnbot.application.service.fulfilment.OrderFulfilment;
+import dev.vpnbot.application.service.ordering.OrderPlacement;
+import dev.vpnbot.application.service.payment.PaymentCheck;
+import dev.vpnbot.application.service.payment.PaymentConfirmation;
+import dev.vpnbot.application.service.payment.PaymentReconciliation;
+import dev.vpnbot.application.service.ordering.PurchaseSettings;
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
-import dev.vpnbot.bootstrap.metrics.MetricsRegistry;
 import dev.vpnbot.bootstrap.schedule.BackgroundJobs;
 import dev.vpnbot.bootstrap.schedule.PanelProbe;
 import dev.vpnbot.domain.fixtures.TariffMother;
@@ -43,6 +42,8 @@ import dev.vpnbot.domain.tariff.Tariff;
 import dev.vpnbot.domain.user.Language;
 import dev.vpnbot.domain.user.User;
 import dev.vpnbot.domain.user.UserId;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -161,7 +162,7 @@ public final class FulfilmentBenchmark {
             Duration later = Duration.ofHours(1); // only fulfilment runs during the benchmark (reconciliation would pay orders itself)
             jobs[0] = new BackgroundJobs(worker, reconciliation, reminders, new PanelProbe(db.servers(), panel),
                     () -> new RepairPanelDriftUseCase.Result(List.of()), () -> 0,
-                    new BotMetrics(new MetricsRegistry(), Optional.empty(), Optional.empty()),
+                    new BotMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Optional.empty(), Optional.empty()),
                     new BackgroundJobs.Schedule(Duration.ofSeconds(1), later, later, later, Duration.ZERO, later));
             HeleketWebhook webhook = new HeleketWebhook(heleketSettings, confirmation);
 

@@ -1,6 +1,6 @@
 package dev.vpnbot.application.port.in.admin;
 
-import dev.vpnbot.application.port.out.admin.ShopFigures.Revenue;
+import dev.vpnbot.application.model.statistics.Revenue;
 import dev.vpnbot.domain.server.ServerId;
 import dev.vpnbot.domain.user.UserId;
 import java.util.List;

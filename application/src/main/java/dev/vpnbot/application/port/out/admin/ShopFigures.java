@@ -1,20 +1,12 @@
 package dev.vpnbot.application.port.out.admin;
 
-import dev.vpnbot.domain.money.Money;
+import dev.vpnbot.application.model.statistics.Revenue;
 import java.time.Instant;
 import dev.vpnbot.domain.order.OrderStatus;
-import java.util.List;
 import java.util.Map;
 
 /** Outgoing port: the counts behind the admin's statistics screen. */
 public interface ShopFigures {
-
-    /** Paid orders in a period and what they brought, one total per currency. */
-    record Revenue(long paidOrders, List<Money> totals) {
-        public Revenue {
-            totals = List.copyOf(totals);
-        }
-    }
 
     long countUsers();
 

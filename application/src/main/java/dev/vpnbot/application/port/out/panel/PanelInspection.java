@@ -1,5 +1,8 @@
 package dev.vpnbot.application.port.out.panel;
 
+import dev.vpnbot.application.model.panel.PanelInbound;
+import dev.vpnbot.application.model.panel.PanelProbe;
+import dev.vpnbot.application.model.panel.RealityInboundRequest;
 import dev.vpnbot.domain.server.PanelConnection;
 import java.util.List;
 

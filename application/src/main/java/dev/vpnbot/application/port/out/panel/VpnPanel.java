@@ -1,5 +1,6 @@
 package dev.vpnbot.application.port.out.panel;
 
+import dev.vpnbot.application.model.panel.PanelRepair;
 import dev.vpnbot.domain.key.KeyLinks;
 import dev.vpnbot.domain.key.PanelClientId;
 import dev.vpnbot.domain.server.Server;

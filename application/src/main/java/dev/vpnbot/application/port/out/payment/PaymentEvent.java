@@ -1,5 +1,6 @@
 package dev.vpnbot.application.port.out.payment;
 
+import dev.vpnbot.application.model.payment.PaymentStatus;
 import java.time.Instant;
 import java.util.Objects;
 

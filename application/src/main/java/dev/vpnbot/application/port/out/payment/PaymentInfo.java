@@ -1,5 +1,6 @@
 package dev.vpnbot.application.port.out.payment;
 
+import dev.vpnbot.application.model.payment.PaymentStatus;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.order.PublicOrderId;
 import java.util.Objects;

@@ -1,0 +1,41 @@
+package dev.vpnbot.adapter.panel3xui.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnbot.adapter.panel3xui.inbound.StoredClient;
+import dev.vpnbot.adapter.panel3xui.session.ApiGeneration;
+import dev.vpnbot.adapter.panel3xui.session.PanelSession;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Client operations in the routes of one API generation. Refusals come out as
+ * {@code PanelException}s of the right kind, so callers never read panel messages.
+ */
+interface ClientRoutes {
+
+    /** A stored client and its traffic row (null when the panel has none). */
+    record Found(StoredClient client, JsonNode traffic) {}
+
+    static ClientRoutes of(ApiGeneration generation, PanelSession session) {
+        return generation == ApiGeneration.CLIENTS_API ? new ClientsApiRoutes(session) : new LegacyClientRoutes(session);
+    }
+
+    /** Whether several new clients can go out in one call. */
+    boolean batchesAdditions();
+
+    /** Adds the clients to the inbound (DUPLICATE_EMAIL, INBOUND_NOT_FOUND or REJECTED when refused). */
+    void add(int inboundId, List<ObjectNode> clients);
+
+    /** The v3.1+ client record of this email; always empty on older panels, which have none. */
+    Optional<ClientPlacement.Record> record(String email);
+
+    /** The client with this email as the panel stores it. */
+    Optional<Found> find(int inboundId, String email);
+
+    /** Replaces the stored client with this full map (CLIENT_NOT_FOUND when it is gone). */
+    void update(int inboundId, StoredClient client);
+
+    /** Removes the client; one that is already gone is fine. */
+    void delete(int inboundId, StoredClient client);
+}

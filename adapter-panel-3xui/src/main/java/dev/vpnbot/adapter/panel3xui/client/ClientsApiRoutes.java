@@ -1,0 +1,97 @@
+package dev.vpnbot.adapter.panel3xui.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnbot.adapter.panel3xui.inbound.StoredClient;
+import dev.vpnbot.adapter.panel3xui.session.Envelope;
+import dev.vpnbot.adapter.panel3xui.session.PanelMessages;
+import dev.vpnbot.adapter.panel3xui.session.PanelSession;
+import dev.vpnbot.application.port.out.panel.PanelException;
+import dev.vpnbot.application.port.out.panel.PanelException.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Clients through {@code panel/api/clients/*} (v3.1+): JSON bodies, keyed by email, one
+ * client per call. An update still replaces the stored client, so the full map is sent.
+ */
+final class ClientsApiRoutes implements ClientRoutes {
+    private final PanelSession session;
+
+    ClientsApiRoutes(PanelSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public boolean batchesAdditions() {
+        return false;
+    }
+
+    @Override
+    public void add(int inboundId, List<ObjectNode> clients) {
+        for (ObjectNode client : clients) {
+            ObjectNode body = session.json().createObjectNode();
+            body.set("client", client);
+            body.putArray("inboundIds").add(inboundId);
+            Envelope e = session.call(a -> a.addClientV3(body));
+            if (e.success()) continue;
+            if (PanelMessages.isDuplicateEmail(e)) throw new PanelException(Kind.DUPLICATE_EMAIL, e.shortMsg());
+            if (e.says(PanelMessages.RECORD_NOT_FOUND) || e.says("at least one inbound")) {
+                throw new PanelException(Kind.INBOUND_NOT_FOUND, "panel " + session.name() + " has no inbound " + inboundId);
+            }
+            throw new PanelException(Kind.REJECTED, "panel " + session.name() + " refused to add client "
+                    + client.path("email").asText() + ": " + e.shortMsg());
+        }
+    }
+
+    @Override
+    public Optional<ClientPlacement.Record> record(String email) {
+        return recordObj(email).map(obj -> {
+            List<Integer> inbounds = new ArrayList<>();
+            obj.path("inboundIds").forEach(id -> inbounds.add(id.asInt()));
+            return new ClientPlacement.Record(obj.path("client").path("uuid").asText(""), inbounds);
+        });
+    }
+
+    @Override
+    public Optional<Found> find(int inboundId, String email) {
+        Optional<JsonNode> obj = recordObj(email);
+        if (obj.isEmpty()) return Optional.empty();
+        Envelope traffic = session.call(a -> a.clientTrafficV3(email));
+        return Optional.of(new Found(StoredClient.fromRecord((ObjectNode) obj.get().path("client")),
+                traffic.success() && traffic.obj().isObject() ? traffic.obj() : null));
+    }
+
+    /**
+     * {@code obj} of {@code GET clients/get/:email}: {@code {"client": ClientRecord, "inboundIds": [...]}}
+     * (MHSanaei/3x-ui@v3.1.0:web/controller/client.go#L79-L92); an unknown email is gorm's
+     * "record not found" inside the usual error envelope (@v3.1.0:web/service/client.go#L290-L300).
+     */
+    private Optional<JsonNode> recordObj(String email) {
+        Envelope e = session.call(a -> a.clientV3(email));
+        if (!e.success()) {
+            if (e.says(PanelMessages.RECORD_NOT_FOUND) || PanelMessages.isUnknownClient(e)) return Optional.empty();
+            throw new PanelException(Kind.REJECTED, "panel " + session.name() + " would not show client " + email + ": " + e.shortMsg());
+        }
+        return e.obj().path("client").isObject() ? Optional.of(e.obj()) : Optional.empty();
+    }
+
+    @Override
+    public void update(int inboundId, StoredClient client) {
+        Envelope e = session.call(a -> a.updateClientV3(client.email(), client.normalised()));
+        if (e.success()) return;
+        if (e.says(PanelMessages.RECORD_NOT_FOUND) || PanelMessages.isUnknownClient(e)) {
+            throw new PanelException(Kind.CLIENT_NOT_FOUND, "panel " + session.name() + " has no client " + client.email() + " any more");
+        }
+        if (PanelMessages.isDuplicateEmail(e)) throw new PanelException(Kind.DUPLICATE_EMAIL, e.shortMsg());
+        throw new PanelException(Kind.REJECTED, "panel " + session.name() + " refused to update client " + client.email() + ": " + e.shortMsg());
+    }
+
+    @Override
+    public void delete(int inboundId, StoredClient client) {
+        Envelope e = session.call(a -> a.deleteClientV3(client.email()));
+        if (e.success() || e.says(PanelMessages.RECORD_NOT_FOUND) || PanelMessages.isUnknownClient(e)) return;
+        throw new PanelException(Kind.REJECTED, "panel " + session.name() + " refused to delete client " + client.email() + ": " + e.shortMsg());
+    }
+}

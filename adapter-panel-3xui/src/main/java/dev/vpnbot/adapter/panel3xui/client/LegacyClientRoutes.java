@@ -1,0 +1,113 @@
+package dev.vpnbot.adapter.panel3xui.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnbot.adapter.panel3xui.inbound.StoredClient;
+import dev.vpnbot.adapter.panel3xui.inbound.StoredInbound;
+import dev.vpnbot.adapter.panel3xui.session.Envelope;
+import dev.vpnbot.adapter.panel3xui.session.PanelMessages;
+import dev.vpnbot.adapter.panel3xui.session.PanelSession;
+import dev.vpnbot.application.port.out.panel.PanelException;
+import dev.vpnbot.application.port.out.panel.PanelException.Kind;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Clients through {@code panel/api/inbounds/*} (v1.7 – v3.0): the body carries the inbound id
+ * as a number and the clients as a JSON string {@code {"clients":[…]}}; update and delete are
+ * keyed by the client's UUID.
+ */
+final class LegacyClientRoutes implements ClientRoutes {
+    private final PanelSession session;
+
+    LegacyClientRoutes(PanelSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public boolean batchesAdditions() {
+        return true;
+    }
+
+    @Override
+    public void add(int inboundId, List<ObjectNode> clients) {
+        Envelope e = session.call(a -> a.addClients(body(inboundId, clients)));
+        if (e.success()) return;
+        if (PanelMessages.isDuplicateEmail(e)) throw new PanelException(Kind.DUPLICATE_EMAIL, e.shortMsg());
+        if (e.says(PanelMessages.RECORD_NOT_FOUND)) throw noInbound(inboundId);
+        throw new PanelException(Kind.REJECTED, "panel " + session.name() + " refused to add clients: " + e.shortMsg());
+    }
+
+    @Override
+    public Optional<ClientPlacement.Record> record(String email) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Found> find(int inboundId, String email) {
+        StoredInbound inbound = session.inbound(inboundId);
+        return inbound.client(email).map(c -> new Found(c, inbound.traffic(email).orElseGet(() -> trafficByEmail(email))));
+    }
+
+    /** For panels whose inbound answer has no clientStats. */
+    private JsonNode trafficByEmail(String email) {
+        Envelope e = session.call(a -> a.clientTraffic(email));
+        return e.success() && e.obj().isObject() ? e.obj() : null;
+    }
+
+    @Override
+    public void update(int inboundId, StoredClient client) {
+        Envelope e = session.call(a -> a.updateClient(client.id(), body(inboundId, List.of(client.normalised()))));
+        if (e.success()) return;
+        if (PanelMessages.isUnknownClient(e)) {
+            throw new PanelException(Kind.CLIENT_NOT_FOUND, "panel " + session.name() + " has no client " + client.email() + " any more");
+        }
+        if (e.says(PanelMessages.RECORD_NOT_FOUND)) throw noInbound(inboundId);
+        if (PanelMessages.isDuplicateEmail(e)) throw new PanelException(Kind.DUPLICATE_EMAIL, e.shortMsg());
+        throw new PanelException(Kind.REJECTED, "panel " + session.name() + " refused to update client " + client.email() + ": " + e.shortMsg());
+    }
+
+    @Override
+    public void delete(int inboundId, StoredClient client) {
+        Envelope e = session.call(a -> a.deleteClient(inboundId, client.id()));
+        if (e.success() || PanelMessages.isUnknownClient(e)) return;
+        if (e.says(PanelMessages.NO_CLIENT_REMAINED)) {
+            removeLastClient(inboundId, client);
+            return;
+        }
+        if (e.says(PanelMessages.RECORD_NOT_FOUND)) throw noInbound(inboundId);
+        throw new PanelException(Kind.REJECTED, "panel " + session.name() + " refused to delete client " + client.email() + ": " + e.shortMsg());
+    }
+
+    /** delClient will not empty an inbound; rewriting the whole inbound without the client will. */
+    private void removeLastClient(int inboundId, StoredClient client) {
+        StoredInbound inbound = session.inbound(inboundId);
+        List<StoredClient> remaining = inbound.clients().stream().filter(c -> !c.email().equalsIgnoreCase(client.email())).toList();
+        ObjectNode body = inbound.withClients(remaining, session.json());
+        Envelope e = session.call(a -> a.updateInbound(inboundId, body));
+        if (!e.success()) {
+            throw new PanelException(Kind.REJECTED, "panel " + session.name() + " refused to remove the last client of inbound "
+                    + inboundId + ": " + e.shortMsg());
+        }
+    }
+
+    private ObjectNode body(int inboundId, List<ObjectNode> clients) {
+        ObjectNode settings = session.json().createObjectNode();
+        ArrayNode array = settings.putArray("clients");
+        clients.forEach(array::add);
+        ObjectNode body = session.json().createObjectNode();
+        body.put("id", inboundId); // a number: a string id is rejected
+        try {
+            body.put("settings", session.json().writeValueAsString(settings)); // a string, not an object
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return body;
+    }
+
+    private PanelException noInbound(int inboundId) {
+        return new PanelException(Kind.INBOUND_NOT_FOUND, "panel " + session.name() + " has no inbound " + inboundId);
+    }
+}

@@ -1,8 +1,0 @@
-package dev.vpnbot.adapter.postgres.contract;
-
-/** The {@code PaymentEvents} contract against application's in-memory fixture. */
-class InMemoryPaymentEventsContractTest extends AbstractPaymentEventsContractTest {
-    InMemoryPaymentEventsContractTest() {
-        super(Persistence::inMemory);
-    }
-}

@@ -1,8 +1,0 @@
-package dev.vpnbot.adapter.postgres.contract;
-
-/** The {@code Tariffs} contract against application's in-memory fixture. */
-class InMemoryTariffsContractTest extends AbstractTariffsContractTest {
-    InMemoryTariffsContractTest() {
-        super(Persistence::inMemory);
-    }
-}

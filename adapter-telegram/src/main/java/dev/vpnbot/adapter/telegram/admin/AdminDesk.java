@@ -1,0 +1,160 @@
+package dev.vpnbot.adapter.telegram.admin;
+
+import dev.vpnbot.adapter.telegram.bot.CallbackData;
+import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
+import dev.vpnbot.adapter.telegram.bot.Conversation;
+import dev.vpnbot.adapter.telegram.bot.Conversations;
+import dev.vpnbot.adapter.telegram.bot.Html;
+import dev.vpnbot.adapter.telegram.bot.Interaction;
+import dev.vpnbot.adapter.telegram.bot.MainMenu;
+import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.outbox.Outbox;
+import dev.vpnbot.application.port.in.Refusal;
+import dev.vpnbot.domain.key.KeyId;
+import dev.vpnbot.domain.server.ServerId;
+import dev.vpnbot.domain.tariff.TariffId;
+import dev.vpnbot.domain.user.UserId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.LongPredicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+/**
+ * The admin panel inside the bot: routes admin buttons, commands and typed answers to their
+ * screens, and keeps everybody else out. Admins are the operator's admin ids; the dispatcher
+ * asks {@link #isAdmin} before anything admin runs, and every use case checks its caller again,
+ * whatever the button or command says.
+ */
+public final class AdminDesk {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminDesk.class);
+    /** Admin commands; they are offered in the command menu of admins' chats only. */
+    public static final List<String> COMMANDS = List.of("admin", "servers", "tariffs", "stats", "broadcast", "user");
+
+    private final LongPredicate admins;
+    private final AdminHome home;
+    private final ServersScreen servers;
+    private final ServerSettingsFlow serverSettings;
+    private final AddServerFlow addServer;
+    private final TariffsScreen tariffs;
+    private final TariffChangeFlow tariffChanges;
+    private final StatisticsScreen statistics;
+    private final BroadcastFlow broadcast;
+    private final UsersScreen users;
+    private final GrantFlow grants;
+
+    /**
+     * @param admins whether a Telegram user id is an admin's (the same ids the use cases check)
+     * @param sender the outbox; admin screens delete messages that carried a password
+     */
+    public AdminDesk(LongPredicate admins, Outbox sender, AdminUseCases useCases, Conversations conversations) {
+        this.admins = admins;
+        this.home = new AdminHome(conversations);
+        this.servers = new ServersScreen(useCases.servers(), conversations);
+        this.serverSettings = new ServerSettingsFlow(useCases.servers(), servers, conversations, sender);
+        this.addServer = new AddServerFlow(useCases.servers(), servers, conversations, sender);
+        this.tariffs = new TariffsScreen(useCases.tariffs(), conversations);
+        this.tariffChanges = new TariffChangeFlow(useCases.tariffs(), tariffs, conversations);
+        this.statistics = new StatisticsScreen(useCases.statistics(), conversations);
+        this.broadcast = new BroadcastFlow(useCases.broadcasts(), conversations);
+        this.users = new UsersScreen(useCases.users(), useCases.servers(), conversations);
+        this.grants = new GrantFlow(useCases.users(), useCases.tariffs(), useCases.servers(), users, conversations);
+    }
+
+    public boolean isAdmin(Interaction ix) {
+        return admins.test(ix.userId().telegramId());
+    }
+
+    public static boolean isAdminCommand(String command) {
+        return COMMANDS.contains(command);
+    }
+
+    /** Somebody who is not an admin at an admin door: a polite no, and nothing shown or changed. */
+    public void refuse(Interaction ix, String what) {
+        LOG.warn("user {} is not an admin and tried {}: refused", ix.userId(), what);
+        Texts t = ix.texts();
+        String text = t.label("refusal.NOT_ADMIN");
+        if (ix.fromButton()) ix.alert(text);
+        else ix.sendNew(View.of(Html.escape(text)).row(MainMenu.back(t)));
+    }
+
+    /** Adds the admin buttons to the dispatcher's table. */
+    public void route(Map<Action, BiConsumer<Interaction, CallbackData>> buttons) {
+        buttons.put(Action.ADMIN_HOME, (ix, d) -> home.show(ix));
+        buttons.put(Action.SERVERS, (ix, d) -> servers.list(ix));
+        buttons.put(Action.SERVER, (ix, d) -> servers.card(ix, new ServerId(d.id(0))));
+        buttons.put(Action.SERVER_TEST, (ix, d) -> servers.test(ix, new ServerId(d.id(0))));
+        buttons.put(Action.SERVER_ACTIVE, (ix, d) -> servers.setActive(ix, new ServerId(d.id(0)), d.flag(1)));
+        buttons.put(Action.SERVER_RENAME, (ix, d) -> serverSettings.askName(ix, new ServerId(d.id(0))));
+        buttons.put(Action.SERVER_MAX_CLIENTS, (ix, d) -> serverSettings.askMaxClients(ix, new ServerId(d.id(0))));
+        buttons.put(Action.SERVER_CREDENTIALS, (ix, d) -> serverSettings.askCredentials(ix, new ServerId(d.id(0))));
+        buttons.put(Action.SERVER_DELETE, (ix, d) -> servers.askDelete(ix, new ServerId(d.id(0))));
+        buttons.put(Action.SERVER_DELETE_CONFIRMED, (ix, d) -> servers.delete(ix, new ServerId(d.id(0))));
+        buttons.put(Action.SERVER_ADD, (ix, d) -> addServer.start(ix));
+        buttons.put(Action.SERVER_ADD_PIN_CERTIFICATE, (ix, d) -> addServer.pin(ix, false));
+        buttons.put(Action.SERVER_ADD_PIN_PUBLIC_KEY, (ix, d) -> addServer.pin(ix, true));
+        buttons.put(Action.SERVER_ADD_RETRY, (ix, d) -> addServer.retry(ix));
+        buttons.put(Action.SERVER_ADD_INBOUND, (ix, d) -> addServer.inbound(ix, Math.toIntExact(d.id(0))));
+        buttons.put(Action.SERVER_ADD_NEW_INBOUND, (ix, d) -> addServer.newInbound(ix));
+        buttons.put(Action.TARIFFS, (ix, d) -> tariffs.list(ix));
+        buttons.put(Action.TARIFF, (ix, d) -> tariffs.card(ix, new TariffId(d.id(0))));
+        buttons.put(Action.TARIFF_PRICE, (ix, d) -> tariffChanges.askPrice(ix, new TariffId(d.id(0))));
+        buttons.put(Action.TARIFF_ACTIVE, (ix, d) -> tariffs.setActive(ix, new TariffId(d.id(0)), d.flag(1)));
+        buttons.put(Action.TARIFF_REMOVE, (ix, d) -> tariffs.askRemove(ix, new TariffId(d.id(0))));
+        buttons.put(Action.TARIFF_REMOVE_CONFIRMED, (ix, d) -> tariffs.remove(ix, new TariffId(d.id(0))));
+        buttons.put(Action.TARIFF_ADD, (ix, d) -> tariffChanges.askNew(ix));
+        buttons.put(Action.STATISTICS, (ix, d) -> statistics.show(ix));
+        buttons.put(Action.BROADCAST, (ix, d) -> broadcast.audiences(ix));
+        buttons.put(Action.BROADCAST_AUDIENCE, (ix, d) -> broadcast.audience(ix, d.audience(0)));
+        buttons.put(Action.BROADCAST_CONFIRM, (ix, d) -> broadcast.confirm(ix, d.id(0)));
+        buttons.put(Action.BROADCAST_CANCEL, (ix, d) -> broadcast.cancel(ix, d.id(0)));
+        buttons.put(Action.BROADCAST_PROGRESS, (ix, d) -> broadcast.progress(ix, d.id(0)));
+        buttons.put(Action.USERS, (ix, d) -> users.ask(ix));
+        buttons.put(Action.USER, (ix, d) -> users.dossier(ix, new UserId(d.id(0))));
+        buttons.put(Action.GRANT_KEY, (ix, d) -> grants.keyTariffs(ix, new UserId(d.id(0))));
+        buttons.put(Action.GRANT_KEY_TARIFF, (ix, d) -> grants.keyServers(ix, new UserId(d.id(0)), new TariffId(d.id(1))));
+        buttons.put(Action.GRANT_KEY_SERVER, (ix, d) ->
+                grants.grantKey(ix, new UserId(d.id(0)), new TariffId(d.id(1)), new ServerId(d.id(2))));
+        buttons.put(Action.GRANT_EXTENSION, (ix, d) -> grants.extensionTariffs(ix, new UserId(d.id(0)), new KeyId(d.id(1))));
+        buttons.put(Action.GRANT_EXTENSION_TARIFF, (ix, d) ->
+                grants.grantExtension(ix, new UserId(d.id(0)), new KeyId(d.id(1)), new TariffId(d.id(2))));
+    }
+
+    /** One of {@link #COMMANDS}, from an admin. */
+    public void command(Interaction ix, String command, String argument) {
+        switch (command) {
+            case "servers" -> servers.list(ix);
+            case "tariffs" -> tariffs.list(ix);
+            case "stats" -> statistics.show(ix);
+            case "broadcast" -> broadcast.audiences(ix);
+            case "user" -> {
+                if (argument.isBlank()) users.ask(ix);
+                else users.lookup(ix, argument);
+            }
+            default -> home.sendNew(ix);
+        }
+    }
+
+    /**
+     * What an admin reads when a use case refuses: the reason with its detail (which price, which
+     * panel problem), and the way back to the admin panel and the menu.
+     */
+    public static View refusal(Texts t, Refusal refusal) {
+        return View.of(AdminHome.refusal(t, refusal)).row(AdminHome.back(t)).row(MainMenu.back(t));
+    }
+
+    /** A message typed by an admin in one of the admin steps. */
+    public void received(Interaction ix, Message message, Conversation c) {
+        switch (c.step()) {
+            case ADMIN_ADD_SERVER -> addServer.received(ix, message, c);
+            case ADMIN_SERVER_RENAME, ADMIN_SERVER_MAX_CLIENTS, ADMIN_SERVER_CREDENTIALS -> serverSettings.received(ix, message, c);
+            case ADMIN_TARIFF_PRICE, ADMIN_TARIFF_ADD -> tariffChanges.received(ix, message, c);
+            case ADMIN_BROADCAST_TEXT -> broadcast.received(ix, message, c);
+            case ADMIN_USER_LOOKUP -> users.received(ix, message);
+            default -> home.sendNew(ix); // nothing typed is expected after a grant
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.vpnbot.adapter.telegram.admin;
+
+import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
+import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
+import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
+import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
+import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase;
+import java.util.Objects;
+
+/**
+ * The use cases behind the admin screens. Each one checks its caller itself; the screens are
+ * shown only to {@code TelegramSettings.adminIds()} as well, so both lists must come from the
+ * same configuration.
+ */
+public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
+                            BroadcastUseCase broadcasts, ManageUsersUseCase users) {
+    public AdminUseCases {
+        Objects.requireNonNull(servers, "servers");
+        Objects.requireNonNull(tariffs, "tariffs");
+        Objects.requireNonNull(statistics, "statistics");
+        Objects.requireNonNull(broadcasts, "broadcasts");
+        Objects.requireNonNull(users, "users");
+    }
+}

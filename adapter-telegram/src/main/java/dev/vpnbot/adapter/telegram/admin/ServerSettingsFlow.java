@@ -1,0 +1,114 @@
+package dev.vpnbot.adapter.telegram.admin;
+
+import dev.vpnbot.adapter.telegram.bot.CallbackData;
+import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
+import dev.vpnbot.adapter.telegram.bot.Conversation;
+import dev.vpnbot.adapter.telegram.bot.Conversations;
+import dev.vpnbot.adapter.telegram.bot.Interaction;
+import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.outbox.Outbox;
+import dev.vpnbot.application.port.in.Refusal;
+import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
+import dev.vpnbot.domain.server.PanelCredentials;
+import dev.vpnbot.domain.server.Server;
+import dev.vpnbot.domain.server.ServerId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+/**
+ * Changing one server (admins): its name, its capacity (max clients) and its panel login. Each
+ * asks for one message. A message with a password or token is deleted from the chat as soon as
+ * it is read, and the new login is tested by the use case before it replaces the old one.
+ */
+final class ServerSettingsFlow {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerSettingsFlow.class);
+
+    private final ManageServersUseCase servers;
+    private final ServersScreen screen;
+    private final Conversations conversations;
+    private final Outbox sender;
+
+    ServerSettingsFlow(ManageServersUseCase servers, ServersScreen screen, Conversations conversations, Outbox sender) {
+        this.servers = servers;
+        this.screen = screen;
+        this.conversations = conversations;
+        this.sender = sender;
+    }
+
+    void askName(Interaction ix, ServerId id) {
+        Server s = screen.find(ix, id);
+        conversations.set(ix.chatId(), Conversation.admin(Conversation.Step.ADMIN_SERVER_RENAME, id.value(), ""));
+        ix.show(prompt(ix, id, ix.texts().html("admin.server.ask_name", s.name(), Server.MAX_NAME_LENGTH)));
+    }
+
+    void askMaxClients(Interaction ix, ServerId id) {
+        Server s = screen.find(ix, id);
+        conversations.set(ix.chatId(), Conversation.admin(Conversation.Step.ADMIN_SERVER_MAX_CLIENTS, id.value(), ""));
+        ix.show(prompt(ix, id, ix.texts().html("admin.server.ask_max_clients", s.name(), s.maxClients(), s.activeKeys())));
+    }
+
+    void askCredentials(Interaction ix, ServerId id) {
+        Server s = screen.find(ix, id);
+        conversations.set(ix.chatId(), Conversation.admin(Conversation.Step.ADMIN_SERVER_CREDENTIALS, id.value(), ""));
+        ix.show(prompt(ix, id, credentialsPrompt(ix.texts(), s.name())));
+    }
+
+    /** The admin's message in one of this flow's steps. */
+    void received(Interaction ix, Message message, Conversation c) {
+        Texts t = ix.texts();
+        ServerId id = new ServerId(c.id());
+        String text = message.hasText() ? message.getText() : null;
+        try {
+            switch (c.step()) {
+                case ADMIN_SERVER_RENAME -> {
+                    Server s = servers.rename(ix.userId(), id, AdminInput.serverName(text));
+                    screen.card(ix, id, "✅ " + t.html("admin.server.renamed", s.name()));
+                }
+                case ADMIN_SERVER_MAX_CLIENTS -> {
+                    Server s = servers.setMaxClients(ix.userId(), id, AdminInput.maxClients(text));
+                    screen.card(ix, id, "✅ " + t.html("admin.server.max_clients_set", s.maxClients()));
+                }
+                case ADMIN_SERVER_CREDENTIALS -> {
+                    forget(ix, message);
+                    PanelCredentials credentials = AdminInput.credentials(text);
+                    servers.changeCredentials(ix.userId(), id, credentials);
+                    LOG.info("admin {} changed the panel login of server {}", ix.userId(), id);
+                    screen.card(ix, id, "✅ " + t.html("admin.server.credentials_changed"));
+                }
+                default -> throw new IllegalStateException("not a server settings step: " + c.step());
+            }
+        } catch (AdminInput.Invalid invalid) {
+            again(ix, id, c.step(), AdminHome.invalid(t, invalid));
+        } catch (Refusal refusal) {
+            if (refusal.reason() != Refusal.Reason.INVALID_INPUT) throw refusal;
+            again(ix, id, c.step(), AdminHome.refusal(t, refusal));
+        }
+    }
+
+    /** The same question again under what was wrong; the step stays open. */
+    private void again(Interaction ix, ServerId id, Conversation.Step step, String problemHtml) {
+        Texts t = ix.texts();
+        Server s = screen.find(ix, id);
+        String question = switch (step) {
+            case ADMIN_SERVER_RENAME -> t.html("admin.server.ask_name", s.name(), Server.MAX_NAME_LENGTH);
+            case ADMIN_SERVER_MAX_CLIENTS -> t.html("admin.server.ask_max_clients", s.name(), s.maxClients(), s.activeKeys());
+            default -> credentialsPrompt(t, s.name());
+        };
+        ix.sendNew(prompt(ix, id, problemHtml + "\n\n" + question));
+    }
+
+    /** Deletes the admin's message that carried a secret; the chat keeps no copy of it. */
+    private void forget(Interaction ix, Message message) {
+        sender.delete(ix.chatId(), message.getMessageId());
+    }
+
+    static String credentialsPrompt(Texts t, String serverName) {
+        return t.html("admin.server.ask_credentials", serverName) + "\n\n" + t.html("admin.credentials.format");
+    }
+
+    private static View prompt(Interaction ix, ServerId id, String html) {
+        return View.of(html).row(AdminHome.cancel(ix.texts(), CallbackData.of(Action.SERVER, id.value())));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.vpnbot.adapter.telegram.admin;
+
+import dev.vpnbot.adapter.telegram.bot.CallbackData;
+import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
+import dev.vpnbot.adapter.telegram.bot.Conversations;
+import dev.vpnbot.adapter.telegram.bot.Interaction;
+import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.bot.View.Button;
+import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase;
+import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase.ServerLoad;
+import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase.ShopStatistics;
+import dev.vpnbot.application.model.statistics.Revenue;
+import java.util.stream.Collectors;
+
+/**
+ * Statistics (admins): users, active keys, keys expiring within 3 days, paid orders and revenue
+ * over the last day, week and month (one total per currency), and each server's load.
+ */
+final class StatisticsScreen {
+    private final ShowStatisticsUseCase statistics;
+    private final Conversations conversations;
+
+    StatisticsScreen(ShowStatisticsUseCase statistics, Conversations conversations) {
+        this.statistics = statistics;
+        this.conversations = conversations;
+    }
+
+    void show(Interaction ix) {
+        conversations.clear(ix.chatId());
+        Texts t = ix.texts();
+        ShopStatistics s = statistics.statistics(ix.userId());
+        StringBuilder text = new StringBuilder(t.html("admin.stats.title")).append("\n\n")
+                .append(t.html("admin.stats.users", s.users())).append('\n')
+                .append(t.html("admin.stats.active_keys", s.activeKeys())).append('\n')
+                .append(t.html("admin.stats.expiring", s.keysExpiringWithin3Days())).append("\n\n")
+                .append(t.html("admin.stats.revenue")).append('\n')
+                .append(t.html("admin.stats.day", revenue(t, s.lastDay()))).append('\n')
+                .append(t.html("admin.stats.week", revenue(t, s.lastWeek()))).append('\n')
+                .append(t.html("admin.stats.month", revenue(t, s.lastMonth()))).append("\n\n")
+                .append(t.html("admin.stats.servers")).append('\n');
+        if (s.servers().isEmpty()) text.append(t.html("admin.servers.none")).append('\n');
+        for (ServerLoad load : s.servers()) {
+            int percent = load.maxClients() == 0 ? 0 : (int) Math.round(100.0 * load.activeKeys() / load.maxClients());
+            text.append(t.html(load.active() ? "admin.stats.server" : "admin.stats.server_off",
+                    load.name(), load.activeKeys(), load.maxClients(), percent)).append('\n');
+        }
+        ix.show(View.of(text.toString().strip())
+                .row(Button.callback(t.label("admin.stats.refresh"), CallbackData.of(Action.STATISTICS)))
+                .row(AdminHome.back(t)));
+    }
+
+    /** "3 orders · 15.00 USD + 500.00 RUB" */
+    private static String revenue(Texts t, Revenue revenue) {
+        String orders = t.plural("unit.order", revenue.paidOrders());
+        if (revenue.totals().isEmpty()) return orders;
+        return orders + " · " + revenue.totals().stream().map(t::money).collect(Collectors.joining(" + "));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.vpnbot.adapter.telegram.admin;
+
+import dev.vpnbot.adapter.telegram.bot.CallbackData;
+import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
+import dev.vpnbot.adapter.telegram.bot.Conversation;
+import dev.vpnbot.adapter.telegram.bot.Conversations;
+import dev.vpnbot.adapter.telegram.bot.Interaction;
+import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.application.port.in.Refusal;
+import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
+import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase.AddTariffCommand;
+import dev.vpnbot.domain.money.Money;
+import dev.vpnbot.domain.tariff.Tariff;
+import dev.vpnbot.domain.tariff.TariffId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+/**
+ * Typing a tariff's new price, or a new tariff, in one message (admins). Input that does not make
+ * sense ("abc", 0 days, an unknown currency) is explained and the question asked again; nothing
+ * changes until the input is good.
+ */
+final class TariffChangeFlow {
+    private static final Logger LOG = LoggerFactory.getLogger(TariffChangeFlow.class);
+
+    private final ManageTariffsUseCase tariffs;
+    private final TariffsScreen screen;
+    private final Conversations conversations;
+
+    TariffChangeFlow(ManageTariffsUseCase tariffs, TariffsScreen screen, Conversations conversations) {
+        this.tariffs = tariffs;
+        this.screen = screen;
+        this.conversations = conversations;
+    }
+
+    void askPrice(Interaction ix, TariffId id) {
+        Tariff tariff = screen.find(ix, id);
+        conversations.set(ix.chatId(), Conversation.admin(Conversation.Step.ADMIN_TARIFF_PRICE, id.value(), ""));
+        ix.show(View.of(pricePrompt(ix.texts(), tariff)).row(AdminHome.cancel(ix.texts(), CallbackData.of(Action.TARIFF, id.value()))));
+    }
+
+    void askNew(Interaction ix) {
+        conversations.set(ix.chatId(), Conversation.admin(Conversation.Step.ADMIN_TARIFF_ADD, 0, ""));
+        ix.show(View.of(ix.texts().html("admin.tariff.ask_new")).row(AdminHome.cancel(ix.texts(), CallbackData.of(Action.TARIFFS))));
+    }
+
+    void received(Interaction ix, Message message, Conversation c) {
+        Texts t = ix.texts();
+        String text = message.hasText() ? message.getText() : null;
+        if (c.step() == Conversation.Step.ADMIN_TARIFF_PRICE) {
+            TariffId id = new TariffId(c.id());
+            Tariff tariff = screen.find(ix, id);
+            try {
+                Money price = AdminInput.price(text, tariff.price().currency());
+                Tariff changed = tariffs.changePrice(ix.userId(), id, price);
+                LOG.info("admin {} changed the price of tariff {} from {} to {}", ix.userId(), id, tariff.price(), changed.price());
+                screen.card(ix, id, "✅ " + t.html("admin.tariff.price_changed", t.money(tariff.price()), t.money(changed.price())));
+            } catch (AdminInput.Invalid invalid) {
+                ix.sendNew(View.of(AdminHome.invalid(t, invalid) + "\n\n" + pricePrompt(t, tariff))
+                        .row(AdminHome.cancel(t, CallbackData.of(Action.TARIFF, id.value()))));
+            } catch (Refusal refusal) {
+                if (refusal.reason() != Refusal.Reason.INVALID_INPUT) throw refusal;
+                ix.sendNew(View.of(AdminHome.refusal(t, refusal) + "\n\n" + pricePrompt(t, tariff))
+                        .row(AdminHome.cancel(t, CallbackData.of(Action.TARIFF, id.value()))));
+            }
+            return;
+        }
+        try {
+            AdminInput.NewTariff input = AdminInput.newTariff(text);
+            int order = input.displayOrder() != null ? input.displayOrder()
+                    : tariffs.allTariffs(ix.userId()).stream().mapToInt(Tariff::displayOrder).max().orElse(0) + 1;
+            Tariff added = tariffs.addTariff(new AddTariffCommand(ix.userId(), input.days(), input.price(), order));
+            LOG.info("admin {} added tariff {}: {} days for {}", ix.userId(), added.id(), added.days(), added.price());
+            screen.card(ix, added.id(), "✅ " + t.html("admin.tariff.added", t.period(added.days()), t.money(added.price())));
+        } catch (AdminInput.Invalid invalid) {
+            ix.sendNew(View.of(AdminHome.invalid(t, invalid) + "\n\n" + t.html("admin.tariff.ask_new"))
+                    .row(AdminHome.cancel(t, CallbackData.of(Action.TARIFFS))));
+        } catch (Refusal refusal) {
+            if (refusal.reason() != Refusal.Reason.INVALID_INPUT) throw refusal;
+            ix.sendNew(View.of(AdminHome.refusal(t, refusal) + "\n\n" + t.html("admin.tariff.ask_new"))
+                    .row(AdminHome.cancel(t, CallbackData.of(Action.TARIFFS))));
+        }
+    }
+
+    private static String pricePrompt(Texts t, Tariff tariff) {
+        return t.html("admin.tariff.ask_price", t.period(tariff.days()), t.money(tariff.price()), tariff.price().currencyCode());
+    }
+}

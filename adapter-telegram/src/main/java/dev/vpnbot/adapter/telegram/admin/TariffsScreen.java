@@ -1,0 +1,103 @@
+package dev.vpnbot.adapter.telegram.admin;
+
+import dev.vpnbot.adapter.telegram.bot.CallbackData;
+import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
+import dev.vpnbot.adapter.telegram.bot.Conversations;
+import dev.vpnbot.adapter.telegram.bot.Interaction;
+import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.bot.View.Button;
+import dev.vpnbot.application.port.in.Refusal;
+import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
+import dev.vpnbot.domain.tariff.Tariff;
+import dev.vpnbot.domain.tariff.TariffId;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Tariffs (admins): the whole price list, on sale or not, in display order; one tariff's card;
+ * putting it on or off sale; removing it. Changes reach new orders only: placed orders keep the
+ * price they were placed at.
+ */
+final class TariffsScreen {
+    private final ManageTariffsUseCase tariffs;
+    private final Conversations conversations;
+
+    TariffsScreen(ManageTariffsUseCase tariffs, Conversations conversations) {
+        this.tariffs = tariffs;
+        this.conversations = conversations;
+    }
+
+    void list(Interaction ix) {
+        list(ix, null);
+    }
+
+    void list(Interaction ix, String noteHtml) {
+        conversations.clear(ix.chatId());
+        Texts t = ix.texts();
+        List<Tariff> all = sorted(tariffs.allTariffs(ix.userId()));
+        StringBuilder text = new StringBuilder(noteHtml == null ? "" : noteHtml + "\n\n").append(t.html("admin.tariffs.title")).append("\n\n");
+        if (all.isEmpty()) text.append(t.html("admin.tariffs.none"));
+        View buttons = View.of("");
+        for (Tariff tariff : all) {
+            text.append(t.html("admin.tariffs.line", tariff.id().value(), t.period(tariff.days()), t.money(tariff.price()),
+                    t.label(tariff.active() ? "admin.tariffs.on_sale" : "admin.tariffs.off_sale"), tariff.displayOrder())).append('\n');
+            buttons.row(Button.callback(t.label("admin.tariffs.button", t.period(tariff.days()), t.money(tariff.price()),
+                    tariff.active() ? "✅" : "⛔"), CallbackData.of(Action.TARIFF, tariff.id().value())));
+        }
+        ix.show(View.of(text.toString().strip()).rowsOf(buttons)
+                .row(Button.callback(t.label("admin.tariffs.add"), CallbackData.of(Action.TARIFF_ADD)))
+                .row(AdminHome.back(t)));
+    }
+
+    void card(Interaction ix, TariffId id) {
+        card(ix, id, null);
+    }
+
+    void card(Interaction ix, TariffId id, String noteHtml) {
+        conversations.clear(ix.chatId());
+        Texts t = ix.texts();
+        Tariff tariff = find(ix, id);
+        String card = t.html("admin.tariff.card", tariff.id().value(), t.period(tariff.days()), tariff.days(), t.money(tariff.price()),
+                t.label(tariff.active() ? "admin.tariffs.on_sale" : "admin.tariffs.off_sale"), tariff.displayOrder());
+        String tid = String.valueOf(id.value());
+        ix.show(View.of(noteHtml == null ? card : noteHtml + "\n\n" + card)
+                .row(Button.callback(t.label("admin.tariff.price"), CallbackData.of(Action.TARIFF_PRICE, tid)))
+                .row(tariff.active()
+                        ? Button.callback(t.label("admin.tariff.disable"), CallbackData.of(Action.TARIFF_ACTIVE, tid, false))
+                        : Button.callback(t.label("admin.tariff.enable"), CallbackData.of(Action.TARIFF_ACTIVE, tid, true)))
+                .row(Button.callback(t.label("admin.tariff.remove"), CallbackData.of(Action.TARIFF_REMOVE, tid)))
+                .row(Button.callback(t.label("admin.tariffs.back"), CallbackData.of(Action.TARIFFS)), AdminHome.back(t)));
+    }
+
+    void setActive(Interaction ix, TariffId id, boolean active) {
+        Tariff changed = tariffs.setActive(ix.userId(), id, active);
+        Texts t = ix.texts();
+        card(ix, id, "✅ " + t.html(active ? "admin.tariff.enabled" : "admin.tariff.disabled", t.period(changed.days())));
+    }
+
+    void askRemove(Interaction ix, TariffId id) {
+        Texts t = ix.texts();
+        Tariff tariff = find(ix, id);
+        String tid = String.valueOf(id.value());
+        ix.show(View.of(t.html("admin.tariff.remove_ask", t.period(tariff.days()), t.money(tariff.price())))
+                .row(Button.callback(t.label("admin.tariff.remove_confirm"), CallbackData.of(Action.TARIFF_REMOVE_CONFIRMED, tid)))
+                .row(Button.callback(t.label("admin.tariff.back"), CallbackData.of(Action.TARIFF, tid))));
+    }
+
+    void remove(Interaction ix, TariffId id) {
+        Texts t = ix.texts();
+        Tariff tariff = find(ix, id);
+        tariffs.removeTariff(ix.userId(), id);
+        list(ix, "✅ " + t.html("admin.tariff.removed", t.period(tariff.days()), t.money(tariff.price())));
+    }
+
+    Tariff find(Interaction ix, TariffId id) {
+        return tariffs.allTariffs(ix.userId()).stream().filter(x -> x.id().equals(id)).findFirst()
+                .orElseThrow(() -> new Refusal(Refusal.Reason.TARIFF_NOT_AVAILABLE, "no tariff " + id));
+    }
+
+    static List<Tariff> sorted(List<Tariff> tariffs) {
+        return tariffs.stream().sorted(Comparator.comparingInt(Tariff::displayOrder).thenComparingLong(x -> x.id().value())).toList();
+    }
+}

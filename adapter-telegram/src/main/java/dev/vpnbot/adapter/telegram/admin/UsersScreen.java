@@ -1,0 +1,124 @@
+package dev.vpnbot.adapter.telegram.admin;
+
+import dev.vpnbot.adapter.telegram.bot.CallbackData;
+import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
+import dev.vpnbot.adapter.telegram.bot.Conversation;
+import dev.vpnbot.adapter.telegram.bot.Conversations;
+import dev.vpnbot.adapter.telegram.bot.Interaction;
+import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.bot.View.Button;
+import dev.vpnbot.application.port.in.Refusal;
+import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
+import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
+import dev.vpnbot.application.port.in.admin.ManageUsersUseCase.UserDossier;
+import dev.vpnbot.domain.key.VpnKey;
+import dev.vpnbot.domain.order.Order;
+import dev.vpnbot.domain.server.Server;
+import dev.vpnbot.domain.server.ServerId;
+import dev.vpnbot.domain.user.User;
+import dev.vpnbot.domain.user.UserId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+/**
+ * Users (admins): look a user up by Telegram id or @username, and see their keys (server, expiry,
+ * status) and latest orders, with buttons to grant a new key or extend one ({@link GrantFlow}).
+ */
+final class UsersScreen {
+    private static final int MAX_KEYS = 10;
+    private static final int MAX_ORDERS = 10;
+
+    private final ManageUsersUseCase users;
+    private final ManageServersUseCase servers;
+    private final Conversations conversations;
+
+    UsersScreen(ManageUsersUseCase users, ManageServersUseCase servers, Conversations conversations) {
+        this.users = users;
+        this.servers = servers;
+        this.conversations = conversations;
+    }
+
+    void ask(Interaction ix) {
+        Texts t = ix.texts();
+        conversations.set(ix.chatId(), Conversation.admin(Conversation.Step.ADMIN_USER_LOOKUP, 0, ""));
+        ix.show(View.of(t.html("admin.users.ask")).row(AdminHome.cancel(t, CallbackData.of(Action.ADMIN_HOME))));
+    }
+
+    void received(Interaction ix, Message message) {
+        lookup(ix, message.hasText() ? message.getText() : "");
+    }
+
+    /** From the lookup step or "/user &lt;id or @name&gt;"; a miss asks again. */
+    void lookup(Interaction ix, String query) {
+        Texts t = ix.texts();
+        String q = query == null ? "" : query.strip();
+        Optional<UserDossier> found = q.isEmpty() ? Optional.empty() : users.findUser(ix.userId(), q);
+        if (found.isEmpty()) {
+            conversations.set(ix.chatId(), Conversation.admin(Conversation.Step.ADMIN_USER_LOOKUP, 0, ""));
+            String miss = q.isEmpty() ? "" : "⚠️ " + t.html("admin.users.not_found", q) + "\n\n";
+            ix.show(View.of(miss + t.html("admin.users.ask")).row(AdminHome.cancel(t, CallbackData.of(Action.ADMIN_HOME))));
+            return;
+        }
+        show(ix, found.get());
+    }
+
+    void dossier(Interaction ix, UserId id) {
+        show(ix, find(ix, id));
+    }
+
+    UserDossier find(Interaction ix, UserId id) {
+        return users.findUser(ix.userId(), String.valueOf(id.telegramId()))
+                .orElseThrow(() -> new Refusal(Refusal.Reason.USER_NOT_FOUND, "user " + id));
+    }
+
+    /** Server names by id, for keys and grants. */
+    Map<ServerId, String> serverNames(Interaction ix) {
+        return servers.listServers(ix.userId()).stream().collect(Collectors.toMap(Server::id, Server::name, (a, b) -> a));
+    }
+
+    private void show(Interaction ix, UserDossier dossier) {
+        conversations.clear(ix.chatId());
+        Texts t = ix.texts();
+        User u = dossier.user();
+        Map<ServerId, String> names = serverNames(ix);
+        StringBuilder text = new StringBuilder(t.html("admin.user.card", who(u), u.id().telegramId(),
+                u.language().name().toLowerCase(Locale.ROOT), t.date(u.registeredAt(), ix.zone())));
+        if (u.blocked()) text.append('\n').append(t.html("admin.user.blocked"));
+        text.append("\n\n").append(t.html(dossier.keys().isEmpty() ? "admin.user.no_keys" : "admin.user.keys"));
+        String uid = String.valueOf(u.id().telegramId());
+        View keyButtons = View.of("");
+        int n = 0;
+        for (VpnKey key : dossier.keys()) {
+            if (++n > MAX_KEYS) {
+                text.append('\n').append(t.html("keys.more", dossier.keys().size() - MAX_KEYS));
+                break;
+            }
+            String server = names.getOrDefault(key.serverId(), "#" + key.serverId());
+            text.append('\n').append(t.html("admin.user.key", key.id().value(), server, t.date(key.expiresAt(), ix.zone()),
+                    t.label("admin.key_status." + key.status().name().toLowerCase(Locale.ROOT))));
+            keyButtons.row(Button.callback(t.label("admin.user.extend", key.id().value(), server),
+                    CallbackData.of(Action.GRANT_EXTENSION, uid, key.id().value())));
+        }
+        text.append("\n\n").append(t.html(dossier.orders().isEmpty() ? "admin.user.no_orders" : "admin.user.orders"));
+        n = 0;
+        for (Order order : dossier.orders()) {
+            if (++n > MAX_ORDERS) break;
+            text.append('\n').append(t.html("admin.user.order", order.publicId().value(), t.period(order.tariff().days()),
+                    t.money(order.price()), t.label("admin.order_status." + order.status().name().toLowerCase(Locale.ROOT)),
+                    t.date(order.createdAt(), ix.zone())));
+        }
+        ix.show(View.of(text.toString())
+                .row(Button.callback(t.label("admin.user.grant_key"), CallbackData.of(Action.GRANT_KEY, uid)))
+                .rowsOf(keyButtons)
+                .row(Button.callback(t.label("admin.users.another"), CallbackData.of(Action.USERS)), AdminHome.back(t)));
+    }
+
+    static String who(User u) {
+        String name = u.firstName().isBlank() ? "—" : u.firstName();
+        return u.username() == null ? name : name + " (@" + u.username() + ")";
+    }
+}

@@ -1,0 +1,93 @@
+package dev.vpnbot.adapter.telegram.notify;
+
+import dev.vpnbot.adapter.telegram.admin.BroadcastFlow;
+import dev.vpnbot.adapter.telegram.bot.Interaction;
+import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.outbox.Outbox;
+import dev.vpnbot.application.port.in.account.FindUserUseCase;
+import dev.vpnbot.application.port.out.admin.BroadcastChannel;
+import dev.vpnbot.domain.broadcast.Broadcast;
+import dev.vpnbot.domain.user.User;
+import dev.vpnbot.domain.user.UserId;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+/**
+ * The BroadcastChannel port over Telegram: each text goes through the one rate-limited sender
+ * (so a broadcast keeps Telegram's limits together with everything else the bot sends), and the
+ * outcome is awaited: sent, blocked (Telegram's 403; the sender has marked the user blocked) or
+ * failed. The text goes out as plain text, exactly as the admin wrote it. Never throws.
+ */
+public final class TelegramBroadcastChannel implements BroadcastChannel {
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramBroadcastChannel.class);
+    /** Long enough for a 429 pause and the sender's retries; a message still queued then counts as failed. */
+    public static final Duration DEFAULT_WAIT = Duration.ofSeconds(90);
+
+    private final NoticeSettings settings;
+    private final Outbox sender;
+    private final FindUserUseCase users;
+    private final Duration wait;
+
+    /** @param sender the same sender the bot and the notifier use */
+    public TelegramBroadcastChannel(NoticeSettings settings, Outbox sender, FindUserUseCase users) {
+        this(settings, sender, users, DEFAULT_WAIT);
+    }
+
+    /** @param wait how long one delivery may take before it counts as failed */
+    public TelegramBroadcastChannel(NoticeSettings settings, Outbox sender, FindUserUseCase users, Duration wait) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.sender = Objects.requireNonNull(sender, "sender");
+        this.users = Objects.requireNonNull(users, "users");
+        this.wait = Objects.requireNonNull(wait, "wait");
+        if (wait.isNegative() || wait.isZero()) throw new IllegalArgumentException("the delivery wait must be positive");
+    }
+
+    @Override
+    public Delivery deliver(UserId recipient, String text) {
+        long chat = recipient.telegramId();
+        try {
+            sender.send(chat, SendMessage.builder().chatId(chat).text(text).build()).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return Delivery.SENT;
+        } catch (ExecutionException e) {
+            if (isBlocked(e.getCause())) return Delivery.BLOCKED;
+            LOG.info("broadcast message to user {} failed: {}", recipient, e.getCause() == null ? "?" : e.getCause().getMessage());
+            return Delivery.FAILED;
+        } catch (TimeoutException e) {
+            LOG.warn("broadcast message to user {} not sent within {} s: counted as failed", recipient, wait.toSeconds());
+            return Delivery.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Delivery.FAILED;
+        } catch (RuntimeException e) {
+            LOG.warn("broadcast message to user {} could not be sent: {}", recipient, e.toString());
+            return Delivery.FAILED;
+        }
+    }
+
+    @Override
+    public void reportFinished(Broadcast broadcast) {
+        try {
+            long chat = broadcast.author().telegramId();
+            Texts t = Texts.of(users.find(broadcast.author()).map(User::language).orElse(settings.defaultLanguage()));
+            View report = BroadcastFlow.report(t, broadcast);
+            sender.send(chat, Interaction.message(chat, report));
+            LOG.info("broadcast {} done: {} sent, {} blocked, {} failed", broadcast.id(), broadcast.sent(), broadcast.blocked(), broadcast.failed());
+        } catch (RuntimeException e) {
+            LOG.error("the report of broadcast {} could not be sent", broadcast.id(), e);
+        }
+    }
+
+    /** Telegram's 403 for this chat, or a message dropped because an earlier one got it. */
+    static boolean isBlocked(Throwable error) {
+        if (error instanceof dev.vpnbot.adapter.telegram.outbox.ChatBlocked) return true;
+        return error instanceof TelegramApiRequestException e && e.getErrorCode() != null && e.getErrorCode() == 403;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.vpnbot.adapter.telegram.shop;
+
+import dev.vpnbot.adapter.telegram.bot.CallbackData;
+import dev.vpnbot.adapter.telegram.bot.Html;
+import dev.vpnbot.adapter.telegram.bot.Interaction;
+import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.outbox.Outbox;
+import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;
+import dev.vpnbot.domain.key.KeyLinks;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
+
+/**
+ * A key as one message: the QR code with the subscription link, the raw vless:// link and the
+ * next step in its caption. Used when a key is delivered and when the user asks to see it.
+ */
+public final class KeyCard {
+    /** Telegram's limit on a photo caption. */
+    static final int MAX_CAPTION = 1024;
+    /** Telegram's limit on a copy-text button. */
+    private static final int MAX_COPY = 256;
+
+    private final Outbox sender;
+
+    public KeyCard(Outbox sender) {
+        this.sender = sender;
+    }
+
+    /** @param headlineKey the text above the links, e.g. "key.ready" */
+    public void send(long chatId, Texts t, java.time.ZoneId zone, KeyOverview key, String headlineKey) {
+        KeyLinks links = key.key().links();
+        String details = t.html(headlineKey, key.serverName()) + "\n"
+                + t.html("key.valid_until", t.date(key.key().expiresAt(), zone), t.remaining(key.remaining())) + "\n\n";
+        String linksHtml = (links.subscriptionUrl() != null
+                ? t.htmlRaw("key.subscription", Html.code(links.subscriptionUrl())) + "\n\n" : "")
+                + t.htmlRaw("key.vless", Html.code(links.vlessUrl())) + "\n\n";
+        String next = t.html("key.next_step");
+        String caption = details + linksHtml + next;
+        View buttons = buttons(t, key);
+        byte[] png = QrCode.png(links.importUrl());
+        if (caption.length() <= MAX_CAPTION) {
+            sender.sendPhoto(chatId, () -> photo(chatId, png, caption, buttons, key));
+        } else {
+            // too long for a caption: the QR with the short part, then the links as text
+            sender.sendPhoto(chatId, () -> photo(chatId, png, details + next, null, key));
+            sender.send(chatId, Interaction.message(chatId, View.of(linksHtml.strip()).rowsOf(buttons)));
+        }
+    }
+
+    private static View buttons(Texts t, KeyOverview key) {
+        String keyId = String.valueOf(key.key().id().value());
+        List<View.Button> rows = new ArrayList<>();
+        rows.add(View.Button.callback(t.label("key.button.connect"), CallbackData.of(CallbackData.Action.CONNECT_FOR_KEY, keyId)));
+        String vless = key.key().links().vlessUrl();
+        if (vless.length() <= MAX_COPY) rows.add(View.Button.copy(t.label("key.button.copy"), vless));
+        rows.add(View.Button.callback(t.label("key.button.extend"), CallbackData.of(CallbackData.Action.KEY_EXTEND, keyId)));
+        rows.add(View.Button.callback(t.label("menu.keys"), CallbackData.of(CallbackData.Action.KEYS)));
+        return View.of("").rows(rows);
+    }
+
+    private static SendPhoto photo(long chatId, byte[] png, String caption, View buttons, KeyOverview key) {
+        return SendPhoto.builder().chatId(chatId)
+                .photo(new InputFile(new ByteArrayInputStream(png), "key-" + key.key().id().value() + ".png"))
+                .caption(caption).parseMode(ParseMode.HTML)
+                .replyMarkup(buttons == null ? null : buttons.keyboard())
+                .build();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.vpnbot.adapter.telegram.shop;
+
+import dev.vpnbot.adapter.telegram.bot.CallbackData;
+import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
+import dev.vpnbot.adapter.telegram.bot.Html;
+import dev.vpnbot.adapter.telegram.bot.Interaction;
+import dev.vpnbot.adapter.telegram.bot.MainMenu;
+import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.bot.View.Button;
+import dev.vpnbot.application.port.in.Refusal;
+import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
+import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;
+import dev.vpnbot.domain.key.KeyId;
+import dev.vpnbot.domain.key.KeyStatus;
+import java.util.List;
+
+/**
+ * My keys: each key with its server, expiry in the user's zone and the time left; one key's
+ * screen with Show key, Extend and How to connect. A key is found among the user's own keys
+ * only, so a key id from someone else's button is simply "not found".
+ */
+final class KeysScreen {
+    /** Keeps the list within one message and Telegram's button limits. */
+    private static final int MAX_LISTED = 20;
+
+    private final ShowMyKeysUseCase myKeys;
+    private final KeyCard card;
+
+    KeysScreen(ShowMyKeysUseCase myKeys, KeyCard card) {
+        this.myKeys = myKeys;
+        this.card = card;
+    }
+
+    void list(Interaction ix) {
+        Texts t = ix.texts();
+        List<KeyOverview> keys = myKeys.myKeys(ix.userId());
+        if (keys.isEmpty()) {
+            ix.show(View.of(t.html("keys.none"))
+                    .row(Button.callback(t.label("menu.buy"), CallbackData.of(Action.BUY))).row(MainMenu.back(t)));
+            return;
+        }
+        StringBuilder text = new StringBuilder(t.html("keys.title")).append("\n\n");
+        View buttons = View.of("");
+        int n = 0;
+        for (KeyOverview key : keys) {
+            if (++n > MAX_LISTED) {
+                text.append(t.html("keys.more", keys.size() - MAX_LISTED)).append('\n');
+                break;
+            }
+            text.append(t.htmlRaw("keys.line", n, Html.escape(key.serverName()), Html.escape(state(ix, key)))).append('\n');
+            buttons.row(Button.callback(t.label("keys.button", n, key.serverName(), shortState(t, key)),
+                    CallbackData.of(Action.KEY, key.key().id().value())));
+        }
+        ix.show(View.of(text.toString().strip()).rowsOf(buttons)
+                .row(Button.callback(t.label("menu.buy"), CallbackData.of(Action.BUY))).row(MainMenu.back(t)));
+    }
+
+    void key(Interaction ix, KeyId keyId) {
+        Texts t = ix.texts();
+        KeyOverview key = own(ix, keyId);
+        String id = String.valueOf(keyId.value());
+        StringBuilder text = new StringBuilder(t.html("key.title", key.serverName())).append("\n\n");
+        if (key.key().status() == KeyStatus.PROVISIONING) text.append(t.html("key.status.preparing"));
+        else if (key.key().status() == KeyStatus.DISABLED) text.append(t.html("key.status.disabled"));
+        else text.append(t.html("key.valid_until", t.date(key.key().expiresAt(), ix.zone()), t.remaining(key.remaining())));
+        ix.show(View.of(text.toString())
+                .row(Button.callback(t.label("key.button.show"), CallbackData.of(Action.KEY_SHOW, id)))
+                .row(Button.callback(t.label("key.button.extend"), CallbackData.of(Action.KEY_EXTEND, id)))
+                .row(Button.callback(t.label("key.button.connect"), CallbackData.of(Action.CONNECT_FOR_KEY, id)))
+                .row(Button.callback(t.label("button.back"), CallbackData.of(Action.KEYS)), MainMenu.back(t)));
+    }
+
+    /** Sends the key card (QR, links, next step) as a new message; the key screen stays. */
+    void show(Interaction ix, KeyId keyId) {
+        KeyOverview key = own(ix, keyId);
+        if (key.key().links() == null) {
+            ix.alert(ix.texts().label("key.status.preparing"));
+            return;
+        }
+        card.send(ix.chatId(), ix.texts(), ix.zone(), key, "key.card");
+        ix.finish();
+    }
+
+    /** The user's own key, or a refusal as if it did not exist. */
+    KeyOverview own(Interaction ix, KeyId keyId) {
+        return myKeys.myKeys(ix.userId()).stream().filter(k -> k.key().id().equals(keyId)).findFirst()
+                .orElseThrow(() -> new Refusal(Refusal.Reason.KEY_NOT_FOUND, "key " + keyId + " of user " + ix.userId()));
+    }
+
+    private static String state(Interaction ix, KeyOverview key) {
+        Texts t = ix.texts();
+        return switch (key.key().status()) {
+            case PROVISIONING -> t.label("keys.preparing");
+            case DISABLED -> t.label("keys.disabled");
+            default -> key.remaining().isOver()
+                    ? t.label("keys.expired_on", t.date(key.key().expiresAt(), ix.zone()))
+                    : t.label("keys.until", t.date(key.key().expiresAt(), ix.zone()), t.remaining(key.remaining()));
+        };
+    }
+
+    private static String shortState(Texts t, KeyOverview key) {
+        return switch (key.key().status()) {
+            case PROVISIONING -> t.label("keys.preparing");
+            case DISABLED -> t.label("keys.disabled");
+            default -> t.remaining(key.remaining());
+        };
+    }
+}

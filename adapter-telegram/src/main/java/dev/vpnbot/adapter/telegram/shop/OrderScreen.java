@@ -1,0 +1,153 @@
+package dev.vpnbot.adapter.telegram.shop;
+
+import dev.vpnbot.adapter.telegram.bot.CallbackData;
+import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
+import dev.vpnbot.adapter.telegram.bot.Conversation;
+import dev.vpnbot.adapter.telegram.bot.Conversations;
+import dev.vpnbot.adapter.telegram.bot.Interaction;
+import dev.vpnbot.adapter.telegram.bot.MainMenu;
+import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.bot.View.Button;
+import dev.vpnbot.application.port.in.ordering.CancelOrderUseCase;
+import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;
+import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase.CheckPaymentCommand;
+import dev.vpnbot.application.port.in.ordering.ListServersForPurchaseUseCase;
+import dev.vpnbot.application.port.in.payment.PayInTestModeUseCase;
+import dev.vpnbot.application.port.in.Refusal;
+import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
+import dev.vpnbot.domain.order.Order;
+import dev.vpnbot.domain.order.OrderId;
+import dev.vpnbot.domain.order.OrderPurpose;
+import dev.vpnbot.domain.server.Server;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An order and its payment: the summary with Pay (the gateway's page), Check payment and
+ * Cancel, and what the user sees once the order is paid, cancelled, expired or underpaid. The
+ * paying step of the conversation ends when the order leaves "waiting for payment".
+ *
+ * <p>In payment test mode the summary also has "Pay (test)", which pays the order through the
+ * same path as a verified gateway notification. Without test mode that button is never shown
+ * and its data is refused like any unknown button.
+ */
+final class OrderScreen {
+    private static final Logger LOG = LoggerFactory.getLogger(OrderScreen.class);
+
+    private final CheckPaymentUseCase checkPayment;
+    private final CancelOrderUseCase cancelOrder;
+    private final ListServersForPurchaseUseCase servers;
+    private final ShowMyKeysUseCase myKeys;
+    private final Conversations conversations;
+    private final PayInTestModeUseCase testPayments;
+    private final boolean testMode;
+
+    /** @param testPayments the test payment use case when test mode is on; null switches test mode off */
+    OrderScreen(CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ListServersForPurchaseUseCase servers,
+                ShowMyKeysUseCase myKeys, Conversations conversations, PayInTestModeUseCase testPayments) {
+        this.checkPayment = checkPayment;
+        this.cancelOrder = cancelOrder;
+        this.servers = servers;
+        this.myKeys = myKeys;
+        this.conversations = conversations;
+        this.testPayments = testPayments;
+        this.testMode = testPayments != null;
+    }
+
+    /** "Pay (test)": refused unless test mode is on; the use case checks the order is the user's own. */
+    void payForTest(Interaction ix, OrderId orderId) {
+        if (!testMode) {
+            LOG.warn("user {} pressed Pay (test) for order {} but test payments are off: refused", ix.userId(), orderId);
+            ix.alert(ix.texts().label("button.unknown"));
+            return;
+        }
+        Order paid = testPayments.payForTest(ix.userId(), orderId);
+        LOG.info("order {} of user {} paid in test mode", orderId, ix.userId());
+        show(ix, paid);
+    }
+
+    /** Asks the gateway now (the same path as its notification) and shows where the order stands. */
+    void check(Interaction ix, OrderId orderId) {
+        Order order = checkPayment.check(new CheckPaymentCommand(ix.userId(), orderId));
+        if (order.status().isWaitingForPayment()) ix.toast(ix.texts().label("order.not_paid_yet"));
+        show(ix, order);
+    }
+
+    void cancel(Interaction ix, OrderId orderId) {
+        Order order;
+        try {
+            order = cancelOrder.cancel(ix.userId(), orderId);
+        } catch (Refusal refusal) {
+            if (refusal.reason() != Refusal.Reason.ORDER_NOT_PAYABLE) throw refusal;
+            // paid (or otherwise settled) in the meantime: show how it stands instead
+            order = checkPayment.check(new CheckPaymentCommand(ix.userId(), orderId));
+        }
+        show(ix, order);
+    }
+
+    void show(Interaction ix, Order order) {
+        Texts t = ix.texts();
+        if (!order.status().isWaitingForPayment()) endPayingStep(ix, order);
+        View view = switch (order.status()) {
+            case CREATED, AWAITING_PAYMENT -> summary(ix, order);
+            case PAID -> View.of(t.html("order.paid", order.publicId().value()))
+                    .row(Button.callback(t.label("menu.keys"), CallbackData.of(Action.KEYS))).row(MainMenu.back(t));
+            case FULFILLED -> View.of(t.html("order.fulfilled", order.publicId().value()))
+                    .row(Button.callback(t.label("menu.keys"), CallbackData.of(Action.KEYS))).row(MainMenu.back(t));
+            case CANCELLED -> View.of(t.html("order.cancelled", order.publicId().value()))
+                    .row(Button.callback(t.label("menu.buy"), CallbackData.of(Action.BUY))).row(MainMenu.back(t));
+            case EXPIRED -> View.of(t.html("order.expired", order.publicId().value()))
+                    .row(Button.callback(t.label("menu.buy"), CallbackData.of(Action.BUY))).row(MainMenu.back(t));
+            case UNDERPAID -> View.of(t.html("order.underpaid", order.publicId().value(),
+                            order.amountPaid() == null ? "?" : t.money(order.amountPaid()), t.money(order.price())))
+                    .row(Button.callback(t.label("menu.support"), CallbackData.of(Action.SUPPORT))).row(MainMenu.back(t));
+        };
+        ix.show(view);
+    }
+
+    private View summary(Interaction ix, Order order) {
+        Texts t = ix.texts();
+        StringBuilder text = new StringBuilder(t.html("order.title", order.publicId().value())).append("\n\n");
+        if (order.purpose() instanceof OrderPurpose.NewKey newKey) {
+            text.append(t.html("order.new_key", serverName(newKey))).append('\n');
+        } else {
+            text.append(t.html("order.renewal", renewedKeyServer(ix, order))).append('\n');
+        }
+        text.append(t.html("order.period", t.period(order.tariff().days()))).append('\n')
+                .append(t.html("order.price", t.money(order.price()))).append('\n')
+                .append(t.html("order.deadline", t.date(order.paymentDeadline(), ix.zone()))).append("\n\n");
+        if (testMode) text.append(t.html("order.test_mode")).append("\n\n");
+        String orderId = String.valueOf(order.id().value());
+        View view;
+        if (order.invoice() != null) {
+            text.append(t.html("order.hint"));
+            view = View.of(text.toString())
+                    .row(Button.url(t.label("order.pay", t.money(order.price())), order.invoice().payUrl()));
+        } else {
+            text.append(t.html("order.no_invoice"));
+            view = View.of(text.toString());
+        }
+        if (testMode) view.row(Button.callback(t.label("order.pay_test"), CallbackData.of(Action.ORDER_PAY_TEST, orderId)));
+        return view
+                .row(Button.callback(t.label("order.check"), CallbackData.of(Action.ORDER_CHECK, orderId)))
+                .row(Button.callback(t.label("order.cancel"), CallbackData.of(Action.ORDER_CANCEL, orderId)))
+                .row(MainMenu.back(t));
+    }
+
+    private String serverName(OrderPurpose.NewKey newKey) {
+        return servers.serversForPurchase().stream().filter(s -> s.id().equals(newKey.serverId()))
+                .map(Server::name).findFirst().orElse("#" + newKey.serverId());
+    }
+
+    private String renewedKeyServer(Interaction ix, Order order) {
+        return myKeys.myKeys(ix.userId()).stream().filter(k -> k.key().id().equals(order.keyId()))
+                .map(ShowMyKeysUseCase.KeyOverview::serverName).findFirst().orElse("#" + order.keyId());
+    }
+
+    private void endPayingStep(Interaction ix, Order order) {
+        conversations.of(ix.chatId())
+                .filter(c -> c.step() == Conversation.Step.PAYING && c.id() == order.id().value())
+                .ifPresent(c -> conversations.clear(ix.chatId()));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.vpnbot.adapter.telegram.shop;
+
+import dev.vpnbot.adapter.telegram.bot.CallbackData;
+import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
+import dev.vpnbot.adapter.telegram.bot.Conversation;
+import dev.vpnbot.adapter.telegram.bot.Conversations;
+import dev.vpnbot.adapter.telegram.bot.Interaction;
+import dev.vpnbot.adapter.telegram.bot.MainMenu;
+import dev.vpnbot.adapter.telegram.outbox.Outbox;
+import dev.vpnbot.adapter.telegram.web.ConnectLinks;
+import dev.vpnbot.domain.key.KeyId;
+import dev.vpnbot.domain.order.OrderId;
+import dev.vpnbot.domain.server.ServerId;
+import dev.vpnbot.domain.tariff.TariffId;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+/**
+ * The shop inside the bot, as the dispatcher sees it: routes the buyers' buttons, commands and
+ * typed messages to their screens (menu, buying, orders, keys, extending, connecting, support,
+ * language), and relays the support side's answers back to buyers.
+ */
+public final class ShopDesk {
+    private final MainMenu menu;
+    private final BuyFlow buy;
+    private final OrderScreen orders;
+    private final KeysScreen keys;
+    private final ExtendFlow extend;
+    private final ConnectGuide connect;
+    private final SupportDesk support;
+    private final LanguageScreen language;
+
+    /** @param useCases with {@link ShopSettings#paymentTestMode()} on, they must include the test payment use case */
+    public ShopDesk(ShopSettings settings, TelegramUseCases useCases, ConnectLinks links, Outbox sender, Conversations conversations) {
+        this.menu = new MainMenu(conversations, settings::isAdmin);
+        this.orders = new OrderScreen(useCases.checkPayment(), useCases.cancelOrder(), useCases.servers(), useCases.myKeys(),
+                conversations, settings.paymentTestMode() ? useCases.payInTestMode() : null);
+        this.buy = new BuyFlow(useCases.tariffs(), useCases.servers(), useCases.placeOrder(), useCases.checkPayment(), orders, conversations);
+        this.keys = new KeysScreen(useCases.myKeys(), new KeyCard(sender));
+        this.extend = new ExtendFlow(useCases.tariffs(), useCases.placeOrder(), useCases.checkPayment(), keys, orders, conversations);
+        this.connect = new ConnectGuide(useCases.myKeys(), keys, links);
+        this.support = new SupportDesk(settings, sender, useCases.myKeys(), useCases.findUser(), conversations, menu);
+        this.language = new LanguageScreen(useCases.changeLanguage(), menu, settings.defaultZone());
+    }
+
+    /** Adds the shop's buttons to the dispatcher's table. */
+    public void route(Map<Action, BiConsumer<Interaction, CallbackData>> buttons) {
+        buttons.put(Action.MENU, (ix, d) -> menu.show(ix));
+        buttons.put(Action.BUY, (ix, d) -> buy.tariffs(ix));
+        buttons.put(Action.BUY_TARIFF, (ix, d) -> buy.tariff(ix, new TariffId(d.id(0))));
+        buttons.put(Action.BUY_SERVER, (ix, d) -> buy.server(ix, new TariffId(d.id(0)), d.id(1) == 0 ? null : new ServerId(d.id(1))));
+        buttons.put(Action.ORDER_CHECK, (ix, d) -> orders.check(ix, new OrderId(d.id(0))));
+        buttons.put(Action.ORDER_CANCEL, (ix, d) -> orders.cancel(ix, new OrderId(d.id(0))));
+        buttons.put(Action.KEYS, (ix, d) -> keys.list(ix));
+        buttons.put(Action.KEY, (ix, d) -> keys.key(ix, new KeyId(d.id(0))));
+        buttons.put(Action.KEY_SHOW, (ix, d) -> keys.show(ix, new KeyId(d.id(0))));
+        buttons.put(Action.KEY_EXTEND, (ix, d) -> extend.tariffs(ix, new KeyId(d.id(0))));
+        buttons.put(Action.EXTEND_TARIFF, (ix, d) -> extend.tariff(ix, new KeyId(d.id(0)), new TariffId(d.id(1))));
+        buttons.put(Action.CONNECT, (ix, d) -> connect.platforms(ix, null));
+        buttons.put(Action.CONNECT_FOR_KEY, (ix, d) -> connect.platforms(ix, new KeyId(d.id(0))));
+        buttons.put(Action.CONNECT_PLATFORM, (ix, d) -> connect.platform(ix, d.platform(0), null));
+        buttons.put(Action.CONNECT_PLATFORM_FOR_KEY, (ix, d) -> connect.platform(ix, d.platform(0), new KeyId(d.id(1))));
+        buttons.put(Action.SUPPORT, (ix, d) -> support.open(ix));
+        buttons.put(Action.SUPPORT_CANCEL, (ix, d) -> support.cancel(ix));
+        buttons.put(Action.LANGUAGE, (ix, d) -> language.show(ix));
+        buttons.put(Action.LANGUAGE_SET, (ix, d) -> language.choose(ix, d.language(0)));
+        buttons.put(Action.ORDER_PAY_TEST, (ix, d) -> orders.payForTest(ix, new OrderId(d.id(0))));
+    }
+
+    /** A buyer's command; /start, /menu and anything unknown show the menu. */
+    public void command(Interaction ix, String command) {
+        switch (command) {
+            case "buy" -> buy.tariffs(ix);
+            case "keys" -> keys.list(ix);
+            case "connect", "help" -> connect.platforms(ix, null);
+            case "support" -> support.open(ix);
+            case "language" -> language.show(ix);
+            default -> menu.sendNew(ix); // start, menu and anything unknown
+        }
+    }
+
+    /** Text in one of the buyers' steps: support gets it, a flow in progress is shown again, else the menu. */
+    public void received(Interaction ix, Message message, Conversation c) {
+        switch (c.step()) {
+            case SUPPORT -> support.received(ix, message);
+            case PAYING -> orders.check(ix, new OrderId(c.id()));
+            case EXTENDING -> extend.tariffs(ix, new KeyId(c.id()));
+            case BUYING -> buy.tariffs(ix);
+            default -> pleaseUseButtons(ix);
+        }
+    }
+
+    /** Text nobody waits for: a fresh menu under "please use the buttons". */
+    public void pleaseUseButtons(Interaction ix) {
+        menu.sendNew(ix, "menu.buttons_please");
+    }
+
+    /** See {@link SupportDesk#isFromSupportSide}. */
+    public boolean isFromSupportSide(Message message) {
+        return support.isFromSupportSide(message);
+    }
+
+    /** Delivers a support member's reply to the ticket's author. */
+    public void relayReply(Message message) {
+        support.relayReply(message);
+    }
+}

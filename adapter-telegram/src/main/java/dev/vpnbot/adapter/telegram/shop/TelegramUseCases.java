@@ -1,0 +1,43 @@
+package dev.vpnbot.adapter.telegram.shop;
+
+import dev.vpnbot.application.port.in.ordering.CancelOrderUseCase;
+import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
+import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;
+import dev.vpnbot.application.port.in.account.FindUserUseCase;
+import dev.vpnbot.application.port.in.ordering.ListServersForPurchaseUseCase;
+import dev.vpnbot.application.port.in.ordering.ListTariffsUseCase;
+import dev.vpnbot.application.port.in.payment.PayInTestModeUseCase;
+import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
+import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
+import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
+import java.util.Objects;
+
+/**
+ * The use cases the end-user bot drives; nothing else of the application is reachable from a chat.
+ *
+ * @param payInTestMode the "Pay (test)" button's use case: required when
+ *                      {@link ShopSettings#paymentTestMode()} is on, null otherwise
+ */
+public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
+                               ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
+                               CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
+                               PayInTestModeUseCase payInTestMode) {
+    public TelegramUseCases {
+        Objects.requireNonNull(registerUser, "registerUser");
+        Objects.requireNonNull(findUser, "findUser");
+        Objects.requireNonNull(changeLanguage, "changeLanguage");
+        Objects.requireNonNull(tariffs, "tariffs");
+        Objects.requireNonNull(servers, "servers");
+        Objects.requireNonNull(placeOrder, "placeOrder");
+        Objects.requireNonNull(checkPayment, "checkPayment");
+        Objects.requireNonNull(cancelOrder, "cancelOrder");
+        Objects.requireNonNull(myKeys, "myKeys");
+    }
+
+    /** Without test payments (production). */
+    public TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
+                            ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
+                            CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys) {
+        this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, null);
+    }
+}

@@ -1,0 +1,186 @@
+package dev.vpnbot.adapter.telegram.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vpnbot.adapter.telegram.outbox.LaneScheduler.Go;
+import dev.vpnbot.adapter.telegram.outbox.LaneScheduler.Next;
+import dev.vpnbot.adapter.telegram.outbox.LaneScheduler.Wait;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The lanes on a fake clock: per-chat pacing, the overall budget, order within a chat, turns, retries, pauses. */
+class LaneSchedulerTest {
+    private static final long MS = 1_000_000L;
+
+    /** Nanoseconds that move only when told; starts far from zero, as System.nanoTime() may. */
+    private long now = -5_000_000_000L;
+
+    private LaneScheduler<String> lanes(SenderLimits limits) {
+        return new LaneScheduler<>(limits, () -> now);
+    }
+
+    private void advance(long millis) {
+        now += millis * MS;
+    }
+
+    /** Sends (and settles at once) everything that may go now, in the order it goes. */
+    private static List<String> drain(LaneScheduler<String> lanes) {
+        List<String> sent = new ArrayList<>();
+        for (Next<String> next = lanes.next(); next instanceof Go<String> go; next = lanes.next()) {
+            sent.add(go.call());
+            lanes.finished(go.chatId());
+        }
+        return sent;
+    }
+
+    private static long waitMillis(LaneScheduler<String> lanes) {
+        Next<String> next = lanes.next();
+        assertThat(next).isInstanceOf(Wait.class);
+        long nanos = ((Wait<String>) next).nanos();
+        return nanos == Wait.UNTIL_TOLD ? Long.MAX_VALUE : nanos / MS; // the scheduler adds a nanosecond to be sure
+    }
+
+    @Test
+    void a_chat_gets_its_burst_then_one_message_per_interval() {
+        LaneScheduler<String> lanes = lanes(new SenderLimits(1000, 2, Duration.ofMillis(200), Duration.ofMillis(600), 4, 3));
+        for (int i = 1; i <= 7; i++) lanes.add(7, true, "m" + i);
+
+        assertThat(drain(lanes)).containsExactly("m1", "m2");
+        assertThat(waitMillis(lanes)).isEqualTo(200);
+        advance(199);
+        assertThat(drain(lanes)).isEmpty();
+        advance(2);
+        assertThat(drain(lanes)).containsExactly("m3");
+        advance(200);
+        assertThat(drain(lanes)).containsExactly("m4");
+        advance(10_000);
+        assertThat(drain(lanes)).as("a rested chat saves up no more than its burst").containsExactly("m5", "m6");
+    }
+
+    @Test
+    void groups_are_paced_by_their_own_slower_interval() {
+        LaneScheduler<String> lanes = lanes(new SenderLimits(1000, 1, Duration.ofMillis(50), Duration.ofMillis(400), 4, 3));
+        lanes.add(-100, true, "g1");
+        lanes.add(-100, true, "g2");
+        lanes.add(5, true, "p1");
+        lanes.add(5, true, "p2");
+
+        assertThat(drain(lanes)).containsExactly("g1", "p1");
+        advance(50);
+        assertThat(drain(lanes)).containsExactly("p2");
+        assertThat(waitMillis(lanes)).isEqualTo(350);
+        advance(350);
+        assertThat(drain(lanes)).containsExactly("g2");
+    }
+
+    @Test
+    void the_overall_budget_holds_across_chats() {
+        LaneScheduler<String> lanes = lanes(new SenderLimits(10, 3, Duration.ofMillis(10), Duration.ofMillis(10), 4, 3));
+        for (int chat = 1; chat <= 20; chat++) lanes.add(chat, true, "to " + chat);
+
+        assertThat(drain(lanes)).hasSize(10);
+        assertThat(lanes.queued()).isEqualTo(10);
+        assertThat(waitMillis(lanes)).isEqualTo(100);
+        advance(500);
+        assertThat(drain(lanes)).as("5 earned in half a second").hasSize(5);
+        advance(5000);
+        assertThat(drain(lanes)).as("the budget refills up to one second's worth, and the rest goes").hasSize(5);
+        assertThat(lanes.queued()).isZero();
+    }
+
+    @Test
+    void a_chats_calls_go_in_order_and_never_two_at_once() {
+        LaneScheduler<String> lanes = lanes(new SenderLimits(1000, 10, Duration.ofMillis(10), Duration.ofMillis(10), 4, 3));
+        lanes.add(7, true, "first");
+        lanes.add(7, true, "second");
+
+        Next<String> next = lanes.next();
+        assertThat(next).isEqualTo(new Go<>(7, "first"));
+        assertThat(waitMillis(lanes)).as("the second waits while the first is out").isEqualTo(Long.MAX_VALUE);
+        assertThat(lanes.inFlight()).isEqualTo(1);
+
+        lanes.finished(7);
+        assertThat(lanes.next()).isEqualTo(new Go<>(7, "second"));
+    }
+
+    @Test
+    void chats_take_turns() {
+        LaneScheduler<String> lanes = lanes(new SenderLimits(1000, 10, Duration.ofMillis(10), Duration.ofMillis(10), 4, 3));
+        for (int i = 1; i <= 3; i++) lanes.add(1, true, "a" + i);
+        lanes.add(2, true, "b1");
+        lanes.add(3, true, "c1");
+
+        assertThat(drain(lanes)).containsExactly("a1", "b1", "c1", "a2", "a3");
+    }
+
+    @Test
+    void a_retry_goes_first_in_its_lane_once_its_delay_has_passed() {
+        LaneScheduler<String> lanes = lanes(new SenderLimits(1000, 10, Duration.ofMillis(10), Duration.ofMillis(10), 4, 3));
+        lanes.add(7, true, "first");
+        lanes.add(7, true, "second");
+        lanes.add(8, true, "other chat");
+
+        assertThat(lanes.next()).isEqualTo(new Go<>(7, "first"));
+        lanes.retry(7, "first", Duration.ofSeconds(2));
+
+        assertThat(drain(lanes)).as("the other chat does not wait for it").containsExactly("other chat");
+        assertThat(waitMillis(lanes)).isEqualTo(2000);
+        advance(2000);
+        assertThat(drain(lanes)).containsExactly("first", "second");
+    }
+
+    @Test
+    void a_pause_holds_every_chat() {
+        LaneScheduler<String> lanes = lanes(new SenderLimits(1000, 10, Duration.ofMillis(10), Duration.ofMillis(10), 4, 3));
+        lanes.add(1, true, "refused");
+        assertThat(lanes.next()).isEqualTo(new Go<>(1, "refused"));
+        lanes.pauseAll(Duration.ofSeconds(3));
+        lanes.retry(1, "refused", Duration.ZERO);
+        lanes.add(2, true, "other chat");
+
+        assertThat(waitMillis(lanes)).isEqualTo(3000);
+        lanes.pauseAll(Duration.ofSeconds(1));
+        assertThat(waitMillis(lanes)).as("a shorter pause does not cut a longer one").isEqualTo(3000);
+        advance(3000);
+        assertThat(drain(lanes)).containsExactlyInAnyOrder("refused", "other chat");
+    }
+
+    @Test
+    void a_gone_chat_hands_back_what_it_had_queued_and_the_others_go_on() {
+        LaneScheduler<String> lanes = lanes(new SenderLimits(1000, 10, Duration.ofMillis(10), Duration.ofMillis(10), 4, 3));
+        lanes.add(7, true, "one");
+        lanes.add(7, true, "two");
+        lanes.add(7, true, "three");
+        lanes.add(8, true, "other chat");
+
+        assertThat(lanes.next()).isEqualTo(new Go<>(7, "one"));
+        assertThat(lanes.dropChat(7)).containsExactly("two", "three");
+
+        assertThat(lanes.queued()).isEqualTo(1);
+        assertThat(lanes.inFlight()).isZero();
+        assertThat(drain(lanes)).containsExactly("other chat");
+    }
+
+    @Test
+    void calls_that_are_no_message_to_the_chat_do_not_wait_for_its_bucket_but_do_count_overall() {
+        LaneScheduler<String> lanes = lanes(new SenderLimits(2, 1, Duration.ofSeconds(1), Duration.ofSeconds(1), 4, 3));
+        lanes.add(7, true, "message");
+        lanes.add(7, false, "answer");
+
+        assertThat(drain(lanes)).containsExactly("message", "answer");
+        lanes.add(8, true, "to another chat");
+        assertThat(waitMillis(lanes)).as("the overall budget of 2 is spent").isEqualTo(500);
+    }
+
+    @Test
+    void settling_a_chat_with_nothing_in_flight_is_a_programming_error() {
+        LaneScheduler<String> lanes = lanes(new SenderLimits(1000, 10, Duration.ofMillis(10), Duration.ofMillis(10), 4, 3));
+        lanes.add(7, true, "queued");
+
+        assertThatThrownBy(() -> lanes.finished(7)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> lanes.retry(9, "x", Duration.ZERO)).isInstanceOf(IllegalStateException.class);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.vpnbot.adapter.telegram.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.vpnbot.adapter.telegram.TelegramSettings;
+import dev.vpnbot.adapter.telegram.bot.VpnApp;
+import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
+import dev.vpnbot.domain.user.Language;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** GET /connect: one-tap import into an allowlisted app, from a link we signed; never an open redirect. */
+class ConnectPageTest {
+    private static final String SUB = "https://sub.server1.example:2096/sub/k1abc";
+    private final TelegramSettings settings = TelegramSettings.builder(FakeBotApi.TOKEN).publicUrl("https://vpn.example").build();
+    private final ConnectLinks links = links(settings);
+    private final ConnectPage page = new ConnectPage(links(settings));
+
+    /** The links the bot of these settings signs, as TelegramBot makes them. */
+    static ConnectLinks links(TelegramSettings settings) {
+        return new ConnectLinks(settings.connectUrl(), settings.connectLinkSecret(), settings.botToken());
+    }
+
+    private String query(String app, String importUrl) {
+        String link = links.link(VpnApp.HAPP, importUrl, Language.EN).orElseThrow();
+        return link.substring(link.indexOf('?') + 1).replace("app=happ", "app=" + app);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "happ,      happ://add/https://sub.server1.example:2096/sub/k1abc",
+            "v2raytun,  v2raytun://import/https://sub.server1.example:2096/sub/k1abc",
+            "hiddify,   hiddify://import/https://sub.server1.example:2096/sub/k1abc",
+            "streisand, streisand://import/https://sub.server1.example:2096/sub/k1abc",
+            "v2rayng,   v2rayng://install-config?url=https%3A%2F%2Fsub.server1.example%3A2096%2Fsub%2Fk1abc"})
+    void a_signed_link_redirects_into_the_app(String app, String expected) {
+        ConnectPage.Response response = page.respond("GET", query(app, SUB));
+
+        assertThat(response.status()).isEqualTo(302);
+        assertThat(response.location()).isEqualTo(expected);
+        assertThat(response.html()).contains("href=\"" + expected.replace("&", "&amp;") + "\"");
+    }
+
+    @Test
+    void an_app_off_the_allowlist_is_refused() {
+        for (String app : new String[] {"evil", "javascript", "https", "v2rayn", "", "HAPP"}) {
+            ConnectPage.Response response = page.respond("GET", query(app, SUB));
+            assertThat(response.status()).as(app).isEqualTo(400);
+            assertThat(response.location()).isNull();
+        }
+    }
+
+    @Test
+    void a_url_we_did_not_sign_is_refused_and_extra_parameters_cannot_choose_the_target() {
+        String good = query("happ", SUB);
+        String token = good.substring(good.indexOf("k=") + 2);
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("https://evil.example/".getBytes(StandardCharsets.UTF_8)) + token.substring(token.indexOf('.'));
+
+        assertThat(page.respond("GET", "app=happ&k=" + forged).status()).isEqualTo(403);
+        assertThat(page.respond("GET", "app=happ&k=" + token + "x").status()).isEqualTo(403);
+        assertThat(page.respond("GET", "app=happ").status()).isEqualTo(403);
+        assertThat(page.respond("GET", "app=happ&k=%%%").status()).isEqualTo(400);
+        assertThat(page.respond("GET", good + "&app=evil").status()).as("a repeated parameter is refused").isEqualTo(400);
+
+        ConnectPage.Response withExtras = page.respond("GET", good + "&url=" + URLEncoder.encode("https://evil.example", StandardCharsets.UTF_8)
+                + "&target=javascript:alert(1)");
+        assertThat(withExtras.location()).isEqualTo("happ://add/" + SUB);
+    }
+
+    @Test
+    void links_signed_with_another_key_are_refused() {
+        ConnectLinks other = links(TelegramSettings.builder("42:another-bot").publicUrl("https://vpn.example").build());
+        String link = other.link(VpnApp.HAPP, SUB, Language.RU).orElseThrow();
+
+        assertThat(page.respond("GET", link.substring(link.indexOf('?') + 1)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void a_vless_link_is_imported_with_unsafe_characters_escaped() {
+        String vless = "vless://uuid@host.example:443?type=tcp&security=reality#Мой ключ";
+
+        ConnectPage.Response response = page.respond("GET", query("happ", vless));
+
+        assertThat(response.status()).isEqualTo(302);
+        assertThat(response.location()).startsWith("happ://add/vless://uuid@host.example:443?type=tcp&security=reality#")
+                .doesNotContain(" ").matches("\\p{ASCII}+");
+    }
+
+    @Test
+    void served_over_http_it_redirects_with_a_302_and_refuses_posts() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext(TelegramSettings.CONNECT_PATH, page);
+        server.start();
+        try {
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            String base = "http://127.0.0.1:" + server.getAddress().getPort() + TelegramSettings.CONNECT_PATH + "?";
+            HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create(base + query("happ", SUB))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(base + query("happ", SUB)))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(ok.statusCode()).isEqualTo(302);
+            assertThat(ok.headers().firstValue("Location")).contains("happ://add/" + SUB);
+            assertThat(ok.headers().firstValue("Cache-Control")).contains("no-store");
+            assertThat(post.statusCode()).isEqualTo(405);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void without_a_public_url_there_are_no_import_links() {
+        ConnectLinks none = links(TelegramSettings.builder(FakeBotApi.TOKEN).build());
+        assertThat(none.link(VpnApp.HAPP, SUB, Language.RU)).isEmpty();
+        assertThat(links.link(VpnApp.V2RAYN, SUB, Language.RU)).as("clipboard-only app").isEmpty();
+    }
+}

@@ -1,9 +1,0 @@
-package dev.vpnbot.application.port.in;
-
-import dev.vpnbot.domain.tariff.Tariff;
-import java.util.List;
-
-/** Use case: the tariffs a buyer can choose from, in display order. */
-public interface ListTariffsUseCase {
-    List<Tariff> activeTariffs();
-}

@@ -1,0 +1,30 @@
+package dev.vpnbot.application.service.account;
+
+import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
+import dev.vpnbot.application.port.out.Users;
+import dev.vpnbot.domain.user.Language;
+import dev.vpnbot.domain.user.User;
+import java.time.Clock;
+
+/** Registers newcomers in their Telegram language; returning users keep their chosen language. */
+public final class UserRegistration implements RegisterUserUseCase {
+    private final Users users;
+    private final Clock clock;
+
+    public UserRegistration(Users users, Clock clock) {
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Override
+    public User register(RegisterUserCommand command) {
+        User user = users.find(command.userId())
+                .map(known -> known.withNames(command.firstName(), command.username()))
+                .orElseGet(() -> User.register(command.userId(), command.firstName(), command.username(),
+                        Language.fromTelegramCode(command.telegramLanguageCode()), clock.instant()));
+        // a user who writes to us again has evidently unblocked the bot
+        user = user.withBlocked(false);
+        users.save(user);
+        return user;
+    }
+}

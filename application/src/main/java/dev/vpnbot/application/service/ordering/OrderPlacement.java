@@ -1,0 +1,122 @@
+package dev.vpnbot.application.service.ordering;
+
+import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
+import dev.vpnbot.application.port.in.Refusal;
+import dev.vpnbot.application.port.out.Keys;
+import dev.vpnbot.application.port.out.Orders;
+import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.application.port.out.Tariffs;
+import dev.vpnbot.application.port.out.Transactions;
+import dev.vpnbot.application.port.out.Users;
+import dev.vpnbot.application.port.out.payment.InvoiceRequest;
+import dev.vpnbot.application.port.out.payment.PaymentGateway;
+import dev.vpnbot.application.port.out.payment.PaymentGatewayException;
+import dev.vpnbot.domain.key.VpnKey;
+import dev.vpnbot.domain.order.Invoice;
+import dev.vpnbot.domain.order.Order;
+import dev.vpnbot.domain.order.OrderId;
+import dev.vpnbot.domain.order.OrderPurpose;
+import dev.vpnbot.domain.order.PublicOrderId;
+import dev.vpnbot.domain.server.Server;
+import dev.vpnbot.domain.server.ServerSelection;
+import dev.vpnbot.domain.tariff.Tariff;
+import dev.vpnbot.domain.tariff.TariffId;
+import dev.vpnbot.domain.user.UserId;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Places orders. The order is committed first, then the gateway is asked for the invoice:
+ * if the gateway fails, the order stays (CREATED) and can be paid again later, and no
+ * invoice can ever exist that we have no order for.
+ */
+public final class OrderPlacement implements PlaceOrderUseCase {
+    private final Users users;
+    private final Tariffs tariffs;
+    private final Servers servers;
+    private final Keys keys;
+    private final Orders orders;
+    private final PaymentGateway gateway;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final PurchaseSettings settings;
+    private final Nonces nonces;
+
+    public OrderPlacement(Users users, Tariffs tariffs, Servers servers, Keys keys, Orders orders,
+                          PaymentGateway gateway, Transactions transactions, Clock clock,
+                          PurchaseSettings settings, Nonces nonces) {
+        this.users = users;
+        this.tariffs = tariffs;
+        this.servers = servers;
+        this.keys = keys;
+        this.orders = orders;
+        this.gateway = gateway;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.settings = settings;
+        this.nonces = nonces;
+    }
+
+    @Override
+    public Order placeNewKey(PlaceNewKeyOrderCommand command) {
+        requireRegistered(command.userId());
+        Tariff tariff = activeTariff(command.tariffId());
+        ServerSelection selection = new ServerSelection(servers.all());
+        Server server = command.serverId() == null
+                ? selection.leastLoaded().orElseThrow(() -> new Refusal(Refusal.Reason.NO_SERVER_AVAILABLE, "all servers are full or off"))
+                : selection.pick(command.serverId()).orElseThrow(() -> new Refusal(Refusal.Reason.SERVER_NOT_AVAILABLE, "server " + command.serverId()));
+        return place(command.userId(), tariff, new OrderPurpose.NewKey(server.id()));
+    }
+
+    @Override
+    public Order placeRenewal(PlaceRenewalCommand command) {
+        requireRegistered(command.userId());
+        Tariff tariff = activeTariff(command.tariffId());
+        VpnKey key = keys.find(command.keyId())
+                .filter(k -> k.belongsTo(command.userId()))
+                .orElseThrow(() -> new Refusal(Refusal.Reason.KEY_NOT_FOUND, "key " + command.keyId() + " of user " + command.userId()));
+        // a switched-off server still renews (its panel may well answer); a retired one is gone for good
+        if (servers.find(key.serverId()).isEmpty()) {
+            throw new Refusal(Refusal.Reason.SERVER_NOT_AVAILABLE, "key " + key.id() + " is on retired server " + key.serverId());
+        }
+        return place(command.userId(), tariff, new OrderPurpose.Renewal(key.id()));
+    }
+
+    private Order place(UserId userId, Tariff tariff, OrderPurpose purpose) {
+        Duration lifetime = settings.invoiceLifetime();
+        Order created = transactions.inTransaction(() -> {
+            OrderId id = orders.nextId();
+            Order order = Order.place(id, PublicOrderId.of(id, nonces.next()), userId, tariff.snapshot(), purpose,
+                    clock.instant(), lifetime);
+            orders.save(order);
+            return order;
+        });
+        return requestInvoice(created);
+    }
+
+    /** Asks the gateway for the order's invoice; also used to retry an order left CREATED. */
+    Order requestInvoice(Order order) {
+        Invoice invoice;
+        try {
+            invoice = gateway.createInvoice(new InvoiceRequest(order.publicId(), order.price(), settings.invoiceLifetime()));
+        } catch (PaymentGatewayException e) {
+            throw new Refusal(Refusal.Reason.PAYMENT_GATEWAY_UNAVAILABLE, e.getMessage());
+        }
+        return transactions.inTransaction(() -> {
+            Order current = orders.findForUpdate(order.id()).orElseThrow();
+            if (current.invoice() != null || !current.status().isWaitingForPayment()) return current;
+            Order awaiting = current.awaitPayment(invoice);
+            orders.save(awaiting);
+            return awaiting;
+        });
+    }
+
+    private void requireRegistered(UserId userId) {
+        if (users.find(userId).isEmpty()) throw new Refusal(Refusal.Reason.USER_NOT_REGISTERED, "user " + userId);
+    }
+
+    private Tariff activeTariff(TariffId id) {
+        return tariffs.find(id).filter(Tariff::active)
+                .orElseThrow(() -> new Refusal(Refusal.Reason.TARIFF_NOT_AVAILABLE, "tariff " + id));
+    }
+}

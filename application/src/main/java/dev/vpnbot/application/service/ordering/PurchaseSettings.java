@@ -1,0 +1,23 @@
+package dev.vpnbot.application.service.ordering;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Operator choices that shape purchases.
+ *
+ * @param invoiceLifetime how long an invoice can be paid; the order's payment deadline is the same
+ * @param limitIp         simultaneous devices (source IPs) per key on the panel, 0 = no limit
+ * @param totalBytes      traffic quota per key, 0 = unlimited
+ */
+public record PurchaseSettings(Duration invoiceLifetime, int limitIp, long totalBytes) {
+    public PurchaseSettings {
+        Objects.requireNonNull(invoiceLifetime, "invoiceLifetime");
+        if (invoiceLifetime.toMinutes() < 5) throw new IllegalArgumentException("invoice lifetime must be at least 5 minutes");
+        if (limitIp < 0 || totalBytes < 0) throw new IllegalArgumentException("limits cannot be negative");
+    }
+
+    public static PurchaseSettings defaults() {
+        return new PurchaseSettings(Duration.ofHours(1), 0, 0);
+    }
+}

@@ -1,0 +1,156 @@
+package dev.vpnbot.application.service.payment;
+
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase;
+import dev.vpnbot.application.port.out.FulfilmentJobs;
+import dev.vpnbot.application.port.out.Orders;
+import dev.vpnbot.application.port.out.PaymentEvents;
+import dev.vpnbot.application.port.out.Transactions;
+import dev.vpnbot.application.port.out.notify.AdminAlert;
+import dev.vpnbot.application.port.out.notify.Notifier;
+import dev.vpnbot.application.port.out.payment.PaymentEvent;
+import dev.vpnbot.application.port.out.payment.PaymentGateway;
+import dev.vpnbot.application.port.out.payment.PaymentInfo;
+import dev.vpnbot.application.model.payment.PaymentStatus;
+import dev.vpnbot.domain.money.Money;
+import dev.vpnbot.domain.order.Order;
+import dev.vpnbot.domain.order.OrderId;
+import dev.vpnbot.domain.order.OrderStatus;
+import dev.vpnbot.domain.order.PaymentMismatch;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Applies payment news to orders, exactly once.
+ *
+ * <p>Rules: a notification that says "paid" is never believed on its own: the gateway is asked
+ * directly first, and its answer (status and amount) is what counts. The event, the order's
+ * move to PAID and its fulfilment job are written in one transaction under the order's row
+ * lock, so repeated or racing deliveries apply once. Money that arrives for an expired or
+ * cancelled order is still honoured.
+ */
+public final class PaymentConfirmation implements ConfirmPaymentUseCase {
+    private static final Logger LOG = Logger.getLogger(PaymentConfirmation.class.getName());
+
+    private final Orders orders;
+    private final PaymentEvents events;
+    private final FulfilmentJobs jobs;
+    private final PaymentGateway gateway;
+    private final Notifier notifier;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final Runnable fulfilmentWakeUp;
+
+    /** @param fulfilmentWakeUp called after an order became paid, so a worker starts at once */
+    public PaymentConfirmation(Orders orders, PaymentEvents events, FulfilmentJobs jobs, PaymentGateway gateway,
+                               Notifier notifier, Transactions transactions, Clock clock, Runnable fulfilmentWakeUp) {
+        this.orders = orders;
+        this.events = events;
+        this.jobs = jobs;
+        this.gateway = gateway;
+        this.notifier = notifier;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.fulfilmentWakeUp = fulfilmentWakeUp;
+    }
+
+    @Override
+    public Outcome confirm(ConfirmPaymentCommand command) {
+        Optional<Order> known = orders.findByPublicId(command.orderId());
+        if (known.isEmpty()) {
+            LOG.warning(() -> "payment notification for unknown order " + command.orderId() + " (invoice " + command.invoiceId() + ")");
+            notifier.alertAdmins(new AdminAlert(AdminAlert.Kind.UNKNOWN_ORDER_PAID,
+                    "order " + command.orderId() + ", invoice " + command.invoiceId() + ", status " + command.rawStatus()));
+            return Outcome.UNKNOWN_ORDER;
+        }
+        Order order = known.get();
+        if (order.status().isPaid()) {
+            return Outcome.ALREADY_APPLIED;
+        }
+
+        // Believe the gateway, not the message: a replayed or forged "paid" must not deliver a key.
+        PaymentStatus status = command.status();
+        Money paid = command.paid();
+        if (status.isPaid() || status == PaymentStatus.WRONG_AMOUNT) {
+            Optional<PaymentInfo> info = gateway.paymentInfo(command.orderId());
+            if (info.isEmpty() || !agree(status, info.get().status())) {
+                LOG.warning(() -> "order " + command.orderId() + ": notification says " + command.rawStatus()
+                        + " but the gateway says " + info.map(PaymentInfo::rawStatus).orElse("nothing"));
+                return Outcome.NOT_CONFIRMED;
+            }
+            status = info.get().status();
+            paid = info.get().paid();
+        }
+        return apply(command, order.id(), status, paid);
+    }
+
+    /** The notification and the gateway tell the same story ("paid" and "paid over" both count as paid). */
+    private static boolean agree(PaymentStatus notified, PaymentStatus confirmed) {
+        return notified == confirmed || notified.isPaid() && confirmed.isPaid();
+    }
+
+    /** Status already confirmed with the gateway where it matters. */
+    Outcome apply(ConfirmPaymentCommand command, OrderId orderId, PaymentStatus status, Money paid) {
+        PaymentEvent event = new PaymentEvent(command.invoiceId(), command.orderId().value(), command.rawStatus(),
+                status, command.payload(), clock.instant());
+        Applied applied = transactions.inTransaction(() -> {
+            Order order = orders.findForUpdate(orderId).orElseThrow();
+            boolean fresh = events.record(event);
+            if (order.status().isPaid() || (!fresh && !status.isPaid())) {
+                return new Applied(Outcome.ALREADY_APPLIED, order);
+            }
+            return switch (status) {
+                case PAID, PAID_OVER -> payOrFlag(order, paid);
+                case WRONG_AMOUNT -> underpaid(order, paid);
+                case PENDING -> new Applied(Outcome.PENDING, order);
+                case FAILED, REFUNDED -> new Applied(Outcome.NOT_PAID, order);
+            };
+        });
+        tellAboutIt(applied, status, paid); // only after commit: never announce what may roll back
+        return applied.outcome();
+    }
+
+    private Applied payOrFlag(Order order, Money paid) {
+        if (paid == null) paid = order.price(); // the gateway reported paid without an amount: the invoice amount
+        try {
+            Order paidOrder = order.pay(paid, clock.instant());
+            orders.save(paidOrder);
+            jobs.enqueue(paidOrder.id(), clock.instant());
+            return new Applied(Outcome.PAID, paidOrder);
+        } catch (PaymentMismatch mismatch) {
+            return underpaid(order, paid);
+        }
+    }
+
+    private Applied underpaid(Order order, Money paid) {
+        if (order.status() == OrderStatus.UNDERPAID) {
+            return new Applied(Outcome.ALREADY_APPLIED, order);
+        }
+        Order flagged = order.underpaid(paid);
+        orders.save(flagged);
+        return new Applied(Outcome.PAYMENT_TOO_LOW, flagged);
+    }
+
+    private void tellAboutIt(Applied applied, PaymentStatus status, Money paid) {
+        Order order = applied.order();
+        switch (applied.outcome()) {
+            case PAID -> {
+                order.overpayment().ifPresent(extra -> LOG.info(() -> "order " + order.publicId() + " overpaid by " + extra));
+                fulfilmentWakeUp.run();
+            }
+            case PAYMENT_TOO_LOW -> {
+                notifier.paymentTooLow(order.userId(), order, paid);
+                notifier.alertAdmins(new AdminAlert(AdminAlert.Kind.PAYMENT_TOO_LOW,
+                        "order " + order.publicId() + " costs " + order.price() + ", paid " + paid));
+            }
+            case NOT_PAID -> {
+                if (status == PaymentStatus.REFUNDED) {
+                    notifier.alertAdmins(new AdminAlert(AdminAlert.Kind.PAYMENT_REFUNDED, "order " + order.publicId() + " was refunded"));
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private record Applied(Outcome outcome, Order order) {}
+}
