@@ -15,19 +15,16 @@ import java.util.Objects;
  * @param callbackUrl           our public webhook URL, sent as {@code url_callback}
  * @param returnUrl             where the payment page sends the buyer back (a t.me link to the bot);
  *                              sent as {@code url_return} and {@code url_success}; null = none
- * @param webhookSenders        addresses a webhook may come from; empty = any (the sign still decides)
- * @param trustedProxies        our own reverse proxies: only from these is {@code X-Forwarded-For} believed
- * @param maxWebhookBytes       larger webhook bodies are refused unread
+ * @param webhookSenders        addresses a webhook may come from; empty = any (the sign still decides). Who
+ *                              the sender is behind our own proxies is the HTTP server's to say
  * @param requestTimeout        limit for each call to Heleket (connect, write, read, and the whole call)
  */
 public record HeleketSettings(String merchantId, String apiKey, URI baseUrl, String callbackUrl, String returnUrl,
-                              List<IpRange> webhookSenders, List<IpRange> trustedProxies, int maxWebhookBytes,
-                              Duration requestTimeout) {
+                              List<IpRange> webhookSenders, Duration requestTimeout) {
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.heleket.com");
     /** Heleket's documented webhook source (official SDK docs; see docs/PAYMENTS.md). */
     public static final List<IpRange> DEFAULT_WEBHOOK_SENDERS = List.of(IpRange.parse("31.133.220.8"));
-    public static final int DEFAULT_MAX_WEBHOOK_BYTES = 32 * 1024;
     /** Short enough that a webhook which asks payment/info still answers Heleket in time. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(8);
 
@@ -40,21 +37,17 @@ public record HeleketSettings(String merchantId, String apiKey, URI baseUrl, Str
         callbackUrl = callbackUrl == null || callbackUrl.isBlank() ? null : gatewayUrl(callbackUrl.trim(), "callback URL");
         returnUrl = returnUrl == null || returnUrl.isBlank() ? null : gatewayUrl(returnUrl.trim(), "return URL");
         webhookSenders = List.copyOf(Objects.requireNonNull(webhookSenders, "webhookSenders"));
-        trustedProxies = List.copyOf(Objects.requireNonNull(trustedProxies, "trustedProxies"));
-        if (maxWebhookBytes < 1024 || maxWebhookBytes > 1024 * 1024) {
-            throw new IllegalArgumentException("webhook size limit must be 1 KiB..1 MiB, got " + maxWebhookBytes);
-        }
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         if (requestTimeout.isNegative() || requestTimeout.isZero()) throw new IllegalArgumentException("request timeout must be positive");
     }
 
     /**
-     * Production defaults: Heleket's API, its webhook address, no proxy; the webhook lives at
+     * Production defaults: Heleket's API and its webhook address; the webhook lives at
      * {@code publicUrl + /webhooks/heleket}.
      */
     public static HeleketSettings of(String merchantId, String apiKey, String publicUrl, String returnUrl) {
         return new HeleketSettings(merchantId, apiKey, DEFAULT_BASE_URL, callbackUrlFor(publicUrl), returnUrl,
-                DEFAULT_WEBHOOK_SENDERS, List.of(), DEFAULT_MAX_WEBHOOK_BYTES, DEFAULT_REQUEST_TIMEOUT);
+                DEFAULT_WEBHOOK_SENDERS, DEFAULT_REQUEST_TIMEOUT);
     }
 
     /** "https://bot.example.com/" → "https://bot.example.com/webhooks/heleket". */
@@ -65,27 +58,19 @@ public record HeleketSettings(String merchantId, String apiKey, URI baseUrl, Str
     }
 
     public HeleketSettings withBaseUrl(URI url) {
-        return new HeleketSettings(merchantId, apiKey, url, callbackUrl, returnUrl, webhookSenders, trustedProxies, maxWebhookBytes, requestTimeout);
+        return new HeleketSettings(merchantId, apiKey, url, callbackUrl, returnUrl, webhookSenders, requestTimeout);
     }
 
     public HeleketSettings withWebhookSenders(List<IpRange> senders) {
-        return new HeleketSettings(merchantId, apiKey, baseUrl, callbackUrl, returnUrl, senders, trustedProxies, maxWebhookBytes, requestTimeout);
-    }
-
-    public HeleketSettings withTrustedProxies(List<IpRange> proxies) {
-        return new HeleketSettings(merchantId, apiKey, baseUrl, callbackUrl, returnUrl, webhookSenders, proxies, maxWebhookBytes, requestTimeout);
-    }
-
-    public HeleketSettings withMaxWebhookBytes(int bytes) {
-        return new HeleketSettings(merchantId, apiKey, baseUrl, callbackUrl, returnUrl, webhookSenders, trustedProxies, bytes, requestTimeout);
+        return new HeleketSettings(merchantId, apiKey, baseUrl, callbackUrl, returnUrl, senders, requestTimeout);
     }
 
     public HeleketSettings withRequestTimeout(Duration timeout) {
-        return new HeleketSettings(merchantId, apiKey, baseUrl, callbackUrl, returnUrl, webhookSenders, trustedProxies, maxWebhookBytes, timeout);
+        return new HeleketSettings(merchantId, apiKey, baseUrl, callbackUrl, returnUrl, webhookSenders, timeout);
     }
 
     public HeleketSettings withReturnUrl(String url) {
-        return new HeleketSettings(merchantId, apiKey, baseUrl, callbackUrl, url, webhookSenders, trustedProxies, maxWebhookBytes, requestTimeout);
+        return new HeleketSettings(merchantId, apiKey, baseUrl, callbackUrl, url, webhookSenders, requestTimeout);
     }
 
     /** Retrofit wants the base URL to end with a slash. */
@@ -97,8 +82,7 @@ public record HeleketSettings(String merchantId, String apiKey, URI baseUrl, Str
     @Override
     public String toString() {
         return "HeleketSettings[merchantId=" + merchantId + ", apiKey=***, baseUrl=" + baseUrl + ", callbackUrl=" + callbackUrl
-                + ", returnUrl=" + returnUrl + ", webhookSenders=" + webhookSenders + ", trustedProxies=" + trustedProxies
-                + ", maxWebhookBytes=" + maxWebhookBytes + ", requestTimeout=" + requestTimeout + "]";
+                + ", returnUrl=" + returnUrl + ", webhookSenders=" + webhookSenders + ", requestTimeout=" + requestTimeout + "]";
     }
 
     private static String required(String value, String what) {

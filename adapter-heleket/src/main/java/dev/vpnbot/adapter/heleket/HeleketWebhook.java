@@ -10,7 +10,6 @@ import dev.vpnbot.domain.order.PublicOrderId;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -18,74 +17,67 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Inbound adapter: Heleket's payment webhook, {@code POST /webhooks/heleket}. Framework-free:
- * the HTTP server (bootstrap's, or {@link HeleketWebhookHandler}) hands over the raw bytes,
- * the peer address and the headers, and sends back the {@link WebhookReply}.
+ * the HTTP server hands over the body (already held to its size limit and to POST) and the
+ * sender's address (already resolved behind our own proxies), and sends back the
+ * {@link WebhookReply}.
  *
- * <p>Order of checks: sender address (403), size (413), JSON (400), sign (401); only then is
- * the notification handed to {@link ConfirmPaymentUseCase}, which asks Heleket directly
- * before it believes any "paid". Refused input changes nothing. Every correctly signed
- * notification is answered 200, also when we ignore it, so Heleket stops retrying; only
- * "Heleket could not be asked back" is answered 503, so it retries.
+ * <p>Order of checks: sender address (403), JSON (400), sign (401); only then is the
+ * notification handed to {@link ConfirmPaymentUseCase}, which asks Heleket directly before it
+ * believes any "paid". Refused input changes nothing. Every correctly signed notification is
+ * answered 200, also when we ignore it, so Heleket stops retrying; only "Heleket could not be
+ * asked back" is answered 503, so it retries.
  */
 public final class HeleketWebhook {
     public static final String PATH = "/webhooks/heleket";
     private static final Logger LOG = LoggerFactory.getLogger(HeleketWebhook.class);
 
-    private final WebhookSenders senders;
+    private final List<IpRange> senders;
     private final WebhookSignature signature;
-    private final int maxBodyBytes;
     private final ConfirmPaymentUseCase payments;
 
     public HeleketWebhook(HeleketSettings settings, ConfirmPaymentUseCase payments) {
         Objects.requireNonNull(settings, "settings");
         this.payments = Objects.requireNonNull(payments, "payments");
-        this.senders = new WebhookSenders(settings.webhookSenders(), settings.trustedProxies());
+        this.senders = settings.webhookSenders();
         this.signature = new WebhookSignature(settings.apiKey());
-        this.maxBodyBytes = settings.maxWebhookBytes();
-        if (settings.webhookSenders().isEmpty()) {
+        if (senders.isEmpty()) {
             LOG.warn("Heleket webhook accepts any sender address: only the sign protects it");
         }
     }
 
-    public int maxBodyBytes() {
-        return maxBodyBytes;
-    }
-
-    /** The first gate, usable before reading the body: a reply when the sender may not call us. */
-    public Optional<WebhookReply> refuseSender(InetAddress peer, Map<String, List<String>> headers) {
-        Optional<InetAddress> sender = senders.sender(peer, headers);
-        if (sender.isEmpty()) {
-            LOG.warn("Heleket webhook refused (403): proxy {} forwarded an X-Forwarded-For that is not an IP address", peer.getHostAddress());
-            return Optional.of(new WebhookReply(403, "forbidden"));
-        }
-        if (!senders.mayCall(sender.get())) {
-            LOG.warn("Heleket webhook refused (403): sender {} (peer {}) is not an allowed Heleket address",
-                    sender.get().getHostAddress(), peer.getHostAddress());
-            return Optional.of(new WebhookReply(403, "forbidden"));
-        }
-        return Optional.empty();
-    }
-
-    /** A reply for a body that was not read because it announced more than the limit. */
-    public WebhookReply tooLarge(InetAddress peer, long announcedBytes) {
-        LOG.warn("Heleket webhook refused (413): {} bytes from {}, the limit is {}", announcedBytes, peer.getHostAddress(), maxBodyBytes);
-        return new WebhookReply(413, "too large");
-    }
-
-    public WebhookReply handle(byte[] body, InetAddress peer, Map<String, List<String>> headers) {
+    /**
+     * One delivery.
+     *
+     * @param sender who sent it, as the server resolved it; empty when a proxy of ours forwarded
+     *               something that is not an address, so nobody can say
+     */
+    public WebhookReply handle(byte[] body, Optional<InetAddress> sender) {
         Objects.requireNonNull(body, "body");
-        Objects.requireNonNull(peer, "peer");
-        Optional<WebhookReply> refused = refuseSender(peer, headers);
-        if (refused.isPresent()) return refused.get();
-        if (body.length > maxBodyBytes) return tooLarge(peer, body.length);
+        Objects.requireNonNull(sender, "sender");
+        if (sender.isEmpty()) {
+            LOG.warn("Heleket webhook refused (403): sender unknown, a proxy of ours forwarded an X-Forwarded-For that is not an IP address");
+            return new WebhookReply(403, "forbidden");
+        }
+        InetAddress from = sender.get();
+        if (!mayCall(from)) {
+            LOG.warn("Heleket webhook refused (403): sender {} is not an allowed Heleket address", from.getHostAddress());
+            return new WebhookReply(403, "forbidden");
+        }
+        return verified(body, from);
+    }
 
+    private boolean mayCall(InetAddress sender) {
+        return senders.isEmpty() || senders.stream().anyMatch(r -> r.contains(sender));
+    }
+
+    private WebhookReply verified(byte[] body, InetAddress sender) {
         ReceivedJson.Obj fields;
         try {
             fields = signature.verify(body);
         } catch (WebhookSignature.Refused e) {
             boolean forged = e.flaw() == WebhookSignature.Flaw.FORGED || e.flaw() == WebhookSignature.Flaw.UNSIGNED;
             int status = forged ? 401 : 400;
-            LOG.warn("Heleket webhook refused ({}): {} (from {}, {} bytes)", status, e.getMessage(), peer.getHostAddress(), body.length);
+            LOG.warn("Heleket webhook refused ({}): {} (from {}, {} bytes)", status, e.getMessage(), sender.getHostAddress(), body.length);
             return new WebhookReply(status, forged ? "invalid sign" : "malformed");
         }
 

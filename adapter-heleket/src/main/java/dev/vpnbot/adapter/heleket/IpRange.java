@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * An IP address or a CIDR block ("31.133.220.8", "10.0.0.0/8", "2001:db8::/32"), used for the
- * webhook sender allowlist and the trusted proxies. Parsing never asks DNS: only literals pass.
+ * webhook sender allowlist. Parsing never asks DNS: only literals pass.
  */
 public final class IpRange {
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");

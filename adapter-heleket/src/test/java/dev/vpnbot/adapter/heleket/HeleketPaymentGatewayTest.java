@@ -241,7 +241,7 @@ class HeleketPaymentGatewayTest {
     void a_wrong_api_key_is_a_lasting_fault_and_the_key_shows_up_nowhere() {
         String wrongKey = "wrong-key-that-must-never-be-logged";
         HeleketSettings settings = new HeleketSettings(heleket.merchantId(), wrongKey, java.net.URI.create(heleket.baseUrl()), CALLBACK,
-                null, List.of(), List.of(), 32 * 1024, Duration.ofSeconds(2));
+                null, List.of(), Duration.ofSeconds(2));
         HeleketPaymentGateway wrong = new HeleketPaymentGateway(settings);
         try (CapturedLogs logs = new CapturedLogs()) {
             PaymentGatewayException e = failure(() -> wrong.createInvoice(request(ORDER, "5.00", "USD")));

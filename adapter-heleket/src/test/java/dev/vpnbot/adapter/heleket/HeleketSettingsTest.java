@@ -18,8 +18,6 @@ class HeleketSettingsTest {
         assertThat(s.callbackUrl()).isEqualTo("https://bot.example.com/webhooks/heleket");
         assertThat(s.returnUrl()).isEqualTo("https://t.me/my_vpn_bot");
         assertThat(s.webhookSenders()).containsExactly(IpRange.parse("31.133.220.8"));
-        assertThat(s.trustedProxies()).isEmpty();
-        assertThat(s.maxWebhookBytes()).isEqualTo(32 * 1024);
         assertThat(s.requestTimeout()).isEqualTo(Duration.ofSeconds(8));
     }
 
@@ -38,7 +36,6 @@ class HeleketSettingsTest {
                 .hasMessageContaining("return URL");
         HeleketSettings ok = HeleketSettings.of("m", "k", "https://bot.example.com", null);
         assertThatThrownBy(() -> ok.withBaseUrl(URI.create("ftp://api.heleket.com"))).hasMessageContaining("http(s)");
-        assertThatThrownBy(() -> ok.withMaxWebhookBytes(100)).hasMessageContaining("1 KiB..1 MiB");
         assertThatThrownBy(() -> ok.withRequestTimeout(Duration.ZERO)).hasMessageContaining("positive");
         assertThatThrownBy(() -> ok.withReturnUrl("https://t.me/" + "x".repeat(250))).hasMessageContaining("6-255");
     }

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.vpnbot.adapter.heleket.fake.Fault;
 import dev.vpnbot.adapter.heleket.fake.FakeHeleket;
 import dev.vpnbot.adapter.heleket.fake.WebhookDelivery;
+import dev.vpnbot.adapter.heleket.fake.WebhookReceiver;
 import dev.vpnbot.adapter.heleket.fake.WebhookTwist;
 import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.fixtures.InMemoryPaymentEvents;
@@ -65,7 +66,8 @@ class PaymentThroughHeleketTest {
         settings = heleket.settings("http://127.0.0.1:" + webhookServer.getAddress().getPort() + HeleketWebhook.PATH);
         gateway = new HeleketPaymentGateway(settings);
         shop = TestShop.inMemory(clock).panel(panel).gateway(gateway).notifier(notifier).build();
-        webhookServer.createContext(HeleketWebhook.PATH, new HeleketWebhookHandler(new HeleketWebhook(settings, shop.confirmation)));
+        HeleketWebhook webhook = new HeleketWebhook(settings, shop.confirmation);
+        webhookServer.createContext(HeleketWebhook.PATH, exchange -> WebhookReceiver.deliver(webhook, exchange));
         webhookServer.setExecutor(webhookThreads);
         webhookServer.start();
         oneMonth = TariffMother.oneMonth(1); // 5.00 USD

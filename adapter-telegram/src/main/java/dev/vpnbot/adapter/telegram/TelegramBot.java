@@ -1,6 +1,5 @@
 package dev.vpnbot.adapter.telegram;
 
-import com.sun.net.httpserver.HttpHandler;
 import dev.vpnbot.adapter.telegram.admin.AdminDesk;
 import dev.vpnbot.adapter.telegram.admin.AdminUseCases;
 import dev.vpnbot.adapter.telegram.bot.Conversations;
@@ -31,7 +30,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 /**
  * The bot (end users and the admin panel) as bootstrap sees it: {@link #start()} registers the command menu and starts
  * receiving updates (long polling, or telling Telegram our webhook), {@link #webhookEndpoint()}
- * and {@link #connectPage()} are the HTTP handlers to mount, {@link #close()} stops. The screens
+ * and {@link #connectPage()} answer the two HTTP routes that bootstrap's server mounts (this
+ * adapter runs no server of its own), {@link #close()} stops. The screens
  * themselves live in their own classes behind {@link UpdateDispatcher}.
  */
 public final class TelegramBot implements AutoCloseable {
@@ -92,12 +92,12 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /** For {@code POST /webhooks/telegram}; refuses everything when no webhook secret is configured. */
-    public HttpHandler webhookEndpoint() {
+    public TelegramWebhookEndpoint webhookEndpoint() {
         return new TelegramWebhookEndpoint(settings.webhookSecret(), dispatcher);
     }
 
     /** For {@code GET /connect}. */
-    public HttpHandler connectPage() {
+    public ConnectPage connectPage() {
         return new ConnectPage(links);
     }
 

@@ -1,16 +1,21 @@
 package dev.vpnbot.bootstrap.http;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The bot's whole HTTP surface, in one table. A route answers only once a handler is plugged in
- * for it (see {@code HttpModule}); until then it is 404, like any unknown path.
+ * for it (see {@code HttpModule}); until then it is 404, like any unknown path. The server alone
+ * checks each route's method (405) and body limit (413): handlers never see a request that
+ * fails either.
  *
  * @param maxBodyBytes larger request bodies are refused with 413 before a handler sees them
  */
 public enum Route {
-    HELEKET_WEBHOOK("POST", "/webhooks/heleket", 64 * 1024),
+    /** Heleket's notifications are a few KiB; 32 KiB leaves room and keeps junk out. */
+    HELEKET_WEBHOOK("POST", "/webhooks/heleket", 32 * 1024),
+    /** Updates are small; anything bigger is not from Telegram. */
     TELEGRAM_WEBHOOK("POST", "/webhooks/telegram", 1024 * 1024),
     CONNECT("GET", "/connect", 0),
     HEALTH("GET", "/healthz", 0),
@@ -44,6 +49,6 @@ public enum Route {
 
     /** The label used in metrics and logs: "heleket_webhook". */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -11,6 +11,11 @@ public record WebReply(int status, String contentType, byte[] body, Map<String, 
         headers = Map.copyOf(headers);
     }
 
+    /** A status and nothing else: no body, no content type. */
+    public static WebReply empty(int status) {
+        return new WebReply(status, null, new byte[0], Map.of());
+    }
+
     public static WebReply text(int status, String text) {
         return new WebReply(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8), Map.of());
     }

@@ -10,20 +10,30 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One HTTP request as route handlers see it, free of any server library: the adapters'
- * handlers are plugged in over this and {@link WebReply}.
+ * One HTTP request as route handlers see it, free of any server library, already checked
+ * against its route's method and body limit: a route's Guice provider maps this onto the
+ * adapter's plain method and that method's answer onto a {@link WebReply}.
  *
  * @param headers header names in lower case
+ * @param body    the whole body, never more than the route allows
  * @param peer    the address the TCP connection came from (the proxy, when behind nginx)
+ * @param client  who sent the request, resolved once by the server ({@link TrustedProxies}); empty
+ *                when a trusted proxy forwarded something that is not an address
  */
 public record WebRequest(String method, String path, String rawQuery, Map<String, List<String>> headers,
-                         byte[] body, InetAddress peer) {
+                         byte[] body, InetAddress peer, Optional<InetAddress> client) {
     public WebRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         headers = Map.copyOf(headers);
         body = body == null ? new byte[0] : body;
         Objects.requireNonNull(peer, "peer");
+        Objects.requireNonNull(client, "client");
+    }
+
+    /** A request with no proxy in between: the client is the peer. */
+    public WebRequest(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body, InetAddress peer) {
+        this(method, path, rawQuery, headers, body, peer, Optional.of(peer));
     }
 
     /** The first value of a header, any case of its name. */

@@ -2,17 +2,19 @@ package dev.vpnbot.bootstrap.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.vpnbot.bootstrap.metrics.BotMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The bot's one HTTP server (JDK {@code com.sun.net.httpserver}) on {@code HTTP_PORT}: webhooks,
  * the connect page, health and metrics. Requests run on a bounded pool; when it and its queue
- * are full, new connections are closed rather than piling up. Bodies above a route's limit are
- * refused before they are read whole.
+ * are full, new connections are closed rather than piling up. Everything a route's handler
+ * would otherwise repeat happens here, once: the method check (405), the body limit (413,
+ * before the body is read whole) and who the client is behind our proxies.
  */
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -48,18 +51,20 @@ public final class WebServer implements AutoCloseable {
 
     private final int requestedPort;
     private final Map<Route, WebHandler> handlers;
-    private final BotMetrics metrics;
+    private final TrustedProxies proxies;
+    private final RequestCounter counter;
     private final Limits limits;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
     private HttpServer server;
     private ThreadPoolExecutor pool;
 
-    public WebServer(int port, Map<Route, WebHandler> handlers, BotMetrics metrics, Limits limits) {
+    public WebServer(int port, Map<Route, WebHandler> handlers, TrustedProxies proxies, RequestCounter counter, Limits limits) {
         this.requestedPort = port;
         this.handlers = new EnumMap<>(Route.class);
         this.handlers.putAll(handlers);
-        this.metrics = metrics;
+        this.proxies = proxies;
+        this.counter = counter;
         this.limits = limits;
     }
 
@@ -139,7 +144,7 @@ public final class WebServer implements AutoCloseable {
             }
         } finally {
             exchange.close();
-            metrics.httpRequest(route == null ? "unknown" : route.label(), status);
+            counter.answered(route == null ? "unknown" : route.label(), status);
             inFlight.decrementAndGet();
         }
     }
@@ -147,14 +152,21 @@ public final class WebServer implements AutoCloseable {
     private WebReply handle(Route route, HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         if (!method.equals(route.method())) {
-            return new WebReply(405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of("Allow", route.method()));
+            return new WebReply(405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8),
+                    Map.of("Allow", route.method()));
         }
-        byte[] body = readBody(exchange, route.maxBodyBytes());
-        if (body == null) return WebReply.text(413, "request body too large\n");
         Map<String, List<String>> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        InetAddress peer = exchange.getRemoteAddress().getAddress();
+        Optional<InetAddress> client = proxies.client(peer, headers.getOrDefault("x-forwarded-for", List.of()));
+        byte[] body = readBody(exchange, route.maxBodyBytes());
+        if (body == null) {
+            LOG.warn("{} refused (413): a body over {} bytes from {}", route.path(), route.maxBodyBytes(),
+                    client.map(InetAddress::getHostAddress).orElse("an unknown client behind " + peer.getHostAddress()));
+            return WebReply.text(413, "request body too large\n");
+        }
         WebRequest request = new WebRequest(method, exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
-                headers, body, exchange.getRemoteAddress().getAddress());
+                headers, body, peer, client);
         return handlers.get(route).handle(request);
     }
 

@@ -24,6 +24,8 @@ import java.util.Optional;
 /**
  * The Heleket adapter: the payment gateway and its webhook route. With PAYMENT_TEST_MODE and
  * no Heleket keys, orders get placeholder invoices and are paid with the test button only.
+ * HELEKET_WEBHOOK_IPS is checked against the client address the server resolved behind
+ * TRUSTED_PROXIES.
  */
 public final class HeleketModule extends AbstractModule {
 
@@ -34,8 +36,7 @@ public final class HeleketModule extends AbstractModule {
         // without PUBLIC_URL Heleket gets no callback address: reconciliation then finds the payments
         String callback = http.publicAddress(Route.HELEKET_WEBHOOK.path()).map(Object::toString).orElse(null);
         return Optional.of(new HeleketSettings(heleket.merchantId(), heleket.apiKey().reveal(), heleket.apiUrl(), callback, null,
-                ranges(heleket.webhookIps()), ranges(http.trustedProxies()), HeleketSettings.DEFAULT_MAX_WEBHOOK_BYTES,
-                HeleketSettings.DEFAULT_REQUEST_TIMEOUT));
+                ranges(heleket.webhookIps()), HeleketSettings.DEFAULT_REQUEST_TIMEOUT));
     }
 
     @Provides
@@ -51,7 +52,7 @@ public final class HeleketModule extends AbstractModule {
         if (settings.isEmpty()) return request -> WebReply.text(404, "Heleket is not configured\n");
         HeleketWebhook webhook = new HeleketWebhook(settings.get(), payments);
         return request -> {
-            WebhookReply reply = webhook.handle(request.body(), request.peer(), request.headers());
+            WebhookReply reply = webhook.handle(request.body(), request.client());
             return WebReply.text(reply.status(), reply.body());
         };
     }

@@ -9,17 +9,21 @@ import dev.vpnbot.bootstrap.config.HttpConfig;
 import dev.vpnbot.bootstrap.health.HealthCheck;
 import dev.vpnbot.bootstrap.health.HealthEndpoint;
 import dev.vpnbot.bootstrap.http.Route;
+import dev.vpnbot.bootstrap.http.TrustedProxies;
 import dev.vpnbot.bootstrap.http.WebHandler;
+import dev.vpnbot.bootstrap.http.WebReply;
 import dev.vpnbot.bootstrap.http.WebServer;
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
-import dev.vpnbot.bootstrap.metrics.MetricsEndpoint;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The HTTP server and its route table ({@link Route}). Serves /healthz and /metrics itself; an
- * adapter module plugs in its route with {@code @ProvidesIntoMap @RouteKey(Route.X)}.
+ * adapter module plugs in its route with {@code @ProvidesIntoMap @RouteKey(Route.X)}: a
+ * {@link WebHandler} that hands the adapter's plain method what it reads of the request and
+ * turns that method's answer into a {@link WebReply}.
  */
 public final class HttpModule extends AbstractModule {
     static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(3);
@@ -44,12 +48,14 @@ public final class HttpModule extends AbstractModule {
     @ProvidesIntoMap
     @RouteKey(Route.METRICS)
     WebHandler metrics(BotMetrics metrics) {
-        return new MetricsEndpoint(metrics);
+        return request -> new WebReply(200, BotMetrics.CONTENT_TYPE, metrics.scrape().getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
+    /** TRUSTED_PROXIES: the only peers whose X-Forwarded-For the server believes. */
     @Provides
     @Singleton
     WebServer webServer(HttpConfig http, Map<Route, WebHandler> routes, BotMetrics metrics) {
-        return new WebServer(http.port(), routes, metrics, WebServer.Limits.defaults());
+        return new WebServer(http.port(), routes, new TrustedProxies(http.trustedProxies()::contains), metrics::httpRequest,
+                WebServer.Limits.defaults());
     }
 }

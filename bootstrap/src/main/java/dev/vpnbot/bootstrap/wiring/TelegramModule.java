@@ -14,6 +14,8 @@ import dev.vpnbot.adapter.telegram.notify.TelegramNotifier;
 import dev.vpnbot.adapter.telegram.TelegramSettings;
 import dev.vpnbot.adapter.telegram.notify.TelegramBroadcastChannel;
 import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
+import dev.vpnbot.adapter.telegram.web.ConnectPage;
+import dev.vpnbot.adapter.telegram.web.TelegramWebhookEndpoint;
 import dev.vpnbot.application.port.in.ordering.CancelOrderUseCase;
 import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
 import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;
@@ -38,7 +40,6 @@ import dev.vpnbot.bootstrap.config.HttpConfig;
 import dev.vpnbot.bootstrap.config.OperatorConfig;
 import dev.vpnbot.bootstrap.config.TelegramConfig;
 import dev.vpnbot.bootstrap.config.TelegramMode;
-import dev.vpnbot.bootstrap.http.ExchangeBridge;
 import dev.vpnbot.bootstrap.http.Route;
 import dev.vpnbot.bootstrap.http.WebHandler;
 import dev.vpnbot.bootstrap.http.WebReply;
@@ -146,13 +147,19 @@ public final class TelegramModule extends AbstractModule {
         if (settings.mode() != TelegramSettings.UpdateMode.WEBHOOK) {
             return request -> WebReply.text(404, "webhook mode is off\n");
         }
-        return new ExchangeBridge(bot.webhookEndpoint());
+        TelegramWebhookEndpoint endpoint = bot.webhookEndpoint();
+        return request -> WebReply.empty(endpoint.receive(request.header(TelegramWebhookEndpoint.SECRET_HEADER), request.body(),
+                request.client()));
     }
 
     @ProvidesIntoMap
     @RouteKey(Route.CONNECT)
     WebHandler connect(TelegramBot bot) {
-        return new ExchangeBridge(bot.connectPage());
+        ConnectPage page = bot.connectPage();
+        return request -> {
+            ConnectPage.Response response = page.respond(request.rawQuery());
+            return new WebReply(response.status(), ConnectPage.Response.CONTENT_TYPE, response.body(), response.headers());
+        };
     }
 
     @ProvidesIntoOptional(ProvidesIntoOptional.Type.ACTUAL)

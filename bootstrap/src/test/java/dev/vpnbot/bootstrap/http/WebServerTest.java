@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +47,7 @@ class WebServerTest {
                         Thread.currentThread().interrupt();
                     }
                     return WebReply.text(200, "slow but done");
-                }), metrics, WebServer.Limits.defaults());
+                }), TrustedProxies.none(), metrics::httpRequest, WebServer.Limits.defaults());
         server.start();
     }
 
@@ -75,6 +76,7 @@ class WebServerTest {
         assertThat(new String(request.body(), StandardCharsets.UTF_8)).isEqualTo("{\"status\":\"paid\"}");
         assertThat(request.header("x-forwarded-for")).contains("31.133.220.8");
         assertThat(request.peer().isLoopbackAddress()).isTrue();
+        assertThat(request.client()).as("no proxy is trusted: X-Forwarded-For is ignored").contains(request.peer());
     }
 
     @Test
@@ -104,6 +106,86 @@ class WebServerTest {
         HttpResponse<String> r = send(to("/webhooks/heleket").POST(HttpRequest.BodyPublishers.ofByteArray(big)));
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(seen.get()).isNull();
+    }
+
+    @Test
+    void a_body_at_the_route_limit_is_read_whole() throws Exception {
+        byte[] exactly = new byte[Route.HELEKET_WEBHOOK.maxBodyBytes()];
+        java.util.Arrays.fill(exactly, (byte) 'x');
+        HttpResponse<String> r = send(to("/webhooks/heleket").POST(HttpRequest.BodyPublishers.ofByteArray(exactly)));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(seen.get().body()).isEqualTo(exactly);
+    }
+
+    @Test
+    void a_chunked_body_over_the_route_limit_is_refused_413_too() throws Exception {
+        java.net.HttpURLConnection chunked = (java.net.HttpURLConnection) to("/webhooks/heleket").build().uri().toURL().openConnection();
+        chunked.setDoOutput(true);
+        chunked.setRequestMethod("POST");
+        chunked.setChunkedStreamingMode(512);
+        try (java.io.OutputStream out = chunked.getOutputStream()) {
+            out.write(new byte[Route.HELEKET_WEBHOOK.maxBodyBytes() + 100]);
+        } catch (java.io.IOException e) {
+            // the server may answer and close before the whole body is written
+        }
+        assertThat(chunked.getResponseCode()).isEqualTo(413);
+        assertThat(seen.get()).isNull();
+    }
+
+    @Test
+    void heleket_notifications_may_be_32_kib_and_telegram_updates_1_mib() {
+        assertThat(Route.HELEKET_WEBHOOK.maxBodyBytes()).isEqualTo(32 * 1024);
+        assertThat(Route.TELEGRAM_WEBHOOK.maxBodyBytes()).isEqualTo(1024 * 1024);
+    }
+
+    /** The client a handler is told about when a request with {@code forwardedFor} comes from 127.0.0.1. */
+    private Optional<InetAddress> clientSeenBehind(TrustedProxies proxies, String forwardedFor) throws Exception {
+        AtomicReference<WebRequest> request = new AtomicReference<>();
+        WebServer behind = new WebServer(0, Map.of(Route.CONNECT, r -> {
+            request.set(r);
+            return WebReply.text(200, "ok");
+        }), proxies, metrics::httpRequest, WebServer.Limits.defaults());
+        behind.start();
+        try {
+            HttpRequest.Builder get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + behind.port() + "/connect"))
+                    .timeout(Duration.ofSeconds(5)).GET();
+            if (forwardedFor != null) get.header("X-Forwarded-For", forwardedFor);
+            assertThat(send(get).statusCode()).isEqualTo(200);
+            assertThat(request.get().peer().isLoopbackAddress()).isTrue();
+            return request.get().client();
+        } finally {
+            behind.stop(Duration.ofSeconds(1));
+        }
+    }
+
+    private static InetAddress ip(String literal) {
+        return TrustedProxies.literal(literal).orElseThrow();
+    }
+
+    @Test
+    void behind_a_trusted_proxy_the_client_is_the_address_it_forwarded() throws Exception {
+        TrustedProxies loopback = new TrustedProxies(InetAddress::isLoopbackAddress);
+        assertThat(clientSeenBehind(loopback, "31.133.220.8")).contains(ip("31.133.220.8"));
+        assertThat(clientSeenBehind(loopback, null)).as("nothing forwarded: the proxy itself").contains(ip("127.0.0.1"));
+    }
+
+    @Test
+    void belief_stops_at_the_first_hop_that_is_not_a_trusted_proxy() throws Exception {
+        TrustedProxies loopback = new TrustedProxies(InetAddress::isLoopbackAddress);
+        assertThat(clientSeenBehind(loopback, "31.133.220.8, 203.0.113.9")).as("what 203.0.113.9 claims proves nothing")
+                .contains(ip("203.0.113.9"));
+    }
+
+    @Test
+    void a_forwarded_for_header_from_a_peer_that_is_no_proxy_of_ours_is_ignored() throws Exception {
+        TrustedProxies elsewhere = new TrustedProxies(address -> address.getAddress()[0] == 10);
+        assertThat(clientSeenBehind(elsewhere, "31.133.220.8")).contains(ip("127.0.0.1"));
+        assertThat(clientSeenBehind(TrustedProxies.none(), "31.133.220.8")).contains(ip("127.0.0.1"));
+    }
+
+    @Test
+    void a_trusted_proxy_that_forwards_a_name_leaves_the_client_unknown() throws Exception {
+        assertThat(clientSeenBehind(new TrustedProxies(InetAddress::isLoopbackAddress), "heleket.example")).isEmpty();
     }
 
     @Test

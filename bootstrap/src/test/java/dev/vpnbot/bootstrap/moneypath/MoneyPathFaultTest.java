@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -84,7 +85,7 @@ class MoneyPathFaultTest {
         // fifty deliveries and the scheduler ticks of four more workers (here or in other bot processes), all at once
         AtomicInteger caller = new AtomicInteger();
         List<Object> outcomes = atOnce(54, () -> caller.getAndIncrement() < 50
-                ? bot.webhook.handle(webhook, InetAddress.getLoopbackAddress(), Map.of())
+                ? bot.webhook.handle(webhook, Optional.of(InetAddress.getLoopbackAddress()))
                 : bot.worker.runDueJobs());
         bot.awaitWorkers();
         bot.worker.runDueJobs(); // in case every tick came before the job
@@ -115,7 +116,7 @@ class MoneyPathFaultTest {
         Order renewal = rig.placeRenewal(bot, bought.id());
         byte[] webhook = rig.payAndCatchWebhook(renewal);
 
-        List<WebhookReply> replies = atOnce(50, () -> bot.webhook.handle(webhook, InetAddress.getLoopbackAddress(), Map.of()));
+        List<WebhookReply> replies = atOnce(50, () -> bot.webhook.handle(webhook, Optional.of(InetAddress.getLoopbackAddress())));
         // workers whose leases overlapped (a slow one and the one after it) both take the order at once
         List<Result> results = atOnce(8, () -> bot.fulfilment.fulfil(renewal.id()));
         bot.worker.runDueJobs();

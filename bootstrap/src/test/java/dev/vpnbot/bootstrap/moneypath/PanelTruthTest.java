@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -167,7 +168,7 @@ class PanelTruthTest {
             for (int i = 0; i < webhooks.size(); i++) {
                 RunningBot to = i % 2 == 0 ? b : a;
                 byte[] webhook = webhooks.get(i);
-                sent.add(senders.submit(() -> to.webhook.handle(webhook, InetAddress.getLoopbackAddress(), Map.of())));
+                sent.add(senders.submit(() -> to.webhook.handle(webhook, Optional.of(InetAddress.getLoopbackAddress()))));
             }
             for (Future<?> f : sent) f.get(60, TimeUnit.SECONDS);
         } finally {

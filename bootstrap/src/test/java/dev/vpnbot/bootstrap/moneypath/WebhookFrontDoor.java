@@ -3,7 +3,7 @@ package dev.vpnbot.bootstrap.moneypath;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.vpnbot.adapter.heleket.HeleketWebhook;
-import dev.vpnbot.adapter.heleket.HeleketWebhookHandler;
+import dev.vpnbot.adapter.heleket.fake.WebhookReceiver;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 /**
  * Test fixture: our public webhook address, as the reverse proxy in front of the bot sees it.
  * It stays at one URL (the one every invoice was given) while bot processes come and go:
- * deliveries go to the running bot's {@link HeleketWebhookHandler}, get 502 while no bot runs,
+ * deliveries go to the running bot's {@link HeleketWebhook}, get 502 while no bot runs,
  * and can be lost on purpose (answered 200 and dropped, as a misrouting proxy would).
  */
 final class WebhookFrontDoor implements AutoCloseable {
@@ -24,7 +24,7 @@ final class WebhookFrontDoor implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private volatile HeleketWebhookHandler upstream;
+    private volatile HeleketWebhook upstream;
     private volatile boolean losing;
 
     WebhookFrontDoor() {
@@ -43,7 +43,7 @@ final class WebhookFrontDoor implements AutoCloseable {
     }
 
     void routeTo(HeleketWebhook webhook) {
-        upstream = new HeleketWebhookHandler(webhook);
+        upstream = webhook;
     }
 
     /** No bot behind the proxy any more. */
@@ -57,9 +57,9 @@ final class WebhookFrontDoor implements AutoCloseable {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
-        HeleketWebhookHandler bot = upstream;
+        HeleketWebhook bot = upstream;
         if (!losing && bot != null) {
-            bot.handle(exchange);
+            WebhookReceiver.deliver(bot, exchange);
             return;
         }
         try (exchange) {

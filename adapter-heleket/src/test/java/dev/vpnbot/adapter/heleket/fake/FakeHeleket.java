@@ -193,8 +193,7 @@ public final class FakeHeleket implements AutoCloseable {
     /** Adapter settings aimed at this fake, with webhooks accepted from loopback and short timeouts. */
     public HeleketSettings settings(String callbackUrl) {
         return new HeleketSettings(merchantId(), paymentKey(), URI.create(baseUrl()), callbackUrl, "https://t.me/vpnbot_test_bot",
-                List.of(IpRange.parse("127.0.0.1"), IpRange.parse("::1")), List.of(), HeleketSettings.DEFAULT_MAX_WEBHOOK_BYTES,
-                Duration.ofSeconds(2));
+                List.of(IpRange.parse("127.0.0.1"), IpRange.parse("::1")), Duration.ofSeconds(2));
     }
 
     // ---- inspection -----------------------------------------------------------------------------

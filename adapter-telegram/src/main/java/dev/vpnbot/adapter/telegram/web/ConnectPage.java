@@ -1,16 +1,13 @@
 package dev.vpnbot.adapter.telegram.web;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.vpnbot.adapter.telegram.bot.Html;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.VpnApp;
 import dev.vpnbot.domain.user.Language;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,15 +21,31 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Never an open redirect: the target is built from an app in {@link VpnApp} (the scheme
  * allowlist) and a URL from a token we signed ({@link ConnectLinks}); nothing in the request
- * can name another destination. Framework-free: bootstrap mounts it on its JDK HttpServer at
- * {@code TelegramSettings.CONNECT_PATH}.
+ * can name another destination. Framework-free: bootstrap's HTTP server lets only GET through
+ * and hands over the query of {@code TelegramSettings.CONNECT_PATH}.
  */
-public final class ConnectPage implements HttpHandler {
+public final class ConnectPage {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectPage.class);
     private static final int MAX_QUERY = ConnectLinks.MAX_TOKEN_LENGTH + 256;
 
     /** What the page answers: a status, the redirect target when there is one, and the HTML body. */
-    public record Response(int status, String location, String html) {}
+    public record Response(int status, String location, String html) {
+        public static final String CONTENT_TYPE = "text/html; charset=utf-8";
+
+        public byte[] body() {
+            return html.getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** The headers of the answer besides its content type: a redirect that nothing caches, leaks or widens. */
+        public Map<String, String> headers() {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Cache-Control", "no-store");
+            headers.put("Referrer-Policy", "no-referrer");
+            headers.put("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+            if (location != null) headers.put("Location", location);
+            return headers;
+        }
+    }
 
     private final ConnectLinks links;
 
@@ -40,36 +53,8 @@ public final class ConnectPage implements HttpHandler {
         this.links = links;
     }
 
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod();
-            Response response = respond(method, exchange.getRequestURI().getRawQuery());
-            var headers = exchange.getResponseHeaders();
-            headers.set("Content-Type", "text/html; charset=utf-8");
-            headers.set("Cache-Control", "no-store");
-            headers.set("Referrer-Policy", "no-referrer");
-            headers.set("X-Content-Type-Options", "nosniff");
-            headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-            if (response.status() == 405) headers.set("Allow", "GET, HEAD");
-            if (response.location() != null) headers.set("Location", response.location());
-            byte[] body = response.html().getBytes(StandardCharsets.UTF_8);
-            if ("HEAD".equalsIgnoreCase(method)) {
-                exchange.sendResponseHeaders(response.status(), -1);
-                return;
-            }
-            exchange.sendResponseHeaders(response.status(), body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    /** The page's answer to a request, without the HTTP exchange. */
-    public Response respond(String method, String rawQuery) {
-        if (!"GET".equalsIgnoreCase(method) && !"HEAD".equalsIgnoreCase(method)) {
-            return new Response(405, null, page(Texts.of(Language.DEFAULT), "connect.page.invalid", null, null));
-        }
+    /** The page's answer to a {@code GET} with this query (undecoded; null when there is none). */
+    public Response respond(String rawQuery) {
         Map<String, String> query = parse(rawQuery);
         Texts texts = Texts.of(language(query == null ? null : query.get("l")));
         if (query == null) return invalid(texts, 400, "unreadable query");

@@ -2,12 +2,11 @@ package dev.vpnbot.adapter.telegram.web;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,13 +17,12 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * {@code X-Telegram-Bot-Api-Secret-Token} header must equal our secret (compared in constant
  * time): missing → 401, wrong → 403, and nothing is parsed. A good update is handed to the
  * dispatcher's queue and answered 200 at once, so Telegram never waits for a screen.
- * Framework-free: bootstrap mounts it on its JDK HttpServer at {@code TelegramSettings.WEBHOOK_PATH}.
+ * Framework-free: bootstrap's HTTP server checks the method and the body size, then hands over
+ * the header, the body and the sender at {@code TelegramSettings.WEBHOOK_PATH}.
  */
-public final class TelegramWebhookEndpoint implements HttpHandler {
+public final class TelegramWebhookEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramWebhookEndpoint.class);
-    static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
-    /** Updates are small; anything bigger is not from Telegram. */
-    static final int MAX_BODY = 1 << 20;
+    public static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
     private final byte[] secret;
     private final ObjectMapper json;
@@ -37,33 +35,21 @@ public final class TelegramWebhookEndpoint implements HttpHandler {
         this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            int status = accept(exchange);
-            exchange.sendResponseHeaders(status, -1);
-        }
-    }
-
-    private int accept(HttpExchange exchange) throws IOException {
-        if (!"POST".equalsIgnoreCase(exchange.getRequestMethod())) {
-            exchange.getResponseHeaders().set("Allow", "POST");
-            return 405;
-        }
-        String given = exchange.getRequestHeaders().getFirst(SECRET_HEADER);
-        if (given == null) {
-            LOG.warn("webhook call without secret token from {}: refused", exchange.getRemoteAddress());
+    /**
+     * One delivery; the answer is the HTTP status, sent without a body.
+     *
+     * @param secretToken the {@link #SECRET_HEADER} header, when there is one
+     * @param sender      who sent it, for the log line of a refusal
+     */
+    public int receive(Optional<String> secretToken, byte[] body, Optional<InetAddress> sender) {
+        if (secretToken.isEmpty()) {
+            LOG.warn("webhook call without secret token from {}: refused", describe(sender));
             return 401;
         }
-        if (secret == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
-            LOG.warn("webhook call with a wrong secret token from {}: refused", exchange.getRemoteAddress());
+        if (secret == null || !MessageDigest.isEqual(secret, secretToken.get().getBytes(StandardCharsets.UTF_8))) {
+            LOG.warn("webhook call with a wrong secret token from {}: refused", describe(sender));
             return 403;
         }
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(MAX_BODY + 1);
-        }
-        if (body.length > MAX_BODY) return 413;
         Update update;
         try {
             update = json.readValue(body, Update.class);
@@ -73,5 +59,9 @@ public final class TelegramWebhookEndpoint implements HttpHandler {
         }
         dispatcher.accept(update);
         return 200;
+    }
+
+    private static String describe(Optional<InetAddress> sender) {
+        return sender.map(InetAddress::getHostAddress).orElse("an unknown address");
     }
 }

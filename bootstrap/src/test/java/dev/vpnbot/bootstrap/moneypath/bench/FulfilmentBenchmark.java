@@ -307,7 +307,7 @@ public final class FulfilmentBenchmark {
         for (int k = 0; k < count; k++) {
             int slot = k;
             sends[k] = () -> {
-                WebhookReply reply = webhook.handle(bodies[from + slot], HELEKET, Map.of());
+                WebhookReply reply = webhook.handle(bodies[from + slot], Optional.of(HELEKET));
                 replied[slot] = System.nanoTime();
                 if (!"PAID".equals(reply.body())) refused.incrementAndGet();
                 answered.countDown();

@@ -1,0 +1,50 @@
+package dev.vpnbot.bootstrap.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.vpnbot.bootstrap.http.broken.ServerThatCounts;
+import dev.vpnbot.bootstrap.metrics.broken.PageThatServes;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How bootstrap's packages lean on each other: no cycles, and the HTTP server stands alone (it
+ * reports requests through its own RequestCounter; routes are plugged in by wiring).
+ */
+class BootstrapPackagesTest {
+    private static final String TOP = "dev.vpnbot.bootstrap";
+    private static final ArchRule NO_CYCLES = slices().matching(TOP + ".(*)..").should().beFreeOfCycles();
+    private static final ArchRule HTTP_STANDS_ALONE = noClasses().that().resideInAPackage(TOP + ".http..")
+            .should().dependOnClassesThat().resideInAnyPackage(TOP + ".metrics..", TOP + ".health..", TOP + ".wiring..",
+                    TOP + ".config..", "dev.vpnbot.adapter..", "dev.vpnbot.application..")
+            .because("every route's handler is mapped onto the server's own WebRequest/WebReply in wiring");
+    private static JavaClasses bootstrap;
+
+    @BeforeAll
+    static void importBootstrap() {
+        bootstrap = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(TOP);
+    }
+
+    @Test
+    void the_packages_are_free_of_cycles() {
+        NO_CYCLES.check(bootstrap);
+    }
+
+    @Test
+    void the_http_server_knows_no_metrics_no_health_and_no_adapter() {
+        HTTP_STANDS_ALONE.check(bootstrap);
+    }
+
+    @Test
+    void the_rules_fail_when_broken() {
+        JavaClasses broken = new ClassFileImporter().importClasses(ServerThatCounts.class, PageThatServes.class);
+        assertThatThrownBy(() -> NO_CYCLES.check(broken)).isInstanceOf(AssertionError.class).hasMessageContaining("Cycle");
+        assertThatThrownBy(() -> HTTP_STANDS_ALONE.check(broken)).isInstanceOf(AssertionError.class).hasMessageContaining("ServerThatCounts");
+    }
+}
