@@ -80,7 +80,7 @@ class AdminScenariosTest {
         broadcasting = new Broadcasting(admins, new InMemoryBroadcasts(), new InMemoryAudiences(users, keys), channel,
                 shop.sentNotifications, shop.transactions, clock, 2);
         userAdmin = new UserAdministration(admins, shop.users, shop.keys, shop.orders, shop.tariffs, shop.servers,
-                shop.jobs, shop.transactions, clock, () -> { });
+                shop.jobs, shop.transactions, clock, order -> { });
         serverAdmin = new ServerAdministration(admins, shop.servers, panels);
         panels.panelAt("https://203.0.113.7:2053/Xq9secret/", "pw");
         shop.registration.register(new RegisterUserCommand(BUYER, "Ivan", "ivan_p", "ru"));

@@ -9,6 +9,7 @@ import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
 import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase;
 import dev.vpnbot.application.port.out.FulfilmentJobs;
+import dev.vpnbot.application.port.out.FulfilmentSignal;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.SentNotifications;
@@ -71,7 +72,7 @@ public final class AdminModule extends AbstractModule {
     @Provides
     @Singleton
     ManageUsersUseCase users(Admins admins, Users users, Keys keys, Orders orders, Tariffs tariffs, Servers servers,
-                             FulfilmentJobs jobs, Transactions tx, Clock clock, @FulfilmentWakeUp Runnable wakeUp) {
-        return new UserAdministration(admins, users, keys, orders, tariffs, servers, jobs, tx, clock, wakeUp);
+                             FulfilmentJobs jobs, Transactions tx, Clock clock, FulfilmentSignal signal) {
+        return new UserAdministration(admins, users, keys, orders, tariffs, servers, jobs, tx, clock, signal);
     }
 }

@@ -21,6 +21,7 @@ import dev.vpnbot.application.port.in.fulfilment.RunFulfilmentJobsUseCase;
 import dev.vpnbot.application.port.in.account.SendExpiryRemindersUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.out.FulfilmentJobs;
+import dev.vpnbot.application.port.out.FulfilmentSignal;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
@@ -117,8 +118,8 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     PaymentConfirmation confirmation(Orders orders, PaymentEvents events, FulfilmentJobs jobs, PaymentGateway gateway,
-                                     Notifier notifier, Transactions tx, Clock clock, @FulfilmentWakeUp Runnable wakeUp) {
-        return new PaymentConfirmation(orders, events, jobs, gateway, notifier, tx, clock, wakeUp);
+                                     Notifier notifier, Transactions tx, Clock clock, FulfilmentSignal signal) {
+        return new PaymentConfirmation(orders, events, jobs, gateway, notifier, tx, clock, signal);
     }
 
     @Provides

@@ -118,7 +118,7 @@ final class RunningBot implements AutoCloseable {
         registration = new UserRegistration(db.users(), clock);
         placement = new OrderPlacement(db.users(), db.tariffs(), db.servers(), db.keys(), orders, gateway, tx, clock, purchases, nonces);
         confirmation = new PaymentConfirmation(orders, db.paymentEvents(), db.fulfilmentJobs(), gateway, notifier, tx, clock,
-                this::wakeWorker);
+                order -> wakeWorker());
         fulfilment = new OrderFulfilment(orders, db.keys(), db.servers(), panel, notifier, tx, clock, purchases, nonces);
         worker = new FulfilmentWorker(db.fulfilmentJobs(), fulfilment, notifier, tx, clock, options.worker());
         paymentCheck = new PaymentCheck(orders, gateway, confirmation);

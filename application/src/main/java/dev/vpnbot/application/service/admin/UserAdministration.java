@@ -3,6 +3,7 @@ package dev.vpnbot.application.service.admin;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
 import dev.vpnbot.application.port.out.FulfilmentJobs;
+import dev.vpnbot.application.port.out.FulfilmentSignal;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.Servers;
@@ -37,10 +38,10 @@ public final class UserAdministration implements ManageUsersUseCase {
     private final FulfilmentJobs jobs;
     private final Transactions transactions;
     private final Clock clock;
-    private final Runnable fulfilmentWakeUp;
+    private final FulfilmentSignal fulfilmentSignal;
 
     public UserAdministration(Admins admins, Users users, Keys keys, Orders orders, Tariffs tariffs, Servers servers,
-                              FulfilmentJobs jobs, Transactions transactions, Clock clock, Runnable fulfilmentWakeUp) {
+                              FulfilmentJobs jobs, Transactions transactions, Clock clock, FulfilmentSignal fulfilmentSignal) {
         this.admins = admins;
         this.users = users;
         this.keys = keys;
@@ -50,7 +51,7 @@ public final class UserAdministration implements ManageUsersUseCase {
         this.jobs = jobs;
         this.transactions = transactions;
         this.clock = clock;
-        this.fulfilmentWakeUp = fulfilmentWakeUp;
+        this.fulfilmentSignal = fulfilmentSignal;
     }
 
     @Override
@@ -90,7 +91,7 @@ public final class UserAdministration implements ManageUsersUseCase {
             jobs.enqueue(id, clock.instant());
             return order;
         });
-        fulfilmentWakeUp.run();
+        fulfilmentSignal.orderPaid(granted.id());
         return granted;
     }
 

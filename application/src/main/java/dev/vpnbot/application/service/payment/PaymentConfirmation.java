@@ -2,6 +2,7 @@ package dev.vpnbot.application.service.payment;
 
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase;
 import dev.vpnbot.application.port.out.FulfilmentJobs;
+import dev.vpnbot.application.port.out.FulfilmentSignal;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
 import dev.vpnbot.application.port.out.Transactions;
@@ -39,11 +40,10 @@ public final class PaymentConfirmation implements ConfirmPaymentUseCase {
     private final Notifier notifier;
     private final Transactions transactions;
     private final Clock clock;
-    private final Runnable fulfilmentWakeUp;
+    private final FulfilmentSignal fulfilmentSignal;
 
-    /** @param fulfilmentWakeUp called after an order became paid, so a worker starts at once */
     public PaymentConfirmation(Orders orders, PaymentEvents events, FulfilmentJobs jobs, PaymentGateway gateway,
-                               Notifier notifier, Transactions transactions, Clock clock, Runnable fulfilmentWakeUp) {
+                               Notifier notifier, Transactions transactions, Clock clock, FulfilmentSignal fulfilmentSignal) {
         this.orders = orders;
         this.events = events;
         this.jobs = jobs;
@@ -51,7 +51,7 @@ public final class PaymentConfirmation implements ConfirmPaymentUseCase {
         this.notifier = notifier;
         this.transactions = transactions;
         this.clock = clock;
-        this.fulfilmentWakeUp = fulfilmentWakeUp;
+        this.fulfilmentSignal = fulfilmentSignal;
     }
 
     @Override
@@ -136,7 +136,7 @@ public final class PaymentConfirmation implements ConfirmPaymentUseCase {
         switch (applied.outcome()) {
             case PAID -> {
                 order.overpayment().ifPresent(extra -> LOG.info(() -> "order " + order.publicId() + " overpaid by " + extra));
-                fulfilmentWakeUp.run();
+                fulfilmentSignal.orderPaid(order.id());
             }
             case PAYMENT_TOO_LOW -> {
                 notifier.paymentTooLow(order.userId(), order, paid);

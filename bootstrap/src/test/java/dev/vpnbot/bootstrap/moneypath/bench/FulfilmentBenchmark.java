@@ -149,7 +149,7 @@ public final class FulfilmentBenchmark {
                     clock, purchases, nonces);
             FulfilmentLoops[] loops = new FulfilmentLoops[1];
             PaymentConfirmation confirmation = new PaymentConfirmation(db.orders(), db.paymentEvents(), db.fulfilmentJobs(), gateway,
-                    notifier, tx, clock, () -> {
+                    notifier, tx, clock, order -> {
                         if (loops[0] != null) loops[0].wake(); else jobs[0].wakeFulfilment();
                     });
             OrderFulfilment fulfilment = new OrderFulfilment(db.orders(), db.keys(), db.servers(), timedPanel, notifier, tx, clock,
