@@ -77,7 +77,7 @@ class AdminScenariosTest {
         InMemoryKeys keys = (InMemoryKeys) shop.keys;
         tariffAdmin = new TariffAdministration(admins, shop.tariffs);
         statistics = new StatisticsReport(admins, new InMemoryShopFigures(users, keys, (InMemoryOrders) shop.orders), shop.servers, clock);
-        broadcasting = new Broadcasting(admins, new InMemoryBroadcasts(), new InMemoryAudiences(users, keys), channel,
+        broadcasting = new Broadcasting(admins, new InMemoryBroadcasts(), new InMemoryAudiences(users, keys), channel, shop.users,
                 shop.sentNotifications, shop.transactions, clock, 2);
         userAdmin = new UserAdministration(admins, shop.users, shop.keys, shop.orders, shop.tariffs, shop.servers,
                 shop.jobs, shop.transactions, clock, order -> { });

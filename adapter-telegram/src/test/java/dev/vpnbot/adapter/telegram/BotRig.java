@@ -87,7 +87,7 @@ public final class BotRig implements AutoCloseable {
         InMemoryServers servers = new InMemoryServers(keys, clock);
         UserLookup lookup = new UserLookup(users);
         sender = new RateLimitedSender(settings, new UserBlocking(users), limits);
-        notifier = new TelegramNotifier(settings, sender, lookup, new dev.vpnbot.application.service.account.MyKeys(keys, servers, clock), states, clock);
+        notifier = new TelegramNotifier(settings, sender, states, clock);
         shop = TestShop.inMemory(clock)
                 .persistence(users, new InMemoryTariffs(), servers, keys, orders, new InMemoryPaymentEvents(),
                         new InMemoryFulfilmentJobs(), new InMemoryTransactions())
@@ -97,8 +97,8 @@ public final class BotRig implements AutoCloseable {
         shop.servers.save(ServerMother.server(1, "🇩🇪 Frankfurt"));
         shop.servers.save(ServerMother.server(2, "🇳🇱 Amsterdam"));
         Admins admins = new Admins(settings.adminIds().stream().map(UserId::new).collect(Collectors.toSet()));
-        broadcastChannel = new TelegramBroadcastChannel(settings, sender, lookup, Duration.ofSeconds(10));
-        broadcasting = new Broadcasting(admins, broadcasts, new InMemoryAudiences(users, keys), broadcastChannel,
+        broadcastChannel = new TelegramBroadcastChannel(settings, sender, Duration.ofSeconds(10));
+        broadcasting = new Broadcasting(admins, broadcasts, new InMemoryAudiences(users, keys), broadcastChannel, users,
                 shop.sentNotifications, shop.transactions, clock, 2);
         admin = new AdminUseCases(new ServerAdministration(admins, shop.servers, panels),
                 new TariffAdministration(admins, shop.tariffs),

@@ -64,9 +64,9 @@ public final class AdminModule extends AbstractModule {
 
     @Provides
     @Singleton
-    BroadcastUseCase broadcasts(Admins admins, Broadcasts broadcasts, Audiences audiences, BroadcastChannel channel,
+    BroadcastUseCase broadcasts(Admins admins, Broadcasts broadcasts, Audiences audiences, BroadcastChannel channel, Users users,
                                 SentNotifications ledger, Transactions tx, Clock clock) {
-        return new Broadcasting(admins, broadcasts, audiences, channel, ledger, tx, clock, BROADCAST_BATCH);
+        return new Broadcasting(admins, broadcasts, audiences, channel, users, ledger, tx, clock, BROADCAST_BATCH);
     }
 
     @Provides

@@ -117,9 +117,9 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PaymentConfirmation confirmation(Orders orders, PaymentEvents events, FulfilmentJobs jobs, PaymentGateway gateway,
+    PaymentConfirmation confirmation(Orders orders, Users users, PaymentEvents events, FulfilmentJobs jobs, PaymentGateway gateway,
                                      Notifier notifier, Transactions tx, Clock clock, FulfilmentSignal signal) {
-        return new PaymentConfirmation(orders, events, jobs, gateway, notifier, tx, clock, signal);
+        return new PaymentConfirmation(orders, users, events, jobs, gateway, notifier, tx, clock, signal);
     }
 
     @Provides
@@ -130,9 +130,10 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    FulfilOrderUseCase fulfilment(Orders orders, Keys keys, Servers servers, VpnPanel panel, Notifier notifier,
+    FulfilOrderUseCase fulfilment(Orders orders, Keys keys, Servers servers, Users users, VpnPanel panel, Notifier notifier,
                                   Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces, BotMetrics metrics) {
-        return new MeasuredFulfilment(new OrderFulfilment(orders, keys, servers, panel, notifier, tx, clock, settings, nonces), metrics);
+        return new MeasuredFulfilment(new OrderFulfilment(orders, keys, servers, users, panel, notifier, tx, clock, settings, nonces),
+                metrics);
     }
 
     @Provides
@@ -192,9 +193,9 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SendExpiryRemindersUseCase reminders(Keys keys, Users users, SentNotifications ledger, Notifier notifier, Clock clock,
-                                         BotMetrics metrics) {
-        return new MeasuredReminders(new ExpiryReminders(keys, users, ledger, notifier, clock, BATCH), metrics);
+    SendExpiryRemindersUseCase reminders(Keys keys, Users users, Servers servers, SentNotifications ledger, Notifier notifier,
+                                         Clock clock, BotMetrics metrics) {
+        return new MeasuredReminders(new ExpiryReminders(keys, users, servers, ledger, notifier, clock, BATCH), metrics);
     }
 
     @Provides

@@ -82,9 +82,8 @@ public final class TelegramModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Notifier notifier(TelegramSettings settings, RateLimitedSender sender, FindUserUseCase users, ShowMyKeysUseCase myKeys,
-                      ConversationStates states, Clock clock) {
-        return new TelegramNotifier(settings, sender, users, myKeys, states, clock);
+    Notifier notifier(TelegramSettings settings, RateLimitedSender sender, ConversationStates states, Clock clock) {
+        return new TelegramNotifier(settings, sender, states, clock);
     }
 
     @Provides
@@ -115,8 +114,8 @@ public final class TelegramModule extends AbstractModule {
 
     @Provides
     @Singleton
-    BroadcastChannel broadcastChannel(TelegramSettings settings, RateLimitedSender sender, FindUserUseCase users) {
-        return new TelegramBroadcastChannel(settings, sender, users);
+    BroadcastChannel broadcastChannel(TelegramSettings settings, RateLimitedSender sender) {
+        return new TelegramBroadcastChannel(settings, sender);
     }
 
     @ProvidesIntoSet

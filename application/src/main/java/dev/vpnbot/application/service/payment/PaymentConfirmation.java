@@ -6,8 +6,10 @@ import dev.vpnbot.application.port.out.FulfilmentSignal;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
 import dev.vpnbot.application.port.out.Transactions;
+import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.notify.AdminAlert;
 import dev.vpnbot.application.port.out.notify.Notifier;
+import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.application.port.out.payment.PaymentEvent;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
 import dev.vpnbot.application.port.out.payment.PaymentInfo;
@@ -34,6 +36,7 @@ public final class PaymentConfirmation implements ConfirmPaymentUseCase {
     private static final Logger LOG = Logger.getLogger(PaymentConfirmation.class.getName());
 
     private final Orders orders;
+    private final Users users;
     private final PaymentEvents events;
     private final FulfilmentJobs jobs;
     private final PaymentGateway gateway;
@@ -42,9 +45,10 @@ public final class PaymentConfirmation implements ConfirmPaymentUseCase {
     private final Clock clock;
     private final FulfilmentSignal fulfilmentSignal;
 
-    public PaymentConfirmation(Orders orders, PaymentEvents events, FulfilmentJobs jobs, PaymentGateway gateway,
+    public PaymentConfirmation(Orders orders, Users users, PaymentEvents events, FulfilmentJobs jobs, PaymentGateway gateway,
                                Notifier notifier, Transactions transactions, Clock clock, FulfilmentSignal fulfilmentSignal) {
         this.orders = orders;
+        this.users = users;
         this.events = events;
         this.jobs = jobs;
         this.gateway = gateway;
@@ -139,7 +143,7 @@ public final class PaymentConfirmation implements ConfirmPaymentUseCase {
                 fulfilmentSignal.orderPaid(order.id());
             }
             case PAYMENT_TOO_LOW -> {
-                notifier.paymentTooLow(order.userId(), order, paid);
+                notifier.paymentTooLow(Recipient.of(order.userId(), users.find(order.userId())), order, paid);
                 notifier.alertAdmins(new AdminAlert(AdminAlert.Kind.PAYMENT_TOO_LOW,
                         "order " + order.publicId() + " costs " + order.price() + ", paid " + paid));
             }
