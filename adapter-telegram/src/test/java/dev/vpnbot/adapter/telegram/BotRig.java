@@ -86,7 +86,7 @@ public final class BotRig implements AutoCloseable {
                 .adminIds(Set.of(ADMIN)).supportChatId(SUPPORT_CHAT).defaultZone(MOSCOW).publicUrl(PUBLIC_URL)).build();
         InMemoryServers servers = new InMemoryServers(keys, clock);
         UserLookup lookup = new UserLookup(users);
-        sender = new RateLimitedSender(settings, new UserBlocking(users), limits);
+        sender = new RateLimitedSender(settings, new UserBlocking(users)::markBlocked, limits);
         notifier = new TelegramNotifier(settings, sender, states, clock);
         shop = TestShop.inMemory(clock)
                 .persistence(users, new InMemoryTariffs(), servers, keys, orders, new InMemoryPaymentEvents(),

@@ -77,7 +77,8 @@ public final class TelegramModule extends AbstractModule {
     @Provides
     @Singleton
     RateLimitedSender sender(TelegramSettings settings, MarkUserBlockedUseCase blocking) {
-        return new RateLimitedSender(settings, blocking, SenderLimits.telegramDefaults());
+        // the outbox only reports a chat that blocked the bot; marking the user is the business side
+        return new RateLimitedSender(settings, blocking::markBlocked, SenderLimits.telegramDefaults());
     }
 
     @Provides

@@ -22,7 +22,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 /**
  * The BroadcastChannel port over Telegram: each text goes through the one rate-limited sender
  * (so a broadcast keeps Telegram's limits together with everything else the bot sends), and the
- * outcome is awaited: sent, blocked (Telegram's 403; the sender has marked the user blocked) or
+ * outcome is awaited: sent, blocked (Telegram's 403; the sender has reported the user blocked) or
  * failed. The text goes out as plain text, exactly as the admin wrote it. Never throws.
  */
 public final class TelegramBroadcastChannel implements BroadcastChannel {

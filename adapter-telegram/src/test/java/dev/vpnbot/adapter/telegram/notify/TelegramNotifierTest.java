@@ -68,7 +68,7 @@ class TelegramNotifierTest {
     }
 
     private TelegramNotifier notifier(TelegramSettings settings, SenderLimits limits) {
-        sender = new RateLimitedSender(settings, new UserBlocking(users), limits);
+        sender = new RateLimitedSender(settings, new UserBlocking(users)::markBlocked, limits);
         return new TelegramNotifier(settings, sender, states, clock);
     }
 
