@@ -5,6 +5,7 @@ import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.ConfirmPayme
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
+import dev.vpnbot.application.port.out.payment.PaymentGatewayException;
 import dev.vpnbot.application.port.out.payment.PaymentInfo;
 import dev.vpnbot.domain.order.Order;
 import java.util.Optional;
@@ -30,10 +31,14 @@ public final class PaymentCheck implements CheckPaymentUseCase {
         Order order = orders.find(command.orderId())
                 .filter(o -> o.userId().equals(command.userId()))
                 .orElseThrow(() -> new Refusal(Refusal.Reason.ORDER_NOT_FOUND, "order " + command.orderId() + " of " + command.userId()));
-        return checkNow(order);
+        try {
+            return checkNow(order);
+        } catch (PaymentGatewayException e) {
+            throw new Refusal(Refusal.Reason.PAYMENT_GATEWAY_UNAVAILABLE, e.getMessage());
+        }
     }
 
-    /** Asks and applies; returns the order as it is afterwards. */
+    /** Asks and applies; returns the order as it is afterwards. Throws {@link PaymentGatewayException} when the gateway cannot be asked. */
     public Order checkNow(Order order) {
         if (order.status().isPaid()) return order;
         Optional<PaymentInfo> info = gateway.paymentInfo(order.publicId());
