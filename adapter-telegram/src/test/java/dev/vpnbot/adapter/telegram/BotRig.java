@@ -104,7 +104,7 @@ public final class BotRig implements AutoCloseable {
                 new TariffAdministration(admins, shop.tariffs),
                 new StatisticsReport(admins, new InMemoryShopFigures(users, keys, orders), shop.servers, clock),
                 broadcasting,
-                new UserAdministration(admins, users, keys, orders, shop.tariffs, shop.servers, shop.jobs, shop.transactions, clock, order -> { }));
+                new UserAdministration(admins, users, keys, orders, shop.tariffs, shop.servers, shop.transactions, clock, shop.confirmation));
         TelegramUseCases useCases = settings.paymentTestMode()
                 ? new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments)

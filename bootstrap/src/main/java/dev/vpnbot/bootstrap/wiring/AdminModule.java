@@ -8,8 +8,7 @@ import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
 import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase;
-import dev.vpnbot.application.port.out.FulfilmentJobs;
-import dev.vpnbot.application.port.out.FulfilmentSignal;
+import dev.vpnbot.application.port.in.payment.ApplyPaymentUseCase;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.SentNotifications;
@@ -72,7 +71,7 @@ public final class AdminModule extends AbstractModule {
     @Provides
     @Singleton
     ManageUsersUseCase users(Admins admins, Users users, Keys keys, Orders orders, Tariffs tariffs, Servers servers,
-                             FulfilmentJobs jobs, Transactions tx, Clock clock, FulfilmentSignal signal) {
-        return new UserAdministration(admins, users, keys, orders, tariffs, servers, jobs, tx, clock, signal);
+                             Transactions tx, Clock clock, ApplyPaymentUseCase payments) {
+        return new UserAdministration(admins, users, keys, orders, tariffs, servers, tx, clock, payments);
     }
 }

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.vpnbot.application.port.in.ordering.CancelOrderUseCase;
+import dev.vpnbot.application.port.in.payment.ApplyPaymentUseCase;
 import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
 import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase;
@@ -122,10 +123,17 @@ public final class ApplicationModule extends AbstractModule {
         return new PaymentConfirmation(orders, users, events, jobs, gateway, notifier, tx, clock, signal);
     }
 
+    /** Gateway notifications are counted; payments that arrive any other way are not. */
     @Provides
     @Singleton
     ConfirmPaymentUseCase confirmPayment(PaymentConfirmation confirmation, BotMetrics metrics) {
         return new MeasuredPaymentNotifications(confirmation, metrics);
+    }
+
+    @Provides
+    @Singleton
+    ApplyPaymentUseCase applyPayment(PaymentConfirmation confirmation) {
+        return confirmation;
     }
 
     @Provides
@@ -151,8 +159,8 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PaymentCheck paymentCheck(Orders orders, PaymentGateway gateway, PaymentConfirmation confirmation) {
-        return new PaymentCheck(orders, gateway, confirmation);
+    PaymentCheck paymentCheck(Orders orders, PaymentGateway gateway, ApplyPaymentUseCase payments) {
+        return new PaymentCheck(orders, gateway, payments);
     }
 
     @Provides
@@ -208,7 +216,7 @@ public final class ApplicationModule extends AbstractModule {
     /** Present only when PAYMENT_TEST_MODE is on: the service refuses to exist otherwise. */
     @Provides
     @Singleton
-    Optional<PayInTestModeUseCase> testPayments(HeleketConfig heleket, Orders orders, PaymentConfirmation confirmation) {
-        return heleket.testMode() ? Optional.of(new TestPayments(true, orders, confirmation)) : Optional.empty();
+    Optional<PayInTestModeUseCase> testPayments(HeleketConfig heleket, Orders orders, ApplyPaymentUseCase payments) {
+        return heleket.testMode() ? Optional.of(new TestPayments(true, orders, payments)) : Optional.empty();
     }
 }
