@@ -15,6 +15,7 @@ import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.application.port.out.payment.PaymentEvent;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
+import dev.vpnbot.application.port.out.payment.PaymentGatewayException;
 import dev.vpnbot.application.port.out.payment.PaymentInfo;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.order.Order;
@@ -75,7 +76,13 @@ public final class PaymentConfirmation implements ConfirmPaymentUseCase, ApplyPa
         PaymentStatus status = command.status();
         Money paid = command.paid();
         if (status.isPaid() || status == PaymentStatus.WRONG_AMOUNT) {
-            Optional<PaymentInfo> info = gateway.paymentInfo(command.orderId());
+            Optional<PaymentInfo> info;
+            try {
+                info = gateway.paymentInfo(command.orderId());
+            } catch (PaymentGatewayException e) {
+                LOG.warning(() -> "order " + command.orderId() + ": the gateway could not be asked about " + command.rawStatus() + ": " + e.getMessage());
+                return e.isTransient() ? Outcome.GATEWAY_UNREACHABLE : Outcome.GATEWAY_ANSWER_UNUSABLE;
+            }
             if (info.isEmpty() || !agree(status, info.get().status())) {
                 LOG.warning(() -> "order " + command.orderId() + ": notification says " + command.rawStatus()
                         + " but the gateway says " + info.map(PaymentInfo::rawStatus).orElse("nothing"));
