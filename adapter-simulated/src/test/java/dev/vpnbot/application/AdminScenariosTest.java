@@ -7,6 +7,7 @@ import dev.vpnbot.application.fixtures.InMemoryAudiences;
 import dev.vpnbot.application.fixtures.InMemoryBroadcasts;
 import dev.vpnbot.application.fixtures.InMemoryKeys;
 import dev.vpnbot.application.fixtures.InMemoryOrders;
+import dev.vpnbot.application.fixtures.InMemoryPaymentEvents;
 import dev.vpnbot.application.fixtures.InMemoryShopFigures;
 import dev.vpnbot.application.fixtures.InMemoryUsers;
 import dev.vpnbot.application.fixtures.MutableClock;
@@ -14,6 +15,9 @@ import dev.vpnbot.application.fixtures.RecordingBroadcastChannel;
 import dev.vpnbot.application.fixtures.TestShop;
 import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceNewKeyOrderCommand;
 import dev.vpnbot.application.port.in.Refusal;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.Outcome;
+import dev.vpnbot.application.port.in.payment.VerifiedPayment;
+import dev.vpnbot.application.port.out.payment.PaymentEvent;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase.RegisterUserCommand;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase.PrepareBroadcastCommand;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase.AddTariffCommand;
@@ -77,10 +81,10 @@ class AdminScenariosTest {
         InMemoryKeys keys = (InMemoryKeys) shop.keys;
         tariffAdmin = new TariffAdministration(admins, shop.tariffs);
         statistics = new StatisticsReport(admins, new InMemoryShopFigures(users, keys, (InMemoryOrders) shop.orders), shop.servers, clock);
-        broadcasting = new Broadcasting(admins, new InMemoryBroadcasts(), new InMemoryAudiences(users, keys), channel,
+        broadcasting = new Broadcasting(admins, new InMemoryBroadcasts(), new InMemoryAudiences(users, keys), channel, shop.users,
                 shop.sentNotifications, shop.transactions, clock, 2);
         userAdmin = new UserAdministration(admins, shop.users, shop.keys, shop.orders, shop.tariffs, shop.servers,
-                shop.jobs, shop.transactions, clock, () -> { });
+                shop.transactions, clock, shop.confirmation);
         serverAdmin = new ServerAdministration(admins, shop.servers, panels);
         panels.panelAt("https://203.0.113.7:2053/Xq9secret/", "pw");
         shop.registration.register(new RegisterUserCommand(BUYER, "Ivan", "ivan_p", "ru"));
@@ -165,6 +169,17 @@ class AdminScenariosTest {
         assertThat(dossier.keys()).hasSize(1);
         assertThat(userAdmin.findUser(ADMIN, "1001")).isPresent();
         assertThat(userAdmin.findUser(ADMIN, "nobody")).isEmpty();
+    }
+
+    @Test
+    void a_grant_is_paid_through_the_one_payment_entry_once_and_puts_no_money_on_the_payment_record() {
+        sellAKey(); // paid in test mode: on the payment record as such
+        Order grant = userAdmin.grantNewKey(ADMIN, BUYER, oneMonth.id(), server.id());
+
+        assertThat(shop.orders.find(grant.id()).orElseThrow().status()).isEqualTo(OrderStatus.PAID);
+        assertThat(shop.confirmation.apply(VerifiedPayment.granted(grant.publicId(), Money.of("0", "USD"), ADMIN)))
+                .isEqualTo(Outcome.ALREADY_APPLIED);
+        assertThat(((InMemoryPaymentEvents) shop.events).all()).extracting(PaymentEvent::rawStatus).containsExactly("test_paid");
     }
 
     @Test

@@ -265,6 +265,20 @@ class PurchaseScenariosTest extends ShopScenario {
     }
 
     @Test
+    void a_paid_notification_the_gateway_cannot_be_asked_about_changes_nothing_and_says_why() {
+        Order order = buyOnServerX();
+        gateway.payInFull(order.publicId());
+        gateway.goDown(true);
+
+        assertThat(shop.confirmation.confirm(paidNotification(order, PaymentStatus.PAID, order.price())))
+                .isEqualTo(Outcome.GATEWAY_UNREACHABLE);
+        assertThat(shop.orders.find(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
+
+        gateway.goDown(false);
+        assertThat(shop.confirmation.confirm(paidNotification(order, PaymentStatus.PAID, order.price()))).isEqualTo(Outcome.PAID);
+    }
+
+    @Test
     void check_payment_applies_what_the_gateway_says_when_the_webhook_never_came() {
         Order order = buyOnServerX();
         gateway.payInFull(order.publicId());

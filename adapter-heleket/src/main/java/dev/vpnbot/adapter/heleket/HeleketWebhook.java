@@ -3,7 +3,6 @@ package dev.vpnbot.adapter.heleket;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.ConfirmPaymentCommand;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.Outcome;
-import dev.vpnbot.application.port.out.payment.PaymentGatewayException;
 import dev.vpnbot.application.model.payment.PaymentStatus;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.order.PublicOrderId;
@@ -104,15 +103,16 @@ public final class HeleketWebhook {
                 notification.paid(status), notification.rawStatus(), new String(body, StandardCharsets.UTF_8));
         try {
             Outcome outcome = payments.confirm(command);
-            LOG.info("Heleket webhook: order {} invoice {} status {} -> {}", orderId, notification.invoiceId(), notification.rawStatus(), outcome);
-            return new WebhookReply(200, outcome.name());
-        } catch (PaymentGatewayException e) {
-            if (e.isTransient()) {
-                LOG.warn("Heleket webhook for order {} not applied, Heleket will retry (503): {}", orderId, e.getMessage());
+            if (outcome == Outcome.GATEWAY_UNREACHABLE) {
+                LOG.warn("Heleket webhook for order {} not applied, Heleket will retry (503): Heleket could not be asked back", orderId);
                 return new WebhookReply(503, "retry later");
             }
-            LOG.error("Heleket webhook for order {} not applied (500): {}", orderId, e.getMessage());
-            return new WebhookReply(500, "not applied");
+            if (outcome == Outcome.GATEWAY_ANSWER_UNUSABLE) {
+                LOG.error("Heleket webhook for order {} not applied (500): Heleket's answer could not be used", orderId);
+                return new WebhookReply(500, "not applied");
+            }
+            LOG.info("Heleket webhook: order {} invoice {} status {} -> {}", orderId, notification.invoiceId(), notification.rawStatus(), outcome);
+            return new WebhookReply(200, outcome.name());
         } catch (RuntimeException e) {
             LOG.error("Heleket webhook for order {} failed (500)", orderId, e);
             return new WebhookReply(500, "not applied");

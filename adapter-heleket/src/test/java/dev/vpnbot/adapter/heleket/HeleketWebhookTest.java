@@ -8,7 +8,6 @@ import dev.vpnbot.adapter.heleket.fake.SignedWebhook;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.ConfirmPaymentCommand;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.Outcome;
-import dev.vpnbot.application.port.out.payment.PaymentGatewayException;
 import dev.vpnbot.application.model.payment.PaymentStatus;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.order.PublicOrderId;
@@ -186,13 +185,9 @@ class HeleketWebhookTest {
 
     @Test
     void when_heleket_cannot_be_asked_back_the_answer_is_503_so_it_delivers_again() {
-        payments.answer = c -> {
-            throw new PaymentGatewayException("Heleket timed out", true);
-        };
+        payments.answer = c -> Outcome.GATEWAY_UNREACHABLE;
         assertThat(post(phpBody("plain_ascii", "unescaped_unicode"), HELEKET)).isEqualTo(new WebhookReply(503, "retry later"));
-        payments.answer = c -> {
-            throw new PaymentGatewayException("Heleket's answer is unusable", false);
-        };
+        payments.answer = c -> Outcome.GATEWAY_ANSWER_UNUSABLE;
         assertThat(post(phpBody("plain_ascii", "unescaped_unicode"), HELEKET).status()).isEqualTo(500);
         payments.answer = c -> {
             throw new IllegalStateException("database down");

@@ -17,7 +17,6 @@ import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
 import dev.vpnbot.adapter.telegram.web.ConnectLinks;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase.RegisterUserCommand;
 import dev.vpnbot.application.port.in.Refusal;
-import dev.vpnbot.application.port.out.payment.PaymentGatewayException;
 import dev.vpnbot.domain.user.User;
 import dev.vpnbot.domain.user.UserId;
 import java.util.EnumMap;
@@ -228,10 +227,6 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
             } else {
                 ix.show(View.of(Html.escape(text)).row(MainMenu.back(t)));
             }
-        } catch (PaymentGatewayException e) {
-            LOG.warn("user {}: payment gateway unavailable: {}", ix.userId(), e.getMessage());
-            Texts t = ix.texts();
-            ix.toast(t.label("refusal.PAYMENT_GATEWAY_UNAVAILABLE"));
         } catch (RuntimeException e) {
             LOG.error("user {}: screen failed (button '{}')", ix.userId(), printable(ix.callbackData()), e);
             Texts t = ix.texts();

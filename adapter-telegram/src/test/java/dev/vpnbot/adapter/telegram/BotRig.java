@@ -86,8 +86,8 @@ public final class BotRig implements AutoCloseable {
                 .adminIds(Set.of(ADMIN)).supportChatId(SUPPORT_CHAT).defaultZone(MOSCOW).publicUrl(PUBLIC_URL)).build();
         InMemoryServers servers = new InMemoryServers(keys, clock);
         UserLookup lookup = new UserLookup(users);
-        sender = new RateLimitedSender(settings, new UserBlocking(users), limits);
-        notifier = new TelegramNotifier(settings, sender, lookup, new dev.vpnbot.application.service.account.MyKeys(keys, servers, clock), states, clock);
+        sender = new RateLimitedSender(settings, new UserBlocking(users)::markBlocked, limits);
+        notifier = new TelegramNotifier(settings, sender, states, clock);
         shop = TestShop.inMemory(clock)
                 .persistence(users, new InMemoryTariffs(), servers, keys, orders, new InMemoryPaymentEvents(),
                         new InMemoryFulfilmentJobs(), new InMemoryTransactions())
@@ -97,14 +97,14 @@ public final class BotRig implements AutoCloseable {
         shop.servers.save(ServerMother.server(1, "🇩🇪 Frankfurt"));
         shop.servers.save(ServerMother.server(2, "🇳🇱 Amsterdam"));
         Admins admins = new Admins(settings.adminIds().stream().map(UserId::new).collect(Collectors.toSet()));
-        broadcastChannel = new TelegramBroadcastChannel(settings, sender, lookup, Duration.ofSeconds(10));
-        broadcasting = new Broadcasting(admins, broadcasts, new InMemoryAudiences(users, keys), broadcastChannel,
+        broadcastChannel = new TelegramBroadcastChannel(settings, sender, Duration.ofSeconds(10));
+        broadcasting = new Broadcasting(admins, broadcasts, new InMemoryAudiences(users, keys), broadcastChannel, users,
                 shop.sentNotifications, shop.transactions, clock, 2);
         admin = new AdminUseCases(new ServerAdministration(admins, shop.servers, panels),
                 new TariffAdministration(admins, shop.tariffs),
                 new StatisticsReport(admins, new InMemoryShopFigures(users, keys, orders), shop.servers, clock),
                 broadcasting,
-                new UserAdministration(admins, users, keys, orders, shop.tariffs, shop.servers, shop.jobs, shop.transactions, clock, () -> { }));
+                new UserAdministration(admins, users, keys, orders, shop.tariffs, shop.servers, shop.transactions, clock, shop.confirmation));
         TelegramUseCases useCases = settings.paymentTestMode()
                 ? new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments)

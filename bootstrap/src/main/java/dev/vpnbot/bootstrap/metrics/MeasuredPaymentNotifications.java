@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Decorator: counts verified payment notifications by outcome. Only the webhook path goes
- * through this port (checks and test payments use the service directly), so the counter is
+ * through this port (checks, test payments and grants use ApplyPaymentUseCase), so the counter is
  * exactly "what Heleket told us".
  */
 public final class MeasuredPaymentNotifications implements ConfirmPaymentUseCase {
@@ -21,7 +21,9 @@ public final class MeasuredPaymentNotifications implements ConfirmPaymentUseCase
     public Outcome confirm(ConfirmPaymentCommand command) {
         try {
             Outcome outcome = confirmation.confirm(command);
-            metrics.paymentNotifications.withTag("outcome", outcome.name().toLowerCase(Locale.ROOT)).increment();
+            // a gateway that could not be asked back has always counted as an error here
+            boolean gatewayFailed = outcome == Outcome.GATEWAY_UNREACHABLE || outcome == Outcome.GATEWAY_ANSWER_UNUSABLE;
+            metrics.paymentNotifications.withTag("outcome", gatewayFailed ? "error" : outcome.name().toLowerCase(Locale.ROOT)).increment();
             return outcome;
         } catch (RuntimeException e) {
             metrics.paymentNotifications.withTag("outcome", "error").increment();

@@ -8,7 +8,7 @@ import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
 import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase;
-import dev.vpnbot.application.port.out.FulfilmentJobs;
+import dev.vpnbot.application.port.in.payment.ApplyPaymentUseCase;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.SentNotifications;
@@ -63,15 +63,15 @@ public final class AdminModule extends AbstractModule {
 
     @Provides
     @Singleton
-    BroadcastUseCase broadcasts(Admins admins, Broadcasts broadcasts, Audiences audiences, BroadcastChannel channel,
+    BroadcastUseCase broadcasts(Admins admins, Broadcasts broadcasts, Audiences audiences, BroadcastChannel channel, Users users,
                                 SentNotifications ledger, Transactions tx, Clock clock) {
-        return new Broadcasting(admins, broadcasts, audiences, channel, ledger, tx, clock, BROADCAST_BATCH);
+        return new Broadcasting(admins, broadcasts, audiences, channel, users, ledger, tx, clock, BROADCAST_BATCH);
     }
 
     @Provides
     @Singleton
     ManageUsersUseCase users(Admins admins, Users users, Keys keys, Orders orders, Tariffs tariffs, Servers servers,
-                             FulfilmentJobs jobs, Transactions tx, Clock clock, @FulfilmentWakeUp Runnable wakeUp) {
-        return new UserAdministration(admins, users, keys, orders, tariffs, servers, jobs, tx, clock, wakeUp);
+                             Transactions tx, Clock clock, ApplyPaymentUseCase payments) {
+        return new UserAdministration(admins, users, keys, orders, tariffs, servers, tx, clock, payments);
     }
 }

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.vpnbot.application.port.in.ordering.CancelOrderUseCase;
+import dev.vpnbot.application.port.in.payment.ApplyPaymentUseCase;
 import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
 import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase;
@@ -21,6 +22,7 @@ import dev.vpnbot.application.port.in.fulfilment.RunFulfilmentJobsUseCase;
 import dev.vpnbot.application.port.in.account.SendExpiryRemindersUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.out.FulfilmentJobs;
+import dev.vpnbot.application.port.out.FulfilmentSignal;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
@@ -116,11 +118,12 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PaymentConfirmation confirmation(Orders orders, PaymentEvents events, FulfilmentJobs jobs, PaymentGateway gateway,
-                                     Notifier notifier, Transactions tx, Clock clock, @FulfilmentWakeUp Runnable wakeUp) {
-        return new PaymentConfirmation(orders, events, jobs, gateway, notifier, tx, clock, wakeUp);
+    PaymentConfirmation confirmation(Orders orders, Users users, PaymentEvents events, FulfilmentJobs jobs, PaymentGateway gateway,
+                                     Notifier notifier, Transactions tx, Clock clock, FulfilmentSignal signal) {
+        return new PaymentConfirmation(orders, users, events, jobs, gateway, notifier, tx, clock, signal);
     }
 
+    /** Gateway notifications are counted; payments that arrive any other way are not. */
     @Provides
     @Singleton
     ConfirmPaymentUseCase confirmPayment(PaymentConfirmation confirmation, BotMetrics metrics) {
@@ -129,9 +132,16 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    FulfilOrderUseCase fulfilment(Orders orders, Keys keys, Servers servers, VpnPanel panel, Notifier notifier,
+    ApplyPaymentUseCase applyPayment(PaymentConfirmation confirmation) {
+        return confirmation;
+    }
+
+    @Provides
+    @Singleton
+    FulfilOrderUseCase fulfilment(Orders orders, Keys keys, Servers servers, Users users, VpnPanel panel, Notifier notifier,
                                   Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces, BotMetrics metrics) {
-        return new MeasuredFulfilment(new OrderFulfilment(orders, keys, servers, panel, notifier, tx, clock, settings, nonces), metrics);
+        return new MeasuredFulfilment(new OrderFulfilment(orders, keys, servers, users, panel, notifier, tx, clock, settings, nonces),
+                metrics);
     }
 
     @Provides
@@ -149,8 +159,8 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PaymentCheck paymentCheck(Orders orders, PaymentGateway gateway, PaymentConfirmation confirmation) {
-        return new PaymentCheck(orders, gateway, confirmation);
+    PaymentCheck paymentCheck(Orders orders, PaymentGateway gateway, ApplyPaymentUseCase payments) {
+        return new PaymentCheck(orders, gateway, payments);
     }
 
     @Provides
@@ -191,9 +201,9 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SendExpiryRemindersUseCase reminders(Keys keys, Users users, SentNotifications ledger, Notifier notifier, Clock clock,
-                                         BotMetrics metrics) {
-        return new MeasuredReminders(new ExpiryReminders(keys, users, ledger, notifier, clock, BATCH), metrics);
+    SendExpiryRemindersUseCase reminders(Keys keys, Users users, Servers servers, SentNotifications ledger, Notifier notifier,
+                                         Clock clock, BotMetrics metrics) {
+        return new MeasuredReminders(new ExpiryReminders(keys, users, servers, ledger, notifier, clock, BATCH), metrics);
     }
 
     @Provides
@@ -206,7 +216,7 @@ public final class ApplicationModule extends AbstractModule {
     /** Present only when PAYMENT_TEST_MODE is on: the service refuses to exist otherwise. */
     @Provides
     @Singleton
-    Optional<PayInTestModeUseCase> testPayments(HeleketConfig heleket, Orders orders, PaymentConfirmation confirmation) {
-        return heleket.testMode() ? Optional.of(new TestPayments(true, orders, confirmation)) : Optional.empty();
+    Optional<PayInTestModeUseCase> testPayments(HeleketConfig heleket, Orders orders, ApplyPaymentUseCase payments) {
+        return heleket.testMode() ? Optional.of(new TestPayments(true, orders, payments)) : Optional.empty();
     }
 }

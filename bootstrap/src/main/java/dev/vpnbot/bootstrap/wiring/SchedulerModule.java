@@ -9,6 +9,7 @@ import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RunFulfilmentJobsUseCase;
 import dev.vpnbot.application.port.in.account.SendExpiryRemindersUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
+import dev.vpnbot.application.port.out.FulfilmentSignal;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.bootstrap.config.AppConfig;
@@ -16,7 +17,7 @@ import dev.vpnbot.bootstrap.metrics.BotMetrics;
 import dev.vpnbot.bootstrap.schedule.BackgroundJobs;
 import dev.vpnbot.bootstrap.schedule.PanelProbe;
 
-/** The background jobs, and the wake-up that payment confirmation calls. */
+/** The background jobs, and the fulfilment signal: a paid order wakes the worker at once. */
 public final class SchedulerModule extends AbstractModule {
 
     @Provides
@@ -35,13 +36,12 @@ public final class SchedulerModule extends AbstractModule {
     }
 
     /**
-     * Payment confirmation → wake-up → jobs → reconciliation → payment confirmation is a cycle;
+     * Payment confirmation → signal → jobs → reconciliation → payment confirmation is a cycle;
      * the provider breaks it: the jobs are looked up when the first payment lands, not before.
      */
     @Provides
     @Singleton
-    @FulfilmentWakeUp
-    Runnable fulfilmentWakeUp(Provider<BackgroundJobs> jobs) {
-        return () -> jobs.get().wakeFulfilment();
+    FulfilmentSignal fulfilmentWakeUp(Provider<BackgroundJobs> jobs) {
+        return order -> jobs.get().wakeFulfilment();
     }
 }

@@ -78,14 +78,14 @@ public final class TelegramModule extends AbstractModule {
     @Provides
     @Singleton
     RateLimitedSender sender(TelegramSettings settings, MarkUserBlockedUseCase blocking) {
-        return new RateLimitedSender(settings, blocking, SenderLimits.telegramDefaults());
+        // the outbox only reports a chat that blocked the bot; marking the user is the business side
+        return new RateLimitedSender(settings, blocking::markBlocked, SenderLimits.telegramDefaults());
     }
 
     @Provides
     @Singleton
-    Notifier notifier(TelegramSettings settings, RateLimitedSender sender, FindUserUseCase users, ShowMyKeysUseCase myKeys,
-                      ConversationStates states, Clock clock) {
-        return new TelegramNotifier(settings, sender, users, myKeys, states, clock);
+    Notifier notifier(TelegramSettings settings, RateLimitedSender sender, ConversationStates states, Clock clock) {
+        return new TelegramNotifier(settings, sender, states, clock);
     }
 
     @Provides
@@ -116,8 +116,8 @@ public final class TelegramModule extends AbstractModule {
 
     @Provides
     @Singleton
-    BroadcastChannel broadcastChannel(TelegramSettings settings, RateLimitedSender sender, FindUserUseCase users) {
-        return new TelegramBroadcastChannel(settings, sender, users);
+    BroadcastChannel broadcastChannel(TelegramSettings settings, RateLimitedSender sender) {
+        return new TelegramBroadcastChannel(settings, sender);
     }
 
     @ProvidesIntoSet

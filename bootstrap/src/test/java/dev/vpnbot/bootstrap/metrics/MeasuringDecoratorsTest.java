@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.fixtures.MutableClock;
+import dev.vpnbot.application.model.payment.PaymentStatus;
 import dev.vpnbot.application.port.in.fulfilment.FulfilOrderUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase.ServerRound;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.ConfirmPaymentCommand;
+import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.Outcome;
 import dev.vpnbot.application.model.panel.PanelRepair.Fix;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelException;
@@ -17,6 +20,7 @@ import dev.vpnbot.domain.fixtures.ServerMother;
 import dev.vpnbot.domain.key.PanelClientId;
 import dev.vpnbot.domain.order.OrderId;
 import dev.vpnbot.domain.order.OrderStatus;
+import dev.vpnbot.domain.order.PublicOrderId;
 import dev.vpnbot.domain.server.Server;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -115,6 +119,21 @@ class MeasuringDecoratorsTest {
                 .contains("vpnbot_panel_drift_fixes_total{fix=\"created\",server=\"1\"} 4")
                 .contains("vpnbot_panel_drift_failures_total{reason=\"server_skipped\",server=\"2\"} 2")
                 .contains("# TYPE vpnbot_panel_drift_fixes_total counter");
+    }
+
+    @Test
+    void payment_notifications_are_counted_by_outcome_and_a_gateway_that_could_not_be_asked_as_an_error() {
+        List<Outcome> script = new java.util.ArrayList<>(List.of(Outcome.PAID, Outcome.GATEWAY_UNREACHABLE,
+                Outcome.GATEWAY_ANSWER_UNUSABLE, Outcome.NOT_CONFIRMED));
+        MeasuredPaymentNotifications measured = new MeasuredPaymentNotifications(command -> script.remove(0), metrics);
+        ConfirmPaymentCommand paid = new ConfirmPaymentCommand("inv-1", new PublicOrderId("vpn-1-abcdefgh"), PaymentStatus.PAID,
+                null, "paid", "{}");
+
+        for (int i = 0; i < 4; i++) measured.confirm(paid);
+
+        assertThat(metrics.paymentNotifications.withTag("outcome", "paid").count()).isEqualTo(1);
+        assertThat(metrics.paymentNotifications.withTag("outcome", "error").count()).isEqualTo(2);
+        assertThat(metrics.paymentNotifications.withTag("outcome", "not_confirmed").count()).isEqualTo(1);
     }
 
     @Test

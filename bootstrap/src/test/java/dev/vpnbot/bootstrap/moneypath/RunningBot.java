@@ -117,9 +117,9 @@ final class RunningBot implements AutoCloseable {
         Nonces nonces = new Nonces();
         registration = new UserRegistration(db.users(), clock);
         placement = new OrderPlacement(db.users(), db.tariffs(), db.servers(), db.keys(), orders, gateway, tx, clock, purchases, nonces);
-        confirmation = new PaymentConfirmation(orders, db.paymentEvents(), db.fulfilmentJobs(), gateway, notifier, tx, clock,
-                this::wakeWorker);
-        fulfilment = new OrderFulfilment(orders, db.keys(), db.servers(), panel, notifier, tx, clock, purchases, nonces);
+        confirmation = new PaymentConfirmation(orders, db.users(), db.paymentEvents(), db.fulfilmentJobs(), gateway, notifier, tx, clock,
+                order -> wakeWorker());
+        fulfilment = new OrderFulfilment(orders, db.keys(), db.servers(), db.users(), panel, notifier, tx, clock, purchases, nonces);
         worker = new FulfilmentWorker(db.fulfilmentJobs(), fulfilment, notifier, tx, clock, options.worker());
         paymentCheck = new PaymentCheck(orders, gateway, confirmation);
         reconciliation = new PaymentReconciliation(orders, paymentCheck, tx, clock, EXPIRY_GRACE, 100);

@@ -10,10 +10,7 @@ import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.adapter.telegram.bot.View.Button;
 import dev.vpnbot.application.port.in.Refusal;
-import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.model.panel.PanelProbe;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.vpnbot.application.port.in.admin.PanelRefused;
 
 /**
  * The admin panel's first screen (the /admin command and the menu's Admin button), and what all
@@ -21,7 +18,6 @@ import java.util.regex.Pattern;
  * admin flow in progress.
  */
 final class AdminHome {
-    private static final Pattern PANEL_PROBLEM = Pattern.compile("([A-Z_]+): (.*)", Pattern.DOTALL);
     private final Conversations conversations;
 
     AdminHome(Conversations conversations) {
@@ -59,18 +55,13 @@ final class AdminHome {
 
     /**
      * A refusal for an admin: the reason in their language and, for bad input, the detail from the
-     * use case; a panel's failure ("BAD_CREDENTIALS: …") reads as the panel problem it is.
+     * use case; a panel's failure reads as the panel problem it is.
      */
     static String refusal(Texts t, Refusal refusal) {
+        if (refusal instanceof PanelRefused panel) return PanelReport.problem(t, panel.problem());
         String text = "⚠️ " + t.html("refusal." + refusal.reason().name());
         String detail = detail(refusal);
         if (refusal.reason() != Refusal.Reason.INVALID_INPUT || detail.isEmpty()) return text;
-        Matcher panel = PANEL_PROBLEM.matcher(detail);
-        if (panel.matches()) {
-            for (PanelException.Kind kind : PanelException.Kind.values()) {
-                if (kind.name().equals(panel.group(1))) return PanelReport.problem(t, new PanelProbe.Problem(kind, panel.group(2)));
-            }
-        }
         return text + "\n" + Html.code(detail);
     }
 

@@ -5,10 +5,9 @@ import dev.vpnbot.adapter.telegram.bot.Interaction;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.adapter.telegram.outbox.Outbox;
-import dev.vpnbot.application.port.in.account.FindUserUseCase;
 import dev.vpnbot.application.port.out.admin.BroadcastChannel;
+import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.domain.broadcast.Broadcast;
-import dev.vpnbot.domain.user.User;
 import dev.vpnbot.domain.user.UserId;
 import java.time.Duration;
 import java.util.Objects;
@@ -23,7 +22,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 /**
  * The BroadcastChannel port over Telegram: each text goes through the one rate-limited sender
  * (so a broadcast keeps Telegram's limits together with everything else the bot sends), and the
- * outcome is awaited: sent, blocked (Telegram's 403; the sender has marked the user blocked) or
+ * outcome is awaited: sent, blocked (Telegram's 403; the sender has reported the user blocked) or
  * failed. The text goes out as plain text, exactly as the admin wrote it. Never throws.
  */
 public final class TelegramBroadcastChannel implements BroadcastChannel {
@@ -33,19 +32,17 @@ public final class TelegramBroadcastChannel implements BroadcastChannel {
 
     private final NoticeSettings settings;
     private final Outbox sender;
-    private final FindUserUseCase users;
     private final Duration wait;
 
     /** @param sender the same sender the bot and the notifier use */
-    public TelegramBroadcastChannel(NoticeSettings settings, Outbox sender, FindUserUseCase users) {
-        this(settings, sender, users, DEFAULT_WAIT);
+    public TelegramBroadcastChannel(NoticeSettings settings, Outbox sender) {
+        this(settings, sender, DEFAULT_WAIT);
     }
 
     /** @param wait how long one delivery may take before it counts as failed */
-    public TelegramBroadcastChannel(NoticeSettings settings, Outbox sender, FindUserUseCase users, Duration wait) {
+    public TelegramBroadcastChannel(NoticeSettings settings, Outbox sender, Duration wait) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sender = Objects.requireNonNull(sender, "sender");
-        this.users = Objects.requireNonNull(users, "users");
         this.wait = Objects.requireNonNull(wait, "wait");
         if (wait.isNegative() || wait.isZero()) throw new IllegalArgumentException("the delivery wait must be positive");
     }
@@ -73,10 +70,10 @@ public final class TelegramBroadcastChannel implements BroadcastChannel {
     }
 
     @Override
-    public void reportFinished(Broadcast broadcast) {
+    public void reportFinished(Recipient author, Broadcast broadcast) {
         try {
-            long chat = broadcast.author().telegramId();
-            Texts t = Texts.of(users.find(broadcast.author()).map(User::language).orElse(settings.defaultLanguage()));
+            long chat = author.user().telegramId();
+            Texts t = Texts.of(author.language() != null ? author.language() : settings.defaultLanguage());
             View report = BroadcastFlow.report(t, broadcast);
             sender.send(chat, Interaction.message(chat, report));
             LOG.info("broadcast {} done: {} sent, {} blocked, {} failed", broadcast.id(), broadcast.sent(), broadcast.blocked(), broadcast.failed());

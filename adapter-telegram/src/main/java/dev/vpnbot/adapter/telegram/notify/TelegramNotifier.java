@@ -11,38 +11,34 @@ import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.adapter.telegram.bot.View.Button;
 import dev.vpnbot.adapter.telegram.outbox.Outbox;
 import dev.vpnbot.adapter.telegram.shop.KeyCard;
-import dev.vpnbot.application.port.in.account.FindUserUseCase;
-import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.notify.AdminAlert;
 import dev.vpnbot.application.port.out.notify.Notifier;
+import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.application.port.out.notify.ReminderKind;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.order.Order;
 import dev.vpnbot.domain.user.Language;
-import dev.vpnbot.domain.user.User;
 import dev.vpnbot.domain.user.UserId;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Notifier port over Telegram: key delivered (QR, links, next step), key extended, payment
  * too low, expiry reminders with an Extend button, and alerts to the operators. Every message is
- * in the user's language and goes through the one rate-limited sender. Never throws: a message
- * that cannot be prepared is logged and the business goes on.
+ * in the recipient's language (the operator's for users we do not know) and goes through the one
+ * rate-limited sender. Never throws: a message that cannot be prepared is logged and the business
+ * goes on.
  */
 public final class TelegramNotifier implements Notifier {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramNotifier.class);
 
     private final NoticeSettings settings;
     private final Outbox sender;
-    private final FindUserUseCase users;
-    private final ShowMyKeysUseCase myKeys;
     private final Conversations conversations;
     private final Clock clock;
     private final KeyCard card;
@@ -51,37 +47,34 @@ public final class TelegramNotifier implements Notifier {
      * @param states the conversation states: a delivered key ends the user's paying step
      * @param clock  for the time left in messages
      */
-    public TelegramNotifier(NoticeSettings settings, Outbox sender, FindUserUseCase users,
-                            ShowMyKeysUseCase myKeys, ConversationStates states, Clock clock) {
+    public TelegramNotifier(NoticeSettings settings, Outbox sender, ConversationStates states, Clock clock) {
         this.settings = settings;
         this.sender = sender;
-        this.users = users;
-        this.myKeys = myKeys;
         this.conversations = new Conversations(states);
         this.clock = clock;
         this.card = new KeyCard(sender);
     }
 
     @Override
-    public void keyReady(UserId user, VpnKey key) {
-        guard("keyReady", user, () -> {
-            Recipient r = recipient(user);
+    public void keyReady(Recipient to, VpnKey key, String serverName) {
+        guard("keyReady", to.user(), () -> {
+            Reader r = reader(to);
             if (key.links() == null) {
-                LOG.warn("key {} of user {} announced without links", key.id(), user);
+                LOG.warn("key {} of user {} announced without links", key.id(), to.user());
                 return;
             }
-            endPayingStep(user);
-            card.send(r.chatId(), r.texts(), r.zone(), overview(user, key), "key.ready");
+            endPayingStep(to.user());
+            card.send(r.chatId(), r.texts(), r.zone(), overview(key, serverName), "key.ready");
         });
     }
 
     @Override
-    public void keyExtended(UserId user, VpnKey key) {
-        guard("keyExtended", user, () -> {
-            Recipient r = recipient(user);
+    public void keyExtended(Recipient to, VpnKey key, String serverName) {
+        guard("keyExtended", to.user(), () -> {
+            Reader r = reader(to);
             Texts t = r.texts();
-            endPayingStep(user);
-            KeyOverview overview = overview(user, key);
+            endPayingStep(to.user());
+            KeyOverview overview = overview(key, serverName);
             String id = String.valueOf(key.id().value());
             sender.send(r.chatId(), Interaction.message(r.chatId(), View.of(
                             t.html("notify.extended", overview.serverName(), t.date(key.expiresAt(), r.zone()), t.remaining(overview.remaining())))
@@ -91,9 +84,9 @@ public final class TelegramNotifier implements Notifier {
     }
 
     @Override
-    public void paymentTooLow(UserId user, Order order, Money paid) {
-        guard("paymentTooLow", user, () -> {
-            Recipient r = recipient(user);
+    public void paymentTooLow(Recipient to, Order order, Money paid) {
+        guard("paymentTooLow", to.user(), () -> {
+            Reader r = reader(to);
             Texts t = r.texts();
             sender.send(r.chatId(), Interaction.message(r.chatId(), View.of(t.html("notify.payment_too_low", order.publicId().value(),
                             paid == null ? "?" : t.money(paid), t.money(order.price())))
@@ -103,15 +96,15 @@ public final class TelegramNotifier implements Notifier {
     }
 
     @Override
-    public void expiryReminder(UserId user, VpnKey key, ReminderKind kind) {
-        guard("expiryReminder", user, () -> {
-            Recipient r = recipient(user);
-            if (r.blocked()) {
-                LOG.debug("no reminder for user {}: they blocked the bot", user);
+    public void expiryReminder(Recipient to, VpnKey key, String serverName, ReminderKind kind) {
+        guard("expiryReminder", to.user(), () -> {
+            if (to.blocked()) {
+                LOG.debug("no reminder for user {}: they blocked the bot", to.user());
                 return;
             }
+            Reader r = reader(to);
             Texts t = r.texts();
-            KeyOverview overview = overview(user, key);
+            KeyOverview overview = overview(key, serverName);
             String text = kind == ReminderKind.EXPIRED
                     ? t.html("notify.expired", overview.serverName(), t.date(key.expiresAt(), r.zone()))
                     : t.html("notify.expires_soon", overview.serverName(), t.date(key.expiresAt(), r.zone()), t.remaining(overview.remaining()));
@@ -143,21 +136,17 @@ public final class TelegramNotifier implements Notifier {
         return "notify.admin_alert.kind." + kind.name();
     }
 
-    /** Who gets the message and how they read it; unknown users get the operator's defaults. */
-    private record Recipient(long chatId, Texts texts, ZoneId zone, boolean blocked) {}
+    /** Where the message goes and how it reads; what the recipient has not chosen is the operator's. */
+    private record Reader(long chatId, Texts texts, ZoneId zone) {}
 
-    private Recipient recipient(UserId user) {
-        Optional<User> known = users.find(user);
-        Language language = known.map(User::language).orElse(settings.defaultLanguage());
-        ZoneId zone = known.map(u -> u.zoneOr(settings.defaultZone())).orElse(settings.defaultZone());
-        return new Recipient(user.telegramId(), Texts.of(language), zone, known.map(User::blocked).orElse(false));
+    private Reader reader(Recipient to) {
+        Language language = to.language() != null ? to.language() : settings.defaultLanguage();
+        ZoneId zone = to.zone() != null ? to.zone() : settings.defaultZone();
+        return new Reader(to.user().telegramId(), Texts.of(language), zone);
     }
 
-    /** The key with its server name; the server name falls back to its id if the key is not listed. */
-    private KeyOverview overview(UserId user, VpnKey key) {
-        return myKeys.myKeys(user).stream().filter(k -> k.key().id().equals(key.id())).findFirst()
-                .map(listed -> new KeyOverview(key, listed.serverName(), key.remaining(clock)))
-                .orElseGet(() -> new KeyOverview(key, "#" + key.serverId(), key.remaining(clock)));
+    private KeyOverview overview(VpnKey key, String serverName) {
+        return new KeyOverview(key, serverName, key.remaining(clock));
     }
 
     private void endPayingStep(UserId user) {

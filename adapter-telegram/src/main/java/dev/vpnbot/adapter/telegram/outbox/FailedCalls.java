@@ -1,6 +1,5 @@
 package dev.vpnbot.adapter.telegram.outbox;
 
-import dev.vpnbot.application.port.in.account.MarkUserBlockedUseCase;
 import dev.vpnbot.domain.user.UserId;
 import java.time.Duration;
 import java.util.Locale;
@@ -11,8 +10,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 /**
  * What becomes of a call Telegram refused or did not answer. A 429 pauses every chat for its
- * {@code retry_after} and the call goes again; a 403 "blocked by the user" marks the user blocked
- * and drops everything queued for that chat; "message is not modified" counts as done; an edit
+ * {@code retry_after} and the call goes again; a 403 "blocked by the user" is reported to the
+ * {@link BlockedChatListener} and drops everything queued for that chat; "message is not modified" counts as done; an edit
  * Telegram cannot make goes out as a new message; a network failure is retried with growing
  * backoff; anything else is logged and given up. Retries stop after {@link SenderLimits#maxAttempts()} tries.
  *
@@ -34,13 +33,13 @@ final class FailedCalls {
         static final Verdict CHAT_GONE = new Verdict(null, null, null, true);
     }
 
-    private final MarkUserBlockedUseCase blocking;
+    private final BlockedChatListener blocked;
     private final int maxAttempts;
     private final String secretToHide;
 
     /** @param secretToHide the bot token: it is in the URLs of failed requests and never goes to the log */
-    FailedCalls(MarkUserBlockedUseCase blocking, int maxAttempts, String secretToHide) {
-        this.blocking = blocking;
+    FailedCalls(BlockedChatListener blocked, int maxAttempts, String secretToHide) {
+        this.blocked = blocked;
         this.maxAttempts = maxAttempts;
         this.secretToHide = secretToHide;
     }
@@ -68,7 +67,7 @@ final class FailedCalls {
         }
         if (code == 403 && (lower.contains("blocked by the user") || lower.contains("user is deactivated"))) {
             LOG.info("chat {} blocked the bot or is gone: {} dropped", item.chatId(), item.what());
-            if (item.chatId() > 0) markBlocked(item.chatId()); // a private chat's id is the user's id
+            if (item.chatId() > 0) reportBlocked(item.chatId()); // a private chat's id is the user's id
             item.result().completeExceptionally(new ChatBlocked(item.chatId(), e));
             return Verdict.CHAT_GONE;
         }
@@ -97,9 +96,9 @@ final class FailedCalls {
         return new Verdict(pauseAll, item, delay, false);
     }
 
-    private void markBlocked(long userId) {
+    private void reportBlocked(long userId) {
         try {
-            blocking.markBlocked(new UserId(userId));
+            blocked.blocked(new UserId(userId));
         } catch (RuntimeException e) {
             LOG.warn("could not mark user {} blocked: {}", userId, e.toString());
         }

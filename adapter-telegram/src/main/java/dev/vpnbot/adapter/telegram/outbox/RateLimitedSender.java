@@ -1,6 +1,5 @@
 package dev.vpnbot.adapter.telegram.outbox;
 
-import dev.vpnbot.application.port.in.account.MarkUserBlockedUseCase;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +28,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * The one way out to Telegram: every call of the bot goes through this queue, which keeps
  * Telegram's limits (an overall budget per second, about one message per second per chat
  * after a short burst), keeps each chat's messages in order, waits out 429 {@code retry_after},
- * and marks a user blocked when Telegram answers 403 "bot was blocked by the user".
+ * and tells its {@link BlockedChatListener} when Telegram answers 403 "bot was blocked by the user".
  *
  * <p>This class runs the outbox: one scheduler thread asks the {@link LaneScheduler} what may go,
  * a few workers make the calls, and {@link FailedCalls} decides what a failure means. Callers
@@ -50,20 +49,24 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
     private final Thread scheduler;
     private boolean closed;
 
-    /** Talks to the Bot API named in the settings. */
-    public RateLimitedSender(OutboxSettings settings, MarkUserBlockedUseCase blocking, SenderLimits limits) {
-        this(new OkHttpClient.Builder().build(), settings, blocking, limits);
+    /**
+     * Talks to the Bot API named in the settings.
+     *
+     * @param blocked told when a user blocked the bot
+     */
+    public RateLimitedSender(OutboxSettings settings, BlockedChatListener blocked, SenderLimits limits) {
+        this(new OkHttpClient.Builder().build(), settings, blocked, limits);
     }
 
-    private RateLimitedSender(OkHttpClient http, OutboxSettings settings, MarkUserBlockedUseCase blocking, SenderLimits limits) {
-        this(new OkHttpTelegramClient(http, settings.botToken(), settings.telegramUrl()), http, settings.botToken(), blocking, limits);
+    private RateLimitedSender(OkHttpClient http, OutboxSettings settings, BlockedChatListener blocked, SenderLimits limits) {
+        this(new OkHttpTelegramClient(http, settings.botToken(), settings.telegramUrl()), http, settings.botToken(), blocked, limits);
     }
 
-    RateLimitedSender(TelegramClient client, OkHttpClient http, String secretToHide, MarkUserBlockedUseCase blocking,
+    RateLimitedSender(TelegramClient client, OkHttpClient http, String secretToHide, BlockedChatListener blocked,
                       SenderLimits limits) {
         this.client = client;
         this.http = http;
-        this.failures = new FailedCalls(blocking, limits.maxAttempts(), secretToHide);
+        this.failures = new FailedCalls(blocked, limits.maxAttempts(), secretToHide);
         this.lanes = new LaneScheduler<>(limits, System::nanoTime);
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(limits.workers(), r -> daemon(r, "telegram-send-" + n.incrementAndGet()));

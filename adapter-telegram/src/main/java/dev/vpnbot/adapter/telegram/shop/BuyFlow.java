@@ -10,7 +10,6 @@ import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.adapter.telegram.bot.View.Button;
 import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;
-import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase.CheckPaymentCommand;
 import dev.vpnbot.application.port.in.ordering.ListServersForPurchaseUseCase;
 import dev.vpnbot.application.port.in.ordering.ListTariffsUseCase;
 import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
@@ -86,28 +85,30 @@ final class BuyFlow {
 
     /** @param serverId null: the bot picks the least loaded server */
     void server(Interaction ix, TariffId tariffId, ServerId serverId) {
-        Order order = placeOnce(ix, conversations, checkPayment,
-                () -> placeOrder.placeNewKey(new PlaceNewKeyOrderCommand(ix.userId(), tariffId, serverId)));
-        orders.show(ix, order);
+        placeOnce(ix, conversations, checkPayment,
+                () -> placeOrder.placeNewKey(new PlaceNewKeyOrderCommand(ix.userId(), tariffId, serverId)))
+                .ifPresent(order -> orders.show(ix, order));
     }
 
     /**
      * Places the order unless this very button already placed one that still waits for money
-     * (a double tap, or the same button pressed again): then that order is shown again.
+     * (a double tap, or the same button pressed again): then that order is shown again. Empty when
+     * the gateway could not be asked about that order (the user was told to try again).
      */
-    static Order placeOnce(Interaction ix, Conversations conversations, CheckPaymentUseCase checkPayment, Supplier<Order> place) {
+    static Optional<Order> placeOnce(Interaction ix, Conversations conversations, CheckPaymentUseCase checkPayment,
+                                     Supplier<Order> place) {
         Optional<Conversation> current = conversations.of(ix.chatId())
                 .filter(c -> c.step() == Conversation.Step.PAYING && c.choice().equals(ix.callbackData()));
         if (current.isPresent()) {
             try {
-                Order placed = checkPayment.check(new CheckPaymentCommand(ix.userId(), new OrderId(current.get().id())));
-                if (placed.status().isWaitingForPayment()) return placed;
+                Optional<Order> placed = OrderScreen.checked(ix, checkPayment, new OrderId(current.get().id()));
+                if (placed.isEmpty() || placed.get().status().isWaitingForPayment()) return placed;
             } catch (Refusal gone) {
                 // not there any more: place a new one
             }
         }
         Order order = place.get();
         conversations.set(ix.chatId(), Conversation.paying(order.id().value(), ix.callbackData()));
-        return order;
+        return Optional.of(order);
     }
 }

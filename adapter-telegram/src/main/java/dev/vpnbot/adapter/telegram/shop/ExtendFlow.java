@@ -15,7 +15,6 @@ import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceRenewalCommand;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;
 import dev.vpnbot.domain.key.KeyId;
-import dev.vpnbot.domain.order.Order;
 import dev.vpnbot.domain.tariff.Tariff;
 import dev.vpnbot.domain.tariff.TariffId;
 import java.util.List;
@@ -54,8 +53,8 @@ final class ExtendFlow {
     }
 
     void tariff(Interaction ix, KeyId keyId, TariffId tariffId) {
-        Order order = BuyFlow.placeOnce(ix, conversations, checkPayment,
-                () -> placeOrder.placeRenewal(new PlaceRenewalCommand(ix.userId(), keyId, tariffId)));
-        orders.show(ix, order);
+        BuyFlow.placeOnce(ix, conversations, checkPayment,
+                () -> placeOrder.placeRenewal(new PlaceRenewalCommand(ix.userId(), keyId, tariffId)))
+                .ifPresent(order -> orders.show(ix, order));
     }
 }

@@ -20,6 +20,7 @@ import dev.vpnbot.domain.order.Order;
 import dev.vpnbot.domain.order.OrderId;
 import dev.vpnbot.domain.order.OrderPurpose;
 import dev.vpnbot.domain.server.Server;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,21 +70,37 @@ final class OrderScreen {
 
     /** Asks the gateway now (the same path as its notification) and shows where the order stands. */
     void check(Interaction ix, OrderId orderId) {
-        Order order = checkPayment.check(new CheckPaymentCommand(ix.userId(), orderId));
-        if (order.status().isWaitingForPayment()) ix.toast(ix.texts().label("order.not_paid_yet"));
-        show(ix, order);
+        checked(ix, checkPayment, orderId).ifPresent(order -> {
+            if (order.status().isWaitingForPayment()) ix.toast(ix.texts().label("order.not_paid_yet"));
+            show(ix, order);
+        });
     }
 
     void cancel(Interaction ix, OrderId orderId) {
-        Order order;
+        Optional<Order> order;
         try {
-            order = cancelOrder.cancel(ix.userId(), orderId);
+            order = Optional.of(cancelOrder.cancel(ix.userId(), orderId));
         } catch (Refusal refusal) {
             if (refusal.reason() != Refusal.Reason.ORDER_NOT_PAYABLE) throw refusal;
             // paid (or otherwise settled) in the meantime: show how it stands instead
-            order = checkPayment.check(new CheckPaymentCommand(ix.userId(), orderId));
+            order = checked(ix, checkPayment, orderId);
         }
-        show(ix, order);
+        order.ifPresent(o -> show(ix, o));
+    }
+
+    /**
+     * The order after asking the gateway about it. When the gateway cannot be asked now the user
+     * only hears "try again later" and the screen stays as it is, Check payment button and all.
+     */
+    static Optional<Order> checked(Interaction ix, CheckPaymentUseCase checkPayment, OrderId orderId) {
+        try {
+            return Optional.of(checkPayment.check(new CheckPaymentCommand(ix.userId(), orderId)));
+        } catch (Refusal refusal) {
+            if (refusal.reason() != Refusal.Reason.PAYMENT_GATEWAY_UNAVAILABLE) throw refusal;
+            LOG.warn("user {}: payment gateway unavailable: {}", ix.userId(), refusal.getMessage());
+            ix.toast(ix.texts().label("refusal.PAYMENT_GATEWAY_UNAVAILABLE"));
+            return Optional.empty();
+        }
     }
 
     void show(Interaction ix, Order order) {

@@ -17,10 +17,9 @@ import dev.vpnbot.application.fixtures.InMemoryUsers;
 import dev.vpnbot.application.fixtures.MutableClock;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase.RegisterUserCommand;
 import dev.vpnbot.application.port.out.notify.AdminAlert;
+import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.application.port.out.notify.ReminderKind;
-import dev.vpnbot.application.service.account.MyKeys;
 import dev.vpnbot.application.service.account.UserBlocking;
-import dev.vpnbot.application.service.account.UserLookup;
 import dev.vpnbot.application.service.account.UserRegistration;
 import dev.vpnbot.domain.fixtures.ServerMother;
 import dev.vpnbot.domain.key.KeyId;
@@ -33,6 +32,7 @@ import dev.vpnbot.domain.order.Order;
 import dev.vpnbot.domain.order.OrderId;
 import dev.vpnbot.domain.order.OrderPurpose;
 import dev.vpnbot.domain.order.PublicOrderId;
+import dev.vpnbot.domain.server.Server;
 import dev.vpnbot.domain.server.ServerId;
 import dev.vpnbot.domain.tariff.TariffId;
 import dev.vpnbot.domain.tariff.TariffSnapshot;
@@ -68,8 +68,17 @@ class TelegramNotifierTest {
     }
 
     private TelegramNotifier notifier(TelegramSettings settings, SenderLimits limits) {
-        sender = new RateLimitedSender(settings, new UserBlocking(users), limits);
-        return new TelegramNotifier(settings, sender, new UserLookup(users), new MyKeys(keys, servers, clock), states, clock);
+        sender = new RateLimitedSender(settings, new UserBlocking(users)::markBlocked, limits);
+        return new TelegramNotifier(settings, sender, states, clock);
+    }
+
+    /** As the core hands it over: the user as stored, the operator's defaults for strangers. */
+    private Recipient to(UserId user) {
+        return Recipient.of(user, users.find(user));
+    }
+
+    private String serverOf(VpnKey key) {
+        return servers.find(key.serverId()).map(Server::name).orElseThrow();
     }
 
     private TelegramSettings settings() {
@@ -96,7 +105,7 @@ class TelegramNotifierTest {
         TelegramNotifier notifier = notifier(settings());
         VpnKey key = activeKey(7, Duration.ofDays(3));
 
-        notifier.expiryReminder(IVAN, key, ReminderKind.THREE_DAYS_BEFORE);
+        notifier.expiryReminder(to(IVAN), key, serverOf(key), ReminderKind.THREE_DAYS_BEFORE);
 
         Call sent = api.awaitContent(0, 4001);
         assertThat(sent.text()).contains("Frankfurt").contains("4 Mar 2026, 13:00").contains("3 d 0 h");
@@ -109,7 +118,7 @@ class TelegramNotifierTest {
         TelegramNotifier notifier = notifier(settings());
         VpnKey key = activeKey(8, Duration.ofMinutes(-5));
 
-        notifier.expiryReminder(IVAN, key, ReminderKind.EXPIRED);
+        notifier.expiryReminder(to(IVAN), key, serverOf(key), ReminderKind.EXPIRED);
 
         Call sent = api.awaitContent(0, 4001);
         assertThat(sent.text()).contains("истёк").contains("1 марта 2026, 12:55");
@@ -124,7 +133,7 @@ class TelegramNotifierTest {
                 new TariffSnapshot(new TariffId(1), 30, Money.of("5.00", "USD")), new OrderPurpose.NewKey(new ServerId(1)),
                 NOW, Duration.ofHours(1));
 
-        notifier.paymentTooLow(IVAN, order, Money.of("3.50", "USD"));
+        notifier.paymentTooLow(to(IVAN), order, Money.of("3.50", "USD"));
 
         Call sent = api.awaitContent(0, 4001);
         assertThat(sent.text()).contains("vpn-5-abcdefgh").contains("3.50 USD").contains("5.00 USD");
@@ -162,11 +171,11 @@ class TelegramNotifierTest {
         api.close();
 
         assertThatCode(() -> {
-            notifier.keyReady(IVAN, key);
-            notifier.keyExtended(IVAN, key);
-            notifier.expiryReminder(IVAN, key, ReminderKind.ONE_DAY_BEFORE);
+            notifier.keyReady(to(IVAN), key, serverOf(key));
+            notifier.keyExtended(to(IVAN), key, serverOf(key));
+            notifier.expiryReminder(to(IVAN), key, serverOf(key), ReminderKind.ONE_DAY_BEFORE);
             notifier.alertAdmins(new AdminAlert(AdminAlert.Kind.SERVER_UNREACHABLE, "panel 1"));
-            notifier.keyReady(new UserId(777), key.withStatus(KeyStatus.PROVISIONING).withExpiry(NOW)); // unknown user
+            notifier.keyReady(to(new UserId(777)), key.withStatus(KeyStatus.PROVISIONING).withExpiry(NOW), serverOf(key)); // unknown user
         }).doesNotThrowAnyException();
     }
 
@@ -176,7 +185,8 @@ class TelegramNotifierTest {
         TelegramNotifier notifier = notifier(settings());
         new UserBlocking(users).markBlocked(IVAN);
 
-        notifier.expiryReminder(IVAN, activeKey(10, Duration.ofDays(1)), ReminderKind.ONE_DAY_BEFORE);
+        VpnKey key = activeKey(10, Duration.ofDays(1));
+        notifier.expiryReminder(to(IVAN), key, serverOf(key), ReminderKind.ONE_DAY_BEFORE);
 
         assertThat(sender.awaitIdle(Duration.ofSeconds(5))).isTrue();
         assertThat(api.calls("sendMessage")).isEmpty();

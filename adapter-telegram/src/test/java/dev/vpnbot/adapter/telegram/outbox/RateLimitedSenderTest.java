@@ -41,7 +41,7 @@ class RateLimitedSenderTest {
 
     private RateLimitedSender sender(SenderLimits limits) {
         sender = new RateLimitedSender(TelegramSettings.builder(FakeBotApi.TOKEN).apiBaseUrl(api.baseUrl()).build(),
-                new UserBlocking(users), limits);
+                new UserBlocking(users)::markBlocked, limits);
         return sender;
     }
 

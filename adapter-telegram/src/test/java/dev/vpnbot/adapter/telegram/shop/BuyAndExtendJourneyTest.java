@@ -8,6 +8,7 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import dev.vpnbot.adapter.telegram.BotRig;
 import dev.vpnbot.adapter.telegram.bot.Html;
+import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Call;
 import dev.vpnbot.adapter.telegram.web.ConnectPage;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.Outcome;
@@ -23,6 +24,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -160,6 +162,28 @@ class BuyAndExtendJourneyTest {
         Call menu = user.send("/start");
         Call summary = user.press(user.press(user.press(menu, "b"), "bt:1"), "bs:1:0");
         return Long.parseLong(summary.data("oc:").substring(3));
+    }
+
+    @Test
+    void when_the_gateway_cannot_be_asked_check_payment_says_try_again_and_the_order_screen_stays() {
+        BotRig.TgUser ivan = rig.user(1001, "Ivan", "en");
+        Call servers = ivan.press(ivan.press(ivan.send("/start"), "b"), "bt:1");
+        Call summary = ivan.press(servers, "bs:1:1");
+        long orderId = Long.parseLong(summary.data("oc:").substring(3));
+        rig.gateway.goDown(true);
+        String tryLater = Texts.of(Language.EN).label("refusal.PAYMENT_GATEWAY_UNAVAILABLE");
+
+        int mark = rig.api.mark();
+        Call checked = ivan.pressForAnswer(summary.messageId(), summary.data("oc:"));
+        Call pressedAgain = ivan.pressForAnswer(servers.messageId(), "bs:1:1"); // the order this button placed is asked about first
+        rig.awaitIdle();
+
+        assertThat(checked.params().get("text")).isEqualTo(tryLater);
+        assertThat(pressedAgain.params().get("text")).isEqualTo(tryLater);
+        assertThat(rig.api.calls().subList(mark, rig.api.mark())).as("nothing on screen changes").noneMatch(Call::isContent);
+        assertThat(rig.shop.orders.ofUser(new UserId(1001), 10)).as("no second order").singleElement()
+                .satisfies(o -> assertThat(o.id()).isEqualTo(new OrderId(orderId)))
+                .satisfies(o -> assertThat(o.status()).isEqualTo(OrderStatus.AWAITING_PAYMENT));
     }
 
     static String decodeQr(byte[] png) throws Exception {

@@ -3,14 +3,18 @@ package dev.vpnbot.application.service.account;
 import dev.vpnbot.application.port.in.account.SendExpiryRemindersUseCase;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.SentNotifications;
+import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.notify.Notifier;
+import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.application.port.out.notify.ReminderKind;
 import dev.vpnbot.domain.key.VpnKey;
+import dev.vpnbot.domain.server.Server;
 import dev.vpnbot.domain.user.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Sends expiry reminders. Each (reminder, key expiry) pair is claimed in the once-only ledger
@@ -26,14 +30,16 @@ public final class ExpiryReminders implements SendExpiryRemindersUseCase {
 
     private final Keys keys;
     private final Users users;
+    private final Servers servers;
     private final SentNotifications ledger;
     private final Notifier notifier;
     private final Clock clock;
     private final int batchSize;
 
-    public ExpiryReminders(Keys keys, Users users, SentNotifications ledger, Notifier notifier, Clock clock, int batchSize) {
+    public ExpiryReminders(Keys keys, Users users, Servers servers, SentNotifications ledger, Notifier notifier, Clock clock, int batchSize) {
         this.keys = keys;
         this.users = users;
+        this.servers = servers;
         this.ledger = ledger;
         this.notifier = notifier;
         this.clock = clock;
@@ -54,12 +60,17 @@ public final class ExpiryReminders implements SendExpiryRemindersUseCase {
         int sent = 0;
         for (VpnKey key : keys.expiringWithoutReminder(from, to, kind.name(), batchSize)) {
             if (!ledger.claim(kind.name(), Keys.reminderSubject(key))) continue;
-            boolean reachable = users.find(key.owner()).map(u -> !u.blocked()).orElse(false);
-            if (reachable) {
-                notifier.expiryReminder(key.owner(), key, kind);
+            Optional<User> owner = users.find(key.owner());
+            if (owner.map(u -> !u.blocked()).orElse(false)) {
+                notifier.expiryReminder(Recipient.of(key.owner(), owner), key, serverName(key), kind);
                 sent++;
             }
         }
         return sent;
+    }
+
+    /** As the user's key list names it; a server that is gone by its id. */
+    private String serverName(VpnKey key) {
+        return servers.find(key.serverId()).map(Server::name).orElse("#" + key.serverId());
     }
 }

@@ -4,9 +4,11 @@ import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.out.SentNotifications;
 import dev.vpnbot.application.port.out.Transactions;
+import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.admin.Audiences;
 import dev.vpnbot.application.port.out.admin.BroadcastChannel;
 import dev.vpnbot.application.port.out.admin.Broadcasts;
+import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.domain.broadcast.Broadcast;
 import dev.vpnbot.domain.user.UserId;
 import java.time.Clock;
@@ -23,18 +25,20 @@ public final class Broadcasting implements BroadcastUseCase {
     private final Broadcasts broadcasts;
     private final Audiences audiences;
     private final BroadcastChannel channel;
+    private final Users users;
     private final SentNotifications ledger;
     private final Transactions transactions;
     private final Clock clock;
     private final int batchSize;
 
-    public Broadcasting(Admins admins, Broadcasts broadcasts, Audiences audiences, BroadcastChannel channel,
+    public Broadcasting(Admins admins, Broadcasts broadcasts, Audiences audiences, BroadcastChannel channel, Users users,
                         SentNotifications ledger, Transactions transactions, Clock clock, int batchSize) {
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be positive");
         this.admins = admins;
         this.broadcasts = broadcasts;
         this.audiences = audiences;
         this.channel = channel;
+        this.users = users;
         this.ledger = ledger;
         this.transactions = transactions;
         this.clock = clock;
@@ -81,7 +85,7 @@ public final class Broadcasting implements BroadcastUseCase {
         List<UserId> recipients = audiences.page(broadcast.audience(), clock.instant(), broadcast.lastRecipient(), batchSize);
         if (recipients.isEmpty()) {
             Broadcast done = change(broadcast.id(), b -> b.status() == Broadcast.Status.SENDING ? b.finish() : b);
-            if (done.status() == Broadcast.Status.DONE) channel.reportFinished(done);
+            if (done.status() == Broadcast.Status.DONE) channel.reportFinished(Recipient.of(done.author(), users.find(done.author())), done);
             return 0;
         }
         int sent = 0, blocked = 0, failed = 0;

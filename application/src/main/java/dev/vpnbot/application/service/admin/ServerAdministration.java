@@ -2,6 +2,7 @@ package dev.vpnbot.application.service.admin;
 
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
+import dev.vpnbot.application.port.in.admin.PanelRefused;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.model.panel.PanelInbound;
@@ -112,16 +113,14 @@ public final class ServerAdministration implements ManageServersUseCase {
     }
 
     private static void requireHealthy(PanelProbe probe) {
-        if (!probe.ok()) {
-            throw new Refusal(Refusal.Reason.INVALID_INPUT, probe.problem().kind() + ": " + probe.problem().message());
-        }
+        if (!probe.ok()) throw new PanelRefused(probe.problem());
     }
 
     private static PanelInbound panelCall(java.util.function.Supplier<PanelInbound> call) {
         try {
             return call.get();
         } catch (PanelException e) {
-            throw new Refusal(Refusal.Reason.INVALID_INPUT, e.kind() + ": " + e.getMessage());
+            throw new PanelRefused(new PanelProbe.Problem(e.kind(), e.getMessage()));
         }
     }
 }

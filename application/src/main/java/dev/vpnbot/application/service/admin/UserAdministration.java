@@ -2,7 +2,8 @@ package dev.vpnbot.application.service.admin;
 
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
-import dev.vpnbot.application.port.out.FulfilmentJobs;
+import dev.vpnbot.application.port.in.payment.ApplyPaymentUseCase;
+import dev.vpnbot.application.port.in.payment.VerifiedPayment;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.Servers;
@@ -26,7 +27,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Optional;
 
-/** Finds users for admins and grants them time through zero-price orders. */
+/** Finds users for admins and grants them time through zero-price orders, paid through the one payment entry. */
 public final class UserAdministration implements ManageUsersUseCase {
     private final Admins admins;
     private final Users users;
@@ -34,23 +35,21 @@ public final class UserAdministration implements ManageUsersUseCase {
     private final Orders orders;
     private final Tariffs tariffs;
     private final Servers servers;
-    private final FulfilmentJobs jobs;
     private final Transactions transactions;
     private final Clock clock;
-    private final Runnable fulfilmentWakeUp;
+    private final ApplyPaymentUseCase payments;
 
     public UserAdministration(Admins admins, Users users, Keys keys, Orders orders, Tariffs tariffs, Servers servers,
-                              FulfilmentJobs jobs, Transactions transactions, Clock clock, Runnable fulfilmentWakeUp) {
+                              Transactions transactions, Clock clock, ApplyPaymentUseCase payments) {
         this.admins = admins;
         this.users = users;
         this.keys = keys;
         this.orders = orders;
         this.tariffs = tariffs;
         this.servers = servers;
-        this.jobs = jobs;
         this.transactions = transactions;
         this.clock = clock;
-        this.fulfilmentWakeUp = fulfilmentWakeUp;
+        this.payments = payments;
     }
 
     @Override
@@ -81,17 +80,16 @@ public final class UserAdministration implements ManageUsersUseCase {
 
     private Order grant(UserId actor, UserId user, Tariff tariff, OrderPurpose purpose) {
         Money free = new Money(BigDecimal.ZERO, tariff.price().currency());
-        Order granted = transactions.inTransaction(() -> {
+        Order placed = transactions.inTransaction(() -> {
             OrderId id = orders.nextId();
             PublicOrderId publicId = new PublicOrderId("grant-" + actor.telegramId() + "-" + id.value());
             Order order = Order.place(id, publicId, user, new TariffSnapshot(tariff.id(), tariff.days(), free), purpose,
-                    clock.instant(), java.time.Duration.ofMinutes(1)).pay(free, clock.instant());
+                    clock.instant(), java.time.Duration.ofMinutes(1));
             orders.save(order);
-            jobs.enqueue(id, clock.instant());
             return order;
         });
-        fulfilmentWakeUp.run();
-        return granted;
+        payments.apply(VerifiedPayment.granted(placed.publicId(), free, actor));
+        return orders.find(placed.id()).orElseThrow();
     }
 
     private Tariff tariff(TariffId id) {

@@ -7,8 +7,10 @@ import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Transactions;
+import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.notify.AdminAlert;
 import dev.vpnbot.application.port.out.notify.Notifier;
+import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.model.panel.PanelRepair;
@@ -46,6 +48,7 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
     private final Orders orders;
     private final Keys keys;
     private final Servers servers;
+    private final Users users;
     private final VpnPanel panel;
     private final Notifier notifier;
     private final Transactions transactions;
@@ -53,11 +56,12 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
     private final PurchaseSettings settings;
     private final Nonces nonces;
 
-    public OrderFulfilment(Orders orders, Keys keys, Servers servers, VpnPanel panel, Notifier notifier,
+    public OrderFulfilment(Orders orders, Keys keys, Servers servers, Users users, VpnPanel panel, Notifier notifier,
                            Transactions transactions, Clock clock, PurchaseSettings settings, Nonces nonces) {
         this.orders = orders;
         this.keys = keys;
         this.servers = servers;
+        this.users = users;
         this.panel = panel;
         this.notifier = notifier;
         this.transactions = transactions;
@@ -81,10 +85,11 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
         Order finished = transactions.inTransaction(() -> finish(orderId, links));
         if (finished == null) return Result.ALREADY_FULFILLED;
         VpnKey delivered = keys.find(finished.keyId()).orElseThrow();
+        Recipient buyer = Recipient.of(finished.userId(), users.find(finished.userId()));
         if (finished.isRenewal()) {
-            notifier.keyExtended(finished.userId(), delivered);
+            notifier.keyExtended(buyer, delivered, server.name());
         } else {
-            notifier.keyReady(finished.userId(), delivered);
+            notifier.keyReady(buyer, delivered, server.name());
         }
         return Result.FULFILLED;
     }

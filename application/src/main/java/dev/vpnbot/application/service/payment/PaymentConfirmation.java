@@ -1,21 +1,28 @@
 package dev.vpnbot.application.service.payment;
 
+import dev.vpnbot.application.model.payment.PaymentStatus;
+import dev.vpnbot.application.port.in.payment.ApplyPaymentUseCase;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase;
+import dev.vpnbot.application.port.in.payment.VerifiedPayment;
 import dev.vpnbot.application.port.out.FulfilmentJobs;
+import dev.vpnbot.application.port.out.FulfilmentSignal;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
 import dev.vpnbot.application.port.out.Transactions;
+import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.notify.AdminAlert;
 import dev.vpnbot.application.port.out.notify.Notifier;
+import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.application.port.out.payment.PaymentEvent;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
+import dev.vpnbot.application.port.out.payment.PaymentGatewayException;
 import dev.vpnbot.application.port.out.payment.PaymentInfo;
-import dev.vpnbot.application.model.payment.PaymentStatus;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.order.Order;
 import dev.vpnbot.domain.order.OrderId;
 import dev.vpnbot.domain.order.OrderStatus;
 import dev.vpnbot.domain.order.PaymentMismatch;
+import dev.vpnbot.domain.order.PublicOrderId;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -24,45 +31,42 @@ import java.util.logging.Logger;
  * Applies payment news to orders, exactly once.
  *
  * <p>Rules: a notification that says "paid" is never believed on its own: the gateway is asked
- * directly first, and its answer (status and amount) is what counts. The event, the order's
- * move to PAID and its fulfilment job are written in one transaction under the order's row
- * lock, so repeated or racing deliveries apply once. Money that arrives for an expired or
- * cancelled order is still honoured.
+ * directly first, and its answer (status and amount) is what counts. Every payment, confirmed
+ * that way or established otherwise, goes through {@link #apply}: the event, the order's move to
+ * PAID and its fulfilment job are written in one transaction under the order's row lock, so
+ * repeated or racing deliveries apply once. Money that arrives for an expired or cancelled order
+ * is still honoured.
  */
-public final class PaymentConfirmation implements ConfirmPaymentUseCase {
+public final class PaymentConfirmation implements ConfirmPaymentUseCase, ApplyPaymentUseCase {
     private static final Logger LOG = Logger.getLogger(PaymentConfirmation.class.getName());
 
     private final Orders orders;
+    private final Users users;
     private final PaymentEvents events;
     private final FulfilmentJobs jobs;
     private final PaymentGateway gateway;
     private final Notifier notifier;
     private final Transactions transactions;
     private final Clock clock;
-    private final Runnable fulfilmentWakeUp;
+    private final FulfilmentSignal fulfilmentSignal;
 
-    /** @param fulfilmentWakeUp called after an order became paid, so a worker starts at once */
-    public PaymentConfirmation(Orders orders, PaymentEvents events, FulfilmentJobs jobs, PaymentGateway gateway,
-                               Notifier notifier, Transactions transactions, Clock clock, Runnable fulfilmentWakeUp) {
+    public PaymentConfirmation(Orders orders, Users users, PaymentEvents events, FulfilmentJobs jobs, PaymentGateway gateway,
+                               Notifier notifier, Transactions transactions, Clock clock, FulfilmentSignal fulfilmentSignal) {
         this.orders = orders;
+        this.users = users;
         this.events = events;
         this.jobs = jobs;
         this.gateway = gateway;
         this.notifier = notifier;
         this.transactions = transactions;
         this.clock = clock;
-        this.fulfilmentWakeUp = fulfilmentWakeUp;
+        this.fulfilmentSignal = fulfilmentSignal;
     }
 
     @Override
     public Outcome confirm(ConfirmPaymentCommand command) {
         Optional<Order> known = orders.findByPublicId(command.orderId());
-        if (known.isEmpty()) {
-            LOG.warning(() -> "payment notification for unknown order " + command.orderId() + " (invoice " + command.invoiceId() + ")");
-            notifier.alertAdmins(new AdminAlert(AdminAlert.Kind.UNKNOWN_ORDER_PAID,
-                    "order " + command.orderId() + ", invoice " + command.invoiceId() + ", status " + command.rawStatus()));
-            return Outcome.UNKNOWN_ORDER;
-        }
+        if (known.isEmpty()) return unknownOrder(command.orderId(), command.invoiceId(), command.rawStatus());
         Order order = known.get();
         if (order.status().isPaid()) {
             return Outcome.ALREADY_APPLIED;
@@ -72,7 +76,13 @@ public final class PaymentConfirmation implements ConfirmPaymentUseCase {
         PaymentStatus status = command.status();
         Money paid = command.paid();
         if (status.isPaid() || status == PaymentStatus.WRONG_AMOUNT) {
-            Optional<PaymentInfo> info = gateway.paymentInfo(command.orderId());
+            Optional<PaymentInfo> info;
+            try {
+                info = gateway.paymentInfo(command.orderId());
+            } catch (PaymentGatewayException e) {
+                LOG.warning(() -> "order " + command.orderId() + ": the gateway could not be asked about " + command.rawStatus() + ": " + e.getMessage());
+                return e.isTransient() ? Outcome.GATEWAY_UNREACHABLE : Outcome.GATEWAY_ANSWER_UNUSABLE;
+            }
             if (info.isEmpty() || !agree(status, info.get().status())) {
                 LOG.warning(() -> "order " + command.orderId() + ": notification says " + command.rawStatus()
                         + " but the gateway says " + info.map(PaymentInfo::rawStatus).orElse("nothing"));
@@ -81,7 +91,22 @@ public final class PaymentConfirmation implements ConfirmPaymentUseCase {
             status = info.get().status();
             paid = info.get().paid();
         }
-        return apply(command, order.id(), status, paid);
+        return apply(VerifiedPayment.fromGateway(command.orderId(), command.invoiceId(), status, paid, command.rawStatus(),
+                command.payload()), order.id());
+    }
+
+    @Override
+    public Outcome apply(VerifiedPayment payment) {
+        Optional<Order> known = orders.findByPublicId(payment.orderId());
+        if (known.isEmpty()) return unknownOrder(payment.orderId(), payment.reference(), payment.rawStatus());
+        return apply(payment, known.get().id());
+    }
+
+    private Outcome unknownOrder(PublicOrderId orderId, String reference, String rawStatus) {
+        LOG.warning(() -> "payment notification for unknown order " + orderId + " (invoice " + reference + ")");
+        notifier.alertAdmins(new AdminAlert(AdminAlert.Kind.UNKNOWN_ORDER_PAID,
+                "order " + orderId + ", invoice " + reference + ", status " + rawStatus));
+        return Outcome.UNKNOWN_ORDER;
     }
 
     /** The notification and the gateway tell the same story ("paid" and "paid over" both count as paid). */
@@ -89,25 +114,30 @@ public final class PaymentConfirmation implements ConfirmPaymentUseCase {
         return notified == confirmed || notified.isPaid() && confirmed.isPaid();
     }
 
-    /** Status already confirmed with the gateway where it matters. */
-    Outcome apply(ConfirmPaymentCommand command, OrderId orderId, PaymentStatus status, Money paid) {
-        PaymentEvent event = new PaymentEvent(command.invoiceId(), command.orderId().value(), command.rawStatus(),
-                status, command.payload(), clock.instant());
+    private Outcome apply(VerifiedPayment payment, OrderId orderId) {
+        PaymentStatus status = payment.status();
         Applied applied = transactions.inTransaction(() -> {
             Order order = orders.findForUpdate(orderId).orElseThrow();
-            boolean fresh = events.record(event);
+            boolean fresh = recorded(payment);
             if (order.status().isPaid() || (!fresh && !status.isPaid())) {
                 return new Applied(Outcome.ALREADY_APPLIED, order);
             }
             return switch (status) {
-                case PAID, PAID_OVER -> payOrFlag(order, paid);
-                case WRONG_AMOUNT -> underpaid(order, paid);
+                case PAID, PAID_OVER -> payOrFlag(order, payment.paid());
+                case WRONG_AMOUNT -> underpaid(order, payment.paid());
                 case PENDING -> new Applied(Outcome.PENDING, order);
                 case FAILED, REFUNDED -> new Applied(Outcome.NOT_PAID, order);
             };
         });
-        tellAboutIt(applied, status, paid); // only after commit: never announce what may roll back
+        tellAboutIt(applied, status, payment.paid()); // only after commit: never announce what may roll back
         return applied.outcome();
+    }
+
+    /** Keeps the payment on record; false when this very news was recorded before. Grants move no money: no record. */
+    private boolean recorded(VerifiedPayment payment) {
+        if (payment.source() == VerifiedPayment.Source.GRANT) return true;
+        return events.record(new PaymentEvent(payment.reference(), payment.orderId().value(), payment.rawStatus(),
+                payment.status(), payment.payload(), clock.instant()));
     }
 
     private Applied payOrFlag(Order order, Money paid) {
@@ -136,10 +166,10 @@ public final class PaymentConfirmation implements ConfirmPaymentUseCase {
         switch (applied.outcome()) {
             case PAID -> {
                 order.overpayment().ifPresent(extra -> LOG.info(() -> "order " + order.publicId() + " overpaid by " + extra));
-                fulfilmentWakeUp.run();
+                fulfilmentSignal.orderPaid(order.id());
             }
             case PAYMENT_TOO_LOW -> {
-                notifier.paymentTooLow(order.userId(), order, paid);
+                notifier.paymentTooLow(Recipient.of(order.userId(), users.find(order.userId())), order, paid);
                 notifier.alertAdmins(new AdminAlert(AdminAlert.Kind.PAYMENT_TOO_LOW,
                         "order " + order.publicId() + " costs " + order.price() + ", paid " + paid));
             }

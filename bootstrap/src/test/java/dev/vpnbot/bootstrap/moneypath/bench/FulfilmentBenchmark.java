@@ -18,6 +18,7 @@ import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceNewKeyOrde
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.notify.AdminAlert;
 import dev.vpnbot.application.port.out.notify.Notifier;
+import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.application.port.out.notify.ReminderKind;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.service.account.ExpiryReminders;
@@ -148,17 +149,17 @@ public final class FulfilmentBenchmark {
             OrderPlacement placement = new OrderPlacement(db.users(), db.tariffs(), db.servers(), db.keys(), db.orders(), gateway, tx,
                     clock, purchases, nonces);
             FulfilmentLoops[] loops = new FulfilmentLoops[1];
-            PaymentConfirmation confirmation = new PaymentConfirmation(db.orders(), db.paymentEvents(), db.fulfilmentJobs(), gateway,
-                    notifier, tx, clock, () -> {
+            PaymentConfirmation confirmation = new PaymentConfirmation(db.orders(), db.users(), db.paymentEvents(), db.fulfilmentJobs(), gateway,
+                    notifier, tx, clock, order -> {
                         if (loops[0] != null) loops[0].wake(); else jobs[0].wakeFulfilment();
                     });
-            OrderFulfilment fulfilment = new OrderFulfilment(db.orders(), db.keys(), db.servers(), timedPanel, notifier, tx, clock,
+            OrderFulfilment fulfilment = new OrderFulfilment(db.orders(), db.keys(), db.servers(), db.users(), timedPanel, notifier, tx, clock,
                     purchases, nonces);
             FulfilmentWorker worker = new FulfilmentWorker(db.fulfilmentJobs(), fulfilment, notifier, tx, clock,
                     FulfilmentWorker.Settings.defaults());
             PaymentReconciliation reconciliation = new PaymentReconciliation(db.orders(),
                     new PaymentCheck(db.orders(), gateway, confirmation), tx, clock, Duration.ofMinutes(30), 100);
-            ExpiryReminders reminders = new ExpiryReminders(db.keys(), db.users(), db.sentNotifications(), notifier, clock, 100);
+            ExpiryReminders reminders = new ExpiryReminders(db.keys(), db.users(), db.servers(), db.sentNotifications(), notifier, clock, 100);
             Duration later = Duration.ofHours(1); // only fulfilment runs during the benchmark (reconciliation would pay orders itself)
             jobs[0] = new BackgroundJobs(worker, reconciliation, reminders, new PanelProbe(db.servers(), panel),
                     () -> new RepairPanelDriftUseCase.Result(List.of()), () -> 0,
@@ -457,8 +458,8 @@ public final class FulfilmentBenchmark {
         }
 
         @Override
-        public void keyReady(UserId user, VpnKey key) {
-            int i = (int) (user.telegramId() - FIRST_BUYER);
+        public void keyReady(Recipient to, VpnKey key, String serverName) {
+            int i = (int) (to.user().telegramId() - FIRST_BUYER);
             notifiedAt.compareAndSet(i, 0, System.nanoTime());
             times.incrementAndGet(i);
             synchronized (signal) {
@@ -467,17 +468,17 @@ public final class FulfilmentBenchmark {
         }
 
         @Override
-        public void keyExtended(UserId user, VpnKey key) {
+        public void keyExtended(Recipient to, VpnKey key, String serverName) {
             others.incrementAndGet();
         }
 
         @Override
-        public void paymentTooLow(UserId user, Order order, Money paid) {
+        public void paymentTooLow(Recipient to, Order order, Money paid) {
             others.incrementAndGet();
         }
 
         @Override
-        public void expiryReminder(UserId user, VpnKey key, ReminderKind kind) {
+        public void expiryReminder(Recipient to, VpnKey key, String serverName, ReminderKind kind) {
             others.incrementAndGet();
         }
 

@@ -36,7 +36,7 @@ public interface ManageServersUseCase {
     /** Tests a panel before it is added; never throws for panel trouble (the probe names it). */
     PanelProbe testConnection(UserId actor, PanelConnection connection);
 
-    /** Refuses (INVALID_INPUT with the panel's precise cause) when the panel or inbound fails the test. */
+    /** Refuses ({@link PanelRefused}, with the panel's precise cause) when the panel or inbound fails the test. */
     Server addServer(AddServerCommand command);
 
     List<Server> listServers(UserId actor);
@@ -49,7 +49,7 @@ public interface ManageServersUseCase {
 
     Server setActive(UserId actor, ServerId id, boolean active);
 
-    /** New credentials are tested before they replace the old ones. */
+    /** New credentials are tested before they replace the old ones ({@link PanelRefused} when they fail). */
     Server changeCredentials(UserId actor, ServerId id, PanelCredentials credentials);
 
     /** Only a server without active keys can go. */

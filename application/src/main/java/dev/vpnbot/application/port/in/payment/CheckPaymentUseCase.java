@@ -18,6 +18,9 @@ public interface CheckPaymentUseCase {
         }
     }
 
-    /** The order as it stands after the check. Refuses orders of other users as not found. */
+    /**
+     * The order as it stands after the check. Refuses orders of other users as not found, and
+     * PAYMENT_GATEWAY_UNAVAILABLE when the gateway cannot be asked now (nothing changed).
+     */
     Order check(CheckPaymentCommand command);
 }

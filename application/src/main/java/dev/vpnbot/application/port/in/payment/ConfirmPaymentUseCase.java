@@ -39,9 +39,12 @@ public interface ConfirmPaymentUseCase {
         /** No such order here; admins were told. */
         UNKNOWN_ORDER,
         /** The notification says paid but the gateway, asked directly, does not agree. */
-        NOT_CONFIRMED
+        NOT_CONFIRMED,
+        /** The gateway could not be asked back (network, timeout, 5xx): nothing applied; the notification may come again. */
+        GATEWAY_UNREACHABLE,
+        /** The gateway, asked back, answered something we must not act on: nothing applied. */
+        GATEWAY_ANSWER_UNUSABLE
     }
 
-    /** Throws {@link dev.vpnbot.application.port.out.payment.PaymentGatewayException} when the gateway cannot be asked. */
     Outcome confirm(ConfirmPaymentCommand command);
 }

@@ -1,5 +1,6 @@
 package dev.vpnbot.application.port.out.admin;
 
+import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.domain.broadcast.Broadcast;
 import dev.vpnbot.domain.user.UserId;
 
@@ -11,6 +12,6 @@ public interface BroadcastChannel {
     /** Sends and waits for the outcome; never throws. */
     Delivery deliver(UserId recipient, String text);
 
-    /** Tells the author the broadcast is done, with its counts. Never throws. */
-    void reportFinished(Broadcast broadcast);
+    /** Tells the author the broadcast is done, with its counts, in the author's language. Never throws. */
+    void reportFinished(Recipient author, Broadcast broadcast);
 }

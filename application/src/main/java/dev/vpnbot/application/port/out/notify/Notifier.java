@@ -3,25 +3,25 @@ package dev.vpnbot.application.port.out.notify;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.order.Order;
-import dev.vpnbot.domain.user.UserId;
 
 /**
- * Outgoing port: messages to users and admins. Implementations render texts in the user's
- * language and must not throw: a message that cannot be sent is logged, never undoes business.
+ * Outgoing port: messages to users and admins. Each call carries what the message needs (who
+ * reads it in which language and zone, the server's name), so implementations only write and
+ * send. They must not throw: a message that cannot be sent is logged, never undoes business.
  */
 public interface Notifier {
 
     /** A new key is ready: links, QR code and the next step. */
-    void keyReady(UserId user, VpnKey key);
+    void keyReady(Recipient to, VpnKey key, String serverName);
 
     /** A key got more time. */
-    void keyExtended(UserId user, VpnKey key);
+    void keyExtended(Recipient to, VpnKey key, String serverName);
 
     /** The payment for an order did not cover it: nothing delivered, how to get help. */
-    void paymentTooLow(UserId user, Order order, Money paid);
+    void paymentTooLow(Recipient to, Order order, Money paid);
 
-    /** The key expires soon (or just did); the message carries an Extend button. */
-    void expiryReminder(UserId user, VpnKey key, ReminderKind kind);
+    /** The key expires soon (or just did); the message carries an Extend button. Not sent to a blocked recipient. */
+    void expiryReminder(Recipient to, VpnKey key, String serverName, ReminderKind kind);
 
     void alertAdmins(AdminAlert alert);
 }

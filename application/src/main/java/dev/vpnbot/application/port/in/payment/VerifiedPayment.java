@@ -1,0 +1,53 @@
+package dev.vpnbot.application.port.in.payment;
+
+import dev.vpnbot.application.model.payment.PaymentStatus;
+import dev.vpnbot.domain.money.Money;
+import dev.vpnbot.domain.order.PublicOrderId;
+import dev.vpnbot.domain.user.UserId;
+import java.util.Objects;
+
+/**
+ * What a trusted source established about an order's payment: the gateway when asked directly,
+ * a test payment, or an admin's grant. Nothing here is a claim still to be checked.
+ *
+ * @param paid      the amount in the order's currency; null when the gateway reported none
+ * @param reference the gateway's invoice id, or what names the test payment or grant
+ * @param rawStatus the status as the source put it, kept for audit
+ * @param payload   what the source said, kept for audit
+ */
+public record VerifiedPayment(PublicOrderId orderId, PaymentStatus status, Money paid, Source source,
+                              String reference, String rawStatus, String payload) {
+
+    public enum Source {
+        /** The payment gateway, asked directly (a notification alone is never enough). */
+        GATEWAY,
+        /** "Pay (test)" in payment test mode. */
+        TEST,
+        /** An admin gave the time away: no money moved, so nothing goes to the payment record. */
+        GRANT
+    }
+
+    public VerifiedPayment {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(rawStatus, "rawStatus");
+    }
+
+    public static VerifiedPayment fromGateway(PublicOrderId orderId, String invoiceId, PaymentStatus status, Money paid,
+                                              String rawStatus, String payload) {
+        return new VerifiedPayment(orderId, status, paid, Source.GATEWAY, invoiceId, rawStatus, payload);
+    }
+
+    /** The whole price, as if the gateway had confirmed it. */
+    public static VerifiedPayment paidInTestMode(PublicOrderId orderId, String reference, Money price) {
+        return new VerifiedPayment(orderId, PaymentStatus.PAID, price, Source.TEST, reference, "test_paid", "{\"test\":true}");
+    }
+
+    /** The order's price of zero, paid by the admin who granted it. */
+    public static VerifiedPayment granted(PublicOrderId orderId, Money zero, UserId admin) {
+        return new VerifiedPayment(orderId, PaymentStatus.PAID, zero, Source.GRANT, orderId.value(), "granted",
+                "{\"grantedBy\":" + admin.telegramId() + "}");
+    }
+}
