@@ -114,7 +114,7 @@ final class Launch {
             return VpnbotCommand.FAILED; // the hook stops what started
         }
         long sinceLaunch = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        LOG.info("vpnbot {} is ready, {} ms after launch", Version.current(), sinceLaunch);
+        LOG.info(StartupBanner.text(Version.current(), sinceLaunch, StartupBanner.Facts.of(injector, embedded)));
         lifecycle.awaitStop();
         return VpnbotCommand.OK;
     }
