@@ -57,7 +57,7 @@ final class PanelSecret {
         if (given && fromStdin) throw refuse(in.err(), "give the " + kind.words + " one way only: " + kind.flag + " VALUE or --password-stdin");
         if (fromStdin) return firstLine(kind, in);
         if (given) {
-            in.err().println("warning: a " + kind.words + " given with " + kind.flag + " stays in your shell history; "
+            in.err().println("warning: the " + kind.words + " given with " + kind.flag + " stays in your shell history; "
                     + "next time leave it out to be asked for it, or use --password-stdin or " + kind.variable);
             in.err().flush();
             return onCommandLine;

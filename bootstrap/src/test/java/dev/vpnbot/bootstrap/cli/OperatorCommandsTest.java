@@ -220,6 +220,14 @@ class OperatorCommandsTest {
         assertThat(out.toString()).doesNotContain("Nopassword");
     }
 
+    @Test
+    void an_api_token_for_a_panel_older_than_3_0_is_explained_in_words() {
+        assertThat(addServer(with("PANEL_API_TOKEN", "a-token-for-v3"), "", null, "TokenOnV2", "--api-token")).isEqualTo(1);
+        assertThat(out.toString()).contains("problem: this panel does not offer what is needed: API tokens need 3x-ui 3.0 or newer")
+                .doesNotContain("UNSUPPORTED_VERSION").doesNotContain("a-token-for-v3");
+        assertThat(err.toString()).doesNotContain("a-token-for-v3");
+    }
+
     // --- passwords off the command line ---------------------------------------------------------------
 
     @Test
@@ -241,7 +249,7 @@ class OperatorCommandsTest {
     @Test
     void a_password_on_the_command_line_still_works_with_a_warning_about_shell_history() {
         assertThat(addServer(env, "", null, "OnTheCommandLine", "--username", "admin", "--password", "admin-secret")).isZero();
-        assertThat(err.toString()).contains("warning: a password given with --password stays in your shell history");
+        assertThat(err.toString()).contains("warning: the password given with --password stays in your shell history");
         assertThat(out.toString()).contains("added server").doesNotContain("warning");
     }
 
