@@ -44,6 +44,10 @@ final class Launch {
             PrintWriter err = cli.err();
             err.println("vpnbot cannot start: " + (e.problems().size() == 1 ? "1 configuration problem" : e.problems().size() + " configuration problems"));
             e.problems().forEach(p -> err.println("  - " + p));
+            if (!e.typos().isEmpty()) {
+                err.println("Perhaps the cause, and worth fixing anyway:");
+                e.typos().forEach(t -> err.println("  - " + t));
+            }
             err.println("Set these as environment variables or in " + cli.envFile + " (README, \"Configuration\", lists every variable).");
             if (purpose == Purpose.RUN) {
                 err.println("To try the bot first, with no token, payments or panel needed: java -jar vpnbot.jar sandbox");
@@ -110,7 +114,7 @@ final class Launch {
             return VpnbotCommand.FAILED; // the hook stops what started
         }
         long sinceLaunch = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        LOG.info("vpnbot {} is ready, {} ms after launch", Version.current(), sinceLaunch);
+        LOG.info(StartupBanner.text(Version.current(), sinceLaunch, StartupBanner.Facts.of(injector, embedded)));
         lifecycle.awaitStop();
         return VpnbotCommand.OK;
     }

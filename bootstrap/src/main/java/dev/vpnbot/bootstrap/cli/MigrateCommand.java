@@ -23,6 +23,7 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        parent.answerOnStdout();
         Optional<EmbeddedDatabase> embedded = Optional.empty();
         try {
             AppConfig config = Launch.config(parent, Purpose.MIGRATE);

@@ -4,9 +4,11 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import dev.vpnbot.adapter.panel3xui.ThreeXuiPanel;
 import dev.vpnbot.adapter.postgres.PostgresPersistence;
+import dev.vpnbot.adapter.postgres.SecretBox;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.Purpose;
+import dev.vpnbot.bootstrap.config.Secret;
 import dev.vpnbot.bootstrap.db.EmbeddedDatabase;
 import dev.vpnbot.bootstrap.wiring.ConfigModule;
 import dev.vpnbot.bootstrap.wiring.ConsoleModule;
@@ -16,8 +18,9 @@ import java.util.Optional;
 
 /**
  * One operator command's run: reads the configuration, opens the database (joining a running
- * bot's embedded one), hands the use cases to the command, and closes everything after. A
- * business refusal is printed as one line and exits 2; nothing is changed then.
+ * bot's embedded one), hands the use cases to the command, and closes everything after. Only
+ * the answer goes to stdout; the log goes to stderr. A business refusal is printed as one
+ * sentence on stderr and exits 2; nothing is changed then.
  */
 final class OperatorSession {
 
@@ -28,11 +31,16 @@ final class OperatorSession {
 
     private OperatorSession() {}
 
-    static int run(VpnbotCommand parent, Work work) throws Exception {
+    /**
+     * @param purpose {@link Purpose#OPERATE} for commands that read or store panel secrets,
+     *                {@link Purpose#PRICES} for the tariff commands, which need no SECRET_KEY
+     */
+    static int run(VpnbotCommand parent, Purpose purpose, Work work) throws Exception {
+        parent.answerOnStdout();
         Optional<EmbeddedDatabase> embedded = Optional.empty();
         Injector injector = null;
         try {
-            AppConfig config = Launch.config(parent, Purpose.OPERATE);
+            AppConfig config = withoutPanelSecrets(Launch.config(parent, purpose));
             embedded = Launch.embeddedDatabase(config, config.dataDir(), Launch.EmbeddedUse.JOIN, parent.err());
             List<Module> modules = new ArrayList<>();
             modules.add(new ConfigModule(config, Launch.location(config, embedded)));
@@ -42,7 +50,7 @@ final class OperatorSession {
         } catch (Launch.Stop stop) {
             return stop.exitCode;
         } catch (Refusal refusal) {
-            parent.err().println("refused: " + refusal.getMessage());
+            parent.err().println(RefusalWords.of(refusal));
             parent.err().flush();
             return VpnbotCommand.BAD_CONFIGURATION;
         } finally {
@@ -52,5 +60,18 @@ final class OperatorSession {
             }
             embedded.ifPresent(Launch::closeQuietly);
         }
+    }
+
+    /**
+     * Tariff commands touch no panel secret, so they run without SECRET_KEY: the database then
+     * opens with a key made for this run and forgotten after it. Nothing is sealed with it, as
+     * only commands read with {@link Purpose#OPERATE} store panel secrets, and those require the
+     * real key.
+     */
+    private static AppConfig withoutPanelSecrets(AppConfig config) {
+        if (config.secretKey() != null) return config;
+        return new AppConfig(config.telegram(), config.http(), config.database(), config.dataDir(), config.heleket(),
+                config.operator(), Secret.of(SecretBox.newKey()), config.reconcileInterval(), config.panelDriftInterval(),
+                config.warnings());
     }
 }

@@ -47,8 +47,9 @@ import picocli.CommandLine.ParentCommand;
  * tried too, and test payments are on: "Pay (test)" pays through the webhook's path.
  */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
-        description = {"Try the bot with nothing but Java: a simulated Telegram chat in this terminal, simulated panel and",
-                "payments, its own embedded database under DATA_DIR/sandbox. Nothing outside is contacted."})
+        header = "Try the bot with nothing but Java: a chat in this terminal, a simulated panel and payments.",
+        description = {"The real bot, talking to a simulated Telegram chat in this terminal, with a simulated 3x-ui panel and "
+                + "simulated payments, on its own embedded database under DATA_DIR/sandbox. Nothing outside is contacted."})
 final class SandboxCommand implements Callable<Integer> {
     /** The Telegram id of the person at the terminal. */
     static final long SANDBOX_USER = 100001L;

@@ -5,6 +5,7 @@ import dev.vpnbot.application.port.in.admin.ManageServersUseCase.AddServerComman
 import dev.vpnbot.application.model.panel.PanelInbound;
 import dev.vpnbot.application.model.panel.PanelProbe;
 import dev.vpnbot.application.model.panel.RealityInboundRequest;
+import dev.vpnbot.bootstrap.config.Purpose;
 import dev.vpnbot.bootstrap.wiring.ConsoleModule;
 import dev.vpnbot.domain.server.PanelConnection;
 import dev.vpnbot.domain.server.PanelCredentials;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -25,23 +27,45 @@ final class ServerCommand {
     @ParentCommand
     VpnbotCommand parent;
 
-    static final class Credentials {
-        @ArgGroup(exclusive = false)
-        Login login;
+    /** How the bot logs in to the panel; the secret itself is never required on the command line. */
+    static final class Login {
+        @Option(names = "--username", paramLabel = "NAME",
+                description = "The panel's admin login. The password is asked for, or read with --password-stdin or from PANEL_PASSWORD.")
+        String username;
 
-        @Option(names = "--api-token", paramLabel = "TOKEN", description = "3x-ui v3.0+ API token, instead of a login")
+        @Option(names = "--api-token", arity = "0..1", fallbackValue = "", paramLabel = "TOKEN",
+                description = "Log in with a 3x-ui v3.0+ API token instead. Leave TOKEN out to be asked for it, or read it with "
+                        + "--password-stdin or from PANEL_API_TOKEN.")
         String apiToken;
-
-        PanelCredentials toCredentials() {
-            return apiToken != null ? new PanelCredentials.ApiToken(apiToken)
-                    : new PanelCredentials.Password(login.username, login.password, login.twoFactor);
-        }
     }
 
-    static final class Login {
-        @Option(names = "--username", required = true, paramLabel = "U") String username;
-        @Option(names = "--password", required = true, paramLabel = "P") String password;
-        @Option(names = "--two-factor", paramLabel = "CODE", description = "the panel's current two-factor code, if it asks") String twoFactor;
+    /** Where the password (or token) comes from when it is not typed at the prompt. */
+    static final class SecretInput {
+        @Option(names = "--password-stdin", description = "Read the password (or API token) from the first line of standard input.")
+        boolean stdin;
+
+        @Option(names = "--password", paramLabel = "PASSWORD",
+                description = "The password itself. Discouraged: it stays in your shell history.")
+        String password;
+
+        @Option(names = "--two-factor", paramLabel = "CODE", description = "The panel's current two-factor code, if it asks for one.")
+        String twoFactor;
+
+        PanelCredentials credentials(Login login, String panelUrl, PanelSecret.Sources in) throws Launch.Stop {
+            if (login.apiToken != null) {
+                if (password != null) throw refuse(in, "--password goes with --username; an API token replaces both");
+                String token = PanelSecret.read(PanelSecret.Kind.API_TOKEN, login.apiToken, stdin, panelUrl, in);
+                return new PanelCredentials.ApiToken(token);
+            }
+            String secret = PanelSecret.read(PanelSecret.Kind.PASSWORD, password, stdin, login.username + " at " + panelUrl, in);
+            return new PanelCredentials.Password(login.username, secret, twoFactor);
+        }
+
+        private static Launch.Stop refuse(PanelSecret.Sources in, String why) {
+            in.err().println("refused: " + why);
+            in.err().flush();
+            return new Launch.Stop(VpnbotCommand.BAD_CONFIGURATION);
+        }
     }
 
     static final class Inbound {
@@ -54,12 +78,13 @@ final class ServerCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Test a panel and add it as a server; the test (generation, certificate, inbounds) is printed first.",
-                    "for a self-signed certificate, pass the SHA-256 the failed test prints as --tls-pin."})
+                    "For a self-signed certificate, pass the SHA-256 the failed test prints as --tls-pin."})
     static final class Add implements Callable<Integer> {
         @ParentCommand ServerCommand server;
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "what buyers see, e.g. \"Frankfurt\"") String name;
         @Option(names = "--url", required = true, paramLabel = "URL", description = "panel URL with its secret web base path") String url;
-        @ArgGroup(exclusive = true, multiplicity = "1") Credentials credentials;
+        @ArgGroup(exclusive = true, multiplicity = "1") Login login;
+        @Mixin SecretInput secret;
         @ArgGroup(exclusive = true, multiplicity = "1") Inbound inbound;
         @Option(names = "--max-clients", defaultValue = "200", paramLabel = "N", description = "capacity in keys (default ${DEFAULT-VALUE})") int maxClients;
         @Option(names = "--tls-pin", paramLabel = "SHA256", description = "SHA-256 of the panel's certificate or public key") String tlsPin;
@@ -71,12 +96,14 @@ final class ServerCommand {
             PrintWriter out = server.parent.out();
             PanelConnection connection;
             try {
-                connection = new PanelConnection(url, credentials.toCredentials(), tlsPin);
+                connection = new PanelConnection(url, secret.credentials(login, url, server.parent.secretSources()), tlsPin);
+            } catch (Launch.Stop stop) {
+                return stop.exitCode;
             } catch (IllegalArgumentException e) {
                 server.parent.err().println("refused: " + e.getMessage());
                 return VpnbotCommand.BAD_CONFIGURATION;
             }
-            return OperatorSession.run(server.parent, shop -> {
+            return OperatorSession.run(server.parent, Purpose.OPERATE, shop -> {
                 ManageServersUseCase servers = shop.getInstance(ManageServersUseCase.class);
                 PanelProbe probe = servers.testConnection(ConsoleModule.CONSOLE, connection);
                 print(out, probe);
@@ -98,7 +125,7 @@ final class ServerCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = server.parent.out();
-            return OperatorSession.run(server.parent, shop -> {
+            return OperatorSession.run(server.parent, Purpose.OPERATE, shop -> {
                 out.printf("%-4s %-24s %-8s %-9s %s%n", "ID", "NAME", "ACTIVE", "LOAD", "PANEL");
                 for (Server s : shop.getInstance(ManageServersUseCase.class).listServers(ConsoleModule.CONSOLE)) {
                     out.printf("%-4s %-24s %-8s %-9s %s%n", s.id(), s.name(), s.active() ? "yes" : "no",
@@ -113,12 +140,12 @@ final class ServerCommand {
     @Command(name = "test", mixinStandardHelpOptions = true, description = "Test a stored server's panel and inbound.")
     static final class Test implements Callable<Integer> {
         @ParentCommand ServerCommand server;
-        @Parameters(paramLabel = "ID") long id;
+        @Parameters(paramLabel = "ID", description = "the server, as `server list` shows it") long id;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter out = server.parent.out();
-            return OperatorSession.run(server.parent, shop -> {
+            return OperatorSession.run(server.parent, Purpose.OPERATE, shop -> {
                 PanelProbe probe = shop.getInstance(ManageServersUseCase.class).testServer(ConsoleModule.CONSOLE, new ServerId(id));
                 print(out, probe);
                 return probe.ok() ? VpnbotCommand.OK : VpnbotCommand.FAILED;
@@ -141,7 +168,7 @@ final class ServerCommand {
         if (probe.subscription() != null) {
             out.println("subscription:   " + (probe.subscription().enabled() ? "on" : "off") + ", path " + probe.subscription().path());
         }
-        if (!probe.ok()) out.println("PROBLEM: " + probe.problem().kind() + ": " + probe.problem().message());
+        if (!probe.ok()) out.println(RefusalWords.of(probe.problem()));
         out.flush();
     }
 }

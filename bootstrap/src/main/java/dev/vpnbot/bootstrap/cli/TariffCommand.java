@@ -1,12 +1,15 @@
 package dev.vpnbot.bootstrap.cli;
 
+import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
+import dev.vpnbot.bootstrap.config.Purpose;
 import dev.vpnbot.bootstrap.wiring.ConsoleModule;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.tariff.Tariff;
 import dev.vpnbot.domain.tariff.TariffId;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -25,7 +28,7 @@ final class TariffCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = tariff.parent.out();
-            return OperatorSession.run(tariff.parent, shop -> {
+            return OperatorSession.run(tariff.parent, Purpose.PRICES, shop -> {
                 out.printf("%-5s %-6s %-14s %-7s %s%n", "ID", "DAYS", "PRICE", "ACTIVE", "ORDER");
                 for (Tariff t : shop.getInstance(ManageTariffsUseCase.class).allTariffs(ConsoleModule.CONSOLE)) {
                     out.printf("%-5s %-6d %-14s %-7s %d%n", t.id(), t.days(), t.price(), t.active() ? "yes" : "no", t.displayOrder());
@@ -39,27 +42,42 @@ final class TariffCommand {
     @Command(name = "set-price", mixinStandardHelpOptions = true,
             description = "Change a tariff's price. Orders already placed keep the price they were placed at.")
     static final class SetPrice implements Callable<Integer> {
+        private static final Pattern AMOUNT = Pattern.compile("\\d{1,9}(?:[.,]\\d{1,9})?");
+
         @ParentCommand TariffCommand tariff;
-        @Parameters(index = "0", paramLabel = "ID") long id;
-        @Parameters(index = "1", paramLabel = "PRICE", description = "e.g. 4.99") String price;
-        @Parameters(index = "2", paramLabel = "CURRENCY", description = "ISO code, e.g. USD") String currency;
+        @Parameters(index = "0", paramLabel = "ID", description = "the tariff, as `tariff list` shows it") long id;
+        @Parameters(index = "1", paramLabel = "PRICE", description = "e.g. 4.99 or 4,99") String price;
+        @Parameters(index = "2", arity = "0..1", paramLabel = "CURRENCY",
+                description = "ISO code, e.g. USD (default: the tariff's currency now)") String currency;
 
         @Override
         public Integer call() throws Exception {
-            Money money;
-            try {
-                money = Money.of(price, currency);
-            } catch (IllegalArgumentException e) {
-                tariff.parent.err().println("refused: " + e.getMessage());
+            if (!AMOUNT.matcher(price.strip()).matches()) {
+                tariff.parent.err().println("refused: '" + price + "' is not an amount of money: write a price like 4.99 or 4,99");
                 return VpnbotCommand.BAD_CONFIGURATION;
             }
             PrintWriter out = tariff.parent.out();
-            return OperatorSession.run(tariff.parent, shop -> {
-                Tariff changed = shop.getInstance(ManageTariffsUseCase.class).changePrice(ConsoleModule.CONSOLE, new TariffId(id), money);
+            return OperatorSession.run(tariff.parent, Purpose.PRICES, shop -> {
+                ManageTariffsUseCase tariffs = shop.getInstance(ManageTariffsUseCase.class);
+                Money money;
+                try {
+                    money = Money.of(price.strip().replace(',', '.'), currency != null ? currency : currentCurrency(tariffs));
+                } catch (IllegalArgumentException e) {
+                    tariff.parent.err().println("refused: " + e.getMessage());
+                    return VpnbotCommand.BAD_CONFIGURATION;
+                }
+                Tariff changed = tariffs.changePrice(ConsoleModule.CONSOLE, new TariffId(id), money);
                 out.printf("tariff %s (%d days) now costs %s%n", changed.id(), changed.days(), changed.price());
                 out.flush();
                 return VpnbotCommand.OK;
             });
+        }
+
+        /** Like the Telegram admin: a price without a currency keeps the tariff's. */
+        private String currentCurrency(ManageTariffsUseCase tariffs) {
+            return tariffs.allTariffs(ConsoleModule.CONSOLE).stream().filter(t -> t.id().equals(new TariffId(id))).findFirst()
+                    .map(t -> t.price().currencyCode())
+                    .orElseThrow(() -> new Refusal(Refusal.Reason.TARIFF_NOT_AVAILABLE, "no tariff " + id));
         }
     }
 }

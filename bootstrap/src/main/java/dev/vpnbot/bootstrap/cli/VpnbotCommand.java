@@ -1,6 +1,7 @@
 package dev.vpnbot.bootstrap.cli;
 
 import dev.vpnbot.bootstrap.config.Variables;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,10 +35,33 @@ public final class VpnbotCommand implements Callable<Integer> {
             description = "Read variables from FILE when it exists; the environment wins over it (default: ${DEFAULT-VALUE}).")
     Path envFile;
 
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Operator commands and migrate: log what they do (INFO) on stderr, not only warnings.")
+    boolean verbose;
+
     private final Map<String, String> environment;
+    private final InputStream stdin;
+    private final PanelSecret.Prompt prompt;
 
     public VpnbotCommand(Map<String, String> environment) {
+        this(environment, System.in, PanelSecret.Prompt.console());
+    }
+
+    /** For tests: what the person at the terminal would pipe in and type at a prompt. */
+    VpnbotCommand(Map<String, String> environment, InputStream stdin, PanelSecret.Prompt prompt) {
         this.environment = Map.copyOf(environment);
+        this.stdin = stdin;
+        this.prompt = prompt;
+    }
+
+    /** Where a panel password may come from besides the command line. */
+    PanelSecret.Sources secretSources() {
+        return new PanelSecret.Sources(environment, stdin, prompt, err());
+    }
+
+    /** For commands whose stdout is the answer: the log goes to stderr, warnings only unless --verbose. */
+    void answerOnStdout() {
+        CommandLog.toStandardError(verbose);
     }
 
     Variables variables() {

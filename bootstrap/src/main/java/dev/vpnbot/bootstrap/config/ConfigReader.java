@@ -64,7 +64,7 @@ public final class ConfigReader {
         Duration reconcile = parse("RECONCILE_INTERVAL", this::reconcileInterval).orElse(AppConfig.DEFAULT_RECONCILE_INTERVAL);
         Duration panelDrift = parse("PANEL_DRIFT_INTERVAL", ConfigReader::panelDriftInterval).orElse(AppConfig.DEFAULT_PANEL_DRIFT_INTERVAL);
 
-        if (!problems.isEmpty()) throw new InvalidConfiguration(problems);
+        if (!problems.isEmpty()) throw new InvalidConfiguration(problems, vars.warnings());
         return new AppConfig(telegram, http, database, dataDir, heleket, operator, secretKey, reconcile, panelDrift, warnings);
     }
 

@@ -38,13 +38,23 @@ public final class Variables {
         return new Variables(values, List.of(), List.of());
     }
 
-    /** The process environment over the {@code .env} file at {@code dotEnv} (which may be absent). */
+    /**
+     * The process environment over the {@code .env} file at {@code dotEnv} (which may be absent).
+     * Every unknown name in the file is a warning; an unknown name in the environment only when it
+     * is close to one of ours (the environment holds the whole shell's variables).
+     */
     public static Variables fromEnvironment(Map<String, String> environment, Path dotEnv) {
         DotEnvFile.Contents file = DotEnvFile.read(dotEnv);
         List<String> warnings = new ArrayList<>();
         for (String name : file.variables().keySet()) {
-            if (!KNOWN.contains(name) && !DEPLOYMENT.contains(name)) warnings.add(dotEnv + " sets " + name + ", which vpnbot does not read (a typo?)");
+            if (KNOWN.contains(name) || DEPLOYMENT.contains(name)) continue;
+            warnings.add(dotEnv + " sets " + name + ", which vpnbot does not read: "
+                    + TypoHints.meant(name, KNOWN).map(k -> "a typo of " + k + "?").orElse("a typo?"));
         }
+        environment.keySet().stream().sorted()
+                .filter(name -> !KNOWN.contains(name) && !DEPLOYMENT.contains(name) && !file.variables().containsKey(name))
+                .forEach(name -> TypoHints.meant(name, KNOWN).ifPresent(k ->
+                        warnings.add("the environment sets " + name + ", which vpnbot does not read: a typo of " + k + "?")));
         Map<String, String> merged = new HashMap<>(file.variables());
         merged.putAll(environment);
         return new Variables(merged, file.problems(), warnings);
@@ -60,6 +70,7 @@ public final class Variables {
         return problems;
     }
 
+    /** Names that are probably typos of ours, one line each; worth showing even when start-up stops. */
     public List<String> warnings() {
         return warnings;
     }

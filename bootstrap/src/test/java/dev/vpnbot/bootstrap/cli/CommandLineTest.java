@@ -64,4 +64,50 @@ class CommandLineTest {
         assertThat(vpnbot(Map.of(), "fly")).isEqualTo(2);
         assertThat(err.toString()).contains("Unmatched argument");
     }
+
+    @Test
+    void a_likely_typo_is_shown_even_when_start_up_stops_for_another_problem(@TempDir Path dir) throws Exception {
+        Path envFile = dir.resolve("bot.env");
+        java.nio.file.Files.writeString(envFile, "BOT_TOKNE=123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw\n");
+
+        int code = vpnbot(Map.of("DATA_DIR", dir.toString(), "ADMIN_ID", "42"), "--env-file", envFile.toString(), "run");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("  - BOT_TOKEN is not set")
+                .contains("Perhaps the cause, and worth fixing anyway:")
+                .contains("  - " + envFile + " sets BOT_TOKNE, which vpnbot does not read: a typo of BOT_TOKEN?")
+                .contains("  - the environment sets ADMIN_ID, which vpnbot does not read: a typo of ADMIN_IDS?");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void every_line_of_help_is_complete() {
+        assertThat(vpnbot(Map.of(), "--help")).isZero();
+        String help = out.toString();
+        assertThat(help.replaceAll("\\s+", " "))
+                .contains("sandbox Try the bot with nothing but Java: a chat in this terminal, a simulated panel and payments.");
+        // each command's summary ends its sentence, however many lines it takes
+        String commands = help.substring(help.indexOf("Commands:"), help.indexOf("Exit codes:")).strip();
+        for (String summary : commands.split("\n(?=  \\S)")) {
+            if (summary.startsWith("Commands:")) continue;
+            assertThat(summary.strip()).as(summary).endsWith(".");
+        }
+
+        for (String[] command : new String[][] {{"server", "add", "--help"}, {"tariff", "set-price", "--help"}, {"--help"}}) {
+            out.getBuffer().setLength(0);
+            assertThat(vpnbot(Map.of(), command)).isZero();
+            // an option line without a description ends right after its name and parameter
+            assertThat(out.toString().lines().filter(l -> l.matches("^\\s+(-\\w, )?--[\\w-]+(=\\S+)?\\s*$")))
+                    .as(String.join(" ", command)).isEmpty();
+        }
+    }
+
+    @Test
+    void server_add_offers_every_way_to_give_the_password_but_does_not_require_it_on_the_command_line() {
+        assertThat(vpnbot(Map.of(), "server", "add", "--help")).isZero();
+        assertThat(out.toString()).contains("--password-stdin", "PANEL_PASSWORD", "PANEL_API_TOKEN", "shell history")
+                .contains("--username=NAME")
+                .doesNotContain("--username=NAME --password"); // not a required pair any more
+    }
 }

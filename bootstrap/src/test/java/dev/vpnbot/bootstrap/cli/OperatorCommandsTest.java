@@ -6,7 +6,9 @@ import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel;
 import dev.vpnbot.adapter.postgres.DatabaseSettings;
 import dev.vpnbot.adapter.postgres.SecretBox;
 import dev.vpnbot.adapter.postgres.testing.TestDatabase;
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -56,7 +58,14 @@ class OperatorCommandsTest {
     }
 
     private int vpnbot(String... args) {
-        CommandLine cli = new CommandLine(new VpnbotCommand(env));
+        return vpnbot(env, "", null, args);
+    }
+
+    /** {@code vpnbot} with this environment, this text on stdin, and this answer at a password prompt (null: no terminal). */
+    private int vpnbot(Map<String, String> environment, String stdin, String typed, String... args) {
+        PanelSecret.Prompt prompt = question -> typed == null ? null : typed.toCharArray();
+        CommandLine cli = new CommandLine(new VpnbotCommand(environment,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), prompt));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         String[] all = new String[args.length + 2];
@@ -95,7 +104,8 @@ class OperatorCommandsTest {
     void bad_credentials_bad_prices_and_unknown_tariffs_are_refused_and_change_nothing() {
         assertThat(vpnbot("server", "add", "--name", "Bad", "--url", panel.baseUrl(),
                 "--username", "admin", "--password", "wrong", "--inbound-id", "1")).isEqualTo(1);
-        assertThat(out.toString()).contains("PROBLEM: BAD_CREDENTIALS");
+        // issue 23 says it in words now: the panel's kind code (BAD_CREDENTIALS) gave way to a sentence
+        assertThat(out.toString()).contains("problem: the panel refused the login").doesNotContain("BAD_CREDENTIALS");
 
         freshOutput();
         assertThat(vpnbot("tariff", "set-price", "1", "abc", "USD")).isEqualTo(2);
@@ -108,5 +118,160 @@ class OperatorCommandsTest {
         freshOutput();
         vpnbot("server", "list");
         assertThat(out.toString()).doesNotContain("Bad");
+    }
+
+    private Map<String, String> without(String name) {
+        Map<String, String> e = new HashMap<>(env);
+        e.remove(name);
+        return e;
+    }
+
+    private Map<String, String> with(String name, String value) {
+        Map<String, String> e = new HashMap<>(env);
+        e.put(name, value);
+        return e;
+    }
+
+    private int addServer(Map<String, String> environment, String stdin, String typed, String name, String... credentials) {
+        String[] args = {"server", "add", "--name", name, "--url", panel.baseUrl(), "--inbound-id", "1"};
+        String[] all = java.util.Arrays.copyOf(args, args.length + credentials.length);
+        System.arraycopy(credentials, 0, all, args.length, credentials.length);
+        return vpnbot(environment, stdin, typed, all);
+    }
+
+    // --- refusals in words, each with nothing on stdout ---------------------------------------------
+
+    @Test
+    void an_unknown_tariff_is_refused_in_words_not_with_its_code() {
+        assertThat(vpnbot("tariff", "set-price", "9999", "1.00", "USD")).isEqualTo(2);
+        assertThat(err.toString()).contains("refused: there is no such tariff (no tariff 9999); `tariff list` shows every tariff")
+                .doesNotContain("TARIFF_NOT_AVAILABLE");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void a_price_that_is_not_money_too_precise_zero_or_in_no_currency_is_refused_in_words() {
+        assertThat(vpnbot("tariff", "set-price", "1", "4.99.1", "USD")).isEqualTo(2);
+        assertThat(err.toString()).contains("refused: '4.99.1' is not an amount of money: write a price like 4.99 or 4,99");
+        assertThat(out.toString()).isEmpty();
+
+        freshOutput();
+        assertThat(vpnbot("tariff", "set-price", "1", "4,999", "USD")).isEqualTo(2);
+        assertThat(err.toString()).contains("refused: USD has 2 decimal places, got 4.999");
+        assertThat(out.toString()).isEmpty();
+
+        freshOutput();
+        assertThat(vpnbot("tariff", "set-price", "1", "0", "USD")).isEqualTo(2);
+        assertThat(err.toString()).contains("refused: that is not accepted: ").doesNotContain("INVALID_INPUT");
+        assertThat(out.toString()).isEmpty();
+
+        freshOutput();
+        assertThat(vpnbot("tariff", "set-price", "1", "5", "XYZ")).isEqualTo(2);
+        assertThat(err.toString()).contains("refused: not an ISO 4217 currency code: 'XYZ'");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void an_unknown_server_is_refused_in_words() {
+        assertThat(vpnbot("server", "test", "987654")).isEqualTo(2);
+        assertThat(err.toString()).contains("refused: there is no such server, or it is retired (no server 987654)")
+                .doesNotContain("SERVER_NOT_AVAILABLE");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void an_inbound_the_panel_does_not_have_is_refused_in_words() {
+        assertThat(vpnbot(env, "", "admin-secret", "server", "add", "--name", "NoSuchInbound", "--url", panel.baseUrl(),
+                "--username", "admin", "--inbound-id", "99")).isEqualTo(2);
+        assertThat(err.toString()).contains("refused: the panel has no VLESS inbound with that id: pick one listed above, or use --create-inbound")
+                .doesNotContain("INBOUND_NOT_FOUND").doesNotContain("INVALID_INPUT");
+        assertThat(out.toString()).contains("inbound 1").doesNotContain("added server"); // the panel test came first
+
+        freshOutput();
+        vpnbot("server", "list");
+        assertThat(out.toString()).doesNotContain("NoSuchInbound");
+    }
+
+    @Test
+    void a_missing_password_is_refused_with_the_ways_to_give_one_and_nothing_is_added() {
+        assertThat(addServer(env, "", null, "Nopassword", "--username", "admin")).isEqualTo(2);
+        assertThat(err.toString()).contains("refused: no panel password: type it when asked (that needs a terminal), "
+                + "pipe it in with --password-stdin, or set PANEL_PASSWORD");
+        assertThat(out.toString()).isEmpty();
+
+        freshOutput();
+        assertThat(addServer(env, "", null, "Nopassword", "--username", "admin", "--password-stdin")).isEqualTo(2);
+        assertThat(err.toString()).contains("refused: --password-stdin was given, but standard input held no password");
+        assertThat(out.toString()).isEmpty();
+
+        freshOutput();
+        assertThat(addServer(env, "admin-secret\n", null, "Nopassword", "--username", "admin", "--password-stdin",
+                "--password", "admin-secret")).isEqualTo(2);
+        assertThat(err.toString()).contains("refused: give the password one way only");
+        assertThat(out.toString()).isEmpty();
+
+        freshOutput();
+        assertThat(addServer(env, "", null, "Nopassword", "--api-token")).isEqualTo(2);
+        assertThat(err.toString()).contains("refused: no panel API token: ").contains("PANEL_API_TOKEN");
+        assertThat(out.toString()).isEmpty();
+
+        freshOutput();
+        vpnbot("server", "list");
+        assertThat(out.toString()).doesNotContain("Nopassword");
+    }
+
+    @Test
+    void an_api_token_for_a_panel_older_than_3_0_is_explained_in_words() {
+        assertThat(addServer(with("PANEL_API_TOKEN", "a-token-for-v3"), "", null, "TokenOnV2", "--api-token")).isEqualTo(1);
+        assertThat(out.toString()).contains("problem: this panel does not offer what is needed: API tokens need 3x-ui 3.0 or newer")
+                .doesNotContain("UNSUPPORTED_VERSION").doesNotContain("a-token-for-v3");
+        assertThat(err.toString()).doesNotContain("a-token-for-v3");
+    }
+
+    // --- passwords off the command line ---------------------------------------------------------------
+
+    @Test
+    void the_panel_password_comes_from_standard_input_the_environment_or_the_prompt() {
+        assertThat(addServer(env, "admin-secret\n", null, "FromStdin", "--username", "admin", "--password-stdin")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("added server").contains("\"FromStdin\"");
+        assertThat(err.toString()).doesNotContain("shell history");
+
+        freshOutput();
+        assertThat(addServer(with("PANEL_PASSWORD", "admin-secret"), "", null, "FromEnvironment", "--username", "admin"))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\"FromEnvironment\"");
+
+        freshOutput();
+        assertThat(addServer(env, "", "admin-secret", "FromPrompt", "--username", "admin")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\"FromPrompt\"").doesNotContain("admin-secret");
+    }
+
+    @Test
+    void a_password_on_the_command_line_still_works_with_a_warning_about_shell_history() {
+        assertThat(addServer(env, "", null, "OnTheCommandLine", "--username", "admin", "--password", "admin-secret")).isZero();
+        assertThat(err.toString()).contains("warning: the password given with --password stays in your shell history");
+        assertThat(out.toString()).contains("added server").doesNotContain("warning");
+    }
+
+    // --- what needs SECRET_KEY and what does not --------------------------------------------------------
+
+    @Test
+    void tariffs_are_listed_and_priced_without_secret_key_and_a_price_may_use_a_comma() {
+        Map<String, String> noKey = without("SECRET_KEY");
+        assertThat(vpnbot(noKey, "", null, "tariff", "list")).as(err.toString()).isZero();
+        assertThat(out.toString().lines().filter(l -> l.matches("^\\d+\\s+.*"))).hasSize(8);
+        assertThat(out.toString().lines().findFirst()).hasValueSatisfying(header -> assertThat(header).startsWith("ID"));
+
+        freshOutput();
+        assertThat(vpnbot(noKey, "", null, "tariff", "set-price", "2", "13,75")).as(err.toString()).isZero();
+        assertThat(out.toString()).isEqualTo("tariff 2 (90 days) now costs 13.75 USD" + System.lineSeparator());
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void server_commands_still_need_secret_key_which_seals_panel_passwords() {
+        assertThat(vpnbot(without("SECRET_KEY"), "", null, "server", "list")).isEqualTo(2);
+        assertThat(err.toString()).contains("SECRET_KEY is not set");
+        assertThat(out.toString()).isEmpty();
     }
 }

@@ -99,14 +99,18 @@ public final class TestDatabase {
         if (url != null && !url.isBlank()) {
             String user = envOr("VPNBOT_TEST_JDBC_USER", "postgres");
             String password = envOr("VPNBOT_TEST_JDBC_PASSWORD", "");
-            TestDatabase fromEnv = new TestDatabase(new DatabaseSettings(url, user, password), "VPNBOT_TEST_JDBC_URL");
+            TestDatabase fromEnv = new TestDatabase(new DatabaseSettings(url, user, password), "from VPNBOT_TEST_JDBC_URL");
             fromEnv.requireReachable(); // the developer asked for this one: an error, never a skip
             return fromEnv;
         }
         DatabaseSettings container = DockerDatabase.start();
-        if (container != null) return new TestDatabase(container, "Testcontainers");
+        if (container != null) {
+            return new TestDatabase(container, "a Testcontainers postgres:15-alpine; VPNBOT_TEST_JDBC_URL names your own instead");
+        }
         DatabaseSettings embedded = EmbeddedDatabase.start();
-        if (embedded != null) return new TestDatabase(embedded, "embedded PostgreSQL");
+        if (embedded != null) {
+            return new TestDatabase(embedded, "an embedded PostgreSQL 15, as Docker was not found; VPNBOT_TEST_JDBC_URL names your own instead");
+        }
         return null;
     }
 
@@ -115,7 +119,7 @@ public final class TestDatabase {
         return value == null ? fallback : value;
     }
 
-    /** Where the database came from: the environment, Testcontainers or embedded. */
+    /** Where the database came from (the environment, Testcontainers or embedded), in words. */
     public String source() {
         return source;
     }
@@ -180,6 +184,11 @@ public final class TestDatabase {
 
     /** Testcontainers, in its own class so that a module without it on the classpath never loads it. */
     private static final class DockerDatabase {
+        /**
+         * Without Docker, Testcontainers logs an ERROR of its own while it looks; that is an expected
+         * path here, so the modules' test logging sends logger {@code org.testcontainers} to
+         * target/tests.log only, and the INFO line of {@link #get} says what is used instead.
+         */
         static DatabaseSettings start() {
             try {
                 if (!org.testcontainers.DockerClientFactory.instance().isDockerAvailable()) return null;

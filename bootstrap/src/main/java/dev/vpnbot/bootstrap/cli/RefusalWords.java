@@ -1,0 +1,76 @@
+package dev.vpnbot.bootstrap.cli;
+
+import dev.vpnbot.application.model.panel.PanelProbe;
+import dev.vpnbot.application.port.in.Refusal;
+import dev.vpnbot.application.port.out.panel.PanelException;
+import java.util.Optional;
+
+/**
+ * What an operator reads when a command is refused: a sentence, not a code. Every reason has
+ * one (the switches are exhaustive, so a new reason does not compile without its sentence).
+ */
+final class RefusalWords {
+    private RefusalWords() {}
+
+    /** "refused: …" for a use case's refusal, with the detail it carried (which tariff, which price). */
+    static String of(Refusal refusal) {
+        String detail = detail(refusal);
+        return switch (refusal.reason()) {
+            case INVALID_INPUT -> panelProblem(detail).orElse("refused: that is not accepted: " + detail);
+            case TARIFF_NOT_AVAILABLE -> "refused: there is no such tariff (" + detail + "); `tariff list` shows every tariff";
+            case SERVER_NOT_AVAILABLE -> "refused: there is no such server, or it is retired (" + detail + "); `server list` shows every server";
+            case NO_SERVER_AVAILABLE -> "refused: no server can take a new key: every one is full or switched off";
+            case SERVER_HAS_ACTIVE_KEYS -> "refused: the server still has keys in use (" + detail + "); switch it off instead, or wait until they expire";
+            case USER_NOT_REGISTERED -> "refused: that user has never started the bot (" + detail + ")";
+            case USER_NOT_FOUND -> "refused: there is no such user (" + detail + ")";
+            case KEY_NOT_FOUND -> "refused: there is no such key (" + detail + ")";
+            case ORDER_NOT_FOUND -> "refused: there is no such order (" + detail + ")";
+            case ORDER_NOT_PAYABLE -> "refused: that order can no longer be paid (" + detail + ")";
+            case BROADCAST_NOT_FOUND -> "refused: there is no such broadcast (" + detail + ")";
+            case PAYMENT_GATEWAY_UNAVAILABLE -> "refused: Heleket could not be reached, try again in a minute (" + detail + ")";
+            case NOT_ADMIN -> "refused: only an admin may do that (" + detail + ")";
+        };
+    }
+
+    /** One line for a panel test that failed: what is wrong and what to do, then the panel's own words. */
+    static String of(PanelProbe.Problem problem) {
+        return "problem: " + sentence(problem.kind()) + " (panel said: " + problem.message() + ")";
+    }
+
+    /** Adding a server refuses a failed panel test as invalid input "KIND: message": said in words here. */
+    private static Optional<String> panelProblem(String detail) {
+        for (PanelException.Kind kind : PanelException.Kind.values()) {
+            if (detail.startsWith(kind.name() + ": ")) {
+                return Optional.of("refused: " + sentence(kind) + " (panel said: " + detail.substring(kind.name().length() + 2) + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String sentence(PanelException.Kind kind) {
+        return switch (kind) {
+            case WRONG_BASE_PATH -> "no 3x-ui panel answers at that URL: check it includes the panel's secret web base path "
+                    + "(Panel settings → URI path) and http or https as the panel uses";
+            case BAD_CREDENTIALS -> "the panel refused the login: check the username and password (or API token, or two-factor code)";
+            case TLS_PIN_MISMATCH -> "the panel showed another certificate than the pinned one: if it was changed on purpose, "
+                    + "pin the new SHA-256 with --tls-pin";
+            case TLS_UNTRUSTED -> "the panel's certificate is not trusted (self-signed?): compare its SHA-256 above with the panel's, "
+                    + "then pass it as --tls-pin";
+            case UNSUPPORTED_VERSION -> "this panel does not offer what is needed: API tokens need 3x-ui 3.0 or newer, "
+                    + "use --username with a password, or update the panel";
+            case INBOUND_NOT_FOUND -> "the panel has no VLESS inbound with that id: pick one listed above, or use --create-inbound";
+            case CLIENT_NOT_FOUND -> "the client is not on the panel";
+            case DUPLICATE_EMAIL -> "the panel holds a client with our email that is not ours";
+            case UNREACHABLE -> "the panel could not be reached: check the address, the port and the firewall";
+            case BUSY -> "the panel's database is busy: try again in a minute";
+            case REJECTED -> "the panel refused the request";
+        };
+    }
+
+    /** The refusal's message without its code: "TARIFF_NOT_AVAILABLE: no tariff 9" → "no tariff 9". */
+    private static String detail(Refusal refusal) {
+        String message = refusal.getMessage() == null ? "" : refusal.getMessage();
+        String code = refusal.reason().name() + ": ";
+        return message.startsWith(code) ? message.substring(code.length()) : message;
+    }
+}
