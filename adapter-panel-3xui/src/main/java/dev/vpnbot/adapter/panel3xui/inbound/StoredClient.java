@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * One client exactly as the panel stores it in an inbound's settings: the whole JSON map,
@@ -94,26 +95,25 @@ public final class StoredClient {
     }
 
     public StoredClient withExpiry(long expiryMillis) {
-        ObjectNode copy = normalised();
-        copy.put("expiryTime", expiryMillis);
-        return new StoredClient(copy);
+        return with(copy -> copy.put("expiryTime", expiryMillis));
     }
 
     public StoredClient withFlow(String flow) {
-        ObjectNode copy = normalised();
-        copy.put("flow", flow);
-        return new StoredClient(copy);
+        return with(copy -> copy.put("flow", flow));
     }
 
     public StoredClient withSubId(String subId) {
-        ObjectNode copy = normalised();
-        copy.put("subId", subId);
-        return new StoredClient(copy);
+        return with(copy -> copy.put("subId", subId));
     }
 
     public StoredClient withEnabled(boolean enabled) {
+        return with(copy -> copy.put("enable", enabled));
+    }
+
+    /** A changed copy of the full map (never a partial one: the panel replaces what it is sent). */
+    private StoredClient with(Consumer<ObjectNode> change) {
         ObjectNode copy = normalised();
-        copy.put("enable", enabled);
+        change.accept(copy);
         return new StoredClient(copy);
     }
 
