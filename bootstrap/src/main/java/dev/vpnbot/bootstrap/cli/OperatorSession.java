@@ -9,7 +9,7 @@ import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.Purpose;
 import dev.vpnbot.bootstrap.config.Secret;
-import dev.vpnbot.bootstrap.db.EmbeddedDatabase;
+import dev.vpnbot.adapter.postgres.EmbeddedDatabase;
 import dev.vpnbot.bootstrap.wiring.ConfigModule;
 import dev.vpnbot.bootstrap.wiring.ConsoleModule;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.vpnbot.adapter.simulated.PlaceholderInvoices;
+import dev.vpnbot.adapter.simulated.SandboxServer;
 import dev.vpnbot.adapter.simulated.SimulatedPaymentGateway;
 import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.fixtures.InMemoryKeys;
