@@ -55,6 +55,21 @@ class PanelTlsTest {
     }
 
     @Test
+    void on_a_shared_client_each_panel_keeps_its_own_tls_and_the_client_stays_open_for_its_owner() {
+        FakeThreeXuiPanel fake = https(selfSigned);
+        okhttp3.OkHttpClient shared = new okhttp3.OkHttpClient();
+        try (ThreeXuiPanel panel = new ThreeXuiPanel(ThreeXuiSettings.defaults(), Clock.systemUTC(),
+                dev.vpnbot.application.port.out.panel.PanelWriteLock.singleInstance(), shared)) {
+            assertThat(panel.listInbounds(fake.connection().withTlsPin(selfSigned.leafSha256()))).isNotEmpty();
+            // the pinned session's pooled connection is not reused by a session that trusts only the system's CAs
+            PanelException e = catchThrowableOfType(PanelException.class, () -> panel.listInbounds(fake.connection()));
+            assertThat(e.kind()).isEqualTo(PanelFault.TLS_UNTRUSTED);
+        }
+        assertThat(shared.dispatcher().executorService().isShutdown()).isFalse();
+        shared.dispatcher().executorService().shutdown();
+    }
+
+    @Test
     void a_pin_on_the_self_signed_certificate_lets_a_bare_ip_connect() {
         FakeThreeXuiPanel fake = https(selfSigned);
 

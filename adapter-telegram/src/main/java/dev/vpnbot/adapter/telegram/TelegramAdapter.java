@@ -27,6 +27,7 @@ import dev.vpnbot.application.port.out.admin.BroadcastChannel;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import java.time.Clock;
 import java.util.Objects;
+import okhttp3.OkHttpClient;
 
 /**
  * The adapter as bootstrap sees it, so that wiring needs nothing below this package. The driven
@@ -41,11 +42,15 @@ public final class TelegramAdapter implements AutoCloseable {
     private final Notifier notifier;
     private final BroadcastChannel broadcasts;
 
-    /** @param blocking told when a private chat blocked the bot (Telegram's 403): marking the user is the business side */
-    public TelegramAdapter(TelegramSettings settings, MarkUserBlockedUseCase blocking, ConversationStates states, Clock clock) {
+    /**
+     * @param blocking told when a private chat blocked the bot (Telegram's 403): marking the user is the business side
+     * @param http     the process's shared client, which the sender derives its own from; its owner closes it, after this adapter
+     */
+    public TelegramAdapter(TelegramSettings settings, MarkUserBlockedUseCase blocking, ConversationStates states, Clock clock,
+                           OkHttpClient http) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.states = Objects.requireNonNull(states, "states");
-        this.sender = new RateLimitedSender(settings, blocking::markBlocked, SenderLimits.telegramDefaults());
+        this.sender = new RateLimitedSender(http, settings, blocking::markBlocked, SenderLimits.telegramDefaults());
         this.notifier = new TelegramNotifier(settings, sender, states, clock);
         this.broadcasts = new TelegramBroadcastChannel(settings, sender);
     }

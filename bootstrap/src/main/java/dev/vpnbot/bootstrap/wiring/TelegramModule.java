@@ -43,6 +43,7 @@ import dev.vpnbot.bootstrap.metrics.BotMetrics;
 import dev.vpnbot.bootstrap.metrics.SenderQueue;
 import java.time.Clock;
 import java.util.Optional;
+import okhttp3.OkHttpClient;
 
 /**
  * The Telegram adapter: the one rate-limited sender, the notifier, the bot (long polling or
@@ -71,8 +72,9 @@ public final class TelegramModule extends AbstractModule {
 
     @Provides
     @Singleton
-    TelegramAdapter adapter(TelegramSettings settings, MarkUserBlockedUseCase blocking, ConversationStates states, Clock clock) {
-        return new TelegramAdapter(settings, blocking, states, clock);
+    TelegramAdapter adapter(TelegramSettings settings, MarkUserBlockedUseCase blocking, ConversationStates states, Clock clock,
+                            OkHttpClient http) {
+        return new TelegramAdapter(settings, blocking, states, clock, http);
     }
 
     @Provides
