@@ -22,9 +22,12 @@ public final class OutboundHttpModule extends AbstractModule {
 
     @ProvidesIntoSet
     ManagedResource sharedClient(OkHttpClient http) {
-        return new ManagedResource("shared HTTP client", ManagedResource.CloseOrder.SHARED_HTTP, () -> {
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
-        });
+        return new ManagedResource("shared HTTP client", ManagedResource.CloseOrder.SHARED_HTTP, () -> close(http));
+    }
+
+    /** Stops the dispatcher's threads and drops pooled connections: once, after every adapter that calls through it. */
+    public static void close(OkHttpClient http) {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
     }
 }

@@ -2,9 +2,9 @@ package dev.vpnbot.bootstrap.bench;
 
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import dev.vpnbot.adapter.postgres.EmbeddedDatabase;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.HttpConfig;
-import dev.vpnbot.adapter.postgres.EmbeddedDatabase;
 import dev.vpnbot.bootstrap.db.DatabaseLocation;
 import dev.vpnbot.bootstrap.lifecycle.Lifecycle;
 import dev.vpnbot.bootstrap.wiring.InMemoryAdaptersModule;
