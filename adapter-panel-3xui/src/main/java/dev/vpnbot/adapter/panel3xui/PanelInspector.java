@@ -12,7 +12,7 @@ import dev.vpnbot.application.model.panel.PanelProbe;
 import dev.vpnbot.application.model.panel.PanelSubscription;
 import dev.vpnbot.application.model.panel.RealityInboundRequest;
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.port.out.panel.PanelException.Kind;
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.port.out.panel.PanelInspection;
 import dev.vpnbot.domain.server.PanelConnection;
 import java.util.List;
@@ -69,9 +69,9 @@ final class PanelInspector implements PanelInspection {
 
     private static void requireVless(List<PanelInbound> inbounds, int inboundId) {
         PanelInbound target = inbounds.stream().filter(i -> i.id() == inboundId).findFirst()
-                .orElseThrow(() -> new PanelException(Kind.INBOUND_NOT_FOUND, "panel has no inbound " + inboundId));
+                .orElseThrow(() -> new PanelException(PanelFault.INBOUND_NOT_FOUND, "panel has no inbound " + inboundId));
         if (!target.isVless()) {
-            throw new PanelException(Kind.INBOUND_NOT_FOUND, "inbound " + inboundId + " is "
+            throw new PanelException(PanelFault.INBOUND_NOT_FOUND, "inbound " + inboundId + " is "
                     + target.protocol() + "; keys need a VLESS inbound");
         }
     }
@@ -91,15 +91,15 @@ final class PanelInspector implements PanelInspection {
                 Envelope e = s.call(a -> a.addInbound(body));
                 if (!e.success()) {
                     if (e.says(PanelMessages.PORT_EXISTS)) {
-                        throw new PanelException(Kind.REJECTED, "port " + request.port() + " is already used by another inbound on this panel");
+                        throw new PanelException(PanelFault.REJECTED, "port " + request.port() + " is already used by another inbound on this panel");
                     }
-                    throw new PanelException(Kind.REJECTED, "panel refused the new inbound: " + e.shortMsg());
+                    throw new PanelException(PanelFault.REJECTED, "panel refused the new inbound: " + e.shortMsg());
                 }
                 return e.obj().isObject() ? StoredInbound.parse(e.obj(), s.json()) : null;
             });
             if (created != null) return created.summary();
             return s.inbounds().stream().filter(i -> i.port() == request.port()).findFirst().map(StoredInbound::summary)
-                    .orElseThrow(() -> new PanelException(Kind.REJECTED, "the panel said the inbound was created but does not list it"));
+                    .orElseThrow(() -> new PanelException(PanelFault.REJECTED, "the panel said the inbound was created but does not list it"));
         });
     }
 

@@ -30,11 +30,16 @@ final class PanelSessions implements AutoCloseable {
     private final Clock clock;
     private final PanelWriteLock writeLock;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private final OkHttpClient base = new OkHttpClient();
+    private final OkHttpClient base;
+    /** Whether {@link #base} is this adapter's own (closed here) or shared (closed by its owner). */
+    private final boolean ownsClient;
     private final Map<ServerId, PanelSession> sessions = new ConcurrentHashMap<>();
     private final AtomicLong inspections = new AtomicLong();
 
-    PanelSessions(ThreeXuiSettings settings, Clock clock, PanelWriteLock writeLock) {
+    /** @param base the shared client each session derives its own from; null for a client of the adapter's own */
+    PanelSessions(ThreeXuiSettings settings, Clock clock, PanelWriteLock writeLock, OkHttpClient base) {
+        this.ownsClient = base == null;
+        this.base = base == null ? new OkHttpClient() : base;
         this.settings = settings;
         this.clock = clock;
         this.writeLock = writeLock;
@@ -65,7 +70,9 @@ final class PanelSessions implements AutoCloseable {
     public void close() {
         sessions.values().forEach(PanelSession::close);
         sessions.clear();
-        base.dispatcher().executorService().shutdown();
-        base.connectionPool().evictAll();
+        if (ownsClient) {
+            base.dispatcher().executorService().shutdown();
+            base.connectionPool().evictAll();
+        }
     }
 }

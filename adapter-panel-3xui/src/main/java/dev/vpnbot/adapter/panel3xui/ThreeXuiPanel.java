@@ -15,6 +15,7 @@ import dev.vpnbot.domain.key.PanelClientId;
 import dev.vpnbot.domain.server.PanelConnection;
 import dev.vpnbot.domain.server.Server;
 import java.time.Clock;
+import okhttp3.OkHttpClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,9 +34,20 @@ public final class ThreeXuiPanel implements VpnPanel, PanelInspection, AutoClose
     private final VpnPanel clients;
     private final PanelInspection inspector;
 
-    /** @param writeLock held around every write to a panel, for bots that run as several instances */
+    /**
+     * @param writeLock held around every write to a panel, for bots that run as several instances
+     * @param http      the process's shared client: each panel session derives its own timeouts and TLS from it with
+     *                  {@code newBuilder()}; its owner closes it, after this panel
+     */
+    public ThreeXuiPanel(ThreeXuiSettings settings, Clock clock, PanelWriteLock writeLock, OkHttpClient http) {
+        this.sessions = new PanelSessions(settings, clock, writeLock, java.util.Objects.requireNonNull(http, "http"));
+        this.clients = new PanelClients(sessions::of);
+        this.inspector = new PanelInspector(sessions);
+    }
+
+    /** With an HTTP client of its own, closed with the panel. */
     public ThreeXuiPanel(ThreeXuiSettings settings, Clock clock, PanelWriteLock writeLock) {
-        this.sessions = new PanelSessions(settings, clock, writeLock);
+        this.sessions = new PanelSessions(settings, clock, writeLock, null);
         this.clients = new PanelClients(sessions::of);
         this.inspector = new PanelInspector(sessions);
     }

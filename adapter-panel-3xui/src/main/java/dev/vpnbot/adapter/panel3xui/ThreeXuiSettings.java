@@ -1,5 +1,6 @@
 package dev.vpnbot.adapter.panel3xui;
 
+import dev.vpnbot.adapter.panel3xui.session.SessionSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -30,7 +31,8 @@ import java.util.Objects;
  */
 public record ThreeXuiSettings(Duration connectTimeout, Duration callTimeout, Duration operationTimeout,
                                int busyRetries, Duration busyBackoff, Duration loginCooldown,
-                               Duration settingsCacheTtl, int maxBatch, List<X509Certificate> trustedCertificates) {
+                               Duration settingsCacheTtl, int maxBatch, List<X509Certificate> trustedCertificates)
+        implements SessionSettings {
 
     public ThreeXuiSettings {
         requirePositive(connectTimeout, "connectTimeout");

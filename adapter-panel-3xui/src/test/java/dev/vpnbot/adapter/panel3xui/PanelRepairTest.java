@@ -7,7 +7,7 @@ import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel;
 import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel.Profile;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.port.out.panel.PanelException.Kind;
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.model.panel.PanelRepair;
 import dev.vpnbot.application.model.panel.PanelRepair.Fix;
 import dev.vpnbot.domain.server.Server;
@@ -145,7 +145,7 @@ class PanelRepairTest {
 
         PanelException e = catchThrowableOfType(PanelException.class, () -> panel.repairClient(server, client));
 
-        assertThat(e.kind()).isEqualTo(Kind.DUPLICATE_EMAIL);
+        assertThat(e.kind()).isEqualTo(PanelFault.DUPLICATE_EMAIL);
         assertThat(e.getMessage()).contains("not ours");
         assertThat(writes()).isEqualTo(writes);
         assertThat(fake.storedClient(client.id().email()).orElseThrow()).containsEntry("id", theirs.get("id"));
@@ -164,7 +164,7 @@ class PanelRepairTest {
 
         PanelException e = catchThrowableOfType(PanelException.class, () -> panel.repairClient(server, client));
 
-        assertThat(e.kind()).isIn(Kind.REJECTED, Kind.DUPLICATE_EMAIL);
+        assertThat(e.kind()).isIn(PanelFault.REJECTED, PanelFault.DUPLICATE_EMAIL);
         assertThat(e.kind().isTransient()).isFalse();
         assertThat(writes()).isEqualTo(writes);
     }
@@ -180,7 +180,7 @@ class PanelRepairTest {
 
         PanelException e = catchThrowableOfType(PanelException.class, () -> panel.repairClient(server, client));
 
-        assertThat(e.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(e.kind()).isEqualTo(PanelFault.REJECTED);
         assertThat(e.getMessage()).contains("inbound");
         assertThat(writes()).isEqualTo(writes);
     }
@@ -195,7 +195,7 @@ class PanelRepairTest {
 
         PanelException e = catchThrowableOfType(PanelException.class, () -> panel.repairClient(server, client));
 
-        assertThat(e.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(e.kind()).isEqualTo(PanelFault.REJECTED);
         assertThat(writes()).isEqualTo(writes);
     }
 

@@ -14,7 +14,7 @@ import dev.vpnbot.adapter.panel3xui.session.ApiGeneration;
 import dev.vpnbot.application.fixtures.MutableClock;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.port.out.panel.PanelException.Kind;
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.domain.key.KeyLinks;
 import dev.vpnbot.domain.server.PanelConnection;
 import dev.vpnbot.domain.server.PanelCredentials;
@@ -67,7 +67,7 @@ class PanelSessionRulesTest {
 
         PanelException e = catchThrowableOfType(PanelException.class, () -> adapter(Clock.systemUTC()).listInbounds(fake.tokenConnection()));
 
-        assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED_VERSION);
+        assertThat(e.kind()).isEqualTo(PanelFault.UNSUPPORTED_VERSION);
         assertThat(e.getMessage()).contains("username and password");
     }
 
@@ -80,7 +80,7 @@ class PanelSessionRulesTest {
         PanelConnection withoutCode = withCode.withCredentials(new PanelCredentials.Password(fake.username(), fake.password()));
 
         assertThat(panel.listInbounds(withCode)).isNotEmpty();
-        assertThat(catchThrowableOfType(PanelException.class, () -> panel.listInbounds(withoutCode)).kind()).isEqualTo(Kind.BAD_CREDENTIALS);
+        assertThat(catchThrowableOfType(PanelException.class, () -> panel.listInbounds(withoutCode)).kind()).isEqualTo(PanelFault.BAD_CREDENTIALS);
     }
 
     @Test
@@ -92,7 +92,7 @@ class PanelSessionRulesTest {
 
         for (int i = 0; i < 5; i++) {
             assertThat(catchThrowableOfType(PanelException.class, () -> panel.findClient(bad, ThreeXuiPanelContract.newId())).kind())
-                    .isEqualTo(Kind.BAD_CREDENTIALS);
+                    .isEqualTo(PanelFault.BAD_CREDENTIALS);
         }
         assertThat(fake.loginAttempts()).isEqualTo(1);
 
@@ -159,7 +159,7 @@ class PanelSessionRulesTest {
 
         PanelException e = catchThrowableOfType(PanelException.class, () -> adapter(Clock.systemUTC()).listInbounds(fake.connection()));
 
-        assertThat(e.kind()).isEqualTo(Kind.WRONG_BASE_PATH);
+        assertThat(e.kind()).isEqualTo(PanelFault.WRONG_BASE_PATH);
         assertThat(e.getMessage()).contains("https://");
     }
 
@@ -170,7 +170,7 @@ class PanelSessionRulesTest {
 
         PanelException e = catchThrowableOfType(PanelException.class, () -> adapter(Clock.systemUTC()).listInbounds(fake.connection()));
 
-        assertThat(e.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(e.kind()).isEqualTo(PanelFault.REJECTED);
         assertThat(e.getMessage()).contains("webDomain");
     }
 
@@ -190,7 +190,7 @@ class PanelSessionRulesTest {
 
         PanelException e = catchThrowableOfType(PanelException.class, () -> adapter(Clock.systemUTC()).listInbounds(connection));
 
-        assertThat(e.kind()).isEqualTo(Kind.WRONG_BASE_PATH);
+        assertThat(e.kind()).isEqualTo(PanelFault.WRONG_BASE_PATH);
         assertThat(e.getMessage()).contains("not a 3x-ui panel");
     }
 
@@ -205,7 +205,7 @@ class PanelSessionRulesTest {
 
         PanelException e = catchThrowableOfType(PanelException.class, () -> adapter(Clock.systemUTC()).listInbounds(connection));
 
-        assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE);
+        assertThat(e.kind()).isEqualTo(PanelFault.UNREACHABLE);
         assertThat(e.kind().isTransient()).isTrue();
         assertThat(e.getMessage()).contains("cannot connect");
     }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel;
 import dev.vpnbot.adapter.panel3xui.fake.TestCertificates;
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.port.out.panel.PanelException.Kind;
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.model.panel.PanelProbe;
 import dev.vpnbot.domain.server.PanelConnection;
 import java.nio.file.Path;
@@ -49,9 +49,24 @@ class PanelTlsTest {
 
         PanelException e = catchThrowableOfType(PanelException.class, () -> adapter(ThreeXuiSettings.defaults()).listInbounds(fake.connection()));
 
-        assertThat(e.kind()).isEqualTo(Kind.TLS_UNTRUSTED);
+        assertThat(e.kind()).isEqualTo(PanelFault.TLS_UNTRUSTED);
         assertThat(e.getMessage()).contains(selfSigned.leafSha256()).contains(selfSigned.leafPublicKeySha256());
         assertThat(fake.requestLog()).isEmpty();
+    }
+
+    @Test
+    void on_a_shared_client_each_panel_keeps_its_own_tls_and_the_client_stays_open_for_its_owner() {
+        FakeThreeXuiPanel fake = https(selfSigned);
+        okhttp3.OkHttpClient shared = new okhttp3.OkHttpClient();
+        try (ThreeXuiPanel panel = new ThreeXuiPanel(ThreeXuiSettings.defaults(), Clock.systemUTC(),
+                dev.vpnbot.application.port.out.panel.PanelWriteLock.singleInstance(), shared)) {
+            assertThat(panel.listInbounds(fake.connection().withTlsPin(selfSigned.leafSha256()))).isNotEmpty();
+            // the pinned session's pooled connection is not reused by a session that trusts only the system's CAs
+            PanelException e = catchThrowableOfType(PanelException.class, () -> panel.listInbounds(fake.connection()));
+            assertThat(e.kind()).isEqualTo(PanelFault.TLS_UNTRUSTED);
+        }
+        assertThat(shared.dispatcher().executorService().isShutdown()).isFalse();
+        shared.dispatcher().executorService().shutdown();
     }
 
     @Test
@@ -76,7 +91,7 @@ class PanelTlsTest {
 
         PanelException e = catchThrowableOfType(PanelException.class, () -> adapter(ThreeXuiSettings.defaults()).listInbounds(pinned));
 
-        assertThat(e.kind()).isEqualTo(Kind.TLS_PIN_MISMATCH);
+        assertThat(e.kind()).isEqualTo(PanelFault.TLS_PIN_MISMATCH);
         assertThat(e.getMessage()).contains(selfSigned.leafSha256());
         assertThat(fake.requestLog()).isEmpty();
     }
@@ -89,7 +104,7 @@ class PanelTlsTest {
         PanelException e = catchThrowableOfType(PanelException.class,
                 () -> panel.listInbounds(fake.connection().withTlsPin(selfSigned.leafSha256())));
 
-        assertThat(e.kind()).isEqualTo(Kind.TLS_PIN_MISMATCH);
+        assertThat(e.kind()).isEqualTo(PanelFault.TLS_PIN_MISMATCH);
     }
 
     @Test
@@ -100,7 +115,7 @@ class PanelTlsTest {
                 () -> adapter(ThreeXuiSettings.defaults()).listInbounds(fake.connection()));
         List<?> inbounds = adapter(ThreeXuiSettings.defaults().withTrustedCertificates(caSignedForIp.caPem())).listInbounds(fake.connection());
 
-        assertThat(untrusted.kind()).isEqualTo(Kind.TLS_UNTRUSTED);
+        assertThat(untrusted.kind()).isEqualTo(PanelFault.TLS_UNTRUSTED);
         assertThat(inbounds).isNotEmpty();
     }
 
@@ -111,7 +126,7 @@ class PanelTlsTest {
 
         PanelException e = catchThrowableOfType(PanelException.class, () -> panel.listInbounds(fake.connection()));
 
-        assertThat(e.kind()).isEqualTo(Kind.TLS_UNTRUSTED);
+        assertThat(e.kind()).isEqualTo(PanelFault.TLS_UNTRUSTED);
         assertThat(e.getMessage()).contains("does not name this host");
     }
 
@@ -126,7 +141,7 @@ class PanelTlsTest {
                 () -> panel.listInbounds(forOther.connection().withTlsPin(caSignedForAnotherName.caSha256())));
 
         assertThat(inbounds).isNotEmpty();
-        assertThat(e.kind()).isEqualTo(Kind.TLS_UNTRUSTED);
+        assertThat(e.kind()).isEqualTo(PanelFault.TLS_UNTRUSTED);
     }
 
     @Test
@@ -136,7 +151,7 @@ class PanelTlsTest {
         PanelException e = catchThrowableOfType(PanelException.class,
                 () -> adapter(ThreeXuiSettings.defaults()).listInbounds(fake.connection().withTlsPin(caSignedForIp.caSha256())));
 
-        assertThat(e.kind()).isEqualTo(Kind.TLS_PIN_MISMATCH);
+        assertThat(e.kind()).isEqualTo(PanelFault.TLS_PIN_MISMATCH);
     }
 
     @Test
@@ -147,7 +162,7 @@ class PanelTlsTest {
         PanelProbe refused = panel.probe(fake.connection());
         PanelProbe pinned = panel.probe(fake.connection().withTlsPin(refused.certificate().certificateSha256()));
 
-        assertThat(refused.problem().kind()).isEqualTo(Kind.TLS_UNTRUSTED);
+        assertThat(refused.problem().kind()).isEqualTo(PanelFault.TLS_UNTRUSTED);
         assertThat(refused.certificate().trusted()).isFalse();
         assertThat(refused.certificate().certificateSha256()).isEqualTo(selfSigned.leafSha256());
         assertThat(refused.certificate().publicKeySha256()).isEqualTo(selfSigned.leafPublicKeySha256());

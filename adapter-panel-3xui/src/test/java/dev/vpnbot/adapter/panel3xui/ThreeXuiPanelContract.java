@@ -11,7 +11,7 @@ import dev.vpnbot.adapter.panel3xui.session.ApiGeneration;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelClientState;
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.port.out.panel.PanelException.Kind;
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.model.panel.PanelInbound;
 import dev.vpnbot.application.model.panel.PanelProbe;
 import dev.vpnbot.application.model.panel.RealityInboundRequest;
@@ -153,13 +153,13 @@ abstract class ThreeXuiPanelContract {
 
         PanelException e = catchThrowableOfType(PanelException.class, () -> panel.createClient(server, client));
 
-        assertThat(e.kind()).isEqualTo(Kind.DUPLICATE_EMAIL);
+        assertThat(e.kind()).isEqualTo(PanelFault.DUPLICATE_EMAIL);
         assertThat(e.getMessage()).contains(client.id().email());
         assertThat(fake.storedClient(client.id().email()).orElseThrow().get("id")).isEqualTo(foreign.get("id"));
         assertThatThrownBy(() -> panel.setExpiry(server, client.id(), Instant.now().plus(Duration.ofDays(3))))
-                .isInstanceOfSatisfying(PanelException.class, x -> assertThat(x.kind()).isEqualTo(Kind.DUPLICATE_EMAIL));
+                .isInstanceOfSatisfying(PanelException.class, x -> assertThat(x.kind()).isEqualTo(PanelFault.DUPLICATE_EMAIL));
         assertThatThrownBy(() -> panel.deleteClient(server, client.id()))
-                .isInstanceOfSatisfying(PanelException.class, x -> assertThat(x.kind()).isEqualTo(Kind.DUPLICATE_EMAIL));
+                .isInstanceOfSatisfying(PanelException.class, x -> assertThat(x.kind()).isEqualTo(PanelFault.DUPLICATE_EMAIL));
         assertThat(fake.storedClient(client.id().email())).isPresent();
     }
 
@@ -167,7 +167,7 @@ abstract class ThreeXuiPanelContract {
     void an_unknown_inbound_is_reported_as_such() {
         PanelException e = catchThrowableOfType(PanelException.class, () -> panel.createClient(serverOn(77), newClient()));
 
-        assertThat(e.kind()).isEqualTo(Kind.INBOUND_NOT_FOUND);
+        assertThat(e.kind()).isEqualTo(PanelFault.INBOUND_NOT_FOUND);
         assertThat(e.getMessage()).contains("77");
     }
 
@@ -177,7 +177,7 @@ abstract class ThreeXuiPanelContract {
 
         PanelException e = catchThrowableOfType(PanelException.class, () -> panel.createClient(serverOn(trojan), newClient()));
 
-        assertThat(e.kind()).isEqualTo(Kind.INBOUND_NOT_FOUND);
+        assertThat(e.kind()).isEqualTo(PanelFault.INBOUND_NOT_FOUND);
         assertThat(e.getMessage()).contains("trojan");
     }
 
@@ -265,11 +265,11 @@ abstract class ThreeXuiPanelContract {
         PanelClientId id = newId();
 
         assertThatThrownBy(() -> panel.setExpiry(server, id, Instant.now()))
-                .isInstanceOfSatisfying(PanelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CLIENT_NOT_FOUND));
+                .isInstanceOfSatisfying(PanelException.class, e -> assertThat(e.kind()).isEqualTo(PanelFault.CLIENT_NOT_FOUND));
         assertThatThrownBy(() -> panel.setEnabled(server, id, false))
-                .isInstanceOfSatisfying(PanelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CLIENT_NOT_FOUND));
+                .isInstanceOfSatisfying(PanelException.class, e -> assertThat(e.kind()).isEqualTo(PanelFault.CLIENT_NOT_FOUND));
         assertThatThrownBy(() -> panel.links(server, id))
-                .isInstanceOfSatisfying(PanelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CLIENT_NOT_FOUND));
+                .isInstanceOfSatisfying(PanelException.class, e -> assertThat(e.kind()).isEqualTo(PanelFault.CLIENT_NOT_FOUND));
     }
 
     // --- reading and deleting ----------------------------------------------------------------------
@@ -357,7 +357,7 @@ abstract class ThreeXuiPanelContract {
         PanelException e = catchThrowableOfType(PanelException.class,
                 () -> panel.createClient(server.withConnection(noBase), newClient()));
 
-        assertThat(e.kind()).isEqualTo(Kind.WRONG_BASE_PATH);
+        assertThat(e.kind()).isEqualTo(PanelFault.WRONG_BASE_PATH);
         assertThat(e.getMessage()).contains("base path");
         assertThat(fake.loginAttempts()).isZero();
     }
@@ -372,8 +372,8 @@ abstract class ThreeXuiPanelContract {
         PanelException first = catchThrowableOfType(PanelException.class, () -> panel.createClient(bad, newClient()));
         PanelException second = catchThrowableOfType(PanelException.class, () -> panel.findClient(bad, newId()));
 
-        assertThat(first.kind()).isEqualTo(Kind.BAD_CREDENTIALS);
-        assertThat(second.kind()).isEqualTo(Kind.BAD_CREDENTIALS);
+        assertThat(first.kind()).isEqualTo(PanelFault.BAD_CREDENTIALS);
+        assertThat(second.kind()).isEqualTo(PanelFault.BAD_CREDENTIALS);
         assertThat(fake.loginAttempts()).isEqualTo(usesToken() ? 0 : 1);
     }
 
@@ -393,7 +393,7 @@ abstract class ThreeXuiPanelContract {
 
         PanelException e = catchThrowableOfType(PanelException.class, () -> panel.createClient(server, newClient()));
 
-        assertThat(e.kind()).isEqualTo(Kind.BUSY);
+        assertThat(e.kind()).isEqualTo(PanelFault.BUSY);
         assertThat(e.kind().isTransient()).isTrue();
     }
 
@@ -405,7 +405,7 @@ abstract class ThreeXuiPanelContract {
 
         PanelException e = catchThrowableOfType(PanelException.class, () -> panel.findClient(server, client.id()));
 
-        assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE);
+        assertThat(e.kind()).isEqualTo(PanelFault.UNREACHABLE);
         assertThat(panel.findClient(server, client.id())).isPresent();
     }
 
@@ -418,7 +418,7 @@ abstract class ThreeXuiPanelContract {
 
         PanelException e = catchThrowableOfType(PanelException.class, () -> panel.findClient(server, client.id()));
 
-        assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE);
+        assertThat(e.kind()).isEqualTo(PanelFault.UNREACHABLE);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
         assertThat(panel.findClient(server, client.id())).isPresent();
     }
@@ -568,7 +568,7 @@ abstract class ThreeXuiPanelContract {
         PanelProbe probe = panel.probe(connection(), 42);
 
         assertThat(probe.ok()).isFalse();
-        assertThat(probe.problem().kind()).isEqualTo(Kind.INBOUND_NOT_FOUND);
+        assertThat(probe.problem().kind()).isEqualTo(PanelFault.INBOUND_NOT_FOUND);
         assertThat(probe.authenticated()).isTrue();
         assertThat(probe.inbounds()).isNotEmpty();
     }
@@ -581,7 +581,7 @@ abstract class ThreeXuiPanelContract {
 
         PanelProbe probe = panel.probe(wrong);
 
-        assertThat(probe.problem().kind()).isEqualTo(Kind.BAD_CREDENTIALS);
+        assertThat(probe.problem().kind()).isEqualTo(PanelFault.BAD_CREDENTIALS);
         assertThat(probe.authenticated()).isFalse();
         assertThat(probe.api()).isNotNull();
     }
@@ -609,7 +609,7 @@ abstract class ThreeXuiPanelContract {
         PanelException e = catchThrowableOfType(PanelException.class,
                 () -> panel.createRealityInbound(connection(), new RealityInboundRequest(443, "dup", "www.microsoft.com")));
 
-        assertThat(e.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(e.kind()).isEqualTo(PanelFault.REJECTED);
         assertThat(e.getMessage()).contains("443").contains("already used");
     }
 

@@ -1,5 +1,6 @@
 package dev.vpnbot.adapter.postgres;
 
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.port.out.panel.PanelWriteLock;
 import java.sql.Connection;
@@ -43,10 +44,10 @@ final class PostgresPanelWriteLock implements PanelWriteLock {
             }
         } catch (SQLException e) {
             if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-                throw new PanelException(PanelException.Kind.BUSY, "another bot instance kept writing to panel " + panel
+                throw new PanelException(PanelFault.BUSY, "another bot instance kept writing to panel " + panel
                         + " for more than " + wait.toSeconds() + " s");
             }
-            throw new PanelException(PanelException.Kind.BUSY, "could not take the write lock of panel " + panel
+            throw new PanelException(PanelFault.BUSY, "could not take the write lock of panel " + panel
                     + " in the database: " + e.getMessage(), e);
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.vpnbot.adapter.postgres.testing.PostgresTest;
 import dev.vpnbot.adapter.postgres.testing.TestDatabase;
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.port.out.panel.PanelWriteLock;
 import java.sql.Connection;
@@ -91,7 +92,7 @@ class PanelWriteLockTest {
         PanelException refused = catchThrowableOfType(PanelException.class,
                 () -> db.panelWriteLock(Duration.ofMillis(200)).whileHolding(PANEL, () -> "never"));
 
-        assertThat(refused.kind()).isEqualTo(PanelException.Kind.BUSY);
+        assertThat(refused.kind()).isEqualTo(PanelFault.BUSY);
         assertThat(refused.kind().isTransient()).isTrue();
         assertThat(refused.getMessage()).contains(PANEL);
         letFirstFinish.countDown();

@@ -1,6 +1,7 @@
 package dev.vpnbot.adapter.simulated;
 
 import dev.vpnbot.application.model.panel.PanelApi;
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.model.panel.PanelInbound;
 import dev.vpnbot.application.model.panel.PanelProbe;
 import dev.vpnbot.application.model.panel.RealityInboundRequest;
@@ -59,8 +60,8 @@ public final class SimulatedPanelInspection implements PanelInspection {
     @Override
     public PanelProbe probe(PanelConnection connection) {
         Panel panel = panel(connection);
-        if (panel == null) return failed(false, PanelException.Kind.WRONG_BASE_PATH, "every route answers 404: check the web base path");
-        if (!accepted(panel, connection.credentials())) return failed(false, PanelException.Kind.BAD_CREDENTIALS, "wrong username or password");
+        if (panel == null) return failed(false, PanelFault.WRONG_BASE_PATH, "every route answers 404: check the web base path");
+        if (!accepted(panel, connection.credentials())) return failed(false, PanelFault.BAD_CREDENTIALS, "wrong username or password");
         return new PanelProbe(API, XRAY_VERSION, true, null, panel.inbounds(), null, null);
     }
 
@@ -71,7 +72,7 @@ public final class SimulatedPanelInspection implements PanelInspection {
         if (probe.inbound(inboundId).filter(PanelInbound::isVless).isEmpty()) {
             // a failed probe still carries what it learnt: the operator sees which inbounds there are
             return new PanelProbe(API, XRAY_VERSION, true, null, probe.inbounds(), null,
-                    new PanelProbe.Problem(PanelException.Kind.INBOUND_NOT_FOUND, "no VLESS inbound " + inboundId));
+                    new PanelProbe.Problem(PanelFault.INBOUND_NOT_FOUND, "no VLESS inbound " + inboundId));
         }
         return probe;
     }
@@ -87,11 +88,11 @@ public final class SimulatedPanelInspection implements PanelInspection {
     public PanelInbound createRealityInbound(PanelConnection connection, RealityInboundRequest request) {
         Panel panel = panel(connection);
         if (panel == null || !accepted(panel, connection.credentials())) {
-            throw new PanelException(PanelException.Kind.BAD_CREDENTIALS, "cannot log in");
+            throw new PanelException(PanelFault.BAD_CREDENTIALS, "cannot log in");
         }
         synchronized (panel) {
             if (panel.inbounds().stream().anyMatch(i -> i.port() == request.port())) {
-                throw new PanelException(PanelException.Kind.REJECTED, "Port already exists: " + request.port());
+                throw new PanelException(PanelFault.REJECTED, "Port already exists: " + request.port());
             }
             PanelInbound created = new PanelInbound(nextInbound.incrementAndGet(), request.remark(), "vless", request.port(),
                     "tcp", "reality", true, 0);
@@ -109,7 +110,7 @@ public final class SimulatedPanelInspection implements PanelInspection {
         return credentials instanceof PanelCredentials.Password p && p.password().equals(panel.password());
     }
 
-    private static PanelProbe failed(boolean authenticated, PanelException.Kind kind, String message) {
+    private static PanelProbe failed(boolean authenticated, PanelFault kind, String message) {
         return new PanelProbe(null, null, authenticated, null, List.of(), null, new PanelProbe.Problem(kind, message));
     }
 }

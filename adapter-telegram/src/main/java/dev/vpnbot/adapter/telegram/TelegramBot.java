@@ -29,8 +29,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
  * The bot (end users and the admin panel) as bootstrap sees it: {@link #start()} registers the command menu and starts
- * receiving updates (long polling, or telling Telegram our webhook), {@link #webhookEndpoint()}
- * and {@link #connectPage()} answer the two HTTP routes that bootstrap's server mounts (this
+ * receiving updates (long polling, or telling Telegram our webhook), {@link #receiveWebhook}
+ * and {@link #connect} answer the two HTTP routes that bootstrap's server mounts (this
  * adapter runs no server of its own), {@link #close()} stops. The screens
  * themselves live in their own classes behind {@link UpdateDispatcher}.
  */
@@ -45,6 +45,8 @@ public final class TelegramBot implements AutoCloseable {
     private final RateLimitedSender sender;
     private final ConnectLinks links;
     private final UpdateDispatcher dispatcher;
+    private final TelegramWebhookEndpoint webhook;
+    private final ConnectPage connectPage;
     private TelegramBotsLongPollingApplication polling;
 
     /**
@@ -64,6 +66,8 @@ public final class TelegramBot implements AutoCloseable {
         this.links = new ConnectLinks(settings.connectUrl(), settings.connectLinkSecret(), settings.botToken());
         this.dispatcher = new UpdateDispatcher(settings, sender, useCases, java.util.Objects.requireNonNull(admin, "admin use cases"),
                 new Conversations(states), links, 4);
+        this.webhook = new TelegramWebhookEndpoint(settings.webhookSecret(), dispatcher);
+        this.connectPage = new ConnectPage(links);
     }
 
     /** Registers the command menu, then long-polls or sets the webhook. Throws if Telegram refuses. */
@@ -91,14 +95,23 @@ public final class TelegramBot implements AutoCloseable {
         dispatcher.observeOutcomes(observer);
     }
 
-    /** For {@code POST /webhooks/telegram}; refuses everything when no webhook secret is configured. */
-    public TelegramWebhookEndpoint webhookEndpoint() {
-        return new TelegramWebhookEndpoint(settings.webhookSecret(), dispatcher);
+    /** The header Telegram puts our webhook secret in. */
+    public static final String WEBHOOK_SECRET_HEADER = TelegramWebhookEndpoint.SECRET_HEADER;
+
+    /** Answers {@code POST /webhooks/telegram} with an HTTP status; see {@link TelegramWebhookEndpoint#receive}. */
+    public int receiveWebhook(java.util.Optional<String> secretToken, byte[] body, java.util.Optional<java.net.InetAddress> sender) {
+        return webhook.receive(secretToken, body, sender);
     }
 
-    /** For {@code GET /connect}. */
-    public ConnectPage connectPage() {
-        return new ConnectPage(links);
+    /** Answers {@code GET /connect}. */
+    public WebPage connect(String rawQuery) {
+        ConnectPage.Response response = connectPage.respond(rawQuery);
+        return new WebPage(response.status(), ConnectPage.Response.CONTENT_TYPE, response.body(), response.headers());
+    }
+
+    /** For {@code POST /webhooks/telegram}; refuses everything when no webhook secret is configured. */
+    public TelegramWebhookEndpoint webhookEndpoint() {
+        return webhook;
     }
 
     @Override

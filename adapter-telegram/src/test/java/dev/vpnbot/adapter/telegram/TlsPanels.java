@@ -2,6 +2,7 @@ package dev.vpnbot.adapter.telegram;
 
 import dev.vpnbot.adapter.simulated.SimulatedPanelInspection;
 import dev.vpnbot.application.model.panel.PanelCertificate;
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.model.panel.PanelInbound;
 import dev.vpnbot.application.port.out.panel.PanelInspection;
@@ -81,11 +82,11 @@ public final class TlsPanels implements PanelInspection {
         PanelCertificate certificate = certificateOf(connection);
         if (certificate == null) return null;
         if (connection.tlsPin() == null) {
-            return failed(certificate, PanelException.Kind.TLS_UNTRUSTED, "the TLS certificate is not trusted; it presented \""
+            return failed(certificate, PanelFault.TLS_UNTRUSTED, "the TLS certificate is not trusted; it presented \""
                     + certificate.subject() + "\" with SHA-256 " + certificate.certificateSha256());
         }
         if (!connection.tlsPin().equals(certificate.certificateSha256()) && !connection.tlsPin().equals(certificate.publicKeySha256())) {
-            return failed(certificate, PanelException.Kind.TLS_PIN_MISMATCH, "the panel presented a certificate with SHA-256 "
+            return failed(certificate, PanelFault.TLS_PIN_MISMATCH, "the panel presented a certificate with SHA-256 "
                     + certificate.certificateSha256() + ", not the pinned one");
         }
         return null;
@@ -104,7 +105,7 @@ public final class TlsPanels implements PanelInspection {
         return connection.isHttps() ? certificates.get(java.net.URI.create(connection.baseUrl()).getHost()) : null;
     }
 
-    private static PanelProbe failed(PanelCertificate certificate, PanelException.Kind kind, String message) {
+    private static PanelProbe failed(PanelCertificate certificate, PanelFault kind, String message) {
         return new PanelProbe(null, null, false, certificate, List.of(), null, new PanelProbe.Problem(kind, message));
     }
 

@@ -3,6 +3,7 @@ package dev.vpnbot.application.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.model.panel.PanelRepair;
 import dev.vpnbot.application.model.panel.PanelRepair.Fix;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
@@ -86,7 +87,7 @@ public abstract class AbstractVpnPanelContractTest {
         PanelClientId impostor = new PanelClientId(UUID.randomUUID(), ours.id().email(), ours.id().subId() + "x");
         NewPanelClient other = new NewPanelClient(impostor, ours.expiresAt().plus(Duration.ofDays(1)), ours.telegramId(), 0, 0);
 
-        assertKind(() -> panel().repairClient(server(), other), PanelException.Kind.DUPLICATE_EMAIL);
+        assertKind(() -> panel().repairClient(server(), other), PanelFault.DUPLICATE_EMAIL);
 
         PanelClientState state = stateOf(ours.id());
         assertThat(state.id()).isEqualTo(ours.id());
@@ -127,8 +128,8 @@ public abstract class AbstractVpnPanelContractTest {
     void changing_a_client_the_panel_does_not_have_is_CLIENT_NOT_FOUND() {
         PanelClientId missing = newId();
 
-        assertKind(() -> panel().setExpiry(server(), missing, Instant.now()), PanelException.Kind.CLIENT_NOT_FOUND);
-        assertKind(() -> panel().setEnabled(server(), missing, false), PanelException.Kind.CLIENT_NOT_FOUND);
+        assertKind(() -> panel().setExpiry(server(), missing, Instant.now()), PanelFault.CLIENT_NOT_FOUND);
+        assertKind(() -> panel().setEnabled(server(), missing, false), PanelFault.CLIENT_NOT_FOUND);
     }
 
     @Test
@@ -164,7 +165,7 @@ public abstract class AbstractVpnPanelContractTest {
         return panel().findClient(server(), id).orElseThrow(() -> new AssertionError("the panel has no client " + id.email()));
     }
 
-    private static void assertKind(ThrowingCallable call, PanelException.Kind kind) {
+    private static void assertKind(ThrowingCallable call, PanelFault kind) {
         assertThatThrownBy(call).isInstanceOfSatisfying(PanelException.class, e -> assertThat(e.kind()).isEqualTo(kind));
     }
 

@@ -3,12 +3,12 @@ package dev.vpnbot.bootstrap.cli;
 import com.google.inject.CreationException;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import dev.vpnbot.adapter.postgres.EmbeddedDatabase;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.ConfigReader;
 import dev.vpnbot.bootstrap.config.InvalidConfiguration;
 import dev.vpnbot.bootstrap.config.Purpose;
 import dev.vpnbot.bootstrap.db.DatabaseLocation;
-import dev.vpnbot.bootstrap.db.EmbeddedDatabase;
 import dev.vpnbot.bootstrap.lifecycle.Lifecycle;
 import dev.vpnbot.bootstrap.wiring.Wiring;
 import java.io.IOException;
@@ -81,7 +81,7 @@ final class Launch {
     }
 
     static DatabaseLocation location(AppConfig config, Optional<EmbeddedDatabase> embedded) {
-        return embedded.map(EmbeddedDatabase::location).orElseGet(() -> DatabaseLocation.configured(config.database()));
+        return embedded.map(db -> DatabaseLocation.embedded(db.settings())).orElseGet(() -> DatabaseLocation.configured(config.database()));
     }
 
     static Injector injector(List<Module> modules, PrintWriter err, Optional<EmbeddedDatabase> embedded) throws Stop {

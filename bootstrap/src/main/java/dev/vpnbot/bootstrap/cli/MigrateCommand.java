@@ -1,9 +1,9 @@
 package dev.vpnbot.bootstrap.cli;
 
 import com.google.inject.Injector;
+import dev.vpnbot.adapter.postgres.EmbeddedDatabase;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.Purpose;
-import dev.vpnbot.bootstrap.db.EmbeddedDatabase;
 import dev.vpnbot.bootstrap.lifecycle.SchemaMigration;
 import dev.vpnbot.bootstrap.wiring.Wiring;
 import java.util.Optional;

@@ -2,14 +2,12 @@ package dev.vpnbot.bootstrap.cli;
 
 import com.google.inject.Injector;
 import com.google.inject.Module;
-import dev.vpnbot.adapter.panel3xui.ThreeXuiPanel;
-import dev.vpnbot.adapter.postgres.PostgresPersistence;
+import dev.vpnbot.adapter.postgres.EmbeddedDatabase;
 import dev.vpnbot.adapter.postgres.SecretBox;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.Purpose;
 import dev.vpnbot.bootstrap.config.Secret;
-import dev.vpnbot.bootstrap.db.EmbeddedDatabase;
 import dev.vpnbot.bootstrap.wiring.ConfigModule;
 import dev.vpnbot.bootstrap.wiring.ConsoleModule;
 import java.util.ArrayList;
@@ -54,10 +52,7 @@ final class OperatorSession {
             parent.err().flush();
             return VpnbotCommand.BAD_CONFIGURATION;
         } finally {
-            if (injector != null) {
-                injector.getInstance(ThreeXuiPanel.class).close();
-                injector.getInstance(PostgresPersistence.class).close();
-            }
+            if (injector != null) ConsoleModule.close(injector);
             embedded.ifPresent(Launch::closeQuietly);
         }
     }

@@ -1,8 +1,8 @@
 package dev.vpnbot.bootstrap.cli;
 
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.model.panel.PanelProbe;
 import dev.vpnbot.application.port.in.Refusal;
-import dev.vpnbot.application.port.out.panel.PanelException;
 import java.util.Optional;
 
 /**
@@ -39,7 +39,7 @@ final class RefusalWords {
 
     /** Adding a server refuses a failed panel test as invalid input "KIND: message": said in words here. */
     private static Optional<String> panelProblem(String detail) {
-        for (PanelException.Kind kind : PanelException.Kind.values()) {
+        for (PanelFault kind : PanelFault.values()) {
             if (detail.startsWith(kind.name() + ": ")) {
                 return Optional.of("refused: " + sentence(kind) + " (panel said: " + detail.substring(kind.name().length() + 2) + ")");
             }
@@ -47,7 +47,7 @@ final class RefusalWords {
         return Optional.empty();
     }
 
-    private static String sentence(PanelException.Kind kind) {
+    private static String sentence(PanelFault kind) {
         return switch (kind) {
             case WRONG_BASE_PATH -> "no 3x-ui panel answers at that URL: check it includes the panel's secret web base path "
                     + "(Panel settings → URI path) and http or https as the panel uses";

@@ -1,12 +1,12 @@
 package dev.vpnbot.bootstrap.cli;
 
 import com.google.inject.Injector;
+import dev.vpnbot.adapter.postgres.EmbeddedDatabase;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.HeleketConfig;
 import dev.vpnbot.bootstrap.config.TelegramMode;
 import dev.vpnbot.bootstrap.db.DatabaseLocation;
-import dev.vpnbot.bootstrap.db.EmbeddedDatabase;
 import dev.vpnbot.bootstrap.http.WebServer;
 import dev.vpnbot.domain.server.Server;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package dev.vpnbot.bootstrap.db;
 
+import dev.vpnbot.adapter.postgres.DatabaseSettings;
 import dev.vpnbot.bootstrap.config.DatabaseConfig;
 import dev.vpnbot.bootstrap.config.Secret;
 import java.util.Objects;
@@ -19,6 +20,11 @@ public record DatabaseLocation(String jdbcUrl, String user, Secret password, boo
     public static DatabaseLocation configured(DatabaseConfig config) {
         if (config.isEmbedded()) throw new IllegalArgumentException("no DATABASE_URL configured");
         return new DatabaseLocation(config.url(), config.user(), config.password(), false);
+    }
+
+    /** The embedded database the bot started (or joined): always with a password. */
+    public static DatabaseLocation embedded(DatabaseSettings started) {
+        return new DatabaseLocation(started.jdbcUrl(), started.user(), Secret.of(started.password()), true);
     }
 
     /** The URL without its query, which may carry a password. */

@@ -1,5 +1,6 @@
 package dev.vpnbot.bootstrap.health;
 
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.domain.server.ServerId;
 import java.time.Clock;
@@ -32,8 +33,8 @@ public final class PanelHealth implements HealthCheck {
 
     /** A panel that answered "no such client" or "duplicate email" is working; anything else is not. */
     public void failed(ServerId server, RuntimeException e) {
-        if (e instanceof PanelException p && (p.kind() == PanelException.Kind.CLIENT_NOT_FOUND
-                || p.kind() == PanelException.Kind.DUPLICATE_EMAIL)) {
+        if (e instanceof PanelException p && (p.kind() == PanelFault.CLIENT_NOT_FOUND
+                || p.kind() == PanelFault.DUPLICATE_EMAIL)) {
             succeeded(server);
             return;
         }

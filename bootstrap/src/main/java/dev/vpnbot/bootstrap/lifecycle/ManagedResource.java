@@ -11,8 +11,10 @@ public record ManagedResource(String name, CloseOrder order, AutoCloseable resou
     public enum CloseOrder {
         /** Outgoing message queues: flushed while HTTP clients and the database are still there. */
         MESSAGING,
-        /** HTTP client pools and dispatchers. */
+        /** The adapters' HTTP clients (3x-ui sessions). */
         CLIENTS,
+        /** The one OkHttp client the adapters derive theirs from: after every adapter that calls through it. */
+        SHARED_HTTP,
         /** Connection pools: last, everything above may still write. */
         STORAGE
     }

@@ -1,8 +1,11 @@
 package dev.vpnbot.bootstrap.wiring;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Injector;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.vpnbot.adapter.panel3xui.ThreeXuiPanel;
+import dev.vpnbot.adapter.postgres.PostgresPersistence;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.application.port.out.Servers;
@@ -15,6 +18,7 @@ import dev.vpnbot.domain.user.UserId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import okhttp3.OkHttpClient;
 
 /**
  * The operator commands' small world: the database, the panels, and the same server and tariff
@@ -26,7 +30,14 @@ public final class ConsoleModule extends AbstractModule {
 
     /** The modules an operator command needs, around the configuration module. */
     public static List<AbstractModule> operatorCommand() {
-        return List.of(new ConsoleModule(), new PostgresModule(), new PanelModule());
+        return List.of(new ConsoleModule(), new PostgresModule(), new PanelModule(), new OutboundHttpModule());
+    }
+
+    /** Closes what an operator command opened: the panels, then their shared HTTP client, then the database pool. */
+    public static void close(Injector injector) {
+        injector.getInstance(ThreeXuiPanel.class).close();
+        OutboundHttpModule.close(injector.getInstance(OkHttpClient.class));
+        injector.getInstance(PostgresPersistence.class).close();
     }
 
     @Provides

@@ -20,6 +20,7 @@ import dev.vpnbot.bootstrap.http.WebHandler;
 import dev.vpnbot.bootstrap.http.WebReply;
 import java.util.List;
 import java.util.Optional;
+import okhttp3.OkHttpClient;
 
 /**
  * The Heleket adapter: the payment gateway and its webhook route. With PAYMENT_TEST_MODE and
@@ -41,8 +42,8 @@ public final class HeleketModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PaymentGateway gateway(Optional<HeleketSettings> settings, HttpConfig http) {
-        return settings.<PaymentGateway>map(HeleketPaymentGateway::new)
+    PaymentGateway gateway(Optional<HeleketSettings> settings, HttpConfig http, OkHttpClient client) {
+        return settings.<PaymentGateway>map(heleket -> new HeleketPaymentGateway(heleket, client))
                 .orElseGet(() -> new PlaceholderInvoices(http.publicUrl() == null ? "https://t.me" : http.publicUrl().toString()));
     }
 

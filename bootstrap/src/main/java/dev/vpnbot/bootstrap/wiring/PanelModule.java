@@ -11,6 +11,7 @@ import dev.vpnbot.application.port.out.panel.PanelWriteLock;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.bootstrap.lifecycle.ManagedResource;
 import java.time.Clock;
+import okhttp3.OkHttpClient;
 
 /**
  * The 3x-ui adapter: one object serves key operations (measured by bootstrap) and admin inspection.
@@ -20,8 +21,8 @@ public final class PanelModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ThreeXuiPanel panel(Clock clock, PanelWriteLock writeLock) {
-        return new ThreeXuiPanel(ThreeXuiSettings.defaults(), clock, writeLock);
+    ThreeXuiPanel panel(Clock clock, PanelWriteLock writeLock, OkHttpClient http) {
+        return new ThreeXuiPanel(ThreeXuiSettings.defaults(), clock, writeLock, http);
     }
 
     @Provides

@@ -6,16 +6,10 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoMap;
 import com.google.inject.multibindings.ProvidesIntoOptional;
 import com.google.inject.multibindings.ProvidesIntoSet;
-import dev.vpnbot.adapter.telegram.admin.AdminUseCases;
-import dev.vpnbot.adapter.telegram.outbox.RateLimitedSender;
-import dev.vpnbot.adapter.telegram.outbox.SenderLimits;
+import dev.vpnbot.adapter.telegram.TelegramAdapter;
 import dev.vpnbot.adapter.telegram.TelegramBot;
-import dev.vpnbot.adapter.telegram.notify.TelegramNotifier;
 import dev.vpnbot.adapter.telegram.TelegramSettings;
-import dev.vpnbot.adapter.telegram.notify.TelegramBroadcastChannel;
-import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
-import dev.vpnbot.adapter.telegram.web.ConnectPage;
-import dev.vpnbot.adapter.telegram.web.TelegramWebhookEndpoint;
+import dev.vpnbot.adapter.telegram.WebPage;
 import dev.vpnbot.application.port.in.ordering.CancelOrderUseCase;
 import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
 import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;
@@ -49,6 +43,7 @@ import dev.vpnbot.bootstrap.metrics.BotMetrics;
 import dev.vpnbot.bootstrap.metrics.SenderQueue;
 import java.time.Clock;
 import java.util.Optional;
+import okhttp3.OkHttpClient;
 
 /**
  * The Telegram adapter: the one rate-limited sender, the notifier, the bot (long polling or
@@ -77,47 +72,36 @@ public final class TelegramModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RateLimitedSender sender(TelegramSettings settings, MarkUserBlockedUseCase blocking) {
-        // the outbox only reports a chat that blocked the bot; marking the user is the business side
-        return new RateLimitedSender(settings, blocking::markBlocked, SenderLimits.telegramDefaults());
+    TelegramAdapter adapter(TelegramSettings settings, MarkUserBlockedUseCase blocking, ConversationStates states, Clock clock,
+                            OkHttpClient http) {
+        return new TelegramAdapter(settings, blocking, states, clock, http);
     }
 
     @Provides
     @Singleton
-    Notifier notifier(TelegramSettings settings, RateLimitedSender sender, ConversationStates states, Clock clock) {
-        return new TelegramNotifier(settings, sender, states, clock);
+    Notifier notifier(TelegramAdapter adapter) {
+        return adapter.notifier();
     }
 
     @Provides
     @Singleton
-    TelegramUseCases useCases(RegisterUserUseCase register, FindUserUseCase users, ChangeLanguageUseCase language,
-                              ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placement,
-                              CheckPaymentUseCase check, CancelOrderUseCase cancel, ShowMyKeysUseCase myKeys,
-                              Optional<PayInTestModeUseCase> testPayments) {
-        return new TelegramUseCases(register, users, language, tariffs, servers, placement, check, cancel, myKeys,
-                testPayments.orElse(null));
+    BroadcastChannel broadcastChannel(TelegramAdapter adapter) {
+        return adapter.broadcastChannel();
     }
 
     @Provides
     @Singleton
-    AdminUseCases adminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
-                                BroadcastUseCase broadcasts, ManageUsersUseCase users) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users);
-    }
-
-    @Provides
-    @Singleton
-    TelegramBot bot(TelegramSettings settings, RateLimitedSender sender, TelegramUseCases useCases, AdminUseCases admin,
-                    ConversationStates states, BotMetrics metrics) {
-        TelegramBot bot = new TelegramBot(settings, sender, useCases, admin, states);
+    TelegramBot bot(TelegramAdapter adapter, RegisterUserUseCase register, FindUserUseCase users, ChangeLanguageUseCase language,
+                    ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placement,
+                    CheckPaymentUseCase check, CancelOrderUseCase cancel, ShowMyKeysUseCase myKeys,
+                    Optional<PayInTestModeUseCase> testPayments, ManageServersUseCase manageServers, ManageTariffsUseCase manageTariffs,
+                    ShowStatisticsUseCase statistics, BroadcastUseCase broadcasts, ManageUsersUseCase manageUsers, BotMetrics metrics) {
+        TelegramBot bot = adapter.bot()
+                .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null))
+                .admin(manageServers, manageTariffs, statistics, broadcasts, manageUsers)
+                .build();
         bot.observeUpdates(metrics::updateTaken);
         return bot;
-    }
-
-    @Provides
-    @Singleton
-    BroadcastChannel broadcastChannel(TelegramSettings settings, RateLimitedSender sender) {
-        return new TelegramBroadcastChannel(settings, sender);
     }
 
     @ProvidesIntoSet
@@ -147,29 +131,27 @@ public final class TelegramModule extends AbstractModule {
         if (settings.mode() != TelegramSettings.UpdateMode.WEBHOOK) {
             return request -> WebReply.text(404, "webhook mode is off\n");
         }
-        TelegramWebhookEndpoint endpoint = bot.webhookEndpoint();
-        return request -> WebReply.empty(endpoint.receive(request.header(TelegramWebhookEndpoint.SECRET_HEADER), request.body(),
+        return request -> WebReply.empty(bot.receiveWebhook(request.header(TelegramBot.WEBHOOK_SECRET_HEADER), request.body(),
                 request.client()));
     }
 
     @ProvidesIntoMap
     @RouteKey(Route.CONNECT)
     WebHandler connect(TelegramBot bot) {
-        ConnectPage page = bot.connectPage();
         return request -> {
-            ConnectPage.Response response = page.respond(request.rawQuery());
-            return new WebReply(response.status(), ConnectPage.Response.CONTENT_TYPE, response.body(), response.headers());
+            WebPage page = bot.connect(request.rawQuery());
+            return new WebReply(page.status(), page.contentType(), page.body(), page.headers());
         };
     }
 
     @ProvidesIntoOptional(ProvidesIntoOptional.Type.ACTUAL)
-    SenderQueue senderQueue(RateLimitedSender sender) {
-        return sender::queueLength;
+    SenderQueue senderQueue(TelegramAdapter adapter) {
+        return adapter::queueLength;
     }
 
     @ProvidesIntoSet
-    ManagedResource senderResource(RateLimitedSender sender) {
-        return new ManagedResource("telegram sender", ManagedResource.CloseOrder.MESSAGING, sender);
+    ManagedResource senderResource(TelegramAdapter adapter) {
+        return new ManagedResource("telegram sender", ManagedResource.CloseOrder.MESSAGING, adapter);
     }
 
     /** SUPPORT_CHAT_ID as a number; "@channel" names cannot receive forwarded tickets, so they are refused at start. */

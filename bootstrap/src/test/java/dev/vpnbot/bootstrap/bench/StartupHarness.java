@@ -2,9 +2,10 @@ package dev.vpnbot.bootstrap.bench;
 
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import dev.vpnbot.adapter.postgres.EmbeddedDatabase;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.HttpConfig;
-import dev.vpnbot.bootstrap.db.EmbeddedDatabase;
+import dev.vpnbot.bootstrap.db.DatabaseLocation;
 import dev.vpnbot.bootstrap.lifecycle.Lifecycle;
 import dev.vpnbot.bootstrap.wiring.InMemoryAdaptersModule;
 import dev.vpnbot.bootstrap.wiring.TestConfig;
@@ -30,7 +31,7 @@ public final class StartupHarness {
         AppConfig base = TestConfig.appConfig(false);
         AppConfig config = new AppConfig(base.telegram(), new HttpConfig(port, null, base.http().trustedProxies()), base.database(),
                 dataDir, base.heleket(), base.operator(), base.secretKey(), base.reconcileInterval(), base.panelDriftInterval(), List.of());
-        List<Module> modules = new ArrayList<>(Wiring.core(config, db.location()));
+        List<Module> modules = new ArrayList<>(Wiring.core(config, DatabaseLocation.embedded(db.settings())));
         modules.add(new InMemoryAdaptersModule());
         Injector injector = Wiring.injector(modules);
         Lifecycle lifecycle = injector.getInstance(Lifecycle.class);

@@ -3,6 +3,7 @@ package dev.vpnbot.bootstrap.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vpnbot.adapter.postgres.EmbeddedDatabase;
 import dev.vpnbot.bootstrap.health.DatabaseHealthCheck;
 import dev.vpnbot.bootstrap.health.Health;
 import java.io.IOException;
@@ -32,9 +33,9 @@ class EmbeddedDatabaseTest {
         try (EmbeddedDatabase first = EmbeddedDatabase.start(dataDir)) {
             port = first.port();
             assertThat(first.dataDirectory()).isEqualTo(dataDir.resolve("postgres").toAbsolutePath());
-            assertThat(first.location().embedded()).isTrue();
-            assertThat(first.location().jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:" + port + "/vpnbot");
-            try (Connection c = connect(first.location()); Statement s = c.createStatement()) {
+            assertThat(DatabaseLocation.embedded(first.settings()).embedded()).isTrue();
+            assertThat(DatabaseLocation.embedded(first.settings()).jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:" + port + "/vpnbot");
+            try (Connection c = connect(DatabaseLocation.embedded(first.settings())); Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE kept (note text)");
                 s.execute("INSERT INTO kept VALUES ('paid order 42')");
             }
@@ -42,13 +43,13 @@ class EmbeddedDatabaseTest {
 
         try (EmbeddedDatabase second = EmbeddedDatabase.start(dataDir)) {
             assertThat(second.port()).isEqualTo(port);
-            try (Connection c = connect(second.location()); Statement s = c.createStatement();
+            try (Connection c = connect(DatabaseLocation.embedded(second.settings())); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT note FROM kept")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("paid order 42");
             }
-            assertThat(new DatabaseHealthCheck(dataSource(second.location())).check().status()).isEqualTo(Health.Status.UP);
-            location = second.location();
+            assertThat(new DatabaseHealthCheck(dataSource(DatabaseLocation.embedded(second.settings()))).check().status()).isEqualTo(Health.Status.UP);
+            location = DatabaseLocation.embedded(second.settings());
         }
 
         Health afterStop = new DatabaseHealthCheck(dataSource(location)).check();
@@ -59,15 +60,15 @@ class EmbeddedDatabaseTest {
     @Test
     void logins_need_the_generated_password_and_a_second_bot_on_the_same_directory_is_refused(@TempDir Path dataDir) throws Exception {
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir)) {
-            assertThatThrownBy(() -> DriverManager.getConnection(db.location().jdbcUrl(), "postgres", "wrong"))
+            assertThatThrownBy(() -> DriverManager.getConnection(DatabaseLocation.embedded(db.settings()).jdbcUrl(), "postgres", "wrong"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
-            try (Connection c = connect(db.location())) {
+            try (Connection c = connect(DatabaseLocation.embedded(db.settings()))) {
                 assertThat(c.isValid(2)).isTrue();
             }
             Path settings = dataDir.resolve("embedded-postgres.properties");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(settings))).isEqualTo("rw-------");
-            assertThat(Files.readString(settings)).contains("password=" + db.location().password().reveal());
-            assertThat(db.location().toString()).doesNotContain(db.location().password().reveal());
+            assertThat(Files.readString(settings)).contains("password=" + DatabaseLocation.embedded(db.settings()).password().reveal());
+            assertThat(DatabaseLocation.embedded(db.settings()).toString()).doesNotContain(DatabaseLocation.embedded(db.settings()).password().reveal());
 
             assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir)).isInstanceOf(IOException.class)
                     .hasMessageContaining("in use by another running vpnbot");
@@ -75,12 +76,12 @@ class EmbeddedDatabaseTest {
             // an operator command joins the running bot's database instead, and leaves it running
             try (EmbeddedDatabase joined = EmbeddedDatabase.startOrJoin(dataDir)) {
                 assertThat(joined.joined()).isTrue();
-                assertThat(joined.location()).isEqualTo(db.location());
-                try (Connection c = connect(joined.location())) {
+                assertThat(DatabaseLocation.embedded(joined.settings())).isEqualTo(DatabaseLocation.embedded(db.settings()));
+                try (Connection c = connect(DatabaseLocation.embedded(joined.settings()))) {
                     assertThat(c.isValid(2)).isTrue();
                 }
             }
-            try (Connection c = connect(db.location())) {
+            try (Connection c = connect(DatabaseLocation.embedded(db.settings()))) {
                 assertThat(c.isValid(2)).isTrue(); // the running one was not disturbed
             }
         }

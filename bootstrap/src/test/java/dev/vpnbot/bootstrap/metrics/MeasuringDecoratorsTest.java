@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.fixtures.MutableClock;
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.model.payment.PaymentStatus;
 import dev.vpnbot.application.port.in.fulfilment.FulfilOrderUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase;
@@ -82,7 +83,7 @@ class MeasuringDecoratorsTest {
     @Test
     void fulfilment_latency_is_observed_for_deliveries_and_every_outcome_is_counted() {
         List<Object> script = new java.util.ArrayList<>(List.of(FulfilOrderUseCase.Result.FULFILLED,
-                FulfilOrderUseCase.Result.ALREADY_FULFILLED, new PanelException(PanelException.Kind.BUSY, "busy")));
+                FulfilOrderUseCase.Result.ALREADY_FULFILLED, new PanelException(PanelFault.BUSY, "busy")));
         MeasuredFulfilment measured = new MeasuredFulfilment(id -> {
             Object next = script.remove(0);
             if (next instanceof RuntimeException e) throw e;

@@ -9,12 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.vpnbot.adapter.simulated.PlaceholderInvoices;
+import dev.vpnbot.adapter.simulated.SandboxServer;
 import dev.vpnbot.adapter.simulated.SimulatedPaymentGateway;
 import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.fixtures.InMemoryKeys;
 import dev.vpnbot.application.fixtures.InMemoryServers;
 import dev.vpnbot.application.fixtures.MutableClock;
 import dev.vpnbot.application.fixtures.TestShop;
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase;
 import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceNewKeyOrderCommand;
 import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceRenewalCommand;
@@ -91,9 +93,9 @@ class SandboxTest {
         var impostor = new dev.vpnbot.domain.key.PanelClientId(java.util.UUID.randomUUID(), "vpnbot-k1-u1", "other1234");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> panel.createClient(server,
                         new dev.vpnbot.application.port.out.panel.NewPanelClient(impostor, Instant.now(), 1, 0, 0)))
-                .isInstanceOfSatisfying(PanelException.class, e -> assertThat(e.kind()).isEqualTo(PanelException.Kind.DUPLICATE_EMAIL));
+                .isInstanceOfSatisfying(PanelException.class, e -> assertThat(e.kind()).isEqualTo(PanelFault.DUPLICATE_EMAIL));
         panel.deleteClient(server, id);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> panel.setExpiry(server, id, Instant.now()))
-                .isInstanceOfSatisfying(PanelException.class, e -> assertThat(e.kind()).isEqualTo(PanelException.Kind.CLIENT_NOT_FOUND));
+                .isInstanceOfSatisfying(PanelException.class, e -> assertThat(e.kind()).isEqualTo(PanelFault.CLIENT_NOT_FOUND));
     }
 }

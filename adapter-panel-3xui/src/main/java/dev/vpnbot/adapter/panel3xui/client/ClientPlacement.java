@@ -3,7 +3,7 @@ package dev.vpnbot.adapter.panel3xui.client;
 import dev.vpnbot.adapter.panel3xui.inbound.StoredClient;
 import dev.vpnbot.adapter.panel3xui.inbound.StoredInbound;
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.port.out.panel.PanelException.Kind;
+import dev.vpnbot.application.model.panel.PanelFault;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,25 +38,25 @@ record ClientPlacement(StoredInbound inbound, List<StoredClient> copies, Optiona
     void requireOurs(String panel, String email, UUID ours) {
         for (StoredClient copy : copies) {
             if (copy.uuid().isEmpty()) {
-                throw new PanelException(Kind.REJECTED, "client " + email + " on panel " + panel + " has no UUID: left alone");
+                throw new PanelException(PanelFault.REJECTED, "client " + email + " on panel " + panel + " has no UUID: left alone");
             }
             if (!copy.isOurs(ours)) {
-                throw new PanelException(Kind.DUPLICATE_EMAIL, "client " + email + " on panel " + panel + " has UUID "
+                throw new PanelException(PanelFault.DUPLICATE_EMAIL, "client " + email + " on panel " + panel + " has UUID "
                         + copy.id() + ", not ours (" + ours + "): left alone");
             }
         }
         if (record.isEmpty()) return;
         Record r = record.get();
         if (r.uuid().isBlank()) {
-            throw new PanelException(Kind.REJECTED, "the client record of " + email + " on panel " + panel + " has no UUID: left alone");
+            throw new PanelException(PanelFault.REJECTED, "the client record of " + email + " on panel " + panel + " has no UUID: left alone");
         }
         if (!r.uuid().equalsIgnoreCase(ours.toString())) {
-            throw new PanelException(Kind.DUPLICATE_EMAIL, "client " + email + " on panel " + panel + " has UUID "
+            throw new PanelException(PanelFault.DUPLICATE_EMAIL, "client " + email + " on panel " + panel + " has UUID "
                     + r.uuid() + ", not ours (" + ours + "): left alone");
         }
         List<Integer> elsewhere = r.inboundIds().stream().filter(id -> id != inbound.id()).toList();
         if (!elsewhere.isEmpty()) {
-            throw new PanelException(Kind.REJECTED, "client " + email + " on panel " + panel + " is attached to inbound(s) "
+            throw new PanelException(PanelFault.REJECTED, "client " + email + " on panel " + panel + " is attached to inbound(s) "
                     + elsewhere + " besides " + inbound.id() + ": left alone for an admin to sort out");
         }
     }

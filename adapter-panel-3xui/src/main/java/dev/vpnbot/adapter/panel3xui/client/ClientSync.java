@@ -7,7 +7,7 @@ import dev.vpnbot.adapter.panel3xui.session.Envelope;
 import dev.vpnbot.adapter.panel3xui.session.PanelSession;
 import dev.vpnbot.adapter.panel3xui.session.WriteQueue;
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.port.out.panel.PanelException.Kind;
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.model.panel.PanelRepair.Fix;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -89,7 +89,7 @@ final class ClientSync {
             ClientPlacement where = locate(email);
             where.requireOurs(session.name(), email, ours);
             if (where.copies().isEmpty()) {
-                throw new PanelException(Kind.CLIENT_NOT_FOUND, "panel " + session.name() + " has no client " + email);
+                throw new PanelException(PanelFault.CLIENT_NOT_FOUND, "panel " + session.name() + " has no client " + email);
             }
             write(where, edit.apply(where.copies().get(0)));
             ClientPlacement after = locate(email);
@@ -98,7 +98,7 @@ final class ClientSync {
                 return;
             }
             if (attempt == 2) {
-                throw new PanelException(Kind.REJECTED, "panel " + session.name() + " did not keep the change when asked to "
+                throw new PanelException(PanelFault.REJECTED, "panel " + session.name() + " did not keep the change when asked to "
                         + what + " client " + email);
             }
             // someone else rewrote the inbound at the same moment (panels before v3.1 do not lock): again
@@ -121,7 +121,7 @@ final class ClientSync {
 
     private Synced repair(ObjectNode wanted, ClientPlacement where) {
         if (where.copies().isEmpty()) {
-            throw new PanelException(Kind.REJECTED, "client " + email(wanted) + " on panel " + session.name()
+            throw new PanelException(PanelFault.REJECTED, "client " + email(wanted) + " on panel " + session.name()
                     + " has a record but is in no inbound: left alone for an admin to sort out");
         }
         StoredClient kept = where.copies().get(0);
@@ -139,7 +139,7 @@ final class ClientSync {
         write(where, fixed);
         StoredClient after = single(email(wanted), uuid(wanted));
         if (after.expiryTime() != fixed.expiryTime() || !after.enabled()) {
-            throw new PanelException(Kind.REJECTED, "panel " + session.name() + " did not keep the repair of client " + email(wanted));
+            throw new PanelException(PanelFault.REJECTED, "panel " + session.name() + " did not keep the repair of client " + email(wanted));
         }
         log.warn("panel {}: client {} differed from the database ({}); repaired", session.name(), email(wanted), fixes);
         return new Synced(after, fixes);
@@ -172,7 +172,7 @@ final class ClientSync {
         }
         Envelope e = session.call(a -> a.updateInbound(inboundId, inbound.withClients(clients, session.json())));
         if (!e.success()) {
-            throw new PanelException(Kind.REJECTED, "panel " + session.name() + " refused to rewrite inbound " + inboundId
+            throw new PanelException(PanelFault.REJECTED, "panel " + session.name() + " refused to rewrite inbound " + inboundId
                     + " without the extra copies of " + email + ": " + e.shortMsg());
         }
     }
@@ -181,7 +181,7 @@ final class ClientSync {
         try {
             routes.add(inboundId, missing.stream().map(p -> p.item).toList());
         } catch (PanelException e) {
-            if (e.kind().isTransient() || e.kind() == Kind.INBOUND_NOT_FOUND) {
+            if (e.kind().isTransient() || e.kind() == PanelFault.INBOUND_NOT_FOUND) {
                 missing.forEach(p -> p.failed(e));
                 return;
             }
@@ -204,8 +204,8 @@ final class ClientSync {
             try {
                 routes.add(inboundId, List.of(wanted));
             } catch (PanelException e) {
-                if (e.kind() != Kind.DUPLICATE_EMAIL) throw e;
-                throw new PanelException(Kind.DUPLICATE_EMAIL, "email " + email + " is already used on panel " + session.name()
+                if (e.kind() != PanelFault.DUPLICATE_EMAIL) throw e;
+                throw new PanelException(PanelFault.DUPLICATE_EMAIL, "email " + email + " is already used on panel " + session.name()
                         + " by a client outside inbound " + inboundId + " (" + e.getMessage() + "): left alone");
             }
             ClientPlacement after = locate(email);
@@ -218,7 +218,7 @@ final class ClientSync {
                 return new Synced(synced.client(), fixes);
             }
             if (attempt == 2) {
-                throw new PanelException(Kind.REJECTED, "panel " + session.name() + " reported client " + email
+                throw new PanelException(PanelFault.REJECTED, "panel " + session.name() + " reported client " + email
                         + " as added but does not have it");
             }
             log.warn("panel {}: new client {} was lost, adding it again", session.name(), email);
@@ -229,7 +229,7 @@ final class ClientSync {
         ClientPlacement where = locate(email);
         where.requireOurs(session.name(), email, ours);
         if (where.copies().size() != 1) {
-            throw new PanelException(Kind.REJECTED, "panel " + session.name() + " holds " + where.copies().size()
+            throw new PanelException(PanelFault.REJECTED, "panel " + session.name() + " holds " + where.copies().size()
                     + " copies of client " + email + " after a repair");
         }
         return where.copies().get(0);

@@ -7,7 +7,7 @@ import dev.vpnbot.adapter.panel3xui.session.Envelope;
 import dev.vpnbot.adapter.panel3xui.session.PanelMessages;
 import dev.vpnbot.adapter.panel3xui.session.PanelSession;
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.port.out.panel.PanelException.Kind;
+import dev.vpnbot.application.model.panel.PanelFault;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,11 +36,11 @@ final class ClientsApiRoutes implements ClientRoutes {
             body.putArray("inboundIds").add(inboundId);
             Envelope e = session.call(a -> a.addClientV3(body));
             if (e.success()) continue;
-            if (PanelMessages.isDuplicateEmail(e)) throw new PanelException(Kind.DUPLICATE_EMAIL, e.shortMsg());
+            if (PanelMessages.isDuplicateEmail(e)) throw new PanelException(PanelFault.DUPLICATE_EMAIL, e.shortMsg());
             if (e.says(PanelMessages.RECORD_NOT_FOUND) || e.says("at least one inbound")) {
-                throw new PanelException(Kind.INBOUND_NOT_FOUND, "panel " + session.name() + " has no inbound " + inboundId);
+                throw new PanelException(PanelFault.INBOUND_NOT_FOUND, "panel " + session.name() + " has no inbound " + inboundId);
             }
-            throw new PanelException(Kind.REJECTED, "panel " + session.name() + " refused to add client "
+            throw new PanelException(PanelFault.REJECTED, "panel " + session.name() + " refused to add client "
                     + client.path("email").asText() + ": " + e.shortMsg());
         }
     }
@@ -72,7 +72,7 @@ final class ClientsApiRoutes implements ClientRoutes {
         Envelope e = session.call(a -> a.clientV3(email));
         if (!e.success()) {
             if (e.says(PanelMessages.RECORD_NOT_FOUND) || PanelMessages.isUnknownClient(e)) return Optional.empty();
-            throw new PanelException(Kind.REJECTED, "panel " + session.name() + " would not show client " + email + ": " + e.shortMsg());
+            throw new PanelException(PanelFault.REJECTED, "panel " + session.name() + " would not show client " + email + ": " + e.shortMsg());
         }
         return e.obj().path("client").isObject() ? Optional.of(e.obj()) : Optional.empty();
     }
@@ -82,16 +82,16 @@ final class ClientsApiRoutes implements ClientRoutes {
         Envelope e = session.call(a -> a.updateClientV3(client.email(), client.normalised()));
         if (e.success()) return;
         if (e.says(PanelMessages.RECORD_NOT_FOUND) || PanelMessages.isUnknownClient(e)) {
-            throw new PanelException(Kind.CLIENT_NOT_FOUND, "panel " + session.name() + " has no client " + client.email() + " any more");
+            throw new PanelException(PanelFault.CLIENT_NOT_FOUND, "panel " + session.name() + " has no client " + client.email() + " any more");
         }
-        if (PanelMessages.isDuplicateEmail(e)) throw new PanelException(Kind.DUPLICATE_EMAIL, e.shortMsg());
-        throw new PanelException(Kind.REJECTED, "panel " + session.name() + " refused to update client " + client.email() + ": " + e.shortMsg());
+        if (PanelMessages.isDuplicateEmail(e)) throw new PanelException(PanelFault.DUPLICATE_EMAIL, e.shortMsg());
+        throw new PanelException(PanelFault.REJECTED, "panel " + session.name() + " refused to update client " + client.email() + ": " + e.shortMsg());
     }
 
     @Override
     public void delete(int inboundId, StoredClient client) {
         Envelope e = session.call(a -> a.deleteClientV3(client.email()));
         if (e.success() || e.says(PanelMessages.RECORD_NOT_FOUND) || PanelMessages.isUnknownClient(e)) return;
-        throw new PanelException(Kind.REJECTED, "panel " + session.name() + " refused to delete client " + client.email() + ": " + e.shortMsg());
+        throw new PanelException(PanelFault.REJECTED, "panel " + session.name() + " refused to delete client " + client.email() + ": " + e.shortMsg());
     }
 }

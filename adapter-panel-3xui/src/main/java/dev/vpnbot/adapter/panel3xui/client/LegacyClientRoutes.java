@@ -10,7 +10,7 @@ import dev.vpnbot.adapter.panel3xui.session.Envelope;
 import dev.vpnbot.adapter.panel3xui.session.PanelMessages;
 import dev.vpnbot.adapter.panel3xui.session.PanelSession;
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.port.out.panel.PanelException.Kind;
+import dev.vpnbot.application.model.panel.PanelFault;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,9 +35,9 @@ final class LegacyClientRoutes implements ClientRoutes {
     public void add(int inboundId, List<ObjectNode> clients) {
         Envelope e = session.call(a -> a.addClients(body(inboundId, clients)));
         if (e.success()) return;
-        if (PanelMessages.isDuplicateEmail(e)) throw new PanelException(Kind.DUPLICATE_EMAIL, e.shortMsg());
+        if (PanelMessages.isDuplicateEmail(e)) throw new PanelException(PanelFault.DUPLICATE_EMAIL, e.shortMsg());
         if (e.says(PanelMessages.RECORD_NOT_FOUND)) throw noInbound(inboundId);
-        throw new PanelException(Kind.REJECTED, "panel " + session.name() + " refused to add clients: " + e.shortMsg());
+        throw new PanelException(PanelFault.REJECTED, "panel " + session.name() + " refused to add clients: " + e.shortMsg());
     }
 
     @Override
@@ -62,11 +62,11 @@ final class LegacyClientRoutes implements ClientRoutes {
         Envelope e = session.call(a -> a.updateClient(client.id(), body(inboundId, List.of(client.normalised()))));
         if (e.success()) return;
         if (PanelMessages.isUnknownClient(e)) {
-            throw new PanelException(Kind.CLIENT_NOT_FOUND, "panel " + session.name() + " has no client " + client.email() + " any more");
+            throw new PanelException(PanelFault.CLIENT_NOT_FOUND, "panel " + session.name() + " has no client " + client.email() + " any more");
         }
         if (e.says(PanelMessages.RECORD_NOT_FOUND)) throw noInbound(inboundId);
-        if (PanelMessages.isDuplicateEmail(e)) throw new PanelException(Kind.DUPLICATE_EMAIL, e.shortMsg());
-        throw new PanelException(Kind.REJECTED, "panel " + session.name() + " refused to update client " + client.email() + ": " + e.shortMsg());
+        if (PanelMessages.isDuplicateEmail(e)) throw new PanelException(PanelFault.DUPLICATE_EMAIL, e.shortMsg());
+        throw new PanelException(PanelFault.REJECTED, "panel " + session.name() + " refused to update client " + client.email() + ": " + e.shortMsg());
     }
 
     @Override
@@ -78,7 +78,7 @@ final class LegacyClientRoutes implements ClientRoutes {
             return;
         }
         if (e.says(PanelMessages.RECORD_NOT_FOUND)) throw noInbound(inboundId);
-        throw new PanelException(Kind.REJECTED, "panel " + session.name() + " refused to delete client " + client.email() + ": " + e.shortMsg());
+        throw new PanelException(PanelFault.REJECTED, "panel " + session.name() + " refused to delete client " + client.email() + ": " + e.shortMsg());
     }
 
     /** delClient will not empty an inbound; rewriting the whole inbound without the client will. */
@@ -88,7 +88,7 @@ final class LegacyClientRoutes implements ClientRoutes {
         ObjectNode body = inbound.withClients(remaining, session.json());
         Envelope e = session.call(a -> a.updateInbound(inboundId, body));
         if (!e.success()) {
-            throw new PanelException(Kind.REJECTED, "panel " + session.name() + " refused to remove the last client of inbound "
+            throw new PanelException(PanelFault.REJECTED, "panel " + session.name() + " refused to remove the last client of inbound "
                     + inboundId + ": " + e.shortMsg());
         }
     }
@@ -108,6 +108,6 @@ final class LegacyClientRoutes implements ClientRoutes {
     }
 
     private PanelException noInbound(int inboundId) {
-        return new PanelException(Kind.INBOUND_NOT_FOUND, "panel " + session.name() + " has no inbound " + inboundId);
+        return new PanelException(PanelFault.INBOUND_NOT_FOUND, "panel " + session.name() + " has no inbound " + inboundId);
     }
 }

@@ -12,7 +12,7 @@ import dev.vpnbot.application.model.panel.PanelRepair;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelClientState;
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.port.out.panel.PanelException.Kind;
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.domain.key.KeyLinks;
 import dev.vpnbot.domain.key.PanelClientId;
@@ -135,7 +135,7 @@ public final class PanelClients implements VpnPanel {
     private static StoredInbound vlessInbound(PanelSession s, int inboundId) {
         StoredInbound inbound = s.inbound(inboundId);
         if (!inbound.protocol().equals("vless")) {
-            throw new PanelException(Kind.INBOUND_NOT_FOUND, "inbound " + inboundId + " on panel " + s.name() + " is "
+            throw new PanelException(PanelFault.INBOUND_NOT_FOUND, "inbound " + inboundId + " on panel " + s.name() + " is "
                     + inbound.protocol() + "; keys need a VLESS inbound");
         }
         return inbound;
@@ -166,12 +166,12 @@ public final class PanelClients implements VpnPanel {
 
     private static void requireOurs(PanelSession s, StoredClient stored, PanelClientId client) {
         if (!stored.isOurs(client.uuid())) {
-            throw new PanelException(Kind.DUPLICATE_EMAIL, "client " + client.email() + " on panel " + s.name()
+            throw new PanelException(PanelFault.DUPLICATE_EMAIL, "client " + client.email() + " on panel " + s.name()
                     + " has UUID " + stored.id() + ", not ours (" + client.uuid() + "): left alone");
         }
     }
 
     private static PanelException notFound(PanelSession s, PanelClientId client) {
-        return new PanelException(Kind.CLIENT_NOT_FOUND, "panel " + s.name() + " has no client " + client.email());
+        return new PanelException(PanelFault.CLIENT_NOT_FOUND, "panel " + s.name() + " has no client " + client.email());
     }
 }

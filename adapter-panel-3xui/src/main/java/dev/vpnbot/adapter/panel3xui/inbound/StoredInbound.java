@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.model.panel.PanelInbound;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class StoredInbound {
 
     public static StoredInbound parse(JsonNode node, ObjectMapper json) {
         if (node == null || !node.isObject()) {
-            throw new PanelException(PanelException.Kind.REJECTED, "the panel returned no inbound object");
+            throw new PanelException(PanelFault.REJECTED, "the panel returned no inbound object");
         }
         ObjectNode raw = (ObjectNode) node.deepCopy();
         return new StoredInbound(raw, embedded(raw.get("settings"), json), embedded(raw.get("streamSettings"), json));
@@ -45,7 +46,7 @@ public final class StoredInbound {
             JsonNode parsed = json.readTree(text);
             return parsed != null && parsed.isObject() ? (ObjectNode) parsed : json.createObjectNode();
         } catch (JsonProcessingException e) {
-            throw new PanelException(PanelException.Kind.REJECTED, "the panel returned inbound settings that are not JSON");
+            throw new PanelException(PanelFault.REJECTED, "the panel returned inbound settings that are not JSON");
         }
     }
 

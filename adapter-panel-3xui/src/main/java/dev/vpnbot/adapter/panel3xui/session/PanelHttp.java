@@ -1,12 +1,11 @@
 package dev.vpnbot.adapter.panel3xui.session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vpnbot.adapter.panel3xui.ThreeXuiSettings;
 import dev.vpnbot.adapter.panel3xui.tls.Fingerprints;
 import dev.vpnbot.adapter.panel3xui.tls.PanelTrust;
 import dev.vpnbot.application.model.panel.PanelCertificate;
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.port.out.panel.PanelException.Kind;
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.domain.server.PanelConnection;
 import dev.vpnbot.domain.server.PanelCredentials;
 import java.io.IOException;
@@ -45,7 +44,7 @@ final class PanelHttp {
     private final PanelApi api;
     private volatile String csrfToken;
 
-    PanelHttp(String name, PanelConnection connection, ThreeXuiSettings settings, OkHttpClient base, ObjectMapper json) {
+    PanelHttp(String name, PanelConnection connection, SessionSettings settings, OkHttpClient base, ObjectMapper json) {
         this.name = name;
         this.connection = connection;
         this.callTimeout = settings.callTimeout();
@@ -114,32 +113,32 @@ final class PanelHttp {
         String where = "panel " + name + " (" + connection.baseUrl() + ")";
         Throwable pin = causeOf(e, PanelTrust.PinMismatch.class);
         if (pin != null) {
-            return new PanelException(Kind.TLS_PIN_MISMATCH, where + ": TLS pin mismatch: " + pin.getMessage()
+            return new PanelException(PanelFault.TLS_PIN_MISMATCH, where + ": TLS pin mismatch: " + pin.getMessage()
                     + ". If the panel's certificate was replaced on purpose, pin the new value.", e);
         }
         if (e instanceof SSLPeerUnverifiedException) {
-            return new PanelException(Kind.TLS_UNTRUSTED, where + ": the certificate does not name this host ("
+            return new PanelException(PanelFault.TLS_UNTRUSTED, where + ": the certificate does not name this host ("
                     + e.getMessage() + ")" + seenCertificate() + ". Pin it to accept it for a bare IP.", e);
         }
         if (e instanceof SSLHandshakeException && causeOf(e, CertificateException.class) != null) {
-            return new PanelException(Kind.TLS_UNTRUSTED, where + ": the TLS certificate is not trusted"
+            return new PanelException(PanelFault.TLS_UNTRUSTED, where + ": the TLS certificate is not trusted"
                     + seenCertificate() + ". Pin it, or add its CA to the trusted certificates.", e);
         }
         if (e instanceof SSLException) {
-            return new PanelException(Kind.WRONG_BASE_PATH, where + ": TLS failed (" + e.getMessage()
+            return new PanelException(PanelFault.WRONG_BASE_PATH, where + ": TLS failed (" + e.getMessage()
                     + "); if the panel serves plain HTTP on this port, use an http:// URL", e);
         }
         if (e instanceof InterruptedIOException) {
-            return new PanelException(Kind.UNREACHABLE, where + " did not answer " + route + " within "
+            return new PanelException(PanelFault.UNREACHABLE, where + " did not answer " + route + " within "
                     + callTimeout.toMillis() + " ms", e);
         }
         if (e instanceof UnknownHostException) {
-            return new PanelException(Kind.UNREACHABLE, where + ": unknown host " + e.getMessage(), e);
+            return new PanelException(PanelFault.UNREACHABLE, where + ": unknown host " + e.getMessage(), e);
         }
         if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
-            return new PanelException(Kind.UNREACHABLE, where + ": cannot connect (" + e.getMessage() + ")", e);
+            return new PanelException(PanelFault.UNREACHABLE, where + ": cannot connect (" + e.getMessage() + ")", e);
         }
-        return new PanelException(Kind.UNREACHABLE, where + ": " + route + " failed: " + e, e);
+        return new PanelException(PanelFault.UNREACHABLE, where + ": " + route + " failed: " + e, e);
     }
 
     private String seenCertificate() {

@@ -1,9 +1,8 @@
 package dev.vpnbot.adapter.panel3xui.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vpnbot.adapter.panel3xui.ThreeXuiSettings;
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.port.out.panel.PanelException.Kind;
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.domain.server.PanelConnection;
 import dev.vpnbot.domain.server.PanelCredentials;
 import java.time.Clock;
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Opens, and reopens, the session with one panel and finds out which API generation it
  * speaks; one at a time per panel. Logging in once and reusing the cookie is the rule; a
- * refused login is not repeated for {@link ThreeXuiSettings#loginCooldown()}, because v3
+ * refused login is not repeated for {@link SessionSettings#loginCooldown()}, because v3
  * panels lock a user out after five failures.
  */
 final class PanelLogin {
@@ -27,7 +26,7 @@ final class PanelLogin {
 
     private final String name;
     private final PanelConnection connection;
-    private final ThreeXuiSettings settings;
+    private final SessionSettings settings;
     private final Clock clock;
     private final PanelHttp http;
     private final PanelAnswers answers;
@@ -40,7 +39,7 @@ final class PanelLogin {
     private volatile LoginRefusal refusal;
 
     /** @param forgetPanelSettings run on every detection: settings read before may have changed with the panel */
-    PanelLogin(String name, PanelConnection connection, ThreeXuiSettings settings, Clock clock, PanelHttp http,
+    PanelLogin(String name, PanelConnection connection, SessionSettings settings, Clock clock, PanelHttp http,
                PanelAnswers answers, Runnable forgetPanelSettings) {
         this.name = name;
         this.connection = connection;
@@ -149,7 +148,7 @@ final class PanelLogin {
             Reply login = login(p);
             if (login.code() == 404) throw answers.wrongBasePath();
             if (login.code() == 403) {
-                throw new PanelException(Kind.REJECTED, v3
+                throw new PanelException(PanelFault.REJECTED, v3
                         ? "panel " + name + " refused the login's CSRF token (HTTP 403)"
                         : "panel " + name + " answers 403: its webDomain setting only allows its domain name, not this host");
             }
@@ -159,7 +158,7 @@ final class PanelLogin {
             // a v2 panel without tokens, or nothing at this base path at all?
             Reply index = http.send(a -> a.page(connection.baseUrl()));
             if (index.code() == 404) throw answers.wrongBasePath();
-            throw new PanelException(Kind.UNSUPPORTED_VERSION, "panel " + name
+            throw new PanelException(PanelFault.UNSUPPORTED_VERSION, "panel " + name
                     + " is older than 3x-ui v3.0 and has no API tokens: connect with username and password");
         }
     }
@@ -169,14 +168,14 @@ final class PanelLogin {
         Reply check = http.send(a -> a.inbound(0)); // "record not found" is a fine answer: it proves the session
         if (answers.unauthenticated(check)) {
             if (connection.credentials() instanceof PanelCredentials.ApiToken) {
-                throw new PanelException(Kind.BAD_CREDENTIALS, "panel " + name + " does not accept the API token");
+                throw new PanelException(PanelFault.BAD_CREDENTIALS, "panel " + name + " does not accept the API token");
             }
-            throw new PanelException(Kind.UNSUPPORTED_VERSION, "panel " + name + " accepted the login but its API answers HTTP "
+            throw new PanelException(PanelFault.UNSUPPORTED_VERSION, "panel " + name + " accepted the login but its API answers HTTP "
                     + check.code() + ": the panel is older than 3x-ui v1.7, or a proxy in front of it drops cookies");
         }
         Envelope checked = answers.envelope(check);
         if (!checked.success() && checked.says(PanelMessages.TOKEN_NOT_PERMITTED)) {
-            throw new PanelException(Kind.BAD_CREDENTIALS, "panel " + name + ": the API token lacks the admin scope");
+            throw new PanelException(PanelFault.BAD_CREDENTIALS, "panel " + name + ": the API token lacks the admin scope");
         }
     }
 
@@ -193,7 +192,7 @@ final class PanelLogin {
     private Reply login(PanelCredentials.Password p) {
         LoginRefusal last = refusal;
         if (last != null && last.at().plus(settings.loginCooldown()).isAfter(clock.instant())) {
-            throw new PanelException(Kind.BAD_CREDENTIALS, last.failure().getMessage()
+            throw new PanelException(PanelFault.BAD_CREDENTIALS, last.failure().getMessage()
                     + " (not retried before " + last.at().plus(settings.loginCooldown()) + ")");
         }
         return http.send(a -> a.login(p.username(), p.password(), p.twoFactorCode()));
@@ -207,7 +206,7 @@ final class PanelLogin {
             throw answers.notAPanel("login");
         }
         if (!e.success()) {
-            PanelException refused = new PanelException(Kind.BAD_CREDENTIALS, "panel " + name
+            PanelException refused = new PanelException(PanelFault.BAD_CREDENTIALS, "panel " + name
                     + " refused the username, password or two-factor code"
                     + (v3 ? " (3x-ui v3 blocks a user for 15 minutes after 5 failed logins)" : ""));
             refusal = new LoginRefusal(clock.instant(), refused);

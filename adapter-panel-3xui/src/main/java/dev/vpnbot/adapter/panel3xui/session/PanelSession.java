@@ -1,12 +1,11 @@
 package dev.vpnbot.adapter.panel3xui.session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vpnbot.adapter.panel3xui.ThreeXuiSettings;
 import dev.vpnbot.adapter.panel3xui.inbound.StoredInbound;
 import dev.vpnbot.application.model.panel.PanelCertificate;
 import dev.vpnbot.application.model.panel.PanelSubscription;
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.port.out.panel.PanelException.Kind;
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.port.out.panel.PanelWriteLock;
 import dev.vpnbot.domain.server.PanelConnection;
 import java.net.URI;
@@ -32,7 +31,7 @@ import retrofit2.Call;
  * re-login (one at a time per panel) and one retry follow. A route that still answers 404
  * after a fresh login does not exist in this version: the generation is detected again, and
  * if the panel was upgraded the operation is redone with the new routes. A refused login is
- * not repeated for {@link ThreeXuiSettings#loginCooldown()}: v3 panels lock a user out after
+ * not repeated for {@link SessionSettings#loginCooldown()}: v3 panels lock a user out after
  * five failures.
  */
 public final class PanelSession implements AutoCloseable {
@@ -55,7 +54,7 @@ public final class PanelSession implements AutoCloseable {
     private final PanelSettingsCache panelSettings;
     private final WriteQueue writes;
 
-    public PanelSession(String name, PanelConnection connection, ThreeXuiSettings settings, OkHttpClient base,
+    public PanelSession(String name, PanelConnection connection, SessionSettings settings, OkHttpClient base,
                         ObjectMapper json, Clock clock, PanelWriteLock writeLock) {
         this.name = name;
         this.connection = connection;
@@ -130,21 +129,21 @@ public final class PanelSession implements AutoCloseable {
 
     // --- shared reads ----------------------------------------------------------------------
 
-    /** One inbound; {@link Kind#INBOUND_NOT_FOUND} when the panel has no such inbound. */
+    /** One inbound; {@link PanelFault#INBOUND_NOT_FOUND} when the panel has no such inbound. */
     public StoredInbound inbound(int inboundId) {
         Envelope e = call(a -> a.inbound(inboundId));
         if (!e.success() || !e.obj().isObject()) {
             if (e.says(PanelMessages.RECORD_NOT_FOUND) || !e.hasObj()) {
-                throw new PanelException(Kind.INBOUND_NOT_FOUND, "panel " + name + " has no inbound " + inboundId);
+                throw new PanelException(PanelFault.INBOUND_NOT_FOUND, "panel " + name + " has no inbound " + inboundId);
             }
-            throw new PanelException(Kind.REJECTED, "panel " + name + " would not show inbound " + inboundId + ": " + e.shortMsg());
+            throw new PanelException(PanelFault.REJECTED, "panel " + name + " would not show inbound " + inboundId + ": " + e.shortMsg());
         }
         return StoredInbound.parse(e.obj(), json);
     }
 
     public List<StoredInbound> inbounds() {
         Envelope e = call(PanelApi::inbounds);
-        if (!e.success()) throw new PanelException(Kind.REJECTED, "panel " + name + " would not list inbounds: " + e.shortMsg());
+        if (!e.success()) throw new PanelException(PanelFault.REJECTED, "panel " + name + " would not list inbounds: " + e.shortMsg());
         if (!e.obj().isArray()) return List.of(); // an empty panel may say null
         List<StoredInbound> all = new ArrayList<>();
         e.obj().forEach(n -> all.add(StoredInbound.parse(n, json)));
@@ -169,7 +168,7 @@ public final class PanelSession implements AutoCloseable {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PanelException(Kind.UNREACHABLE, "interrupted while waiting to retry the panel");
+            throw new PanelException(PanelFault.UNREACHABLE, "interrupted while waiting to retry the panel");
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.vpnbot.adapter.panel3xui.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vpnbot.adapter.panel3xui.ThreeXuiSettings;
 import dev.vpnbot.adapter.panel3xui.inbound.ShareLinks;
 import dev.vpnbot.application.model.panel.PanelSubscription;
 import dev.vpnbot.application.port.out.panel.PanelException;
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The panel's own settings that shape a key's links: its subscription server and its remark
- * model, reused for {@link ThreeXuiSettings#settingsCacheTtl()}. Recent v3 panels show them
+ * model, reused for {@link SessionSettings#settingsCacheTtl()}. Recent v3 panels show them
  * under the API (where an API token reaches them), older ones only on a session route; the
  * route that answered is remembered. A panel that shows neither gives keys without a
  * subscription URL.
@@ -28,7 +27,7 @@ final class PanelSettingsCache {
 
     private final String name;
     private final PanelConnection connection;
-    private final ThreeXuiSettings settings;
+    private final SessionSettings settings;
     private final Clock clock;
     private final PanelTransport transport;
     private final PanelLogin login;
@@ -37,7 +36,7 @@ final class PanelSettingsCache {
     private volatile Boolean underApi;
     private volatile boolean unavailable;
 
-    PanelSettingsCache(String name, PanelConnection connection, ThreeXuiSettings settings, Clock clock,
+    PanelSettingsCache(String name, PanelConnection connection, SessionSettings settings, Clock clock,
                        PanelTransport transport, PanelLogin login) {
         this.name = name;
         this.connection = connection;

@@ -1,8 +1,7 @@
 package dev.vpnbot.adapter.panel3xui.session;
 
-import dev.vpnbot.adapter.panel3xui.ThreeXuiSettings;
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.port.out.panel.PanelException.Kind;
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.domain.server.PanelConnection;
 import dev.vpnbot.domain.server.PanelCredentials;
 import java.util.Optional;
@@ -25,12 +24,12 @@ final class PanelTransport {
 
     private final String name;
     private final PanelConnection connection;
-    private final ThreeXuiSettings settings;
+    private final SessionSettings settings;
     private final PanelHttp http;
     private final PanelAnswers answers;
     private final PanelLogin login;
 
-    PanelTransport(String name, PanelConnection connection, ThreeXuiSettings settings, PanelHttp http,
+    PanelTransport(String name, PanelConnection connection, SessionSettings settings, PanelHttp http,
                    PanelAnswers answers, PanelLogin login) {
         this.name = name;
         this.connection = connection;
@@ -55,7 +54,7 @@ final class PanelTransport {
             Optional<Envelope> reply = callOnce(request, optional);
             if (reply.isEmpty() || reply.get().success() || !reply.get().says(PanelMessages.DATABASE_LOCKED)) return reply;
             if (attempt >= settings.busyRetries()) {
-                throw new PanelException(Kind.BUSY, "panel " + name + ": its database stayed locked after "
+                throw new PanelException(PanelFault.BUSY, "panel " + name + ": its database stayed locked after "
                         + (attempt + 1) + " tries (" + reply.get().shortMsg() + ")");
             }
             log.debug("panel {}: database is locked, retrying in {} ms", name, pause);
@@ -74,14 +73,14 @@ final class PanelTransport {
             if (reply.code() == 404) {
                 if (optional) return Optional.empty();
                 login.redetect(used);
-                throw new PanelException(Kind.UNSUPPORTED_VERSION, "panel " + name + " has no route " + reply.route()
+                throw new PanelException(PanelFault.UNSUPPORTED_VERSION, "panel " + name + " has no route " + reply.route()
                         + " although it speaks the " + used.versions() + " API: this panel version is not supported");
             }
             if (answers.unauthenticated(reply)) {
                 if (optional) return Optional.empty();
                 throw connection.credentials() instanceof PanelCredentials.ApiToken
-                        ? new PanelException(Kind.BAD_CREDENTIALS, "panel " + name + " does not accept the API token for " + reply.route())
-                        : new PanelException(Kind.REJECTED, "panel " + name + " refuses a fresh session for " + reply.route()
+                        ? new PanelException(PanelFault.BAD_CREDENTIALS, "panel " + name + " does not accept the API token for " + reply.route())
+                        : new PanelException(PanelFault.REJECTED, "panel " + name + " refuses a fresh session for " + reply.route()
                         + " (HTTP " + reply.code() + ")");
             }
         }

@@ -1,5 +1,6 @@
 package dev.vpnbot.adapter.panel3xui.session;
 
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.port.out.panel.PanelWriteLock;
 import java.time.Duration;
@@ -120,7 +121,7 @@ public final class WriteQueue implements AutoCloseable {
     private void enqueue(Task task) {
         queueLock.lock();
         try {
-            if (!open) throw new PanelException(PanelException.Kind.UNREACHABLE, "the connection to panel " + name + " was closed");
+            if (!open) throw new PanelException(PanelFault.UNREACHABLE, "the connection to panel " + name + " was closed");
             tasks.addLast(task);
             waiting.signal();
         } finally {
@@ -133,20 +134,20 @@ public final class WriteQueue implements AutoCloseable {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(false); // not started yet: it never will be
-            throw new PanelException(PanelException.Kind.UNREACHABLE,
+            throw new PanelException(PanelFault.UNREACHABLE,
                     "panel " + name + " did not finish the change within " + timeout.toMillis() + " ms ("
                             + waitingCount() + " more changes waiting)");
         } catch (CancellationException e) {
-            throw new PanelException(PanelException.Kind.UNREACHABLE, "the change to panel " + name + " was cancelled");
+            throw new PanelException(PanelFault.UNREACHABLE, "the change to panel " + name + " was cancelled");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(false);
-            throw new PanelException(PanelException.Kind.UNREACHABLE, "interrupted while waiting for panel " + name);
+            throw new PanelException(PanelFault.UNREACHABLE, "interrupted while waiting for panel " + name);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) throw re;
             if (cause instanceof Error err) throw err;
-            throw new PanelException(PanelException.Kind.UNREACHABLE, "change to panel " + name + " failed: " + cause, cause);
+            throw new PanelException(PanelFault.UNREACHABLE, "change to panel " + name + " failed: " + cause, cause);
         }
     }
 
@@ -216,7 +217,7 @@ public final class WriteQueue implements AutoCloseable {
         } finally {
             queueLock.unlock();
         }
-        PanelException closed = new PanelException(PanelException.Kind.UNREACHABLE, "the connection to panel " + name + " was closed");
+        PanelException closed = new PanelException(PanelFault.UNREACHABLE, "the connection to panel " + name + " was closed");
         left.forEach(t -> t.future().completeExceptionally(closed));
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.port.out.panel.PanelException.Kind;
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.port.out.panel.PanelWriteLock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,7 +105,7 @@ class WriteQueueTest {
             blocker.join();
             slow.run(() -> null); // the writer has moved past the abandoned change
 
-            assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE);
+            assertThat(e.kind()).isEqualTo(PanelFault.UNREACHABLE);
             assertThat(e.getMessage()).contains("did not finish");
             assertThat(ran).isFalse();
         } finally {
@@ -121,7 +121,7 @@ class WriteQueueTest {
         PanelWriteLock recording = new PanelWriteLock() {
             @Override
             public <T> T whileHolding(String panel, java.util.function.Supplier<T> write) {
-                if (refuse.get()) throw new PanelException(Kind.BUSY, "another instance is writing");
+                if (refuse.get()) throw new PanelException(PanelFault.BUSY, "another instance is writing");
                 held.add(panel);
                 inside.set(true);
                 try {
@@ -136,7 +136,7 @@ class WriteQueueTest {
             assertThat((Boolean) locked.run(inside::get)).isTrue();
             refuse.set(true);
             PanelException e = catchThrowableOfType(PanelException.class, () -> locked.run(() -> "never"));
-            assertThat(e.kind()).isEqualTo(Kind.BUSY);
+            assertThat(e.kind()).isEqualTo(PanelFault.BUSY);
             assertThat(held).containsExactly("https://panel.test:2053/x/");
         } finally {
             locked.close();
@@ -146,10 +146,10 @@ class WriteQueueTest {
     @Test
     void a_failing_change_fails_its_caller_with_its_own_cause_and_the_writer_goes_on() {
         PanelException e = catchThrowableOfType(PanelException.class, () -> queue.run(() -> {
-            throw new PanelException(Kind.CLIENT_NOT_FOUND, "gone");
+            throw new PanelException(PanelFault.CLIENT_NOT_FOUND, "gone");
         }));
 
-        assertThat(e.kind()).isEqualTo(Kind.CLIENT_NOT_FOUND);
+        assertThat(e.kind()).isEqualTo(PanelFault.CLIENT_NOT_FOUND);
         assertThat(queue.<Integer>run(() -> 7)).isEqualTo(7);
     }
 
@@ -164,7 +164,7 @@ class WriteQueueTest {
         busy.countDown();
 
         assertThat(waiting).failsWithin(2, TimeUnit.SECONDS).withThrowableThat().havingRootCause().withMessageContaining("closed");
-        assertThat(catchThrowableOfType(PanelException.class, () -> queue.run(() -> "late")).kind()).isEqualTo(Kind.UNREACHABLE);
+        assertThat(catchThrowableOfType(PanelException.class, () -> queue.run(() -> "late")).kind()).isEqualTo(PanelFault.UNREACHABLE);
     }
 
     /** Starts a change that holds the writer until released, and returns once the writer runs it. */

@@ -1,5 +1,6 @@
 package dev.vpnbot.application.service.fulfilment;
 
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.service.ordering.PurchaseSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +14,6 @@ import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase.Result;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.notify.AdminAlert;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
-import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.model.panel.PanelRepair.Fix;
 import dev.vpnbot.domain.fixtures.ServerMother;
 import dev.vpnbot.domain.key.KeyId;
@@ -202,8 +202,8 @@ class PanelDriftRepairTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PanelException.Kind.class, names = {"DUPLICATE_EMAIL", "REJECTED"})
-    void a_client_whose_answer_cannot_be_trusted_gets_no_write_and_admins_hear_of_it_once_across_rounds(PanelException.Kind kind) {
+    @EnumSource(value = PanelFault.class, names = {"DUPLICATE_EMAIL", "REJECTED"})
+    void a_client_whose_answer_cannot_be_trusted_gets_no_write_and_admins_hear_of_it_once_across_rounds(PanelFault kind) {
         VpnKey distrusted = activeKey(frankfurt, PAID_UNTIL);
         VpnKey edited = activeKey(frankfurt, PAID_UNTIL);
         panel.editByHand(frankfurt.id(), distrusted.client().email(),

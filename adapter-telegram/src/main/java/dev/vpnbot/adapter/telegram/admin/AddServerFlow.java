@@ -14,7 +14,7 @@ import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase.AddServerCommand;
 import dev.vpnbot.application.model.panel.PanelCertificate;
-import dev.vpnbot.application.port.out.panel.PanelException.Kind;
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.model.panel.PanelInbound;
 import dev.vpnbot.application.model.panel.PanelProbe;
 import dev.vpnbot.application.model.panel.RealityInboundRequest;
@@ -175,10 +175,10 @@ final class AddServerFlow {
     private void after(Interaction ix, ServerDraft draft, PanelProbe probe, String noteHtml) {
         Texts t = ix.texts();
         String report = (noteHtml == null ? "" : noteHtml + "\n\n") + PanelReport.html(t, probe, draft.url(), ix.zone());
-        Kind kind = probe.problem() == null ? null : probe.problem().kind();
+        PanelFault kind = probe.problem() == null ? null : probe.problem().kind();
         PanelCertificate certificate = probe.certificate();
         boolean confirmCertificate = certificate != null
-                && ((kind == null && draft.pin() == null) || kind == Kind.TLS_UNTRUSTED || kind == Kind.TLS_PIN_MISMATCH);
+                && ((kind == null && draft.pin() == null) || kind == PanelFault.TLS_UNTRUSTED || kind == PanelFault.TLS_PIN_MISMATCH);
         if (confirmCertificate) {
             ServerDraft next = draft.withCertificate(certificate.certificateSha256(), certificate.publicKeySha256()).at(Stage.FINGERPRINT);
             save(ix, next);
@@ -193,7 +193,7 @@ final class AddServerFlow {
             ix.show(inboundChoice(t, report, probe));
             return;
         }
-        if (kind == Kind.BAD_CREDENTIALS) {
+        if (kind == PanelFault.BAD_CREDENTIALS) {
             ServerDraft next = draft.withCredentials(null).at(Stage.CREDENTIALS);
             save(ix, next);
             ix.show(ask(t, report + "\n\n" + question(t, next)));

@@ -40,6 +40,8 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
 
     private final TelegramClient client;
     private final OkHttpClient http;
+    /** Whether {@link #http} is the sender's own (closed here) or shared (closed by its owner). */
+    private final boolean ownsClient;
     private final FailedCalls failures;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -55,17 +57,30 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
      * @param blocked told when a user blocked the bot
      */
     public RateLimitedSender(OutboxSettings settings, BlockedChatListener blocked, SenderLimits limits) {
-        this(new OkHttpClient.Builder().build(), settings, blocked, limits);
+        this(new OkHttpClient.Builder().build(), true, settings, blocked, limits);
     }
 
-    private RateLimitedSender(OkHttpClient http, OutboxSettings settings, BlockedChatListener blocked, SenderLimits limits) {
-        this(new OkHttpTelegramClient(http, settings.botToken(), settings.telegramUrl()), http, settings.botToken(), blocked, limits);
+    /** On the process's shared client (its owner closes it, after this sender): it shares its pool and dispatcher. */
+    public RateLimitedSender(OkHttpClient shared, OutboxSettings settings, BlockedChatListener blocked, SenderLimits limits) {
+        this(shared.newBuilder().build(), false, settings, blocked, limits);
+    }
+
+    private RateLimitedSender(OkHttpClient http, boolean ownsClient, OutboxSettings settings, BlockedChatListener blocked,
+                              SenderLimits limits) {
+        this(new OkHttpTelegramClient(http, settings.botToken(), settings.telegramUrl()), http, ownsClient, settings.botToken(),
+                blocked, limits);
     }
 
     RateLimitedSender(TelegramClient client, OkHttpClient http, String secretToHide, BlockedChatListener blocked,
                       SenderLimits limits) {
+        this(client, http, true, secretToHide, blocked, limits);
+    }
+
+    private RateLimitedSender(TelegramClient client, OkHttpClient http, boolean ownsClient, String secretToHide,
+                              BlockedChatListener blocked, SenderLimits limits) {
         this.client = client;
         this.http = http;
+        this.ownsClient = ownsClient;
         this.failures = new FailedCalls(blocked, limits.maxAttempts(), secretToHide);
         this.lanes = new LaneScheduler<>(limits, System::nanoTime);
         AtomicInteger n = new AtomicInteger();
@@ -122,8 +137,10 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        if (ownsClient) {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
     }
 
     // ---- what screens, notices and the bot use ---------------------------------------------------

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vpnbot.adapter.telegram.admin.AdminDesk;
 import dev.vpnbot.adapter.telegram.admin.BroadcastFlow;
 import dev.vpnbot.adapter.telegram.notify.TelegramNotifier;
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.domain.key.RemainingTime;
 import dev.vpnbot.domain.money.Money;
@@ -66,7 +67,7 @@ class TextsTest {
         for (String command : new String[] {"start", "buy", "keys", "connect", "support", "language"}) keys.add("command." + command);
         for (String command : AdminDesk.COMMANDS) keys.add("command." + command);
         // texts whose key the code completes with an enum value
-        for (var kind : dev.vpnbot.application.port.out.panel.PanelException.Kind.values()) keys.add("admin.problem." + kind.name());
+        for (var kind : dev.vpnbot.application.model.panel.PanelFault.values()) keys.add("admin.problem." + kind.name());
         for (var alert : dev.vpnbot.application.port.out.notify.AdminAlert.Kind.values()) keys.add(TelegramNotifier.alertTitle(alert));
         for (var audience : dev.vpnbot.domain.broadcast.Audience.values()) keys.add(BroadcastFlow.audienceKey(audience));
         for (var status : dev.vpnbot.domain.broadcast.Broadcast.Status.values()) {

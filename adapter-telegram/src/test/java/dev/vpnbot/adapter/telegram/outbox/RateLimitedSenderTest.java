@@ -54,6 +54,18 @@ class RateLimitedSenderTest {
     }
 
     @Test
+    void on_a_shared_client_it_sends_through_it_and_leaves_it_open_for_its_owner() throws Exception {
+        okhttp3.OkHttpClient shared = new okhttp3.OkHttpClient();
+        try (RateLimitedSender onShared = new RateLimitedSender(shared, TelegramSettings.builder(FakeBotApi.TOKEN).apiBaseUrl(api.baseUrl())
+                .build(), new UserBlocking(users)::markBlocked, BotRig.FAST)) {
+            assertThat(onShared.send(42, text(42, "hello")).get(10, TimeUnit.SECONDS)).isNotNull();
+        }
+        assertThat(api.calls("sendMessage")).hasSize(1);
+        assertThat(shared.dispatcher().executorService().isShutdown()).isFalse();
+        shared.dispatcher().executorService().shutdown();
+    }
+
+    @Test
     void a_429_is_waited_out_for_retry_after_seconds_and_the_message_still_arrives() throws Exception {
         sender(BotRig.FAST);
         api.failNextWith429("sendMessage", 1);

@@ -1,6 +1,5 @@
 package dev.vpnbot.application.model.panel;
 
-import dev.vpnbot.application.port.out.panel.PanelException;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +20,7 @@ public record PanelProbe(PanelApi api, String xrayVersion, boolean authenticated
                          PanelSubscription subscription, Problem problem) {
 
     /** A failure with its cause, in words an operator can act on. */
-    public record Problem(PanelException.Kind kind, String message) {}
+    public record Problem(PanelFault kind, String message) {}
 
     public PanelProbe {
         inbounds = List.copyOf(inbounds);

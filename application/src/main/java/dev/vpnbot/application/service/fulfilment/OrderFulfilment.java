@@ -1,5 +1,6 @@
 package dev.vpnbot.application.service.fulfilment;
 
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.service.ordering.Nonces;
 import dev.vpnbot.application.service.ordering.PurchaseSettings;
 import dev.vpnbot.application.port.in.fulfilment.FulfilOrderUseCase;
@@ -78,7 +79,7 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
 
         VpnKey key = keys.find(order.keyId()).orElseThrow();
         Server server = servers.find(key.serverId()).orElseThrow(
-                () -> new PanelException(PanelException.Kind.INBOUND_NOT_FOUND, "server " + key.serverId() + " no longer exists"));
+                () -> new PanelException(PanelFault.INBOUND_NOT_FOUND, "server " + key.serverId() + " no longer exists"));
         KeyLinks links = putOnPanel(server, key);
         catchUpWithConcurrentRenewals(server, key);
 
@@ -136,7 +137,7 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
             panel.setExpiry(server, key.client(), key.expiresAt());
             return key.links();
         } catch (PanelException e) {
-            if (e.kind() != PanelException.Kind.CLIENT_NOT_FOUND) throw e;
+            if (e.kind() != PanelFault.CLIENT_NOT_FOUND) throw e;
             // deleted on the panel after it expired: bring it back under the same identity
             return created(server, key);
         }

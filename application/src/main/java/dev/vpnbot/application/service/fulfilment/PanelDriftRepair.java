@@ -7,7 +7,7 @@ import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.port.out.panel.PanelException.Kind;
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.model.panel.PanelRepair;
 import dev.vpnbot.application.model.panel.PanelRepair.Fix;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
@@ -50,8 +50,8 @@ public final class PanelDriftRepair implements RepairPanelDriftUseCase {
     /** Repairs of one key in one round while renewals keep moving its expiry; the next round finishes the rest. */
     static final int MAX_REPAIRS_PER_KEY = 3;
     /** Refusals that concern the whole panel, not one client: the server waits for the next round. */
-    private static final Set<Kind> WHOLE_PANEL = EnumSet.of(Kind.BAD_CREDENTIALS, Kind.WRONG_BASE_PATH,
-            Kind.TLS_PIN_MISMATCH, Kind.TLS_UNTRUSTED, Kind.UNSUPPORTED_VERSION, Kind.INBOUND_NOT_FOUND);
+    private static final Set<PanelFault> WHOLE_PANEL = EnumSet.of(PanelFault.BAD_CREDENTIALS, PanelFault.WRONG_BASE_PATH,
+            PanelFault.TLS_PIN_MISMATCH, PanelFault.TLS_UNTRUSTED, PanelFault.UNSUPPORTED_VERSION, PanelFault.INBOUND_NOT_FOUND);
 
     private final Servers servers;
     private final Keys keys;
@@ -150,7 +150,7 @@ public final class PanelDriftRepair implements RepairPanelDriftUseCase {
             throw e;
         } catch (RuntimeException e) {
             // an adapter fault on one client must not stop the round for every other client
-            throw new PanelException(Kind.REJECTED, "unexpected failure: " + e, e);
+            throw new PanelException(PanelFault.REJECTED, "unexpected failure: " + e, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.vpnbot.application.port.out.panel;
 
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.model.panel.PanelInbound;
 import dev.vpnbot.application.model.panel.PanelProbe;
 import dev.vpnbot.application.model.panel.RealityInboundRequest;
@@ -20,7 +21,7 @@ public interface PanelInspection {
 
     /**
      * As {@link #probe(PanelConnection)}, and also checks that the inbound exists and is VLESS
-     * ({@link PanelException.Kind#INBOUND_NOT_FOUND} otherwise).
+     * ({@link PanelFault#INBOUND_NOT_FOUND} otherwise).
      */
     PanelProbe probe(PanelConnection connection, int inboundId);
 
@@ -28,7 +29,7 @@ public interface PanelInspection {
 
     /**
      * Creates a VLESS + Reality inbound on TCP with the panel's own key generator where it has
-     * one. A port that is already taken is {@link PanelException.Kind#REJECTED}.
+     * one. A port that is already taken is {@link PanelFault#REJECTED}.
      */
     PanelInbound createRealityInbound(PanelConnection connection, RealityInboundRequest request);
 }

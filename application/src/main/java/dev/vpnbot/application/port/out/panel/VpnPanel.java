@@ -1,5 +1,6 @@
 package dev.vpnbot.application.port.out.panel;
 
+import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.model.panel.PanelRepair;
 import dev.vpnbot.domain.key.KeyLinks;
 import dev.vpnbot.domain.key.PanelClientId;
@@ -31,15 +32,15 @@ public interface VpnPanel {
      * changed.
      *
      * <p>Refuses without writing anything when the panel's answer cannot be trusted: the email
-     * is held by a client that is not ours ({@link PanelException.Kind#DUPLICATE_EMAIL}), or a
+     * is held by a client that is not ours ({@link PanelFault#DUPLICATE_EMAIL}), or a
      * record lacks a UUID, the client sits on several inbounds, or the inbound's settings
-     * cannot be read ({@link PanelException.Kind#REJECTED}).
+     * cannot be read ({@link PanelFault#REJECTED}).
      */
     PanelRepair repairClient(Server server, NewPanelClient wanted);
 
     /**
      * Sets the expiry (and switches the client on), changing no other field of the stored client.
-     * Throws {@link PanelException.Kind#CLIENT_NOT_FOUND} when the client is gone from the panel.
+     * Throws {@link PanelFault#CLIENT_NOT_FOUND} when the client is gone from the panel.
      */
     void setExpiry(Server server, PanelClientId client, Instant expiresAt);
 

@@ -1,4 +1,4 @@
-package dev.vpnbot.bootstrap.sandbox;
+package dev.vpnbot.adapter.simulated;
 
 import java.io.BufferedReader;
 import java.io.IOException;

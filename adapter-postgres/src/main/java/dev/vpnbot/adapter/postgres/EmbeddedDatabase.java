@@ -1,6 +1,5 @@
-package dev.vpnbot.bootstrap.db;
+package dev.vpnbot.adapter.postgres;
 
-import dev.vpnbot.bootstrap.config.Secret;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,13 +55,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
     private final int port;
-    private final DatabaseLocation location;
+    private final DatabaseSettings settings;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, int port, Secret password) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, int port, String password) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
         this.port = port;
-        this.location = new DatabaseLocation("jdbc:postgresql://localhost:" + port + "/" + DATABASE, USER, password, true);
+        this.settings = new DatabaseSettings("jdbc:postgresql://localhost:" + port + "/" + DATABASE, USER, password);
     }
 
     /**
@@ -112,7 +111,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "50")
                     .setLocaleConfig("locale", "C")
-                    .setConnectConfig("password", settings.password().reveal())
+                    .setConnectConfig("password", settings.password())
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
         } catch (IOException | RuntimeException e) {
@@ -131,8 +130,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return new EmbeddedDatabase(postgres, data, port, settings.password());
     }
 
-    public DatabaseLocation location() {
-        return location;
+    /** Where to connect: localhost, the remembered port, the superuser and its password. */
+    public DatabaseSettings settings() {
+        return settings;
     }
 
     public Path dataDirectory() {
@@ -198,9 +198,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** Idempotent, run at every start: the password is set, logins need it, the database exists. */
-    private static void secureAndCreateDatabase(EmbeddedPostgres pg, Path data, Secret password) throws SQLException, IOException {
+    private static void secureAndCreateDatabase(EmbeddedPostgres pg, Path data, String password) throws SQLException, IOException {
         try (Connection c = admin(pg, password).getConnection(); Statement s = c.createStatement()) {
-            s.execute("ALTER ROLE " + USER + " PASSWORD '" + password.reveal() + "'"); // generated [A-Za-z0-9] only
+            s.execute("ALTER ROLE " + USER + " PASSWORD '" + password + "'"); // generated [A-Za-z0-9] only
             boolean exists;
             try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
                 q.setString(1, DATABASE);
@@ -217,17 +217,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private static DataSource admin(EmbeddedPostgres pg, Secret password) {
+    private static DataSource admin(EmbeddedPostgres pg, String password) {
         var ds = new org.postgresql.ds.PGSimpleDataSource();
         ds.setServerNames(new String[] {"localhost"});
         ds.setPortNumbers(new int[] {pg.getPort()});
         ds.setDatabaseName("postgres");
         ds.setUser(USER);
-        ds.setPassword(password.reveal());
+        ds.setPassword(password);
         return ds;
     }
 
-    private static String serverVersion(EmbeddedPostgres pg, Secret password) {
+    private static String serverVersion(EmbeddedPostgres pg, String password) {
         try (Connection c = admin(pg, password).getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SHOW server_version")) {
             rs.next();
@@ -264,7 +264,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** Port and password, remembered between starts in a file only the owner can read. */
-    private record Settings(Optional<Integer> port, Secret password) {
+    private record Settings(Optional<Integer> port, String password) {
+        @Override
+        public String toString() {
+            return "Settings[port=" + port + ", password=***]";
+        }
 
         static Settings load(Path file) throws IOException {
             Properties p = new Properties();
@@ -276,13 +280,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Optional<Integer> port = Optional.ofNullable(p.getProperty("port")).map(String::trim).map(Integer::valueOf);
             String pw = p.getProperty("password", "").trim();
             if (!SAFE_PASSWORD.matcher(pw).matches()) pw = newPassword();
-            return new Settings(port, Secret.of(pw));
+            return new Settings(port, pw);
         }
 
         void save(Path file) throws IOException {
             Properties p = new Properties();
             p.setProperty("port", Integer.toString(port.orElseThrow()));
-            p.setProperty("password", password.reveal());
+            p.setProperty("password", password);
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.deleteIfExists(tmp);
             try {

@@ -1,4 +1,4 @@
-package dev.vpnbot.bootstrap.sandbox;
+package dev.vpnbot.adapter.simulated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.vpnbot.bootstrap.sandbox;
+package dev.vpnbot.adapter.simulated;
 
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.domain.server.PanelConnection;
@@ -7,7 +7,7 @@ import dev.vpnbot.domain.server.Server;
 
 /**
  * SANDBOX ONLY — makes sure the sandbox shop has a server to sell keys on: one server whose
- * "panel" is the {@link dev.vpnbot.adapter.simulated.SimulatedVpnPanel}, at an address that cannot be reached.
+ * "panel" is the {@link SimulatedVpnPanel}, at an address that cannot be reached.
  */
 public final class SandboxServer {
     public static final String NAME = "🧪 Sandbox";
