@@ -44,7 +44,11 @@ public final class PostgresPersistence implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresPersistence.class);
     private static final String MIGRATIONS = "classpath:db/migration";
 
+    /** Panels one instance may be writing to at the same moment (one lock connection each). */
+    private static final int PANEL_LOCK_CONNECTIONS = 10;
+
     private final HikariDataSource pool;
+    private HikariDataSource lockPool;
     private final Database db;
     private final Users users;
     private final Tariffs tariffs;
@@ -167,15 +171,19 @@ public final class PostgresPersistence implements AutoCloseable {
     }
 
     private static HikariDataSource pool(DatabaseSettings settings, int size, String connectionInitSql) {
+        return new HikariDataSource(config("vpnbot-db", settings, size, size, connectionInitSql));
+    }
+
+    private static HikariConfig config(String name, DatabaseSettings settings, int size, int minimumIdle, String connectionInitSql) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("vpnbot-db");
+        config.setPoolName(name);
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setSchema(settings.schema());
         // a fixed-size pool: connections are cheap to keep and costly to open under load
         config.setMaximumPoolSize(size);
-        config.setMinimumIdle(size);
+        config.setMinimumIdle(minimumIdle);
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         config.setValidationTimeout(Math.min(5_000, settings.connectionTimeout().toMillis()));
         config.setKeepaliveTime(120_000);
@@ -184,7 +192,7 @@ public final class PostgresPersistence implements AutoCloseable {
         config.addDataSourceProperty("ApplicationName", "vpnbot");
         config.addDataSourceProperty("connectTimeout", Math.max(1, settings.connectionTimeout().toSeconds()));
         config.addDataSourceProperty("tcpKeepAlive", true);
-        return new HikariDataSource(config);
+        return config;
     }
 
     /**
@@ -287,8 +295,13 @@ public final class PostgresPersistence implements AutoCloseable {
     }
 
     /** One writer per panel across every instance on this database (advisory locks). */
-    public PanelWriteLock panelWriteLock(Duration wait) {
-        return new PostgresPanelWriteLock(pool, wait);
+    public synchronized PanelWriteLock panelWriteLock(Duration wait) {
+        if (lockPool == null) {
+            // a pool of its own, opened on demand: a hanging panel holds its lock connection for the
+            // length of its timeouts, and must not take connections from webhooks and the bot's screens
+            lockPool = new HikariDataSource(config("vpnbot-panel-locks", db.settings(), PANEL_LOCK_CONNECTIONS, 0, null));
+        }
+        return new PostgresPanelWriteLock(lockPool, wait);
     }
 
     /** For tests in this package: the handle plumbing. */
@@ -298,7 +311,8 @@ public final class PostgresPersistence implements AutoCloseable {
 
     /** Closes the pool; waits for connections in use to come back. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (lockPool != null) lockPool.close();
         pool.close();
     }
 }

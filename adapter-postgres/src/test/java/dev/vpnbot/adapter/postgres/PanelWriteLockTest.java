@@ -100,6 +100,18 @@ class PanelWriteLockTest {
     }
 
     @Test
+    void panel_writes_take_no_connection_from_the_bots_own_pool(PostgresPersistence db) throws Exception {
+        List<Connection> everyPooledConnection = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < DatabaseSettings.DEFAULT_POOL_SIZE; i++) everyPooledConnection.add(db.dataSource().getConnection());
+
+            assertThat(lock.whileHolding(PANEL, () -> "written while the pool is busy")).isEqualTo("written while the pool is busy");
+        } finally {
+            for (Connection c : everyPooledConnection) c.close();
+        }
+    }
+
+    @Test
     void a_write_that_fails_lets_the_lock_go() {
         catchThrowableOfType(IllegalStateException.class, () -> lock.whileHolding(PANEL, () -> {
             throw new IllegalStateException("panel said no");
