@@ -31,25 +31,40 @@ final class PostgresPanelWriteLock implements PanelWriteLock {
 
     @Override
     public <T> T whileHolding(String panel, Supplier<T> write) {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                acquire(c, panel);
-                T result = write.get();
-                c.commit();
-                return result;
-            } catch (RuntimeException | Error e) {
-                rollbackQuietly(c);
-                throw e;
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = pool.getConnection()) {
+                try {
+                    c.setAutoCommit(false);
+                    acquire(c, panel);
+                } catch (SQLException e) {
+                    rollbackQuietly(c);
+                    // a pooled connection that died meanwhile (a database restart, a cut line): nothing
+                    // was written yet, so one more try on a fresh one; the pool drops the dead one itself
+                    if (attempt == 1 && isConnectionLost(e)) continue;
+                    throw e;
+                }
+                try {
+                    T result = write.get();
+                    c.commit();
+                    return result;
+                } catch (RuntimeException | Error e) {
+                    rollbackQuietly(c);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                    throw new PanelException(PanelFault.BUSY, "another bot instance kept writing to panel " + panel
+                            + " for more than " + wait.toSeconds() + " s");
+                }
+                throw new PanelException(PanelFault.BUSY, "could not take the write lock of panel " + panel
+                        + " in the database: " + e.getMessage(), e);
             }
-        } catch (SQLException e) {
-            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-                throw new PanelException(PanelFault.BUSY, "another bot instance kept writing to panel " + panel
-                        + " for more than " + wait.toSeconds() + " s");
-            }
-            throw new PanelException(PanelFault.BUSY, "could not take the write lock of panel " + panel
-                    + " in the database: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean isConnectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state == null || state.startsWith("08") || state.equals("57P01"); // connection exception, admin shutdown
     }
 
     private void acquire(Connection c, String panel) throws SQLException {

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -200,8 +201,14 @@ class WebServerTest {
     void requests_are_counted_by_route_and_status() throws Exception {
         send(to("/connect?to=x").GET());
         send(to("/nothing").GET());
-        assertThat(metrics.scrape()).contains("vpnbot_http_requests_total{route=\"connect\",status=\"302\"} 1")
-                .contains("vpnbot_http_requests_total{route=\"unknown\",status=\"404\"} 1");
+        String connect = "vpnbot_http_requests_total{route=\"connect\",status=\"302\"} 1";
+        String unknown = "vpnbot_http_requests_total{route=\"unknown\",status=\"404\"} 1";
+        // the server counts a request once its answer is out, so the client may read the page first
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!(metrics.scrape().contains(connect) && metrics.scrape().contains(unknown)) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(metrics.scrape()).contains(connect).contains(unknown);
     }
 
     @Test
