@@ -53,6 +53,7 @@ import dev.vpnbot.application.service.account.UserBlocking;
 import dev.vpnbot.application.service.account.UserLookup;
 import dev.vpnbot.application.service.account.UserRegistration;
 import dev.vpnbot.bootstrap.config.HeleketConfig;
+import dev.vpnbot.bootstrap.config.ShopLimits;
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
 import dev.vpnbot.bootstrap.metrics.MeasuredDriftRepair;
 import dev.vpnbot.bootstrap.metrics.MeasuredFulfilment;
@@ -87,8 +88,8 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PurchaseSettings purchaseSettings() {
-        return PurchaseSettings.defaults();
+    PurchaseSettings purchaseSettings(ShopLimits limits) {
+        return PurchaseSettings.defaults().withMaxOpenOrders(limits.maxOpenOrders());
     }
 
     @Provides
@@ -195,8 +196,10 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ReconcilePaymentsUseCase reconciliation(Orders orders, PaymentCheck check, Transactions tx, Clock clock, BotMetrics metrics) {
-        return new MeasuredReconciliation(new PaymentReconciliation(orders, check, tx, clock, EXPIRY_GRACE, BATCH), metrics);
+    ReconcilePaymentsUseCase reconciliation(Orders orders, PaymentCheck check, Transactions tx, Clock clock, ShopLimits limits,
+                                            BotMetrics metrics) {
+        return new MeasuredReconciliation(new PaymentReconciliation(orders, check, tx, clock, EXPIRY_GRACE, BATCH,
+                limits.latePaymentWindow()), metrics);
     }
 
     @Provides

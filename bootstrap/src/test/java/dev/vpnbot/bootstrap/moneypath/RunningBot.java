@@ -15,6 +15,7 @@ import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.service.fulfilment.FulfilmentWorker;
 import dev.vpnbot.application.service.ordering.Nonces;
 import dev.vpnbot.application.service.fulfilment.OrderFulfilment;
+import dev.vpnbot.application.service.ordering.OrderCancellation;
 import dev.vpnbot.application.service.ordering.OrderPlacement;
 import dev.vpnbot.application.service.payment.PaymentCheck;
 import dev.vpnbot.application.service.payment.PaymentConfirmation;
@@ -42,6 +43,7 @@ final class RunningBot implements AutoCloseable {
             .withBusyRetries(2, Duration.ofMillis(10));
     /** What production uses (ApplicationModule), so reconciliation behaves as it will there. */
     static final Duration EXPIRY_GRACE = Duration.ofMinutes(30);
+    static final Duration LATE_PAYMENT_WINDOW = Duration.ofHours(24);
 
     /**
      * How this process is put together; the hooks let a test slip a fault between the core and
@@ -94,6 +96,7 @@ final class RunningBot implements AutoCloseable {
     final FulfilmentWorker worker;
     final PaymentCheck paymentCheck;
     final PaymentReconciliation reconciliation;
+    final OrderCancellation cancellation;
 
     private final ExecutorService wakeUps;
     private final AtomicInteger workerFailures = new AtomicInteger();
@@ -122,8 +125,9 @@ final class RunningBot implements AutoCloseable {
         fulfilment = new OrderFulfilment(orders, db.keys(), db.servers(), db.users(), panel, notifier, tx, clock, purchases, nonces);
         worker = new FulfilmentWorker(db.fulfilmentJobs(), fulfilment, notifier, tx, clock, options.worker());
         paymentCheck = new PaymentCheck(orders, gateway, confirmation);
-        reconciliation = new PaymentReconciliation(orders, paymentCheck, tx, clock, EXPIRY_GRACE, 100);
+        reconciliation = new PaymentReconciliation(orders, paymentCheck, tx, clock, EXPIRY_GRACE, 100, LATE_PAYMENT_WINDOW);
         webhook = new HeleketWebhook(heleket, confirmation);
+        cancellation = new OrderCancellation(orders, tx);
     }
 
     /** What bootstrap's wake-up does: run the worker at once instead of at the next tick. */

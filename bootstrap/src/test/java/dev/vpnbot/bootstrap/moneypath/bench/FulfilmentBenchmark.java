@@ -158,7 +158,7 @@ public final class FulfilmentBenchmark {
             FulfilmentWorker worker = new FulfilmentWorker(db.fulfilmentJobs(), fulfilment, notifier, tx, clock,
                     FulfilmentWorker.Settings.defaults());
             PaymentReconciliation reconciliation = new PaymentReconciliation(db.orders(),
-                    new PaymentCheck(db.orders(), gateway, confirmation), tx, clock, Duration.ofMinutes(30), 100);
+                    new PaymentCheck(db.orders(), gateway, confirmation), tx, clock, Duration.ofMinutes(30), 100, Duration.ofHours(24));
             ExpiryReminders reminders = new ExpiryReminders(db.keys(), db.users(), db.servers(), db.sentNotifications(), notifier, clock, 100);
             Duration later = Duration.ofHours(1); // only fulfilment runs during the benchmark (reconciliation would pay orders itself)
             jobs[0] = new BackgroundJobs(worker, reconciliation, reminders, new PanelProbe(db.servers(), panel),
