@@ -18,6 +18,7 @@ import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.payment.ReconcilePaymentsUseCase;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase;
+import dev.vpnbot.application.port.in.fulfilment.RelayOrderNoticesUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RunFulfilmentJobsUseCase;
 import dev.vpnbot.application.port.in.account.SendExpiryRemindersUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
@@ -26,6 +27,7 @@ import dev.vpnbot.application.port.out.FulfilmentSignal;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
+import dev.vpnbot.application.port.out.OrderNotices;
 import dev.vpnbot.application.port.out.SentNotifications;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Tariffs;
@@ -42,6 +44,7 @@ import dev.vpnbot.application.service.account.MyKeys;
 import dev.vpnbot.application.service.ordering.Nonces;
 import dev.vpnbot.application.service.ordering.OrderCancellation;
 import dev.vpnbot.application.service.fulfilment.OrderFulfilment;
+import dev.vpnbot.application.service.fulfilment.OrderNoticeRelay;
 import dev.vpnbot.application.service.ordering.OrderPlacement;
 import dev.vpnbot.application.service.fulfilment.PanelDriftRepair;
 import dev.vpnbot.application.service.payment.PaymentCheck;
@@ -119,9 +122,22 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PaymentConfirmation confirmation(Orders orders, Users users, PaymentEvents events, FulfilmentJobs jobs, PaymentGateway gateway,
-                                     Notifier notifier, Transactions tx, Clock clock, FulfilmentSignal signal) {
-        return new PaymentConfirmation(orders, users, events, jobs, gateway, notifier, tx, clock, signal);
+    PaymentConfirmation confirmation(Orders orders, PaymentEvents events, FulfilmentJobs jobs, PaymentGateway gateway,
+                                     Notifier notifier, Transactions tx, Clock clock, FulfilmentSignal signal, OrderNoticeRelay notices) {
+        return new PaymentConfirmation(orders, events, jobs, gateway, notifier, tx, clock, signal, notices);
+    }
+
+    @Provides
+    @Singleton
+    OrderNoticeRelay noticeRelay(OrderNotices notices, Orders orders, Keys keys, Servers servers, Users users, Notifier notifier,
+                                 Transactions tx, Clock clock) {
+        return new OrderNoticeRelay(notices, orders, keys, servers, users, notifier, tx, clock, OrderNoticeRelay.Settings.defaults());
+    }
+
+    @Provides
+    @Singleton
+    RelayOrderNoticesUseCase relayNotices(OrderNoticeRelay relay) {
+        return relay;
     }
 
     /** Gateway notifications are counted; payments that arrive any other way are not. */
@@ -139,9 +155,10 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    FulfilOrderUseCase fulfilment(Orders orders, Keys keys, Servers servers, Users users, VpnPanel panel, Notifier notifier,
-                                  Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces, BotMetrics metrics) {
-        return new MeasuredFulfilment(new OrderFulfilment(orders, keys, servers, users, panel, notifier, tx, clock, settings, nonces),
+    FulfilOrderUseCase fulfilment(Orders orders, Keys keys, Servers servers, VpnPanel panel, Notifier notifier,
+                                  OrderNoticeRelay notices, Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces,
+                                  BotMetrics metrics) {
+        return new MeasuredFulfilment(new OrderFulfilment(orders, keys, servers, panel, notifier, notices, tx, clock, settings, nonces),
                 metrics);
     }
 

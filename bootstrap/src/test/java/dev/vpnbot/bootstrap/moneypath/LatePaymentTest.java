@@ -1,13 +1,11 @@
 package dev.vpnbot.bootstrap.moneypath;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vpnbot.adapter.postgres.PostgresPersistence;
 import dev.vpnbot.adapter.postgres.testing.PostgresTest;
 import dev.vpnbot.adapter.postgres.testing.TestSchema;
 import dev.vpnbot.application.fixtures.MutableClock;
-import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceNewKeyOrderCommand;
 import dev.vpnbot.application.port.in.payment.ReconcilePaymentsUseCase.Report;
 import dev.vpnbot.application.service.payment.PaymentReconciliation;
@@ -112,19 +110,5 @@ class LatePaymentTest {
         }
         assertThat(rounds).as("three rounds of three walk past nine orders to the tenth").isEqualTo(4);
         assertThat(rig.order(order.id()).status()).isEqualTo(OrderStatus.PAID);
-    }
-
-    @Test
-    void a_user_cannot_hold_more_open_orders_than_allowed() {
-        int allowed = PurchaseSettings.defaults().maxOpenOrders();
-        Order first = rig.placeNewKey(bot);
-        for (int i = 1; i < allowed; i++) rig.placeNewKey(bot);
-
-        assertThatThrownBy(() -> rig.placeNewKey(bot)).isInstanceOfSatisfying(Refusal.class,
-                r -> assertThat(r.reason()).isEqualTo(Refusal.Reason.TOO_MANY_OPEN_ORDERS));
-        assertThat(rig.heleket.invoices()).hasSize(allowed);
-
-        bot.cancellation.cancel(MoneyPathRig.BUYER, first.id()); // one settled: one more may be placed
-        assertThat(rig.placeNewKey(bot).status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
     }
 }

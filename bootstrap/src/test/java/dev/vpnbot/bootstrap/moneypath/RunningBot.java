@@ -15,6 +15,7 @@ import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.service.fulfilment.FulfilmentWorker;
 import dev.vpnbot.application.service.ordering.Nonces;
 import dev.vpnbot.application.service.fulfilment.OrderFulfilment;
+import dev.vpnbot.application.service.fulfilment.OrderNoticeRelay;
 import dev.vpnbot.application.service.ordering.OrderCancellation;
 import dev.vpnbot.application.service.ordering.OrderPlacement;
 import dev.vpnbot.application.service.payment.PaymentCheck;
@@ -97,6 +98,7 @@ final class RunningBot implements AutoCloseable {
     final PaymentCheck paymentCheck;
     final PaymentReconciliation reconciliation;
     final OrderCancellation cancellation;
+    final OrderNoticeRelay noticeRelay;
 
     private final ExecutorService wakeUps;
     private final AtomicInteger workerFailures = new AtomicInteger();
@@ -116,13 +118,16 @@ final class RunningBot implements AutoCloseable {
         VpnPanel panel = options.panelHook().apply(panelAdapter);
         Orders orders = options.ordersHook().apply(db.orders());
         Transactions tx = db.transactions();
-        PurchaseSettings purchases = PurchaseSettings.defaults();
+        // one test buyer places hundreds of orders at once here; the cap is tested on its own (OpenOrderCapTest)
+        PurchaseSettings purchases = PurchaseSettings.defaults().withMaxOpenOrders(10_000);
         Nonces nonces = new Nonces();
         registration = new UserRegistration(db.users(), clock);
         placement = new OrderPlacement(db.users(), db.tariffs(), db.servers(), db.keys(), orders, gateway, tx, clock, purchases, nonces);
-        confirmation = new PaymentConfirmation(orders, db.users(), db.paymentEvents(), db.fulfilmentJobs(), gateway, notifier, tx, clock,
-                order -> wakeWorker());
-        fulfilment = new OrderFulfilment(orders, db.keys(), db.servers(), db.users(), panel, notifier, tx, clock, purchases, nonces);
+        noticeRelay = new OrderNoticeRelay(db.orderNotices(), orders, db.keys(), db.servers(), db.users(), notifier, tx, clock,
+                OrderNoticeRelay.Settings.defaults());
+        confirmation = new PaymentConfirmation(orders, db.paymentEvents(), db.fulfilmentJobs(), gateway, notifier, tx, clock,
+                order -> wakeWorker(), noticeRelay);
+        fulfilment = new OrderFulfilment(orders, db.keys(), db.servers(), panel, notifier, noticeRelay, tx, clock, purchases, nonces);
         worker = new FulfilmentWorker(db.fulfilmentJobs(), fulfilment, notifier, tx, clock, options.worker());
         paymentCheck = new PaymentCheck(orders, gateway, confirmation);
         reconciliation = new PaymentReconciliation(orders, paymentCheck, tx, clock, EXPIRY_GRACE, 100, LATE_PAYMENT_WINDOW);
