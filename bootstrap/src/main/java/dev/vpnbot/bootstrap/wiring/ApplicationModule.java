@@ -66,6 +66,7 @@ import dev.vpnbot.bootstrap.metrics.MeasuredReminders;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * Every use case of {@code dev.vpnbot.application.port.in}, bound to the service that
@@ -166,7 +167,14 @@ public final class ApplicationModule extends AbstractModule {
     @Singleton
     RunFulfilmentJobsUseCase worker(FulfilmentJobs jobs, FulfilOrderUseCase fulfilment, Notifier notifier,
                                     Transactions tx, Clock clock) {
-        return new FulfilmentWorker(jobs, fulfilment, notifier, tx, clock, FulfilmentWorker.Settings.defaults());
+        // one daemon thread renews the leases of the jobs being worked on; it dies with the process, as a heartbeat should
+        ScheduledThreadPoolExecutor heartbeats = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "fulfilment-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeats.setRemoveOnCancelPolicy(true);
+        return new FulfilmentWorker(jobs, fulfilment, notifier, tx, clock, FulfilmentWorker.Settings.defaults(), heartbeats);
     }
 
     @Provides
