@@ -149,7 +149,7 @@ public final class BotRig implements AutoCloseable {
 
     public void awaitIdle() {
         try {
-            if (!sender.awaitIdle(Duration.ofSeconds(10))) throw new AssertionError("messages still queued");
+            if (!sender.awaitIdle(Duration.ofSeconds(30))) throw new AssertionError("messages still queued");
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
@@ -162,7 +162,7 @@ public final class BotRig implements AutoCloseable {
                 PaymentStatus.PAID, order.price(), "paid", "{\"status\":\"paid\"}"));
         shop.worker.runDueJobs();
         try {
-            if (!sender.awaitIdle(Duration.ofSeconds(10))) throw new AssertionError("messages still queued");
+            if (!sender.awaitIdle(Duration.ofSeconds(30))) throw new AssertionError("messages still queued");
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
@@ -211,7 +211,7 @@ public final class BotRig implements AutoCloseable {
         public FakeBotApi.Call pressForAnswer(int messageId, String data) {
             int mark = rig.api.mark();
             String queryId = rig.api.userPresses(id, firstName, languageCode, messageId, data);
-            return rig.api.awaitAfter(mark, Duration.ofSeconds(10),
+            return rig.api.awaitAfter(mark, Duration.ofSeconds(30),
                     c -> c.method().equals("answercallbackquery") && queryId.equals(c.params().get("callback_query_id")));
         }
     }
