@@ -17,8 +17,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
-[[ -f bootstrap/target/vpnbot.jar ]] || ./mvnw -q -B ${MVN_ARGS:--o} -DskipTests package
-./mvnw -q -B ${MVN_ARGS:--o} test-compile dependency:build-classpath -pl bootstrap -am \
+[[ -f bootstrap/target/vpnbot.jar ]] || ./mvnw -q -B ${MVN_ARGS--o} -DskipTests package
+./mvnw -q -B ${MVN_ARGS--o} test-compile dependency:build-classpath -pl bootstrap -am \
     -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null
 # copies of the jar and the classes, so a build running meanwhile cannot change them under the run
 cp bootstrap/target/vpnbot.jar "$WORK/vpnbot.jar"
