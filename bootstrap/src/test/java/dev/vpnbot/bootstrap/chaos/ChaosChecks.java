@@ -1,6 +1,7 @@
 package dev.vpnbot.bootstrap.chaos;
 
 import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel;
+import dev.vpnbot.bootstrap.moneypath.MoneyPathRig;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -39,25 +40,7 @@ final class ChaosChecks {
     /** Triggers that write down every committed status change and every job ever queued. */
     void recordHistory() throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("""
-                    CREATE TABLE IF NOT EXISTS audit_order_status (seq bigserial, order_id bigint, old_status text, new_status text);
-                    CREATE TABLE IF NOT EXISTS audit_job_inserts (seq bigserial, order_id bigint);
-                    CREATE OR REPLACE FUNCTION audit_order_status() RETURNS trigger LANGUAGE plpgsql AS $$
-                    BEGIN
-                        INSERT INTO vpnbot.audit_order_status (order_id, old_status, new_status) VALUES (NEW.id, OLD.status, NEW.status);
-                        RETURN NEW;
-                    END $$;
-                    CREATE OR REPLACE FUNCTION audit_job_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-                    BEGIN
-                        INSERT INTO vpnbot.audit_job_inserts (order_id) VALUES (NEW.order_id);
-                        RETURN NEW;
-                    END $$;
-                    DROP TRIGGER IF EXISTS order_status_audit ON orders;
-                    CREATE TRIGGER order_status_audit AFTER UPDATE ON orders FOR EACH ROW
-                        WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION audit_order_status();
-                    DROP TRIGGER IF EXISTS job_insert_audit ON fulfilment_jobs;
-                    CREATE TRIGGER job_insert_audit AFTER INSERT ON fulfilment_jobs FOR EACH ROW EXECUTE FUNCTION audit_job_insert();
-                    """);
+            s.execute(MoneyPathRig.historyTriggers("vpnbot"));
         }
     }
 

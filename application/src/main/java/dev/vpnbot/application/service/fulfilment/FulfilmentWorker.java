@@ -45,7 +45,9 @@ public final class FulfilmentWorker implements RunFulfilmentJobsUseCase {
 
         public static Settings defaults() {
             // small batches: a loop stuck behind a panel that is timing out holds few orders back
-            return new Settings(5, Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofMinutes(10), 3);
+            // a paid buyer waits: a panel or database hiccup is retried within seconds, never minutes (a job
+            // costs a few panel calls, batched by the write queue); admins hear after about half a minute of failures
+            return new Settings(5, Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(15), 6);
         }
     }
 
