@@ -115,6 +115,11 @@ public final class ThreeXuiPanel implements VpnPanel, PanelInspection, AutoClose
         return inspector.createRealityInbound(connection, request);
     }
 
+    /** Changes to the server's panel waiting behind the one being written; tests wait on it. */
+    int changesWaiting(Server server) {
+        return sessions.of(server).writes().waitingCount();
+    }
+
     @Override
     public void close() {
         sessions.close();

@@ -22,8 +22,9 @@ import java.util.Objects;
  * @param operationTimeout    one adapter operation including its wait in the panel's write queue
  * @param busyRetries         how often a "database is locked" answer is retried before giving up
  * @param busyBackoff         the first pause before such a retry; it doubles each time
- * @param loginCooldown       after the panel refused our credentials, how long we do not try again
- *                            (3x-ui v3 blocks a user for 15 minutes after 5 failures in 5 minutes)
+ * @param loginCooldown       after the panel refused our credentials, the longest pause before trying again: it
+ *                            starts at 5 s and doubles (3x-ui v3 blocks a user for 15 minutes after 5 failures
+ *                            in 5 minutes, so at most 4 refusals ever fall within 5 minutes)
  * @param settingsCacheTtl    how long a panel's subscription settings are reused
  * @param maxBatch            most new clients sent in one addClient call
  * @param trustedCertificates extra CAs (or self-signed certificates) trusted besides the system's,

@@ -84,21 +84,35 @@ class PanelSessionRulesTest {
     }
 
     @Test
-    void a_refused_login_is_tried_again_only_after_the_cooldown() {
+    void a_refused_login_is_tried_again_after_a_short_pause_that_doubles_and_never_reaches_the_v3_limiter() {
         FakeThreeXuiPanel fake = fake(Profile.V2_8);
         MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
         ThreeXuiPanel panel = adapter(clock);
         Server bad = server(fake.connection().withCredentials(new PanelCredentials.Password(fake.username(), "wrong")));
+        Runnable call = () -> assertThat(catchThrowableOfType(PanelException.class,
+                () -> panel.findClient(bad, ThreeXuiPanelContract.newId())).kind()).isEqualTo(PanelFault.BAD_CREDENTIALS);
 
-        for (int i = 0; i < 5; i++) {
-            assertThat(catchThrowableOfType(PanelException.class, () -> panel.findClient(bad, ThreeXuiPanelContract.newId())).kind())
-                    .isEqualTo(PanelFault.BAD_CREDENTIALS);
-        }
-        assertThat(fake.loginAttempts()).isEqualTo(1);
+        call.run();
+        call.run();
+        assertThat(fake.loginAttempts()).as("not again within the first pause").isEqualTo(1);
+        clock.advance(Duration.ofSeconds(5));
+        call.run();
+        assertThat(fake.loginAttempts()).as("5 s after the first refusal").isEqualTo(2);
+        clock.advance(Duration.ofSeconds(9));
+        call.run();
+        assertThat(fake.loginAttempts()).as("the pause doubled to 10 s").isEqualTo(2);
+        clock.advance(Duration.ofSeconds(1));
+        call.run();
+        clock.advance(Duration.ofSeconds(20));
+        call.run();
+        assertThat(fake.loginAttempts()).as("refusals at 0, 5, 15 and 35 s").isEqualTo(4);
 
-        clock.advance(Duration.ofMinutes(6));
-        catchThrowableOfType(PanelException.class, () -> panel.findClient(bad, ThreeXuiPanelContract.newId()));
-        assertThat(fake.loginAttempts()).isEqualTo(2);
+        clock.advance(Duration.ofSeconds(40)); // the doubled pause is over, but a fifth refusal within 5 minutes would trip v3's limiter
+        call.run();
+        assertThat(fake.loginAttempts()).isEqualTo(4);
+        clock.set(Instant.parse("2026-03-01T10:05:01Z"));
+        call.run();
+        assertThat(fake.loginAttempts()).isEqualTo(5);
     }
 
     @Test

@@ -459,7 +459,7 @@ abstract class ThreeXuiPanelContract {
                 done.add(pool.submit(() -> panel.createClient(server, c)));
             }
             awaitRequests("GET panel/api/inbounds/get/1", "GET panel/api/inbounds/get/1", 6); // each looked at the inbound first
-            Thread.sleep(100); // and then queued behind the held write
+            awaitCondition("five changes queued behind the held write", () -> panel.changesWaiting(server) == 5);
             fake.releaseWrites();
             inFlight.get();
             for (Future<KeyLinks> f : done) f.get();
@@ -473,8 +473,16 @@ abstract class ThreeXuiPanelContract {
     }
 
     private void awaitRequests(String one, String other, int count) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (Math.max(fake.requests(one), fake.requests(other)) < count && System.currentTimeMillis() < deadline) Thread.sleep(5);
+        awaitCondition(count + " requests " + one, () -> Math.max(fake.requests(one), fake.requests(other)) >= count);
+    }
+
+    /** Polls until the condition holds; fails (never carries on) after a deadline generous enough for a busy machine. */
+    private static void awaitCondition(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("waited 30 s for " + what);
+            Thread.sleep(5);
+        }
     }
 
     private int adds() {

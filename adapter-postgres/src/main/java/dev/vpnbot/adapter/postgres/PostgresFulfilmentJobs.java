@@ -59,6 +59,14 @@ final class PostgresFulfilmentJobs implements FulfilmentJobs {
     }
 
     @Override
+    public void extendLease(OrderId orderId, Instant until) {
+        db.withHandle(h -> h.createUpdate("UPDATE fulfilment_jobs SET next_attempt_at = :until WHERE order_id = :order")
+                .bind("order", orderId.value())
+                .bindByType("until", until, Instant.class)
+                .execute());
+    }
+
+    @Override
     public void complete(OrderId orderId) {
         db.withHandle(h -> h.createUpdate("DELETE FROM fulfilment_jobs WHERE order_id = :order")
                 .bind("order", orderId.value()).execute());

@@ -53,12 +53,30 @@ final class PostgresOrders implements Orders {
     }
 
     @Override
-    public List<Order> waitingForPayment(int limit) {
+    public List<Order> waitingForPayment(long afterId, int limit) {
         if (limit < 0) throw new IllegalArgumentException("limit cannot be negative: " + limit);
         return db.withHandle(h -> h.createQuery("""
-                        SELECT * FROM orders WHERE status IN ('CREATED', 'AWAITING_PAYMENT')
-                         ORDER BY created_at, id LIMIT :limit""")
-                .bind("limit", limit).map((rs, ctx) -> order(rs)).list());
+                        SELECT * FROM orders WHERE status IN ('CREATED', 'AWAITING_PAYMENT') AND id > :after
+                         ORDER BY id LIMIT :limit""")
+                .bind("after", afterId).bind("limit", limit).map((rs, ctx) -> order(rs)).list());
+    }
+
+    @Override
+    public List<Order> lapsedWithInvoice(Instant deadlineAfter, long afterId, int limit) {
+        if (limit < 0) throw new IllegalArgumentException("limit cannot be negative: " + limit);
+        return db.withHandle(h -> h.createQuery("""
+                        SELECT * FROM orders WHERE status IN ('CANCELLED', 'EXPIRED', 'UNDERPAID') AND invoice_id IS NOT NULL
+                           AND payment_deadline > :deadlineAfter AND id > :after
+                         ORDER BY id LIMIT :limit""")
+                .bindByType("deadlineAfter", deadlineAfter, Instant.class)
+                .bind("after", afterId).bind("limit", limit).map((rs, ctx) -> order(rs)).list());
+    }
+
+    @Override
+    public int countWaiting(UserId user) {
+        return db.withHandle(h -> h.createQuery("""
+                        SELECT count(*) FROM orders WHERE user_id = :user AND status IN ('CREATED', 'AWAITING_PAYMENT')""")
+                .bind("user", user.telegramId()).mapTo(Integer.class).one());
     }
 
     @Override

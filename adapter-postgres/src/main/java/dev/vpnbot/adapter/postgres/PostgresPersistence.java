@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.FulfilmentJobs;
+import dev.vpnbot.application.port.out.OrderNotices;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
@@ -57,6 +58,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final Orders orders;
     private final PaymentEvents paymentEvents;
     private final FulfilmentJobs fulfilmentJobs;
+    private final OrderNotices orderNotices;
     private final ConversationStates conversationStates;
     private final SentNotifications sentNotifications;
     private final Transactions transactions;
@@ -77,6 +79,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.orders = new PostgresOrders(db);
         this.paymentEvents = new PostgresPaymentEvents(db);
         this.fulfilmentJobs = new PostgresFulfilmentJobs(db);
+        this.orderNotices = new PostgresOrderNotices(db);
         this.conversationStates = new PostgresConversationStates(db);
         this.sentNotifications = new PostgresSentNotifications(db);
         this.transactions = new PostgresTransactions(db);
@@ -268,6 +271,10 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public FulfilmentJobs fulfilmentJobs() {
         return fulfilmentJobs;
+    }
+
+    public OrderNotices orderNotices() {
+        return orderNotices;
     }
 
     public ConversationStates conversationStates() {

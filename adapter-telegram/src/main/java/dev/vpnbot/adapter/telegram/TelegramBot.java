@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
@@ -58,6 +59,12 @@ public final class TelegramBot implements AutoCloseable {
      */
     public TelegramBot(TelegramSettings settings, RateLimitedSender sender, TelegramUseCases useCases, AdminUseCases admin,
                        ConversationStates states) {
+        this(settings, sender, useCases, admin, states, System::nanoTime);
+    }
+
+    /** @param throttleClock the users' throttle's monotonic clock in nanoseconds (tests stop it) */
+    TelegramBot(TelegramSettings settings, RateLimitedSender sender, TelegramUseCases useCases, AdminUseCases admin,
+                ConversationStates states, LongSupplier throttleClock) {
         if (settings.paymentTestMode() && useCases.payInTestMode() == null) {
             throw new IllegalArgumentException("payment test mode is on, but no PayInTestModeUseCase was given for the Pay (test) button");
         }
@@ -65,7 +72,7 @@ public final class TelegramBot implements AutoCloseable {
         this.sender = sender;
         this.links = new ConnectLinks(settings.connectUrl(), settings.connectLinkSecret(), settings.botToken());
         this.dispatcher = new UpdateDispatcher(settings, sender, useCases, java.util.Objects.requireNonNull(admin, "admin use cases"),
-                new Conversations(states), links, 4);
+                new Conversations(states), links, 4, throttleClock);
         this.webhook = new TelegramWebhookEndpoint(settings.webhookSecret(), dispatcher);
         this.connectPage = new ConnectPage(links);
     }

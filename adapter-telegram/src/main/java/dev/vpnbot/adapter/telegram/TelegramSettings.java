@@ -32,11 +32,13 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  * @param paymentTestMode   the operator runs against a test gateway; texts say so, and order summaries
  *                          get a "Pay (test)" button (needs {@link dev.vpnbot.adapter.telegram.shop.TelegramUseCases#payInTestMode()})
  * @param connectLinkSecret key that signs {@code /connect} links; null derives one from the bot token
+ * @param userActionsPerMinute button presses and messages one user may send a minute (admins: no limit);
+ *                          support messages get an eighth of it (at least 3)
  */
 public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode, String webhookSecret,
                                Set<Long> adminIds, Long supportChatId, ZoneId defaultZone,
                                Language defaultLanguage, URI publicUrl, boolean paymentTestMode,
-                               String connectLinkSecret) implements OutboxSettings, ShopSettings, NoticeSettings {
+                               String connectLinkSecret, int userActionsPerMinute) implements OutboxSettings, ShopSettings, NoticeSettings {
 
     /** Where bootstrap mounts {@link dev.vpnbot.adapter.telegram.web.TelegramWebhookEndpoint}. */
     public static final String WEBHOOK_PATH = "/webhooks/telegram";
@@ -71,6 +73,7 @@ public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode,
         Objects.requireNonNull(defaultLanguage, "default language");
         publicUrl = publicUrl == null ? null : checkPublicUrl(publicUrl);
         connectLinkSecret = blankToNull(connectLinkSecret);
+        if (userActionsPerMinute < 1) throw new IllegalArgumentException("user actions per minute must be positive");
         if (connectLinkSecret != null && connectLinkSecret.length() < 16) {
             throw new IllegalArgumentException("the connect link secret must be at least 16 characters");
         }
@@ -174,6 +177,7 @@ public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode,
         private URI publicUrl;
         private boolean paymentTestMode;
         private String connectLinkSecret;
+        private int userActionsPerMinute = 40;
 
         private Builder(String botToken) {
             this.botToken = botToken;
@@ -190,10 +194,11 @@ public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode,
         public Builder publicUrl(String url) { publicUrl = url == null || url.isBlank() ? null : URI.create(url.strip()); return this; }
         public Builder paymentTestMode(boolean on) { paymentTestMode = on; return this; }
         public Builder connectLinkSecret(String secret) { connectLinkSecret = secret; return this; }
+        public Builder userActionsPerMinute(int perMinute) { userActionsPerMinute = perMinute; return this; }
 
         public TelegramSettings build() {
             return new TelegramSettings(botToken, apiBaseUrl, mode, webhookSecret, adminIds, supportChatId, defaultZone,
-                    defaultLanguage, publicUrl, paymentTestMode, connectLinkSecret);
+                    defaultLanguage, publicUrl, paymentTestMode, connectLinkSecret, userActionsPerMinute);
         }
     }
 }

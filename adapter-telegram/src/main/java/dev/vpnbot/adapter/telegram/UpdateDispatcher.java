@@ -10,6 +10,7 @@ import dev.vpnbot.adapter.telegram.bot.Html;
 import dev.vpnbot.adapter.telegram.bot.Interaction;
 import dev.vpnbot.adapter.telegram.bot.MainMenu;
 import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.bot.UserThrottle;
 import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.adapter.telegram.outbox.Outbox;
 import dev.vpnbot.adapter.telegram.shop.ShopDesk;
@@ -17,6 +18,7 @@ import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
 import dev.vpnbot.adapter.telegram.web.ConnectLinks;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase.RegisterUserCommand;
 import dev.vpnbot.application.port.in.Refusal;
+import dev.vpnbot.domain.user.Language;
 import dev.vpnbot.domain.user.User;
 import dev.vpnbot.domain.user.UserId;
 import java.util.EnumMap;
@@ -32,8 +34,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
@@ -48,6 +52,9 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  *
  * <p>Admin buttons, commands and steps reach the {@link AdminDesk} only from admins; anybody
  * else gets the polite refusal before any admin screen runs.
+ *
+ * <p>Every user but an admin is throttled ({@link UserThrottle}): what comes faster than the
+ * limit is dropped before it queues behind anything, with one short "slow down" per burst.
  */
 final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateDispatcher.class);
@@ -62,15 +69,17 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
 
     private final ExecutorService pool;
     private final Map<Long, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+    private final UserThrottle throttle;
 
     UpdateDispatcher(TelegramSettings settings, Outbox sender, TelegramUseCases useCases, AdminUseCases adminUseCases,
-                     Conversations conversations, ConnectLinks links, int threads) {
+                     Conversations conversations, ConnectLinks links, int threads, LongSupplier throttleClock) {
         this.settings = settings;
         this.sender = sender;
         this.useCases = useCases;
         this.conversations = conversations;
         this.shop = new ShopDesk(settings, useCases, links, sender, conversations);
         this.admin = new AdminDesk(settings::isAdmin, sender, adminUseCases, conversations);
+        this.throttle = new UserThrottle(settings.userActionsPerMinute(), throttleClock);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "telegram-update-" + n.incrementAndGet());
@@ -92,6 +101,7 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
     @Override
     public void accept(Update update) {
         long key = senderOf(update);
+        if (!settings.isAdmin(key) && throttled(update, throttle.check(key, UserThrottle.Kind.ACTION))) return;
         CompletableFuture<Void> next;
         try {
             next = tails.compute(key, (k, tail) -> (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
@@ -102,6 +112,26 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
             return;
         }
         next.whenComplete((ok, error) -> tails.remove(key, next));
+    }
+
+    /** True when the update is dropped; the first of a burst hears why (a toast on a button, nothing on a message). */
+    private boolean throttled(Update update, UserThrottle.Verdict verdict) {
+        if (verdict == UserThrottle.Verdict.ALLOWED) return false;
+        long user = senderOf(update);
+        if (verdict == UserThrottle.Verdict.DROPPED_TELL) {
+            LOG.warn("user {} sends faster than {} a minute: dropping until the pace drops", user, settings.userActionsPerMinute());
+        }
+        if (update.hasCallbackQuery()) {
+            // every press gets its answer (the button stops spinning); only the first of a burst says why
+            AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer = AnswerCallbackQuery.builder()
+                    .callbackQueryId(update.getCallbackQuery().getId());
+            if (verdict == UserThrottle.Verdict.DROPPED_TELL) {
+                String code = update.getCallbackQuery().getFrom() == null ? null : update.getCallbackQuery().getFrom().getLanguageCode();
+                answer.text(Texts.of(code == null ? settings.defaultLanguage() : Language.fromTelegramCode(code)).label("throttle.slow_down"));
+            }
+            sender.answer(user, answer.build());
+        }
+        return true;
     }
 
     @Override
@@ -161,6 +191,14 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
             return;
         }
         Conversation c = conversation.get();
+        if (c.step() == Conversation.Step.SUPPORT && !admin.isAdmin(ix)) {
+            UserThrottle.Verdict verdict = throttle.check(ix.userId().telegramId(), UserThrottle.Kind.SUPPORT_MESSAGE);
+            if (verdict != UserThrottle.Verdict.ALLOWED) {
+                LOG.warn("user {} writes to support faster than allowed: message not forwarded", ix.userId());
+                if (verdict == UserThrottle.Verdict.DROPPED_TELL) ix.sendNew(View.of(ix.texts().html("throttle.support")));
+                return;
+            }
+        }
         if (c.step().adminOnly()) {
             if (admin.isAdmin(ix)) {
                 admin.received(ix, message, c);

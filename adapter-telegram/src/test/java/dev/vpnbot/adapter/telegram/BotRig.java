@@ -44,6 +44,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.function.UnaryOperator;
 
@@ -75,6 +76,8 @@ public final class BotRig implements AutoCloseable {
     public final TelegramNotifier notifier;
     public final TestShop shop;
     public final TlsPanels panels = new TlsPanels();
+    /** The users' throttle's clock: real time while negative; a test sets it to stop time. */
+    public final AtomicLong throttleNanos = new AtomicLong(-1);
     public final InMemoryBroadcasts broadcasts = new InMemoryBroadcasts();
     public final TelegramBroadcastChannel broadcastChannel;
     public final Broadcasting broadcasting;
@@ -110,7 +113,8 @@ public final class BotRig implements AutoCloseable {
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments)
                 : new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys);
-        bot = new TelegramBot(settings, sender, useCases, admin, states);
+        bot = new TelegramBot(settings, sender, useCases, admin, states,
+                () -> throttleNanos.get() < 0 ? System.nanoTime() : throttleNanos.get());
     }
 
     public static BotRig started() {
@@ -145,7 +149,7 @@ public final class BotRig implements AutoCloseable {
 
     public void awaitIdle() {
         try {
-            if (!sender.awaitIdle(Duration.ofSeconds(10))) throw new AssertionError("messages still queued");
+            if (!sender.awaitIdle(Duration.ofSeconds(30))) throw new AssertionError("messages still queued");
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
@@ -158,7 +162,7 @@ public final class BotRig implements AutoCloseable {
                 PaymentStatus.PAID, order.price(), "paid", "{\"status\":\"paid\"}"));
         shop.worker.runDueJobs();
         try {
-            if (!sender.awaitIdle(Duration.ofSeconds(10))) throw new AssertionError("messages still queued");
+            if (!sender.awaitIdle(Duration.ofSeconds(30))) throw new AssertionError("messages still queued");
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
@@ -207,7 +211,7 @@ public final class BotRig implements AutoCloseable {
         public FakeBotApi.Call pressForAnswer(int messageId, String data) {
             int mark = rig.api.mark();
             String queryId = rig.api.userPresses(id, firstName, languageCode, messageId, data);
-            return rig.api.awaitAfter(mark, Duration.ofSeconds(10),
+            return rig.api.awaitAfter(mark, Duration.ofSeconds(30),
                     c -> c.method().equals("answercallbackquery") && queryId.equals(c.params().get("callback_query_id")));
         }
     }

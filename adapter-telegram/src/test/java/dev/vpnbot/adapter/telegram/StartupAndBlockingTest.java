@@ -38,7 +38,7 @@ class StartupAndBlockingTest {
         assertThat(english.params().get("commands")).contains("\"buy\"").contains("Buy a key");
         assertThat(russian.params().get("commands")).contains("\"keys\"").contains("Мои ключи");
         assertThat(rig.api.calls("deleteWebhook")).hasSize(1);
-        rig.api.awaitCalls("getUpdates", 1, Duration.ofSeconds(5));
+        rig.api.awaitCalls("getUpdates", 1, Duration.ofSeconds(30));
     }
 
     @Test
@@ -51,7 +51,7 @@ class StartupAndBlockingTest {
 
         assertThat(first.text()).contains("no keys");
         assertThat(second.text()).contains("Choose a period");
-        rig.api.awaitAfter(0, Duration.ofSeconds(5), c -> c.method().equals("getupdates") && "3".equals(c.params().get("offset")));
+        rig.api.awaitAfter(0, Duration.ofSeconds(30), c -> c.method().equals("getupdates") && "3".equals(c.params().get("offset")));
         assertThat(rig.api.calls("sendMessage").stream().filter(c -> c.chatId() == 7001)).hasSize(2);
     }
 
@@ -63,8 +63,8 @@ class StartupAndBlockingTest {
         rig.api.blockedBy(7002);
 
         rig.api.userPresses(7002, "Ivan", "ru", menu.messageId(), "k");
-        rig.api.awaitAfter(0, Duration.ofSeconds(5), c -> c.chatId() == 7002 && c.failedWith() == 403);
-        assertThat(rig.sender.awaitIdle(Duration.ofSeconds(5))).isTrue();
+        rig.api.awaitAfter(0, Duration.ofSeconds(30), c -> c.chatId() == 7002 && c.failedWith() == 403);
+        assertThat(rig.sender.awaitIdle(Duration.ofSeconds(30))).isTrue();
         assertThat(rig.users.find(new UserId(7002)).orElseThrow().blocked()).isTrue();
 
         rig.api.unblockedBy(7002);

@@ -64,8 +64,10 @@ public final class ConfigReader {
         Duration reconcile = parse("RECONCILE_INTERVAL", this::reconcileInterval).orElse(AppConfig.DEFAULT_RECONCILE_INTERVAL);
         Duration panelDrift = parse("PANEL_DRIFT_INTERVAL", ConfigReader::panelDriftInterval).orElse(AppConfig.DEFAULT_PANEL_DRIFT_INTERVAL);
 
+        ShopLimits limits = limits();
+
         if (!problems.isEmpty()) throw new InvalidConfiguration(problems, vars.warnings());
-        return new AppConfig(telegram, http, database, dataDir, heleket, operator, secretKey, reconcile, panelDrift, warnings);
+        return new AppConfig(telegram, http, database, dataDir, heleket, operator, secretKey, reconcile, panelDrift, warnings, limits);
     }
 
     private TelegramConfig telegram() {
@@ -324,6 +326,30 @@ public final class ConfigReader {
         if (d.compareTo(MIN_PANEL_DRIFT) < 0 || d.compareTo(MAX_PANEL_DRIFT) > 0) {
             throw new IllegalArgumentException("must be between 1m and 24h (or 0/off to switch the repair off), got " + value);
         }
+        return d;
+    }
+
+    private ShopLimits limits() {
+        int openOrders = parse("MAX_OPEN_ORDERS", v -> positive(v, 1, 100)).orElse(ShopLimits.DEFAULT_MAX_OPEN_ORDERS);
+        int actions = parse("USER_ACTIONS_PER_MINUTE", v -> positive(v, 5, 10_000)).orElse(ShopLimits.DEFAULT_USER_ACTIONS_PER_MINUTE);
+        Duration late = parse("LATE_PAYMENT_WINDOW", ConfigReader::latePaymentWindow).orElse(ShopLimits.DEFAULT_LATE_PAYMENT_WINDOW);
+        return new ShopLimits(openOrders, actions, late);
+    }
+
+    private static int positive(String value, int min, int max) {
+        int n;
+        try {
+            n = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a whole number between " + min + " and " + max + ", got " + value);
+        }
+        if (n < min || n > max) throw new IllegalArgumentException("must be between " + min + " and " + max + ", got " + value);
+        return n;
+    }
+
+    private static Duration latePaymentWindow(String value) {
+        Duration d = DurationText.parse(value);
+        if (d.compareTo(Duration.ofDays(30)) > 0) throw new IllegalArgumentException("must be at most 30d, got " + value);
         return d;
     }
 }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * The bot's clock-driven work: fulfilment jobs every second (and at once when a payment lands),
  * payment reconciliation and order expiry every {@code RECONCILE_INTERVAL}, expiry reminders
  * every few minutes, a panel probe for {@code /healthz}, and the panel drift repair every
- * {@code PANEL_DRIFT_INTERVAL} (unless switched off).
+ * {@code PANEL_DRIFT_INTERVAL} (unless switched off), and the buyers' order notices (the
+ * outbox's relay) every fulfilment tick.
  *
  * <p>A job that throws is logged and runs again at its next turn: nothing kills the schedule.
  * Each job runs at most once at a time here; across bot instances the use cases themselves keep
@@ -60,6 +61,7 @@ public final class BackgroundJobs {
     private final PanelProbe panelProbe;
     private final RepairPanelDriftUseCase driftRepair;
     private final IntSupplier broadcastBatch;
+    private final IntSupplier orderNotices;
     private final BotMetrics metrics;
     private final Schedule schedule;
     private final ScheduledThreadPoolExecutor executor;
@@ -75,6 +77,14 @@ public final class BackgroundJobs {
     public BackgroundJobs(RunFulfilmentJobsUseCase fulfilment, ReconcilePaymentsUseCase reconciliation,
                           SendExpiryRemindersUseCase reminders, PanelProbe panelProbe, RepairPanelDriftUseCase driftRepair,
                           IntSupplier broadcastBatch, BotMetrics metrics, Schedule schedule) {
+        this(fulfilment, reconciliation, reminders, panelProbe, driftRepair, broadcastBatch, () -> 0, metrics, schedule);
+    }
+
+    /** @param orderNotices the outbox's relay: settles the messenger's answers and sends the due notices */
+    public BackgroundJobs(RunFulfilmentJobsUseCase fulfilment, ReconcilePaymentsUseCase reconciliation,
+                          SendExpiryRemindersUseCase reminders, PanelProbe panelProbe, RepairPanelDriftUseCase driftRepair,
+                          IntSupplier broadcastBatch, IntSupplier orderNotices, BotMetrics metrics, Schedule schedule) {
+        this.orderNotices = orderNotices;
         this.fulfilment = fulfilment;
         this.reconciliation = reconciliation;
         this.reminders = reminders;
@@ -86,7 +96,7 @@ public final class BackgroundJobs {
         AtomicInteger n = new AtomicInteger();
         // threads for every fulfilment loop and for the other jobs: a slow gateway during
         // reconciliation never holds up deliveries
-        this.executor = new ScheduledThreadPoolExecutor(FULFILMENT_LOOPS + 4, r -> {
+        this.executor = new ScheduledThreadPoolExecutor(FULFILMENT_LOOPS + 5, r -> {
             Thread t = new Thread(r, "jobs-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -105,6 +115,8 @@ public final class BackgroundJobs {
         every(schedule.firstDelay(), schedule.panelProbeInterval(), () -> guarded("panel_probe", panelProbe::probeAll));
         // broadcasts go out a batch per tick; the sender's rate limits pace the rest
         every(schedule.firstDelay(), schedule.fulfilmentTick().multipliedBy(2), () -> guarded("broadcasts", broadcastBatch));
+        // notices a crashed process left behind go out as soon as this one runs
+        every(Duration.ZERO, schedule.fulfilmentTick(), () -> guarded("order_notices", orderNotices));
         Duration drift = schedule.panelDriftInterval();
         if (!drift.isZero()) {
             // after the first probe, so a panel that is down is known before anything is repaired

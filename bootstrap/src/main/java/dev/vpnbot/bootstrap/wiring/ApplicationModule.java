@@ -18,6 +18,7 @@ import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.payment.ReconcilePaymentsUseCase;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase;
+import dev.vpnbot.application.port.in.fulfilment.RelayOrderNoticesUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RunFulfilmentJobsUseCase;
 import dev.vpnbot.application.port.in.account.SendExpiryRemindersUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
@@ -26,6 +27,7 @@ import dev.vpnbot.application.port.out.FulfilmentSignal;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
+import dev.vpnbot.application.port.out.OrderNotices;
 import dev.vpnbot.application.port.out.SentNotifications;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Tariffs;
@@ -42,6 +44,7 @@ import dev.vpnbot.application.service.account.MyKeys;
 import dev.vpnbot.application.service.ordering.Nonces;
 import dev.vpnbot.application.service.ordering.OrderCancellation;
 import dev.vpnbot.application.service.fulfilment.OrderFulfilment;
+import dev.vpnbot.application.service.fulfilment.OrderNoticeRelay;
 import dev.vpnbot.application.service.ordering.OrderPlacement;
 import dev.vpnbot.application.service.fulfilment.PanelDriftRepair;
 import dev.vpnbot.application.service.payment.PaymentCheck;
@@ -53,6 +56,7 @@ import dev.vpnbot.application.service.account.UserBlocking;
 import dev.vpnbot.application.service.account.UserLookup;
 import dev.vpnbot.application.service.account.UserRegistration;
 import dev.vpnbot.bootstrap.config.HeleketConfig;
+import dev.vpnbot.bootstrap.config.ShopLimits;
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
 import dev.vpnbot.bootstrap.metrics.MeasuredDriftRepair;
 import dev.vpnbot.bootstrap.metrics.MeasuredFulfilment;
@@ -62,6 +66,7 @@ import dev.vpnbot.bootstrap.metrics.MeasuredReminders;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * Every use case of {@code dev.vpnbot.application.port.in}, bound to the service that
@@ -87,8 +92,8 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PurchaseSettings purchaseSettings() {
-        return PurchaseSettings.defaults();
+    PurchaseSettings purchaseSettings(ShopLimits limits) {
+        return PurchaseSettings.defaults().withMaxOpenOrders(limits.maxOpenOrders());
     }
 
     @Provides
@@ -118,9 +123,22 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PaymentConfirmation confirmation(Orders orders, Users users, PaymentEvents events, FulfilmentJobs jobs, PaymentGateway gateway,
-                                     Notifier notifier, Transactions tx, Clock clock, FulfilmentSignal signal) {
-        return new PaymentConfirmation(orders, users, events, jobs, gateway, notifier, tx, clock, signal);
+    PaymentConfirmation confirmation(Orders orders, PaymentEvents events, FulfilmentJobs jobs, PaymentGateway gateway,
+                                     Notifier notifier, Transactions tx, Clock clock, FulfilmentSignal signal, OrderNoticeRelay notices) {
+        return new PaymentConfirmation(orders, events, jobs, gateway, notifier, tx, clock, signal, notices);
+    }
+
+    @Provides
+    @Singleton
+    OrderNoticeRelay noticeRelay(OrderNotices notices, Orders orders, Keys keys, Servers servers, Users users, Notifier notifier,
+                                 Transactions tx, Clock clock) {
+        return new OrderNoticeRelay(notices, orders, keys, servers, users, notifier, tx, clock, OrderNoticeRelay.Settings.defaults());
+    }
+
+    @Provides
+    @Singleton
+    RelayOrderNoticesUseCase relayNotices(OrderNoticeRelay relay) {
+        return relay;
     }
 
     /** Gateway notifications are counted; payments that arrive any other way are not. */
@@ -138,9 +156,10 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    FulfilOrderUseCase fulfilment(Orders orders, Keys keys, Servers servers, Users users, VpnPanel panel, Notifier notifier,
-                                  Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces, BotMetrics metrics) {
-        return new MeasuredFulfilment(new OrderFulfilment(orders, keys, servers, users, panel, notifier, tx, clock, settings, nonces),
+    FulfilOrderUseCase fulfilment(Orders orders, Keys keys, Servers servers, VpnPanel panel, Notifier notifier,
+                                  OrderNoticeRelay notices, Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces,
+                                  BotMetrics metrics) {
+        return new MeasuredFulfilment(new OrderFulfilment(orders, keys, servers, panel, notifier, notices, tx, clock, settings, nonces),
                 metrics);
     }
 
@@ -148,7 +167,14 @@ public final class ApplicationModule extends AbstractModule {
     @Singleton
     RunFulfilmentJobsUseCase worker(FulfilmentJobs jobs, FulfilOrderUseCase fulfilment, Notifier notifier,
                                     Transactions tx, Clock clock) {
-        return new FulfilmentWorker(jobs, fulfilment, notifier, tx, clock, FulfilmentWorker.Settings.defaults());
+        // one daemon thread renews the leases of the jobs being worked on; it dies with the process, as a heartbeat should
+        ScheduledThreadPoolExecutor heartbeats = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "fulfilment-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeats.setRemoveOnCancelPolicy(true);
+        return new FulfilmentWorker(jobs, fulfilment, notifier, tx, clock, FulfilmentWorker.Settings.defaults(), heartbeats);
     }
 
     @Provides
@@ -195,8 +221,10 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ReconcilePaymentsUseCase reconciliation(Orders orders, PaymentCheck check, Transactions tx, Clock clock, BotMetrics metrics) {
-        return new MeasuredReconciliation(new PaymentReconciliation(orders, check, tx, clock, EXPIRY_GRACE, BATCH), metrics);
+    ReconcilePaymentsUseCase reconciliation(Orders orders, PaymentCheck check, Transactions tx, Clock clock, ShopLimits limits,
+                                            BotMetrics metrics) {
+        return new MeasuredReconciliation(new PaymentReconciliation(orders, check, tx, clock, EXPIRY_GRACE, BATCH,
+                limits.latePaymentWindow()), metrics);
     }
 
     @Provides

@@ -6,6 +6,7 @@ import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.HeleketConfig;
 import dev.vpnbot.bootstrap.config.HttpConfig;
 import dev.vpnbot.bootstrap.config.OperatorConfig;
+import dev.vpnbot.bootstrap.config.ShopLimits;
 import dev.vpnbot.bootstrap.config.TelegramConfig;
 import dev.vpnbot.bootstrap.config.DatabaseLocation;
 import java.util.Objects;
@@ -48,5 +49,10 @@ public final class ConfigModule extends AbstractModule {
     @Provides
     OperatorConfig operator(AppConfig c) {
         return c.operator();
+    }
+
+    @Provides
+    ShopLimits limits(AppConfig c) {
+        return c.limits();
     }
 }

@@ -14,6 +14,7 @@ import dev.vpnbot.application.port.out.FulfilmentJobs;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
+import dev.vpnbot.application.port.out.OrderNotices;
 import dev.vpnbot.application.port.out.SentNotifications;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Tariffs;
@@ -70,6 +71,7 @@ public final class PostgresModule extends AbstractModule {
     @Provides @Singleton ConversationStates conversationStates(PostgresPersistence db) { return db.conversationStates(); }
 
     @Provides @Singleton SentNotifications sentNotifications(PostgresPersistence db) { return db.sentNotifications(); }
+    @Provides @Singleton OrderNotices orderNotices(PostgresPersistence db) { return db.orderNotices(); }
 
     @Provides @Singleton Transactions transactions(PostgresPersistence db) { return db.transactions(); }
 

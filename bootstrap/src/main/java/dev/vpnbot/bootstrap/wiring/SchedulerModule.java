@@ -6,6 +6,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.vpnbot.application.port.in.payment.ReconcilePaymentsUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase;
+import dev.vpnbot.application.port.in.fulfilment.RelayOrderNoticesUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RunFulfilmentJobsUseCase;
 import dev.vpnbot.application.port.in.account.SendExpiryRemindersUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
@@ -24,8 +25,8 @@ public final class SchedulerModule extends AbstractModule {
     @Singleton
     BackgroundJobs jobs(RunFulfilmentJobsUseCase fulfilment, ReconcilePaymentsUseCase reconciliation,
                         SendExpiryRemindersUseCase reminders, PanelProbe probe, RepairPanelDriftUseCase driftRepair,
-                        BroadcastUseCase broadcasts, BotMetrics metrics, AppConfig config) {
-        return new BackgroundJobs(fulfilment, reconciliation, reminders, probe, driftRepair, broadcasts::sendNextBatch, metrics,
+                        BroadcastUseCase broadcasts, RelayOrderNoticesUseCase notices, BotMetrics metrics, AppConfig config) {
+        return new BackgroundJobs(fulfilment, reconciliation, reminders, probe, driftRepair, broadcasts::sendNextBatch, notices::relayDue, metrics,
                 BackgroundJobs.Schedule.of(config.reconcileInterval(), config.panelDriftInterval()));
     }
 

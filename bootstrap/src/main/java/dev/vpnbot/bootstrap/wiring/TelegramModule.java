@@ -32,6 +32,7 @@ import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.bootstrap.config.HeleketConfig;
 import dev.vpnbot.bootstrap.config.HttpConfig;
 import dev.vpnbot.bootstrap.config.OperatorConfig;
+import dev.vpnbot.bootstrap.config.ShopLimits;
 import dev.vpnbot.bootstrap.config.TelegramConfig;
 import dev.vpnbot.bootstrap.config.TelegramMode;
 import dev.vpnbot.bootstrap.http.Route;
@@ -53,7 +54,8 @@ public final class TelegramModule extends AbstractModule {
 
     @Provides
     @Singleton
-    TelegramSettings settings(TelegramConfig telegram, OperatorConfig operator, HttpConfig http, HeleketConfig heleket) {
+    TelegramSettings settings(TelegramConfig telegram, OperatorConfig operator, HttpConfig http, HeleketConfig heleket,
+                              ShopLimits limits) {
         TelegramSettings.Builder builder = TelegramSettings.builder(telegram.botToken().reveal())
                 .apiBaseUrl(telegram.apiUrl().toString())
                 .adminIds(operator.adminIds())
@@ -61,7 +63,8 @@ public final class TelegramModule extends AbstractModule {
                 .defaultZone(operator.timeZone())
                 .defaultLanguage(operator.defaultLanguage())
                 .publicUrl(http.publicUrl() == null ? null : http.publicUrl().toString())
-                .paymentTestMode(heleket.testMode());
+                .paymentTestMode(heleket.testMode())
+                .userActionsPerMinute(limits.userActionsPerMinute());
         if (telegram.mode() == TelegramMode.WEBHOOK) {
             builder.webhook(telegram.webhookSecret() == null ? null : telegram.webhookSecret().reveal());
         } else {

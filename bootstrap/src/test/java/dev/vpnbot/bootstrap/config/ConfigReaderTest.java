@@ -303,4 +303,23 @@ class ConfigReaderTest {
         assertThat(s.matches("topsecreT")).isFalse();
         assertThat(s.matches(null)).isFalse();
     }
+
+    @Test
+    void shop_limits_default_sensibly_and_are_read_and_checked() {
+        Map<String, String> env = minimalRun();
+        assertThat(run(env).limits()).isEqualTo(ShopLimits.defaults());
+
+        env.put("MAX_OPEN_ORDERS", "3");
+        env.put("USER_ACTIONS_PER_MINUTE", "120");
+        env.put("LATE_PAYMENT_WINDOW", "48h");
+        assertThat(run(env).limits()).isEqualTo(new ShopLimits(3, 120, Duration.ofHours(48)));
+
+        env.put("MAX_OPEN_ORDERS", "0");
+        env.put("USER_ACTIONS_PER_MINUTE", "many");
+        env.put("LATE_PAYMENT_WINDOW", "60d");
+        assertThat(problemsOf(env, Purpose.RUN)).containsExactlyInAnyOrder(
+                "MAX_OPEN_ORDERS: must be between 1 and 100, got 0",
+                "USER_ACTIONS_PER_MINUTE: must be a whole number between 5 and 10000, got many",
+                "LATE_PAYMENT_WINDOW: must be at most 30d, got 60d");
+    }
 }

@@ -39,7 +39,7 @@ import java.util.Map;
  * ({@link RunningBot}) are started and stopped against it; several may run at once or one
  * after another over the same database.
  */
-final class MoneyPathRig implements AutoCloseable {
+public final class MoneyPathRig implements AutoCloseable {
     static {
         // JDK HTTP servers answer small replies at once instead of after a delayed ACK (~40 ms a call)
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -122,7 +122,12 @@ final class MoneyPathRig implements AutoCloseable {
      * every job inserted: what commits is the history the database really went through.
      */
     private void recordHistory() {
-        schema.execute("""
+        schema.execute(historyTriggers(schema.name()));
+    }
+
+    /** The SQL that installs those triggers in a schema and empties their tables (the fault suite uses it too). */
+    public static String historyTriggers(String schema) {
+        return """
                 CREATE TABLE IF NOT EXISTS audit_order_status (seq bigserial, order_id bigint, old_status text, new_status text);
                 CREATE TABLE IF NOT EXISTS audit_job_inserts (seq bigserial, order_id bigint);
                 CREATE OR REPLACE FUNCTION audit_order_status() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -142,7 +147,7 @@ final class MoneyPathRig implements AutoCloseable {
                 CREATE TRIGGER job_insert_audit AFTER INSERT ON fulfilment_jobs FOR EACH ROW EXECUTE FUNCTION audit_job_insert();
                 DELETE FROM audit_order_status;
                 DELETE FROM audit_job_inserts;
-                """.formatted(schema.name()));
+                """.formatted(schema);
     }
 
     /** Every committed status change of the order, in order, as "OLD>NEW". */

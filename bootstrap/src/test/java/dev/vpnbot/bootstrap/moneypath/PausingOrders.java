@@ -6,6 +6,7 @@ import dev.vpnbot.domain.order.OrderId;
 import dev.vpnbot.domain.order.OrderStatus;
 import dev.vpnbot.domain.order.PublicOrderId;
 import dev.vpnbot.domain.user.UserId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -93,8 +94,18 @@ final class PausingOrders implements Orders {
     }
 
     @Override
-    public List<Order> waitingForPayment(int limit) {
-        return orders.waitingForPayment(limit);
+    public List<Order> waitingForPayment(long afterId, int limit) {
+        return orders.waitingForPayment(afterId, limit);
+    }
+
+    @Override
+    public List<Order> lapsedWithInvoice(Instant deadlineAfter, long afterId, int limit) {
+        return orders.lapsedWithInvoice(deadlineAfter, afterId, limit);
+    }
+
+    @Override
+    public int countWaiting(UserId user) {
+        return orders.countWaiting(user);
     }
 
     @Override

@@ -15,6 +15,8 @@ import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.service.fulfilment.FulfilmentWorker;
 import dev.vpnbot.application.service.ordering.Nonces;
 import dev.vpnbot.application.service.fulfilment.OrderFulfilment;
+import dev.vpnbot.application.service.fulfilment.OrderNoticeRelay;
+import dev.vpnbot.application.service.ordering.OrderCancellation;
 import dev.vpnbot.application.service.ordering.OrderPlacement;
 import dev.vpnbot.application.service.payment.PaymentCheck;
 import dev.vpnbot.application.service.payment.PaymentConfirmation;
@@ -42,6 +44,7 @@ final class RunningBot implements AutoCloseable {
             .withBusyRetries(2, Duration.ofMillis(10));
     /** What production uses (ApplicationModule), so reconciliation behaves as it will there. */
     static final Duration EXPIRY_GRACE = Duration.ofMinutes(30);
+    static final Duration LATE_PAYMENT_WINDOW = Duration.ofHours(24);
 
     /**
      * How this process is put together; the hooks let a test slip a fault between the core and
@@ -94,6 +97,8 @@ final class RunningBot implements AutoCloseable {
     final FulfilmentWorker worker;
     final PaymentCheck paymentCheck;
     final PaymentReconciliation reconciliation;
+    final OrderCancellation cancellation;
+    final OrderNoticeRelay noticeRelay;
 
     private final ExecutorService wakeUps;
     private final AtomicInteger workerFailures = new AtomicInteger();
@@ -113,17 +118,21 @@ final class RunningBot implements AutoCloseable {
         VpnPanel panel = options.panelHook().apply(panelAdapter);
         Orders orders = options.ordersHook().apply(db.orders());
         Transactions tx = db.transactions();
-        PurchaseSettings purchases = PurchaseSettings.defaults();
+        // one test buyer places hundreds of orders at once here; the cap is tested on its own (OpenOrderCapTest)
+        PurchaseSettings purchases = PurchaseSettings.defaults().withMaxOpenOrders(10_000);
         Nonces nonces = new Nonces();
         registration = new UserRegistration(db.users(), clock);
         placement = new OrderPlacement(db.users(), db.tariffs(), db.servers(), db.keys(), orders, gateway, tx, clock, purchases, nonces);
-        confirmation = new PaymentConfirmation(orders, db.users(), db.paymentEvents(), db.fulfilmentJobs(), gateway, notifier, tx, clock,
-                order -> wakeWorker());
-        fulfilment = new OrderFulfilment(orders, db.keys(), db.servers(), db.users(), panel, notifier, tx, clock, purchases, nonces);
+        noticeRelay = new OrderNoticeRelay(db.orderNotices(), orders, db.keys(), db.servers(), db.users(), notifier, tx, clock,
+                OrderNoticeRelay.Settings.defaults());
+        confirmation = new PaymentConfirmation(orders, db.paymentEvents(), db.fulfilmentJobs(), gateway, notifier, tx, clock,
+                order -> wakeWorker(), noticeRelay);
+        fulfilment = new OrderFulfilment(orders, db.keys(), db.servers(), panel, notifier, noticeRelay, tx, clock, purchases, nonces);
         worker = new FulfilmentWorker(db.fulfilmentJobs(), fulfilment, notifier, tx, clock, options.worker());
         paymentCheck = new PaymentCheck(orders, gateway, confirmation);
-        reconciliation = new PaymentReconciliation(orders, paymentCheck, tx, clock, EXPIRY_GRACE, 100);
+        reconciliation = new PaymentReconciliation(orders, paymentCheck, tx, clock, EXPIRY_GRACE, 100, LATE_PAYMENT_WINDOW);
         webhook = new HeleketWebhook(heleket, confirmation);
+        cancellation = new OrderCancellation(orders, tx);
     }
 
     /** What bootstrap's wake-up does: run the worker at once instead of at the next tick. */

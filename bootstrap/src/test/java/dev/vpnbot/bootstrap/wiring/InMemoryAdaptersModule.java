@@ -21,6 +21,7 @@ import dev.vpnbot.application.fixtures.InMemoryFulfilmentJobs;
 import dev.vpnbot.application.fixtures.InMemoryKeys;
 import dev.vpnbot.application.fixtures.InMemoryOrders;
 import dev.vpnbot.application.fixtures.InMemoryPaymentEvents;
+import dev.vpnbot.application.fixtures.InMemoryOrderNotices;
 import dev.vpnbot.application.fixtures.InMemorySentNotifications;
 import dev.vpnbot.application.fixtures.InMemoryServers;
 import dev.vpnbot.application.fixtures.InMemoryTariffs;
@@ -32,6 +33,7 @@ import dev.vpnbot.application.port.out.FulfilmentJobs;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
+import dev.vpnbot.application.port.out.OrderNotices;
 import dev.vpnbot.application.port.out.SentNotifications;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Tariffs;
@@ -55,6 +57,7 @@ public final class InMemoryAdaptersModule extends AbstractModule {
     @Provides @Singleton InMemorySentNotifications ledger() { return new InMemorySentNotifications(); }
 
     @Provides @Singleton SentNotifications sentNotifications(InMemorySentNotifications l) { return l; }
+    @Provides @Singleton OrderNotices orderNotices() { return new InMemoryOrderNotices(); }
 
     @Provides @Singleton InMemoryKeys inMemoryKeys(InMemorySentNotifications ledger) {
         InMemoryKeys keys = new InMemoryKeys();

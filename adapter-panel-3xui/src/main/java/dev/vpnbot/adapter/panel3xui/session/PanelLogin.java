@@ -6,23 +6,37 @@ import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.domain.server.PanelConnection;
 import dev.vpnbot.domain.server.PanelCredentials;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Opens, and reopens, the session with one panel and finds out which API generation it
- * speaks; one at a time per panel. Logging in once and reusing the cookie is the rule; a
- * refused login is not repeated for {@link SessionSettings#loginCooldown()}, because v3
- * panels lock a user out after five failures.
+ * speaks; one at a time per panel. Logging in once and reusing the cookie is the rule.
+ *
+ * <p>A refused login is tried again after a short pause that doubles with every refusal in a row,
+ * up to {@link SessionSettings#loginCooldown()}: 3x-ui answers a busy database ("database is
+ * locked") like wrong credentials, and such a hiccup must not park a panel for minutes. Never
+ * more than {@link #REFUSALS_PER_WINDOW} refused logins fall within {@link #LIMITER_WINDOW}, so
+ * v3's limiter (5 failures in 5 minutes block the user for 15) is never reached.
  */
 final class PanelLogin {
 
     private static final Logger log = LoggerFactory.getLogger(PanelLogin.class);
     private static final String PROBE_EMAIL = "vpnbot-probe";
 
-    private record LoginRefusal(Instant at, PanelException failure) {}
+    /** The first pause after a refused login; doubled with each further refusal in a row. */
+    static final Duration FIRST_COOLDOWN = Duration.ofSeconds(5);
+    /** 3x-ui v3's limiter counts failures per 5 minutes (web/service/login_limiter.go): we stay one below its 5. */
+    static final Duration LIMITER_WINDOW = Duration.ofMinutes(5);
+    static final int REFUSALS_PER_WINDOW = 4;
+
+    /** The latest refusal, when the next login may be tried, and the refusals in a row so far (newest last). */
+    private record LoginRefusal(Instant at, PanelException failure, Instant retryAt, int inARow, List<Instant> recent) {}
 
     private final String name;
     private final PanelConnection connection;
@@ -191,9 +205,9 @@ final class PanelLogin {
     /** Never more than one refused login per cooldown: v3 locks the user out after five. */
     private Reply login(PanelCredentials.Password p) {
         LoginRefusal last = refusal;
-        if (last != null && last.at().plus(settings.loginCooldown()).isAfter(clock.instant())) {
+        if (last != null && last.retryAt().isAfter(clock.instant())) {
             throw new PanelException(PanelFault.BAD_CREDENTIALS, last.failure().getMessage()
-                    + " (not retried before " + last.at().plus(settings.loginCooldown()) + ")");
+                    + " (not retried before " + last.retryAt() + ")");
         }
         return http.send(a -> a.login(p.username(), p.password(), p.twoFactorCode()));
     }
@@ -209,9 +223,28 @@ final class PanelLogin {
             PanelException refused = new PanelException(PanelFault.BAD_CREDENTIALS, "panel " + name
                     + " refused the username, password or two-factor code"
                     + (v3 ? " (3x-ui v3 blocks a user for 15 minutes after 5 failed logins)" : ""));
-            refusal = new LoginRefusal(clock.instant(), refused);
+            refusal = refusedAgain(refusal, refused, clock.instant());
             throw refused;
         }
         refusal = null;
+    }
+
+    /** The pause doubles per refusal in a row, up to the cooldown, and keeps the limiter's window below its count. */
+    private LoginRefusal refusedAgain(LoginRefusal previous, PanelException failure, Instant now) {
+        int inARow = previous == null ? 1 : previous.inARow() + 1;
+        List<Instant> recent = new ArrayList<>(previous == null ? List.of() : previous.recent());
+        recent.add(now);
+        if (recent.size() > REFUSALS_PER_WINDOW) recent.remove(0);
+        Duration pause = FIRST_COOLDOWN;
+        for (int i = 1; i < inARow && pause.compareTo(settings.loginCooldown()) < 0; i++) pause = pause.multipliedBy(2);
+        if (pause.compareTo(settings.loginCooldown()) > 0) pause = settings.loginCooldown();
+        Instant retryAt = now.plus(pause);
+        if (recent.size() == REFUSALS_PER_WINDOW) {
+            Instant windowOpens = recent.get(0).plus(LIMITER_WINDOW).plusSeconds(1);
+            if (windowOpens.isAfter(retryAt)) retryAt = windowOpens;
+        }
+        Instant next = retryAt;
+        log.warn("panel {} refused the login ({} in a row); next try at {}", name, inARow, next);
+        return new LoginRefusal(now, failure, retryAt, inARow, List.copyOf(recent));
     }
 }

@@ -24,7 +24,7 @@ public interface SessionSettings {
     /** The first pause before such a retry; it doubles each time. */
     Duration busyBackoff();
 
-    /** After the panel refused our credentials, how long we do not try again. */
+    /** After the panel refused our credentials, the longest we wait before trying again (the pause starts at 5 s and doubles). */
     Duration loginCooldown();
 
     /** How long a panel's subscription settings are reused. */

@@ -109,7 +109,8 @@ public final class WriteQueue implements AutoCloseable {
         return (T) await(pending.result);
     }
 
-    int waitingCount() {
+    /** Changes queued behind the one being written (tests wait for it instead of sleeping). */
+    public int waitingCount() {
         queueLock.lock();
         try {
             return tasks.size();

@@ -24,6 +24,9 @@ import dev.vpnbot.domain.user.Language;
 import dev.vpnbot.domain.user.UserId;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,27 +59,27 @@ public final class TelegramNotifier implements Notifier {
     }
 
     @Override
-    public void keyReady(Recipient to, VpnKey key, String serverName) {
-        guard("keyReady", to.user(), () -> {
+    public CompletionStage<Void> keyReady(Recipient to, VpnKey key, String serverName) {
+        return delivery("keyReady", to.user(), () -> {
             Reader r = reader(to);
             if (key.links() == null) {
                 LOG.warn("key {} of user {} announced without links", key.id(), to.user());
-                return;
+                return CompletableFuture.completedFuture(null);
             }
             endPayingStep(to.user());
-            card.send(r.chatId(), r.texts(), r.zone(), overview(key, serverName), "key.ready");
+            return card.send(r.chatId(), r.texts(), r.zone(), overview(key, serverName), "key.ready");
         });
     }
 
     @Override
-    public void keyExtended(Recipient to, VpnKey key, String serverName) {
-        guard("keyExtended", to.user(), () -> {
+    public CompletionStage<Void> keyExtended(Recipient to, VpnKey key, String serverName) {
+        return delivery("keyExtended", to.user(), () -> {
             Reader r = reader(to);
             Texts t = r.texts();
             endPayingStep(to.user());
             KeyOverview overview = overview(key, serverName);
             String id = String.valueOf(key.id().value());
-            sender.send(r.chatId(), Interaction.message(r.chatId(), View.of(
+            return sender.send(r.chatId(), Interaction.message(r.chatId(), View.of(
                             t.html("notify.extended", overview.serverName(), t.date(key.expiresAt(), r.zone()), t.remaining(overview.remaining())))
                     .row(Button.callback(t.label("key.button.show"), CallbackData.of(Action.KEY_SHOW, id)))
                     .row(Button.callback(t.label("menu.keys"), CallbackData.of(Action.KEYS)), MainMenu.back(t))));
@@ -84,11 +87,11 @@ public final class TelegramNotifier implements Notifier {
     }
 
     @Override
-    public void paymentTooLow(Recipient to, Order order, Money paid) {
-        guard("paymentTooLow", to.user(), () -> {
+    public CompletionStage<Void> paymentTooLow(Recipient to, Order order, Money paid) {
+        return delivery("paymentTooLow", to.user(), () -> {
             Reader r = reader(to);
             Texts t = r.texts();
-            sender.send(r.chatId(), Interaction.message(r.chatId(), View.of(t.html("notify.payment_too_low", order.publicId().value(),
+            return sender.send(r.chatId(), Interaction.message(r.chatId(), View.of(t.html("notify.payment_too_low", order.publicId().value(),
                             paid == null ? "?" : t.money(paid), t.money(order.price())))
                     .row(Button.callback(t.label("menu.support"), CallbackData.of(Action.SUPPORT)))
                     .row(MainMenu.back(t))));
@@ -152,6 +155,16 @@ public final class TelegramNotifier implements Notifier {
     private void endPayingStep(UserId user) {
         long chat = user.telegramId();
         if (conversations.is(chat, Conversation.Step.PAYING)) conversations.clear(chat);
+    }
+
+    /** Like {@link #guard}, for the order notices the outbox waits on: done when Telegram took the message(s), failed otherwise. */
+    private static CompletionStage<Void> delivery(String what, UserId user, Supplier<CompletableFuture<?>> work) {
+        try {
+            return work.get().thenApply(sent -> null);
+        } catch (RuntimeException e) {
+            LOG.error("{} for user {} could not be sent", what, user, e);
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private static void guard(String what, UserId user, Runnable work) {

@@ -11,6 +11,7 @@ import dev.vpnbot.domain.key.KeyLinks;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
@@ -31,8 +32,11 @@ public final class KeyCard {
         this.sender = sender;
     }
 
-    /** @param headlineKey the text above the links, e.g. "key.ready" */
-    public void send(long chatId, Texts t, java.time.ZoneId zone, KeyOverview key, String headlineKey) {
+    /**
+     * @param headlineKey the text above the links, e.g. "key.ready"
+     * @return done when Telegram took every message of the card
+     */
+    public CompletableFuture<?> send(long chatId, Texts t, java.time.ZoneId zone, KeyOverview key, String headlineKey) {
         KeyLinks links = key.key().links();
         String details = t.html(headlineKey, key.serverName()) + "\n"
                 + t.html("key.valid_until", t.date(key.key().expiresAt(), zone), t.remaining(key.remaining())) + "\n\n";
@@ -44,11 +48,11 @@ public final class KeyCard {
         View buttons = buttons(t, key);
         byte[] png = QrCode.png(links.importUrl());
         if (caption.length() <= MAX_CAPTION) {
-            sender.sendPhoto(chatId, () -> photo(chatId, png, caption, buttons, key));
+            return sender.sendPhoto(chatId, () -> photo(chatId, png, caption, buttons, key));
         } else {
             // too long for a caption: the QR with the short part, then the links as text
-            sender.sendPhoto(chatId, () -> photo(chatId, png, details + next, null, key));
-            sender.send(chatId, Interaction.message(chatId, View.of(linksHtml.strip()).rowsOf(buttons)));
+            CompletableFuture<Object> qr = sender.sendPhoto(chatId, () -> photo(chatId, png, details + next, null, key));
+            return CompletableFuture.allOf(qr, sender.send(chatId, Interaction.message(chatId, View.of(linksHtml.strip()).rowsOf(buttons))));
         }
     }
 

@@ -112,15 +112,21 @@ final class OrderScreen {
                     .row(Button.callback(t.label("menu.keys"), CallbackData.of(Action.KEYS))).row(MainMenu.back(t));
             case FULFILLED -> View.of(t.html("order.fulfilled", order.publicId().value()))
                     .row(Button.callback(t.label("menu.keys"), CallbackData.of(Action.KEYS))).row(MainMenu.back(t));
-            case CANCELLED -> View.of(t.html("order.cancelled", order.publicId().value()))
+            case CANCELLED -> lateCheck(t, order, View.of(t.html("order.cancelled", order.publicId().value())))
                     .row(Button.callback(t.label("menu.buy"), CallbackData.of(Action.BUY))).row(MainMenu.back(t));
-            case EXPIRED -> View.of(t.html("order.expired", order.publicId().value()))
+            case EXPIRED -> lateCheck(t, order, View.of(t.html("order.expired", order.publicId().value())))
                     .row(Button.callback(t.label("menu.buy"), CallbackData.of(Action.BUY))).row(MainMenu.back(t));
-            case UNDERPAID -> View.of(t.html("order.underpaid", order.publicId().value(),
-                            order.amountPaid() == null ? "?" : t.money(order.amountPaid()), t.money(order.price())))
+            case UNDERPAID -> lateCheck(t, order, View.of(t.html("order.underpaid", order.publicId().value(),
+                            order.amountPaid() == null ? "?" : t.money(order.amountPaid()), t.money(order.price()))))
                     .row(Button.callback(t.label("menu.support"), CallbackData.of(Action.SUPPORT))).row(MainMenu.back(t));
         };
         ix.show(view);
+    }
+
+    /** An order given up on may still be paid while its invoice lives: the buyer can still ask. */
+    private static View lateCheck(Texts t, Order order, View view) {
+        if (order.invoice() == null) return view;
+        return view.row(Button.callback(t.label("order.check"), CallbackData.of(Action.ORDER_CHECK, String.valueOf(order.id().value()))));
     }
 
     private View summary(Interaction ix, Order order) {

@@ -70,7 +70,7 @@ class AdminBroadcastTest {
             // ticks until the audience is exhausted; the last one finishes the broadcast and reports
         }
 
-        Call report = rig.api.awaitAfter(0, Duration.ofSeconds(5), c -> c.chatId() == BotRig.ADMIN && c.text().contains("is done"));
+        Call report = rig.api.awaitAfter(0, Duration.ofSeconds(30), c -> c.chatId() == BotRig.ADMIN && c.text().contains("is done"));
         assertThat(report.text()).contains("Broadcast #1 is done").contains("Sent: 4").contains("Blocked the bot: 1").contains("Failed: 1");
         Call done = olga.press(progress, "abp:1");
         assertThat(done.text()).contains("Status: done");

@@ -58,7 +58,7 @@ class AdminServersTest {
         assertThat(askLogin.text()).contains("How do I log in").contains("token");
         Call shown = olga.send("admin\n" + PASSWORD);
         int loginMessage = rig.api.lastMessageIdFrom(BotRig.ADMIN);
-        rig.api.awaitAfter(0, Duration.ofSeconds(5), c -> c.method().equals("deletemessage")
+        rig.api.awaitAfter(0, Duration.ofSeconds(30), c -> c.method().equals("deletemessage")
                 && String.valueOf(loginMessage).equals(c.params().get("message_id")) && c.chatId() == BotRig.ADMIN);
         assertThat(shown.text()).as("what the panel's TLS showed, to be confirmed")
                 .contains(PanelReport.fingerprint(certificate.certificateSha256()))

@@ -281,7 +281,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** The next successful message, photo or edit in {@code chatId} after {@code mark}. */
     public Call awaitContent(int mark, long chatId) {
-        return awaitAfter(mark, Duration.ofSeconds(10), c -> c.ok() && c.isContent() && c.chatId() == chatId);
+        return awaitAfter(mark, Duration.ofSeconds(30), c -> c.ok() && c.isContent() && c.chatId() == chatId); // generous: a busy machine, never a slow pass
     }
 
     /** Waits until {@code count} calls of a method have been made (successful or not). */

@@ -146,7 +146,7 @@ class TelegramNotifierTest {
 
         notifier.alertAdmins(new AdminAlert(AdminAlert.Kind.FULFILMENT_FAILING, "order 42 failed 3 times"));
 
-        assertThat(sender.awaitIdle(Duration.ofSeconds(5))).isTrue();
+        assertThat(sender.awaitIdle(Duration.ofSeconds(30))).isTrue();
         assertThat(api.calls("sendMessage")).extracting(Call::chatId).containsExactlyInAnyOrder(900L, 901L);
         assertThat(api.calls("sendMessage")).allMatch(c -> c.text().contains("FULFILMENT_FAILING") && c.text().contains("order 42"));
     }
@@ -157,7 +157,7 @@ class TelegramNotifierTest {
 
         notifier.alertAdmins(new AdminAlert(AdminAlert.Kind.PANEL_DRIFT_REPAIRED, "Frankfurt (server 1): 1 key(s) — CREATED 1\n• #7 vpnbot-k7-u5: CREATED"));
 
-        assertThat(sender.awaitIdle(Duration.ofSeconds(5))).isTrue();
+        assertThat(sender.awaitIdle(Duration.ofSeconds(30))).isTrue();
         assertThat(api.calls("sendMessage")).hasSize(2).allSatisfy(c -> assertThat(c.text())
                 .contains(Texts.of(settings().defaultLanguage()).label(TelegramNotifier.alertTitle(AdminAlert.Kind.PANEL_DRIFT_REPAIRED)))
                 .contains("PANEL_DRIFT_REPAIRED").contains("#7 vpnbot-k7-u5: CREATED"));
@@ -188,7 +188,7 @@ class TelegramNotifierTest {
         VpnKey key = activeKey(10, Duration.ofDays(1));
         notifier.expiryReminder(to(IVAN), key, serverOf(key), ReminderKind.ONE_DAY_BEFORE);
 
-        assertThat(sender.awaitIdle(Duration.ofSeconds(5))).isTrue();
+        assertThat(sender.awaitIdle(Duration.ofSeconds(30))).isTrue();
         assertThat(api.calls("sendMessage")).isEmpty();
     }
 }

@@ -21,7 +21,9 @@ public class Refusal extends RuntimeException {
         INVALID_INPUT,
         SERVER_HAS_ACTIVE_KEYS,
         BROADCAST_NOT_FOUND,
-        USER_NOT_FOUND
+        USER_NOT_FOUND,
+        /** The user already has as many orders waiting for payment as one user may. */
+        TOO_MANY_OPEN_ORDERS
     }
 
     private final Reason reason;

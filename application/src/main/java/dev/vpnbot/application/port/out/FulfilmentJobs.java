@@ -20,6 +20,9 @@ public interface FulfilmentJobs {
     /** Takes up to {@code limit} due jobs and hides them from other workers until now + lease. */
     List<Job> claimDue(Instant now, int limit, Duration lease);
 
+    /** The worker on it is alive (a heartbeat): hide the job from other workers until {@code until}. */
+    void extendLease(OrderId orderId, Instant until);
+
     /** The order is fulfilled: the job is gone. */
     void complete(OrderId orderId);
 

@@ -4,6 +4,7 @@ import dev.vpnbot.domain.order.Order;
 import dev.vpnbot.domain.order.OrderId;
 import dev.vpnbot.domain.order.PublicOrderId;
 import dev.vpnbot.domain.user.UserId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,8 +19,21 @@ public interface Orders {
 
     Optional<Order> findByPublicId(PublicOrderId publicId);
 
-    /** Orders still waiting for money (created or awaiting payment), oldest first. */
-    List<Order> waitingForPayment(int limit);
+    /**
+     * Orders still waiting for money (created or awaiting payment) whose id is above {@code afterId}
+     * (0: from the first), lowest id first: the reconciler walks them in rounds, so no crowd of orders hides the rest.
+     */
+    List<Order> waitingForPayment(long afterId, int limit);
+
+    /**
+     * Cancelled, expired or underpaid orders with an invoice whose payment deadline is after
+     * {@code deadlineAfter} and whose id is above {@code afterId}, lowest id first: money may still
+     * arrive for them while their invoice lives, and a little after.
+     */
+    List<Order> lapsedWithInvoice(Instant deadlineAfter, long afterId, int limit);
+
+    /** How many of the user's orders still wait for money. */
+    int countWaiting(UserId user);
 
     /** A user's orders, newest first. */
     List<Order> ofUser(UserId user, int limit);

@@ -5,13 +5,12 @@ import dev.vpnbot.application.service.ordering.Nonces;
 import dev.vpnbot.application.service.ordering.PurchaseSettings;
 import dev.vpnbot.application.port.in.fulfilment.FulfilOrderUseCase;
 import dev.vpnbot.application.port.out.Keys;
+import dev.vpnbot.application.port.out.OrderNotices;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Transactions;
-import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.notify.AdminAlert;
 import dev.vpnbot.application.port.out.notify.Notifier;
-import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.model.panel.PanelRepair;
@@ -36,7 +35,8 @@ import java.util.UUID;
  *       or an existing key's expiry is extended; the order records what it granted, once;</li>
  *   <li><b>panel</b>: the client is created (idempotent) or its expiry set to the key's expiry in
  *       our database (an absolute value, so repeating it is harmless);</li>
- *   <li><b>finish</b> (one transaction): the key becomes active with its links, the order fulfilled.</li>
+ *   <li><b>finish</b> (one transaction): the key becomes active with its links, the order fulfilled,
+ *       and the buyer's notice (key ready or extended) is put in the outbox.</li>
  * </ol>
  * A crash between any two steps leaves a state from which calling again completes the order.
  *
@@ -49,22 +49,22 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
     private final Orders orders;
     private final Keys keys;
     private final Servers servers;
-    private final Users users;
     private final VpnPanel panel;
     private final Notifier notifier;
+    private final OrderNoticeRelay notices;
     private final Transactions transactions;
     private final Clock clock;
     private final PurchaseSettings settings;
     private final Nonces nonces;
 
-    public OrderFulfilment(Orders orders, Keys keys, Servers servers, Users users, VpnPanel panel, Notifier notifier,
-                           Transactions transactions, Clock clock, PurchaseSettings settings, Nonces nonces) {
+    public OrderFulfilment(Orders orders, Keys keys, Servers servers, VpnPanel panel, Notifier notifier,
+                           OrderNoticeRelay notices, Transactions transactions, Clock clock, PurchaseSettings settings, Nonces nonces) {
         this.orders = orders;
         this.keys = keys;
         this.servers = servers;
-        this.users = users;
         this.panel = panel;
         this.notifier = notifier;
+        this.notices = notices;
         this.transactions = transactions;
         this.clock = clock;
         this.settings = settings;
@@ -85,13 +85,7 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
 
         Order finished = transactions.inTransaction(() -> finish(orderId, links));
         if (finished == null) return Result.ALREADY_FULFILLED;
-        VpnKey delivered = keys.find(finished.keyId()).orElseThrow();
-        Recipient buyer = Recipient.of(finished.userId(), users.find(finished.userId()));
-        if (finished.isRenewal()) {
-            notifier.keyExtended(buyer, delivered, server.name());
-        } else {
-            notifier.keyReady(buyer, delivered, server.name());
-        }
+        notices.sendNow(orderId);
         return Result.FULFILLED;
     }
 
@@ -184,6 +178,7 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
         keys.save(key.activated(links));
         Order fulfilled = order.fulfil(clock.instant());
         orders.save(fulfilled);
+        notices.record(orderId, fulfilled.isRenewal() ? OrderNotices.Kind.KEY_EXTENDED : OrderNotices.Kind.KEY_READY);
         return fulfilled;
     }
 }

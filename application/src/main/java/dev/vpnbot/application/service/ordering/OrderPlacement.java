@@ -85,6 +85,11 @@ public final class OrderPlacement implements PlaceOrderUseCase {
     private Order place(UserId userId, Tariff tariff, OrderPurpose purpose) {
         Duration lifetime = settings.invoiceLifetime();
         Order created = transactions.inTransaction(() -> {
+            // each order is an invoice at the gateway and a row the reconciler walks: one user gets a few at a time
+            int open = orders.countWaiting(userId);
+            if (open >= settings.maxOpenOrders()) {
+                throw new Refusal(Refusal.Reason.TOO_MANY_OPEN_ORDERS, "user " + userId + " has " + open + " orders waiting for payment");
+            }
             OrderId id = orders.nextId();
             Order order = Order.place(id, PublicOrderId.of(id, nonces.next()), userId, tariff.snapshot(), purpose,
                     clock.instant(), lifetime);

@@ -9,12 +9,24 @@ import java.util.Objects;
  * @param invoiceLifetime how long an invoice can be paid; the order's payment deadline is the same
  * @param limitIp         simultaneous devices (source IPs) per key on the panel, 0 = no limit
  * @param totalBytes      traffic quota per key, 0 = unlimited
+ * @param maxOpenOrders   orders one user may have waiting for payment at once
  */
-public record PurchaseSettings(Duration invoiceLifetime, int limitIp, long totalBytes) {
+public record PurchaseSettings(Duration invoiceLifetime, int limitIp, long totalBytes, int maxOpenOrders) {
     public PurchaseSettings {
         Objects.requireNonNull(invoiceLifetime, "invoiceLifetime");
         if (invoiceLifetime.toMinutes() < 5) throw new IllegalArgumentException("invoice lifetime must be at least 5 minutes");
         if (limitIp < 0 || totalBytes < 0) throw new IllegalArgumentException("limits cannot be negative");
+        if (maxOpenOrders < 1) throw new IllegalArgumentException("a user must be allowed at least one open order");
+    }
+
+    public PurchaseSettings(Duration invoiceLifetime, int limitIp, long totalBytes) {
+        this(invoiceLifetime, limitIp, totalBytes, DEFAULT_MAX_OPEN_ORDERS);
+    }
+
+    public static final int DEFAULT_MAX_OPEN_ORDERS = 5;
+
+    public PurchaseSettings withMaxOpenOrders(int max) {
+        return new PurchaseSettings(invoiceLifetime, limitIp, totalBytes, max);
     }
 
     public static PurchaseSettings defaults() {

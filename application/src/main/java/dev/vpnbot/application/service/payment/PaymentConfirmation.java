@@ -6,17 +6,17 @@ import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase;
 import dev.vpnbot.application.port.in.payment.VerifiedPayment;
 import dev.vpnbot.application.port.out.FulfilmentJobs;
 import dev.vpnbot.application.port.out.FulfilmentSignal;
+import dev.vpnbot.application.port.out.OrderNotices;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
 import dev.vpnbot.application.port.out.Transactions;
-import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.notify.AdminAlert;
 import dev.vpnbot.application.port.out.notify.Notifier;
-import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.application.port.out.payment.PaymentEvent;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
 import dev.vpnbot.application.port.out.payment.PaymentGatewayException;
 import dev.vpnbot.application.port.out.payment.PaymentInfo;
+import dev.vpnbot.application.service.fulfilment.OrderNoticeRelay;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.order.Order;
 import dev.vpnbot.domain.order.OrderId;
@@ -35,13 +35,13 @@ import java.util.logging.Logger;
  * that way or established otherwise, goes through {@link #apply}: the event, the order's move to
  * PAID and its fulfilment job are written in one transaction under the order's row lock, so
  * repeated or racing deliveries apply once. Money that arrives for an expired or cancelled order
- * is still honoured.
+ * is still honoured. The buyer's "payment too low" notice is put in the outbox in that same
+ * transaction.
  */
 public final class PaymentConfirmation implements ConfirmPaymentUseCase, ApplyPaymentUseCase {
     private static final Logger LOG = Logger.getLogger(PaymentConfirmation.class.getName());
 
     private final Orders orders;
-    private final Users users;
     private final PaymentEvents events;
     private final FulfilmentJobs jobs;
     private final PaymentGateway gateway;
@@ -49,11 +49,12 @@ public final class PaymentConfirmation implements ConfirmPaymentUseCase, ApplyPa
     private final Transactions transactions;
     private final Clock clock;
     private final FulfilmentSignal fulfilmentSignal;
+    private final OrderNoticeRelay notices;
 
-    public PaymentConfirmation(Orders orders, Users users, PaymentEvents events, FulfilmentJobs jobs, PaymentGateway gateway,
-                               Notifier notifier, Transactions transactions, Clock clock, FulfilmentSignal fulfilmentSignal) {
+    public PaymentConfirmation(Orders orders, PaymentEvents events, FulfilmentJobs jobs, PaymentGateway gateway,
+                               Notifier notifier, Transactions transactions, Clock clock, FulfilmentSignal fulfilmentSignal,
+                               OrderNoticeRelay notices) {
         this.orders = orders;
-        this.users = users;
         this.events = events;
         this.jobs = jobs;
         this.gateway = gateway;
@@ -61,6 +62,7 @@ public final class PaymentConfirmation implements ConfirmPaymentUseCase, ApplyPa
         this.transactions = transactions;
         this.clock = clock;
         this.fulfilmentSignal = fulfilmentSignal;
+        this.notices = notices;
     }
 
     @Override
@@ -158,6 +160,7 @@ public final class PaymentConfirmation implements ConfirmPaymentUseCase, ApplyPa
         }
         Order flagged = order.underpaid(paid);
         orders.save(flagged);
+        notices.record(flagged.id(), OrderNotices.Kind.PAYMENT_TOO_LOW);
         return new Applied(Outcome.PAYMENT_TOO_LOW, flagged);
     }
 
@@ -169,7 +172,7 @@ public final class PaymentConfirmation implements ConfirmPaymentUseCase, ApplyPa
                 fulfilmentSignal.orderPaid(order.id());
             }
             case PAYMENT_TOO_LOW -> {
-                notifier.paymentTooLow(Recipient.of(order.userId(), users.find(order.userId())), order, paid);
+                notices.sendNow(order.id());
                 notifier.alertAdmins(new AdminAlert(AdminAlert.Kind.PAYMENT_TOO_LOW,
                         "order " + order.publicId() + " costs " + order.price() + ", paid " + paid));
             }

@@ -155,4 +155,20 @@ public abstract class AbstractFulfilmentJobsContractTest extends PersistenceCont
         assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(orders);
         assertThat(Collections.frequency(all, orders.get(0))).isEqualTo(1);
     }
+
+    @Test
+    void a_heartbeat_keeps_a_claimed_job_hidden_until_its_new_lease_end_and_a_finished_job_stays_gone() {
+        OrderId beating = order();
+        OrderId done = order();
+        ports.jobs().enqueue(beating, NOW);
+        ports.jobs().enqueue(done, NOW);
+        ports.jobs().claimDue(NOW, 10, LEASE);
+        ports.jobs().complete(done);
+
+        ports.jobs().extendLease(beating, NOW.plus(LEASE).plusSeconds(30));
+        ports.jobs().extendLease(done, NOW.plus(LEASE).plusSeconds(30));
+
+        assertThat(ports.jobs().claimDue(NOW.plus(LEASE), 10, LEASE)).isEmpty();
+        assertThat(ports.jobs().claimDue(NOW.plus(LEASE).plusSeconds(30), 10, LEASE)).extracting(Job::orderId).containsExactly(beating);
+    }
 }

@@ -15,6 +15,7 @@ import dev.vpnbot.domain.order.PublicOrderId;
 import dev.vpnbot.domain.server.Server;
 import dev.vpnbot.domain.user.User;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,9 +117,9 @@ public abstract class AbstractOrdersContractTest extends PersistenceContract {
     }
 
     @Test
-    void orders_waiting_for_payment_come_oldest_first() {
-        Order newest = placedOrder(buyer, server, NOW.plus(Duration.ofMinutes(30)));
-        Order oldest = placedOrder(buyer, server, NOW.minus(Duration.ofMinutes(30)));
+    void orders_waiting_for_payment_are_walked_by_id_from_a_cursor() {
+        Order first = placedOrder(buyer, server, NOW.plus(Duration.ofMinutes(30)));
+        Order second = placedOrder(buyer, server, NOW.minus(Duration.ofMinutes(30)));
         Order awaiting = placedOrder(buyer, server, NOW).awaitPayment(INVOICE);
         save(awaiting);
         save(placedOrder(buyer, server, NOW).cancel());
@@ -126,8 +127,42 @@ public abstract class AbstractOrdersContractTest extends PersistenceContract {
         save(placedOrder(buyer, server, NOW).awaitPayment(INVOICE).pay(Money.of("5.00", "USD"), NOW));
         save(placedOrder(buyer, server, NOW).awaitPayment(INVOICE).underpaid(Money.of("1.00", "USD")));
 
-        assertThat(ports.orders().waitingForPayment(10)).containsExactly(oldest, awaiting, newest);
-        assertThat(ports.orders().waitingForPayment(2)).containsExactly(oldest, awaiting);
+        assertThat(ports.orders().waitingForPayment(0, 10)).containsExactly(first, second, awaiting);
+        assertThat(ports.orders().waitingForPayment(0, 2)).containsExactly(first, second);
+        assertThat(ports.orders().waitingForPayment(second.id().value(), 10)).containsExactly(awaiting);
+        assertThat(ports.orders().waitingForPayment(awaiting.id().value(), 10)).isEmpty();
+    }
+
+    @Test
+    void lapsed_orders_with_a_live_invoice_are_found_and_no_others() {
+        Order cancelled = placedOrder(buyer, server, NOW).awaitPayment(INVOICE).cancel();
+        save(cancelled);
+        Order expired = placedOrder(buyer, server, NOW).awaitPayment(INVOICE).expire();
+        save(expired);
+        Order underpaid = placedOrder(buyer, server, NOW).awaitPayment(INVOICE).underpaid(Money.of("1.00", "USD"));
+        save(underpaid);
+        save(placedOrder(buyer, server, NOW).cancel()); // never had an invoice: nobody can pay it
+        save(placedOrder(buyer, server, NOW).awaitPayment(INVOICE)); // still waiting: the other walk's
+        save(placedOrder(buyer, server, NOW).awaitPayment(INVOICE).pay(Money.of("5.00", "USD"), NOW));
+        Order longGone = placedOrder(buyer, server, NOW.minus(Duration.ofDays(3))).awaitPayment(INVOICE).expire();
+        save(longGone);
+
+        Instant deadlineAfter = NOW.minus(Duration.ofDays(1));
+        assertThat(ports.orders().lapsedWithInvoice(deadlineAfter, 0, 10)).containsExactly(cancelled, expired, underpaid);
+        assertThat(ports.orders().lapsedWithInvoice(deadlineAfter, cancelled.id().value(), 1)).containsExactly(expired);
+        assertThat(ports.orders().lapsedWithInvoice(NOW.minus(Duration.ofDays(4)), underpaid.id().value(), 10)).containsExactly(longGone);
+    }
+
+    @Test
+    void a_users_waiting_orders_are_counted_and_nobody_elses() {
+        User other = savedUser(43);
+        placedOrder(buyer, server, NOW);
+        save(placedOrder(buyer, server, NOW).awaitPayment(INVOICE));
+        save(placedOrder(buyer, server, NOW).cancel());
+        placedOrder(other, server, NOW);
+
+        assertThat(ports.orders().countWaiting(buyer.id())).isEqualTo(2);
+        assertThat(ports.orders().countWaiting(savedUser(44).id())).isZero();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.vpnbot.application.contract.persistence;
 import dev.vpnbot.application.fixtures.InMemoryConversationStates;
 import dev.vpnbot.application.fixtures.InMemoryFulfilmentJobs;
 import dev.vpnbot.application.fixtures.InMemoryKeys;
+import dev.vpnbot.application.fixtures.InMemoryOrderNotices;
 import dev.vpnbot.application.fixtures.InMemoryOrders;
 import dev.vpnbot.application.fixtures.InMemoryPaymentEvents;
 import dev.vpnbot.application.fixtures.InMemorySentNotifications;
@@ -14,6 +15,7 @@ import dev.vpnbot.application.fixtures.MutableClock;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.FulfilmentJobs;
 import dev.vpnbot.application.port.out.Keys;
+import dev.vpnbot.application.port.out.OrderNotices;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
 import dev.vpnbot.application.port.out.SentNotifications;
@@ -29,7 +31,8 @@ import dev.vpnbot.application.port.out.Users;
  */
 public record Persistence(Users users, Tariffs tariffs, Servers servers, Keys keys, Orders orders,
                           PaymentEvents paymentEvents, FulfilmentJobs jobs, ConversationStates conversationStates,
-                          SentNotifications sentNotifications, Transactions transactions, MutableClock clock) {
+                          SentNotifications sentNotifications, Transactions transactions, MutableClock clock,
+                          OrderNotices notices) {
 
     /** Fresh in-memory adapters with a clock at {@link PersistenceContract#NOW}. */
     public static Persistence inMemory() {
@@ -43,6 +46,6 @@ public record Persistence(Users users, Tariffs tariffs, Servers servers, Keys ke
         keys.useLedger(sent);
         return new Persistence(new InMemoryUsers(), new InMemoryTariffs(), new InMemoryServers(keys, clock), keys,
                 new InMemoryOrders(), new InMemoryPaymentEvents(), new InMemoryFulfilmentJobs(),
-                new InMemoryConversationStates(), sent, new InMemoryTransactions(), clock);
+                new InMemoryConversationStates(), sent, new InMemoryTransactions(), clock, new InMemoryOrderNotices());
     }
 }

@@ -25,6 +25,7 @@ import dev.vpnbot.application.service.account.ExpiryReminders;
 import dev.vpnbot.application.service.fulfilment.FulfilmentWorker;
 import dev.vpnbot.application.service.ordering.Nonces;
 import dev.vpnbot.application.service.fulfilment.OrderFulfilment;
+import dev.vpnbot.application.service.fulfilment.OrderNoticeRelay;
 import dev.vpnbot.application.service.ordering.OrderPlacement;
 import dev.vpnbot.application.service.payment.PaymentCheck;
 import dev.vpnbot.application.service.payment.PaymentConfirmation;
@@ -64,6 +65,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -149,16 +152,18 @@ public final class FulfilmentBenchmark {
             OrderPlacement placement = new OrderPlacement(db.users(), db.tariffs(), db.servers(), db.keys(), db.orders(), gateway, tx,
                     clock, purchases, nonces);
             FulfilmentLoops[] loops = new FulfilmentLoops[1];
-            PaymentConfirmation confirmation = new PaymentConfirmation(db.orders(), db.users(), db.paymentEvents(), db.fulfilmentJobs(), gateway,
+            OrderNoticeRelay notices = new OrderNoticeRelay(db.orderNotices(), db.orders(), db.keys(), db.servers(), db.users(), notifier,
+                    tx, clock, OrderNoticeRelay.Settings.defaults());
+            PaymentConfirmation confirmation = new PaymentConfirmation(db.orders(), db.paymentEvents(), db.fulfilmentJobs(), gateway,
                     notifier, tx, clock, order -> {
                         if (loops[0] != null) loops[0].wake(); else jobs[0].wakeFulfilment();
-                    });
-            OrderFulfilment fulfilment = new OrderFulfilment(db.orders(), db.keys(), db.servers(), db.users(), timedPanel, notifier, tx, clock,
+                    }, notices);
+            OrderFulfilment fulfilment = new OrderFulfilment(db.orders(), db.keys(), db.servers(), timedPanel, notifier, notices, tx, clock,
                     purchases, nonces);
             FulfilmentWorker worker = new FulfilmentWorker(db.fulfilmentJobs(), fulfilment, notifier, tx, clock,
                     FulfilmentWorker.Settings.defaults());
             PaymentReconciliation reconciliation = new PaymentReconciliation(db.orders(),
-                    new PaymentCheck(db.orders(), gateway, confirmation), tx, clock, Duration.ofMinutes(30), 100);
+                    new PaymentCheck(db.orders(), gateway, confirmation), tx, clock, Duration.ofMinutes(30), 100, Duration.ofHours(24));
             ExpiryReminders reminders = new ExpiryReminders(db.keys(), db.users(), db.servers(), db.sentNotifications(), notifier, clock, 100);
             Duration later = Duration.ofHours(1); // only fulfilment runs during the benchmark (reconciliation would pay orders itself)
             jobs[0] = new BackgroundJobs(worker, reconciliation, reminders, new PanelProbe(db.servers(), panel),
@@ -458,23 +463,26 @@ public final class FulfilmentBenchmark {
         }
 
         @Override
-        public void keyReady(Recipient to, VpnKey key, String serverName) {
+        public CompletionStage<Void> keyReady(Recipient to, VpnKey key, String serverName) {
             int i = (int) (to.user().telegramId() - FIRST_BUYER);
             notifiedAt.compareAndSet(i, 0, System.nanoTime());
             times.incrementAndGet(i);
             synchronized (signal) {
                 signal.notifyAll();
             }
+            return CompletableFuture.completedFuture(null);
         }
 
         @Override
-        public void keyExtended(Recipient to, VpnKey key, String serverName) {
+        public CompletionStage<Void> keyExtended(Recipient to, VpnKey key, String serverName) {
             others.incrementAndGet();
+            return CompletableFuture.completedFuture(null);
         }
 
         @Override
-        public void paymentTooLow(Recipient to, Order order, Money paid) {
+        public CompletionStage<Void> paymentTooLow(Recipient to, Order order, Money paid) {
             others.incrementAndGet();
+            return CompletableFuture.completedFuture(null);
         }
 
         @Override

@@ -3,22 +3,27 @@ package dev.vpnbot.application.port.out.notify;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.order.Order;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Outgoing port: messages to users and admins. Each call carries what the message needs (who
  * reads it in which language and zone, the server's name), so implementations only write and
  * send. They must not throw: a message that cannot be sent is logged, never undoes business.
+ *
+ * <p>The buyer's order notices return a stage that completes once the messenger accepted the
+ * message and fails when it could not be delivered, so the outbox ({@code OrderNotices}) keeps
+ * them until then.
  */
 public interface Notifier {
 
     /** A new key is ready: links, QR code and the next step. */
-    void keyReady(Recipient to, VpnKey key, String serverName);
+    CompletionStage<Void> keyReady(Recipient to, VpnKey key, String serverName);
 
     /** A key got more time. */
-    void keyExtended(Recipient to, VpnKey key, String serverName);
+    CompletionStage<Void> keyExtended(Recipient to, VpnKey key, String serverName);
 
     /** The payment for an order did not cover it: nothing delivered, how to get help. */
-    void paymentTooLow(Recipient to, Order order, Money paid);
+    CompletionStage<Void> paymentTooLow(Recipient to, Order order, Money paid);
 
     /** The key expires soon (or just did); the message carries an Extend button. Not sent to a blocked recipient. */
     void expiryReminder(Recipient to, VpnKey key, String serverName, ReminderKind kind);
