@@ -3,6 +3,7 @@ package dev.vpnbot.adapter.telegram;
 import dev.vpnbot.adapter.telegram.admin.AdminUseCases;
 import dev.vpnbot.adapter.telegram.notify.TelegramBroadcastChannel;
 import dev.vpnbot.adapter.telegram.notify.TelegramNotifier;
+import dev.vpnbot.adapter.telegram.outbox.BotApiReachability;
 import dev.vpnbot.adapter.telegram.outbox.RateLimitedSender;
 import dev.vpnbot.adapter.telegram.outbox.SenderLimits;
 import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
@@ -27,6 +28,7 @@ import dev.vpnbot.application.port.out.admin.BroadcastChannel;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import okhttp3.OkHttpClient;
 
 /**
@@ -66,6 +68,16 @@ public final class TelegramAdapter implements AutoCloseable {
     /** Messages waiting in the sender, for monitoring. */
     public int queueLength() {
         return sender.queueLength();
+    }
+
+    /**
+     * Empty while the Bot API answers (or before the first call); otherwise one line for
+     * {@code /healthz}: the address, why it fails, since when. Never the token.
+     */
+    public Optional<String> botApiOutage() {
+        BotApiReachability reach = sender.reachability();
+        return reach.outage().map(o -> "Telegram Bot API at " + reach.address() + " " + o.cause() + " since " + o.since()
+                + " (" + o.failedCalls() + " failed calls)");
     }
 
     /** Starts assembling the bot on this adapter's sender. */

@@ -112,7 +112,13 @@ public final class ConfigReader {
             }
         }
         IpRanges proxies = parse("TRUSTED_PROXIES", IpRanges::parse).orElse(IpRanges.none());
-        return new HttpConfig(port, publicUrl, proxies);
+        String bind = parse("HTTP_BIND", ConfigReader::bindAddress).orElse(HttpConfig.DEFAULT_BIND);
+        Secret metricsToken = parse("METRICS_TOKEN", ConfigReader::metricsToken).orElse(null);
+        if (purpose == Purpose.RUN && metricsToken == null && !IpRange.parse(bind).network().isLoopbackAddress()) {
+            warnings.add("HTTP_BIND=" + bind + " opens the HTTP server beyond this machine while METRICS_TOKEN is not set: "
+                    + "anyone who reaches the port reads /metrics (set METRICS_TOKEN, or keep the port behind a firewall)");
+        }
+        return new HttpConfig(port, publicUrl, proxies, bind, metricsToken);
     }
 
     private DatabaseConfig database() {
@@ -235,6 +241,24 @@ public final class ConfigReader {
         return text.endsWith("/") ? URI.create(text.replaceAll("/+$", "")) : uri;
     }
 
+    private static String bindAddress(String value) {
+        if (value.contains("/")) throw new IllegalArgumentException("'" + value + "' is a block; write one address");
+        try {
+            IpRange.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + value + "' is not an IP address: write 127.0.0.1 (default, only this machine), "
+                    + "0.0.0.0 (every interface, e.g. in a container) or one of this machine's addresses");
+        }
+        return value;
+    }
+
+    private static Secret metricsToken(String value) {
+        if (value.length() < 16 || value.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("use at least 16 characters without spaces (e.g. `openssl rand -hex 24`)");
+        }
+        return Secret.of(value);
+    }
+
     private static TelegramMode mode(String value) {
         try {
             return TelegramMode.valueOf(value.toUpperCase(Locale.ROOT));
@@ -246,11 +270,11 @@ public final class ConfigReader {
     private static int port(String value) {
         try {
             int port = Integer.parseInt(value);
-            if (port >= 1 && port <= 65_535) return port;
+            if (port >= 0 && port <= 65_535) return port; // 0: any free port (tests)
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("'" + value + "' is not a port number (1-65535)");
+        throw new IllegalArgumentException("'" + value + "' is not a port number (1-65535, or 0 for any free port)");
     }
 
     private Path path(String value) {

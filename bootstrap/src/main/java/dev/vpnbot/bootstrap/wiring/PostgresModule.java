@@ -44,13 +44,25 @@ public final class PostgresModule extends AbstractModule {
                 location.password() == null ? null : location.password().reveal());
     }
 
+    /**
+     * Why the database could not be opened. Guice asks again for every binding that needs it; without
+     * this, each would wait out the connection attempt again (20–50 s before the error showed).
+     */
+    private RuntimeException openFailure;
+
     @Provides
     @Singleton
-    PostgresPersistence persistence(DatabaseLocation location, AppConfig config, Clock clock) {
+    synchronized PostgresPersistence persistence(DatabaseLocation location, AppConfig config, Clock clock) {
+        if (openFailure != null) throw openFailure;
         if (config.secretKey() == null) {
             throw new IllegalStateException("SECRET_KEY is not set: it encrypts the panel passwords stored in the database");
         }
-        return PostgresPersistence.open(settings(location), SecretBox.parseKey(config.secretKey().reveal()), clock);
+        try {
+            return PostgresPersistence.open(settings(location), SecretBox.parseKey(config.secretKey().reveal()), clock);
+        } catch (RuntimeException e) {
+            openFailure = e;
+            throw e;
+        }
     }
 
     @Provides @Singleton Users users(PostgresPersistence db) { return db.users(); }

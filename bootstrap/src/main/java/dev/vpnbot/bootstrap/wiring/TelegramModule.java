@@ -34,6 +34,8 @@ import dev.vpnbot.bootstrap.config.HttpConfig;
 import dev.vpnbot.bootstrap.config.OperatorConfig;
 import dev.vpnbot.bootstrap.config.TelegramConfig;
 import dev.vpnbot.bootstrap.config.TelegramMode;
+import dev.vpnbot.bootstrap.health.HealthCheck;
+import dev.vpnbot.bootstrap.health.TelegramHealthCheck;
 import dev.vpnbot.bootstrap.http.Route;
 import dev.vpnbot.bootstrap.http.WebHandler;
 import dev.vpnbot.bootstrap.http.WebReply;
@@ -147,6 +149,11 @@ public final class TelegramModule extends AbstractModule {
     @ProvidesIntoOptional(ProvidesIntoOptional.Type.ACTUAL)
     SenderQueue senderQueue(TelegramAdapter adapter) {
         return adapter::queueLength;
+    }
+
+    @ProvidesIntoSet
+    HealthCheck telegramHealth(TelegramAdapter adapter) {
+        return new TelegramHealthCheck(adapter::botApiOutage);
     }
 
     @ProvidesIntoSet
