@@ -1,5 +1,6 @@
 package dev.vpnbot.bootstrap.config;
 
+import dev.vpnbot.adapter.postgres.SecretBox;
 import dev.vpnbot.domain.user.Language;
 import java.net.URI;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ public final class ConfigReader {
     private static final Duration MIN_PANEL_DRIFT = Duration.ofMinutes(1);
     private static final Duration MAX_PANEL_DRIFT = Duration.ofHours(24);
     static final int MIN_SECRET_KEY_LENGTH = 32;
+    static final int MIN_WEBHOOK_SECRET_LENGTH = 16;
 
     private final Variables vars;
     private final Purpose purpose;
@@ -53,6 +55,7 @@ public final class ConfigReader {
     private AppConfig read() {
         problems.addAll(vars.problems());
         warnings.addAll(vars.warnings());
+        vars.exposure().ifPresent(warnings::add);
 
         TelegramConfig telegram = telegram();
         HttpConfig http = http(telegram);
@@ -89,6 +92,9 @@ public final class ConfigReader {
                 problems.add("TELEGRAM_WEBHOOK_SECRET is not set: webhook mode needs one (1-256 letters, digits, - or _; e.g. `openssl rand -hex 32`)");
             } else if (!WEBHOOK_SECRET.matcher(raw.get()).matches()) {
                 problems.add("TELEGRAM_WEBHOOK_SECRET may hold only letters, digits, - and _ (1-256 of them), as Telegram requires");
+            } else if (raw.get().length() < MIN_WEBHOOK_SECRET_LENGTH) {
+                problems.add("TELEGRAM_WEBHOOK_SECRET is too short: use at least " + MIN_WEBHOOK_SECRET_LENGTH
+                        + " characters, or anyone can guess it and post forged updates (e.g. `openssl rand -hex 32`)");
             } else {
                 webhookSecret = Secret.of(raw.get());
             }
@@ -173,6 +179,10 @@ public final class ConfigReader {
         }
         URI apiUrl = parse("HELEKET_API_URL", ConfigReader::httpUrl).orElse(HeleketConfig.DEFAULT_API_URL);
         IpRanges ips = parse("HELEKET_WEBHOOK_IPS", IpRanges::parse).orElse(IpRanges.parse(HeleketConfig.DEFAULT_WEBHOOK_IPS));
+        if (purpose == Purpose.RUN && testMode && merchantId != null && !parse("PAYMENT_TEST_MODE_FORCE", ConfigReader::bool).orElse(false)) {
+            problems.add("PAYMENT_TEST_MODE=true next to real Heleket keys: buyers could take keys without paying while real "
+                    + "payments run. Remove PAYMENT_TEST_MODE, or set PAYMENT_TEST_MODE_FORCE=true if you really mean both");
+        }
         if (purpose == Purpose.RUN) {
             if (testMode) {
                 warnings.add("PAYMENT_TEST_MODE is on: users can mark orders paid without paying. Never use it with real customers");
@@ -202,6 +212,15 @@ public final class ConfigReader {
         if (raw.isPresent() && raw.get().length() < MIN_SECRET_KEY_LENGTH) {
             problems.add("SECRET_KEY is too short: use at least " + MIN_SECRET_KEY_LENGTH + " characters (e.g. `openssl rand -base64 32`)");
             return null;
+        }
+        if (raw.isPresent()) {
+            try {
+                SecretBox.parseKey(raw.get()); // the key the database adapter will use: refused here, before anything starts
+            } catch (IllegalArgumentException e) {
+                problems.add("SECRET_KEY is not 32 bytes: write 32 random bytes as 64 hex digits or base64 "
+                        + "(`openssl rand -base64 32`); a passphrase is refused on purpose");
+                return null;
+            }
         }
         if (raw.isEmpty() && (purpose == Purpose.RUN || purpose == Purpose.OPERATE)) {
             problems.add("SECRET_KEY is not set: it encrypts the panel passwords stored in the database; make one with "
@@ -274,7 +293,7 @@ public final class ConfigReader {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("'" + value + "' is not a port number (1-65535, or 0 for any free port)");
+        throw new IllegalArgumentException("'" + value + "' is not a port number (1-65535)");
     }
 
     private Path path(String value) {

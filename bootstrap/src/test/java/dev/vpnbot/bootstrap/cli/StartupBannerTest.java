@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class StartupBannerTest {
     private static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
     private static final String API_KEY = "heleket-payment-key-do-not-show";
-    private static final String SECRET_KEY = "0123456789abcdef0123456789abcdef-key";
+    private static final String SECRET_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
     private static final String WEBHOOK_SECRET = "telegram-webhook-secret-do-not-show";
     private static final String DB_PASSWORD = "db-password-do-not-show";
 
