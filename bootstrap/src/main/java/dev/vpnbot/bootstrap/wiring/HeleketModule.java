@@ -33,6 +33,11 @@ public final class HeleketModule extends AbstractModule {
     @Provides
     @Singleton
     Optional<HeleketSettings> settings(HeleketConfig heleket, HttpConfig http) {
+        return settingsOf(heleket, http);
+    }
+
+    /** The adapter's settings from the configuration; empty when Heleket is not configured (also for {@code vpnbot doctor}). */
+    public static Optional<HeleketSettings> settingsOf(HeleketConfig heleket, HttpConfig http) {
         if (!heleket.isConfigured()) return Optional.empty();
         // without PUBLIC_URL Heleket gets no callback address: reconciliation then finds the payments
         String callback = http.publicAddress(Route.HELEKET_WEBHOOK.path()).map(Object::toString).orElse(null);

@@ -93,7 +93,8 @@ public final class BotApiReachability implements Interceptor {
         outage = null;
     }
 
-    static String networkCause(IOException e) {
+    /** A network failure in a few words: "connection refused", "unknown host". */
+    public static String networkCause(IOException e) {
         if (e instanceof ConnectException) return "connection refused";
         if (e instanceof UnknownHostException) return "unknown host";
         if (e instanceof NoRouteToHostException) return "no route to host";
