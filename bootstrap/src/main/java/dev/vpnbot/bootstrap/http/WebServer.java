@@ -168,6 +168,8 @@ public final class WebServer implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
         InetAddress peer = exchange.getRemoteAddress().getAddress();
         Optional<InetAddress> client = proxies.client(peer, headers.getOrDefault("x-forwarded-for", List.of()));
+        Optional<WebReply> refused = handlers.get(route).refuseBeforeBody(client);
+        if (refused.isPresent()) return refused.get(); // the body of a sender we refuse is never read
         byte[] body = readBody(exchange, route.maxBodyBytes());
         if (body == null) {
             LOG.warn("{} refused (413): a body over {} bytes from {}", route.path(), route.maxBodyBytes(),
