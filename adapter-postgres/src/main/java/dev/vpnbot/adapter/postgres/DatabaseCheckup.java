@@ -28,7 +28,29 @@ public final class DatabaseCheckup {
     public record Report(String serverVersion, int serverVersionNumber, String schemaVersion, int applied, List<String> pending,
                          String user, boolean superuser, boolean mayChangeSchema) {}
 
+    /** The login may create tables in our schema, or create the schema when there is none yet. */
+    private static final String MAY_CHANGE_SCHEMA = "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?) "
+            + "THEN has_schema_privilege(?, 'CREATE') ELSE has_database_privilege(current_database(), 'CREATE') END";
+
     private DatabaseCheckup() {}
+
+    /**
+     * Whether this login is the schema's owner kind (it migrates at start) or the runtime role
+     * (rows only: it serves a schema the owner migrated). Throws {@link DatabaseUnavailable}
+     * when the database cannot be reached.
+     */
+    public static boolean mayChangeSchema(DatabaseSettings settings) {
+        java.util.Properties login = new java.util.Properties();
+        login.setProperty("user", settings.user());
+        login.setProperty("password", settings.password());
+        login.setProperty("connectTimeout", String.valueOf(Math.max(1, settings.connectionTimeout().toSeconds())));
+        try (Connection c = java.sql.DriverManager.getConnection(settings.jdbcUrl(), login)) {
+            return flag(c, MAY_CHANGE_SCHEMA, settings.schema());
+        } catch (SQLException e) {
+            throw DatabaseUnavailable.explain(e, settings).<RuntimeException>map(clear -> clear)
+                    .orElseGet(() -> new IllegalStateException("database " + settings.target() + ": " + e.getMessage(), e));
+        }
+    }
 
     /** Connects once, reads, disconnects; throws {@link DatabaseUnavailable} when the database cannot be reached. */
     public static Report run(DatabaseSettings settings) {
@@ -50,9 +72,7 @@ public final class DatabaseCheckup {
                 return new Report(text(c, "SHOW server_version"), Integer.parseInt(text(c, "SHOW server_version_num")),
                         current == null ? null : current.getVersion().toString(), info.applied().length, pending,
                         text(c, "SELECT current_user"), flag(c, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user", null),
-                        flag(c, "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?) "
-                                + "THEN has_schema_privilege(?, 'CREATE') ELSE has_database_privilege(current_database(), 'CREATE') END",
-                                settings.schema()));
+                        flag(c, MAY_CHANGE_SCHEMA, settings.schema()));
             }
         } catch (SQLException | RuntimeException e) {
             throw DatabaseUnavailable.explain(e, settings).<RuntimeException>map(clear -> clear)

@@ -27,8 +27,9 @@ import picocli.CommandLine.ParentCommand;
  * migration, no invoice, no message.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check the configuration, the database (version, migrations, role), Telegram (getMe), Heleket (a signed call)",
-                "and every stored server's panel (login, inbound, certificate pin); one line per check. Changes nothing.",
+        description = {"Check what the bot needs, one line per check (ok, warn, fail); changes nothing.",
+                "Checks the configuration, the database (version, migrations, role), Telegram (getMe), Heleket (a signed call)",
+                "and every stored server's panel (login, inbound, certificate pin).",
                 "Exit code 1 when any check fails, 2 when the configuration cannot be read."})
 final class DoctorCommand implements Callable<Integer> {
     @ParentCommand

@@ -23,10 +23,11 @@ public final class Variables {
 
     /** The variables a .env file must not show to other users of the machine. */
     private static final Set<String> SECRETS = Set.of("BOT_TOKEN", "SECRET_KEY", "HELEKET_API_KEY", "DATABASE_PASSWORD",
-            "TELEGRAM_WEBHOOK_SECRET", "METRICS_TOKEN", "POSTGRES_PASSWORD");
+            "TELEGRAM_WEBHOOK_SECRET", "METRICS_TOKEN", "POSTGRES_PASSWORD", "VPNBOT_OWNER_PASSWORD", "VPNBOT_APP_PASSWORD");
 
     /** Read by the deployment around the bot (Compose, the JVM, logging), not by the bot: no warning for them in .env. */
-    private static final Set<String> DEPLOYMENT = Set.of("POSTGRES_PASSWORD", "JAVA_OPTS", "VPNBOT_LOG_LEVEL");
+    private static final Set<String> DEPLOYMENT = Set.of("POSTGRES_PASSWORD", "JAVA_OPTS", "VPNBOT_LOG_LEVEL",
+            "VPNBOT_OWNER_PASSWORD", "VPNBOT_APP_PASSWORD");
 
     private final Map<String, String> values;
     private final List<String> problems;

@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoOptional;
 import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.vpnbot.adapter.postgres.DatabaseCheckup;
 import dev.vpnbot.adapter.postgres.DatabaseSettings;
 import dev.vpnbot.adapter.postgres.PostgresPersistence;
 import dev.vpnbot.application.port.out.panel.PanelWriteLock;
@@ -39,7 +40,8 @@ import java.time.Duration;
  */
 public final class PostgresModule extends AbstractModule {
 
-    static DatabaseSettings settings(DatabaseLocation location) {
+    /** Where and how to log in, as the PostgreSQL adapter takes it. */
+    public static DatabaseSettings settings(DatabaseLocation location) {
         return new DatabaseSettings(location.jdbcUrl(), location.user(),
                 location.password() == null ? null : location.password().reveal());
     }
@@ -58,7 +60,11 @@ public final class PostgresModule extends AbstractModule {
             throw new IllegalStateException("SECRET_KEY is not set: it encrypts the panel passwords stored in the database");
         }
         try {
-            return PostgresPersistence.open(settings(location), SecretBox.parseKey(config.secretKey().reveal()), clock);
+            DatabaseSettings settings = settings(location);
+            byte[] key = SecretBox.parseKey(config.secretKey().reveal());
+            // the owner's login migrates, then serves; the runtime role (rows only) serves a schema the owner migrated
+            return DatabaseCheckup.mayChangeSchema(settings) ? PostgresPersistence.open(settings, key, clock)
+                    : PostgresPersistence.connect(settings, key, clock);
         } catch (RuntimeException e) {
             openFailure = e;
             throw e;
