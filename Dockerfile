@@ -28,8 +28,11 @@ COPY --from=build /src/bootstrap/target/vpnbot.jar /opt/vpnbot/vpnbot.jar
 # not root: the embedded PostgreSQL (used when DATABASE_URL is unset) refuses to run as root in a container
 USER vpnbot
 WORKDIR /var/lib/vpnbot
+# HTTP_BIND: the bot listens on loopback by default; in a container that is unreachable from the
+# published port, so here it listens on every interface of the container (publish it on the host's loopback)
 ENV DATA_DIR=/var/lib/vpnbot/data \
     HTTP_PORT=8080 \
+    HTTP_BIND=0.0.0.0 \
     JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 VOLUME /var/lib/vpnbot/data
 EXPOSE 8080

@@ -52,17 +52,25 @@ public final class HeleketWebhook {
      */
     public WebhookReply handle(byte[] body, Optional<InetAddress> sender) {
         Objects.requireNonNull(body, "body");
+        return refuseSender(sender).orElseGet(() -> verified(body, sender.orElseThrow()));
+    }
+
+    /**
+     * The sender check alone, for a server that asks before it reads the body: a 403 for an
+     * address Heleket does not send from, empty when the sender may go on.
+     */
+    public Optional<WebhookReply> refuseSender(Optional<InetAddress> sender) {
         Objects.requireNonNull(sender, "sender");
         if (sender.isEmpty()) {
             LOG.warn("Heleket webhook refused (403): sender unknown, a proxy of ours forwarded an X-Forwarded-For that is not an IP address");
-            return new WebhookReply(403, "forbidden");
+            return Optional.of(new WebhookReply(403, "forbidden"));
         }
         InetAddress from = sender.get();
         if (!mayCall(from)) {
             LOG.warn("Heleket webhook refused (403): sender {} is not an allowed Heleket address", from.getHostAddress());
-            return new WebhookReply(403, "forbidden");
+            return Optional.of(new WebhookReply(403, "forbidden"));
         }
-        return verified(body, from);
+        return Optional.empty();
     }
 
     private boolean mayCall(InetAddress sender) {

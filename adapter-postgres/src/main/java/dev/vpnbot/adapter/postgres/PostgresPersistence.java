@@ -214,6 +214,24 @@ public final class PostgresPersistence implements AutoCloseable {
         LOG.info("granted runtime privileges on schema {} to role {}", db.settings().schema(), role);
     }
 
+    /**
+     * {@link #grantRuntimeRole} without opening the bot's pool (and without its secret key): for
+     * {@code vpnbot migrate --grant-runtime-role}, run with the owner's login right after {@link #migrate}.
+     */
+    public static void grantRuntimeRole(DatabaseSettings owner, String role) {
+        List<String> statements = runtimeRoleStatements(owner.schema(), role);
+        try (HikariDataSource pool = pool(owner, 1, null); java.sql.Connection c = pool.getConnection();
+             java.sql.Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            for (String statement : statements) s.execute(statement);
+            c.commit();
+        } catch (java.sql.SQLException | RuntimeException e) {
+            throw DatabaseUnavailable.explain(e, owner).<RuntimeException>map(clear -> clear)
+                    .orElseGet(() -> new IllegalStateException("could not grant role " + role + " its runtime privileges: " + e.getMessage(), e));
+        }
+        LOG.info("granted runtime privileges on schema {} to role {}", owner.schema(), role);
+    }
+
     /** The statements {@link #grantRuntimeRole} runs, for documentation and for DBAs who run them by hand. */
     public static List<String> runtimeRoleStatements(String schema, String role) {
         String quotedSchema = '"' + DatabaseSettings.requireIdentifier(schema, "schema") + '"';

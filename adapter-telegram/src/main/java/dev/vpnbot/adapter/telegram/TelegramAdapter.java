@@ -3,6 +3,7 @@ package dev.vpnbot.adapter.telegram;
 import dev.vpnbot.adapter.telegram.admin.AdminUseCases;
 import dev.vpnbot.adapter.telegram.notify.TelegramBroadcastChannel;
 import dev.vpnbot.adapter.telegram.notify.TelegramNotifier;
+import dev.vpnbot.adapter.telegram.outbox.BotApiReachability;
 import dev.vpnbot.adapter.telegram.outbox.RateLimitedSender;
 import dev.vpnbot.adapter.telegram.outbox.SenderLimits;
 import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
@@ -27,7 +28,14 @@ import dev.vpnbot.application.port.out.admin.BroadcastChannel;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import okhttp3.OkHttpClient;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * The adapter as bootstrap sees it, so that wiring needs nothing below this package. The driven
@@ -66,6 +74,38 @@ public final class TelegramAdapter implements AutoCloseable {
     /** Messages waiting in the sender, for monitoring. */
     public int queueLength() {
         return sender.queueLength();
+    }
+
+    /**
+     * Empty while the Bot API answers (or before the first call); otherwise one line for
+     * {@code /healthz}: the address, why it fails, since when. Never the token.
+     */
+    public Optional<String> botApiOutage() {
+        BotApiReachability reach = sender.reachability();
+        return reach.outage().map(o -> "Telegram Bot API at " + reach.address() + " " + o.cause() + " since " + o.since()
+                + " (" + o.failedCalls() + " failed calls)");
+    }
+
+    /**
+     * For {@code vpnbot doctor}: asks the Bot API who the token belongs to. Returns "@name (id …)";
+     * throws {@link IllegalStateException} with one sentence naming the cause and what to check,
+     * never the token.
+     */
+    public static String whoAmI(TelegramSettings settings, OkHttpClient http) {
+        BotApiReachability address = new BotApiReachability(settings.telegramUrl());
+        TelegramClient client = new OkHttpTelegramClient(http.newBuilder().build(), settings.botToken(), settings.telegramUrl());
+        try {
+            User me = client.execute(new GetMe());
+            return "@" + me.getUserName() + " (id " + me.getId() + ")";
+        } catch (TelegramApiRequestException e) {
+            int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+            throw new IllegalStateException("Telegram Bot API at " + address.address() + " refused getMe (" + code + " "
+                    + e.getApiResponse() + ")" + (code == 401 || code == 404 ? "; check BOT_TOKEN" : ""));
+        } catch (TelegramApiException e) {
+            String cause = e.getCause() instanceof java.io.IOException io ? BotApiReachability.networkCause(io) : "no answer";
+            throw new IllegalStateException("Telegram Bot API at " + address.address() + " unreachable (" + cause
+                    + "); check TELEGRAM_API_URL and the network");
+        }
     }
 
     /** Starts assembling the bot on this adapter's sender. */

@@ -4,6 +4,8 @@ import dev.vpnbot.adapter.telegram.admin.AdminDesk;
 import dev.vpnbot.adapter.telegram.admin.AdminUseCases;
 import dev.vpnbot.adapter.telegram.bot.Conversations;
 import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.intake.LongPoller;
+import dev.vpnbot.adapter.telegram.intake.StartupCalls;
 import dev.vpnbot.adapter.telegram.outbox.RateLimitedSender;
 import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
 import dev.vpnbot.adapter.telegram.web.ConnectLinks;
@@ -12,25 +14,22 @@ import dev.vpnbot.adapter.telegram.web.TelegramWebhookEndpoint;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.domain.user.Language;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
-import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 /**
- * The bot (end users and the admin panel) as bootstrap sees it: {@link #start()} registers the command menu and starts
- * receiving updates (long polling, or telling Telegram our webhook), {@link #receiveWebhook}
+ * The bot (end users and the admin panel) as bootstrap sees it: {@link #start()} starts receiving updates
+ * (long polling, or telling Telegram our webhook) and registers the command menu in the background, {@link #receiveWebhook}
  * and {@link #connect} answer the two HTTP routes that bootstrap's server mounts (this
  * adapter runs no server of its own), {@link #close()} stops. The screens
  * themselves live in their own classes behind {@link UpdateDispatcher}.
@@ -40,7 +39,9 @@ public final class TelegramBot implements AutoCloseable {
     /** Only what the screens handle; Telegram does not send the rest. */
     static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
     private static final List<String> COMMANDS = List.of("start", "buy", "keys", "connect", "support", "language");
-    private static final Duration STARTUP_CALL_TIMEOUT = Duration.ofSeconds(30);
+    /** Retries of start-up calls and of the long poll while Telegram cannot be reached: 1 s, doubling up to a minute. */
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration MAX_RETRY = Duration.ofMinutes(1);
 
     private final TelegramSettings settings;
     private final RateLimitedSender sender;
@@ -48,7 +49,8 @@ public final class TelegramBot implements AutoCloseable {
     private final UpdateDispatcher dispatcher;
     private final TelegramWebhookEndpoint webhook;
     private final ConnectPage connectPage;
-    private TelegramBotsLongPollingApplication polling;
+    private LongPoller polling;
+    private StartupCalls startup;
 
     /**
      * @param sender   the same sender the {@link dev.vpnbot.adapter.telegram.notify.TelegramNotifier} uses; its owner closes it
@@ -77,24 +79,44 @@ public final class TelegramBot implements AutoCloseable {
         this.connectPage = new ConnectPage(links);
     }
 
-    /** Registers the command menu, then long-polls or sets the webhook. Throws if Telegram refuses. */
+    /**
+     * Starts taking updates and registers the command menu, without waiting for Telegram: long
+     * polling (or setting the webhook) and the menu run on threads of their own and retry with
+     * backoff while Telegram cannot be reached, so an outage never holds up the start or a stop.
+     */
     public synchronized void start() {
-        registerCommands();
+        if (startup != null) throw new IllegalStateException("already started");
+        List<StartupCalls.Step> steps = new ArrayList<>();
         if (settings.mode() == TelegramSettings.UpdateMode.WEBHOOK) {
-            SetWebhook webhook = SetWebhook.builder().url(settings.webhookUrl()).secretToken(settings.webhookSecret())
-                    .allowedUpdates(ALLOWED_UPDATES).build();
-            await(sender.setWebhook(webhook), "setWebhook");
-            LOG.info("Telegram webhook set to {}", settings.webhookUrl());
-            return;
+            steps.add(step("setWebhook", () -> {
+                sender.callNow(SetWebhook.builder().url(settings.webhookUrl()).secretToken(settings.webhookSecret())
+                        .allowedUpdates(ALLOWED_UPDATES).build());
+                LOG.info("Telegram webhook set to {}", settings.webhookUrl());
+            }));
+        } else {
+            polling = new LongPoller(sender.longPollLine(LongPoller.POLL), ALLOWED_UPDATES, dispatcher, FIRST_RETRY, MAX_RETRY);
+            polling.start();
         }
-        try {
-            polling = new TelegramBotsLongPollingApplication();
-            polling.registerBot(settings.botToken(), settings::telegramUrl, new DefaultGetUpdatesGenerator(ALLOWED_UPDATES),
-                    updates -> updates.forEach(dispatcher));
-            LOG.info("Telegram long polling started against {}", settings.apiBaseUrl());
-        } catch (TelegramApiException e) {
-            throw new IllegalStateException("Telegram long polling could not start: " + hide(e.getMessage()));
+        steps.add(step("the command menu", this::registerCommands));
+        startup = new StartupCalls(steps, FIRST_RETRY, MAX_RETRY, this::hide);
+        startup.start();
+    }
+
+    /**
+     * Waits until updates are being taken (the first poll answered, or the webhook set) and the
+     * command menu is registered; false on timeout (Telegram still unreachable).
+     */
+    public boolean awaitStarted(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        StartupCalls calls;
+        LongPoller poller;
+        synchronized (this) {
+            calls = startup;
+            poller = polling;
         }
+        if (calls == null) return false;
+        if (poller != null && !poller.awaitPolling(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) return false;
+        return calls.awaitDone(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     /** Counts updates for monitoring: the observer hears true for each handled update, false for each failed one. */
@@ -122,19 +144,20 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (polling != null) {
-            try {
-                polling.close();
-            } catch (Exception e) {
-                LOG.warn("long polling did not stop cleanly: {}", hide(e.getMessage()));
-            }
+    public void close() {
+        StartupCalls calls;
+        LongPoller poller;
+        synchronized (this) {
+            calls = startup;
+            poller = polling;
             polling = null;
         }
+        if (calls != null) calls.close();
+        if (poller != null) poller.close();
         dispatcher.close();
     }
 
-    private void registerCommands() {
+    private void registerCommands() throws TelegramApiException {
         // the default list (users whose language has none of its own) in the operator's language
         setCommands(settings.defaultLanguage(), null);
         for (Language language : Language.values()) {
@@ -142,43 +165,44 @@ public final class TelegramBot implements AutoCloseable {
         }
         // admins see the admin commands too, in their own chats only
         Texts t = Texts.of(settings.defaultLanguage());
-        List<BotCommand> all = new java.util.ArrayList<>(commands(t));
+        List<BotCommand> all = new ArrayList<>(commands(t));
         AdminDesk.COMMANDS.forEach(c -> all.add(new BotCommand(c, t.label("command." + c))));
         for (long adminId : settings.adminIds()) {
-            register(SetMyCommands.builder().commands(all).scope(BotCommandScopeChat.builder().chatId(adminId).build()).build(),
-                    "admin " + adminId);
+            try {
+                sender.callNow(SetMyCommands.builder().commands(all).scope(BotCommandScopeChat.builder().chatId(adminId).build()).build());
+            } catch (TelegramApiRequestException e) {
+                if (e.getErrorCode() == null || e.getErrorCode() != 400) throw e;
+                // an admin who never opened the bot has no chat yet: Telegram says "chat not found"
+                LOG.warn("command menu (admin {}) not registered: {}", adminId, hide(e.getApiResponse()));
+            }
         }
+        LOG.info("command menu registered");
     }
 
-    private void setCommands(Language language, String languageCode) {
-        register(SetMyCommands.builder().commands(commands(Texts.of(language))).languageCode(languageCode).build(),
-                languageCode == null ? "default" : languageCode);
+    private void setCommands(Language language, String languageCode) throws TelegramApiException {
+        sender.callNow(SetMyCommands.builder().commands(commands(Texts.of(language))).languageCode(languageCode).build());
     }
 
     private static List<BotCommand> commands(Texts t) {
         return COMMANDS.stream().map(c -> new BotCommand(c, t.label("command." + c))).toList();
     }
 
-    private void register(SetMyCommands set, String which) {
-        try {
-            await(sender.call(set), "setMyCommands");
-        } catch (IllegalStateException e) {
-            // an admin who never opened the bot has no chat yet: Telegram says "chat not found"
-            LOG.warn("command menu ({}) not registered: {}", which, e.getMessage());
-        }
+    private interface Call {
+        void run() throws TelegramApiException;
     }
 
-    private static void await(java.util.concurrent.CompletableFuture<Object> call, String what) {
-        try {
-            call.get(STARTUP_CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(what + " failed: " + e.getCause().getMessage());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(what + " got no answer from Telegram in " + STARTUP_CALL_TIMEOUT.toSeconds() + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(what + " interrupted");
-        }
+    private static StartupCalls.Step step(String name, Call call) {
+        return new StartupCalls.Step() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void run() throws TelegramApiException {
+                call.run();
+            }
+        };
     }
 
     private String hide(String text) {

@@ -124,6 +124,12 @@ public final class BotRig implements AutoCloseable {
     public static BotRig started(UnaryOperator<TelegramSettings.Builder> customise) {
         BotRig rig = new BotRig(customise, FAST);
         rig.bot.start();
+        try {
+            if (!rig.bot.awaitStarted(Duration.ofSeconds(10))) throw new AssertionError("the bot did not start taking updates in 10 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
         return rig;
     }
 

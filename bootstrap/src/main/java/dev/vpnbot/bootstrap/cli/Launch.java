@@ -3,6 +3,7 @@ package dev.vpnbot.bootstrap.cli;
 import com.google.inject.CreationException;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import dev.vpnbot.adapter.postgres.DatabaseUnavailable;
 import dev.vpnbot.adapter.postgres.EmbeddedDatabase;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.ConfigReader;
@@ -88,6 +89,15 @@ final class Launch {
         try {
             return Wiring.injector(modules);
         } catch (CreationException e) {
+            Optional<DatabaseUnavailable> database = databaseUnavailable(e);
+            if (database.isPresent()) {
+                // the usual cause by far: say it plainly, with what to check
+                err.println("vpnbot cannot start: " + database.get().getMessage());
+                err.println("Check DATABASE_URL, DATABASE_USER and DATABASE_PASSWORD, and that PostgreSQL is running and reachable from here.");
+                err.flush();
+                embedded.ifPresent(Launch::closeQuietly);
+                throw new Stop(VpnbotCommand.FAILED);
+            }
             err.println("vpnbot cannot start: the parts of the bot could not be put together");
             Wiring.explain(e).forEach(line -> err.println("  - " + line));
             err.flush();
@@ -117,6 +127,15 @@ final class Launch {
         LOG.info(StartupBanner.text(Version.current(), sinceLaunch, StartupBanner.Facts.of(injector, embedded)));
         lifecycle.awaitStop();
         return VpnbotCommand.OK;
+    }
+
+    private static Optional<DatabaseUnavailable> databaseUnavailable(CreationException e) {
+        for (var message : e.getErrorMessages()) {
+            for (Throwable t = message.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof DatabaseUnavailable unavailable) return Optional.of(unavailable);
+            }
+        }
+        return Optional.empty();
     }
 
     static void closeQuietly(EmbeddedDatabase db) {

@@ -7,6 +7,7 @@ import dev.vpnbot.application.model.panel.PanelProbe;
 import dev.vpnbot.application.model.panel.RealityInboundRequest;
 import dev.vpnbot.bootstrap.config.Purpose;
 import dev.vpnbot.bootstrap.wiring.ConsoleModule;
+import dev.vpnbot.domain.server.PanelAddress;
 import dev.vpnbot.domain.server.PanelConnection;
 import dev.vpnbot.domain.server.PanelCredentials;
 import dev.vpnbot.domain.server.Server;
@@ -96,6 +97,8 @@ final class ServerCommand {
             PrintWriter out = server.parent.out();
             PanelConnection connection;
             try {
+                PanelAddress.refuseUnsafe(new PanelConnection(url, new PanelCredentials.ApiToken("check"), null).baseUrl());
+                PanelAddress.plainHttpWarning(url).ifPresent(w -> server.parent.err().println("warning: " + w));
                 connection = new PanelConnection(url, secret.credentials(login, url, server.parent.secretSources()), tlsPin);
             } catch (Launch.Stop stop) {
                 return stop.exitCode;

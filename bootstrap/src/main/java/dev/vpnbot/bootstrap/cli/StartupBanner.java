@@ -51,7 +51,8 @@ final class StartupBanner {
                 "vpnbot " + version + " is ready, " + msSinceLaunch + " ms after launch",
                 "  Telegram:  " + telegram(c),
                 "  database:  " + database(facts),
-                "  HTTP:      port " + facts.httpPort() + " on every interface; "
+                "  HTTP:      port " + facts.httpPort() + (c.http().bind().equals("0.0.0.0") || c.http().bind().equals("::")
+                        ? " on every interface; " : " on " + c.http().bind() + " only (HTTP_BIND); ")
                         + (c.http().publicUrl() == null ? "no public address (PUBLIC_URL is not set)" : "public address " + c.http().publicUrl()),
                 "  payments:  " + payments(c.heleket()),
                 "  servers:   " + servers(facts.servers()),

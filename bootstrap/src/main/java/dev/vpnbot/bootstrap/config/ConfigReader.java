@@ -1,5 +1,6 @@
 package dev.vpnbot.bootstrap.config;
 
+import dev.vpnbot.adapter.postgres.SecretBox;
 import dev.vpnbot.domain.user.Language;
 import java.net.URI;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ public final class ConfigReader {
     private static final Duration MIN_PANEL_DRIFT = Duration.ofMinutes(1);
     private static final Duration MAX_PANEL_DRIFT = Duration.ofHours(24);
     static final int MIN_SECRET_KEY_LENGTH = 32;
+    static final int MIN_WEBHOOK_SECRET_LENGTH = 16;
 
     private final Variables vars;
     private final Purpose purpose;
@@ -53,6 +55,7 @@ public final class ConfigReader {
     private AppConfig read() {
         problems.addAll(vars.problems());
         warnings.addAll(vars.warnings());
+        vars.exposure().ifPresent(warnings::add);
 
         TelegramConfig telegram = telegram();
         HttpConfig http = http(telegram);
@@ -91,6 +94,9 @@ public final class ConfigReader {
                 problems.add("TELEGRAM_WEBHOOK_SECRET is not set: webhook mode needs one (1-256 letters, digits, - or _; e.g. `openssl rand -hex 32`)");
             } else if (!WEBHOOK_SECRET.matcher(raw.get()).matches()) {
                 problems.add("TELEGRAM_WEBHOOK_SECRET may hold only letters, digits, - and _ (1-256 of them), as Telegram requires");
+            } else if (raw.get().length() < MIN_WEBHOOK_SECRET_LENGTH) {
+                problems.add("TELEGRAM_WEBHOOK_SECRET is too short: use at least " + MIN_WEBHOOK_SECRET_LENGTH
+                        + " characters, or anyone can guess it and post forged updates (e.g. `openssl rand -hex 32`)");
             } else {
                 webhookSecret = Secret.of(raw.get());
             }
@@ -114,7 +120,13 @@ public final class ConfigReader {
             }
         }
         IpRanges proxies = parse("TRUSTED_PROXIES", IpRanges::parse).orElse(IpRanges.none());
-        return new HttpConfig(port, publicUrl, proxies);
+        String bind = parse("HTTP_BIND", ConfigReader::bindAddress).orElse(HttpConfig.DEFAULT_BIND);
+        Secret metricsToken = parse("METRICS_TOKEN", ConfigReader::metricsToken).orElse(null);
+        if (purpose == Purpose.RUN && metricsToken == null && !IpRange.parse(bind).network().isLoopbackAddress()) {
+            warnings.add("HTTP_BIND=" + bind + " opens the HTTP server beyond this machine while METRICS_TOKEN is not set: "
+                    + "anyone who reaches the port reads /metrics (set METRICS_TOKEN, or keep the port behind a firewall)");
+        }
+        return new HttpConfig(port, publicUrl, proxies, bind, metricsToken);
     }
 
     private DatabaseConfig database() {
@@ -169,6 +181,10 @@ public final class ConfigReader {
         }
         URI apiUrl = parse("HELEKET_API_URL", ConfigReader::httpUrl).orElse(HeleketConfig.DEFAULT_API_URL);
         IpRanges ips = parse("HELEKET_WEBHOOK_IPS", IpRanges::parse).orElse(IpRanges.parse(HeleketConfig.DEFAULT_WEBHOOK_IPS));
+        if (purpose == Purpose.RUN && testMode && merchantId != null && !parse("PAYMENT_TEST_MODE_FORCE", ConfigReader::bool).orElse(false)) {
+            problems.add("PAYMENT_TEST_MODE=true next to real Heleket keys: buyers could take keys without paying while real "
+                    + "payments run. Remove PAYMENT_TEST_MODE, or set PAYMENT_TEST_MODE_FORCE=true if you really mean both");
+        }
         if (purpose == Purpose.RUN) {
             if (testMode) {
                 warnings.add("PAYMENT_TEST_MODE is on: users can mark orders paid without paying. Never use it with real customers");
@@ -198,6 +214,15 @@ public final class ConfigReader {
         if (raw.isPresent() && raw.get().length() < MIN_SECRET_KEY_LENGTH) {
             problems.add("SECRET_KEY is too short: use at least " + MIN_SECRET_KEY_LENGTH + " characters (e.g. `openssl rand -base64 32`)");
             return null;
+        }
+        if (raw.isPresent()) {
+            try {
+                SecretBox.parseKey(raw.get()); // the key the database adapter will use: refused here, before anything starts
+            } catch (IllegalArgumentException e) {
+                problems.add("SECRET_KEY is not 32 bytes: write 32 random bytes as 64 hex digits or base64 "
+                        + "(`openssl rand -base64 32`); a passphrase is refused on purpose");
+                return null;
+            }
         }
         if (raw.isEmpty() && (purpose == Purpose.RUN || purpose == Purpose.OPERATE)) {
             problems.add("SECRET_KEY is not set: it encrypts the panel passwords stored in the database; make one with "
@@ -237,6 +262,24 @@ public final class ConfigReader {
         return text.endsWith("/") ? URI.create(text.replaceAll("/+$", "")) : uri;
     }
 
+    private static String bindAddress(String value) {
+        if (value.contains("/")) throw new IllegalArgumentException("'" + value + "' is a block; write one address");
+        try {
+            IpRange.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + value + "' is not an IP address: write 127.0.0.1 (default, only this machine), "
+                    + "0.0.0.0 (every interface, e.g. in a container) or one of this machine's addresses");
+        }
+        return value;
+    }
+
+    private static Secret metricsToken(String value) {
+        if (value.length() < 16 || value.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("use at least 16 characters without spaces (e.g. `openssl rand -hex 24`)");
+        }
+        return Secret.of(value);
+    }
+
     private static TelegramMode mode(String value) {
         try {
             return TelegramMode.valueOf(value.toUpperCase(Locale.ROOT));
@@ -248,7 +291,7 @@ public final class ConfigReader {
     private static int port(String value) {
         try {
             int port = Integer.parseInt(value);
-            if (port >= 1 && port <= 65_535) return port;
+            if (port >= 0 && port <= 65_535) return port; // 0: any free port (tests)
         } catch (NumberFormatException e) {
             // reported below
         }

@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +41,17 @@ public final class DotEnvFile {
             return parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return new Contents(Map.of(), List.of(file + " cannot be read: " + e.getMessage()));
+        }
+    }
+
+    /** The file's permissions ("rw-r--r--") when users other than its owner and group may read it; empty otherwise or off POSIX. */
+    public static Optional<String> readableByOthers(Path file) {
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
+            return mode.contains(PosixFilePermission.OTHERS_READ) ? Optional.of(PosixFilePermissions.toString(mode)) : Optional.empty();
+        } catch (UnsupportedOperationException | IOException e) {
+            return Optional.empty(); // not a POSIX file system: nothing to say
         }
     }
 

@@ -19,23 +19,32 @@ public final class Variables {
             "DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD", "DATA_DIR", "HELEKET_MERCHANT_ID", "HELEKET_API_KEY",
             "HELEKET_API_URL", "HELEKET_WEBHOOK_IPS", "TRUSTED_PROXIES", "ADMIN_IDS", "SECRET_KEY", "PAYMENT_TEST_MODE",
             "SUPPORT_CHAT_ID", "DEFAULT_LANGUAGE", "TIME_ZONE", "RECONCILE_INTERVAL",
-            "PANEL_DRIFT_INTERVAL", "MAX_OPEN_ORDERS", "USER_ACTIONS_PER_MINUTE", "LATE_PAYMENT_WINDOW");
+            "PANEL_DRIFT_INTERVAL",
+            "MAX_OPEN_ORDERS", "USER_ACTIONS_PER_MINUTE", "LATE_PAYMENT_WINDOW",
+            "HTTP_BIND", "METRICS_TOKEN", "PAYMENT_TEST_MODE_FORCE");
+
+    /** The variables a .env file must not show to other users of the machine. */
+    private static final Set<String> SECRETS = Set.of("BOT_TOKEN", "SECRET_KEY", "HELEKET_API_KEY", "DATABASE_PASSWORD",
+            "TELEGRAM_WEBHOOK_SECRET", "METRICS_TOKEN", "POSTGRES_PASSWORD", "VPNBOT_OWNER_PASSWORD", "VPNBOT_APP_PASSWORD");
 
     /** Read by the deployment around the bot (Compose, the JVM, logging), not by the bot: no warning for them in .env. */
-    private static final Set<String> DEPLOYMENT = Set.of("POSTGRES_PASSWORD", "JAVA_OPTS", "VPNBOT_LOG_LEVEL");
+    private static final Set<String> DEPLOYMENT = Set.of("POSTGRES_PASSWORD", "JAVA_OPTS", "VPNBOT_LOG_LEVEL",
+            "VPNBOT_OWNER_PASSWORD", "VPNBOT_APP_PASSWORD");
 
     private final Map<String, String> values;
     private final List<String> problems;
     private final List<String> warnings;
+    private final String exposure;
 
-    private Variables(Map<String, String> values, List<String> problems, List<String> warnings) {
+    private Variables(Map<String, String> values, List<String> problems, List<String> warnings, String exposure) {
         this.values = Map.copyOf(values);
         this.problems = List.copyOf(problems);
         this.warnings = List.copyOf(warnings);
+        this.exposure = exposure;
     }
 
     public static Variables of(Map<String, String> values) {
-        return new Variables(values, List.of(), List.of());
+        return new Variables(values, List.of(), List.of(), null);
     }
 
     /**
@@ -57,7 +66,15 @@ public final class Variables {
                         warnings.add("the environment sets " + name + ", which vpnbot does not read: a typo of " + k + "?")));
         Map<String, String> merged = new HashMap<>(file.variables());
         merged.putAll(environment);
-        return new Variables(merged, file.problems(), warnings);
+        boolean holdsSecrets = SECRETS.stream().anyMatch(name -> !file.variables().getOrDefault(name, "").isBlank());
+        String exposure = holdsSecrets ? DotEnvFile.readableByOthers(dotEnv).map(mode -> dotEnv + " is readable by every user of "
+                + "this machine (" + mode + ") and holds the bot's secrets: chmod 600 " + dotEnv).orElse(null) : null;
+        return new Variables(merged, file.problems(), warnings, exposure);
+    }
+
+    /** A warning when the .env file that holds secrets can be read by anyone on the machine. */
+    public Optional<String> exposure() {
+        return Optional.ofNullable(exposure);
     }
 
     public Optional<String> get(String name) {

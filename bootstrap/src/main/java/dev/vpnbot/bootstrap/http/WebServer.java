@@ -49,6 +49,7 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    private final String bindAddress;
     private final int requestedPort;
     private final Map<Route, WebHandler> handlers;
     private final TrustedProxies proxies;
@@ -59,7 +60,15 @@ public final class WebServer implements AutoCloseable {
     private HttpServer server;
     private ThreadPoolExecutor pool;
 
+    /** On the loopback address only. */
     public WebServer(int port, Map<Route, WebHandler> handlers, TrustedProxies proxies, RequestCounter counter, Limits limits) {
+        this("127.0.0.1", port, handlers, proxies, counter, limits);
+    }
+
+    /** @param bindAddress the IP literal to listen on: "127.0.0.1" (behind nginx on the same machine) or "0.0.0.0" (a container) */
+    public WebServer(String bindAddress, int port, Map<Route, WebHandler> handlers, TrustedProxies proxies, RequestCounter counter,
+                     Limits limits) {
+        this.bindAddress = bindAddress;
         this.requestedPort = port;
         this.handlers = new EnumMap<>(Route.class);
         this.handlers.putAll(handlers);
@@ -78,11 +87,11 @@ public final class WebServer implements AutoCloseable {
                     return t;
                 }); // default policy: rejected → the JDK server closes that connection
         pool.allowCoreThreadTimeOut(true);
-        server = HttpServer.create(new InetSocketAddress(requestedPort), 64);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bindAddress), requestedPort), 64);
         server.createContext("/", this::serve);
         server.setExecutor(pool);
         server.start();
-        LOG.info("HTTP server listening on port {} ({})", port(), handlers.keySet().stream()
+        LOG.info("HTTP server listening on {} port {} ({})", bindAddress, port(), handlers.keySet().stream()
                 .map(r -> r.method() + " " + r.path()).toList());
     }
 
@@ -159,6 +168,8 @@ public final class WebServer implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
         InetAddress peer = exchange.getRemoteAddress().getAddress();
         Optional<InetAddress> client = proxies.client(peer, headers.getOrDefault("x-forwarded-for", List.of()));
+        Optional<WebReply> refused = handlers.get(route).refuseBeforeBody(client);
+        if (refused.isPresent()) return refused.get(); // the body of a sender we refuse is never read
         byte[] body = readBody(exchange, route.maxBodyBytes());
         if (body == null) {
             LOG.warn("{} refused (413): a body over {} bytes from {}", route.path(), route.maxBodyBytes(),

@@ -43,7 +43,7 @@ public final class MeasuredVpnPanel implements VpnPanel {
         try {
             PanelRepair repair = panel.repairClient(server, wanted);
             if (repair.fixes().contains(PanelRepair.Fix.CREATED)) operation = "create_client";
-            health.succeeded(server.id());
+            health.succeeded(server);
             return repair;
         } catch (RuntimeException e) {
             failed(operation, server, e);
@@ -91,7 +91,7 @@ public final class MeasuredVpnPanel implements VpnPanel {
         Timer.Sample start = Timer.start();
         try {
             T result = call.get();
-            health.succeeded(server.id());
+            health.succeeded(server);
             return result;
         } catch (RuntimeException e) {
             failed(operation, server, e);
@@ -104,6 +104,6 @@ public final class MeasuredVpnPanel implements VpnPanel {
     private void failed(String operation, Server server, RuntimeException e) {
         String kind = e instanceof PanelException p ? p.kind().name().toLowerCase(Locale.ROOT) : "unexpected";
         metrics.panelErrors.withTags("operation", operation, "server", server.id().toString(), "kind", kind).increment();
-        health.failed(server.id(), e);
+        health.failed(server, e);
     }
 }

@@ -17,10 +17,17 @@ public final class PanelProbe {
 
     private final Servers servers;
     private final VpnPanel panel;
+    private final Runnable afterEachRound;
 
     public PanelProbe(Servers servers, VpnPanel panel) {
+        this(servers, panel, () -> { });
+    }
+
+    /** @param afterEachRound run after every round (the sales watch: alerts the admins when no server can sell) */
+    public PanelProbe(Servers servers, VpnPanel panel, Runnable afterEachRound) {
         this.servers = servers;
         this.panel = panel;
+        this.afterEachRound = afterEachRound;
     }
 
     /** Returns how many panels answered. */
@@ -34,6 +41,7 @@ public final class PanelProbe {
                 // recorded by the measured panel for /healthz and /metrics
             }
         }
+        afterEachRound.run();
         return answered;
     }
 }

@@ -18,6 +18,8 @@ import dev.vpnbot.bootstrap.config.IpRanges;
 import dev.vpnbot.bootstrap.http.Route;
 import dev.vpnbot.bootstrap.http.WebHandler;
 import dev.vpnbot.bootstrap.http.WebReply;
+import dev.vpnbot.bootstrap.http.WebRequest;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
@@ -33,6 +35,11 @@ public final class HeleketModule extends AbstractModule {
     @Provides
     @Singleton
     Optional<HeleketSettings> settings(HeleketConfig heleket, HttpConfig http) {
+        return settingsOf(heleket, http);
+    }
+
+    /** The adapter's settings from the configuration; empty when Heleket is not configured (also for {@code vpnbot doctor}). */
+    public static Optional<HeleketSettings> settingsOf(HeleketConfig heleket, HttpConfig http) {
         if (!heleket.isConfigured()) return Optional.empty();
         // without PUBLIC_URL Heleket gets no callback address: reconciliation then finds the payments
         String callback = http.publicAddress(Route.HELEKET_WEBHOOK.path()).map(Object::toString).orElse(null);
@@ -52,9 +59,17 @@ public final class HeleketModule extends AbstractModule {
     WebHandler webhook(Optional<HeleketSettings> settings, ConfirmPaymentUseCase payments) {
         if (settings.isEmpty()) return request -> WebReply.text(404, "Heleket is not configured\n");
         HeleketWebhook webhook = new HeleketWebhook(settings.get(), payments);
-        return request -> {
-            WebhookReply reply = webhook.handle(request.body(), request.client());
-            return WebReply.text(reply.status(), reply.body());
+        return new WebHandler() {
+            @Override
+            public WebReply handle(WebRequest request) {
+                WebhookReply reply = webhook.handle(request.body(), request.client());
+                return WebReply.text(reply.status(), reply.body());
+            }
+
+            @Override
+            public Optional<WebReply> refuseBeforeBody(Optional<InetAddress> client) {
+                return webhook.refuseSender(client).map(reply -> WebReply.text(reply.status(), reply.body()));
+            }
         };
     }
 

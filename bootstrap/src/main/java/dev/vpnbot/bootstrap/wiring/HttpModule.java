@@ -47,15 +47,16 @@ public final class HttpModule extends AbstractModule {
 
     @ProvidesIntoMap
     @RouteKey(Route.METRICS)
-    WebHandler metrics(BotMetrics metrics) {
-        return request -> new WebReply(200, BotMetrics.CONTENT_TYPE, metrics.scrape().getBytes(StandardCharsets.UTF_8), Map.of());
+    WebHandler metrics(BotMetrics metrics, HttpConfig http) {
+        WebHandler page = request -> new WebReply(200, BotMetrics.CONTENT_TYPE, metrics.scrape().getBytes(StandardCharsets.UTF_8), Map.of());
+        return http.metricsToken() == null ? page : new BearerToken(http.metricsToken().reveal(), page);
     }
 
     /** TRUSTED_PROXIES: the only peers whose X-Forwarded-For the server believes. */
     @Provides
     @Singleton
     WebServer webServer(HttpConfig http, Map<Route, WebHandler> routes, BotMetrics metrics) {
-        return new WebServer(http.port(), routes, new TrustedProxies(http.trustedProxies()::contains), metrics::httpRequest,
+        return new WebServer(http.bind(), http.port(), routes, new TrustedProxies(http.trustedProxies()::contains), metrics::httpRequest,
                 WebServer.Limits.defaults());
     }
 }

@@ -9,6 +9,9 @@ import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.bootstrap.health.HealthCheck;
 import dev.vpnbot.bootstrap.health.PanelHealth;
+import dev.vpnbot.bootstrap.health.SalesHealth;
+import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
 import dev.vpnbot.bootstrap.metrics.MeasuredVpnPanel;
 import dev.vpnbot.bootstrap.metrics.OrderCounts;
@@ -53,6 +56,17 @@ public final class ObservabilityModule extends AbstractModule {
     @ProvidesIntoSet
     HealthCheck panelsCheck(PanelHealth health) {
         return health;
+    }
+
+    @Provides
+    @Singleton
+    SalesHealth sales(Servers servers, Notifier notifier) {
+        return new SalesHealth(servers, notifier);
+    }
+
+    @ProvidesIntoSet
+    HealthCheck salesCheck(SalesHealth sales) {
+        return sales;
     }
 
     /** The panel every use case talks to: the adapter's, timed and counted. */

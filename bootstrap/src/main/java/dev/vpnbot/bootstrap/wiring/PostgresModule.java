@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoOptional;
 import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.vpnbot.adapter.postgres.DatabaseCheckup;
 import dev.vpnbot.adapter.postgres.DatabaseSettings;
 import dev.vpnbot.adapter.postgres.PostgresPersistence;
 import dev.vpnbot.application.port.out.panel.PanelWriteLock;
@@ -40,18 +41,35 @@ import java.time.Duration;
  */
 public final class PostgresModule extends AbstractModule {
 
-    static DatabaseSettings settings(DatabaseLocation location) {
+    /** Where and how to log in, as the PostgreSQL adapter takes it. */
+    public static DatabaseSettings settings(DatabaseLocation location) {
         return new DatabaseSettings(location.jdbcUrl(), location.user(),
                 location.password() == null ? null : location.password().reveal());
     }
 
+    /**
+     * Why the database could not be opened. Guice asks again for every binding that needs it; without
+     * this, each would wait out the connection attempt again (20–50 s before the error showed).
+     */
+    private RuntimeException openFailure;
+
     @Provides
     @Singleton
-    PostgresPersistence persistence(DatabaseLocation location, AppConfig config, Clock clock) {
+    synchronized PostgresPersistence persistence(DatabaseLocation location, AppConfig config, Clock clock) {
+        if (openFailure != null) throw openFailure;
         if (config.secretKey() == null) {
             throw new IllegalStateException("SECRET_KEY is not set: it encrypts the panel passwords stored in the database");
         }
-        return PostgresPersistence.open(settings(location), SecretBox.parseKey(config.secretKey().reveal()), clock);
+        try {
+            DatabaseSettings settings = settings(location);
+            byte[] key = SecretBox.parseKey(config.secretKey().reveal());
+            // the owner's login migrates, then serves; the runtime role (rows only) serves a schema the owner migrated
+            return DatabaseCheckup.mayChangeSchema(settings) ? PostgresPersistence.open(settings, key, clock)
+                    : PostgresPersistence.connect(settings, key, clock);
+        } catch (RuntimeException e) {
+            openFailure = e;
+            throw e;
+        }
     }
 
     @Provides @Singleton Users users(PostgresPersistence db) { return db.users(); }

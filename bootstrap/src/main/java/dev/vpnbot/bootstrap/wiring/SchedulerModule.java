@@ -16,6 +16,7 @@ import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
 import dev.vpnbot.bootstrap.schedule.BackgroundJobs;
+import dev.vpnbot.bootstrap.health.SalesHealth;
 import dev.vpnbot.bootstrap.schedule.PanelProbe;
 
 /** The background jobs, and the fulfilment signal: a paid order wakes the worker at once. */
@@ -32,8 +33,8 @@ public final class SchedulerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PanelProbe panelProbe(Servers servers, VpnPanel panel) {
-        return new PanelProbe(servers, panel);
+    PanelProbe panelProbe(Servers servers, VpnPanel panel, SalesHealth sales) {
+        return new PanelProbe(servers, panel, sales::watch);
     }
 
     /**

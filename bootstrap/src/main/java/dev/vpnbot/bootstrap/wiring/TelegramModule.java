@@ -35,6 +35,8 @@ import dev.vpnbot.bootstrap.config.OperatorConfig;
 import dev.vpnbot.bootstrap.config.ShopLimits;
 import dev.vpnbot.bootstrap.config.TelegramConfig;
 import dev.vpnbot.bootstrap.config.TelegramMode;
+import dev.vpnbot.bootstrap.health.HealthCheck;
+import dev.vpnbot.bootstrap.health.TelegramHealthCheck;
 import dev.vpnbot.bootstrap.http.Route;
 import dev.vpnbot.bootstrap.http.WebHandler;
 import dev.vpnbot.bootstrap.http.WebReply;
@@ -150,6 +152,11 @@ public final class TelegramModule extends AbstractModule {
     @ProvidesIntoOptional(ProvidesIntoOptional.Type.ACTUAL)
     SenderQueue senderQueue(TelegramAdapter adapter) {
         return adapter::queueLength;
+    }
+
+    @ProvidesIntoSet
+    HealthCheck telegramHealth(TelegramAdapter adapter) {
+        return new TelegramHealthCheck(adapter::botApiOutage);
     }
 
     @ProvidesIntoSet

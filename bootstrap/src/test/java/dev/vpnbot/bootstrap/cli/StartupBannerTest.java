@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class StartupBannerTest {
     private static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
     private static final String API_KEY = "heleket-payment-key-do-not-show";
-    private static final String SECRET_KEY = "0123456789abcdef0123456789abcdef-key";
+    private static final String SECRET_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
     private static final String WEBHOOK_SECRET = "telegram-webhook-secret-do-not-show";
     private static final String DB_PASSWORD = "db-password-do-not-show";
 
@@ -59,7 +59,7 @@ class StartupBannerTest {
                 "vpnbot 1.2.3 is ready, 2345 ms after launch",
                 "  Telegram:  webhook: Telegram posts updates to https://bot.example.com/webhooks/telegram",
                 "  database:  PostgreSQL at db.example.com:5433/vpnbot (DATABASE_URL)",
-                "  HTTP:      port 8080 on every interface; public address https://bot.example.com",
+                "  HTTP:      port 8080 on 127.0.0.1 only (HTTP_BIND); public address https://bot.example.com",
                 "  payments:  Heleket",
                 "  servers:   1 of 3 can sell (switched on, not full)",
                 "  admins:    2 configured");
@@ -74,6 +74,7 @@ class StartupBannerTest {
         env.put("BOT_TOKEN", TOKEN);
         env.put("SECRET_KEY", SECRET_KEY);
         env.put("PAYMENT_TEST_MODE", "true");
+        env.put("HTTP_BIND", "0.0.0.0");
         AppConfig config = ConfigReader.read(Variables.of(env), Purpose.RUN);
         DatabaseLocation db = new DatabaseLocation("jdbc:postgresql://localhost:54321/vpnbot", "postgres",
                 Secret.of("embedded-password-do-not-show"), true);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigReaderTest {
     private static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
     private static final String MERCHANT = "c26b80a8-9549-4b75-9e2b-2ab3d4ff1e85";
-    private static final String SECRET_KEY = "0123456789abcdef0123456789abcdef-key";
+    private static final String SECRET_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
     private static Map<String, String> minimalRun() {
         Map<String, String> env = new HashMap<>();
@@ -74,7 +74,7 @@ class ConfigReaderTest {
         env.put("TELEGRAM_API_URL", "http://127.0.0.1:8081/");
         env.put("TELEGRAM_MODE", "Webhook");
         env.put("PUBLIC_URL", "https://bot.example.com/");
-        env.put("TELEGRAM_WEBHOOK_SECRET", "hook_secret-1");
+        env.put("TELEGRAM_WEBHOOK_SECRET", "hook_secret-0123456789");
         env.put("HTTP_PORT", "9090");
         env.put("DATABASE_URL", "jdbc:postgresql://db:5432/vpnbot");
         env.put("DATABASE_USER", "vpnbot_app");
@@ -85,6 +85,7 @@ class ConfigReaderTest {
         env.put("TRUSTED_PROXIES", "127.0.0.1 ::1");
         env.put("ADMIN_IDS", "111, 222");
         env.put("PAYMENT_TEST_MODE", "yes");
+        env.put("PAYMENT_TEST_MODE_FORCE", "true");
         env.put("SUPPORT_CHAT_ID", "-1001234567890");
         env.put("DEFAULT_LANGUAGE", "en");
         env.put("TIME_ZONE", "Asia/Yekaterinburg");
@@ -95,7 +96,7 @@ class ConfigReaderTest {
 
         assertThat(c.telegram().apiUrl()).isEqualTo(URI.create("http://127.0.0.1:8081"));
         assertThat(c.telegram().mode()).isEqualTo(TelegramMode.WEBHOOK);
-        assertThat(c.telegram().webhookSecret().matches("hook_secret-1")).isTrue();
+        assertThat(c.telegram().webhookSecret().matches("hook_secret-0123456789")).isTrue();
         assertThat(c.http().publicUrl()).isEqualTo(URI.create("https://bot.example.com"));
         assertThat(c.http().publicAddress("/webhooks/heleket")).contains(URI.create("https://bot.example.com/webhooks/heleket"));
         assertThat(c.http().port()).isEqualTo(9090);
@@ -180,7 +181,7 @@ class ConfigReaderTest {
                 "TELEGRAM_WEBHOOK_SECRET may hold only letters, digits, - and _ (1-256 of them), as Telegram requires");
 
         env.put("PUBLIC_URL", "https://bot.example.com:8080");
-        env.put("TELEGRAM_WEBHOOK_SECRET", "ok");
+        env.put("TELEGRAM_WEBHOOK_SECRET", "ok_secret_0123456789");
         assertThat(problemsOf(env, Purpose.RUN)).singleElement().asString().contains("ports 443, 80, 88 or 8443");
     }
 

@@ -35,6 +35,7 @@ class DocumentedVariablesTest {
         assertThat(defaults.get("TELEGRAM_API_URL")).isEqualTo("`" + c.telegram().apiUrl() + "`");
         assertThat(defaults.get("TELEGRAM_MODE")).isEqualTo("`" + c.telegram().mode().name().toLowerCase() + "`");
         assertThat(defaults.get("HTTP_PORT")).isEqualTo("`" + c.http().port() + "`");
+        assertThat(defaults.get("HTTP_BIND")).isEqualTo("`" + c.http().bind() + "`");
         assertThat(defaults.get("DATA_DIR")).isEqualTo("`./" + c.dataDir() + "`");
         assertThat(defaults.get("HELEKET_API_URL")).isEqualTo("`" + c.heleket().apiUrl() + "`");
         assertThat(defaults.get("HELEKET_WEBHOOK_IPS")).isEqualTo("`" + c.heleket().webhookIps() + "`");

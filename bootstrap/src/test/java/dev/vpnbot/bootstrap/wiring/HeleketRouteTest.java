@@ -171,4 +171,21 @@ class HeleketRouteTest {
         assertThat(post(signed("paid"), "31.133.220.8").statusCode()).isEqualTo(403);
         assertThat(confirmations).hasValue(0);
     }
+
+    @Test
+    void a_sender_that_may_not_send_webhooks_is_refused_before_its_body_is_read() throws Exception {
+        start(List.of(IpRange.parse("10.1.2.3")), address -> false); // we call from 127.0.0.1, not Heleket's address
+
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000); // reading the body first would hold us until the server's 30 s request limit
+            // the headers promise a body that never comes
+            socket.getOutputStream().write(("POST " + Route.HELEKET_WEBHOOK.path() + " HTTP/1.1\r\nHost: bot\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 20000\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            assertThat(status).isEqualTo("HTTP/1.1 403 Forbidden");
+        }
+        assertThat(confirmations).hasValue(0);
+    }
 }

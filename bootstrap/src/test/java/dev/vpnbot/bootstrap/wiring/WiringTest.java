@@ -152,7 +152,8 @@ class WiringTest {
 
         HttpResponse<String> health = get(injector, "/healthz");
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).isEqualTo("{\"status\":\"UP\",\"checks\":{\"panels\":{\"status\":\"UP\",\"detail\":\"1 panel(s) answering\"}}}\n");
+        assertThat(health.body()).isEqualTo("{\"status\":\"UP\",\"checks\":{\"panels\":{\"status\":\"UP\",\"detail\":\"1 panel(s) answering\"},"
+                + "\"sales\":{\"status\":\"UP\",\"detail\":\"1 server(s) selling, 99 free slot(s)\"}}}\n");
     }
 
     @Test

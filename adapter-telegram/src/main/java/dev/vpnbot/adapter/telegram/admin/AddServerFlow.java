@@ -19,6 +19,7 @@ import dev.vpnbot.application.model.panel.PanelInbound;
 import dev.vpnbot.application.model.panel.PanelProbe;
 import dev.vpnbot.application.model.panel.RealityInboundRequest;
 import dev.vpnbot.domain.server.Server;
+import dev.vpnbot.domain.server.PanelAddress;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,8 @@ final class AddServerFlow {
     private final ServersScreen screen;
     private final Conversations conversations;
     private final Outbox sender;
+    /** The drafts' logins, in memory only: the conversation state in the database holds a reference. */
+    private final ServerDraft.Vault vault = new ServerDraft.Vault(java.time.Clock.systemUTC());
 
     AddServerFlow(ManageServersUseCase servers, ServersScreen screen, Conversations conversations, Outbox sender) {
         this.servers = servers;
@@ -57,7 +60,7 @@ final class AddServerFlow {
 
     /** The admin's message while a server is being added. */
     void received(Interaction ix, Message message, Conversation c) {
-        Optional<ServerDraft> found = ServerDraft.decode(c.choice());
+        Optional<ServerDraft> found = ServerDraft.decode(c.choice(), vault);
         if (found.isEmpty()) {
             lost(ix);
             return;
@@ -77,7 +80,8 @@ final class AddServerFlow {
                     } else {
                         next = next.at(Stage.CREDENTIALS);
                         save(ix, next);
-                        ix.show(ask(t, question(t, next)));
+                        String warning = PanelAddress.plainHttpWarning(url).map(w -> t.html("admin.add.plain_http") + "\n\n").orElse("");
+                        ix.show(ask(t, warning + question(t, next)));
                     }
                 }
                 case CREDENTIALS -> {
@@ -262,11 +266,11 @@ final class AddServerFlow {
 
     private Optional<ServerDraft> current(Interaction ix) {
         return conversations.of(ix.chatId()).filter(c -> c.step() == Conversation.Step.ADMIN_ADD_SERVER)
-                .flatMap(c -> ServerDraft.decode(c.choice()));
+                .flatMap(c -> ServerDraft.decode(c.choice(), vault));
     }
 
     private void save(Interaction ix, ServerDraft draft) {
-        conversations.set(ix.chatId(), Conversation.admin(Conversation.Step.ADMIN_ADD_SERVER, 0, draft.encode()));
+        conversations.set(ix.chatId(), Conversation.admin(Conversation.Step.ADMIN_ADD_SERVER, 0, draft.encode(vault)));
     }
 
     /** A button from an earlier step: the current question again. */

@@ -2,6 +2,7 @@ package dev.vpnbot.adapter.telegram.admin;
 
 import dev.vpnbot.application.model.panel.RealityInboundRequest;
 import dev.vpnbot.domain.money.Money;
+import dev.vpnbot.domain.server.PanelAddress;
 import dev.vpnbot.domain.server.PanelConnection;
 import dev.vpnbot.domain.server.PanelCredentials;
 import dev.vpnbot.domain.server.Server;
@@ -87,7 +88,9 @@ final class AdminInput {
         String url = text(text);
         try {
             // the credentials do not matter here: only the URL is checked
-            return new PanelConnection(url, new PanelCredentials.ApiToken("check"), null).baseUrl();
+            String baseUrl = new PanelConnection(url, new PanelCredentials.ApiToken("check"), null).baseUrl();
+            PanelAddress.refuseUnsafe(baseUrl);
+            return baseUrl;
         } catch (IllegalArgumentException e) {
             // the reason without the text itself: a login pasted here by mistake is never echoed
             throw new Invalid("admin.error.url", QUOTED_INPUT.matcher(String.valueOf(e.getMessage())).replaceAll(""));

@@ -5,17 +5,25 @@ import dev.vpnbot.domain.server.PanelCredentials;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A server being added from Telegram, kept in the admin's conversation state between messages:
- * what has been entered so far and which step comes next. The credentials stay here (as they
- * will in the server's own row) only until the server is stored or the admin leaves the flow;
- * they never appear in a message or a log ({@code toString} hides them).
+ * what has been entered so far and which step comes next. The credentials never go into that
+ * state (it is a database row): it holds only a random reference into the {@link Vault}, which
+ * keeps them in this process's memory for {@link Vault#LIFETIME}. After a restart, or once that
+ * time is up, the draft goes back to asking for the login. They never appear in a message or a
+ * log either ({@code toString} hides them).
  *
  * @param certificateSha256 the certificate fingerprint the admin was shown, or null
  * @param publicKeySha256   the public key fingerprint the admin was shown, or null
@@ -78,17 +86,40 @@ record ServerDraft(Stage stage, String url, PanelCredentials credentials, String
         return new PanelConnection(url, credentials, pin);
     }
 
-    String encode() {
+    /** Where the credentials of drafts wait: memory only, each for a limited time. */
+    static final class Vault {
+        static final Duration LIFETIME = Duration.ofMinutes(30);
+        private static final SecureRandom RANDOM = new SecureRandom();
+
+        private record Kept(PanelCredentials credentials, Instant until) {}
+
+        private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+        private final Clock clock;
+
+        Vault(Clock clock) {
+            this.clock = clock;
+        }
+
+        String keep(PanelCredentials credentials) {
+            Instant now = clock.instant();
+            kept.values().removeIf(k -> !k.until().isAfter(now));
+            byte[] id = new byte[16];
+            RANDOM.nextBytes(id);
+            String reference = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+            kept.put(reference, new Kept(credentials, now.plus(LIFETIME)));
+            return reference;
+        }
+
+        Optional<PanelCredentials> find(String reference) {
+            return Optional.ofNullable(kept.get(reference)).filter(k -> k.until().isAfter(clock.instant())).map(Kept::credentials);
+        }
+    }
+
+    String encode(Vault vault) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("s", stage.name().toLowerCase(Locale.ROOT));
         put(fields, "u", url);
-        if (credentials instanceof PanelCredentials.Password p) {
-            fields.put("cu", p.username());
-            fields.put("cp", p.password());
-            put(fields, "c2", p.twoFactorCode());
-        } else if (credentials instanceof PanelCredentials.ApiToken t) {
-            fields.put("ct", t.token());
-        }
+        if (credentials != null) fields.put("cr", vault.keep(credentials));
         put(fields, "fc", certificateSha256);
         put(fields, "fk", publicKeySha256);
         put(fields, "pin", pin);
@@ -102,7 +133,7 @@ record ServerDraft(Stage stage, String url, PanelCredentials credentials, String
     }
 
     /** Empty for anything unreadable (a state from another version, say): the admin starts again. */
-    static Optional<ServerDraft> decode(String encoded) {
+    static Optional<ServerDraft> decode(String encoded, Vault vault) {
         try {
             Map<String, String> f = new LinkedHashMap<>();
             for (String pair : encoded.split("&")) {
@@ -110,10 +141,11 @@ record ServerDraft(Stage stage, String url, PanelCredentials credentials, String
                 if (eq <= 0) return Optional.empty();
                 f.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
-            PanelCredentials credentials = null;
-            if (f.containsKey("ct")) credentials = new PanelCredentials.ApiToken(f.get("ct"));
-            else if (f.containsKey("cu")) credentials = new PanelCredentials.Password(f.get("cu"), f.get("cp"), f.get("c2"));
-            return Optional.of(new ServerDraft(Stage.valueOf(f.getOrDefault("s", "").toUpperCase(Locale.ROOT)), f.get("u"), credentials,
+            PanelCredentials credentials = f.containsKey("cr") ? vault.find(f.get("cr")).orElse(null) : null;
+            Stage stage = Stage.valueOf(f.getOrDefault("s", "").toUpperCase(Locale.ROOT));
+            // the login is gone (a restart, or the vault's time is up): ask for it again, keeping the rest
+            if (credentials == null && stage.compareTo(Stage.CREDENTIALS) > 0) stage = Stage.CREDENTIALS;
+            return Optional.of(new ServerDraft(stage, f.get("u"), credentials,
                     f.get("fc"), f.get("fk"), f.get("pin"), integer(f.get("ib")), integer(f.get("np")), f.get("ns"), f.get("n")));
         } catch (RuntimeException e) {
             return Optional.empty();

@@ -49,7 +49,7 @@ final class FailedCalls {
         if (error instanceof TelegramApiRequestException refusal) return refused(item, refusal);
         if (error instanceof TelegramApiException unanswered) {
             long backoff = 1L << Math.min(item.attempts(), 5);
-            return again(item, null, Duration.ofSeconds(backoff), hide(String.valueOf(unanswered.getMessage())));
+            return again(item, null, Duration.ofSeconds(backoff), hide(String.valueOf(unanswered.getMessage())), true);
         }
         item.result().completeExceptionally(error);
         LOG.warn("{} to chat {} failed: {}", item.what(), item.chatId(), hide(error.toString()));
@@ -63,7 +63,7 @@ final class FailedCalls {
         if (code == 429) {
             long seconds = e.getParameters() != null && e.getParameters().getRetryAfter() != null
                     ? Math.max(1, e.getParameters().getRetryAfter()) : 1;
-            return again(item, Duration.ofSeconds(seconds), Duration.ZERO, "429, retry after " + seconds + " s");
+            return again(item, Duration.ofSeconds(seconds), Duration.ZERO, "429, retry after " + seconds + " s", false);
         }
         if (code == 403 && (lower.contains("blocked by the user") || lower.contains("user is deactivated"))) {
             LOG.info("chat {} blocked the bot or is gone: {} dropped", item.chatId(), item.what());
@@ -85,14 +85,16 @@ final class FailedCalls {
     }
 
     /** The call goes back to the head of its chat's lane after {@code delay}, unless it has had its tries. */
-    private Verdict again(Outgoing item, Duration pauseAll, Duration delay, String why) {
+    /** @param unanswered no answer at all: {@link BotApiReachability} has said so once, so each retry stays out of the log */
+    private Verdict again(Outgoing item, Duration pauseAll, Duration delay, String why, boolean unanswered) {
         int attempts = item.failedOnce();
         if (attempts >= maxAttempts) {
             item.result().completeExceptionally(new IllegalStateException(item.what() + " gave up after " + attempts + " attempts: " + why));
             LOG.warn("gave up {} to chat {} after {} attempts: {}", item.what(), item.chatId(), attempts, why);
             return new Verdict(pauseAll, null, null, false);
         }
-        LOG.info("{} to chat {} will be retried ({})", item.what(), item.chatId(), why);
+        if (unanswered) LOG.debug("{} to chat {} will be retried ({})", item.what(), item.chatId(), why);
+        else LOG.info("{} to chat {} will be retried ({})", item.what(), item.chatId(), why);
         return new Verdict(pauseAll, item, delay, false);
     }
 

@@ -14,6 +14,7 @@ import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -37,12 +38,16 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 public final class RateLimitedSender implements Outbox, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RateLimitedSender.class);
     private static final long NO_CHAT = 0;
+    /** What a stop gives the queue: short, so SIGTERM is honoured within seconds even with Telegram down. */
+    static final Duration FLUSH_ON_CLOSE = Duration.ofMillis(1500);
 
     private final TelegramClient client;
+    private final OutboxSettings settings;
     private final OkHttpClient http;
     /** Whether {@link #http} is the sender's own (closed here) or shared (closed by its owner). */
     private final boolean ownsClient;
     private final FailedCalls failures;
+    private final BotApiReachability reachability;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -57,30 +62,43 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
      * @param blocked told when a user blocked the bot
      */
     public RateLimitedSender(OutboxSettings settings, BlockedChatListener blocked, SenderLimits limits) {
-        this(new OkHttpClient.Builder().build(), true, settings, blocked, limits);
+        this(new OkHttpClient.Builder(), true, settings, blocked, limits);
     }
 
     /** On the process's shared client (its owner closes it, after this sender): it shares its pool and dispatcher. */
     public RateLimitedSender(OkHttpClient shared, OutboxSettings settings, BlockedChatListener blocked, SenderLimits limits) {
-        this(shared.newBuilder().build(), false, settings, blocked, limits);
+        this(shared.newBuilder(), false, settings, blocked, limits);
     }
 
-    private RateLimitedSender(OkHttpClient http, boolean ownsClient, OutboxSettings settings, BlockedChatListener blocked,
+    private RateLimitedSender(OkHttpClient.Builder http, boolean ownsClient, OutboxSettings settings, BlockedChatListener blocked,
                               SenderLimits limits) {
-        this(new OkHttpTelegramClient(http, settings.botToken(), settings.telegramUrl()), http, ownsClient, settings.botToken(),
-                blocked, limits);
+        this(http, new BotApiReachability(settings.telegramUrl()), ownsClient, settings, blocked, limits);
+    }
+
+    private RateLimitedSender(OkHttpClient.Builder builder, BotApiReachability reachability, boolean ownsClient,
+                              OutboxSettings settings, BlockedChatListener blocked, SenderLimits limits) {
+        this(builder.addInterceptor(reachability).build(), reachability, ownsClient, settings, blocked, limits);
+    }
+
+    private RateLimitedSender(OkHttpClient http, BotApiReachability reachability, boolean ownsClient, OutboxSettings settings,
+                              BlockedChatListener blocked, SenderLimits limits) {
+        this(new OkHttpTelegramClient(http, settings.botToken(), settings.telegramUrl()), http, reachability, ownsClient,
+                settings, settings.botToken(), blocked, limits);
     }
 
     RateLimitedSender(TelegramClient client, OkHttpClient http, String secretToHide, BlockedChatListener blocked,
                       SenderLimits limits) {
-        this(client, http, true, secretToHide, blocked, limits);
+        this(client, http, new BotApiReachability(TelegramUrl.DEFAULT_URL), true, null, secretToHide, blocked, limits);
     }
 
-    private RateLimitedSender(TelegramClient client, OkHttpClient http, boolean ownsClient, String secretToHide,
-                              BlockedChatListener blocked, SenderLimits limits) {
+    /** @param settings null for a sender made around a given client (tests): it has no long-poll line */
+    private RateLimitedSender(TelegramClient client, OkHttpClient http, BotApiReachability reachability, boolean ownsClient,
+                              OutboxSettings settings, String secretToHide, BlockedChatListener blocked, SenderLimits limits) {
         this.client = client;
         this.http = http;
+        this.reachability = reachability;
         this.ownsClient = ownsClient;
+        this.settings = settings;
         this.failures = new FailedCalls(blocked, limits.maxAttempts(), secretToHide);
         this.lanes = new LaneScheduler<>(limits, System::nanoTime);
         AtomicInteger n = new AtomicInteger();
@@ -115,7 +133,7 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
         }
     }
 
-    /** Stops taking messages, sends what is queued for up to 5 seconds, then stops. */
+    /** Stops taking messages, sends what is queued for up to {@link #FLUSH_ON_CLOSE}, then stops. */
     @Override
     public void close() {
         lock.lock();
@@ -126,7 +144,7 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
             lock.unlock();
         }
         try {
-            if (!awaitIdle(Duration.ofSeconds(5))) LOG.warn("telegram sender closed with {} messages unsent", queueLength());
+            if (!awaitIdle(FLUSH_ON_CLOSE)) LOG.warn("telegram sender closed with {} messages unsent", queueLength());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -141,6 +159,35 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
         }
+    }
+
+    /** Whether the Bot API answers, as every call through this sender (and its long-poll line) saw it. */
+    public BotApiReachability reachability() {
+        return reachability;
+    }
+
+    /**
+     * Makes one call now, outside the queue and without its retries: for the few start-up calls
+     * (command menu, webhook), which their caller retries with its own calm backoff.
+     */
+    public <T extends java.io.Serializable> T callNow(BotApiMethod<T> method) throws TelegramApiException {
+        return client.execute(method);
+    }
+
+    /** {@link #callNow} for {@code setWebhook}, which goes as a form. */
+    public Boolean callNow(SetWebhook webhook) throws TelegramApiException {
+        return client.execute(webhook);
+    }
+
+    /**
+     * A line of its own for the long poll: the same client (and reachability watch), a read timeout
+     * longer than the poll, and a dispatcher of its own so that closing it cancels only the poll.
+     */
+    public LongPollLine longPollLine(Duration pollTimeout) {
+        okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+        OkHttpClient poll = http.newBuilder().dispatcher(dispatcher).readTimeout(pollTimeout.plusSeconds(15)).build();
+        if (settings == null) throw new IllegalStateException("this sender was made around a given client and has no settings");
+        return new LongPollLine(new OkHttpTelegramClient(poll, settings.botToken(), settings.telegramUrl()), dispatcher);
     }
 
     // ---- what screens, notices and the bot use ---------------------------------------------------

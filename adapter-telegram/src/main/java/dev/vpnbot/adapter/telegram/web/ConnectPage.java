@@ -60,9 +60,13 @@ public final class ConnectPage {
         if (query == null) return invalid(texts, 400, "unreadable query");
         Optional<VpnApp> app = VpnApp.byCode(query.getOrDefault("app", ""));
         if (app.isEmpty()) return invalid(texts, 400, "app not on the allowlist");
-        Optional<String> importUrl = links.verify(query.get("k"));
-        if (importUrl.isEmpty()) return invalid(texts, 403, "token not signed by us");
-        String target = app.get().importLink(importUrl.get());
+        ConnectLinks.Opened opened = links.open(query.get("k"));
+        if (opened instanceof ConnectLinks.Opened.Expired) {
+            LOG.info("/connect refused: the link has expired");
+            return new Response(410, null, page(texts, "connect.page.expired", null, null));
+        }
+        if (!(opened instanceof ConnectLinks.Opened.Valid valid)) return invalid(texts, 403, "token not sealed by us");
+        String target = app.get().importLink(valid.importUrl());
         return new Response(302, target, page(texts, "connect.page.open", app.get(), target));
     }
 

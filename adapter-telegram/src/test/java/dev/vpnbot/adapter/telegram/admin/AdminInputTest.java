@@ -89,6 +89,17 @@ class AdminInputTest {
     }
 
     @Test
+    void an_admin_entered_panel_url_in_link_local_or_cloud_metadata_ranges_is_refused() {
+        assertThatThrownBy(() -> AdminInput.panelUrl("http://169.254.169.254/latest/meta-data/"))
+                .isInstanceOfSatisfying(AdminInput.Invalid.class, e -> {
+                    assertThat(e.key).isEqualTo("admin.error.url");
+                    assertThat(e.args[0].toString()).contains("link-local");
+                });
+        invalid(() -> AdminInput.panelUrl("http://[fe80::1%25eth0]:2053/p/"), "admin.error.url");
+        invalid(() -> AdminInput.panelUrl("http://metadata.google.internal/"), "admin.error.url");
+    }
+
+    @Test
     void a_reality_inbound_is_a_port_and_a_server_name() {
         var inbound = AdminInput.realityInbound("8443 WWW.Microsoft.com", "vpnbot");
         assertThat(inbound.port()).isEqualTo(8443);

@@ -57,10 +57,13 @@ class ConnectPageTest {
     void a_url_we_did_not_sign_is_refused_and_extra_parameters_cannot_choose_the_target() {
         String good = query("happ", SUB);
         String token = good.substring(good.indexOf("k=") + 2);
-        String forged = java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("https://evil.example/".getBytes(StandardCharsets.UTF_8)) + token.substring(token.indexOf('.'));
+        char last = token.charAt(token.length() - 1);
+        String altered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        String oldFormat = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("https://evil.example/".getBytes(StandardCharsets.UTF_8)) + ".c2lnbmF0dXJlMTIzNDU2";
 
-        assertThat(page.respond("app=happ&k=" + forged).status()).isEqualTo(403);
+        assertThat(page.respond("app=happ&k=" + altered).status()).isEqualTo(403);
+        assertThat(page.respond("app=happ&k=" + oldFormat).status()).as("the earlier format is refused cleanly").isEqualTo(403);
         assertThat(page.respond("app=happ&k=" + token + "x").status()).isEqualTo(403);
         assertThat(page.respond("app=happ").status()).isEqualTo(403);
         assertThat(page.respond("app=happ&k=%%%").status()).isEqualTo(400);
@@ -69,6 +72,35 @@ class ConnectPageTest {
         ConnectPage.Response withExtras = page.respond(good + "&url=" + URLEncoder.encode("https://evil.example", StandardCharsets.UTF_8)
                 + "&target=javascript:alert(1)");
         assertThat(withExtras.location()).isEqualTo("happ://add/" + SUB);
+    }
+
+    @Test
+    void a_connect_link_carries_an_opaque_token_not_the_subscription_url() {
+        String link = links.link(VpnApp.HAPP, SUB, Language.EN).orElseThrow();
+        String token = link.substring(link.indexOf("k=") + 2);
+        String decoded = new String(java.util.Base64.getUrlDecoder().decode(token), StandardCharsets.ISO_8859_1);
+
+        assertThat(link).doesNotContain("sub.server1").doesNotContain("k1abc");
+        assertThat(decoded).doesNotContain("sub.server1").doesNotContain("k1abc");
+        assertThat(links.link(VpnApp.HAPP, SUB, Language.EN).orElseThrow()).as("a fresh nonce each time").isNotEqualTo(link);
+    }
+
+    @Test
+    void a_connect_link_expires_after_its_lifetime_and_the_page_says_so() {
+        dev.vpnbot.application.fixtures.MutableClock clock = new dev.vpnbot.application.fixtures.MutableClock(
+                java.time.Instant.parse("2026-12-01T10:00:00Z"));
+        ConnectLinks timed = new ConnectLinks(settings.connectUrl(), settings.connectLinkSecret(), settings.botToken(), clock);
+        ConnectPage timedPage = new ConnectPage(timed);
+        String link = timed.link(VpnApp.HAPP, SUB, Language.EN).orElseThrow();
+        String query = link.substring(link.indexOf('?') + 1);
+
+        clock.advance(ConnectLinks.LIFETIME.minusSeconds(1));
+        assertThat(timedPage.respond(query).status()).isEqualTo(302);
+        clock.advance(java.time.Duration.ofSeconds(1));
+        ConnectPage.Response expired = timedPage.respond(query);
+        assertThat(expired.status()).isEqualTo(410);
+        assertThat(expired.location()).isNull();
+        assertThat(expired.html()).contains("This link has expired");
     }
 
     @Test
