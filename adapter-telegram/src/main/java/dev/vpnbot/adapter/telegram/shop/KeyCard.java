@@ -42,12 +42,13 @@ public final class KeyCard {
         String next = t.html("key.next_step");
         String caption = details + linksHtml + next;
         View buttons = buttons(t, key);
-        byte[] png = QrCode.png(links.importUrl());
+        // the QR is drawn when the photo goes out, on the sender's thread, not on the caller's (a delivery)
+        String importUrl = links.importUrl();
         if (caption.length() <= MAX_CAPTION) {
-            sender.sendPhoto(chatId, () -> photo(chatId, png, caption, buttons, key));
+            sender.sendPhoto(chatId, () -> photo(chatId, QrCode.png(importUrl), caption, buttons, key));
         } else {
             // too long for a caption: the QR with the short part, then the links as text
-            sender.sendPhoto(chatId, () -> photo(chatId, png, details + next, null, key));
+            sender.sendPhoto(chatId, () -> photo(chatId, QrCode.png(importUrl), details + next, null, key));
             sender.send(chatId, Interaction.message(chatId, View.of(linksHtml.strip()).rowsOf(buttons)));
         }
     }
