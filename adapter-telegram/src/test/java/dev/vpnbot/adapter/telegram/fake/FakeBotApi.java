@@ -131,6 +131,7 @@ public final class FakeBotApi implements AutoCloseable {
     private int nextUpdateId = 1;
     private int nextMessageId = 100;
     private volatile long roundTripNanos;
+    private volatile java.util.function.Consumer<Call> listener = c -> {};
     /** Messages (to any chat) allowed in any one second; 0 for no limit. */
     private volatile int floodLimit;
     private final ArrayDeque<Long> recentMessages = new ArrayDeque<>();
@@ -323,6 +324,11 @@ public final class FakeBotApi implements AutoCloseable {
         return out.toString();
     }
 
+    /** Told of every call as it is recorded (on the serving thread), for load drivers that time answers. */
+    public void onCall(java.util.function.Consumer<Call> listener) {
+        this.listener = listener;
+    }
+
     /** Every answer (but getUpdates') waits this long first, like a distant Bot API. */
     public void roundTrip(Duration rtt) {
         roundTripNanos = rtt.toNanos();
@@ -463,10 +469,13 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private void record(String method, Map<String, String> params, byte[] file, long chatId, int messageId, int failedWith) {
+        Call call;
         synchronized (monitor) {
-            calls.add(new Call(calls.size(), method, Map.copyOf(params), file, chatId, messageId, failedWith, System.nanoTime()));
+            call = new Call(calls.size(), method, Map.copyOf(params), file, chatId, messageId, failedWith, System.nanoTime());
+            calls.add(call);
             monitor.notifyAll();
         }
+        listener.accept(call);
     }
 
     private int newMessageId() {
