@@ -1,10 +1,7 @@
 package dev.vpnbot.bootstrap.bench;
 
-import dev.vpnbot.adapter.postgres.DatabaseSettings;
-import dev.vpnbot.adapter.postgres.PostgresPersistence;
 import dev.vpnbot.adapter.postgres.SecretBox;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
-import dev.vpnbot.domain.fixtures.ServerMother;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -231,16 +228,23 @@ public final class BotThroughputBenchmark {
         }
     }
 
-    /** After the jar migrated: the server through the repositories (its secret sealed as the jar opens it), the rest in SQL. */
+    /**
+     * After the jar migrated (whatever its version): the server with its password sealed as the
+     * jar opens it (servers/&lt;id&gt;/panel_secret), the rest in SQL.
+     */
     private static void seed(String url, String user, int keys, int userKeys) throws SQLException {
-        DatabaseSettings settings = new DatabaseSettings(url, user, env("BENCH_PG_PASSWORD", ""));
-        try (PostgresPersistence db = PostgresPersistence.connect(settings, SecretBox.parseKey(SECRET))) {
-            db.servers().save(ServerMother.server(1, "🇩🇪 Frankfurt").withMaxClients(10_000_000));
-        }
+        byte[] secret = new SecretBox(SecretBox.parseKey(SECRET)).seal("bench-password", "servers/1/panel_secret");
         int pressingKeys = PRESSING_USERS * userKeys;
         try (Connection c = DriverManager.getConnection(url, user, env("BENCH_PG_PASSWORD", ""));
              Statement s = c.createStatement()) {
             s.execute("SET search_path = vpnbot");
+            try (var insert = c.prepareStatement("INSERT INTO servers (id, name, panel_base_url, auth_kind, panel_username, panel_secret,"
+                    + " inbound_id, is_active, max_clients) VALUES (1, '🇩🇪 Frankfurt', 'https://panel.bench.invalid:2053/x/', 'password',"
+                    + " 'admin', ?, 1, true, 10000000)")) {
+                insert.setBytes(1, secret);
+                insert.execute();
+            }
+            s.execute("SELECT setval('server_ids', 1)");
             s.execute("""
                     INSERT INTO users (id, first_name, username, language, time_zone, blocked, registered_at)
                     SELECT g, 'User ' || g, 'user' || g, 'EN', NULL, false, now() - interval '30 days'
