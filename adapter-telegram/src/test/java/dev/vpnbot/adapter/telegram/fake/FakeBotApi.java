@@ -126,6 +126,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final Deque<ObjectNode> updates = new ArrayDeque<>();
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
+    private final Map<Long, Deque<Failure>> chatFailures = new ConcurrentHashMap<>();
     private final Set<Long> blockedChats = ConcurrentHashMap.newKeySet();
     private final Map<Long, Integer> lastUserMessages = new ConcurrentHashMap<>();
     private int nextUpdateId = 1;
@@ -233,6 +234,11 @@ public final class FakeBotApi implements AutoCloseable {
     /** The next call of {@code method} fails with this error (queued: several calls fail in turn). */
     public void failNext(String method, int code, String description, Integer retryAfter) {
         failures.computeIfAbsent(method.toLowerCase(Locale.ROOT), m -> new ArrayDeque<>()).add(new Failure(code, description, retryAfter));
+    }
+
+    /** The next message to this chat (whatever else arrives first) fails so. */
+    public void failNextTo(long chatId, int code, String description) {
+        chatFailures.computeIfAbsent(chatId, c -> new java.util.concurrent.ConcurrentLinkedDeque<>()).add(new Failure(code, description, null));
     }
 
     public void failNextWith429(String method, int retryAfterSeconds) {
@@ -399,6 +405,7 @@ public final class FakeBotApi implements AutoCloseable {
             }
         }
         Failure failure = Optional.ofNullable(failures.get(method)).map(Deque::poll).orElse(null);
+        if (failure == null && !method.equals("getupdates")) failure = Optional.ofNullable(chatFailures.get(chatId)).map(Deque::poll).orElse(null);
         if (failure == null && !withinFloodLimit(method)) failure = new Failure(429, "Too Many Requests: retry after 1", 1);
         if (failure == null && chatId != 0 && blockedChats.contains(chatId) && !method.equals("answercallbackquery")) {
             failure = new Failure(403, "Forbidden: bot was blocked by the user", null);
