@@ -55,6 +55,21 @@ final class PostgresKeys implements Keys {
     }
 
     @Override
+    public List<VpnKey> ofOwnerByExpiry(UserId owner, int offset, int limit) {
+        if (offset < 0 || limit < 0) throw new IllegalArgumentException("offset and limit cannot be negative");
+        return db.withHandle(h -> h.createQuery("""
+                        SELECT * FROM vpn_keys
+                         WHERE user_id = :owner AND status <> 'DELETED'
+                         ORDER BY expires_at DESC, id DESC
+                         LIMIT :limit OFFSET :offset""")
+                .bind("owner", owner.telegramId())
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map((rs, ctx) -> key(rs))
+                .list());
+    }
+
+    @Override
     public List<VpnKey> expiringWithoutReminder(Instant from, Instant to, String reminderKind, int limit) {
         if (limit < 0) throw new IllegalArgumentException("limit cannot be negative: " + limit);
         return db.withHandle(h -> h.createQuery("""

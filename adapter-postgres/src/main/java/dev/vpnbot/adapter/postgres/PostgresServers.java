@@ -9,21 +9,30 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Persistence adapter: servers in the {@code servers} table. The panel password or token (and a
  * two-factor code) are sealed with {@link SecretBox} before they are written, bound to the
- * server's id; the load is counted from {@code vpn_keys} on every read: keys that are active or
- * being provisioned and have not expired. A deleted server is only retired (retired_at set), so
- * the keys and orders that name it keep their reference.
+ * server's id. The load (keys that are active or being provisioned and have not expired) is kept
+ * in {@code server_load} per UTC day of expiry by a trigger on {@code vpn_keys}, in the same
+ * transaction as every key change (V7): a read adds the days after today to the keys expiring
+ * later today, instead of counting every live key. A deleted server is only retired (retired_at
+ * set), so the keys and orders that name it keep their reference.
  */
 final class PostgresServers implements Servers {
     private static final String SELECT_WITH_LOAD = """
             SELECT s.*,
-                   (SELECT count(*) FROM vpn_keys k
-                     WHERE k.server_id = s.id AND k.status IN ('ACTIVE', 'PROVISIONING') AND k.expires_at > :now) AS load
+                   COALESCE((SELECT sum(l.keys) FROM server_load l WHERE l.server_id = s.id AND l.expires_on > :today), 0)
+                   + (SELECT count(*) FROM vpn_keys k
+                       WHERE k.server_id = s.id AND k.status IN ('ACTIVE', 'PROVISIONING')
+                         AND k.expires_at > :now AND k.expires_at < :tomorrow) AS load
               FROM servers s
              WHERE s.retired_at IS NULL""";
 
@@ -44,19 +53,34 @@ final class PostgresServers implements Servers {
 
     @Override
     public List<Server> all() {
-        return db.withHandle(h -> h.createQuery(SELECT_WITH_LOAD + " ORDER BY s.id")
-                .bindByType("now", clock.instant(), Instant.class)
+        return db.withHandle(h -> withLoadAt(h.createQuery(SELECT_WITH_LOAD + " ORDER BY s.id"), clock.instant())
                 .map((rs, ctx) -> server(rs))
                 .list());
     }
 
     @Override
     public Optional<Server> find(ServerId id) {
-        return db.withHandle(h -> h.createQuery(SELECT_WITH_LOAD + " AND s.id = :id")
-                .bindByType("now", clock.instant(), Instant.class)
+        return db.withHandle(h -> withLoadAt(h.createQuery(SELECT_WITH_LOAD + " AND s.id = :id"), clock.instant())
                 .bind("id", id.value())
                 .map((rs, ctx) -> server(rs))
                 .findOne());
+    }
+
+    @Override
+    public Map<ServerId, String> names() {
+        return db.withHandle(h -> h.createQuery("SELECT id, name FROM servers WHERE retired_at IS NULL")
+                .reduceRows(new HashMap<ServerId, String>(), (names, row) -> {
+                    names.put(new ServerId(row.getColumn("id", Long.class)), row.getColumn("name", String.class));
+                    return names;
+                }));
+    }
+
+    /** Binds now, the UTC day and the start of the next: days after today are summed, today's keys counted. */
+    private static Query withLoadAt(Query query, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        return query.bindByType("now", now, Instant.class)
+                .bindByType("today", today, LocalDate.class)
+                .bindByType("tomorrow", today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), Instant.class);
     }
 
     @Override

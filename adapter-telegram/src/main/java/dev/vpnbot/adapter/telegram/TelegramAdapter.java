@@ -59,8 +59,9 @@ public final class TelegramAdapter implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.states = Objects.requireNonNull(states, "states");
         this.sender = new RateLimitedSender(http, settings, blocking::markBlocked, SenderLimits.telegramDefaults());
-        this.notifier = new TelegramNotifier(settings, sender, states, clock);
-        this.broadcasts = new TelegramBroadcastChannel(settings, sender);
+        // notices and broadcasts are the bot's own: they take the overall budget, answers go at once
+        this.notifier = new TelegramNotifier(settings, sender.unprompted(), states, clock);
+        this.broadcasts = new TelegramBroadcastChannel(settings, sender.unprompted());
     }
 
     public Notifier notifier() {

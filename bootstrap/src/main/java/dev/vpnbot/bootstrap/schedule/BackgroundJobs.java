@@ -113,8 +113,8 @@ public final class BackgroundJobs {
         every(schedule.firstDelay(), schedule.reconcileInterval(), () -> guarded("reconciliation", this::reconcile));
         every(schedule.firstDelay().multipliedBy(2), schedule.reminderInterval(), () -> guarded("expiry_reminders", this::remind));
         every(schedule.firstDelay(), schedule.panelProbeInterval(), () -> guarded("panel_probe", panelProbe::probeAll));
-        // broadcasts go out a batch per tick; the sender's rate limits pace the rest
-        every(schedule.firstDelay(), schedule.fulfilmentTick().multipliedBy(2), () -> guarded("broadcasts", broadcastBatch));
+        // broadcasts go out batch after batch while there are any, paced only by the sender's budget
+        every(schedule.firstDelay(), schedule.fulfilmentTick().multipliedBy(2), () -> guarded("broadcasts", this::broadcast));
         // notices a crashed process left behind go out as soon as this one runs
         every(Duration.ZERO, schedule.fulfilmentTick(), () -> guarded("order_notices", orderNotices));
         Duration drift = schedule.panelDriftInterval();
@@ -204,6 +204,16 @@ public final class BackgroundJobs {
     private int remind() {
         int sent = reminders.sendDueReminders();
         if (sent > 0) LOG.info("sent {} expiry reminder(s)", sent);
+        return sent;
+    }
+
+    /** Batch after batch, with no pause between them, until nothing is left to send or the jobs stop. */
+    private int broadcast() {
+        int sent = 0;
+        for (int batch = broadcastBatch.getAsInt(); batch > 0; batch = broadcastBatch.getAsInt()) {
+            sent += batch;
+            if (executor.isShutdown() || Thread.currentThread().isInterrupted()) break;
+        }
         return sent;
     }
 

@@ -57,6 +57,8 @@ public record CallbackData(Action action, List<String> args) {
         LANGUAGE_SET("ls", Arg.LANGUAGE),
         /** test payment mode only: pays the order as a verified webhook would */
         ORDER_PAY_TEST("op", Arg.ID),
+        /** page of "my keys" after the first */
+        KEYS_PAGE("kp", Arg.ID),
 
         // ---- admins only; every code starts with 'a' ----
         ADMIN_HOME(Who.ADMIN, "a"),

@@ -10,7 +10,10 @@ import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.domain.broadcast.Broadcast;
 import dev.vpnbot.domain.user.UserId;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,7 +42,7 @@ public final class TelegramBroadcastChannel implements BroadcastChannel {
         this(settings, sender, DEFAULT_WAIT);
     }
 
-    /** @param wait how long one delivery may take before it counts as failed */
+    /** @param wait how long one delivery may take before it counts as failed (a batch: plus 0.1 s per message) */
     public TelegramBroadcastChannel(NoticeSettings settings, Outbox sender, Duration wait) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sender = Objects.requireNonNull(sender, "sender");
@@ -49,9 +52,34 @@ public final class TelegramBroadcastChannel implements BroadcastChannel {
 
     @Override
     public Delivery deliver(UserId recipient, String text) {
+        return deliverAll(List.of(recipient), text).get(0);
+    }
+
+    /** Queues every message at once (the sender paces them within its budget), then waits for each outcome. */
+    @Override
+    public List<Delivery> deliverAll(List<UserId> recipients, String text) {
+        List<CompletableFuture<Object>> underWay = new ArrayList<>(recipients.size());
+        for (UserId recipient : recipients) underWay.add(queue(recipient, text));
+        // the last of a batch waits its turn behind the others: a tenth of a second each on top of the wait
+        long deadline = System.nanoTime() + wait.toNanos() + recipients.size() * 100_000_000L;
+        List<Delivery> outcomes = new ArrayList<>(recipients.size());
+        for (int i = 0; i < recipients.size(); i++) outcomes.add(outcome(recipients.get(i), underWay.get(i), deadline));
+        return outcomes;
+    }
+
+    private CompletableFuture<Object> queue(UserId recipient, String text) {
         long chat = recipient.telegramId();
         try {
-            sender.send(chat, SendMessage.builder().chatId(chat).text(text).build()).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return sender.send(chat, SendMessage.builder().chatId(chat).text(text).build());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** @param deadline nanoTime by which the whole batch counts as delivered or failed */
+    private Delivery outcome(UserId recipient, CompletableFuture<Object> message, long deadline) {
+        try {
+            message.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             return Delivery.SENT;
         } catch (ExecutionException e) {
             if (isBlocked(e.getCause())) return Delivery.BLOCKED;

@@ -12,8 +12,12 @@ import java.util.function.LongSupplier;
 /**
  * Which queued call may go to Telegram next, and when. Each chat has a lane: its calls go first
  * in, first out, never two at once, paced by the chat's own token bucket (a short burst, then one
- * message per interval; groups slower). All chats share the overall budget per second, take turns,
- * and wait together after a 429.
+ * message per interval; groups slower). Calls come in two kinds: answers to a user's own action
+ * ({@link #addAnswer}: the button's answer, the screen they asked for) go before anything else of
+ * the chat and at once, within the chat's own pace only; what the bot sends on its own
+ * ({@link #add}: notices, reminders, broadcasts) shares the overall budget per second, chats
+ * taking turns. Everything waits together after a 429; an answer that waited past its deadline
+ * is handed back as {@link Stale} instead of going out (Telegram refuses old button answers).
  *
  * <p>Pure bookkeeping: no threads, no I/O. Time comes from the clock it is given (nanoseconds,
  * like {@link System#nanoTime()}), so a test drives it with a fake one. Not thread-safe: the
@@ -25,10 +29,13 @@ final class LaneScheduler<T> {
     private static final long SECOND = 1_000_000_000L;
 
     /** What the sender may do now. */
-    sealed interface Next<T> permits Go, Wait {}
+    sealed interface Next<T> permits Go, Wait, Stale {}
 
     /** Send this call now; its lane stays busy until {@link #finished}, {@link #retry} or {@link #dropChat}. */
     record Go<T>(long chatId, T call) implements Next<T> {}
+
+    /** This answer waited past its deadline: it is no longer queued and must not go out. */
+    record Stale<T>(long chatId, T call) implements Next<T> {}
 
     /** Nothing may go for this many nanoseconds; {@link #UNTIL_TOLD} when only a new or finished call can change that. */
     record Wait<T>(long nanos) implements Next<T> {
@@ -38,17 +45,24 @@ final class LaneScheduler<T> {
     private static final class Queued<T> {
         final T call;
         final boolean countsForChat;
+        /** An answer to the user's own action (outside the overall budget), or something the bot sends on its own. */
+        final boolean answer;
+        /** When an answer is no longer worth sending; {@link Long#MAX_VALUE} for never. */
+        final long staleAt;
         long notBefore = Long.MIN_VALUE;
 
-        Queued(T call, boolean countsForChat) {
+        Queued(T call, boolean countsForChat, boolean answer, long staleAt) {
             this.call = call;
             this.countsForChat = countsForChat;
+            this.answer = answer;
+            this.staleAt = staleAt;
         }
     }
 
     /** A chat's queue and its own token bucket; {@code inFlight} is its one call out at Telegram. */
     private static final class Lane<T> {
         final ArrayDeque<Queued<T>> queue = new ArrayDeque<>();
+        final ArrayDeque<Queued<T>> answers = new ArrayDeque<>();
         final long intervalNanos;
         Queued<T> inFlight;
         double tokens;
@@ -64,17 +78,27 @@ final class LaneScheduler<T> {
     private final SenderLimits limits;
     private final LongSupplier clock;
     private final Map<Long, Lane<T>> lanes = new LinkedHashMap<>();
+    /** The lanes holding answers, in their own turn order (a lane here is the same object as in {@link #lanes}). */
+    private final Map<Long, Lane<T>> answering = new LinkedHashMap<>();
+    /**
+     * The overall bucket holds a tenth of a second's budget, so no window of one second ever sees
+     * more than the budget plus that (28 + 2 = Telegram's 30): a fuller bucket would let a
+     * broadcast start with a burst Telegram answers with 429.
+     */
+    private final int globalBurst;
     private double globalTokens;
     private long globalRefilledAt;
     private long pausedUntil = Long.MIN_VALUE;
     private int queued;
+    private int answersQueued;
     private int inFlight;
 
     /** @param clock nanoseconds from any fixed origin; only differences count */
     LaneScheduler(SenderLimits limits, LongSupplier clock) {
         this.limits = limits;
         this.clock = clock;
-        this.globalTokens = limits.messagesPerSecond();
+        this.globalBurst = Math.max(1, limits.messagesPerSecond() / 10);
+        this.globalTokens = globalBurst;
         this.globalRefilledAt = clock.getAsLong();
     }
 
@@ -85,41 +109,107 @@ final class LaneScheduler<T> {
      *                      (answering a button, deleting); they still count for the overall budget
      */
     void add(long chatId, boolean countsForChat, T call) {
-        lanes.computeIfAbsent(chatId, this::newLane).queue.addLast(new Queued<>(call, countsForChat));
+        lanes.computeIfAbsent(chatId, this::newLane).queue.addLast(new Queued<>(call, countsForChat, false, Long.MAX_VALUE));
         queued++;
     }
 
-    /** Takes the next call that may go now, if any: lanes are visited in turn, the one served goes to the back. */
+    /**
+     * Queues an answer to the user's own action: it goes before the chat's other queued calls and
+     * outside the overall budget, within the chat's own pace.
+     *
+     * @param staleAfter how long it is worth sending (a button's answer: Telegram's ~15 s); null for always
+     */
+    void addAnswer(long chatId, boolean countsForChat, T call, Duration staleAfter) {
+        long staleAt = staleAfter == null ? Long.MAX_VALUE : clock.getAsLong() + staleAfter.toNanos();
+        Lane<T> lane = lanes.computeIfAbsent(chatId, this::newLane);
+        lane.answers.addLast(new Queued<>(call, countsForChat, true, staleAt));
+        answering.put(chatId, lane); // a known chat keeps its turn; a lane forgotten meanwhile is replaced
+        queued++;
+        answersQueued++;
+    }
+
+    /**
+     * Takes the next call that may go now, if any: answers first, then what the bot sends on its
+     * own within the overall budget; within each kind, lanes take turns (the one served goes to the back).
+     */
     Next<T> next() {
         long now = clock.getAsLong();
         if (now < pausedUntil) return new Wait<>(pausedUntil - now);
-        refillGlobal(now);
+        forgetRested(now);
         long wait = Wait.UNTIL_TOLD;
+        Iterator<Map.Entry<Long, Lane<T>>> answers = answering.entrySet().iterator();
+        while (answers.hasNext()) {
+            Map.Entry<Long, Lane<T>> entry = answers.next();
+            Lane<T> lane = entry.getValue();
+            if (lane.answers.isEmpty()) {
+                answers.remove();
+                continue;
+            }
+            if (lane.inFlight != null) continue;
+            Queued<T> head = lane.answers.peekFirst();
+            if (head.staleAt <= now) {
+                lane.answers.pollFirst();
+                queued--;
+                answersQueued--;
+                return new Stale<>(entry.getKey(), head.call);
+            }
+            long headWait = headWait(lane, head, now);
+            if (headWait > 0) {
+                wait = Math.min(wait, headWait);
+                continue;
+            }
+            answers.remove();
+            if (lane.answers.size() > 1) answering.put(entry.getKey(), lane); // to the back of the line
+            return take(lane.answers.pollFirst(), entry.getKey(), lane);
+        }
+        if (queued == answersQueued) return new Wait<>(wait);
+        refillGlobal(now);
+        if (globalTokens < 1) {
+            return new Wait<>(Math.min(wait, (long) ((1 - globalTokens) * SECOND / limits.messagesPerSecond()) + 1));
+        }
         Iterator<Map.Entry<Long, Lane<T>>> it = lanes.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<Long, Lane<T>> entry = it.next();
             Lane<T> lane = entry.getValue();
             if (lane.inFlight != null) continue;
-            refill(lane, now);
             if (lane.queue.isEmpty()) {
-                if (lane.tokens >= limits.perChatBurst()) it.remove(); // idle and rested: forget it
+                refill(lane, now);
+                // idle and rested: forget it
+                if (lane.answers.isEmpty() && lane.tokens >= limits.perChatBurst()) it.remove();
                 continue;
             }
-            Queued<T> head = lane.queue.peekFirst();
-            if (head.notBefore > now) {
-                wait = Math.min(wait, head.notBefore - now);
+            long headWait = headWait(lane, lane.queue.peekFirst(), now);
+            if (headWait > 0) {
+                wait = Math.min(wait, headWait);
                 continue;
             }
-            if (head.countsForChat && lane.tokens < 1) {
-                wait = Math.min(wait, (long) ((1 - lane.tokens) * lane.intervalNanos) + 1);
-                continue;
-            }
-            if (globalTokens < 1) {
-                return new Wait<>(Math.min(wait, (long) ((1 - globalTokens) * SECOND / limits.messagesPerSecond()) + 1));
-            }
-            return take(it, entry.getKey(), lane);
+            globalTokens -= 1;
+            return take(lane.queue.pollFirst(), entry.getKey(), lane);
         }
         return new Wait<>(wait);
+    }
+
+    /**
+     * Forgets a few idle, rested lanes from the front of the line (the longest unserved), so chats
+     * that only ever got answers do not pile up; stops at the first lane still in use.
+     */
+    private void forgetRested(long now) {
+        Iterator<Lane<T>> it = lanes.values().iterator();
+        for (int i = 0; i < 4 && it.hasNext(); i++) {
+            Lane<T> lane = it.next();
+            if (lane.inFlight != null || !lane.queue.isEmpty() || !lane.answers.isEmpty()) return;
+            refill(lane, now);
+            if (lane.tokens < limits.perChatBurst()) return;
+            it.remove();
+        }
+    }
+
+    /** Nanoseconds the lane's head must still wait for its retry time or the chat's pace; 0 when it may go. */
+    private long headWait(Lane<T> lane, Queued<T> head, long now) {
+        if (head.notBefore > now) return head.notBefore - now;
+        refill(lane, now);
+        if (head.countsForChat && lane.tokens < 1) return (long) ((1 - lane.tokens) * lane.intervalNanos) + 1;
+        return 0;
     }
 
     /** The chat's call in flight is settled; the chat's next call may follow. */
@@ -133,10 +223,17 @@ final class LaneScheduler<T> {
      */
     void retry(long chatId, T call, Duration delay) {
         Lane<T> lane = busyLane(chatId);
-        Queued<T> again = new Queued<>(call, lane.inFlight.countsForChat);
+        Queued<T> was = lane.inFlight;
+        Queued<T> again = new Queued<>(call, was.countsForChat, was.answer, was.staleAt);
         settle(lane);
         again.notBefore = clock.getAsLong() + delay.toNanos();
-        lane.queue.addFirst(again);
+        if (again.answer) {
+            lane.answers.addFirst(again);
+            answering.put(chatId, lane);
+            answersQueued++;
+        } else {
+            lane.queue.addFirst(again);
+        }
         queued++;
     }
 
@@ -144,10 +241,13 @@ final class LaneScheduler<T> {
     List<T> dropChat(long chatId) {
         Lane<T> lane = busyLane(chatId);
         settle(lane);
-        List<T> dropped = new ArrayList<>(lane.queue.size());
+        List<T> dropped = new ArrayList<>(lane.queue.size() + lane.answers.size());
+        for (Queued<T> q : lane.answers) dropped.add(q.call);
         for (Queued<T> q : lane.queue) dropped.add(q.call);
-        queued -= lane.queue.size();
+        queued -= lane.queue.size() + lane.answers.size();
+        answersQueued -= lane.answers.size();
         lane.queue.clear();
+        lane.answers.clear();
         return dropped;
     }
 
@@ -161,20 +261,29 @@ final class LaneScheduler<T> {
         return queued;
     }
 
+    /** Answers to users' own actions waiting for their turn (part of {@link #queued}). */
+    int answersQueued() {
+        return answersQueued;
+    }
+
+    /** Chats with a lane (queued, in flight or not yet rested). */
+    int chatsKnown() {
+        return lanes.size();
+    }
+
     /** Calls out at Telegram. */
     int inFlight() {
         return inFlight;
     }
 
-    private Next<T> take(Iterator<Map.Entry<Long, Lane<T>>> it, long chatId, Lane<T> lane) {
-        Queued<T> head = lane.queue.pollFirst();
+    private Next<T> take(Queued<T> head, long chatId, Lane<T> lane) {
         queued--;
+        if (head.answer) answersQueued--;
         inFlight++;
         lane.inFlight = head;
         if (head.countsForChat) lane.tokens -= 1;
-        globalTokens -= 1;
-        it.remove();
-        lanes.put(chatId, lane); // to the back of the line: chats take turns
+        lanes.remove(chatId);
+        lanes.put(chatId, lane); // to the back of the line: chats take turns, the longest unserved come first
         return new Go<>(chatId, head.call);
     }
 
@@ -202,7 +311,7 @@ final class LaneScheduler<T> {
 
     private void refillGlobal(long now) {
         double earned = (now - globalRefilledAt) * limits.messagesPerSecond() / 1_000_000_000.0;
-        globalTokens = Math.min(limits.messagesPerSecond(), globalTokens + earned);
+        globalTokens = Math.min(globalBurst, globalTokens + earned);
         globalRefilledAt = now;
     }
 }

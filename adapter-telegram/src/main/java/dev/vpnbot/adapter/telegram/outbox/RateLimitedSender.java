@@ -27,9 +27,17 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * The one way out to Telegram: every call of the bot goes through this queue, which keeps
- * Telegram's limits (an overall budget per second, about one message per second per chat
- * after a short burst), keeps each chat's messages in order, waits out 429 {@code retry_after},
- * and tells its {@link BlockedChatListener} when Telegram answers 403 "bot was blocked by the user".
+ * Telegram's limits (about one message per second per chat after a short burst, an overall
+ * budget per second for what the bot sends on its own), keeps each chat's messages in order,
+ * waits out 429 {@code retry_after}, and tells its {@link BlockedChatListener} when Telegram
+ * answers 403 "bot was blocked by the user".
+ *
+ * <p>Two lanes: this object's own {@link Outbox} methods are answers to a user's own action (a
+ * button's answer, the screen they asked for) and go at once, within the chat's pace; a button's
+ * answer still queued after {@link #BUTTON_ANSWER_LIFETIME} is dropped (Telegram refuses it by
+ * then), and beyond {@link SenderLimits#maxQueued()} answers are refused. {@link #unprompted()} is
+ * for what the bot sends on its own (notices, reminders, broadcasts): within the overall budget,
+ * never dropped for being late or many; past the bound its callers wait for room.
  *
  * <p>This class runs the outbox: one scheduler thread asks the {@link LaneScheduler} what may go,
  * a few workers make the calls, and {@link FailedCalls} decides what a failure means. Callers
@@ -40,6 +48,8 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
     private static final long NO_CHAT = 0;
     /** What a stop gives the queue: short, so SIGTERM is honoured within seconds even with Telegram down. */
     static final Duration FLUSH_ON_CLOSE = Duration.ofMillis(1500);
+    /** Telegram refuses to answer a button pressed more than about 15 seconds ago. */
+    static final Duration BUTTON_ANSWER_LIFETIME = Duration.ofSeconds(15);
 
     private final TelegramClient client;
     private final OutboxSettings settings;
@@ -54,6 +64,8 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
     private final LaneScheduler<Outgoing> lanes;
     private final ExecutorService workers;
     private final Thread scheduler;
+    private final int maxQueued;
+    private final Outbox unprompted = new BudgetLane(this);
     private boolean closed;
 
     /**
@@ -101,8 +113,9 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
         this.settings = settings;
         this.failures = new FailedCalls(blocked, limits.maxAttempts(), secretToHide);
         this.lanes = new LaneScheduler<>(limits, System::nanoTime);
+        this.maxQueued = limits.maxQueued();
         AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(limits.workers(), r -> daemon(r, "telegram-send-" + n.incrementAndGet()));
+        this.workers = Executors.newFixedThreadPool(limits.workers(), r -> new Worker(r, "telegram-send-" + n.incrementAndGet()));
         this.scheduler = daemon(this::schedule, "telegram-sender");
         scheduler.start();
     }
@@ -192,57 +205,92 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
 
     // ---- what screens, notices and the bot use ---------------------------------------------------
 
+    /** The lane for what the bot sends on its own (notices, reminders, broadcasts): the overall budget, nothing dropped. */
+    public Outbox unprompted() {
+        return unprompted;
+    }
+
     @Override
     public CompletableFuture<Object> send(long chatId, SendMessage message) {
-        return submit(chatId, true, "sendMessage", c -> c.execute(message), null);
+        return submit(Lane.ANSWER, chatId, true, "sendMessage", c -> c.execute(message), null);
     }
 
     @Override
     public CompletableFuture<Object> sendPhoto(long chatId, Supplier<SendPhoto> photo) {
-        return submit(chatId, true, "sendPhoto", c -> c.execute(photo.get()), null);
+        return submit(Lane.ANSWER, chatId, true, "sendPhoto", c -> c.execute(photo.get()), null);
     }
 
     @Override
     public CompletableFuture<Object> editOrSend(long chatId, EditMessageText edit, SendMessage fallback) {
-        return submit(chatId, true, "editMessageText", c -> c.execute(edit), c -> c.execute(fallback));
+        return submit(Lane.ANSWER, chatId, true, "editMessageText", c -> c.execute(edit), c -> c.execute(fallback));
     }
 
     @Override
     public CompletableFuture<Object> delete(long chatId, int messageId) {
         DeleteMessage delete = DeleteMessage.builder().chatId(chatId).messageId(messageId).build();
-        return submit(chatId, false, "deleteMessage", c -> c.execute(delete), null);
+        return submit(Lane.ANSWER, chatId, false, "deleteMessage", c -> c.execute(delete), null);
     }
 
     @Override
     public CompletableFuture<Object> answer(long chatId, AnswerCallbackQuery answer) {
-        return submit(chatId, false, "answerCallbackQuery", c -> c.execute(answer), null);
+        return submit(Lane.BUTTON, chatId, false, "answerCallbackQuery", c -> c.execute(answer), null);
     }
 
     /** A call that belongs to no chat (the command menu, for instance). */
     public CompletableFuture<Object> call(BotApiMethod<?> method) {
-        return submit(NO_CHAT, false, method.getMethod(), c -> c.execute(method), null);
+        return submit(Lane.BUDGET, NO_CHAT, false, method.getMethod(), c -> c.execute(method), null);
     }
 
     /** Tells Telegram our webhook (it belongs to no chat either, but is sent as a form). */
     public CompletableFuture<Object> setWebhook(SetWebhook webhook) {
-        return submit(NO_CHAT, false, "setWebhook", c -> c.execute(webhook), null);
+        return submit(Lane.BUDGET, NO_CHAT, false, "setWebhook", c -> c.execute(webhook), null);
     }
 
-    CompletableFuture<Object> submit(long chatId, boolean countsForChat, String what, Outgoing.Call call, Outgoing.Call fallback) {
+    /** Which lane a call takes: an answer (a button's answer goes stale), or the overall budget. */
+    enum Lane { ANSWER, BUTTON, BUDGET }
+
+    CompletableFuture<Object> submit(Lane lane, long chatId, boolean countsForChat, String what, Outgoing.Call call,
+                                     Outgoing.Call fallback) {
         Outgoing item = Outgoing.of(chatId, countsForChat, what, call, fallback);
         lock.lock();
         try {
+            if (lane == Lane.BUDGET) awaitRoom();
             if (closed) {
                 item.result().completeExceptionally(new IllegalStateException("telegram sender is closed"));
                 LOG.warn("dropped {} to chat {}: sender is closed", what, chatId);
                 return item.result();
             }
-            lanes.add(chatId, countsForChat, item);
+            if (lane == Lane.BUDGET) {
+                lanes.add(chatId, countsForChat, item);
+            } else if (lanes.answersQueued() >= maxQueued) {
+                item.result().completeExceptionally(new IllegalStateException("telegram sender is full"));
+                LOG.warn("dropped {} to chat {}: {} answers already queued", what, chatId, maxQueued);
+                return item.result();
+            } else {
+                lanes.addAnswer(chatId, countsForChat, item, lane == Lane.BUTTON ? BUTTON_ANSWER_LIFETIME : null);
+            }
             changed.signalAll();
         } finally {
             lock.unlock();
         }
         return item.result();
+    }
+
+    /**
+     * Past the bound, whoever queues what the bot sends on its own waits for room (nothing is
+     * dropped); the sender's own threads never wait, so a callback that queues cannot stall it.
+     */
+    private void awaitRoom() {
+        boolean interrupted = false;
+        while (!closed && lanes.queued() - lanes.answersQueued() >= maxQueued && !(Thread.currentThread() instanceof Worker)) {
+            try {
+                changed.await();
+            } catch (InterruptedException e) {
+                interrupted = true;
+                break;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     // ---- the scheduler thread and the workers --------------------------------------------------
@@ -254,6 +302,12 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
                 LaneScheduler.Next<Outgoing> next = lanes.next();
                 if (next instanceof LaneScheduler.Go<Outgoing> go) {
                     workers.execute(() -> attempt(go.call()));
+                    continue;
+                }
+                if (next instanceof LaneScheduler.Stale<Outgoing> stale) {
+                    LOG.debug("dropped {} to chat {}: older than {} s", stale.call().what(), stale.chatId(), BUTTON_ANSWER_LIFETIME.toSeconds());
+                    stale.call().result().completeExceptionally(new IllegalStateException("button answer too old for Telegram"));
+                    changed.signalAll();
                     continue;
                 }
                 long wait = ((LaneScheduler.Wait<Outgoing>) next).nanos();
@@ -300,6 +354,14 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
             changed.signalAll();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** The sender's workers: they never wait for room in the queue. */
+    private static final class Worker extends Thread {
+        Worker(Runnable r, String name) {
+            super(r, name);
+            setDaemon(true);
         }
     }
 

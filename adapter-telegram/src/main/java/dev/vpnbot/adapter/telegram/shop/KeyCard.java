@@ -46,12 +46,13 @@ public final class KeyCard {
         String next = t.html("key.next_step");
         String caption = details + linksHtml + next;
         View buttons = buttons(t, key);
-        byte[] png = QrCode.png(links.importUrl());
+        // the QR is drawn when the photo goes out, on the sender's thread, not on the caller's (a delivery)
+        String importUrl = links.importUrl();
         if (caption.length() <= MAX_CAPTION) {
-            return sender.sendPhoto(chatId, () -> photo(chatId, png, caption, buttons, key));
+            return sender.sendPhoto(chatId, () -> photo(chatId, QrCode.png(importUrl), caption, buttons, key));
         } else {
             // too long for a caption: the QR with the short part, then the links as text
-            CompletableFuture<Object> qr = sender.sendPhoto(chatId, () -> photo(chatId, png, details + next, null, key));
+            CompletableFuture<Object> qr = sender.sendPhoto(chatId, () -> photo(chatId, QrCode.png(importUrl), details + next, null, key));
             return CompletableFuture.allOf(qr, sender.send(chatId, Interaction.message(chatId, View.of(linksHtml.strip()).rowsOf(buttons))));
         }
     }

@@ -16,14 +16,12 @@ import dev.vpnbot.domain.key.KeyStatus;
 import java.util.List;
 
 /**
- * My keys: each key with its server, expiry in the user's zone and the time left; one key's
- * screen with Show key, Extend and How to connect. A key is found among the user's own keys
- * only, so a key id from someone else's button is simply "not found".
+ * My keys: each key with its server, expiry in the user's zone and the time left, a page of
+ * {@link ShowMyKeysUseCase#PAGE_SIZE} at a time (the latest expiry first, "more" for the next);
+ * one key's screen with Show key, Extend and How to connect. A key is found among the user's own
+ * keys only, so a key id from someone else's button is simply "not found".
  */
 final class KeysScreen {
-    /** Keeps the list within one message and Telegram's button limits. */
-    private static final int MAX_LISTED = 20;
-
     private final ShowMyKeysUseCase myKeys;
     private final KeyCard card;
 
@@ -32,9 +30,12 @@ final class KeysScreen {
         this.card = card;
     }
 
-    void list(Interaction ix) {
+    /** @param page from 0; a page past the end shows the first */
+    void list(Interaction ix, int page) {
         Texts t = ix.texts();
-        List<KeyOverview> keys = myKeys.myKeys(ix.userId());
+        ShowMyKeysUseCase.KeysPage shown = myKeys.myKeys(ix.userId(), page);
+        if (shown.keys().isEmpty() && page > 0) shown = myKeys.myKeys(ix.userId(), 0); // keys gone meanwhile
+        List<KeyOverview> keys = shown.keys();
         if (keys.isEmpty()) {
             ix.show(View.of(t.html("keys.none"))
                     .row(Button.callback(t.label("menu.buy"), CallbackData.of(Action.BUY))).row(MainMenu.back(t)));
@@ -42,16 +43,14 @@ final class KeysScreen {
         }
         StringBuilder text = new StringBuilder(t.html("keys.title")).append("\n\n");
         View buttons = View.of("");
-        int n = 0;
+        int n = shown.page() * ShowMyKeysUseCase.PAGE_SIZE;
         for (KeyOverview key : keys) {
-            if (++n > MAX_LISTED) {
-                text.append(t.html("keys.more", keys.size() - MAX_LISTED)).append('\n');
-                break;
-            }
+            n++;
             text.append(t.htmlRaw("keys.line", n, Html.escape(key.serverName()), Html.escape(state(ix, key)))).append('\n');
             buttons.row(Button.callback(t.label("keys.button", n, key.serverName(), shortState(t, key)),
                     CallbackData.of(Action.KEY, key.key().id().value())));
         }
+        if (shown.more()) buttons.row(Button.callback(t.label("keys.button.more"), CallbackData.of(Action.KEYS_PAGE, shown.page() + 1)));
         ix.show(View.of(text.toString().strip()).rowsOf(buttons)
                 .row(Button.callback(t.label("menu.buy"), CallbackData.of(Action.BUY))).row(MainMenu.back(t)));
     }
@@ -84,7 +83,7 @@ final class KeysScreen {
 
     /** The user's own key, or a refusal as if it did not exist. */
     KeyOverview own(Interaction ix, KeyId keyId) {
-        return myKeys.myKeys(ix.userId()).stream().filter(k -> k.key().id().equals(keyId)).findFirst()
+        return myKeys.myKey(ix.userId(), keyId)
                 .orElseThrow(() -> new Refusal(Refusal.Reason.KEY_NOT_FOUND, "key " + keyId + " of user " + ix.userId()));
     }
 

@@ -8,6 +8,7 @@ import dev.vpnbot.adapter.telegram.bot.Interaction;
 import dev.vpnbot.adapter.telegram.bot.MainMenu;
 import dev.vpnbot.adapter.telegram.outbox.Outbox;
 import dev.vpnbot.adapter.telegram.web.ConnectLinks;
+import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.order.OrderId;
 import dev.vpnbot.domain.server.ServerId;
@@ -52,7 +53,8 @@ public final class ShopDesk {
         buttons.put(Action.BUY_SERVER, (ix, d) -> buy.server(ix, new TariffId(d.id(0)), d.id(1) == 0 ? null : new ServerId(d.id(1))));
         buttons.put(Action.ORDER_CHECK, (ix, d) -> orders.check(ix, new OrderId(d.id(0))));
         buttons.put(Action.ORDER_CANCEL, (ix, d) -> orders.cancel(ix, new OrderId(d.id(0))));
-        buttons.put(Action.KEYS, (ix, d) -> keys.list(ix));
+        buttons.put(Action.KEYS, (ix, d) -> keys.list(ix, 0));
+        buttons.put(Action.KEYS_PAGE, (ix, d) -> keys.list(ix, (int) Math.min(d.id(0), Integer.MAX_VALUE / ShowMyKeysUseCase.PAGE_SIZE)));
         buttons.put(Action.KEY, (ix, d) -> keys.key(ix, new KeyId(d.id(0))));
         buttons.put(Action.KEY_SHOW, (ix, d) -> keys.show(ix, new KeyId(d.id(0))));
         buttons.put(Action.KEY_EXTEND, (ix, d) -> extend.tariffs(ix, new KeyId(d.id(0))));
@@ -72,7 +74,7 @@ public final class ShopDesk {
     public void command(Interaction ix, String command) {
         switch (command) {
             case "buy" -> buy.tariffs(ix);
-            case "keys" -> keys.list(ix);
+            case "keys" -> keys.list(ix, 0);
             case "connect", "help" -> connect.platforms(ix, null);
             case "support" -> support.open(ix);
             case "language" -> language.show(ix);

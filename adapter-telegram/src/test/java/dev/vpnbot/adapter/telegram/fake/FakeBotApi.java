@@ -37,7 +37,11 @@ import java.util.function.Predicate;
  * to 500 ms when there are none, honouring {@code offset}), answers {@code deleteWebhook},
  * {@code setWebhook}, {@code setMyCommands} and {@code getMe}, and can be told to fail calls
  * with 429 (retry_after) or 403 (bot blocked by the user). {@code deleteMessage} is recorded and
- * answered true.
+ * answered true. For benchmarks it can hold every answer for a round trip ({@link #roundTrip}) and
+ * keep Telegram's flood limit on its own ({@link #floodLimit}): more messages in one second than
+ * allowed are refused with 429 and {@code parameters.retry_after}, as Telegram does (Bot API,
+ * "ResponseParameters": retry_after, the seconds to wait when flood control is exceeded; the
+ * FAQ's "no more than 30 messages per second" for bulk notifications).
  *
  * <p>Point a client at it with {@code TelegramSettings.builder(FakeBotApi.TOKEN).apiBaseUrl(api.baseUrl())}.
  */
@@ -122,10 +126,17 @@ public final class FakeBotApi implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final Deque<ObjectNode> updates = new ArrayDeque<>();
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
+    private final Map<Long, Deque<Failure>> chatFailures = new ConcurrentHashMap<>();
     private final Set<Long> blockedChats = ConcurrentHashMap.newKeySet();
     private final Map<Long, Integer> lastUserMessages = new ConcurrentHashMap<>();
     private int nextUpdateId = 1;
     private int nextMessageId = 100;
+    private volatile long roundTripNanos;
+    private volatile java.util.function.Consumer<Call> listener = c -> {};
+    /** Messages (to any chat) allowed in any one second; 0 for no limit. */
+    private volatile int floodLimit;
+    private final ArrayDeque<Long> recentMessages = new ArrayDeque<>();
+    private int floodRefusals;
 
     private FakeBotApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -225,6 +236,11 @@ public final class FakeBotApi implements AutoCloseable {
         failures.computeIfAbsent(method.toLowerCase(Locale.ROOT), m -> new ArrayDeque<>()).add(new Failure(code, description, retryAfter));
     }
 
+    /** The next message to this chat (whatever else arrives first) fails so. */
+    public void failNextTo(long chatId, int code, String description) {
+        chatFailures.computeIfAbsent(chatId, c -> new java.util.concurrent.ConcurrentLinkedDeque<>()).add(new Failure(code, description, null));
+    }
+
     public void failNextWith429(String method, int retryAfterSeconds) {
         failNext(method, 429, "Too Many Requests: retry after " + retryAfterSeconds, retryAfterSeconds);
     }
@@ -314,6 +330,44 @@ public final class FakeBotApi implements AutoCloseable {
         return out.toString();
     }
 
+    /** Told of every call as it is recorded (on the serving thread), for load drivers that time answers. */
+    public void onCall(java.util.function.Consumer<Call> listener) {
+        this.listener = listener;
+    }
+
+    /** Every answer (but getUpdates') waits this long first, like a distant Bot API. */
+    public void roundTrip(Duration rtt) {
+        roundTripNanos = rtt.toNanos();
+    }
+
+    /** Refuses messages beyond {@code perSecond} in any one second with 429, retry_after 1 (0: no limit). */
+    public void floodLimit(int perSecond) {
+        floodLimit = perSecond;
+    }
+
+    /** Messages refused by the flood limit so far. */
+    public int floodRefusals() {
+        synchronized (recentMessages) {
+            return floodRefusals;
+        }
+    }
+
+    /** Counts a message against the flood limit; false when it is over the limit (and refused). */
+    private boolean withinFloodLimit(String method) {
+        int limit = floodLimit;
+        if (limit == 0 || !(method.equals("sendmessage") || method.equals("sendphoto") || method.equals("editmessagetext"))) return true;
+        long now = System.nanoTime();
+        synchronized (recentMessages) {
+            while (!recentMessages.isEmpty() && now - recentMessages.peekFirst() >= 1_000_000_000L) recentMessages.pollFirst();
+            if (recentMessages.size() >= limit) {
+                floodRefusals++;
+                return false;
+            }
+            recentMessages.addLast(now);
+            return true;
+        }
+    }
+
     // ---- serving -----------------------------------------------------------------------------
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -343,7 +397,16 @@ public final class FakeBotApi implements AutoCloseable {
 
     private void answer(HttpExchange exchange, String method, Map<String, String> params, byte[] file) throws IOException {
         long chatId = parseLong(params.get("chat_id"));
+        if (roundTripNanos > 0) {
+            try {
+                Thread.sleep(roundTripNanos / 1_000_000, (int) (roundTripNanos % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Failure failure = Optional.ofNullable(failures.get(method)).map(Deque::poll).orElse(null);
+        if (failure == null && !method.equals("getupdates")) failure = Optional.ofNullable(chatFailures.get(chatId)).map(Deque::poll).orElse(null);
+        if (failure == null && !withinFloodLimit(method)) failure = new Failure(429, "Too Many Requests: retry after 1", 1);
         if (failure == null && chatId != 0 && blockedChats.contains(chatId) && !method.equals("answercallbackquery")) {
             failure = new Failure(403, "Forbidden: bot was blocked by the user", null);
         }
@@ -413,10 +476,13 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private void record(String method, Map<String, String> params, byte[] file, long chatId, int messageId, int failedWith) {
+        Call call;
         synchronized (monitor) {
-            calls.add(new Call(calls.size(), method, Map.copyOf(params), file, chatId, messageId, failedWith, System.nanoTime()));
+            call = new Call(calls.size(), method, Map.copyOf(params), file, chatId, messageId, failedWith, System.nanoTime());
+            calls.add(call);
             monitor.notifyAll();
         }
+        listener.accept(call);
     }
 
     private int newMessageId() {

@@ -81,14 +81,16 @@ class LaneSchedulerTest {
         LaneScheduler<String> lanes = lanes(new SenderLimits(10, 3, Duration.ofMillis(10), Duration.ofMillis(10), 4, 3));
         for (int chat = 1; chat <= 20; chat++) lanes.add(chat, true, "to " + chat);
 
-        assertThat(drain(lanes)).hasSize(10);
-        assertThat(lanes.queued()).isEqualTo(10);
+        assertThat(drain(lanes)).as("a tenth of a second's budget at once").hasSize(1);
+        assertThat(lanes.queued()).isEqualTo(19);
         assertThat(waitMillis(lanes)).isEqualTo(100);
-        advance(500);
-        assertThat(drain(lanes)).as("5 earned in half a second").hasSize(5);
+        for (int i = 0; i < 5; i++) {
+            advance(100);
+            assertThat(drain(lanes)).as("one earned per 100 ms").hasSize(1);
+        }
         advance(5000);
-        assertThat(drain(lanes)).as("the budget refills up to one second's worth, and the rest goes").hasSize(5);
-        assertThat(lanes.queued()).isZero();
+        assertThat(drain(lanes)).as("the budget never saves up more than a tenth of a second's worth").hasSize(1);
+        assertThat(lanes.queued()).isEqualTo(13);
     }
 
     @Test
@@ -166,13 +168,13 @@ class LaneSchedulerTest {
 
     @Test
     void calls_that_are_no_message_to_the_chat_do_not_wait_for_its_bucket_but_do_count_overall() {
-        LaneScheduler<String> lanes = lanes(new SenderLimits(2, 1, Duration.ofSeconds(1), Duration.ofSeconds(1), 4, 3));
+        LaneScheduler<String> lanes = lanes(new SenderLimits(20, 1, Duration.ofSeconds(1), Duration.ofSeconds(1), 4, 3));
         lanes.add(7, true, "message");
         lanes.add(7, false, "answer");
 
         assertThat(drain(lanes)).containsExactly("message", "answer");
         lanes.add(8, true, "to another chat");
-        assertThat(waitMillis(lanes)).as("the overall budget of 2 is spent").isEqualTo(500);
+        assertThat(waitMillis(lanes)).as("the overall bucket of 2 (a tenth of 20 per second) is spent").isEqualTo(50);
     }
 
     @Test
@@ -182,5 +184,61 @@ class LaneSchedulerTest {
 
         assertThatThrownBy(() -> lanes.finished(7)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> lanes.retry(9, "x", Duration.ZERO)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void answers_go_at_once_outside_the_overall_budget_which_the_bots_own_messages_share() {
+        LaneScheduler<String> lanes = lanes(new SenderLimits(1, 3, Duration.ofMillis(10), Duration.ofMillis(10), 4, 3));
+        for (int chat = 1; chat <= 5; chat++) lanes.add(chat, true, "notice " + chat);
+        for (int chat = 10; chat <= 29; chat++) lanes.addAnswer(chat, true, "answer " + chat, null);
+
+        List<String> sent = drain(lanes);
+        assertThat(sent).filteredOn(c -> c.startsWith("answer")).hasSize(20);
+        assertThat(sent).filteredOn(c -> c.startsWith("notice")).as("one second's budget of one").hasSize(1);
+        assertThat(lanes.answersQueued()).isZero();
+        assertThat(lanes.queued()).isEqualTo(4);
+    }
+
+    @Test
+    void an_answer_goes_before_what_the_chat_already_had_queued_and_keeps_the_chats_pace() {
+        LaneScheduler<String> lanes = lanes(new SenderLimits(1000, 2, Duration.ofMillis(200), Duration.ofMillis(600), 4, 3));
+        lanes.add(7, true, "notice");
+        lanes.addAnswer(7, true, "screen 1", null);
+        lanes.addAnswer(7, true, "screen 2", null);
+        lanes.addAnswer(7, true, "screen 3", null);
+
+        assertThat(drain(lanes)).as("the chat's burst of two").containsExactly("screen 1", "screen 2");
+        assertThat(waitMillis(lanes)).isEqualTo(200);
+        advance(200);
+        assertThat(drain(lanes)).containsExactly("screen 3");
+        advance(200);
+        assertThat(drain(lanes)).containsExactly("notice");
+    }
+
+    @Test
+    void a_button_answer_that_waited_past_its_lifetime_is_handed_back_instead_of_sent() {
+        LaneScheduler<String> lanes = lanes(new SenderLimits(1000, 2, Duration.ofMillis(200), Duration.ofMillis(600), 4, 3));
+        lanes.addAnswer(7, true, "screen", null);
+        assertThat(lanes.next()).isInstanceOf(Go.class); // out at Telegram, which takes its time
+        lanes.addAnswer(7, false, "button answer", Duration.ofSeconds(15));
+        advance(15_001);
+        lanes.finished(7);
+
+        Next<String> next = lanes.next();
+        assertThat(next).isEqualTo(new LaneScheduler.Stale<>(7, "button answer"));
+        assertThat(lanes.queued()).isZero();
+        assertThat(lanes.answersQueued()).isZero();
+    }
+
+    @Test
+    void chats_that_only_got_answers_are_forgotten_once_rested() {
+        LaneScheduler<String> lanes = lanes(new SenderLimits(1000, 2, Duration.ofMillis(200), Duration.ofMillis(600), 4, 3));
+        for (int chat = 1; chat <= 100; chat++) lanes.addAnswer(chat, true, "screen " + chat, null);
+        assertThat(drain(lanes)).hasSize(100);
+        assertThat(lanes.chatsKnown()).isEqualTo(100);
+
+        advance(1000);
+        for (int i = 0; i < 30; i++) lanes.next();
+        assertThat(lanes.chatsKnown()).isZero();
     }
 }

@@ -21,6 +21,17 @@ public interface Keys {
     List<VpnKey> ofOwner(UserId owner);
 
     /**
+     * One page of a user's keys (deleted ones left out), the latest expiry first (then the newest
+     * key): {@code limit} keys after skipping {@code offset}. The screen reads only what it shows.
+     */
+    default List<VpnKey> ofOwnerByExpiry(UserId owner, int offset, int limit) {
+        if (offset < 0 || limit < 0) throw new IllegalArgumentException("offset and limit cannot be negative");
+        return ofOwner(owner).stream()
+                .sorted(java.util.Comparator.comparing(VpnKey::expiresAt).thenComparing(k -> k.id().value()).reversed())
+                .skip(offset).limit(limit).toList();
+    }
+
+    /**
      * Active keys whose expiry lies in [from, to) and that have no sent notification of
      * {@code reminderKind} yet for their current expiry (see {@link SentNotifications}; subject
      * {@link #reminderSubject}), soonest first. A renewed key has a new expiry, so it is reminded again.

@@ -2,7 +2,9 @@ package dev.vpnbot.application.port.out;
 
 import dev.vpnbot.domain.server.Server;
 import dev.vpnbot.domain.server.ServerId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +17,13 @@ public interface Servers {
     List<Server> all();
 
     Optional<Server> find(ServerId id);
+
+    /** The names of the servers in every list, for screens that show only a name (no load, no credentials). */
+    default Map<ServerId, String> names() {
+        Map<ServerId, String> names = new HashMap<>();
+        all().forEach(s -> names.putIfAbsent(s.id(), s.name()));
+        return names;
+    }
 
     /** Inserts or updates; the load on the given record is ignored (it is always counted). */
     void save(Server server);

@@ -9,7 +9,6 @@ import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.application.port.out.notify.ReminderKind;
 import dev.vpnbot.domain.key.VpnKey;
-import dev.vpnbot.domain.server.Server;
 import dev.vpnbot.domain.user.User;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,6 +70,6 @@ public final class ExpiryReminders implements SendExpiryRemindersUseCase {
 
     /** As the user's key list names it; a server that is gone by its id. */
     private String serverName(VpnKey key) {
-        return servers.find(key.serverId()).map(Server::name).orElse("#" + key.serverId());
+        return servers.names().getOrDefault(key.serverId(), "#" + key.serverId());
     }
 }

@@ -4,15 +4,15 @@ import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.domain.key.KeyStatus;
-import dev.vpnbot.domain.server.Server;
+import dev.vpnbot.domain.key.KeyId;
+import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.server.ServerId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
-/** A user's keys with server names and time left; keys still being created are shown too. */
+/** A user's keys with server names (read by name only) and time left; keys still being created are shown too. */
 public final class MyKeys implements ShowMyKeysUseCase {
     private final Keys keys;
     private final Servers servers;
@@ -26,10 +26,31 @@ public final class MyKeys implements ShowMyKeysUseCase {
 
     @Override
     public List<KeyOverview> myKeys(dev.vpnbot.domain.user.UserId userId) {
-        Map<ServerId, String> names = servers.all().stream().collect(Collectors.toMap(Server::id, Server::name, (a, b) -> a));
+        Map<ServerId, String> names = servers.names();
         return keys.ofOwner(userId).stream()
                 .filter(k -> k.status() != KeyStatus.DELETED)
-                .map(k -> new KeyOverview(k, names.getOrDefault(k.serverId(), "#" + k.serverId()), k.remaining(clock)))
+                .map(k -> overview(k, names))
                 .toList();
+    }
+
+    @Override
+    public KeysPage myKeys(dev.vpnbot.domain.user.UserId userId, int page) {
+        if (page < 0) throw new IllegalArgumentException("page cannot be negative: " + page);
+        // one more than a page tells whether another follows
+        List<VpnKey> found = keys.ofOwnerByExpiry(userId, page * PAGE_SIZE, PAGE_SIZE + 1);
+        Map<ServerId, String> names = found.isEmpty() ? Map.of() : servers.names();
+        List<KeyOverview> shown = found.stream().limit(PAGE_SIZE).map(k -> overview(k, names)).toList();
+        return new KeysPage(shown, page, found.size() > PAGE_SIZE);
+    }
+
+    @Override
+    public Optional<KeyOverview> myKey(dev.vpnbot.domain.user.UserId userId, KeyId keyId) {
+        return keys.find(keyId)
+                .filter(k -> k.owner().equals(userId) && k.status() != KeyStatus.DELETED)
+                .map(k -> overview(k, servers.names()));
+    }
+
+    private KeyOverview overview(VpnKey k, Map<ServerId, String> names) {
+        return new KeyOverview(k, names.getOrDefault(k.serverId(), "#" + k.serverId()), k.remaining(clock));
     }
 }

@@ -12,6 +12,7 @@ import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.domain.broadcast.Broadcast;
 import dev.vpnbot.domain.user.UserId;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -89,9 +90,13 @@ public final class Broadcasting implements BroadcastUseCase {
             return 0;
         }
         int sent = 0, blocked = 0, failed = 0;
+        List<UserId> claimed = new ArrayList<>(recipients.size());
         for (UserId recipient : recipients) {
-            if (!ledger.claim("broadcast:" + broadcast.id(), "user:" + recipient.telegramId())) continue;
-            switch (channel.deliver(recipient, broadcast.text())) {
+            if (ledger.claim("broadcast:" + broadcast.id(), "user:" + recipient.telegramId())) claimed.add(recipient);
+        }
+        // the whole batch is under way at once: the channel's rate limit paces it, not each round trip
+        for (BroadcastChannel.Delivery delivery : channel.deliverAll(claimed, broadcast.text())) {
+            switch (delivery) {
                 case SENT -> sent++;
                 case BLOCKED -> blocked++;
                 case FAILED -> failed++;

@@ -82,6 +82,24 @@ public abstract class AbstractKeysContractTest extends PersistenceContract {
     }
 
     @Test
+    void a_page_of_a_users_keys_comes_latest_expiry_first_then_highest_id_without_deleted_or_other_peoples() {
+        User stranger = savedUser(43);
+        VpnKey soon = savedKey(owner, server, NOW.plus(Duration.ofDays(1)), KeyStatus.ACTIVE);
+        VpnKey late = savedKey(owner, server, NOW.plus(Duration.ofDays(90)), KeyStatus.PROVISIONING);
+        VpnKey expired = savedKey(owner, server, NOW.minus(Duration.ofDays(3)), KeyStatus.ACTIVE);
+        VpnKey sameExpiryFirst = savedKey(owner, server, NOW.plus(Duration.ofDays(30)), KeyStatus.ACTIVE);
+        VpnKey sameExpirySecond = savedKey(owner, server, NOW.plus(Duration.ofDays(30)), KeyStatus.DISABLED);
+        savedKey(owner, server, NOW.plus(Duration.ofDays(200)), KeyStatus.DELETED);
+        savedKey(stranger, server, NOW.plus(Duration.ofDays(300)), KeyStatus.ACTIVE);
+
+        assertThat(ports.keys().ofOwnerByExpiry(owner.id(), 0, 10)).containsExactly(late, sameExpirySecond, sameExpiryFirst, soon, expired);
+        assertThat(ports.keys().ofOwnerByExpiry(owner.id(), 0, 2)).containsExactly(late, sameExpirySecond);
+        assertThat(ports.keys().ofOwnerByExpiry(owner.id(), 2, 2)).containsExactly(sameExpiryFirst, soon);
+        assertThat(ports.keys().ofOwnerByExpiry(owner.id(), 4, 2)).containsExactly(expired);
+        assertThat(ports.keys().ofOwnerByExpiry(owner.id(), 5, 2)).isEmpty();
+    }
+
+    @Test
     void keys_created_at_the_same_instant_come_highest_id_first() {
         VpnKey first = savedKey(owner, server, NOW.plus(Duration.ofDays(5)), KeyStatus.ACTIVE);
         VpnKey second = savedKey(owner, server, NOW.plus(Duration.ofDays(5)), KeyStatus.PROVISIONING);

@@ -3,6 +3,7 @@ package dev.vpnbot.application.port.out.admin;
 import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.domain.broadcast.Broadcast;
 import dev.vpnbot.domain.user.UserId;
+import java.util.List;
 
 /** Outgoing port: delivers broadcast texts through the rate-limited sender, one user at a time. */
 public interface BroadcastChannel {
@@ -11,6 +12,15 @@ public interface BroadcastChannel {
 
     /** Sends and waits for the outcome; never throws. */
     Delivery deliver(UserId recipient, String text);
+
+    /**
+     * Sends to each recipient and waits for every outcome, in the recipients' order; never
+     * throws. A channel that can have several messages under way at once overrides this so a
+     * batch keeps its rate limit busy instead of waiting out each round trip.
+     */
+    default List<Delivery> deliverAll(List<UserId> recipients, String text) {
+        return recipients.stream().map(r -> deliver(r, text)).toList();
+    }
 
     /** Tells the author the broadcast is done, with its counts, in the author's language. Never throws. */
     void reportFinished(Recipient author, Broadcast broadcast);
