@@ -14,7 +14,9 @@ public record AdminAlert(Kind kind, String detail) {
         /** The drift repair put panel clients back as our database has them; the detail lists what it fixed. */
         PANEL_DRIFT_REPAIRED,
         /** A panel's answer about one of our clients could not be trusted, so nothing was written for it. */
-        PANEL_CLIENT_UNTRUSTED
+        PANEL_CLIENT_UNTRUSTED,
+        /** A node enrolled itself with a one-time token and now sells; the detail names the server and panel. */
+        SERVER_ENROLLED
     }
 
     public AdminAlert {
