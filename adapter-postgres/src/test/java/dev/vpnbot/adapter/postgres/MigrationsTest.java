@@ -109,7 +109,9 @@ class MigrationsTest {
                     "users.registered_at", "servers.created_at", "servers.retired_at", "broadcasts.created_at", "vpn_keys.expires_at", "vpn_keys.created_at",
                     "orders.payment_deadline", "orders.created_at", "orders.paid_at", "orders.fulfilled_at",
                     "orders.granted_until", "payment_events.received_at", "fulfilment_jobs.next_attempt_at",
-                    "fulfilment_jobs.created_at", "conversation_states.updated_at", "sent_notifications.sent_at");
+                    "fulfilment_jobs.created_at", "conversation_states.updated_at", "sent_notifications.sent_at",
+                    "enrollment_tokens.issued_at", "enrollment_tokens.expires_at", "enrollment_tokens.used_at",
+                    "node_enrollments.submitted_at", "node_enrollments.taken_at", "node_enrollments.finished_at");
         } finally {
             schema.drop();
         }
@@ -126,7 +128,7 @@ class MigrationsTest {
                 .locations("classpath:db/migration");
     }
 
-    private static List<MigrationInfo> allMigrations() {
+    static List<MigrationInfo> allMigrations() {
         // the files on the classpath, as Flyway sees them, against a database that has none applied
         TestSchema probe = TestDatabase.get().newSchema();
         try {
