@@ -205,11 +205,7 @@ public final class PostgresPersistence implements AutoCloseable {
      * docs/DATABASE.md). Idempotent.
      */
     public void grantRuntimeRole(String role) {
-        List<String> statements = runtimeRoleStatements(db.settings().schema(), role);
-        transactions.run(() -> db.withHandle(h -> {
-            statements.forEach(h::execute);
-            return null;
-        }));
+        run(runtimeRoleStatements(db.settings().schema(), role));
         LOG.info("granted runtime privileges on schema {} to role {}", db.settings().schema(), role);
     }
 
@@ -223,17 +219,20 @@ public final class PostgresPersistence implements AutoCloseable {
      * columns of {@code node_enrollments}. Run as the schema owner, after {@link #migrate}. Idempotent.
      */
     public void grantEnrollmentRole(String role) {
-        List<String> statements = enrollmentRoleStatements(db.settings().schema(), role);
-        transactions.run(() -> db.withHandle(h -> {
-            statements.forEach(h::execute);
-            return null;
-        }));
+        run(enrollmentRoleStatements(db.settings().schema(), role));
         LOG.info("granted the enrolment route on schema {} to role {}", db.settings().schema(), role);
     }
 
     /** The statements {@link #grantEnrollmentRole} runs (docs/NODES.md shows them). */
     public static List<String> enrollmentRoleStatements(String schema, String role) {
         return RoleGrants.statements("enrollment-role.sql", schema, role);
+    }
+
+    private void run(List<String> statements) {
+        transactions.run(() -> db.withHandle(h -> {
+            statements.forEach(h::execute);
+            return null;
+        }));
     }
 
     /** Checks the database answers; throws {@link DatabaseUnavailable} when it does not. */

@@ -197,7 +197,7 @@ class NodeEnrollmentJourneyTest {
         telegram.awaitAfter(mark, Duration.ofSeconds(15), c -> c.method().equals("sendmessage") && c.chatId() == ADMIN.telegramId()
                 && c.text().contains("SERVER_ENROLLED") && c.text().contains("Node One"));
 
-        VpnKey key = buyOn("Node One", new Person(6001, "Nina", "en"));
+        VpnKey key = buyOn("Node One", new Person(telegram, 6001, "Nina", "en"));
         assertThat(key.serverId()).isEqualTo(node.id());
         assertThat(panel.storedClients(node.inboundId())).anyMatch(c -> key.client().email().equals(c.get("email")));
 
@@ -282,26 +282,6 @@ class NodeEnrollmentJourneyTest {
     }
 
     // --- helpers ---------------------------------------------------------------------------
-
-    private record Person(long id, String name, String language) {
-        Call send(String text) {
-            int mark = telegram.mark();
-            telegram.userSends(id, name, language, text);
-            return telegram.awaitContent(mark, id);
-        }
-
-        Call press(Call on, String dataPrefix) {
-            int mark = telegram.mark();
-            telegram.userPresses(id, name, language, on.messageId(), on.data(dataPrefix));
-            return telegram.awaitContent(mark, id);
-        }
-
-        Call pressLabelled(Call on, String label) {
-            int mark = telegram.mark();
-            telegram.userPresses(id, name, language, on.messageId(), on.button(label).callbackData());
-            return telegram.awaitContent(mark, id);
-        }
-    }
 
     /** The buyer picks the server by its name, pays at Heleket, and the key arrives. */
     private static VpnKey buyOn(String serverName, Person person) {
