@@ -11,7 +11,9 @@ import dev.vpnbot.adapter.postgres.SecretBox;
 import dev.vpnbot.adapter.postgres.testing.TestDatabase;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Call;
+import dev.vpnbot.application.model.panel.PanelProbe;
 import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase;
+import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.Servers;
@@ -189,6 +191,9 @@ class NodeEnrollmentJourneyTest {
         assertThat(node.connection().tlsPin()).isEqualTo(certificate.leafSha256());
         assertThat(node.connection().credentials()).isEqualTo(new PanelCredentials.Password(panel.username(), panel.password()));
         assertThat(node.maxClients()).isEqualTo(40);
+        PanelProbe test = bot.getInstance(ManageServersUseCase.class).testServer(ADMIN, node.id());
+        assertThat(test.ok()).as("server test passes: %s", test.problem()).isTrue();
+        assertThat(test.certificate().certificateSha256()).isEqualTo(certificate.leafSha256());
         assertThat(new String(storedSecret(node), StandardCharsets.ISO_8859_1)).as("the password is stored encrypted")
                 .doesNotContain(panel.password()).hasSizeGreaterThan(28);
         Map<String, Object> inbound = panel.inbound(node.inboundId());
