@@ -33,7 +33,7 @@ usage: install.sh --bot-url URL [options]
   --name NAME          the server name the token was issued for (checked by the bot; optional)
   --inbound-port N     the VLESS Reality port the bot creates (default 443)
   --sni HOST           the Reality server name (default www.microsoft.com)
-  --state-dir DIR      where the node keeps its login and certificate (default /etc/vpnbot-node)
+  --state-dir DIR      where the node keeps its login and certificate (default /etc/vpnbot-node; ~/.vpnbot-node with --skip-install as a user)
  installing:
   --no-docker          use 3x-ui's official install script instead of its container image
   --domain NAME        get a Let's Encrypt certificate for NAME (port 80 must reach this host)
@@ -56,7 +56,7 @@ say() { printf '%s\n' "$*"; }
 fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
 usage_error() { printf 'error: %s\n' "$*" >&2; usage >&2; exit 2; }
 
-BOT_URL=""; NAME=""; INBOUND_PORT=443; SNI="www.microsoft.com"; STATE_DIR="/etc/vpnbot-node"
+BOT_URL=""; NAME=""; INBOUND_PORT=443; SNI="www.microsoft.com"; STATE_DIR=""
 NO_DOCKER=0; DOMAIN=""; EMAIL=""; PUBLIC_HOST=""; PANEL_PORT=""; BOT_IP=""; XUI_VERSION="$XUI_VERSION_DEFAULT"
 SKIP_INSTALL=0; PANEL_URL=""; CERT_SHA256=""; PRINT_COMPOSE=0
 
@@ -112,6 +112,10 @@ COMPOSE
 }
 
 if [[ $PRINT_COMPOSE -eq 1 ]]; then compose_file; exit 0; fi
+if [[ -z "$STATE_DIR" ]]; then
+    # root keeps the node's state in /etc; enrolling an existing panel as another user keeps it at home
+    if [[ $(id -u) -eq 0 || $SKIP_INSTALL -eq 0 ]]; then STATE_DIR="/etc/vpnbot-node"; else STATE_DIR="$HOME/.vpnbot-node"; fi
+fi
 
 # --- checks -----------------------------------------------------------------------------------
 [[ -n "$BOT_URL" ]] || usage_error "--bot-url is required"

@@ -129,9 +129,13 @@ class NodeEnrollmentJourneyTest {
     private record Run(int exitCode, String output) {}
 
     private static Run installer(String token, String... options) throws Exception {
+        return installer(Files.createTempDirectory(work, "node"), token, options);
+    }
+
+    private static Run installer(Path stateDir, String token, String... options) throws Exception {
         Path script = repositoryRoot().resolve("deploy/node/install.sh");
         List<String> command = new ArrayList<>(List.of("bash", script.toString(), "--skip-install", "--bot-url", botUrl,
-                "--state-dir", Files.createTempDirectory(work, "node").toString()));
+                "--state-dir", stateDir.toString()));
         command.addAll(List.of(options));
         ProcessBuilder process = new ProcessBuilder(command).redirectErrorStream(true);
         process.environment().put("VPNBOT_ENROLL_TOKEN", token);
@@ -219,6 +223,21 @@ class NodeEnrollmentJourneyTest {
         assertRefused(enrol(token.secret(), 9444), "TOKEN_USED");
         assertThat(servers()).hasSize(before);
         assertThat(panel.inboundIds().stream().map(id -> ((Number) panel.inbound(id).get("port")).intValue())).doesNotContain(9444);
+    }
+
+    @Test
+    void running_the_installer_again_on_an_enrolled_node_changes_nothing() throws Exception {
+        IssueEnrollmentTokenUseCase.IssuedToken token = issue("Node Again");
+        Path node = Files.createTempDirectory(work, "node");
+        String[] options = {"--panel-url", panel.baseUrl(), "--inbound-port", "15443"};
+        assertThat(installer(node, token.secret(), options).exitCode()).isZero();
+        int enrolled = servers().size();
+
+        Run again = installer(node, token.secret(), options);
+
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(again.output()).contains("already enrolled: server ").doesNotContain("refused");
+        assertThat(servers()).hasSize(enrolled);
     }
 
     @Test
