@@ -16,13 +16,11 @@ import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.admin.Audiences;
 import dev.vpnbot.application.port.out.admin.Broadcasts;
 import dev.vpnbot.application.port.out.admin.ShopFigures;
+import dev.vpnbot.application.port.out.enrollment.EnrollmentTokens;
+import dev.vpnbot.application.port.out.enrollment.QueuedEnrollments;
 import dev.vpnbot.application.port.out.panel.PanelWriteLock;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -66,6 +64,8 @@ public final class PostgresPersistence implements AutoCloseable {
     private final Broadcasts broadcasts;
     private final Audiences audiences;
     private final MigrationReport migration;
+    private final EnrollmentTokens enrollmentTokens;
+    private final QueuedEnrollments queuedEnrollments;
 
     private PostgresPersistence(HikariDataSource pool, DatabaseSettings settings, SecretBox secrets, Clock clock,
                                 MigrationReport migration) {
@@ -86,6 +86,8 @@ public final class PostgresPersistence implements AutoCloseable {
         this.shopFigures = new PostgresShopFigures(db);
         this.broadcasts = new PostgresBroadcasts(db);
         this.audiences = new PostgresAudiences(db);
+        this.enrollmentTokens = new PostgresEnrollmentTokens(db);
+        this.queuedEnrollments = new PostgresQueuedEnrollments(db);
     }
 
     /** Migrates the schema, then serves with the same login. */
@@ -206,11 +208,7 @@ public final class PostgresPersistence implements AutoCloseable {
      * docs/DATABASE.md). Idempotent.
      */
     public void grantRuntimeRole(String role) {
-        List<String> statements = runtimeRoleStatements(db.settings().schema(), role);
-        transactions.run(() -> db.withHandle(h -> {
-            statements.forEach(h::execute);
-            return null;
-        }));
+        run(runtimeRoleStatements(db.settings().schema(), role));
         LOG.info("granted runtime privileges on schema {} to role {}", db.settings().schema(), role);
     }
 
@@ -234,18 +232,28 @@ public final class PostgresPersistence implements AutoCloseable {
 
     /** The statements {@link #grantRuntimeRole} runs, for documentation and for DBAs who run them by hand. */
     public static List<String> runtimeRoleStatements(String schema, String role) {
-        String quotedSchema = '"' + DatabaseSettings.requireIdentifier(schema, "schema") + '"';
-        String quotedRole = '"' + DatabaseSettings.requireIdentifier(role, "role") + '"';
-        String template;
-        try (InputStream in = PostgresPersistence.class.getResourceAsStream("runtime-role.sql")) {
-            template = new String(Objects.requireNonNull(in, "runtime-role.sql").readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read runtime-role.sql from the classpath", e);
-        }
-        return Arrays.stream(template.replace("{schema}", quotedSchema).replace("{role}", quotedRole).split(";"))
-                .map(statement -> statement.lines().filter(line -> !line.strip().startsWith("--")).reduce("", (a, b) -> a + b + "\n").strip())
-                .filter(statement -> !statement.isEmpty())
-                .toList();
+        return RoleGrants.statements("runtime-role.sql", schema, role);
+    }
+
+    /**
+     * Grants a node's {@code role} the database route and nothing else: INSERT of the request
+     * columns of {@code node_enrollments}. Run as the schema owner, after {@link #migrate}. Idempotent.
+     */
+    public void grantEnrollmentRole(String role) {
+        run(enrollmentRoleStatements(db.settings().schema(), role));
+        LOG.info("granted the enrolment route on schema {} to role {}", db.settings().schema(), role);
+    }
+
+    /** The statements {@link #grantEnrollmentRole} runs (docs/NODES.md shows them). */
+    public static List<String> enrollmentRoleStatements(String schema, String role) {
+        return RoleGrants.statements("enrollment-role.sql", schema, role);
+    }
+
+    private void run(List<String> statements) {
+        transactions.run(() -> db.withHandle(h -> {
+            statements.forEach(h::execute);
+            return null;
+        }));
     }
 
     /** Checks the database answers; throws {@link DatabaseUnavailable} when it does not. */
@@ -313,6 +321,14 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public Audiences audiences() {
         return audiences;
+    }
+
+    public EnrollmentTokens enrollmentTokens() {
+        return enrollmentTokens;
+    }
+
+    public QueuedEnrollments queuedEnrollments() {
+        return queuedEnrollments;
     }
 
     public Transactions transactions() {

@@ -110,7 +110,9 @@ class MigrationsTest {
                     "orders.payment_deadline", "orders.created_at", "orders.paid_at", "orders.fulfilled_at",
                     "orders.granted_until", "payment_events.received_at", "fulfilment_jobs.next_attempt_at",
                     "fulfilment_jobs.created_at", "conversation_states.updated_at", "sent_notifications.sent_at",
-                    "order_notices.next_attempt_at", "order_notices.created_at", "order_notices.sent_at", "order_notices.given_up_at");
+                    "order_notices.next_attempt_at", "order_notices.created_at", "order_notices.sent_at", "order_notices.given_up_at",
+                    "enrollment_tokens.issued_at", "enrollment_tokens.expires_at", "enrollment_tokens.used_at",
+                    "node_enrollments.submitted_at", "node_enrollments.taken_at", "node_enrollments.finished_at");
         } finally {
             schema.drop();
         }
@@ -127,7 +129,7 @@ class MigrationsTest {
                 .locations("classpath:db/migration");
     }
 
-    private static List<MigrationInfo> allMigrations() {
+    static List<MigrationInfo> allMigrations() {
         // the files on the classpath, as Flyway sees them, against a database that has none applied
         TestSchema probe = TestDatabase.get().newSchema();
         try {

@@ -13,6 +13,7 @@ import dev.vpnbot.application.port.in.account.MarkUserBlockedUseCase;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
+import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
@@ -137,8 +138,9 @@ public final class TelegramAdapter implements AutoCloseable {
         }
 
         public BotAssembly admin(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
-                                 BroadcastUseCase broadcastUseCase, ManageUsersUseCase users) {
-            this.admin = new AdminUseCases(servers, tariffs, statistics, broadcastUseCase, users);
+                                 BroadcastUseCase broadcastUseCase, ManageUsersUseCase users,
+                                 IssueEnrollmentTokenUseCase enrollmentTokens) {
+            this.admin = new AdminUseCases(servers, tariffs, statistics, broadcastUseCase, users, enrollmentTokens);
             return this;
         }
 

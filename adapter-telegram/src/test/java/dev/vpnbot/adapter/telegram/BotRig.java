@@ -11,6 +11,7 @@ import dev.vpnbot.adapter.telegram.web.ConnectLinks;
 import dev.vpnbot.adapter.simulated.SimulatedPaymentGateway;
 import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.fixtures.InMemoryAudiences;
+import dev.vpnbot.application.fixtures.InMemoryEnrollmentTokens;
 import dev.vpnbot.application.fixtures.InMemoryBroadcasts;
 import dev.vpnbot.application.fixtures.InMemoryShopFigures;
 import dev.vpnbot.application.fixtures.InMemoryConversationStates;
@@ -30,6 +31,7 @@ import dev.vpnbot.application.model.payment.PaymentStatus;
 import dev.vpnbot.application.service.account.UserBlocking;
 import dev.vpnbot.application.service.account.UserLookup;
 import dev.vpnbot.application.service.admin.Admins;
+import dev.vpnbot.application.service.admin.EnrollmentTokenIssuing;
 import dev.vpnbot.application.service.admin.Broadcasting;
 import dev.vpnbot.application.service.admin.ServerAdministration;
 import dev.vpnbot.application.service.admin.StatisticsReport;
@@ -79,6 +81,7 @@ public final class BotRig implements AutoCloseable {
     /** The users' throttle's clock: real time while negative; a test sets it to stop time. */
     public final AtomicLong throttleNanos = new AtomicLong(-1);
     public final InMemoryBroadcasts broadcasts = new InMemoryBroadcasts();
+    public final InMemoryEnrollmentTokens enrollmentTokens = new InMemoryEnrollmentTokens();
     public final TelegramBroadcastChannel broadcastChannel;
     public final Broadcasting broadcasting;
     public final AdminUseCases admin;
@@ -107,7 +110,8 @@ public final class BotRig implements AutoCloseable {
                 new TariffAdministration(admins, shop.tariffs),
                 new StatisticsReport(admins, new InMemoryShopFigures(users, keys, orders), shop.servers, clock),
                 broadcasting,
-                new UserAdministration(admins, users, keys, orders, shop.tariffs, shop.servers, shop.transactions, clock, shop.confirmation));
+                new UserAdministration(admins, users, keys, orders, shop.tariffs, shop.servers, shop.transactions, clock, shop.confirmation),
+                new EnrollmentTokenIssuing(admins, enrollmentTokens, clock, EnrollmentTokenIssuing.DEFAULT_LIFETIME));
         TelegramUseCases useCases = settings.paymentTestMode()
                 ? new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments)

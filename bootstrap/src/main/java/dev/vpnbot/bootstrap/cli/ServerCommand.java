@@ -1,10 +1,13 @@
 package dev.vpnbot.bootstrap.cli;
 
+import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase;
+import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase.IssuedToken;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase.AddServerCommand;
 import dev.vpnbot.application.model.panel.PanelInbound;
 import dev.vpnbot.application.model.panel.PanelProbe;
 import dev.vpnbot.application.model.panel.RealityInboundRequest;
+import dev.vpnbot.bootstrap.config.HttpConfig;
 import dev.vpnbot.bootstrap.config.Purpose;
 import dev.vpnbot.bootstrap.wiring.ConsoleModule;
 import dev.vpnbot.domain.server.PanelAddress;
@@ -23,7 +26,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code vpnbot server …}: the servers, through the same use case as the Telegram admin panel. */
 @Command(name = "server", mixinStandardHelpOptions = true, description = "Add, list and test VPN servers (3x-ui panels).",
-        subcommands = {ServerCommand.Add.class, ServerCommand.ListServers.class, ServerCommand.Test.class})
+        subcommands = {ServerCommand.Add.class, ServerCommand.ListServers.class, ServerCommand.Test.class, ServerCommand.EnrollToken.class})
 final class ServerCommand {
     @ParentCommand
     VpnbotCommand parent;
@@ -152,6 +155,33 @@ final class ServerCommand {
                 PanelProbe probe = shop.getInstance(ManageServersUseCase.class).testServer(ConsoleModule.CONSOLE, new ServerId(id));
                 print(out, probe);
                 return probe.ok() ? VpnbotCommand.OK : VpnbotCommand.FAILED;
+            });
+        }
+    }
+
+    @Command(name = "enroll-token", mixinStandardHelpOptions = true,
+            description = {"Issue a one-time token with which a new node enrols itself as this server (deploy/node/install.sh).",
+                    "The token is printed once; it expires after 24 hours and works for one enrolment."})
+    static final class EnrollToken implements Callable<Integer> {
+        @ParentCommand ServerCommand server;
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "what buyers will see, e.g. \"Frankfurt\"") String name;
+        @Option(names = "--max-clients", defaultValue = "200", paramLabel = "N", description = "capacity in keys (default ${DEFAULT-VALUE})") int maxClients;
+        @Option(names = "--group", paramLabel = "GROUP", description = "a server group, kept on the token as plain text") String group;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = server.parent.out();
+            return OperatorSession.run(server.parent, Purpose.OPERATE, shop -> {
+                IssuedToken issued = shop.getInstance(IssueEnrollmentTokenUseCase.class).issue(ConsoleModule.CONSOLE, name, maxClients, group);
+                String botUrl = java.util.Optional.ofNullable(shop.getInstance(HttpConfig.class).publicUrl()).map(Object::toString).orElse("https://<PUBLIC_URL>");
+                out.printf("enrolment token for \"%s\" (max %d keys%s), single use, valid until %s:%n", issued.token().serverName(),
+                        issued.token().maxClients(), issued.token().group() == null ? "" : ", group " + issued.token().group(),
+                        issued.token().expiresAt());
+                out.println("  " + issued.secret());
+                out.println("on the new server, as root:");
+                out.println("  VPNBOT_ENROLL_TOKEN='" + issued.secret() + "' bash install.sh --bot-url " + botUrl);
+                out.flush();
+                return VpnbotCommand.OK;
             });
         }
     }

@@ -19,7 +19,9 @@ public enum Route {
     TELEGRAM_WEBHOOK("POST", "/webhooks/telegram", 1024 * 1024),
     CONNECT("GET", "/connect", 0),
     HEALTH("GET", "/healthz", 0),
-    METRICS("GET", "/metrics", 0);
+    METRICS("GET", "/metrics", 0),
+    /** A new node enrols itself with a one-time token (deploy/node/install.sh); its request is well under 4 KiB. */
+    NODE_ENROLL("POST", "/nodes/enroll", 16 * 1024);
 
     private final String method;
     private final String path;

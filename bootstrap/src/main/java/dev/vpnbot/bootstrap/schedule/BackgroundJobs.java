@@ -73,6 +73,7 @@ public final class BackgroundJobs {
     private final Semaphore fulfilling = new Semaphore(FULFILMENT_LOOPS);
     private final AtomicBoolean fulfilAgain = new AtomicBoolean();
     private volatile boolean started;
+    private final java.util.List<Runnable> moreJobs = new java.util.ArrayList<>();
 
     public BackgroundJobs(RunFulfilmentJobsUseCase fulfilment, ReconcilePaymentsUseCase reconciliation,
                           SendExpiryRemindersUseCase reminders, PanelProbe panelProbe, RepairPanelDriftUseCase driftRepair,
@@ -117,6 +118,7 @@ public final class BackgroundJobs {
         every(schedule.firstDelay(), schedule.fulfilmentTick().multipliedBy(2), () -> guarded("broadcasts", this::broadcast));
         // notices a crashed process left behind go out as soon as this one runs
         every(Duration.ZERO, schedule.fulfilmentTick(), () -> guarded("order_notices", orderNotices));
+        moreJobs.forEach(Runnable::run);
         Duration drift = schedule.panelDriftInterval();
         if (!drift.isZero()) {
             // after the first probe, so a panel that is down is known before anything is repaired
@@ -125,6 +127,15 @@ public final class BackgroundJobs {
         LOG.info("background jobs started: fulfilment every {}, reconciliation every {}, expiry reminders every {}, panel drift repair {}",
                 DurationText.format(schedule.fulfilmentTick()), DurationText.format(schedule.reconcileInterval()),
                 DurationText.format(schedule.reminderInterval()), drift.isZero() ? "off" : "every " + DurationText.format(drift));
+    }
+
+    /**
+     * A job beside the built-in ones (measured and guarded as they are, under {@code name}), to
+     * register before {@link #start}: it first runs after the first delay, then every {@code period}.
+     */
+    public synchronized void alsoEvery(String name, Duration period, IntSupplier work) {
+        if (started) throw new IllegalStateException("register jobs before the start");
+        moreJobs.add(() -> every(schedule.firstDelay(), period, () -> guarded(name, work)));
     }
 
     /** The fulfilment wake-up: a payment just landed, deliver now instead of at the next tick. */

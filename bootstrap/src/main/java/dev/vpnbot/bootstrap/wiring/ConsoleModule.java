@@ -6,10 +6,12 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.vpnbot.adapter.panel3xui.ThreeXuiPanel;
 import dev.vpnbot.adapter.postgres.PostgresPersistence;
+import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Tariffs;
+import dev.vpnbot.application.port.out.enrollment.EnrollmentTokens;
 import dev.vpnbot.application.port.out.panel.PanelInspection;
 import dev.vpnbot.application.service.admin.Admins;
 import dev.vpnbot.application.service.admin.ServerAdministration;
@@ -62,5 +64,11 @@ public final class ConsoleModule extends AbstractModule {
     @Singleton
     ManageTariffsUseCase tariffs(Admins admins, Tariffs tariffs) {
         return new TariffAdministration(admins, tariffs);
+    }
+
+    @Provides
+    @Singleton
+    IssueEnrollmentTokenUseCase enrollmentTokens(Admins admins, EnrollmentTokens tokens, Clock clock) {
+        return EnrollmentModule.issuing(admins, tokens, clock);
     }
 }

@@ -24,6 +24,8 @@ import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.admin.Audiences;
 import dev.vpnbot.application.port.out.admin.Broadcasts;
 import dev.vpnbot.application.port.out.admin.ShopFigures;
+import dev.vpnbot.application.port.out.enrollment.EnrollmentTokens;
+import dev.vpnbot.application.port.out.enrollment.QueuedEnrollments;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.DatabaseLocation;
 import dev.vpnbot.bootstrap.health.DatabaseHealthCheck;
@@ -98,6 +100,10 @@ public final class PostgresModule extends AbstractModule {
     @Provides @Singleton Broadcasts broadcasts(PostgresPersistence db) { return db.broadcasts(); }
 
     @Provides @Singleton Audiences audiences(PostgresPersistence db) { return db.audiences(); }
+
+    @Provides @Singleton EnrollmentTokens enrollmentTokens(PostgresPersistence db) { return db.enrollmentTokens(); }
+
+    @Provides @Singleton QueuedEnrollments queuedEnrollments(PostgresPersistence db) { return db.queuedEnrollments(); }
 
     /** One writer per panel across every instance on this database; a waiting instance gives up (and retries the job) after 20 s. */
     @Provides @Singleton PanelWriteLock panelWriteLock(PostgresPersistence db) { return db.panelWriteLock(Duration.ofSeconds(20)); }

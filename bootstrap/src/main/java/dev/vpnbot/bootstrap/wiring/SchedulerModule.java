@@ -10,6 +10,7 @@ import dev.vpnbot.application.port.in.fulfilment.RelayOrderNoticesUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RunFulfilmentJobsUseCase;
 import dev.vpnbot.application.port.in.account.SendExpiryRemindersUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
+import dev.vpnbot.application.port.in.enrollment.ProcessQueuedEnrollmentsUseCase;
 import dev.vpnbot.application.port.out.FulfilmentSignal;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
@@ -26,9 +27,13 @@ public final class SchedulerModule extends AbstractModule {
     @Singleton
     BackgroundJobs jobs(RunFulfilmentJobsUseCase fulfilment, ReconcilePaymentsUseCase reconciliation,
                         SendExpiryRemindersUseCase reminders, PanelProbe probe, RepairPanelDriftUseCase driftRepair,
-                        BroadcastUseCase broadcasts, RelayOrderNoticesUseCase notices, BotMetrics metrics, AppConfig config) {
-        return new BackgroundJobs(fulfilment, reconciliation, reminders, probe, driftRepair, broadcasts::sendNextBatch, notices::relayDue, metrics,
-                BackgroundJobs.Schedule.of(config.reconcileInterval(), config.panelDriftInterval()));
+                        BroadcastUseCase broadcasts, RelayOrderNoticesUseCase notices, BotMetrics metrics, AppConfig config,
+                        ProcessQueuedEnrollmentsUseCase queuedEnrollments) {
+        BackgroundJobs jobs = new BackgroundJobs(fulfilment, reconciliation, reminders, probe, driftRepair, broadcasts::sendNextBatch,
+                notices::relayDue, metrics, BackgroundJobs.Schedule.of(config.reconcileInterval(), config.panelDriftInterval()));
+        // the database route of node enrolment (docs/NODES.md): a few requests at a time, each probes a panel
+        jobs.alsoEvery("node_enrollments", EnrollmentModule.QUEUE_INTERVAL, () -> queuedEnrollments.processQueued(EnrollmentModule.QUEUE_BATCH));
+        return jobs;
     }
 
     @Provides

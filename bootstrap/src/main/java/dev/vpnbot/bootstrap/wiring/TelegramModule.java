@@ -22,6 +22,7 @@ import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
+import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
@@ -100,10 +101,11 @@ public final class TelegramModule extends AbstractModule {
                     ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placement,
                     CheckPaymentUseCase check, CancelOrderUseCase cancel, ShowMyKeysUseCase myKeys,
                     Optional<PayInTestModeUseCase> testPayments, ManageServersUseCase manageServers, ManageTariffsUseCase manageTariffs,
-                    ShowStatisticsUseCase statistics, BroadcastUseCase broadcasts, ManageUsersUseCase manageUsers, BotMetrics metrics) {
+                    ShowStatisticsUseCase statistics, BroadcastUseCase broadcasts, ManageUsersUseCase manageUsers, BotMetrics metrics,
+                    IssueEnrollmentTokenUseCase enrollmentTokens) {
         TelegramBot bot = adapter.bot()
                 .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null))
-                .admin(manageServers, manageTariffs, statistics, broadcasts, manageUsers)
+                .admin(manageServers, manageTariffs, statistics, broadcasts, manageUsers, enrollmentTokens)
                 .build();
         bot.observeUpdates(metrics::updateTaken);
         return bot;

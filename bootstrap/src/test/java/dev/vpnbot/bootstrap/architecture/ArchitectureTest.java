@@ -33,6 +33,9 @@ class ArchitectureTest {
             List.of(), Servers.class);
     private static final ArchRule HTTP_DRIVES_IN_PORTS = DependencyRules.drivingAdapterUsesInPorts("dev.vpnbot.bootstrap.http..",
             List.of());
+    /** POST /nodes/enroll drives EnrollServerUseCase and nothing else. */
+    private static final ArchRule ENROLLMENT_DRIVES_IN_PORTS = DependencyRules.drivingAdapterUsesInPorts("dev.vpnbot.bootstrap.enrollment..",
+            List.of());
     private static JavaClasses production;
 
     @BeforeAll
@@ -81,6 +84,7 @@ class ArchitectureTest {
         HELEKET_DRIVES_IN_PORTS.check(production);
         CLI_DRIVES_IN_PORTS.check(production);
         HTTP_DRIVES_IN_PORTS.check(production);
+        ENROLLMENT_DRIVES_IN_PORTS.check(production);
     }
 
     @Test

@@ -100,27 +100,6 @@ class EndToEndJourneyTest {
         TestDatabase.get().execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
     }
 
-    /** A person in their private chat with the bot. */
-    private record Person(long id, String name, String language) {
-        Call send(String text) {
-            int mark = telegram.mark();
-            telegram.userSends(id, name, language, text);
-            return telegram.awaitContent(mark, id);
-        }
-
-        Call press(Call on, String dataPrefix) {
-            int mark = telegram.mark();
-            telegram.userPresses(id, name, language, on.messageId(), on.data(dataPrefix));
-            return telegram.awaitContent(mark, id);
-        }
-
-        Call pressLabelled(Call on, String label) {
-            int mark = telegram.mark();
-            telegram.userPresses(id, name, language, on.messageId(), on.button(label).callbackData());
-            return telegram.awaitContent(mark, id);
-        }
-    }
-
     private static Order order(Call summary) {
         long id = Long.parseLong(summary.data("oc:").substring(3));
         return bot.getInstance(Orders.class).find(new OrderId(id)).orElseThrow();
@@ -175,17 +154,17 @@ class EndToEndJourneyTest {
 
     @Test
     void a_russian_speaking_user_buys_pays_gets_the_key_sees_it_and_extends_it() {
-        journey(new Person(5001, "Иван", "ru"), "Frankfurt", "Frankfurt");
+        journey(new Person(telegram, 5001, "Иван", "ru"), "Frankfurt", "Frankfurt");
     }
 
     @Test
     void an_english_speaking_user_does_the_same_in_english() {
-        journey(new Person(5002, "John", "en"), "Frankfurt", "Frankfurt");
+        journey(new Person(telegram, 5002, "John", "en"), "Frankfurt", "Frankfurt");
     }
 
     @Test
     void a_tampered_button_is_refused_politely_and_changes_nothing() {
-        Person mallory = new Person(5003, "Mallory", "en");
+        Person mallory = new Person(telegram, 5003, "Mallory", "en");
         Call menu = mallory.send("/start");
         int mark = telegram.mark();
         telegram.userPresses(mallory.id(), mallory.name(), mallory.language(), menu.messageId(), "ki:999999");
@@ -196,7 +175,7 @@ class EndToEndJourneyTest {
 
     @Test
     void health_and_metrics_answer_over_the_bots_port() throws Exception {
-        new Person(5004, "Olga", "ru").send("/start");
+        new Person(telegram, 5004, "Olga", "ru").send("/start");
         var http = java.net.http.HttpClient.newHttpClient();
         String base = bot.getInstance(AppConfig.class).http().publicUrl().toString();
         var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/healthz")).build(),

@@ -207,4 +207,20 @@ class BackgroundJobsTest {
         waitUntil(() -> delivered.get() >= 3);
         release.countDown();
     }
+
+    @Test
+    void a_job_registered_before_the_start_runs_on_its_interval_survives_failures_and_is_measured() throws Exception {
+        AtomicInteger extraRuns = new AtomicInteger();
+        jobs(LONG, LONG, LONG, countingReconciliation());
+        jobs.alsoEvery("node_enrollments", Duration.ofMillis(20), () -> {
+            if (extraRuns.incrementAndGet() % 2 == 0) throw new IllegalStateException("panel exploded");
+            return 1;
+        });
+        jobs.start();
+        waitUntil(() -> extraRuns.get() >= 5);
+        assertThat(metrics.scrape()).containsPattern("vpnbot_job_runs_total\\{job=\"node_enrollments\",outcome=\"ok\"} [1-9]")
+                .containsPattern("vpnbot_job_runs_total\\{job=\"node_enrollments\",outcome=\"failed\"} [1-9]");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobs.alsoEvery("late", LONG, () -> 0))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }

@@ -23,6 +23,8 @@ import dev.vpnbot.application.fixtures.InMemoryOrders;
 import dev.vpnbot.application.fixtures.InMemoryPaymentEvents;
 import dev.vpnbot.application.fixtures.InMemoryOrderNotices;
 import dev.vpnbot.application.fixtures.InMemorySentNotifications;
+import dev.vpnbot.application.fixtures.InMemoryEnrollmentTokens;
+import dev.vpnbot.application.fixtures.InMemoryQueuedEnrollments;
 import dev.vpnbot.application.fixtures.InMemoryServers;
 import dev.vpnbot.application.fixtures.InMemoryTariffs;
 import dev.vpnbot.application.fixtures.InMemoryTransactions;
@@ -36,6 +38,8 @@ import dev.vpnbot.application.port.out.PaymentEvents;
 import dev.vpnbot.application.port.out.OrderNotices;
 import dev.vpnbot.application.port.out.SentNotifications;
 import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.application.port.out.enrollment.EnrollmentTokens;
+import dev.vpnbot.application.port.out.enrollment.QueuedEnrollments;
 import dev.vpnbot.application.port.out.Tariffs;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
@@ -110,6 +114,10 @@ public final class InMemoryAdaptersModule extends AbstractModule {
     @Provides @Singleton BroadcastChannel broadcastChannel() { return new RecordingBroadcastChannel(); }
 
     @Provides @Singleton PanelInspection inspection() { return new SimulatedPanelInspection(); }
+
+    @Provides @Singleton EnrollmentTokens enrollmentTokens() { return new InMemoryEnrollmentTokens(); }
+
+    @Provides @Singleton QueuedEnrollments queuedEnrollments() { return new InMemoryQueuedEnrollments(); }
 
     @Provides @Singleton SchemaMigration migration() { return () -> "in memory: nothing to migrate"; }
 

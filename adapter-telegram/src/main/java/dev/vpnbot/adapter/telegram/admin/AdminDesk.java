@@ -54,7 +54,7 @@ public final class AdminDesk {
         this.admins = admins;
         this.home = new AdminHome(conversations);
         this.servers = new ServersScreen(useCases.servers(), conversations);
-        this.serverSettings = new ServerSettingsFlow(useCases.servers(), servers, conversations, sender);
+        this.serverSettings = new ServerSettingsFlow(useCases.servers(), useCases.enrollmentTokens(), servers, conversations, sender);
         this.addServer = new AddServerFlow(useCases.servers(), servers, conversations, sender);
         this.tariffs = new TariffsScreen(useCases.tariffs(), conversations);
         this.tariffChanges = new TariffChangeFlow(useCases.tariffs(), tariffs, conversations);
@@ -99,6 +99,7 @@ public final class AdminDesk {
         buttons.put(Action.SERVER_ADD_RETRY, (ix, d) -> addServer.retry(ix));
         buttons.put(Action.SERVER_ADD_INBOUND, (ix, d) -> addServer.inbound(ix, Math.toIntExact(d.id(0))));
         buttons.put(Action.SERVER_ADD_NEW_INBOUND, (ix, d) -> addServer.newInbound(ix));
+        buttons.put(Action.SERVER_ENROLL_TOKEN, (ix, d) -> serverSettings.askEnrollment(ix));
         buttons.put(Action.TARIFFS, (ix, d) -> tariffs.list(ix));
         buttons.put(Action.TARIFF, (ix, d) -> tariffs.card(ix, new TariffId(d.id(0))));
         buttons.put(Action.TARIFF_PRICE, (ix, d) -> tariffChanges.askPrice(ix, new TariffId(d.id(0))));
@@ -150,7 +151,8 @@ public final class AdminDesk {
     public void received(Interaction ix, Message message, Conversation c) {
         switch (c.step()) {
             case ADMIN_ADD_SERVER -> addServer.received(ix, message, c);
-            case ADMIN_SERVER_RENAME, ADMIN_SERVER_MAX_CLIENTS, ADMIN_SERVER_CREDENTIALS -> serverSettings.received(ix, message, c);
+            case ADMIN_SERVER_RENAME, ADMIN_SERVER_MAX_CLIENTS, ADMIN_SERVER_CREDENTIALS, ADMIN_ENROLL_TOKEN ->
+                    serverSettings.received(ix, message, c);
             case ADMIN_TARIFF_PRICE, ADMIN_TARIFF_ADD -> tariffChanges.received(ix, message, c);
             case ADMIN_BROADCAST_TEXT -> broadcast.received(ix, message, c);
             case ADMIN_USER_LOOKUP -> users.received(ix, message);

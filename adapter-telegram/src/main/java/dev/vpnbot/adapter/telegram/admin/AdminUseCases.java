@@ -1,6 +1,7 @@
 package dev.vpnbot.adapter.telegram.admin;
 
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
+import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
@@ -13,12 +14,13 @@ import java.util.Objects;
  * same configuration.
  */
 public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
-                            BroadcastUseCase broadcasts, ManageUsersUseCase users) {
+                            BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens) {
     public AdminUseCases {
         Objects.requireNonNull(servers, "servers");
         Objects.requireNonNull(tariffs, "tariffs");
         Objects.requireNonNull(statistics, "statistics");
         Objects.requireNonNull(broadcasts, "broadcasts");
         Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(enrollmentTokens, "enrollmentTokens");
     }
 }

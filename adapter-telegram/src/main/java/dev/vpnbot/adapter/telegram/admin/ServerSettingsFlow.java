@@ -4,11 +4,15 @@ import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.bot.Conversation;
 import dev.vpnbot.adapter.telegram.bot.Conversations;
+import dev.vpnbot.adapter.telegram.bot.Html;
 import dev.vpnbot.adapter.telegram.bot.Interaction;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.bot.View.Button;
 import dev.vpnbot.adapter.telegram.outbox.Outbox;
 import dev.vpnbot.application.port.in.Refusal;
+import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase;
+import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase.IssuedToken;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.domain.server.PanelCredentials;
 import dev.vpnbot.domain.server.Server;
@@ -21,17 +25,24 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * Changing one server (admins): its name, its capacity (max clients) and its panel login. Each
  * asks for one message. A message with a password or token is deleted from the chat as soon as
  * it is read, and the new login is tested by the use case before it replaces the old one.
+ * Also the one-message question before a new server exists: its name and capacity, for the
+ * one-time token with which its node enrols itself (deploy/node/install.sh).
  */
 final class ServerSettingsFlow {
     private static final Logger LOG = LoggerFactory.getLogger(ServerSettingsFlow.class);
+    /** A token's capacity when the admin gives only a name: the same default as `server add`. */
+    static final int DEFAULT_MAX_CLIENTS = 200;
 
     private final ManageServersUseCase servers;
+    private final IssueEnrollmentTokenUseCase enrollmentTokens;
     private final ServersScreen screen;
     private final Conversations conversations;
     private final Outbox sender;
 
-    ServerSettingsFlow(ManageServersUseCase servers, ServersScreen screen, Conversations conversations, Outbox sender) {
+    ServerSettingsFlow(ManageServersUseCase servers, IssueEnrollmentTokenUseCase enrollmentTokens, ServersScreen screen,
+                       Conversations conversations, Outbox sender) {
         this.servers = servers;
+        this.enrollmentTokens = enrollmentTokens;
         this.screen = screen;
         this.conversations = conversations;
         this.sender = sender;
@@ -55,9 +66,18 @@ final class ServerSettingsFlow {
         ix.show(prompt(ix, id, credentialsPrompt(ix.texts(), s.name())));
     }
 
+    void askEnrollment(Interaction ix) {
+        conversations.set(ix.chatId(), Conversation.admin(Conversation.Step.ADMIN_ENROLL_TOKEN, 0, ""));
+        ix.show(enrollmentPrompt(ix, ix.texts().html("admin.enroll.ask", Server.MAX_NAME_LENGTH)));
+    }
+
     /** The admin's message in one of this flow's steps. */
     void received(Interaction ix, Message message, Conversation c) {
         Texts t = ix.texts();
+        if (c.step() == Conversation.Step.ADMIN_ENROLL_TOKEN) {
+            enrollment(ix, message.hasText() ? message.getText() : null);
+            return;
+        }
         ServerId id = new ServerId(c.id());
         String text = message.hasText() ? message.getText() : null;
         try {
@@ -85,6 +105,34 @@ final class ServerSettingsFlow {
             if (refusal.reason() != Refusal.Reason.INVALID_INPUT) throw refusal;
             again(ix, id, c.step(), AdminHome.refusal(t, refusal));
         }
+    }
+
+    /** "NAME" or "NAME, MAX": a token for that server; shown once, with the installer's command line. */
+    private void enrollment(Interaction ix, String text) {
+        Texts t = ix.texts();
+        try {
+            String input = AdminInput.text(text);
+            int comma = input.lastIndexOf(',');
+            boolean withMax = comma > 0 && input.substring(comma + 1).strip().matches("\\d{1,9}");
+            String name = AdminInput.serverName(withMax ? input.substring(0, comma) : input);
+            int maxClients = withMax ? AdminInput.maxClients(input.substring(comma + 1)) : DEFAULT_MAX_CLIENTS;
+            IssuedToken issued = enrollmentTokens.issue(ix.userId(), name, maxClients, null);
+            conversations.clear(ix.chatId());
+            LOG.info("admin {} issued an enrolment token for server \"{}\"", ix.userId(), issued.token().serverName());
+            ix.show(View.of(t.htmlRaw("admin.enroll.issued", Html.escape(issued.token().serverName()), issued.token().maxClients(),
+                            t.date(issued.token().expiresAt(), ix.zone()), Html.code(issued.secret()),
+                            Html.code("VPNBOT_ENROLL_TOKEN='" + issued.secret() + "' bash install.sh --bot-url PUBLIC_URL")))
+                    .row(Button.callback(t.label("admin.servers.back"), CallbackData.of(Action.SERVERS))));
+        } catch (AdminInput.Invalid invalid) {
+            ix.sendNew(enrollmentPrompt(ix, AdminHome.invalid(t, invalid) + "\n\n" + t.html("admin.enroll.ask", Server.MAX_NAME_LENGTH)));
+        } catch (Refusal refusal) {
+            if (refusal.reason() != Refusal.Reason.INVALID_INPUT) throw refusal;
+            ix.sendNew(enrollmentPrompt(ix, AdminHome.refusal(t, refusal) + "\n\n" + t.html("admin.enroll.ask", Server.MAX_NAME_LENGTH)));
+        }
+    }
+
+    private static View enrollmentPrompt(Interaction ix, String html) {
+        return View.of(html).row(AdminHome.cancel(ix.texts(), CallbackData.of(Action.SERVERS)));
     }
 
     /** The same question again under what was wrong; the step stays open. */

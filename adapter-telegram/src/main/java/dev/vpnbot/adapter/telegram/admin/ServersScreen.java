@@ -46,6 +46,7 @@ final class ServersScreen {
         }
         ix.show(View.of(text.toString().strip()).rowsOf(buttons)
                 .row(Button.callback(t.label("admin.servers.add"), CallbackData.of(Action.SERVER_ADD)))
+                .row(Button.callback(t.label("admin.servers.enroll"), CallbackData.of(Action.SERVER_ENROLL_TOKEN)))
                 .row(AdminHome.back(t)));
     }
 

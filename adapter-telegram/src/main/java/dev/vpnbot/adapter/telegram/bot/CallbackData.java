@@ -78,6 +78,7 @@ public record CallbackData(Action action, List<String> args) {
         SERVER_ADD_RETRY(Who.ADMIN, "anr"),
         SERVER_ADD_INBOUND(Who.ADMIN, "ani", Arg.ID),
         SERVER_ADD_NEW_INBOUND(Who.ADMIN, "ann"),
+        SERVER_ENROLL_TOKEN(Who.ADMIN, "ae"),
         TARIFFS(Who.ADMIN, "af"),
         TARIFF(Who.ADMIN, "afv", Arg.ID),
         TARIFF_PRICE(Who.ADMIN, "afp", Arg.ID),

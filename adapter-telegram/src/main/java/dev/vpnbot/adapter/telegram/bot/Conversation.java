@@ -22,7 +22,7 @@ public record Conversation(Step step, long id, String choice) {
     public enum Step {
         BUYING, EXTENDING, PAYING, SUPPORT,
         ADMIN_ADD_SERVER, ADMIN_SERVER_RENAME, ADMIN_SERVER_MAX_CLIENTS, ADMIN_SERVER_CREDENTIALS,
-        ADMIN_TARIFF_PRICE, ADMIN_TARIFF_ADD, ADMIN_BROADCAST_TEXT, ADMIN_USER_LOOKUP,
+        ADMIN_TARIFF_PRICE, ADMIN_TARIFF_ADD, ADMIN_BROADCAST_TEXT, ADMIN_USER_LOOKUP, ADMIN_ENROLL_TOKEN,
         /** a grant was made by the button in {@code choice}: pressing it again shows the grant, never a second one */
         ADMIN_GRANTED;
 

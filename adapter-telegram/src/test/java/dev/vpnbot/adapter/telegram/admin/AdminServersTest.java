@@ -268,4 +268,39 @@ class AdminServersTest {
         assertThat(buttons).extracting(Button::callbackData).filteredOn(d -> d != null && d.startsWith("a")).hasSizeGreaterThan(15)
                 .allSatisfy(d -> assertThat(CallbackData.parse(d)).as(d).isPresent());
     }
+
+    @Test
+    void an_admin_issues_an_enrolment_token_for_a_new_server_shown_once_and_stored_as_its_hash_only() {
+        Call servers = olga.send("/servers");
+        Call ask = olga.press(servers, "ae");
+        assertThat(ask.text()).contains("enrol itself").contains("Amsterdam, 200");
+
+        Call tooLong = olga.send("x".repeat(Server.MAX_NAME_LENGTH + 1) + ", 10");
+        assertThat(tooLong.text()).contains("enrol itself");
+        Call issued = olga.send("🇳🇱 Amsterdam 2, 150");
+
+        java.util.regex.Matcher found = java.util.regex.Pattern.compile("vpnbot-enroll-[A-Za-z0-9_-]{43}").matcher(issued.text());
+        assertThat(found.find()).as(issued.text()).isTrue();
+        String secret = found.group();
+        assertThat(issued.text()).contains("🇳🇱 Amsterdam 2").contains("150").contains("VPNBOT_ENROLL_TOKEN='" + secret + "' bash install.sh");
+        String hash = java.util.HexFormat.of().formatHex(sha256(secret));
+        assertThat(rig.enrollmentTokens.find(hash)).hasValueSatisfying(token -> {
+            assertThat(token.serverName()).isEqualTo("🇳🇱 Amsterdam 2");
+            assertThat(token.maxClients()).isEqualTo(150);
+            assertThat(token.usedAt()).isNull();
+        });
+        assertThat(rig.states.find(BotRig.ADMIN)).isEmpty();
+
+        BotRig.TgUser ivan = rig.user(1001, "Ivan", "en");
+        Call refused = ivan.send("/servers");
+        assertThat(refused.text()).doesNotContain("enrol");
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -2,10 +2,7 @@ package dev.vpnbot.application.service.admin;
 
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
-import dev.vpnbot.application.port.in.admin.PanelRefused;
 import dev.vpnbot.application.port.out.Servers;
-import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.model.panel.PanelInbound;
 import dev.vpnbot.application.port.out.panel.PanelInspection;
 import dev.vpnbot.application.model.panel.PanelProbe;
 import dev.vpnbot.domain.server.PanelConnection;
@@ -23,11 +20,13 @@ public final class ServerAdministration implements ManageServersUseCase {
     private final Admins admins;
     private final Servers servers;
     private final PanelInspection inspection;
+    private final ServerProvisioning provisioning;
 
     public ServerAdministration(Admins admins, Servers servers, PanelInspection inspection) {
         this.admins = admins;
         this.servers = servers;
         this.inspection = inspection;
+        this.provisioning = new ServerProvisioning(servers, inspection);
     }
 
     @Override
@@ -39,18 +38,8 @@ public final class ServerAdministration implements ManageServersUseCase {
     @Override
     public Server addServer(AddServerCommand command) {
         admins.require(command.actor());
-        int inboundId;
-        if (command.inboundId() != null) {
-            requireHealthy(inspection.probe(command.connection(), command.inboundId()));
-            inboundId = command.inboundId();
-        } else {
-            requireHealthy(inspection.probe(command.connection()));
-            inboundId = panelCall(() -> inspection.createRealityInbound(command.connection(), command.createInbound())).id();
-        }
-        Server server = TariffAdministration.valid(() -> new Server(servers.nextId(), command.name(), command.connection(),
-                inboundId, true, command.maxClients(), 0));
-        servers.save(server);
-        return server;
+        return provisioning.provision(command.name(), command.connection(), command.inboundId(), command.createInbound(),
+                command.maxClients());
     }
 
     @Override
@@ -113,14 +102,6 @@ public final class ServerAdministration implements ManageServersUseCase {
     }
 
     private static void requireHealthy(PanelProbe probe) {
-        if (!probe.ok()) throw new PanelRefused(probe.problem());
-    }
-
-    private static PanelInbound panelCall(java.util.function.Supplier<PanelInbound> call) {
-        try {
-            return call.get();
-        } catch (PanelException e) {
-            throw new PanelRefused(new PanelProbe.Problem(e.kind(), e.getMessage()));
-        }
+        ServerProvisioning.requireHealthy(probe);
     }
 }

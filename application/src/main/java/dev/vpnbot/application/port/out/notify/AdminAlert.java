@@ -16,7 +16,9 @@ public record AdminAlert(Kind kind, String detail) {
         /** A panel's answer about one of our clients could not be trusted, so nothing was written for it. */
         PANEL_CLIENT_UNTRUSTED,
         /** No server is switched on with room: buyers cannot get a new key until an admin acts. */
-        SALES_IMPOSSIBLE
+        SALES_IMPOSSIBLE,
+        /** A node enrolled itself with a one-time token and now sells; the detail names the server and panel. */
+        SERVER_ENROLLED
     }
 
     public AdminAlert {
