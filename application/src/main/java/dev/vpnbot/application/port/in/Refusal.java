@@ -21,7 +21,11 @@ public class Refusal extends RuntimeException {
         INVALID_INPUT,
         SERVER_HAS_ACTIVE_KEYS,
         BROADCAST_NOT_FOUND,
-        USER_NOT_FOUND
+        USER_NOT_FOUND,
+        /** Stars are not offered for this order (not configured, no Stars price, or not for this user yet). */
+        STARS_NOT_OFFERED,
+        /** No such Stars payment, or nothing left to refund. */
+        PAYMENT_NOT_FOUND
     }
 
     private final Reason reason;

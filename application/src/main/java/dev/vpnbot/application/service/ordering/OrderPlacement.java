@@ -86,7 +86,7 @@ public final class OrderPlacement implements PlaceOrderUseCase {
         Duration lifetime = settings.invoiceLifetime();
         Order created = transactions.inTransaction(() -> {
             OrderId id = orders.nextId();
-            Order order = Order.place(id, PublicOrderId.of(id, nonces.next()), userId, tariff.snapshot(), purpose,
+            Order order = Order.place(id, PublicOrderId.of(id, nonces.next()), userId, tariff.snapshot(settings.starsPerUnit()), purpose,
                     clock.instant(), lifetime);
             orders.save(order);
             return order;

@@ -1,5 +1,6 @@
 package dev.vpnbot.application.service.ordering;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -9,12 +10,19 @@ import java.util.Objects;
  * @param invoiceLifetime how long an invoice can be paid; the order's payment deadline is the same
  * @param limitIp         simultaneous devices (source IPs) per key on the panel, 0 = no limit
  * @param totalBytes      traffic quota per key, 0 = unlimited
+ * @param starsPerUnit    Telegram Stars per one unit of the tariffs' currency, for tariffs without a
+ *                        Stars price of their own; null: only those with one are sold for Stars
  */
-public record PurchaseSettings(Duration invoiceLifetime, int limitIp, long totalBytes) {
+public record PurchaseSettings(Duration invoiceLifetime, int limitIp, long totalBytes, BigDecimal starsPerUnit) {
     public PurchaseSettings {
         Objects.requireNonNull(invoiceLifetime, "invoiceLifetime");
         if (invoiceLifetime.toMinutes() < 5) throw new IllegalArgumentException("invoice lifetime must be at least 5 minutes");
         if (limitIp < 0 || totalBytes < 0) throw new IllegalArgumentException("limits cannot be negative");
+        if (starsPerUnit != null && starsPerUnit.signum() <= 0) throw new IllegalArgumentException("the Stars rate must be positive");
+    }
+
+    public PurchaseSettings(Duration invoiceLifetime, int limitIp, long totalBytes) {
+        this(invoiceLifetime, limitIp, totalBytes, null);
     }
 
     public static PurchaseSettings defaults() {

@@ -14,7 +14,11 @@ public record AdminAlert(Kind kind, String detail) {
         /** The drift repair put panel clients back as our database has them; the detail lists what it fixed. */
         PANEL_DRIFT_REPAIRED,
         /** A panel's answer about one of our clients could not be trusted, so nothing was written for it. */
-        PANEL_CLIENT_UNTRUSTED
+        PANEL_CLIENT_UNTRUSTED,
+        /** Stars arrived that pay no order: recorded against the payer for an admin to grant or refund. */
+        STARS_PAYMENT_HELD,
+        /** A Stars payment went back and what it bought was taken back. */
+        STARS_REFUNDED
     }
 
     public AdminAlert {
