@@ -7,6 +7,7 @@ import dev.vpnbot.application.port.out.FulfilmentJobs;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
+import dev.vpnbot.application.port.out.StarPayments;
 import dev.vpnbot.application.port.out.SentNotifications;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Tariffs;
@@ -56,6 +57,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final Keys keys;
     private final Orders orders;
     private final PaymentEvents paymentEvents;
+    private final StarPayments starPayments;
     private final FulfilmentJobs fulfilmentJobs;
     private final ConversationStates conversationStates;
     private final SentNotifications sentNotifications;
@@ -76,6 +78,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.keys = new PostgresKeys(db);
         this.orders = new PostgresOrders(db);
         this.paymentEvents = new PostgresPaymentEvents(db);
+        this.starPayments = new PostgresStarPayments(db);
         this.fulfilmentJobs = new PostgresFulfilmentJobs(db);
         this.conversationStates = new PostgresConversationStates(db);
         this.sentNotifications = new PostgresSentNotifications(db);
@@ -264,6 +267,10 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public PaymentEvents paymentEvents() {
         return paymentEvents;
+    }
+
+    public StarPayments starPayments() {
+        return starPayments;
     }
 
     public FulfilmentJobs fulfilmentJobs() {
