@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.vpnbot.adapter.telegram.stars.StarsDirectLine;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
@@ -37,8 +38,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 public final class TelegramBot implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
     /** Only what the screens handle; Telegram does not send the rest. */
-    static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
-    private static final List<String> COMMANDS = List.of("start", "buy", "keys", "connect", "support", "language");
+    /** pre_checkout_query: without it Telegram never asks, and a Stars payment cannot go through. */
+    static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "pre_checkout_query");
+    private static final List<String> COMMANDS = List.of("start", "buy", "keys", "connect", "support", "language", "paysupport");
     private static final Duration STARTUP_CALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final TelegramSettings settings;
@@ -58,6 +60,15 @@ public final class TelegramBot implements AutoCloseable {
      */
     public TelegramBot(TelegramSettings settings, RateLimitedSender sender, TelegramUseCases useCases, AdminUseCases admin,
                        ConversationStates states) {
+        this(settings, sender, useCases, admin, states, null);
+    }
+
+    /** @param starsLine where pre-checkout answers go at once; required when the use cases include Stars */
+    public TelegramBot(TelegramSettings settings, RateLimitedSender sender, TelegramUseCases useCases, AdminUseCases admin,
+                       ConversationStates states, StarsDirectLine starsLine) {
+        if (useCases.payWithStars() != null && starsLine == null) {
+            throw new IllegalArgumentException("Stars are on, but there is no direct line for pre-checkout answers");
+        }
         if (settings.paymentTestMode() && useCases.payInTestMode() == null) {
             throw new IllegalArgumentException("payment test mode is on, but no PayInTestModeUseCase was given for the Pay (test) button");
         }
@@ -65,7 +76,7 @@ public final class TelegramBot implements AutoCloseable {
         this.sender = sender;
         this.links = new ConnectLinks(settings.connectUrl(), settings.connectLinkSecret(), settings.botToken());
         this.dispatcher = new UpdateDispatcher(settings, sender, useCases, java.util.Objects.requireNonNull(admin, "admin use cases"),
-                new Conversations(states), links, 4);
+                new Conversations(states), links, 4, starsLine);
         this.webhook = new TelegramWebhookEndpoint(settings.webhookSecret(), dispatcher);
         this.connectPage = new ConnectPage(links);
     }

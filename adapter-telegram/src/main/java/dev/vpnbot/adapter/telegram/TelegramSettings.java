@@ -36,7 +36,7 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode, String webhookSecret,
                                Set<Long> adminIds, Long supportChatId, ZoneId defaultZone,
                                Language defaultLanguage, URI publicUrl, boolean paymentTestMode,
-                               String connectLinkSecret) implements OutboxSettings, ShopSettings, NoticeSettings {
+                               String connectLinkSecret, boolean cryptoPayments) implements OutboxSettings, ShopSettings, NoticeSettings {
 
     /** Where bootstrap mounts {@link dev.vpnbot.adapter.telegram.web.TelegramWebhookEndpoint}. */
     public static final String WEBHOOK_PATH = "/webhooks/telegram";
@@ -174,6 +174,7 @@ public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode,
         private URI publicUrl;
         private boolean paymentTestMode;
         private String connectLinkSecret;
+        private boolean cryptoPayments = true;
 
         private Builder(String botToken) {
             this.botToken = botToken;
@@ -190,10 +191,12 @@ public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode,
         public Builder publicUrl(String url) { publicUrl = url == null || url.isBlank() ? null : URI.create(url.strip()); return this; }
         public Builder paymentTestMode(boolean on) { paymentTestMode = on; return this; }
         public Builder connectLinkSecret(String secret) { connectLinkSecret = secret; return this; }
+        /** false: the crypto gateway is not configured, so orders show no crypto Pay button. */
+        public Builder cryptoPayments(boolean configured) { cryptoPayments = configured; return this; }
 
         public TelegramSettings build() {
             return new TelegramSettings(botToken, apiBaseUrl, mode, webhookSecret, adminIds, supportChatId, defaultZone,
-                    defaultLanguage, publicUrl, paymentTestMode, connectLinkSecret);
+                    defaultLanguage, publicUrl, paymentTestMode, connectLinkSecret, cryptoPayments);
         }
     }
 }

@@ -13,6 +13,8 @@ import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.adapter.telegram.outbox.Outbox;
 import dev.vpnbot.adapter.telegram.shop.ShopDesk;
+import dev.vpnbot.adapter.telegram.stars.StarsCounter;
+import dev.vpnbot.adapter.telegram.stars.StarsDirectLine;
 import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
 import dev.vpnbot.adapter.telegram.web.ConnectLinks;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase.RegisterUserCommand;
@@ -58,14 +60,17 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
     private final Conversations conversations;
     private final ShopDesk shop;
     private final AdminDesk admin;
+    private final StarsCounter stars;
     private final Map<Action, BiConsumer<Interaction, CallbackData>> buttons = new EnumMap<>(Action.class);
 
     private final ExecutorService pool;
     private final Map<Long, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
+    /** @param starsLine the direct line for pre-checkout answers; used only when the use cases include Stars */
     UpdateDispatcher(TelegramSettings settings, Outbox sender, TelegramUseCases useCases, AdminUseCases adminUseCases,
-                     Conversations conversations, ConnectLinks links, int threads) {
+                     Conversations conversations, ConnectLinks links, int threads, StarsDirectLine starsLine) {
         this.settings = settings;
+        this.stars = useCases.payWithStars() == null ? null : new StarsCounter(useCases.payWithStars(), starsLine);
         this.sender = sender;
         this.useCases = useCases;
         this.conversations = conversations;
@@ -88,9 +93,18 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         }
     }
 
-    /** Queues the update behind earlier ones of the same user; returns at once. */
+    /**
+     * Queues the update behind earlier ones of the same user; returns at once. A Stars
+     * pre-checkout query is answered right here instead: Telegram waits at most 10 seconds for it,
+     * and it changes nothing, so it need not wait for the user's earlier updates.
+     */
     @Override
     public void accept(Update update) {
+        if (update.hasPreCheckoutQuery()) {
+            if (stars != null) stars.preCheckout(update.getPreCheckoutQuery());
+            else LOG.warn("pre-checkout query {} but Stars are off: not answered", update.getPreCheckoutQuery().getId());
+            return;
+        }
         long key = senderOf(update);
         CompletableFuture<Void> next;
         try {
@@ -135,6 +149,10 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
     }
 
     private void onMessage(Message message) {
+        if (message.hasSuccessfulPayment() || message.getRefundedPayment() != null) {
+            onStarsPayment(message);
+            return;
+        }
         if (message.getFrom() == null || Boolean.TRUE.equals(message.getFrom().getIsBot())) return;
         if (shop.isFromSupportSide(message)) {
             shop.relayReply(message);
@@ -151,6 +169,29 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
             if (command != null) onCommand(ix, command, argument(message.getText()));
             else onText(ix, message);
         });
+    }
+
+    /** successful_payment and refunded_payment: service messages in the payer's private chat. */
+    private void onStarsPayment(Message message) {
+        if (stars == null || !message.isUserMessage()) {
+            LOG.error("Stars payment message in chat {} but Stars are off here: look at it in the Telegram Stars history", message.getChatId());
+            return;
+        }
+        // the payer: the sender of successful_payment; a refund's service message may come without one, in the payer's private chat
+        long payerId = message.getFrom() != null && !Boolean.TRUE.equals(message.getFrom().getIsBot()) ? message.getFrom().getId() : message.getChatId();
+        UserId payer = new UserId(payerId);
+        if (message.getRefundedPayment() != null) {
+            stars.refunded(payer, message.getRefundedPayment(), "refunded_payment in message " + message.getMessageId());
+            return;
+        }
+        var payment = message.getSuccessfulPayment();
+        var outcome = stars.paid(payer, payment, "successful_payment in message " + message.getMessageId() + ", provider charge "
+                + payment.getProviderPaymentChargeId());
+        if (outcome == dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.Outcome.PAID && message.getFrom() != null) {
+            User user = knownUser(message.getFrom(), false);
+            Interaction ix = new Interaction(sender, message.getChatId(), user, settings.defaultZone(), null, null, null);
+            safely(ix, false, () -> shop.paidInStars(ix, payment.getInvoicePayload()));
+        }
     }
 
     /** Text outside a command: the step in progress gets it (admin steps from admins only), else the menu. */

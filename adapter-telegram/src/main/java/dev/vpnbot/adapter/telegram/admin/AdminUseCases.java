@@ -1,5 +1,6 @@
 package dev.vpnbot.adapter.telegram.admin;
 
+import dev.vpnbot.application.port.in.admin.StarsRefundUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
@@ -11,14 +12,25 @@ import java.util.Objects;
  * The use cases behind the admin screens. Each one checks its caller itself; the screens are
  * shown only to {@code TelegramSettings.adminIds()} as well, so both lists must come from the
  * same configuration.
+ *
+ * @param stars Stars payments on the user card and their refunds; null while Stars are off
  */
 public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
-                            BroadcastUseCase broadcasts, ManageUsersUseCase users) {
+                            BroadcastUseCase broadcasts, ManageUsersUseCase users, StarsRefundUseCase stars) {
     public AdminUseCases {
         Objects.requireNonNull(servers, "servers");
         Objects.requireNonNull(tariffs, "tariffs");
         Objects.requireNonNull(statistics, "statistics");
         Objects.requireNonNull(broadcasts, "broadcasts");
         Objects.requireNonNull(users, "users");
+    }
+
+    public AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
+                         BroadcastUseCase broadcasts, ManageUsersUseCase users) {
+        this(servers, tariffs, statistics, broadcasts, users, null);
+    }
+
+    public AdminUseCases withStars(StarsRefundUseCase starsRefunds) {
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, starsRefunds);
     }
 }
