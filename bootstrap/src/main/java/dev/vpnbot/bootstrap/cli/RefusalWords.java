@@ -29,6 +29,8 @@ final class RefusalWords {
             case BROADCAST_NOT_FOUND -> "refused: there is no such broadcast (" + detail + ")";
             case PAYMENT_GATEWAY_UNAVAILABLE -> "refused: Heleket could not be reached, try again in a minute (" + detail + ")";
             case NOT_ADMIN -> "refused: only an admin may do that (" + detail + ")";
+            case STARS_NOT_OFFERED -> "refused: Telegram Stars are not offered for that order (" + detail + ")";
+            case PAYMENT_NOT_FOUND -> "refused: there is no such Stars payment (" + detail + ")";
         };
     }
 

@@ -6,6 +6,7 @@ import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.HeleketConfig;
 import dev.vpnbot.bootstrap.config.HttpConfig;
 import dev.vpnbot.bootstrap.config.OperatorConfig;
+import dev.vpnbot.bootstrap.config.StarsConfig;
 import dev.vpnbot.bootstrap.config.TelegramConfig;
 import dev.vpnbot.bootstrap.db.DatabaseLocation;
 import java.util.Objects;
@@ -48,5 +49,10 @@ public final class ConfigModule extends AbstractModule {
     @Provides
     OperatorConfig operator(AppConfig c) {
         return c.operator();
+    }
+
+    @Provides
+    StarsConfig stars(AppConfig c) {
+        return c.stars();
     }
 }

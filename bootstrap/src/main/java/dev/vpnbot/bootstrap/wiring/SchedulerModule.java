@@ -12,6 +12,7 @@ import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.out.FulfilmentSignal;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
+import dev.vpnbot.application.service.payment.StarsRefunding;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
 import dev.vpnbot.bootstrap.schedule.BackgroundJobs;
@@ -24,8 +25,13 @@ public final class SchedulerModule extends AbstractModule {
     @Singleton
     BackgroundJobs jobs(RunFulfilmentJobsUseCase fulfilment, ReconcilePaymentsUseCase reconciliation,
                         SendExpiryRemindersUseCase reminders, PanelProbe probe, RepairPanelDriftUseCase driftRepair,
-                        BroadcastUseCase broadcasts, BotMetrics metrics, AppConfig config) {
-        return new BackgroundJobs(fulfilment, reconciliation, reminders, probe, driftRepair, broadcasts::sendNextBatch, metrics,
+                        BroadcastUseCase broadcasts, BotMetrics metrics, AppConfig config, StarsRefunding starsRefunding) {
+        // each reconciliation round also finishes Stars refunds whose panel step a crash or an absent panel left open
+        ReconcilePaymentsUseCase withRefunds = () -> {
+            starsRefunding.resumePanel();
+            return reconciliation.reconcile();
+        };
+        return new BackgroundJobs(fulfilment, withRefunds, reminders, probe, driftRepair, broadcasts::sendNextBatch, metrics,
                 BackgroundJobs.Schedule.of(config.reconcileInterval(), config.panelDriftInterval()));
     }
 

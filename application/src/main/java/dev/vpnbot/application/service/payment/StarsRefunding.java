@@ -139,8 +139,15 @@ public final class StarsRefunding implements StarsRefundUseCase {
 
     /** Refunds whose panel step did not finish (a crash, a panel away): the panel gets what the database holds now. */
     public int resumePanel() {
+        List<StarPayment> pending;
+        try {
+            pending = ledger.panelPending(CARD_ROWS);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "refunds waiting for their panel step could not be read; next round", e);
+            return 0;
+        }
         int done = 0;
-        for (StarPayment payment : ledger.panelPending(CARD_ROWS)) {
+        for (StarPayment payment : pending) {
             if (syncPanel(payment)) done++;
         }
         return done;
