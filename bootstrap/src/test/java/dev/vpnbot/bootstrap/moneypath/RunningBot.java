@@ -19,6 +19,10 @@ import dev.vpnbot.application.service.ordering.OrderPlacement;
 import dev.vpnbot.application.service.payment.PaymentCheck;
 import dev.vpnbot.application.service.payment.PaymentConfirmation;
 import dev.vpnbot.application.service.payment.PaymentReconciliation;
+import dev.vpnbot.application.service.admin.Admins;
+import dev.vpnbot.application.service.payment.StarsCheckout;
+import dev.vpnbot.application.service.payment.StarsRefunding;
+import dev.vpnbot.application.service.payment.StarsSettings;
 import dev.vpnbot.application.service.ordering.PurchaseSettings;
 import dev.vpnbot.application.service.account.UserRegistration;
 import java.time.Clock;
@@ -94,6 +98,8 @@ final class RunningBot implements AutoCloseable {
     final FulfilmentWorker worker;
     final PaymentCheck paymentCheck;
     final PaymentReconciliation reconciliation;
+    /** Telegram Stars on the same path (at 50 stars per USD); refunds are not Telegram's business here. */
+    final StarsCheckout stars;
 
     private final ExecutorService wakeUps;
     private final AtomicInteger workerFailures = new AtomicInteger();
@@ -113,7 +119,9 @@ final class RunningBot implements AutoCloseable {
         VpnPanel panel = options.panelHook().apply(panelAdapter);
         Orders orders = options.ordersHook().apply(db.orders());
         Transactions tx = db.transactions();
-        PurchaseSettings purchases = PurchaseSettings.defaults();
+        PurchaseSettings defaults = PurchaseSettings.defaults();
+        PurchaseSettings purchases = new PurchaseSettings(defaults.invoiceLifetime(), defaults.limitIp(), defaults.totalBytes(),
+                new java.math.BigDecimal("50"));
         Nonces nonces = new Nonces();
         registration = new UserRegistration(db.users(), clock);
         placement = new OrderPlacement(db.users(), db.tariffs(), db.servers(), db.keys(), orders, gateway, tx, clock, purchases, nonces);
@@ -124,6 +132,10 @@ final class RunningBot implements AutoCloseable {
         paymentCheck = new PaymentCheck(orders, gateway, confirmation);
         reconciliation = new PaymentReconciliation(orders, paymentCheck, tx, clock, EXPIRY_GRACE, 100);
         webhook = new HeleketWebhook(heleket, confirmation);
+        StarsRefunding refunding = new StarsRefunding(db.starPayments(), orders, db.keys(), db.servers(), panel, (payer, charge) -> { },
+                db.users(), notifier, tx, clock, new Admins(java.util.Set.of()));
+        stars = new StarsCheckout(orders, db.users(), db.starPayments(), confirmation, refunding, notifier, tx, clock,
+                new StarsSettings(true, false));
     }
 
     /** What bootstrap's wake-up does: run the worker at once instead of at the next tick. */

@@ -130,6 +130,34 @@ class StarsJourneyTest {
         assertThat(help.text()).contains(Texts.of(Language.RU).html("paysupport.text").substring(0, 20));
     }
 
+    @Test
+    void a_forged_successful_payment_on_the_webhook_without_the_secret_is_refused_and_pays_nothing() {
+        String secret = "s3cret_webhook-token";
+        rig = BotRig.startedWithStars(b -> b.webhook(secret));
+        assertThat(rig.api.calls("setWebhook").get(0).params().get("allowed_updates")).contains("pre_checkout_query");
+        Order order = rig.shop.placement.placeNewKey(new dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceNewKeyOrderCommand(
+                registered(1001), new dev.vpnbot.domain.tariff.TariffId(1), new dev.vpnbot.domain.server.ServerId(1)));
+        String forged = """
+                {"update_id": 91, "message": {"message_id": 9, "date": 1767225600,
+                  "from": {"id": 1001, "is_bot": false, "first_name": "Ivan"}, "chat": {"id": 1001, "type": "private"},
+                  "successful_payment": {"currency": "XTR", "total_amount": 250, "invoice_payload": "%s",
+                    "telegram_payment_charge_id": "forged-1", "provider_payment_charge_id": ""}}}
+                """.formatted(order.publicId().value());
+        var endpoint = rig.bot.webhookEndpoint();
+        var from = java.util.Optional.of(java.net.InetAddress.getLoopbackAddress());
+        byte[] body = forged.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(endpoint.receive(java.util.Optional.empty(), body, from)).isEqualTo(401);
+        assertThat(endpoint.receive(java.util.Optional.of("guess"), body, from)).isEqualTo(403);
+        assertThat(rig.shop.orders.find(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
+        assertThat(rig.shop.starPayments.ofPayer(new UserId(1001), 10)).isEmpty();
+    }
+
+    private UserId registered(long id) {
+        rig.shop.registration.register(new dev.vpnbot.application.port.in.account.RegisterUserUseCase.RegisterUserCommand(
+                new UserId(id), "Ivan", null, "en"));
+        return new UserId(id);
+    }
+
     private void awaitStatus(OrderId id, OrderStatus status) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (rig.shop.orders.find(id).orElseThrow().status() != status) {
