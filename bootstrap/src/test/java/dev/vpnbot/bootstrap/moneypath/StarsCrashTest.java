@@ -7,6 +7,7 @@ import dev.vpnbot.adapter.postgres.PostgresPersistence;
 import dev.vpnbot.adapter.postgres.testing.PostgresTest;
 import dev.vpnbot.adapter.postgres.testing.TestSchema;
 import dev.vpnbot.application.fixtures.MutableClock;
+import dev.vpnbot.bootstrap.moneypath.MoneyPathFaultTest.Crash;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.Outcome;
 import dev.vpnbot.application.port.in.payment.PayWithStarsUseCase.Charge;
 import dev.vpnbot.domain.key.KeyStatus;
@@ -40,17 +41,10 @@ class StarsCrashTest {
         rig.close();
     }
 
-    enum Crash { AFTER_PAYMENT, BEFORE_THE_PANEL_CALL, AFTER_THE_PANEL_CALL }
-
     @ParameterizedTest
     @EnumSource(Crash.class)
     void a_process_killed_between_a_stars_payment_and_its_key_ends_with_one_key_after_telegram_repeats_the_payment(Crash crash) {
-        RunningBot.Options options = switch (crash) {
-            case AFTER_PAYMENT -> RunningBot.Options.defaults();
-            case BEFORE_THE_PANEL_CALL -> RunningBot.Options.defaults().panel(p -> new DyingPanel(p, DyingPanel.When.BEFORE_CREATING_THE_CLIENT));
-            case AFTER_THE_PANEL_CALL -> RunningBot.Options.defaults().panel(p -> new DyingPanel(p, DyingPanel.When.AFTER_CREATING_THE_CLIENT));
-        };
-        RunningBot first = rig.startBot(options);
+        RunningBot first = rig.startBot(MoneyPathFaultTest.dyingAt(crash));
         Order order = rig.placeNewKey(first);
         Charge charge = new Charge(MoneyPathRig.BUYER, order.publicId().value(), "XTR", order.starsPrice().orElseThrow().count(),
                 "stxKILLED1", "{}");
