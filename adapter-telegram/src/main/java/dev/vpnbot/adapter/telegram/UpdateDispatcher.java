@@ -94,15 +94,29 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
     }
 
     /**
-     * Queues the update behind earlier ones of the same user; returns at once. A Stars
-     * pre-checkout query is answered right here instead: Telegram waits at most 10 seconds for it,
-     * and it changes nothing, so it need not wait for the user's earlier updates.
+     * Queues the update behind earlier ones of the same user; returns at once. Stars updates are
+     * handled right here instead: a pre-checkout query because Telegram waits at most 10 seconds
+     * for its answer (and it changes nothing, so it need not wait for the user's earlier updates);
+     * a successful or refunded payment so that the update is confirmed to Telegram (webhook 200,
+     * the next poll's offset) only after its transaction committed: Telegram never sends a
+     * payment again once it was confirmed, and the ledger makes a repeat harmless. A failure
+     * there throws, so the webhook answers an error and Telegram delivers the payment again.
      */
     @Override
     public void accept(Update update) {
         if (update.hasPreCheckoutQuery()) {
             if (stars != null) stars.preCheckout(update.getPreCheckoutQuery());
             else LOG.warn("pre-checkout query {} but Stars are off: not answered", update.getPreCheckoutQuery().getId());
+            return;
+        }
+        if (update.hasMessage() && isStarsPayment(update.getMessage())) {
+            try {
+                onStarsPayment(update.getMessage());
+            } catch (RuntimeException e) {
+                outcomes.accept(false);
+                throw e;
+            }
+            outcomes.accept(true);
             return;
         }
         long key = senderOf(update);
@@ -148,11 +162,11 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         }
     }
 
+    private static boolean isStarsPayment(Message message) {
+        return message.hasSuccessfulPayment() || message.getRefundedPayment() != null;
+    }
+
     private void onMessage(Message message) {
-        if (message.hasSuccessfulPayment() || message.getRefundedPayment() != null) {
-            onStarsPayment(message);
-            return;
-        }
         if (message.getFrom() == null || Boolean.TRUE.equals(message.getFrom().getIsBot())) return;
         if (shop.isFromSupportSide(message)) {
             shop.relayReply(message);
