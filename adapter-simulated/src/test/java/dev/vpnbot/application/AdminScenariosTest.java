@@ -123,14 +123,18 @@ class AdminScenariosTest {
     }
 
     @Test
-    void statistics_count_users_keys_revenue_and_load() {
-        sellAKey();
+    void statistics_count_users_keys_revenue_and_load_and_test_payments_are_no_revenue() {
+        sellAKey(); // paid in test mode: a key, but no revenue
+        Order paid = shop.placement.placeNewKey(new PlaceNewKeyOrderCommand(BUYER, oneMonth.id(), server.id()));
+        ((SimulatedPaymentGateway) shop.gateway).payInFull(paid.publicId());
+        shop.paymentCheck.check(new dev.vpnbot.application.port.in.payment.CheckPaymentUseCase.CheckPaymentCommand(BUYER, paid.id()));
+        shop.worker.runDueJobs();
         var stats = statistics.statistics(ADMIN);
         assertThat(stats.users()).isEqualTo(1);
-        assertThat(stats.activeKeys()).isEqualTo(1);
+        assertThat(stats.activeKeys()).isEqualTo(2);
         assertThat(stats.lastDay().paidOrders()).isEqualTo(1);
         assertThat(stats.lastMonth().totals()).containsExactly(Money.of("5.00", "USD"));
-        assertThat(stats.servers()).singleElement().satisfies(s -> assertThat(s.activeKeys()).isEqualTo(1));
+        assertThat(stats.servers()).singleElement().satisfies(s -> assertThat(s.activeKeys()).isEqualTo(2));
     }
 
     @Test

@@ -8,6 +8,8 @@ import dev.vpnbot.domain.order.Order;
 import dev.vpnbot.domain.order.OrderId;
 import dev.vpnbot.domain.order.OrderPurpose;
 import dev.vpnbot.domain.order.OrderStatus;
+import dev.vpnbot.domain.order.PaymentMethod;
+import dev.vpnbot.domain.money.Stars;
 import dev.vpnbot.domain.order.PublicOrderId;
 import dev.vpnbot.domain.server.ServerId;
 import dev.vpnbot.domain.tariff.TariffId;
@@ -96,10 +98,10 @@ final class PostgresOrders implements Orders {
             db.withHandle(h -> h.createUpdate("""
                             INSERT INTO orders (id, public_id, user_id, tariff_id, days, amount, currency, purpose, server_id, key_id,
                                                 status, payment_deadline, created_at, paid_at, fulfilled_at, invoice_id, invoice_url,
-                                                amount_paid, amount_paid_currency, granted_until)
+                                                amount_paid, amount_paid_currency, granted_until, stars_price, paid_via)
                             VALUES (:id, :publicId, :user, :tariff, :days, :amount, :currency, :purpose, :server, :key,
                                     :status, :deadline, :createdAt, :paidAt, :fulfilledAt, :invoiceId, :invoiceUrl,
-                                    :amountPaid, :amountPaidCurrency, :grantedUntil)
+                                    :amountPaid, :amountPaidCurrency, :grantedUntil, :starsPrice, :paidVia)
                             ON CONFLICT (id) DO UPDATE SET public_id = excluded.public_id, user_id = excluded.user_id,
                                 tariff_id = excluded.tariff_id, days = excluded.days, amount = excluded.amount,
                                 currency = excluded.currency, purpose = excluded.purpose, server_id = excluded.server_id,
@@ -107,7 +109,8 @@ final class PostgresOrders implements Orders {
                                 created_at = excluded.created_at, paid_at = excluded.paid_at, fulfilled_at = excluded.fulfilled_at,
                                 invoice_id = excluded.invoice_id, invoice_url = excluded.invoice_url,
                                 amount_paid = excluded.amount_paid, amount_paid_currency = excluded.amount_paid_currency,
-                                granted_until = excluded.granted_until""")
+                                granted_until = excluded.granted_until, stars_price = excluded.stars_price,
+                                paid_via = excluded.paid_via""")
                     .bind("id", order.id().value())
                     .bind("publicId", order.publicId().value())
                     .bind("user", order.userId().telegramId())
@@ -128,6 +131,8 @@ final class PostgresOrders implements Orders {
                     .bindByType("amountPaid", paid == null ? null : paid.amount(), BigDecimal.class)
                     .bindByType("amountPaidCurrency", paid == null ? null : paid.currencyCode(), String.class)
                     .bindByType("grantedUntil", order.grantedUntil(), Instant.class)
+                    .bindByType("starsPrice", order.tariff().stars() == null ? null : order.tariff().stars().count(), Long.class)
+                    .bindByType("paidVia", order.paidVia() == null ? null : order.paidVia().name(), String.class)
                     .execute());
         } catch (JdbiException e) {
             if (Database.isUniqueViolation(e)) {
@@ -147,11 +152,17 @@ final class PostgresOrders implements Orders {
         String invoiceId = rs.getString("invoice_id");
         Invoice invoice = invoiceId == null ? null : new Invoice(invoiceId, rs.getString("invoice_url"));
         TariffSnapshot tariff = new TariffSnapshot(new TariffId(rs.getLong("tariff_id")), rs.getInt("days"),
-                Columns.money(rs, "amount", "currency"));
+                Columns.money(rs, "amount", "currency"), stars(rs, "stars_price"));
         return new Order(new OrderId(rs.getLong("id")), new PublicOrderId(rs.getString("public_id")),
                 new UserId(rs.getLong("user_id")), tariff, purpose, OrderStatus.valueOf(rs.getString("status")),
                 Columns.instant(rs, "payment_deadline"), Columns.instant(rs, "created_at"), Columns.instant(rs, "paid_at"),
                 Columns.instant(rs, "fulfilled_at"), invoice, Columns.money(rs, "amount_paid", "amount_paid_currency"),
-                keyId, Columns.instant(rs, "granted_until"));
+                keyId, Columns.instant(rs, "granted_until"),
+                rs.getString("paid_via") == null ? null : PaymentMethod.valueOf(rs.getString("paid_via")));
+    }
+
+    static Stars stars(ResultSet rs, String column) throws SQLException {
+        Long count = Columns.optionalLong(rs, column);
+        return count == null ? null : new Stars(count);
     }
 }

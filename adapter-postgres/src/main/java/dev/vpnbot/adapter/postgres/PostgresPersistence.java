@@ -8,6 +8,7 @@ import dev.vpnbot.application.port.out.OrderNotices;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
+import dev.vpnbot.application.port.out.StarPayments;
 import dev.vpnbot.application.port.out.SentNotifications;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Tariffs;
@@ -55,6 +56,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final Keys keys;
     private final Orders orders;
     private final PaymentEvents paymentEvents;
+    private final StarPayments starPayments;
     private final FulfilmentJobs fulfilmentJobs;
     private final OrderNotices orderNotices;
     private final ConversationStates conversationStates;
@@ -78,6 +80,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.keys = new PostgresKeys(db);
         this.orders = new PostgresOrders(db);
         this.paymentEvents = new PostgresPaymentEvents(db);
+        this.starPayments = new PostgresStarPayments(db);
         this.fulfilmentJobs = new PostgresFulfilmentJobs(db);
         this.orderNotices = new PostgresOrderNotices(db);
         this.conversationStates = new PostgresConversationStates(db);
@@ -293,6 +296,10 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public PaymentEvents paymentEvents() {
         return paymentEvents;
+    }
+
+    public StarPayments starPayments() {
+        return starPayments;
     }
 
     public FulfilmentJobs fulfilmentJobs() {

@@ -3,6 +3,7 @@ package dev.vpnbot.adapter.postgres;
 import dev.vpnbot.application.model.statistics.Revenue;
 import dev.vpnbot.application.port.out.admin.ShopFigures;
 import dev.vpnbot.domain.money.Money;
+import dev.vpnbot.domain.money.Stars;
 import java.time.Instant;
 import dev.vpnbot.domain.order.OrderStatus;
 import java.util.EnumMap;
@@ -49,21 +50,30 @@ final class PostgresShopFigures implements ShopFigures {
         });
     }
 
+    /** Crypto per currency from the orders (test payments, grants and Stars left out); Stars and refunds from their ledger. */
     @Override
     public Revenue revenueSince(Instant since) {
         return db.withHandle(h -> {
-            long orders = h.createQuery("""
-                            SELECT count(*) FROM orders WHERE status IN ('PAID', 'FULFILLED') AND paid_at >= :since""")
+            String crypto = "status IN ('PAID', 'FULFILLED') AND paid_at >= :since AND coalesce(paid_via, 'CRYPTO') = 'CRYPTO'";
+            long orders = h.createQuery("SELECT count(*) FROM orders WHERE " + crypto)
                     .bindByType("since", since, Instant.class)
                     .mapTo(Long.class).one();
-            List<Money> totals = h.createQuery("""
-                            SELECT sum(amount_paid) AS total, amount_paid_currency AS currency FROM orders
-                             WHERE status IN ('PAID', 'FULFILLED') AND paid_at >= :since
-                             GROUP BY amount_paid_currency ORDER BY amount_paid_currency""")
+            List<Money> totals = h.createQuery("SELECT sum(amount_paid) AS total, amount_paid_currency AS currency FROM orders WHERE "
+                            + crypto + " GROUP BY amount_paid_currency ORDER BY amount_paid_currency")
                     .bindByType("since", since, Instant.class)
                     .map((rs, ctx) -> Columns.money(rs, "total", "currency"))
                     .list();
-            return new Revenue(orders, totals);
+            long[] stars = starsSince(h, "status = 'APPLIED' AND received_at >= :since", since);
+            long[] refunds = starsSince(h, "refunded_at >= :since", since);
+            return new Revenue(orders, totals, stars[0], new Stars(stars[1]), refunds[0], new Stars(refunds[1]));
         });
+    }
+
+    /** {count, sum of stars} of the ledger rows that match. */
+    private static long[] starsSince(org.jdbi.v3.core.Handle h, String where, Instant since) {
+        return h.createQuery("SELECT count(*) AS n, coalesce(sum(stars), 0) AS stars FROM star_payments WHERE " + where)
+                .bindByType("since", since, Instant.class)
+                .map((rs, ctx) -> new long[] {rs.getLong("n"), rs.getLong("stars")})
+                .one();
     }
 }

@@ -39,16 +39,18 @@ final class PostgresTariffs implements Tariffs {
     @Override
     public void save(Tariff tariff) {
         db.withHandle(h -> h.createUpdate("""
-                        INSERT INTO tariffs (id, days, price, currency, active, display_order)
-                        VALUES (:id, :days, :price, :currency, :active, :displayOrder)
+                        INSERT INTO tariffs (id, days, price, currency, active, display_order, stars_price)
+                        VALUES (:id, :days, :price, :currency, :active, :displayOrder, :starsPrice)
                         ON CONFLICT (id) DO UPDATE SET days = excluded.days, price = excluded.price,
-                            currency = excluded.currency, active = excluded.active, display_order = excluded.display_order""")
+                            currency = excluded.currency, active = excluded.active, display_order = excluded.display_order,
+                            stars_price = excluded.stars_price""")
                 .bind("id", tariff.id().value())
                 .bind("days", tariff.days())
                 .bind("price", tariff.price().amount())
                 .bind("currency", tariff.price().currencyCode())
                 .bind("active", tariff.active())
                 .bind("displayOrder", tariff.displayOrder())
+                .bindByType("starsPrice", tariff.starsPrice() == null ? null : tariff.starsPrice().count(), Long.class)
                 .execute());
     }
 
@@ -59,6 +61,6 @@ final class PostgresTariffs implements Tariffs {
 
     private static Tariff tariff(ResultSet rs) throws SQLException {
         return new Tariff(new TariffId(rs.getLong("id")), rs.getInt("days"), Columns.money(rs, "price", "currency"),
-                rs.getBoolean("active"), rs.getInt("display_order"));
+                rs.getBoolean("active"), rs.getInt("display_order"), PostgresOrders.stars(rs, "stars_price"));
     }
 }

@@ -112,7 +112,8 @@ class MigrationsTest {
                     "fulfilment_jobs.created_at", "conversation_states.updated_at", "sent_notifications.sent_at",
                     "order_notices.next_attempt_at", "order_notices.created_at", "order_notices.sent_at", "order_notices.given_up_at",
                     "enrollment_tokens.issued_at", "enrollment_tokens.expires_at", "enrollment_tokens.used_at",
-                    "node_enrollments.submitted_at", "node_enrollments.taken_at", "node_enrollments.finished_at");
+                    "node_enrollments.submitted_at", "node_enrollments.taken_at", "node_enrollments.finished_at",
+                    "star_payments.received_at", "star_payments.refunded_at");
         } finally {
             schema.drop();
         }

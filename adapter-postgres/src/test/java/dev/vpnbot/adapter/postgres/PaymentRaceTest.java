@@ -13,6 +13,8 @@ import dev.vpnbot.application.fixtures.TestShop;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.ConfirmPaymentCommand;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.Outcome;
 import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceNewKeyOrderCommand;
+import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceRenewalCommand;
+import dev.vpnbot.application.port.in.payment.PayWithStarsUseCase.Charge;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase.RegisterUserCommand;
 import dev.vpnbot.application.model.payment.PaymentStatus;
 import dev.vpnbot.domain.fixtures.ServerMother;
@@ -70,7 +72,7 @@ class PaymentRaceTest {
         shop = TestShop.inMemory(clock)
                 .persistence(db.users(), db.tariffs(), db.servers(), db.keys(), db.orders(), db.paymentEvents(),
                         db.fulfilmentJobs(), db.transactions())
-                .panel(panel).gateway(gateway).notifier(notifier)
+                .panel(panel).gateway(gateway).notifier(notifier).starPayments(db.starPayments())
                 .build();
         oneMonth = TariffMother.oneMonth(1);
         shop.tariffs.save(oneMonth);
@@ -127,6 +129,50 @@ class PaymentRaceTest {
         assertThat(shop.worker.runDueJobs()).isZero();
         assertThat(panel.writes()).isEqualTo(1);
         assertThat(statusChanges()).isEqualTo("CREATED>AWAITING_PAYMENT,AWAITING_PAYMENT>PAID,PAID>FULFILLED");
+    }
+
+    @Test
+    void twenty_concurrent_deliveries_of_one_successful_stars_payment_apply_once_and_deliver_one_key() throws Exception {
+        Order order = shop.placement.placeNewKey(new PlaceNewKeyOrderCommand(BUYER, oneMonth.id(), server.id()));
+        Charge charge = new Charge(BUYER, order.publicId().value(), "XTR", order.starsPrice().orElseThrow().count(),
+                "stxCharge-1", "{\"successful_payment\":{}}");
+
+        List<Outcome> outcomes = concurrently(20, () -> shop.stars.paid(charge));
+
+        assertThat(outcomes).filteredOn(o -> o == Outcome.PAID).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o == Outcome.ALREADY_APPLIED).hasSize(19);
+        assertThat(statusChanges()).isEqualTo("CREATED>AWAITING_PAYMENT,AWAITING_PAYMENT>PAID");
+        assertThat(schema.queryLong("SELECT count(*) FROM star_payments WHERE status = 'APPLIED'")).isEqualTo(1);
+        assertThat(schema.queryLong("SELECT count(*) FROM payment_events WHERE invoice_id = 'stxCharge-1'")).isEqualTo(1);
+        assertThat(schema.queryLong("SELECT count(*) FROM fulfilment_jobs")).isEqualTo(1);
+        assertThat(schema.queryString("SELECT paid_via FROM orders")).isEqualTo("STARS");
+
+        concurrently(2, shop.worker::runDueJobs);
+        assertThat(shop.keys.ofOwner(BUYER)).singleElement().satisfies(k -> assertThat(k.status()).isEqualTo(KeyStatus.ACTIVE));
+        assertThat(panel.creations()).isEqualTo(1);
+    }
+
+    @Test
+    void a_refund_after_a_renewal_reported_twenty_times_at_once_shortens_only_that_renewal_once() throws Exception {
+        Order first = shop.placement.placeNewKey(new PlaceNewKeyOrderCommand(BUYER, oneMonth.id(), server.id()));
+        assertThat(shop.stars.paid(new Charge(BUYER, first.publicId().value(), "XTR", 250, "first", "{}"))).isEqualTo(Outcome.PAID);
+        shop.worker.runDueJobs();
+        VpnKey key = shop.keys.ofOwner(BUYER).get(0);
+        Order renewal = shop.placement.placeRenewal(new PlaceRenewalCommand(BUYER, key.id(), oneMonth.id()));
+        assertThat(shop.stars.paid(new Charge(BUYER, renewal.publicId().value(), "XTR", 250, "renewal", "{}"))).isEqualTo(Outcome.PAID);
+        shop.worker.runDueJobs();
+
+        Charge refunded = new Charge(BUYER, renewal.publicId().value(), "XTR", 250, "renewal", "{}");
+        List<Outcome> outcomes = concurrently(20, () -> shop.stars.refunded(refunded));
+
+        assertThat(outcomes).filteredOn(o -> o == Outcome.NOT_PAID).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o == Outcome.ALREADY_APPLIED).hasSize(19);
+        VpnKey after = shop.keys.find(key.id()).orElseThrow();
+        assertThat(after.expiresAt()).isEqualTo(key.expiresAt());
+        assertThat(panel.client(server.id(), key.client().email()).orElseThrow().expiresAt()).isEqualTo(key.expiresAt());
+        assertThat(schema.queryString("SELECT string_agg(charge_id || ':' || status || ':' || panel_pending, ',' ORDER BY charge_id) FROM star_payments"))
+                .isEqualTo("first:APPLIED:false,renewal:REFUNDED:false");
+        assertThat(notifier.sentOfKind("stars:REFUNDED")).hasSize(1);
     }
 
     /** Every status change the database saw, in order. */

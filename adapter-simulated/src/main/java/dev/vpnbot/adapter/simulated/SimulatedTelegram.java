@@ -50,6 +50,12 @@ public final class SimulatedTelegram implements AutoCloseable {
     private final Deque<ObjectNode> updates = new ArrayDeque<>();
     private int nextUpdateId = 1;
     private int nextMessageId = 1;
+    /** Stars invoices shown, by message id: what pressing their Pay button pays. */
+    private final Map<Integer, ObjectNode> invoices = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Pre-checkout queries asked and not answered yet, by id. */
+    private final Map<String, ObjectNode> checkouts = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The data of the Pay button under a simulated Stars invoice (never sent to the bot). */
+    static final String PAY_STARS = "sandbox-pay-stars:";
 
     public SimulatedTelegram(long chatId, String firstName, String languageCode, Consumer<Shown> listener) {
         this.chatId = chatId;
@@ -81,8 +87,12 @@ public final class SimulatedTelegram implements AutoCloseable {
         push(JSON.createObjectNode().set("message", message));
     }
 
-    /** The person pressed a callback button under one of the bot's messages. */
+    /** The person pressed a callback button under one of the bot's messages (or Pay under a Stars invoice). */
     public void press(int messageId, String data) {
+        if (data.startsWith(PAY_STARS)) {
+            payStars(Integer.parseInt(data.substring(PAY_STARS.length())));
+            return;
+        }
         ObjectNode query = JSON.createObjectNode();
         query.put("id", "sandbox-" + System.nanoTime());
         query.set("from", user());
@@ -119,6 +129,9 @@ public final class SimulatedTelegram implements AutoCloseable {
                 case "getupdates" -> takeUpdates(parseLong(params.get("offset")));
                 case "sendmessage", "sendphoto", "editmessagetext", "editmessagecaption" -> show(method, params);
                 case "getme" -> bot();
+                case "sendinvoice" -> invoice(params);
+                case "answerprecheckoutquery" -> checkoutAnswered(params);
+                case "refundstarpayment" -> refunded(params);
                 default -> JSON.getNodeFactory().booleanNode(true); // answerCallbackQuery, setMyCommands, deleteWebhook…
             };
             ObjectNode ok = JSON.createObjectNode().put("ok", true);
@@ -133,6 +146,65 @@ public final class SimulatedTelegram implements AutoCloseable {
         String text = params.getOrDefault("text", params.getOrDefault("caption", ""));
         listener.accept(new Shown(id, edit, method.equals("sendphoto"), text, keyboard(params.get("reply_markup"))));
         return message(id, bot(), text);
+    }
+
+    // ---- simulated Telegram Stars: as Telegram would, ask the bot before taking the stars -------------
+
+    /** sendInvoice: shown with a Pay button; the invoice is kept for when it is pressed. */
+    private JsonNode invoice(Map<String, String> params) {
+        int id = nextMessageId();
+        long amount = 0;
+        try {
+            for (JsonNode price : JSON.readTree(params.getOrDefault("prices", "[]"))) amount += price.path("amount").asLong();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ObjectNode invoice = JSON.createObjectNode().put("title", params.get("title")).put("description", params.get("description"))
+                .put("currency", params.get("currency")).put("total_amount", amount).put("payload", params.get("payload"));
+        invoices.put(id, invoice);
+        String text = "🧾 " + params.get("title") + "\n" + params.get("description") + "\n⭐ " + amount + " " + params.get("currency");
+        listener.accept(new Shown(id, false, false, text,
+                List.of(List.of(new Button("⭐ Pay " + amount + " (simulated Stars)", PAY_STARS + id, null, null)))));
+        ObjectNode message = message(id, bot(), "");
+        message.remove("text");
+        message.set("invoice", invoice.deepCopy().without("payload"));
+        return message;
+    }
+
+    /** Pay pressed: a pre_checkout_query for the bot, as Telegram sends before charging. */
+    private void payStars(int invoiceMessage) {
+        ObjectNode invoice = invoices.get(invoiceMessage);
+        if (invoice == null) return;
+        String id = "sandbox-pcq-" + System.nanoTime();
+        checkouts.put(id, invoice);
+        ObjectNode query = JSON.createObjectNode().put("id", id);
+        query.set("from", user());
+        query.put("currency", invoice.get("currency").asText()).put("total_amount", invoice.get("total_amount").asLong())
+                .put("invoice_payload", invoice.get("payload").asText());
+        push(JSON.createObjectNode().set("pre_checkout_query", query));
+    }
+
+    /** The bot said yes: the stars are taken and successful_payment arrives; no: the person sees why. */
+    private JsonNode checkoutAnswered(Map<String, String> params) {
+        ObjectNode invoice = checkouts.remove(params.get("pre_checkout_query_id"));
+        if (invoice == null) return JSON.getNodeFactory().booleanNode(false);
+        if (!"true".equals(params.get("ok"))) {
+            listener.accept(new Shown(nextMessageId(), false, false, "Telegram: payment declined: " + params.get("error_message"), List.of()));
+            return JSON.getNodeFactory().booleanNode(true);
+        }
+        ObjectNode message = message(nextMessageId(), user(), "");
+        message.remove("text");
+        message.putObject("successful_payment").put("currency", invoice.get("currency").asText())
+                .put("total_amount", invoice.get("total_amount").asLong()).put("invoice_payload", invoice.get("payload").asText())
+                .put("telegram_payment_charge_id", "sandbox-charge-" + System.nanoTime()).put("provider_payment_charge_id", "");
+        push(JSON.createObjectNode().set("message", message));
+        return JSON.getNodeFactory().booleanNode(true);
+    }
+
+    private JsonNode refunded(Map<String, String> params) {
+        listener.accept(new Shown(nextMessageId(), false, false, "Telegram: Stars of charge " + params.get("telegram_payment_charge_id")
+                + " returned to you (simulated)", List.of()));
+        return JSON.getNodeFactory().booleanNode(true);
     }
 
     private JsonNode takeUpdates(long offset) {

@@ -7,6 +7,10 @@ import dev.vpnbot.adapter.telegram.outbox.BotApiReachability;
 import dev.vpnbot.adapter.telegram.outbox.RateLimitedSender;
 import dev.vpnbot.adapter.telegram.outbox.SenderLimits;
 import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
+import dev.vpnbot.adapter.telegram.stars.StarsDirectLine;
+import dev.vpnbot.application.port.in.admin.StarsRefundUseCase;
+import dev.vpnbot.application.port.in.payment.PayWithStarsUseCase;
+import dev.vpnbot.application.port.out.payment.StarsRefunds;
 import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
 import dev.vpnbot.application.port.in.account.FindUserUseCase;
 import dev.vpnbot.application.port.in.account.MarkUserBlockedUseCase;
@@ -50,6 +54,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private final RateLimitedSender sender;
     private final Notifier notifier;
     private final BroadcastChannel broadcasts;
+    private final StarsDirectLine starsLine;
 
     /**
      * @param blocking told when a private chat blocked the bot (Telegram's 403): marking the user is the business side
@@ -63,6 +68,12 @@ public final class TelegramAdapter implements AutoCloseable {
         // notices and broadcasts are the bot's own: they take the overall budget, answers go at once
         this.notifier = new TelegramNotifier(settings, sender.unprompted(), states, clock);
         this.broadcasts = new TelegramBroadcastChannel(settings, sender.unprompted());
+        this.starsLine = new StarsDirectLine(http, settings);
+    }
+
+    /** Stars refunds go to Telegram at once (refundStarPayment), not behind the message queue. */
+    public StarsRefunds starsRefunds() {
+        return starsLine;
     }
 
     public Notifier notifier() {
@@ -125,8 +136,17 @@ public final class TelegramAdapter implements AutoCloseable {
     public final class BotAssembly {
         private TelegramUseCases shop;
         private AdminUseCases admin;
+        private PayWithStarsUseCase stars;
+        private StarsRefundUseCase starsRefunds;
 
         private BotAssembly() {}
+
+        /** Telegram Stars for buyers and Stars refunds for admins; leave out while Stars are off. */
+        public BotAssembly stars(PayWithStarsUseCase payWithStars, StarsRefundUseCase refunds) {
+            this.stars = payWithStars;
+            this.starsRefunds = refunds;
+            return this;
+        }
 
         /** @param payInTestMode the "Pay (test)" button's use case; null unless payment test mode is on */
         public BotAssembly shop(RegisterUserUseCase register, FindUserUseCase users, ChangeLanguageUseCase language,
@@ -145,7 +165,9 @@ public final class TelegramAdapter implements AutoCloseable {
         }
 
         public TelegramBot build() {
-            return new TelegramBot(settings, sender, Objects.requireNonNull(shop, "shop use cases"), admin, states);
+            TelegramUseCases useCases = Objects.requireNonNull(shop, "shop use cases").withStars(stars);
+            AdminUseCases adminUseCases = admin == null ? null : admin.withStars(starsRefunds);
+            return new TelegramBot(settings, sender, useCases, adminUseCases, states, starsLine);
         }
     }
 }

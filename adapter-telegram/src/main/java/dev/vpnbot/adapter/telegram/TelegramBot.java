@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.vpnbot.adapter.telegram.stars.StarsDirectLine;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
@@ -37,8 +38,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 public final class TelegramBot implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
     /** Only what the screens handle; Telegram does not send the rest. */
-    static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
-    private static final List<String> COMMANDS = List.of("start", "buy", "keys", "connect", "support", "language");
+    /** pre_checkout_query: without it Telegram never asks, and a Stars payment cannot go through. */
+    static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "pre_checkout_query");
+    private static final List<String> COMMANDS = List.of("start", "buy", "keys", "connect", "support", "language", "paysupport");
     /** Retries of start-up calls and of the long poll while Telegram cannot be reached: 1 s, doubling up to a minute. */
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY = Duration.ofMinutes(1);
@@ -61,12 +63,21 @@ public final class TelegramBot implements AutoCloseable {
      */
     public TelegramBot(TelegramSettings settings, RateLimitedSender sender, TelegramUseCases useCases, AdminUseCases admin,
                        ConversationStates states) {
-        this(settings, sender, useCases, admin, states, System::nanoTime);
+        this(settings, sender, useCases, admin, states, null);
+    }
+
+    /** @param starsLine where pre-checkout answers go at once; required when the use cases include Stars */
+    public TelegramBot(TelegramSettings settings, RateLimitedSender sender, TelegramUseCases useCases, AdminUseCases admin,
+                       ConversationStates states, StarsDirectLine starsLine) {
+        this(settings, sender, useCases, admin, states, starsLine, System::nanoTime);
     }
 
     /** @param throttleClock the users' throttle's monotonic clock in nanoseconds (tests stop it) */
     TelegramBot(TelegramSettings settings, RateLimitedSender sender, TelegramUseCases useCases, AdminUseCases admin,
-                ConversationStates states, LongSupplier throttleClock) {
+                ConversationStates states, StarsDirectLine starsLine, LongSupplier throttleClock) {
+        if (useCases.payWithStars() != null && starsLine == null) {
+            throw new IllegalArgumentException("Stars are on, but there is no direct line for pre-checkout answers");
+        }
         if (settings.paymentTestMode() && useCases.payInTestMode() == null) {
             throw new IllegalArgumentException("payment test mode is on, but no PayInTestModeUseCase was given for the Pay (test) button");
         }
@@ -74,7 +85,7 @@ public final class TelegramBot implements AutoCloseable {
         this.sender = sender;
         this.links = new ConnectLinks(settings.connectUrl(), settings.connectLinkSecret(), settings.botToken());
         this.dispatcher = new UpdateDispatcher(settings, sender, useCases, java.util.Objects.requireNonNull(admin, "admin use cases"),
-                new Conversations(states), links, 4, throttleClock);
+                new Conversations(states), links, 4, starsLine, throttleClock);
         this.webhook = new TelegramWebhookEndpoint(settings.webhookSecret(), dispatcher);
         this.connectPage = new ConnectPage(links);
     }

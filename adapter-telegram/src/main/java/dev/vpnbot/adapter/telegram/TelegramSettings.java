@@ -38,7 +38,7 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode, String webhookSecret,
                                Set<Long> adminIds, Long supportChatId, ZoneId defaultZone,
                                Language defaultLanguage, URI publicUrl, boolean paymentTestMode,
-                               String connectLinkSecret, int userActionsPerMinute) implements OutboxSettings, ShopSettings, NoticeSettings {
+                               String connectLinkSecret, int userActionsPerMinute, boolean cryptoPayments) implements OutboxSettings, ShopSettings, NoticeSettings {
 
     /** Where bootstrap mounts {@link dev.vpnbot.adapter.telegram.web.TelegramWebhookEndpoint}. */
     public static final String WEBHOOK_PATH = "/webhooks/telegram";
@@ -178,6 +178,7 @@ public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode,
         private boolean paymentTestMode;
         private String connectLinkSecret;
         private int userActionsPerMinute = 40;
+        private boolean cryptoPayments = true;
 
         private Builder(String botToken) {
             this.botToken = botToken;
@@ -194,11 +195,13 @@ public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode,
         public Builder publicUrl(String url) { publicUrl = url == null || url.isBlank() ? null : URI.create(url.strip()); return this; }
         public Builder paymentTestMode(boolean on) { paymentTestMode = on; return this; }
         public Builder connectLinkSecret(String secret) { connectLinkSecret = secret; return this; }
+        /** false: the crypto gateway is not configured, so orders show no crypto Pay button. */
+        public Builder cryptoPayments(boolean configured) { cryptoPayments = configured; return this; }
         public Builder userActionsPerMinute(int perMinute) { userActionsPerMinute = perMinute; return this; }
 
         public TelegramSettings build() {
             return new TelegramSettings(botToken, apiBaseUrl, mode, webhookSecret, adminIds, supportChatId, defaultZone,
-                    defaultLanguage, publicUrl, paymentTestMode, connectLinkSecret, userActionsPerMinute);
+                    defaultLanguage, publicUrl, paymentTestMode, connectLinkSecret, userActionsPerMinute, cryptoPayments);
         }
     }
 }

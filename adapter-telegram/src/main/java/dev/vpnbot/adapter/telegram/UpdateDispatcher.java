@@ -14,6 +14,8 @@ import dev.vpnbot.adapter.telegram.bot.UserThrottle;
 import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.adapter.telegram.outbox.Outbox;
 import dev.vpnbot.adapter.telegram.shop.ShopDesk;
+import dev.vpnbot.adapter.telegram.stars.StarsCounter;
+import dev.vpnbot.adapter.telegram.stars.StarsDirectLine;
 import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
 import dev.vpnbot.adapter.telegram.web.ConnectLinks;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase.RegisterUserCommand;
@@ -65,15 +67,18 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
     private final Conversations conversations;
     private final ShopDesk shop;
     private final AdminDesk admin;
+    private final StarsCounter stars;
     private final Map<Action, BiConsumer<Interaction, CallbackData>> buttons = new EnumMap<>(Action.class);
 
     private final ExecutorService pool;
     private final Map<Long, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
     private final UserThrottle throttle;
 
+    /** @param starsLine the direct line for pre-checkout answers; used only when the use cases include Stars */
     UpdateDispatcher(TelegramSettings settings, Outbox sender, TelegramUseCases useCases, AdminUseCases adminUseCases,
-                     Conversations conversations, ConnectLinks links, int threads, LongSupplier throttleClock) {
+                     Conversations conversations, ConnectLinks links, int threads, StarsDirectLine starsLine, LongSupplier throttleClock) {
         this.settings = settings;
+        this.stars = useCases.payWithStars() == null ? null : new StarsCounter(useCases.payWithStars(), starsLine);
         this.sender = sender;
         this.useCases = useCases;
         this.conversations = conversations;
@@ -97,9 +102,32 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         }
     }
 
-    /** Queues the update behind earlier ones of the same user; returns at once. */
+    /**
+     * Queues the update behind earlier ones of the same user; returns at once. Stars updates are
+     * handled right here instead: a pre-checkout query because Telegram waits at most 10 seconds
+     * for its answer (and it changes nothing, so it need not wait for the user's earlier updates);
+     * a successful or refunded payment so that the update is confirmed to Telegram (webhook 200,
+     * the next poll's offset) only after its transaction committed: Telegram never sends a
+     * payment again once it was confirmed, and the ledger makes a repeat harmless. A failure
+     * there throws, so the webhook answers an error and Telegram delivers the payment again.
+     */
     @Override
     public void accept(Update update) {
+        if (update.hasPreCheckoutQuery()) {
+            if (stars != null) stars.preCheckout(update.getPreCheckoutQuery());
+            else LOG.warn("pre-checkout query {} but Stars are off: not answered", update.getPreCheckoutQuery().getId());
+            return;
+        }
+        if (update.hasMessage() && isStarsPayment(update.getMessage())) {
+            try {
+                onStarsPayment(update.getMessage());
+            } catch (RuntimeException e) {
+                outcomes.accept(false);
+                throw e;
+            }
+            outcomes.accept(true);
+            return;
+        }
         long key = senderOf(update);
         if (!settings.isAdmin(key) && throttled(update, throttle.check(key, UserThrottle.Kind.ACTION))) return;
         CompletableFuture<Void> next;
@@ -164,6 +192,10 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         }
     }
 
+    private static boolean isStarsPayment(Message message) {
+        return message.hasSuccessfulPayment() || message.getRefundedPayment() != null;
+    }
+
     private void onMessage(Message message) {
         if (message.getFrom() == null || Boolean.TRUE.equals(message.getFrom().getIsBot())) return;
         if (shop.isFromSupportSide(message)) {
@@ -181,6 +213,29 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
             if (command != null) onCommand(ix, command, argument(message.getText()));
             else onText(ix, message);
         });
+    }
+
+    /** successful_payment and refunded_payment: service messages in the payer's private chat. */
+    private void onStarsPayment(Message message) {
+        if (stars == null || !message.isUserMessage()) {
+            LOG.error("Stars payment message in chat {} but Stars are off here: look at it in the Telegram Stars history", message.getChatId());
+            return;
+        }
+        // the payer: the sender of successful_payment; a refund's service message may come without one, in the payer's private chat
+        long payerId = message.getFrom() != null && !Boolean.TRUE.equals(message.getFrom().getIsBot()) ? message.getFrom().getId() : message.getChatId();
+        UserId payer = new UserId(payerId);
+        if (message.getRefundedPayment() != null) {
+            stars.refunded(payer, message.getRefundedPayment(), "refunded_payment in message " + message.getMessageId());
+            return;
+        }
+        var payment = message.getSuccessfulPayment();
+        var outcome = stars.paid(payer, payment, "successful_payment in message " + message.getMessageId() + ", provider charge "
+                + payment.getProviderPaymentChargeId());
+        if (outcome == dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.Outcome.PAID && message.getFrom() != null) {
+            User user = knownUser(message.getFrom(), false);
+            Interaction ix = new Interaction(sender, message.getChatId(), user, settings.defaultZone(), null, null, null);
+            safely(ix, false, () -> shop.paidInStars(ix, payment.getInvoicePayload()));
+        }
     }
 
     /** Text outside a command: the step in progress gets it (admin steps from admins only), else the menu. */

@@ -7,6 +7,7 @@ import dev.vpnbot.adapter.telegram.notify.TelegramNotifier;
 import dev.vpnbot.adapter.telegram.outbox.RateLimitedSender;
 import dev.vpnbot.adapter.telegram.outbox.SenderLimits;
 import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
+import dev.vpnbot.adapter.telegram.stars.StarsDirectLine;
 import dev.vpnbot.adapter.telegram.web.ConnectLinks;
 import dev.vpnbot.adapter.simulated.SimulatedPaymentGateway;
 import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
@@ -86,18 +87,28 @@ public final class BotRig implements AutoCloseable {
     public final Broadcasting broadcasting;
     public final AdminUseCases admin;
     public final TelegramBot bot;
+    /** The direct line for Stars answers and refunds; null unless the rig sells for Stars. */
+    public final StarsDirectLine starsLine;
 
     BotRig(UnaryOperator<TelegramSettings.Builder> customise, SenderLimits limits) {
+        this(customise, limits, false);
+    }
+
+    /** @param stars sell for Telegram Stars too (at 50 stars per USD): the Stars use cases, refunds through the fake Bot API */
+    BotRig(UnaryOperator<TelegramSettings.Builder> customise, SenderLimits limits, boolean stars) {
         settings = customise.apply(TelegramSettings.builder(FakeBotApi.TOKEN).apiBaseUrl(api.baseUrl())
                 .adminIds(Set.of(ADMIN)).supportChatId(SUPPORT_CHAT).defaultZone(MOSCOW).publicUrl(PUBLIC_URL)).build();
         InMemoryServers servers = new InMemoryServers(keys, clock);
         UserLookup lookup = new UserLookup(users);
         sender = new RateLimitedSender(settings, new UserBlocking(users)::markBlocked, limits);
         notifier = new TelegramNotifier(settings, sender, states, clock);
-        shop = TestShop.inMemory(clock)
+        starsLine = stars ? new StarsDirectLine(new okhttp3.OkHttpClient(), settings) : null;
+        TestShop.Builder shopBuilder = TestShop.inMemory(clock)
                 .persistence(users, new InMemoryTariffs(), servers, keys, orders, new InMemoryPaymentEvents(),
                         new InMemoryFulfilmentJobs(), new InMemoryTransactions())
-                .panel(panel).gateway(gateway).notifier(notifier).build();
+                .panel(panel).gateway(gateway).notifier(notifier).admins(Set.of(new UserId(ADMIN)));
+        if (stars) shopBuilder.starsRefunds(starsLine);
+        shop = shopBuilder.build();
         shop.tariffs.save(TariffMother.oneMonth(1));
         shop.tariffs.save(TariffMother.months(2, 3, "12.00"));
         shop.servers.save(ServerMother.server(1, "🇩🇪 Frankfurt"));
@@ -117,8 +128,17 @@ public final class BotRig implements AutoCloseable {
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments)
                 : new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys);
-        bot = new TelegramBot(settings, sender, useCases, admin, states,
-                () -> throttleNanos.get() < 0 ? System.nanoTime() : throttleNanos.get());
+        LongSupplier throttle = () -> throttleNanos.get() < 0 ? System.nanoTime() : throttleNanos.get();
+        bot = stars ? new TelegramBot(settings, sender, useCases.withStars(shop.stars), admin.withStars(shop.starsRefunding), states,
+                starsLine, throttle)
+                : new TelegramBot(settings, sender, useCases, admin, states, null, throttle);
+    }
+
+    /** A started bot that also sells for Telegram Stars. */
+    public static BotRig startedWithStars(UnaryOperator<TelegramSettings.Builder> customise) {
+        BotRig rig = new BotRig(customise, FAST, true);
+        rig.bot.start();
+        return rig;
     }
 
     public static BotRig started() {

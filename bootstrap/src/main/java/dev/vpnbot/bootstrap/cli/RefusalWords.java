@@ -30,6 +30,8 @@ final class RefusalWords {
             case PAYMENT_GATEWAY_UNAVAILABLE -> "refused: Heleket could not be reached, try again in a minute (" + detail + ")";
             case NOT_ADMIN -> "refused: only an admin may do that (" + detail + ")";
             case TOO_MANY_OPEN_ORDERS -> "refused: that user already has as many unpaid orders as MAX_OPEN_ORDERS allows (" + detail + ")";
+            case STARS_NOT_OFFERED -> "refused: Telegram Stars are not offered for that order (" + detail + ")";
+            case PAYMENT_NOT_FOUND -> "refused: there is no such Stars payment (" + detail + ")";
         };
     }
 

@@ -15,6 +15,7 @@ import dev.vpnbot.bootstrap.config.HeleketConfig;
 import dev.vpnbot.bootstrap.config.HttpConfig;
 import dev.vpnbot.bootstrap.config.IpRanges;
 import dev.vpnbot.bootstrap.config.OperatorConfig;
+import dev.vpnbot.bootstrap.config.StarsConfig;
 import dev.vpnbot.bootstrap.config.Purpose;
 import dev.vpnbot.bootstrap.config.Secret;
 import dev.vpnbot.bootstrap.config.TelegramConfig;
@@ -26,6 +27,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,8 +97,11 @@ final class SandboxCommand implements Callable<Integer> {
         OperatorConfig operator = new OperatorConfig(Set.of(SANDBOX_USER), null, read.operator().defaultLanguage(),
                 read.operator().timeZone());
         // HTTP on a free port so a running bot is not disturbed
+        // simulated Telegram Stars too, at the operator's rate or 50 stars per unit
+        StarsConfig stars = new StarsConfig(true, read.stars().starsPerUnit() != null ? read.stars().starsPerUnit() : new BigDecimal("50"),
+                read.stars().onlyForPayingUsers());
         return new AppConfig(chat, new HttpConfig(0, null, read.http().trustedProxies()), DatabaseConfig.embedded(), home,
-                payments, operator, sandboxKey(home), read.reconcileInterval(), read.panelDriftInterval(), read.warnings());
+                payments, operator, sandboxKey(home), read.reconcileInterval(), read.panelDriftInterval(), read.warnings(), stars);
     }
 
     /** The sandbox's own encryption key, made once and kept beside its database. */

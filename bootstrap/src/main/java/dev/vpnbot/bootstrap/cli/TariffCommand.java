@@ -5,6 +5,7 @@ import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.bootstrap.config.Purpose;
 import dev.vpnbot.bootstrap.wiring.ConsoleModule;
 import dev.vpnbot.domain.money.Money;
+import dev.vpnbot.domain.money.Stars;
 import dev.vpnbot.domain.tariff.Tariff;
 import dev.vpnbot.domain.tariff.TariffId;
 import java.io.PrintWriter;
@@ -16,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code vpnbot tariff …}: the price list, through the same use case as the Telegram admin panel. */
 @Command(name = "tariff", mixinStandardHelpOptions = true, description = "List tariffs and change prices.",
-        subcommands = {TariffCommand.ListTariffs.class, TariffCommand.SetPrice.class})
+        subcommands = {TariffCommand.ListTariffs.class, TariffCommand.SetPrice.class, TariffCommand.SetStars.class})
 final class TariffCommand {
     @ParentCommand
     VpnbotCommand parent;
@@ -29,9 +30,10 @@ final class TariffCommand {
         public Integer call() throws Exception {
             PrintWriter out = tariff.parent.out();
             return OperatorSession.run(tariff.parent, Purpose.PRICES, shop -> {
-                out.printf("%-5s %-6s %-14s %-7s %s%n", "ID", "DAYS", "PRICE", "ACTIVE", "ORDER");
+                out.printf("%-5s %-6s %-14s %-7s %-6s %s%n", "ID", "DAYS", "PRICE", "ACTIVE", "ORDER", "STARS");
                 for (Tariff t : shop.getInstance(ManageTariffsUseCase.class).allTariffs(ConsoleModule.CONSOLE)) {
-                    out.printf("%-5s %-6d %-14s %-7s %d%n", t.id(), t.days(), t.price(), t.active() ? "yes" : "no", t.displayOrder());
+                    out.printf("%-5s %-6d %-14s %-7s %-6d %s%n", t.id(), t.days(), t.price(), t.active() ? "yes" : "no", t.displayOrder(),
+                            t.starsPrice() == null ? "(rate)" : t.starsPrice().count());
                 }
                 out.flush();
                 return VpnbotCommand.OK;
@@ -78,6 +80,33 @@ final class TariffCommand {
             return tariffs.allTariffs(ConsoleModule.CONSOLE).stream().filter(t -> t.id().equals(new TariffId(id))).findFirst()
                     .map(t -> t.price().currencyCode())
                     .orElseThrow(() -> new Refusal(Refusal.Reason.TARIFF_NOT_AVAILABLE, "no tariff " + id));
+        }
+    }
+
+    @Command(name = "set-stars", mixinStandardHelpOptions = true,
+            description = "Set a tariff's price in Telegram Stars (0: derive it from the price at STARS_PER_UNIT, rounded up). "
+                    + "Orders already placed keep the Stars price they were placed at.")
+    static final class SetStars implements Callable<Integer> {
+        @ParentCommand TariffCommand tariff;
+        @Parameters(index = "0", paramLabel = "ID", description = "the tariff, as `tariff list` shows it") long id;
+        @Parameters(index = "1", paramLabel = "STARS", description = "a whole number of stars, 1-" + Stars.MAX + ", or 0") long stars;
+
+        @Override
+        public Integer call() throws Exception {
+            if (stars < 0 || stars > Stars.MAX) {
+                tariff.parent.err().println("refused: " + stars + " is not a price in stars: write a whole number from 1 to " + Stars.MAX
+                        + ", or 0 to derive it from the price");
+                return VpnbotCommand.BAD_CONFIGURATION;
+            }
+            PrintWriter out = tariff.parent.out();
+            return OperatorSession.run(tariff.parent, Purpose.PRICES, shop -> {
+                Tariff changed = shop.getInstance(ManageTariffsUseCase.class)
+                        .setStarsPrice(ConsoleModule.CONSOLE, new TariffId(id), stars == 0 ? null : Stars.price(stars));
+                out.printf("tariff %s (%d days) now costs %s%n", changed.id(), changed.days(),
+                        changed.starsPrice() == null ? "its price at STARS_PER_UNIT in stars" : changed.starsPrice());
+                out.flush();
+                return VpnbotCommand.OK;
+            });
         }
     }
 }

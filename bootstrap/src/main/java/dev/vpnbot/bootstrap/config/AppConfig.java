@@ -16,10 +16,12 @@ import java.util.Objects;
  *                          {@link Duration#ZERO} when the operator switched the repair off
  * @param warnings          things worth telling the operator that do not stop the bot
  * @param limits            per-user limits and the late-payment window
+ * @param stars             Telegram Stars as a second way to pay
  */
 public record AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig database, Path dataDir,
                         HeleketConfig heleket, OperatorConfig operator, Secret secretKey,
-                        Duration reconcileInterval, Duration panelDriftInterval, List<String> warnings, ShopLimits limits) {
+                        Duration reconcileInterval, Duration panelDriftInterval, List<String> warnings, ShopLimits limits,
+                        StarsConfig stars) {
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofSeconds(30);
     public static final Duration DEFAULT_PANEL_DRIFT_INTERVAL = Duration.ofMinutes(10);
@@ -36,14 +38,15 @@ public record AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig
         if (panelDriftInterval.isNegative()) throw new IllegalArgumentException("panel drift interval cannot be negative");
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(stars, "stars");
     }
 
-    /** With the default limits, for commands and tests that do not read them. */
+    /** With the default limits and without Telegram Stars, for commands and tests that do not read them. */
     public AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig database, Path dataDir,
                      HeleketConfig heleket, OperatorConfig operator, Secret secretKey,
                      Duration reconcileInterval, Duration panelDriftInterval, List<String> warnings) {
         this(telegram, http, database, dataDir, heleket, operator, secretKey, reconcileInterval, panelDriftInterval, warnings,
-                ShopLimits.defaults());
+                ShopLimits.defaults(), StarsConfig.off());
     }
 
     public boolean panelDriftRepairOn() {

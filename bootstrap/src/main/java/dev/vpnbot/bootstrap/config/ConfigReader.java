@@ -61,7 +61,9 @@ public final class ConfigReader {
         HttpConfig http = http(telegram);
         DatabaseConfig database = database();
         Path dataDir = parse("DATA_DIR", this::path).orElse(AppConfig.DEFAULT_DATA_DIR);
-        HeleketConfig heleket = heleket(http);
+        StarsConfig stars = new StarsConfig(parse("STARS_ENABLED", ConfigReader::bool).orElse(false),
+                parse("STARS_PER_UNIT", StarsConfig::rate).orElse(null), parse("STARS_ONLY_FOR_PAYING_USERS", ConfigReader::bool).orElse(false));
+        HeleketConfig heleket = heleket(http, stars.enabled());
         OperatorConfig operator = operator();
         Secret secretKey = secretKey();
         Duration reconcile = parse("RECONCILE_INTERVAL", this::reconcileInterval).orElse(AppConfig.DEFAULT_RECONCILE_INTERVAL);
@@ -70,7 +72,7 @@ public final class ConfigReader {
         ShopLimits limits = limits();
 
         if (!problems.isEmpty()) throw new InvalidConfiguration(problems, vars.warnings());
-        return new AppConfig(telegram, http, database, dataDir, heleket, operator, secretKey, reconcile, panelDrift, warnings, limits);
+        return new AppConfig(telegram, http, database, dataDir, heleket, operator, secretKey, reconcile, panelDrift, warnings, limits, stars);
     }
 
     private TelegramConfig telegram() {
@@ -147,7 +149,8 @@ public final class ConfigReader {
                 vars.get("DATABASE_PASSWORD").map(Secret::of).orElse(null));
     }
 
-    private HeleketConfig heleket(HttpConfig http) {
+    /** @param starsEnabled Stars are a way to pay: the shop can run without Heleket */
+    private HeleketConfig heleket(HttpConfig http, boolean starsEnabled) {
         boolean testMode = parse("PAYMENT_TEST_MODE", ConfigReader::bool).orElse(false);
         Optional<String> merchant = vars.get("HELEKET_MERCHANT_ID");
         Optional<String> key = vars.get("HELEKET_API_KEY");
@@ -167,13 +170,13 @@ public final class ConfigReader {
                 apiKey = Secret.of(key.get());
             }
         }
-        boolean runsPayments = purpose == Purpose.RUN && !testMode;
+        boolean runsPayments = purpose == Purpose.RUN && !testMode && !starsEnabled;
         if (merchant.isPresent() != key.isPresent() && purpose != Purpose.SANDBOX) {
             problems.add((merchant.isPresent() ? "HELEKET_API_KEY" : "HELEKET_MERCHANT_ID")
                     + " is not set: HELEKET_MERCHANT_ID and HELEKET_API_KEY go together");
         } else if (runsPayments && merchant.isEmpty()) {
             problems.add("HELEKET_MERCHANT_ID and HELEKET_API_KEY are not set: take them from Heleket (merchant settings → API), "
-                    + "or set PAYMENT_TEST_MODE=true to try the bot without real payments");
+                    + "or set STARS_ENABLED=true to sell for Telegram Stars only, or PAYMENT_TEST_MODE=true to try the bot without real payments");
         }
         if (merchantId == null || apiKey == null) {
             merchantId = null;

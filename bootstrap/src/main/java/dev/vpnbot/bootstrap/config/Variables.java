@@ -21,7 +21,8 @@ public final class Variables {
             "SUPPORT_CHAT_ID", "DEFAULT_LANGUAGE", "TIME_ZONE", "RECONCILE_INTERVAL",
             "PANEL_DRIFT_INTERVAL",
             "MAX_OPEN_ORDERS", "USER_ACTIONS_PER_MINUTE", "LATE_PAYMENT_WINDOW",
-            "HTTP_BIND", "METRICS_TOKEN", "PAYMENT_TEST_MODE_FORCE");
+            "HTTP_BIND", "METRICS_TOKEN", "PAYMENT_TEST_MODE_FORCE",
+            "STARS_ENABLED", "STARS_PER_UNIT", "STARS_ONLY_FOR_PAYING_USERS");
 
     /** The variables a .env file must not show to other users of the machine. */
     private static final Set<String> SECRETS = Set.of("BOT_TOKEN", "SECRET_KEY", "HELEKET_API_KEY", "DATABASE_PASSWORD",

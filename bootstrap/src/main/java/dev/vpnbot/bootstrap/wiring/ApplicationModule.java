@@ -1,5 +1,14 @@
 package dev.vpnbot.bootstrap.wiring;
 
+import dev.vpnbot.application.port.in.admin.StarsRefundUseCase;
+import dev.vpnbot.application.port.in.payment.PayWithStarsUseCase;
+import dev.vpnbot.application.port.out.StarPayments;
+import dev.vpnbot.application.port.out.payment.StarsRefunds;
+import dev.vpnbot.application.service.admin.Admins;
+import dev.vpnbot.application.service.payment.StarsCheckout;
+import dev.vpnbot.application.service.payment.StarsRefunding;
+import dev.vpnbot.application.service.payment.StarsSettings;
+import dev.vpnbot.bootstrap.config.StarsConfig;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -90,10 +99,12 @@ public final class ApplicationModule extends AbstractModule {
         return Clock.systemUTC();
     }
 
+    /** With Stars on, orders are placed with their Stars price (the tariff's own, else at STARS_PER_UNIT). */
     @Provides
     @Singleton
-    PurchaseSettings purchaseSettings(ShopLimits limits) {
-        return PurchaseSettings.defaults().withMaxOpenOrders(limits.maxOpenOrders());
+    PurchaseSettings purchaseSettings(ShopLimits limits, StarsConfig stars) {
+        return PurchaseSettings.defaults().withMaxOpenOrders(limits.maxOpenOrders())
+                .withStarsPerUnit(stars.enabled() ? stars.starsPerUnit() : null);
     }
 
     @Provides
@@ -239,6 +250,31 @@ public final class ApplicationModule extends AbstractModule {
     RepairPanelDriftUseCase driftRepair(Servers servers, Keys keys, VpnPanel panel, Notifier notifier, Clock clock,
                                         PurchaseSettings settings, BotMetrics metrics) {
         return new MeasuredDriftRepair(new PanelDriftRepair(servers, keys, panel, notifier, clock, settings), metrics);
+    }
+
+    @Provides
+    @Singleton
+    StarsRefunding starsRefunding(StarPayments ledger, Orders orders, Keys keys, Servers servers, VpnPanel panel, StarsRefunds refunds,
+                                  Users users, Notifier notifier, Transactions tx, Clock clock, Admins admins) {
+        return new StarsRefunding(ledger, orders, keys, servers, panel, refunds, users, notifier, tx, clock, admins);
+    }
+
+    /** Present only when STARS_ENABLED is on. */
+    @Provides
+    @Singleton
+    Optional<PayWithStarsUseCase> payWithStars(StarsConfig stars, Orders orders, Users users, StarPayments ledger,
+                                               PaymentConfirmation confirmation, StarsRefunding refunding, Notifier notifier,
+                                               Transactions tx, Clock clock) {
+        if (!stars.enabled()) return Optional.empty();
+        return Optional.of(new StarsCheckout(orders, users, ledger, confirmation, refunding, notifier, tx, clock,
+                new StarsSettings(true, stars.onlyForPayingUsers())));
+    }
+
+    /** Refunds from the admin's user card; also present with Stars off, for payments taken while they were on. */
+    @Provides
+    @Singleton
+    StarsRefundUseCase starsRefunds(StarsRefunding refunding) {
+        return refunding;
     }
 
     /** Present only when PAYMENT_TEST_MODE is on: the service refuses to exist otherwise. */

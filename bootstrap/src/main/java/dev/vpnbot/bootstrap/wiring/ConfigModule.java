@@ -7,6 +7,7 @@ import dev.vpnbot.bootstrap.config.HeleketConfig;
 import dev.vpnbot.bootstrap.config.HttpConfig;
 import dev.vpnbot.bootstrap.config.OperatorConfig;
 import dev.vpnbot.bootstrap.config.ShopLimits;
+import dev.vpnbot.bootstrap.config.StarsConfig;
 import dev.vpnbot.bootstrap.config.TelegramConfig;
 import dev.vpnbot.bootstrap.config.DatabaseLocation;
 import java.util.Objects;
@@ -54,5 +55,10 @@ public final class ConfigModule extends AbstractModule {
     @Provides
     ShopLimits limits(AppConfig c) {
         return c.limits();
+    }
+
+    @Provides
+    StarsConfig stars(AppConfig c) {
+        return c.stars();
     }
 }

@@ -16,6 +16,7 @@ import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
 import dev.vpnbot.application.port.out.OrderNotices;
+import dev.vpnbot.application.port.out.StarPayments;
 import dev.vpnbot.application.port.out.SentNotifications;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Tariffs;
@@ -85,6 +86,8 @@ public final class PostgresModule extends AbstractModule {
     @Provides @Singleton Orders orders(PostgresPersistence db) { return db.orders(); }
 
     @Provides @Singleton PaymentEvents paymentEvents(PostgresPersistence db) { return db.paymentEvents(); }
+
+    @Provides @Singleton StarPayments starPayments(PostgresPersistence db) { return db.starPayments(); }
 
     @Provides @Singleton FulfilmentJobs fulfilmentJobs(PostgresPersistence db) { return db.fulfilmentJobs(); }
 

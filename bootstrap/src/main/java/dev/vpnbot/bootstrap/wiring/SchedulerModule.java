@@ -14,6 +14,7 @@ import dev.vpnbot.application.port.in.enrollment.ProcessQueuedEnrollmentsUseCase
 import dev.vpnbot.application.port.out.FulfilmentSignal;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
+import dev.vpnbot.application.service.payment.StarsRefunding;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
 import dev.vpnbot.bootstrap.schedule.BackgroundJobs;
@@ -28,8 +29,13 @@ public final class SchedulerModule extends AbstractModule {
     BackgroundJobs jobs(RunFulfilmentJobsUseCase fulfilment, ReconcilePaymentsUseCase reconciliation,
                         SendExpiryRemindersUseCase reminders, PanelProbe probe, RepairPanelDriftUseCase driftRepair,
                         BroadcastUseCase broadcasts, RelayOrderNoticesUseCase notices, BotMetrics metrics, AppConfig config,
-                        ProcessQueuedEnrollmentsUseCase queuedEnrollments) {
-        BackgroundJobs jobs = new BackgroundJobs(fulfilment, reconciliation, reminders, probe, driftRepair, broadcasts::sendNextBatch,
+                        ProcessQueuedEnrollmentsUseCase queuedEnrollments, StarsRefunding starsRefunding) {
+        // each reconciliation round also finishes Stars refunds whose panel step a crash or an absent panel left open
+        ReconcilePaymentsUseCase withRefunds = () -> {
+            starsRefunding.resumePanel();
+            return reconciliation.reconcile();
+        };
+        BackgroundJobs jobs = new BackgroundJobs(fulfilment, withRefunds, reminders, probe, driftRepair, broadcasts::sendNextBatch,
                 notices::relayDue, metrics, BackgroundJobs.Schedule.of(config.reconcileInterval(), config.panelDriftInterval()));
         // the database route of node enrolment (docs/NODES.md): a few requests at a time, each probes a panel
         jobs.alsoEvery("node_enrollments", EnrollmentModule.QUEUE_INTERVAL, () -> queuedEnrollments.processQueued(EnrollmentModule.QUEUE_BATCH));

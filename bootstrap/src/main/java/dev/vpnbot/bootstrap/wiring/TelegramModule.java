@@ -1,5 +1,9 @@
 package dev.vpnbot.bootstrap.wiring;
 
+import dev.vpnbot.application.port.in.admin.StarsRefundUseCase;
+import dev.vpnbot.application.port.in.payment.PayWithStarsUseCase;
+import dev.vpnbot.application.port.out.payment.StarsRefunds;
+import dev.vpnbot.bootstrap.config.StarsConfig;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -58,7 +62,7 @@ public final class TelegramModule extends AbstractModule {
     @Provides
     @Singleton
     TelegramSettings settings(TelegramConfig telegram, OperatorConfig operator, HttpConfig http, HeleketConfig heleket,
-                              ShopLimits limits) {
+                              ShopLimits limits, StarsConfig stars) {
         TelegramSettings.Builder builder = TelegramSettings.builder(telegram.botToken().reveal())
                 .apiBaseUrl(telegram.apiUrl().toString())
                 .adminIds(operator.adminIds())
@@ -67,7 +71,10 @@ public final class TelegramModule extends AbstractModule {
                 .defaultLanguage(operator.defaultLanguage())
                 .publicUrl(http.publicUrl() == null ? null : http.publicUrl().toString())
                 .paymentTestMode(heleket.testMode())
-                .userActionsPerMinute(limits.userActionsPerMinute());
+                .userActionsPerMinute(limits.userActionsPerMinute())
+
+                // with Stars on and no Heleket, the crypto button would lead to a placeholder page: only Stars are offered
+                .cryptoPayments(heleket.isConfigured() || !stars.enabled());
         if (telegram.mode() == TelegramMode.WEBHOOK) {
             builder.webhook(telegram.webhookSecret() == null ? null : telegram.webhookSecret().reveal());
         } else {
@@ -91,6 +98,12 @@ public final class TelegramModule extends AbstractModule {
 
     @Provides
     @Singleton
+    StarsRefunds starsRefunds(TelegramAdapter adapter) {
+        return adapter.starsRefunds();
+    }
+
+    @Provides
+    @Singleton
     BroadcastChannel broadcastChannel(TelegramAdapter adapter) {
         return adapter.broadcastChannel();
     }
@@ -102,10 +115,12 @@ public final class TelegramModule extends AbstractModule {
                     CheckPaymentUseCase check, CancelOrderUseCase cancel, ShowMyKeysUseCase myKeys,
                     Optional<PayInTestModeUseCase> testPayments, ManageServersUseCase manageServers, ManageTariffsUseCase manageTariffs,
                     ShowStatisticsUseCase statistics, BroadcastUseCase broadcasts, ManageUsersUseCase manageUsers, BotMetrics metrics,
-                    IssueEnrollmentTokenUseCase enrollmentTokens) {
+                    IssueEnrollmentTokenUseCase enrollmentTokens, Optional<PayWithStarsUseCase> payWithStars,
+                    StarsRefundUseCase starsRefunds) {
         TelegramBot bot = adapter.bot()
                 .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null))
                 .admin(manageServers, manageTariffs, statistics, broadcasts, manageUsers, enrollmentTokens)
+                .stars(payWithStars.orElse(null), starsRefunds)
                 .build();
         bot.observeUpdates(metrics::updateTaken);
         return bot;

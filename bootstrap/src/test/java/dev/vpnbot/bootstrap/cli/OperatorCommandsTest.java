@@ -142,6 +142,21 @@ class OperatorCommandsTest {
     // --- refusals in words, each with nothing on stdout ---------------------------------------------
 
     @Test
+    void a_tariffs_stars_price_is_set_listed_and_cleared_and_nonsense_is_refused() {
+        assertThat(vpnbot("tariff", "set-stars", "1", "275")).isZero();
+        assertThat(out.toString()).contains("now costs 275 XTR");
+        freshOutput();
+        assertThat(vpnbot("tariff", "list")).isZero();
+        assertThat(out.toString().lines().filter(l -> l.startsWith("1 ")).findFirst().orElseThrow()).endsWith("275");
+        freshOutput();
+        assertThat(vpnbot("tariff", "set-stars", "1", "0")).isZero();
+        assertThat(out.toString()).contains("its price at STARS_PER_UNIT");
+        freshOutput();
+        assertThat(vpnbot("tariff", "set-stars", "1", "-3")).isEqualTo(2);
+        assertThat(err.toString()).contains("is not a price in stars");
+    }
+
+    @Test
     void an_unknown_tariff_is_refused_in_words_not_with_its_code() {
         assertThat(vpnbot("tariff", "set-price", "9999", "1.00", "USD")).isEqualTo(2);
         assertThat(err.toString()).contains("refused: there is no such tariff (no tariff 9999); `tariff list` shows every tariff")

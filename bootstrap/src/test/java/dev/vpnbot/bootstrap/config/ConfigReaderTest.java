@@ -121,6 +121,31 @@ class ConfigReaderTest {
     }
 
     @Test
+    void stars_are_off_by_default_and_with_stars_on_the_shop_runs_without_heleket() {
+        assertThat(run(minimalRun()).stars()).isEqualTo(StarsConfig.off());
+        Map<String, String> env = minimalRun();
+        env.remove("HELEKET_MERCHANT_ID");
+        env.remove("HELEKET_API_KEY");
+        assertThat(problemsOf(env, Purpose.RUN)).singleElement().asString().contains("STARS_ENABLED=true");
+        env.put("STARS_ENABLED", "true");
+        env.put("STARS_PER_UNIT", "52.5");
+        env.put("STARS_ONLY_FOR_PAYING_USERS", "yes");
+
+        AppConfig c = run(env);
+        assertThat(c.heleket().isConfigured()).isFalse();
+        assertThat(c.stars()).isEqualTo(new StarsConfig(true, new java.math.BigDecimal("52.5"), true));
+    }
+
+    @Test
+    void a_stars_rate_that_is_no_positive_number_is_reported() {
+        Map<String, String> env = minimalRun();
+        env.put("STARS_PER_UNIT", "fifty");
+        assertThat(problemsOf(env, Purpose.RUN)).singleElement().asString().startsWith("STARS_PER_UNIT: 'fifty' is not a number");
+        env.put("STARS_PER_UNIT", "0");
+        assertThat(problemsOf(env, Purpose.RUN)).singleElement().asString().startsWith("STARS_PER_UNIT: '0' must be above 0");
+    }
+
+    @Test
     void run_without_a_bot_token_says_exactly_that_and_where_to_get_one() {
         Map<String, String> env = minimalRun();
         env.remove("BOT_TOKEN");

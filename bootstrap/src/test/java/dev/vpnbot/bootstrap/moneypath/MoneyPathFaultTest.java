@@ -236,15 +236,19 @@ class MoneyPathFaultTest {
 
     enum Crash { AFTER_PAYMENT, BEFORE_THE_PANEL_CALL, AFTER_THE_PANEL_CALL }
 
-    @ParameterizedTest
-    @EnumSource(Crash.class)
-    void a_bot_stopped_between_paid_and_fulfilled_delivers_after_restart_without_a_second_client(Crash crash) {
-        RunningBot.Options options = switch (crash) {
+    /** A bot whose process dies at that point of the fulfilment (also used by StarsCrashTest). */
+    static RunningBot.Options dyingAt(Crash crash) {
+        return switch (crash) {
             case AFTER_PAYMENT -> RunningBot.Options.defaults();
             case BEFORE_THE_PANEL_CALL -> RunningBot.Options.defaults().panel(p -> new DyingPanel(p, DyingPanel.When.BEFORE_CREATING_THE_CLIENT));
             case AFTER_THE_PANEL_CALL -> RunningBot.Options.defaults().panel(p -> new DyingPanel(p, DyingPanel.When.AFTER_CREATING_THE_CLIENT));
         };
-        RunningBot first = rig.startBot(options);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Crash.class)
+    void a_bot_stopped_between_paid_and_fulfilled_delivers_after_restart_without_a_second_client(Crash crash) {
+        RunningBot first = rig.startBot(dyingAt(crash));
         Order order = rig.placeNewKey(first);
         assertThat(rig.pay(order).responseBody()).isEqualTo("PAID");
         if (crash != Crash.AFTER_PAYMENT) assertThatThrownBy(first.worker::runDueJobs).isInstanceOf(ProcessDied.class);

@@ -21,6 +21,10 @@ import dev.vpnbot.application.service.ordering.OrderPlacement;
 import dev.vpnbot.application.service.payment.PaymentCheck;
 import dev.vpnbot.application.service.payment.PaymentConfirmation;
 import dev.vpnbot.application.service.payment.PaymentReconciliation;
+import dev.vpnbot.application.service.admin.Admins;
+import dev.vpnbot.application.service.payment.StarsCheckout;
+import dev.vpnbot.application.service.payment.StarsRefunding;
+import dev.vpnbot.application.service.payment.StarsSettings;
 import dev.vpnbot.application.service.ordering.PurchaseSettings;
 import dev.vpnbot.application.service.account.UserRegistration;
 import java.time.Clock;
@@ -99,6 +103,8 @@ final class RunningBot implements AutoCloseable {
     final PaymentReconciliation reconciliation;
     final OrderCancellation cancellation;
     final OrderNoticeRelay noticeRelay;
+    /** Telegram Stars on the same path (at 50 stars per USD); refunds are not Telegram's business here. */
+    final StarsCheckout stars;
 
     private final ExecutorService wakeUps;
     private final AtomicInteger workerFailures = new AtomicInteger();
@@ -119,7 +125,8 @@ final class RunningBot implements AutoCloseable {
         Orders orders = options.ordersHook().apply(db.orders());
         Transactions tx = db.transactions();
         // one test buyer places hundreds of orders at once here; the cap is tested on its own (OpenOrderCapTest)
-        PurchaseSettings purchases = PurchaseSettings.defaults().withMaxOpenOrders(10_000);
+        PurchaseSettings purchases = PurchaseSettings.defaults().withMaxOpenOrders(10_000)
+                .withStarsPerUnit(new java.math.BigDecimal("50"));
         Nonces nonces = new Nonces();
         registration = new UserRegistration(db.users(), clock);
         placement = new OrderPlacement(db.users(), db.tariffs(), db.servers(), db.keys(), orders, gateway, tx, clock, purchases, nonces);
@@ -133,6 +140,10 @@ final class RunningBot implements AutoCloseable {
         reconciliation = new PaymentReconciliation(orders, paymentCheck, tx, clock, EXPIRY_GRACE, 100, LATE_PAYMENT_WINDOW);
         webhook = new HeleketWebhook(heleket, confirmation);
         cancellation = new OrderCancellation(orders, tx);
+        StarsRefunding refunding = new StarsRefunding(db.starPayments(), orders, db.keys(), db.servers(), panel, (payer, charge) -> { },
+                db.users(), notifier, tx, clock, new Admins(java.util.Set.of()));
+        stars = new StarsCheckout(orders, db.users(), db.starPayments(), confirmation, refunding, notifier, tx, clock,
+                new StarsSettings(true, false));
     }
 
     /** What bootstrap's wake-up does: run the worker at once instead of at the next tick. */

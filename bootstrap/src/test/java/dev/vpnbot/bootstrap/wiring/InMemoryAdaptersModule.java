@@ -36,6 +36,9 @@ import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
 import dev.vpnbot.application.port.out.OrderNotices;
+import dev.vpnbot.application.port.out.StarPayments;
+import dev.vpnbot.application.port.out.payment.StarsRefunds;
+import dev.vpnbot.application.fixtures.InMemoryStarPayments;
 import dev.vpnbot.application.port.out.SentNotifications;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.enrollment.EnrollmentTokens;
@@ -83,6 +86,13 @@ public final class InMemoryAdaptersModule extends AbstractModule {
 
     @Provides @Singleton PaymentEvents events() { return new InMemoryPaymentEvents(); }
 
+    @Provides @Singleton InMemoryStarPayments inMemoryStarPayments() { return new InMemoryStarPayments(); }
+
+    @Provides @Singleton StarPayments starPayments(InMemoryStarPayments s) { return s; }
+
+    /** Telegram says yes to every refund (the Telegram adapter's own tests hold the real call against the fake Bot API). */
+    @Provides @Singleton StarsRefunds starsRefunds() { return (payer, chargeId) -> { }; }
+
     @Provides @Singleton FulfilmentJobs jobs() { return new InMemoryFulfilmentJobs(); }
 
     @Provides @Singleton Transactions transactions() { return new InMemoryTransactions(); }
@@ -103,8 +113,8 @@ public final class InMemoryAdaptersModule extends AbstractModule {
 
     @Provides @Singleton InMemoryUsers inMemoryUsers() { return new InMemoryUsers(); }
 
-    @Provides @Singleton ShopFigures figures(InMemoryUsers users, InMemoryKeys keys, InMemoryOrders orders) {
-        return new InMemoryShopFigures(users, keys, orders);
+    @Provides @Singleton ShopFigures figures(InMemoryUsers users, InMemoryKeys keys, InMemoryOrders orders, InMemoryStarPayments stars) {
+        return new InMemoryShopFigures(users, keys, orders, stars);
     }
 
     @Provides @Singleton Broadcasts broadcasts() { return new InMemoryBroadcasts(); }

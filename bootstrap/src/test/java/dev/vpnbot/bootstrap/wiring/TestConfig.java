@@ -1,5 +1,6 @@
 package dev.vpnbot.bootstrap.wiring;
 
+import dev.vpnbot.bootstrap.config.StarsConfig;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.DatabaseConfig;
 import dev.vpnbot.bootstrap.config.HeleketConfig;
@@ -24,11 +25,16 @@ public final class TestConfig {
     private TestConfig() {}
 
     public static AppConfig appConfig(boolean testPayments) {
+        return appConfig(testPayments, StarsConfig.off());
+    }
+
+    public static AppConfig appConfig(boolean testPayments, StarsConfig stars) {
         return new AppConfig(
                 new TelegramConfig(Secret.of("123456:test-token-test-token-test"), TelegramConfig.DEFAULT_API_URL, TelegramMode.POLLING, null),
                 new HttpConfig(0, null, IpRanges.none()), DatabaseConfig.embedded(), Path.of("target/test-data"),
                 new HeleketConfig(null, null, HeleketConfig.DEFAULT_API_URL, IpRanges.parse("31.133.220.8"), testPayments),
                 new OperatorConfig(Set.of(42L), null, Language.RU, ZoneId.of("Europe/Moscow")),
-                Secret.of("0123456789abcdef0123456789abcdef"), Duration.ofSeconds(30), AppConfig.DEFAULT_PANEL_DRIFT_INTERVAL, List.of());
+                Secret.of("0123456789abcdef0123456789abcdef"), Duration.ofSeconds(30), AppConfig.DEFAULT_PANEL_DRIFT_INTERVAL, List.of(),
+                stars);
     }
 }

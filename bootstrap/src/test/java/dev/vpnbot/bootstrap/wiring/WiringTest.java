@@ -22,6 +22,8 @@ import dev.vpnbot.application.port.in.fulfilment.FulfilOrderUseCase;
 import dev.vpnbot.application.port.in.ordering.ListServersForPurchaseUseCase;
 import dev.vpnbot.application.port.in.ordering.ListTariffsUseCase;
 import dev.vpnbot.application.port.in.payment.PayInTestModeUseCase;
+import dev.vpnbot.application.port.in.payment.PayWithStarsUseCase;
+import dev.vpnbot.bootstrap.config.StarsConfig;
 import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceNewKeyOrderCommand;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
@@ -95,10 +97,27 @@ class WiringTest {
             Class<?> type = useCase.reflect();
             if (type == PayInTestModeUseCase.class) {
                 assertThat(injector.getInstance(Key.get(new TypeLiteral<Optional<PayInTestModeUseCase>>() {}))).isEmpty();
+            } else if (type == PayWithStarsUseCase.class) {
+                assertThat(injector.getInstance(Key.get(new TypeLiteral<Optional<PayWithStarsUseCase>>() {}))).isEmpty();
             } else {
                 assertThat(injector.getInstance(type)).as(type.getSimpleName()).isInstanceOf(type);
             }
         }
+    }
+
+    @Test
+    void stars_exist_only_when_switched_on_and_orders_then_carry_their_stars_price() {
+        Injector injector = Wiring.injector(withAdapters(TestConfig.appConfig(false,
+                new StarsConfig(true, new java.math.BigDecimal("50"), false))));
+        assertThat(injector.getInstance(Key.get(new TypeLiteral<Optional<PayWithStarsUseCase>>() {}))).isPresent();
+        assertThat(injector.getInstance(dev.vpnbot.application.service.ordering.PurchaseSettings.class).starsPerUnit())
+                .isEqualByComparingTo("50");
+    }
+
+    private static List<Module> withAdapters(dev.vpnbot.bootstrap.config.AppConfig config) {
+        List<Module> modules = new ArrayList<>(Wiring.core(config, TestConfig.NO_DATABASE));
+        modules.add(new InMemoryAdaptersModule());
+        return modules;
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.vpnbot.domain.order;
 
 import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.money.Money;
+import dev.vpnbot.domain.money.Stars;
 import dev.vpnbot.domain.tariff.TariffSnapshot;
 import dev.vpnbot.domain.user.UserId;
 import java.time.Duration;
@@ -21,11 +22,12 @@ import java.util.Optional;
  * @param keyId           the key this order created or extends (set for renewals from the start)
  * @param grantedUntil    the key expiry this order bought, written once when it is applied,
  *                        so a retried fulfilment never extends twice
+ * @param paidVia         how it was paid; null before (and for orders paid before this was recorded)
  */
 public record Order(OrderId id, PublicOrderId publicId, UserId userId, TariffSnapshot tariff,
                     OrderPurpose purpose, OrderStatus status, Instant paymentDeadline,
                     Instant createdAt, Instant paidAt, Instant fulfilledAt, Invoice invoice,
-                    Money amountPaid, KeyId keyId, Instant grantedUntil) {
+                    Money amountPaid, KeyId keyId, Instant grantedUntil, PaymentMethod paidVia) {
 
     public Order {
         Objects.requireNonNull(id, "id");
@@ -50,6 +52,14 @@ public record Order(OrderId id, PublicOrderId publicId, UserId userId, TariffSna
         if (purpose instanceof OrderPurpose.Renewal renewal && !renewal.keyId().equals(keyId)) {
             throw new IllegalArgumentException("a renewal order carries the key it renews");
         }
+    }
+
+    /** An order whose payment method is not known (unpaid, or paid before methods were recorded). */
+    public Order(OrderId id, PublicOrderId publicId, UserId userId, TariffSnapshot tariff, OrderPurpose purpose,
+                 OrderStatus status, Instant paymentDeadline, Instant createdAt, Instant paidAt, Instant fulfilledAt,
+                 Invoice invoice, Money amountPaid, KeyId keyId, Instant grantedUntil) {
+        this(id, publicId, userId, tariff, purpose, status, paymentDeadline, createdAt, paidAt, fulfilledAt, invoice,
+                amountPaid, keyId, grantedUntil, null);
     }
 
     /** A new order, not yet sent to the gateway. */
@@ -89,12 +99,24 @@ public record Order(OrderId id, PublicOrderId publicId, UserId userId, TariffSna
      * or less than the price; more than the price is fine (the surplus is kept on record).
      */
     public Order pay(Money paid, Instant at) {
+        return pay(paid, at, PaymentMethod.CRYPTO);
+    }
+
+    /** As {@link #pay(Money, Instant)}, recording how it was paid. */
+    public Order pay(Money paid, Instant at, PaymentMethod via) {
         Objects.requireNonNull(paid, "paid");
+        Objects.requireNonNull(via, "via");
         if (!status.canBePaid()) throw new IllegalOrderTransition(this, OrderStatus.PAID);
         if (!paid.sameCurrencyAs(price()) || !paid.isAtLeast(price())) {
             throw new PaymentMismatch(price(), paid);
         }
-        return copy(OrderStatus.PAID, invoice, at, paid, fulfilledAt, keyId, grantedUntil);
+        return new Order(id, publicId, userId, tariff, purpose, OrderStatus.PAID, paymentDeadline, createdAt,
+                at, fulfilledAt, invoice, paid, keyId, grantedUntil, via);
+    }
+
+    /** The Stars price the buyer was shown, fixed when the order was placed; empty when Stars were not on offer. */
+    public Optional<Stars> starsPrice() {
+        return Optional.ofNullable(tariff.stars());
     }
 
     /** The gateway says the user sent the wrong amount: nothing is delivered, the user is told. */
@@ -142,7 +164,7 @@ public record Order(OrderId id, PublicOrderId publicId, UserId userId, TariffSna
     private Order copy(OrderStatus newStatus, Invoice newInvoice, Instant newPaidAt, Money newPaid,
                        Instant newFulfilledAt, KeyId newKey, Instant newGranted) {
         return new Order(id, publicId, userId, tariff, purpose, newStatus, paymentDeadline, createdAt,
-                newPaidAt, newFulfilledAt, newInvoice, newPaid, newKey, newGranted);
+                newPaidAt, newFulfilledAt, newInvoice, newPaid, newKey, newGranted, paidVia);
     }
 
     private static Instant millis(Instant instant) {

@@ -1,6 +1,8 @@
 package dev.vpnbot.domain.tariff;
 
 import dev.vpnbot.domain.money.Money;
+import dev.vpnbot.domain.money.Stars;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -11,8 +13,11 @@ import java.util.Objects;
  * 90, 6 months = 180, 12 months = 360). Calendar months would make the same tariff worth
  * 28 to 31 days depending on the purchase date, and the panel only knows instants anyway.
  * {@link #DAYS_PER_MONTH} is the one place this is decided.
+ *
+ * @param starsPrice the price in Telegram Stars the admin set; null: derived from the price and
+ *                   the configured rate when an order is placed
  */
-public record Tariff(TariffId id, int days, Money price, boolean active, int displayOrder) {
+public record Tariff(TariffId id, int days, Money price, boolean active, int displayOrder, Stars starsPrice) {
 
     public static final int DAYS_PER_MONTH = 30;
     public static final int MAX_DAYS = 3660;
@@ -26,6 +31,12 @@ public record Tariff(TariffId id, int days, Money price, boolean active, int dis
         if (price.amount().signum() <= 0) {
             throw new IllegalArgumentException("a tariff must cost something, got " + price);
         }
+        if (starsPrice != null && starsPrice.count() < 1) throw new IllegalArgumentException("a price in stars is at least 1");
+    }
+
+    /** A tariff without a Stars price of its own. */
+    public Tariff(TariffId id, int days, Money price, boolean active, int displayOrder) {
+        this(id, days, price, active, displayOrder, null);
     }
 
     public static int monthsToDays(int months) {
@@ -47,15 +58,34 @@ public record Tariff(TariffId id, int days, Money price, boolean active, int dis
     }
 
     public Tariff withPrice(Money newPrice) {
-        return new Tariff(id, days, newPrice, active, displayOrder);
+        return new Tariff(id, days, newPrice, active, displayOrder, starsPrice);
     }
 
     public Tariff withActive(boolean newActive) {
-        return new Tariff(id, days, price, newActive, displayOrder);
+        return new Tariff(id, days, price, newActive, displayOrder, starsPrice);
+    }
+
+    /** null clears the Stars price: it is derived from the price again. */
+    public Tariff withStarsPrice(Stars newStarsPrice) {
+        return new Tariff(id, days, price, active, displayOrder, newStarsPrice);
     }
 
     /** What an order keeps of the tariff, so later price changes never touch it. */
     public TariffSnapshot snapshot() {
-        return new TariffSnapshot(id, days, price);
+        return new TariffSnapshot(id, days, price, starsPrice);
+    }
+
+    /**
+     * The snapshot with the Stars price the buyer will see: the admin's, else the price at
+     * {@code starsPerUnit} rounded up; none when neither is known (Stars are then not offered).
+     */
+    public TariffSnapshot snapshot(BigDecimal starsPerUnit) {
+        return new TariffSnapshot(id, days, price, starsPrice(starsPerUnit));
+    }
+
+    /** See {@link #snapshot(BigDecimal)}; null when there is no Stars price. */
+    public Stars starsPrice(BigDecimal starsPerUnit) {
+        if (starsPrice != null) return starsPrice;
+        return starsPerUnit == null ? null : Stars.forPrice(price, starsPerUnit);
     }
 }

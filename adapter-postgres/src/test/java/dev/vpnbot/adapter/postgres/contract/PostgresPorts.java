@@ -19,6 +19,6 @@ public final class PostgresPorts {
 
     public static Persistence of(PostgresPersistence db, MutableClock clock) {
         return new Persistence(db.users(), db.tariffs(), db.servers(), db.keys(), db.orders(), db.paymentEvents(),
-                db.fulfilmentJobs(), db.conversationStates(), db.sentNotifications(), db.transactions(), clock, db.orderNotices());
+                db.fulfilmentJobs(), db.conversationStates(), db.sentNotifications(), db.transactions(), clock, db.orderNotices(), db.starPayments());
     }
 }

@@ -60,7 +60,7 @@ public final class AdminDesk {
         this.tariffChanges = new TariffChangeFlow(useCases.tariffs(), tariffs, conversations);
         this.statistics = new StatisticsScreen(useCases.statistics(), conversations);
         this.broadcast = new BroadcastFlow(useCases.broadcasts(), conversations);
-        this.users = new UsersScreen(useCases.users(), useCases.servers(), conversations);
+        this.users = new UsersScreen(useCases.users(), useCases.servers(), conversations).withStars(useCases.stars());
         this.grants = new GrantFlow(useCases.users(), useCases.tariffs(), useCases.servers(), users, conversations);
     }
 
@@ -122,6 +122,9 @@ public final class AdminDesk {
         buttons.put(Action.GRANT_EXTENSION, (ix, d) -> grants.extensionTariffs(ix, new UserId(d.id(0)), new KeyId(d.id(1))));
         buttons.put(Action.GRANT_EXTENSION_TARIFF, (ix, d) ->
                 grants.grantExtension(ix, new UserId(d.id(0)), new KeyId(d.id(1)), new TariffId(d.id(2))));
+        buttons.put(Action.STARS_REFUND, (ix, d) -> users.askRefund(ix, new UserId(d.id(0)), d.id(1)));
+        buttons.put(Action.STARS_REFUND_CONFIRMED, (ix, d) -> users.refund(ix, new UserId(d.id(0)), d.id(1)));
+        buttons.put(Action.TARIFF_STARS, (ix, d) -> tariffChanges.askStars(ix, new TariffId(d.id(0))));
     }
 
     /** One of {@link #COMMANDS}, from an admin. */
@@ -153,7 +156,7 @@ public final class AdminDesk {
             case ADMIN_ADD_SERVER -> addServer.received(ix, message, c);
             case ADMIN_SERVER_RENAME, ADMIN_SERVER_MAX_CLIENTS, ADMIN_SERVER_CREDENTIALS, ADMIN_ENROLL_TOKEN ->
                     serverSettings.received(ix, message, c);
-            case ADMIN_TARIFF_PRICE, ADMIN_TARIFF_ADD -> tariffChanges.received(ix, message, c);
+            case ADMIN_TARIFF_PRICE, ADMIN_TARIFF_ADD, ADMIN_TARIFF_STARS -> tariffChanges.received(ix, message, c);
             case ADMIN_BROADCAST_TEXT -> broadcast.received(ix, message, c);
             case ADMIN_USER_LOOKUP -> users.received(ix, message);
             default -> home.sendNew(ix); // nothing typed is expected after a grant

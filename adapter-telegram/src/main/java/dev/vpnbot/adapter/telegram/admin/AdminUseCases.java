@@ -1,5 +1,6 @@
 package dev.vpnbot.adapter.telegram.admin;
 
+import dev.vpnbot.application.port.in.admin.StarsRefundUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
@@ -12,9 +13,12 @@ import java.util.Objects;
  * The use cases behind the admin screens. Each one checks its caller itself; the screens are
  * shown only to {@code TelegramSettings.adminIds()} as well, so both lists must come from the
  * same configuration.
+ *
+ * @param stars Stars payments on the user card and their refunds; null while Stars are off
  */
 public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
-                            BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens) {
+                            BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
+                            StarsRefundUseCase stars) {
     public AdminUseCases {
         Objects.requireNonNull(servers, "servers");
         Objects.requireNonNull(tariffs, "tariffs");
@@ -22,5 +26,14 @@ public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase t
         Objects.requireNonNull(broadcasts, "broadcasts");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(enrollmentTokens, "enrollmentTokens");
+    }
+
+    public AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
+                         BroadcastUseCase broadcasts, ManageUsersUseCase users) {
+        this(servers, tariffs, statistics, broadcasts, users, null);
+    }
+
+    public AdminUseCases withStars(StarsRefundUseCase starsRefunds) {
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, starsRefunds);
     }
 }

@@ -50,10 +50,12 @@ final class StatisticsScreen {
                 .row(AdminHome.back(t)));
     }
 
-    /** "3 orders · 15.00 USD + 500.00 RUB" */
+    /** "3 orders · 15.00 USD + 500.00 RUB", then Stars in stars and refunds when there are any (never added to fiat). */
     private static String revenue(Texts t, Revenue revenue) {
         String orders = t.plural("unit.order", revenue.paidOrders());
-        if (revenue.totals().isEmpty()) return orders;
-        return orders + " · " + revenue.totals().stream().map(t::money).collect(Collectors.joining(" + "));
+        if (!revenue.totals().isEmpty()) orders += " · " + revenue.totals().stream().map(t::money).collect(Collectors.joining(" + "));
+        if (revenue.starsPayments() > 0) orders += " · " + t.label("admin.stats.stars", revenue.starsPayments(), revenue.stars().count());
+        if (revenue.refunds() > 0) orders += " · " + t.label("admin.stats.refunds", revenue.refunds(), revenue.refundedStars().count());
+        return orders;
     }
 }

@@ -1,5 +1,6 @@
 package dev.vpnbot.adapter.telegram.admin;
 
+import dev.vpnbot.domain.money.Stars;
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.bot.Conversation;
@@ -41,6 +42,31 @@ final class TariffChangeFlow {
         ix.show(View.of(pricePrompt(ix.texts(), tariff)).row(AdminHome.cancel(ix.texts(), CallbackData.of(Action.TARIFF, id.value()))));
     }
 
+    void askStars(Interaction ix, TariffId id) {
+        Tariff tariff = screen.find(ix, id);
+        conversations.set(ix.chatId(), Conversation.admin(Conversation.Step.ADMIN_TARIFF_STARS, id.value(), ""));
+        ix.show(View.of(starsPrompt(ix.texts(), tariff)).row(AdminHome.cancel(ix.texts(), CallbackData.of(Action.TARIFF, id.value()))));
+    }
+
+    /** A whole number of stars; 0 goes back to the price at the configured rate. */
+    private void receivedStars(Interaction ix, Message message, TariffId id) {
+        Texts t = ix.texts();
+        Tariff tariff = screen.find(ix, id);
+        try {
+            int stars = AdminInput.wholeNumber(message.hasText() ? message.getText() : null, 0, (int) Stars.MAX, "admin.error.stars");
+            Tariff changed = tariffs.setStarsPrice(ix.userId(), id, stars == 0 ? null : Stars.price(stars));
+            LOG.info("admin {} set the Stars price of tariff {} to {}", ix.userId(), id, changed.starsPrice());
+            screen.card(ix, id, "✅ " + t.html("admin.tariff.stars_changed"));
+        } catch (AdminInput.Invalid invalid) {
+            ix.sendNew(View.of(AdminHome.invalid(t, invalid) + "\n\n" + starsPrompt(t, tariff))
+                    .row(AdminHome.cancel(t, CallbackData.of(Action.TARIFF, id.value()))));
+        }
+    }
+
+    private static String starsPrompt(Texts t, Tariff tariff) {
+        return t.html("admin.tariff.ask_stars", t.period(tariff.days()), t.money(tariff.price()));
+    }
+
     void askNew(Interaction ix) {
         conversations.set(ix.chatId(), Conversation.admin(Conversation.Step.ADMIN_TARIFF_ADD, 0, ""));
         ix.show(View.of(ix.texts().html("admin.tariff.ask_new")).row(AdminHome.cancel(ix.texts(), CallbackData.of(Action.TARIFFS))));
@@ -49,6 +75,10 @@ final class TariffChangeFlow {
     void received(Interaction ix, Message message, Conversation c) {
         Texts t = ix.texts();
         String text = message.hasText() ? message.getText() : null;
+        if (c.step() == Conversation.Step.ADMIN_TARIFF_STARS) {
+            receivedStars(ix, message, new TariffId(c.id()));
+            return;
+        }
         if (c.step() == Conversation.Step.ADMIN_TARIFF_PRICE) {
             TariffId id = new TariffId(c.id());
             Tariff tariff = screen.find(ix, id);

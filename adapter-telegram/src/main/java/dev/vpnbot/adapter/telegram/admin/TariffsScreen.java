@@ -60,9 +60,11 @@ final class TariffsScreen {
         Tariff tariff = find(ix, id);
         String card = t.html("admin.tariff.card", tariff.id().value(), t.period(tariff.days()), tariff.days(), t.money(tariff.price()),
                 t.label(tariff.active() ? "admin.tariffs.on_sale" : "admin.tariffs.off_sale"), tariff.displayOrder());
+        card += "\n" + (tariff.starsPrice() == null ? t.html("admin.tariff.stars_derived") : t.html("admin.tariff.stars", tariff.starsPrice().count()));
         String tid = String.valueOf(id.value());
         ix.show(View.of(noteHtml == null ? card : noteHtml + "\n\n" + card)
                 .row(Button.callback(t.label("admin.tariff.price"), CallbackData.of(Action.TARIFF_PRICE, tid)))
+                .row(Button.callback(t.label("admin.tariff.stars_button"), CallbackData.of(Action.TARIFF_STARS, tid)))
                 .row(tariff.active()
                         ? Button.callback(t.label("admin.tariff.disable"), CallbackData.of(Action.TARIFF_ACTIVE, tid, false))
                         : Button.callback(t.label("admin.tariff.enable"), CallbackData.of(Action.TARIFF_ACTIVE, tid, true)))

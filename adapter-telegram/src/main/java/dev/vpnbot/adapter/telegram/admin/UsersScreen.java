@@ -18,6 +18,9 @@ import dev.vpnbot.domain.server.Server;
 import dev.vpnbot.domain.server.ServerId;
 import dev.vpnbot.domain.user.User;
 import dev.vpnbot.domain.user.UserId;
+import dev.vpnbot.application.model.payment.StarPayment;
+import dev.vpnbot.application.port.in.admin.StarsRefundUseCase;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,11 +38,44 @@ final class UsersScreen {
     private final ManageUsersUseCase users;
     private final ManageServersUseCase servers;
     private final Conversations conversations;
+    private StarsRefundUseCase stars;
 
     UsersScreen(ManageUsersUseCase users, ManageServersUseCase servers, Conversations conversations) {
         this.users = users;
         this.servers = servers;
         this.conversations = conversations;
+    }
+
+    /** Stars payments on the card, with their refunds; null: Stars are off. */
+    UsersScreen withStars(StarsRefundUseCase starsRefunds) {
+        this.stars = starsRefunds;
+        return this;
+    }
+
+    /** "Refund" on a Stars payment: what it is and what will be taken back, with a confirm button. */
+    void askRefund(Interaction ix, UserId user, long receivedAtMs) {
+        Texts t = ix.texts();
+        StarPayment p = starPayment(ix, user, receivedAtMs);
+        String uid = String.valueOf(user.telegramId());
+        ix.show(View.of(t.html("admin.stars.refund_ask", p.stars().count(), user.telegramId(), p.chargeId(), p.payload()))
+                .row(Button.callback(t.label("admin.stars.refund_confirm"), CallbackData.of(Action.STARS_REFUND_CONFIRMED, uid, receivedAtMs)))
+                .row(Button.callback(t.label("admin.grant.back_to_user"), CallbackData.of(Action.USER, uid))));
+    }
+
+    /** The stars go back through Telegram first; then what they bought is taken back. */
+    void refund(Interaction ix, UserId user, long receivedAtMs) {
+        StarPayment p = stars.refund(ix.userId(), starPayment(ix, user, receivedAtMs).chargeId());
+        ix.toast(ix.texts().label("admin.stars.refunded", p.stars().count()));
+        dossier(ix, user);
+    }
+
+    /** Buttons carry the payment's receipt time (charge ids are too long for callback data). */
+    private StarPayment starPayment(Interaction ix, UserId user, long receivedAtMs) {
+        if (stars == null) throw new Refusal(Refusal.Reason.PAYMENT_NOT_FOUND, "Stars are off");
+        List<StarPayment> matching = stars.starPayments(ix.userId(), user).stream()
+                .filter(p -> p.receivedAt().toEpochMilli() == receivedAtMs).toList();
+        if (matching.size() != 1) throw new Refusal(Refusal.Reason.PAYMENT_NOT_FOUND, "user " + user + " at " + receivedAtMs);
+        return matching.get(0);
     }
 
     void ask(Interaction ix) {
@@ -111,10 +147,31 @@ final class UsersScreen {
                     t.money(order.price()), t.label("admin.order_status." + order.status().name().toLowerCase(Locale.ROOT)),
                     t.date(order.createdAt(), ix.zone())));
         }
+        View starButtons = View.of("");
+        if (stars != null) starPayments(ix, u.id(), text, starButtons);
         ix.show(View.of(text.toString())
                 .row(Button.callback(t.label("admin.user.grant_key"), CallbackData.of(Action.GRANT_KEY, uid)))
+                .rowsOf(starButtons)
                 .rowsOf(keyButtons)
                 .row(Button.callback(t.label("admin.users.another"), CallbackData.of(Action.USERS)), AdminHome.back(t)));
+    }
+
+    /** The user's Stars payments: applied, held (money without goods: grant or refund) and refunded. */
+    private void starPayments(Interaction ix, UserId user, StringBuilder text, View buttons) {
+        Texts t = ix.texts();
+        List<StarPayment> payments = stars.starPayments(ix.userId(), user);
+        if (payments.isEmpty()) return;
+        text.append("\n\n").append(t.html("admin.user.stars"));
+        for (StarPayment p : payments) {
+            String status = t.label("admin.stars.status." + p.status().name().toLowerCase(Locale.ROOT));
+            String problem = p.problem() == null ? "" : " · " + t.label("admin.stars.problem." + p.problem().name().toLowerCase(Locale.ROOT));
+            text.append('\n').append(t.html("admin.user.star_payment", p.stars().count(), status + problem, p.payload(),
+                    t.date(p.receivedAt(), ix.zone())));
+            if (!p.isRefunded()) {
+                buttons.row(Button.callback(t.label("admin.user.stars_refund", p.stars().count(), t.date(p.receivedAt(), ix.zone())),
+                        CallbackData.of(Action.STARS_REFUND, user.telegramId(), p.receivedAt().toEpochMilli())));
+            }
+        }
     }
 
     static String who(User u) {

@@ -59,6 +59,8 @@ public record CallbackData(Action action, List<String> args) {
         ORDER_PAY_TEST("op", Arg.ID),
         /** page of "my keys" after the first */
         KEYS_PAGE("kp", Arg.ID),
+        /** Telegram Stars: sends the order's Stars invoice */
+        ORDER_PAY_STARS("oz", Arg.ID),
 
         // ---- admins only; every code starts with 'a' ----
         ADMIN_HOME(Who.ADMIN, "a"),
@@ -104,7 +106,13 @@ public record CallbackData(Action action, List<String> args) {
         /** user, key: choose the tariff of the extension */
         GRANT_EXTENSION(Who.ADMIN, "aue", Arg.ID, Arg.ID),
         /** user, key, tariff: grant */
-        GRANT_EXTENSION_TARIFF(Who.ADMIN, "auf", Arg.ID, Arg.ID, Arg.ID);
+        GRANT_EXTENSION_TARIFF(Who.ADMIN, "auf", Arg.ID, Arg.ID, Arg.ID),
+        /** user, the Stars payment's receipt time in epoch ms: asks to confirm its refund */
+        STARS_REFUND(Who.ADMIN, "aur", Arg.ID, Arg.ID),
+        /** user, receipt time: refunds */
+        STARS_REFUND_CONFIRMED(Who.ADMIN, "auy", Arg.ID, Arg.ID),
+        /** tariff: type its Stars price */
+        TARIFF_STARS(Who.ADMIN, "afs", Arg.ID);
 
         private static final Map<String, Action> BY_CODE =
                 Arrays.stream(values()).collect(Collectors.toMap(a -> a.code, Function.identity()));

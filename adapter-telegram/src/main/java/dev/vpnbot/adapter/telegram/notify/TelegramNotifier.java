@@ -1,5 +1,7 @@
 package dev.vpnbot.adapter.telegram.notify;
 
+import dev.vpnbot.application.model.payment.StarPayment;
+import java.time.Instant;
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.bot.Conversation;
@@ -114,6 +116,21 @@ public final class TelegramNotifier implements Notifier {
             sender.send(r.chatId(), Interaction.message(r.chatId(), View.of(text)
                     .row(Button.callback(t.label("key.button.extend"), CallbackData.of(Action.KEY_EXTEND, key.id().value())))
                     .row(Button.callback(t.label("menu.keys"), CallbackData.of(Action.KEYS)))));
+        });
+    }
+
+    @Override
+    public void starsPaymentNews(Recipient to, StarPayment payment, Instant keyExpiry) {
+        guard("starsPaymentNews", to.user(), () -> {
+            Reader r = reader(to);
+            Texts t = r.texts();
+            String text = payment.isRefunded()
+                    ? keyExpiry == null ? t.html("notify.stars_refunded", payment.stars().count())
+                      : t.html("notify.stars_refunded_until", payment.stars().count(), t.date(keyExpiry, r.zone()))
+                    : t.html("notify.stars_held", payment.stars().count());
+            sender.send(r.chatId(), Interaction.message(r.chatId(), View.of(text)
+                    .row(Button.callback(t.label("menu.support"), CallbackData.of(Action.SUPPORT)))
+                    .row(MainMenu.back(t))));
         });
     }
 

@@ -3,6 +3,7 @@ package dev.vpnbot.adapter.telegram.outbox;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.invoices.SendInvoice;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
@@ -26,4 +27,7 @@ public interface Outbox {
     CompletableFuture<Object> delete(long chatId, int messageId);
 
     CompletableFuture<Object> answer(long chatId, AnswerCallbackQuery answer);
+
+    /** A Telegram Stars invoice: a message of the chat like any other. */
+    CompletableFuture<Object> sendInvoice(long chatId, SendInvoice invoice);
 }

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.invoices.SendInvoice;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
@@ -234,6 +235,11 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
     @Override
     public CompletableFuture<Object> answer(long chatId, AnswerCallbackQuery answer) {
         return submit(Lane.BUTTON, chatId, false, "answerCallbackQuery", c -> c.execute(answer), null);
+    }
+
+    @Override
+    public CompletableFuture<Object> sendInvoice(long chatId, SendInvoice invoice) {
+        return submit(chatId, true, "sendInvoice", c -> c.execute(invoice), null);
     }
 
     /** A call that belongs to no chat (the command menu, for instance). */

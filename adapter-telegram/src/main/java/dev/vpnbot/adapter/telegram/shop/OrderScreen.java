@@ -43,6 +43,8 @@ final class OrderScreen {
     private final Conversations conversations;
     private final PayInTestModeUseCase testPayments;
     private final boolean testMode;
+    private StarsInvoices stars;
+    private boolean crypto = true;
 
     /** @param testPayments the test payment use case when test mode is on; null switches test mode off */
     OrderScreen(CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ListServersForPurchaseUseCase servers,
@@ -54,6 +56,25 @@ final class OrderScreen {
         this.conversations = conversations;
         this.testPayments = testPayments;
         this.testMode = testPayments != null;
+    }
+
+    /**
+     * The ways to pay besides test mode: crypto when the gateway is configured, Stars when
+     * {@code stars} is given (each order then says whether they are offered for it).
+     */
+    OrderScreen payWith(boolean cryptoConfigured, StarsInvoices starsInvoices) {
+        this.crypto = cryptoConfigured;
+        this.stars = starsInvoices;
+        return this;
+    }
+
+    /** "Pay with Stars": the order's Stars invoice in the chat (refused like an unknown button without Stars). */
+    void payWithStars(Interaction ix, OrderId orderId) {
+        if (stars == null) {
+            ix.alert(ix.texts().label("button.unknown"));
+            return;
+        }
+        stars.send(ix, orderId);
     }
 
     /** "Pay (test)": refused unless test mode is on; the use case checks the order is the user's own. */
@@ -137,19 +158,21 @@ final class OrderScreen {
         } else {
             text.append(t.html("order.renewal", renewedKeyServer(ix, order))).append('\n');
         }
+        boolean starsOffered = stars != null && stars.offered(ix, order);
         text.append(t.html("order.period", t.period(order.tariff().days()))).append('\n')
-                .append(t.html("order.price", t.money(order.price()))).append('\n')
-                .append(t.html("order.deadline", t.date(order.paymentDeadline(), ix.zone()))).append("\n\n");
+                .append(t.html("order.price", t.money(order.price()))).append('\n');
+        if (starsOffered) text.append(t.html("order.price_stars", order.starsPrice().orElseThrow().count())).append('\n');
+        text.append(t.html("order.deadline", t.date(order.paymentDeadline(), ix.zone()))).append("\n\n");
         if (testMode) text.append(t.html("order.test_mode")).append("\n\n");
         String orderId = String.valueOf(order.id().value());
-        View view;
-        if (order.invoice() != null) {
-            text.append(t.html("order.hint"));
-            view = View.of(text.toString())
-                    .row(Button.url(t.label("order.pay", t.money(order.price())), order.invoice().payUrl()));
-        } else {
-            text.append(t.html("order.no_invoice"));
-            view = View.of(text.toString());
+        boolean cryptoButton = crypto && order.invoice() != null;
+        text.append(t.html(cryptoButton || starsOffered ? "order.hint" : crypto ? "order.no_invoice" : "order.no_method"));
+        if (starsOffered) text.append("\n\n").append(t.html("order.terms"));
+        View view = View.of(text.toString());
+        if (cryptoButton) view.row(Button.url(t.label("order.pay", t.money(order.price())), order.invoice().payUrl()));
+        if (starsOffered) {
+            view.row(Button.callback(t.label("order.pay_stars", order.starsPrice().orElseThrow().count()),
+                    CallbackData.of(Action.ORDER_PAY_STARS, orderId)));
         }
         if (testMode) view.row(Button.callback(t.label("order.pay_test"), CallbackData.of(Action.ORDER_PAY_TEST, orderId)));
         return view

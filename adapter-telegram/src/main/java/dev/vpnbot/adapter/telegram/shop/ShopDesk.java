@@ -6,6 +6,8 @@ import dev.vpnbot.adapter.telegram.bot.Conversation;
 import dev.vpnbot.adapter.telegram.bot.Conversations;
 import dev.vpnbot.adapter.telegram.bot.Interaction;
 import dev.vpnbot.adapter.telegram.bot.MainMenu;
+import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.adapter.telegram.outbox.Outbox;
 import dev.vpnbot.adapter.telegram.web.ConnectLinks;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
@@ -36,7 +38,8 @@ public final class ShopDesk {
     public ShopDesk(ShopSettings settings, TelegramUseCases useCases, ConnectLinks links, Outbox sender, Conversations conversations) {
         this.menu = new MainMenu(conversations, settings::isAdmin);
         this.orders = new OrderScreen(useCases.checkPayment(), useCases.cancelOrder(), useCases.servers(), useCases.myKeys(),
-                conversations, settings.paymentTestMode() ? useCases.payInTestMode() : null);
+                conversations, settings.paymentTestMode() ? useCases.payInTestMode() : null)
+                .payWith(settings.cryptoPayments(), useCases.payWithStars() == null ? null : new StarsInvoices(useCases.payWithStars(), sender));
         this.buy = new BuyFlow(useCases.tariffs(), useCases.servers(), useCases.placeOrder(), useCases.checkPayment(), orders, conversations);
         this.keys = new KeysScreen(useCases.myKeys(), new KeyCard(sender));
         this.extend = new ExtendFlow(useCases.tariffs(), useCases.placeOrder(), useCases.checkPayment(), keys, orders, conversations);
@@ -68,6 +71,7 @@ public final class ShopDesk {
         buttons.put(Action.LANGUAGE, (ix, d) -> language.show(ix));
         buttons.put(Action.LANGUAGE_SET, (ix, d) -> language.choose(ix, d.language(0)));
         buttons.put(Action.ORDER_PAY_TEST, (ix, d) -> orders.payForTest(ix, new OrderId(d.id(0))));
+        buttons.put(Action.ORDER_PAY_STARS, (ix, d) -> orders.payWithStars(ix, new OrderId(d.id(0))));
     }
 
     /** A buyer's command; /start, /menu and anything unknown show the menu. */
@@ -78,8 +82,23 @@ public final class ShopDesk {
             case "connect", "help" -> connect.platforms(ix, null);
             case "support" -> support.open(ix);
             case "language" -> language.show(ix);
+            case "paysupport" -> paySupport(ix);
             default -> menu.sendNew(ix); // start, menu and anything unknown
         }
+    }
+
+    /** /paysupport (Telegram asks bots that sell digital goods for it): how payments, refunds and disputes work, and the way to support. */
+    private void paySupport(Interaction ix) {
+        Texts t = ix.texts();
+        ix.sendNew(View.of(t.html("paysupport.text")).row(View.Button.callback(t.label("menu.support"), CallbackData.of(Action.SUPPORT)))
+                .row(MainMenu.back(t)));
+    }
+
+    /** The buyer's Stars payment has been applied: the order is paid, the key is on its way. */
+    public void paidInStars(Interaction ix, String publicOrderId) {
+        Texts t = ix.texts();
+        ix.sendNew(View.of(t.html("order.paid", publicOrderId)).row(View.Button.callback(t.label("menu.keys"), CallbackData.of(Action.KEYS)))
+                .row(MainMenu.back(t)));
     }
 
     /** Text in one of the buyers' steps: support gets it, a flow in progress is shown again, else the menu. */

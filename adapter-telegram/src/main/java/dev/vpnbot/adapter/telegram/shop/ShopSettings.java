@@ -24,4 +24,7 @@ public interface ShopSettings {
 
     /** Order summaries get a "Pay (test)" button (the use cases then include the test payment). */
     boolean paymentTestMode();
+
+    /** The crypto gateway is configured: order summaries get its Pay button. */
+    boolean cryptoPayments();
 }

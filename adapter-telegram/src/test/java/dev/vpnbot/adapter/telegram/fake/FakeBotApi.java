@@ -43,6 +43,18 @@ import java.util.function.Predicate;
  * "ResponseParameters": retry_after, the seconds to wait when flood control is exceeded; the
  * FAQ's "no more than 30 messages per second" for bulk notifications).
  *
+ * <p>Telegram Stars, field for field as the Bot API documents them (core.telegram.org/bots/api,
+ * "Payments"; the same names as the library's objects: telegrambots-meta
+ * {@code objects/payments/PreCheckoutQuery.java}, {@code SuccessfulPayment.java},
+ * {@code RefundedPayment.java}, {@code methods/AnswerPreCheckoutQuery.java},
+ * {@code methods/payments/RefundStarPayment.java}, {@code methods/invoices/SendInvoice.java}):
+ * {@code sendInvoice} answers the sent Message with its {@code invoice} (title, description,
+ * start_parameter, currency, total_amount); {@code answerPreCheckoutQuery} and
+ * {@code refundStarPayment} answer true, a second refund of one charge 400
+ * "Bad Request: CHARGE_ALREADY_REFUNDED"; the buyer's side is pushed as updates:
+ * {@link #userPreCheckout} (a {@code pre_checkout_query}), {@link #userPaid} (a message with
+ * {@code successful_payment}) and {@link #telegramRefunded} (a message with {@code refunded_payment}).
+ *
  * <p>Point a client at it with {@code TelegramSettings.builder(FakeBotApi.TOKEN).apiBaseUrl(api.baseUrl())}.
  */
 public final class FakeBotApi implements AutoCloseable {
@@ -129,6 +141,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<Long, Deque<Failure>> chatFailures = new ConcurrentHashMap<>();
     private final Set<Long> blockedChats = ConcurrentHashMap.newKeySet();
     private final Map<Long, Integer> lastUserMessages = new ConcurrentHashMap<>();
+    private final Set<String> refundedCharges = ConcurrentHashMap.newKeySet();
     private int nextUpdateId = 1;
     private int nextMessageId = 100;
     private volatile long roundTripNanos;
@@ -217,6 +230,60 @@ public final class FakeBotApi implements AutoCloseable {
         ObjectNode message = message(chatId, user(fromId, firstName, "ru"), newMessageId(), text);
         if (chatId < 0) message.set("chat", JSON.createObjectNode().put("id", chatId).put("type", "supergroup").put("title", "Support"));
         message.set("reply_to_message", original);
+        ObjectNode update = JSON.createObjectNode();
+        update.set("message", message);
+        return push(update);
+    }
+
+    // ---- Telegram Stars, as the buyer's side sends them ----------------------------------------
+
+    /**
+     * The buyer pressed Pay on a Stars invoice: Telegram asks the bot (Bot API PreCheckoutQuery:
+     * id, from, currency, total_amount, invoice_payload). Returns the query id the answer must name.
+     */
+    public String userPreCheckout(long userId, String languageCode, String payload, String currency, long amount) {
+        String queryId = "pcq" + userId + "-" + System.nanoTime();
+        ObjectNode query = JSON.createObjectNode();
+        query.put("id", queryId);
+        query.set("from", user(userId, "Buyer", languageCode));
+        query.put("currency", currency);
+        query.put("total_amount", amount);
+        query.put("invoice_payload", payload);
+        ObjectNode update = JSON.createObjectNode();
+        update.set("pre_checkout_query", query);
+        push(update);
+        return queryId;
+    }
+
+    /**
+     * The payment went through: a service message from the buyer in their private chat with
+     * {@code successful_payment} (currency, total_amount, invoice_payload,
+     * telegram_payment_charge_id, provider_payment_charge_id; for Stars the provider id is empty).
+     */
+    public int userPaid(long userId, String payload, String currency, long amount, String chargeId) {
+        ObjectNode message = message(userId, user(userId, "Buyer", "en"), newMessageId(), null);
+        ObjectNode paid = message.putObject("successful_payment");
+        paid.put("currency", currency);
+        paid.put("total_amount", amount);
+        paid.put("invoice_payload", payload);
+        paid.put("telegram_payment_charge_id", chargeId);
+        paid.put("provider_payment_charge_id", "");
+        ObjectNode update = JSON.createObjectNode();
+        update.set("message", message);
+        return push(update);
+    }
+
+    /**
+     * Telegram reports a refund (Bot API RefundedPayment: currency "XTR", total_amount,
+     * invoice_payload, telegram_payment_charge_id) as a service message in the payer's chat.
+     */
+    public int telegramRefunded(long userId, String payload, long amount, String chargeId) {
+        ObjectNode message = message(userId, user(userId, "Buyer", "en"), newMessageId(), null);
+        ObjectNode refunded = message.putObject("refunded_payment");
+        refunded.put("currency", "XTR");
+        refunded.put("total_amount", amount);
+        refunded.put("invoice_payload", payload);
+        refunded.put("telegram_payment_charge_id", chargeId);
         ObjectNode update = JSON.createObjectNode();
         update.set("message", message);
         return push(update);
@@ -433,7 +500,27 @@ public final class FakeBotApi implements AutoCloseable {
                 messageId = (int) parseLong(params.get("message_id"));
                 result = message(chatId, botUser(), messageId, params.get("text"));
             }
-            case "answercallbackquery", "setmycommands", "deletewebhook", "setwebhook", "deletemessage" -> result = JSON.getNodeFactory().booleanNode(true);
+            case "answercallbackquery", "setmycommands", "deletewebhook", "setwebhook", "deletemessage", "answerprecheckoutquery" ->
+                    result = JSON.getNodeFactory().booleanNode(true);
+            case "sendinvoice" -> {
+                messageId = newMessageId();
+                ObjectNode message = message(chatId, botUser(), messageId, null);
+                ObjectNode invoice = message.putObject("invoice");
+                invoice.put("title", params.get("title"));
+                invoice.put("description", params.get("description"));
+                invoice.put("start_parameter", params.getOrDefault("start_parameter", ""));
+                invoice.put("currency", params.get("currency"));
+                invoice.put("total_amount", totalAmount(params.get("prices")));
+                result = message;
+            }
+            case "refundstarpayment" -> {
+                if (!refundedCharges.add(params.get("telegram_payment_charge_id"))) {
+                    record(method, params, file, chatId, 0, 400);
+                    respond(exchange, 400, error(400, "Bad Request: CHARGE_ALREADY_REFUNDED", null));
+                    return;
+                }
+                result = JSON.getNodeFactory().booleanNode(true);
+            }
             case "getme" -> result = botUser();
             default -> {
                 record(method, params, file, chatId, 0, 404);
@@ -587,6 +674,17 @@ public final class FakeBotApi implements AutoCloseable {
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
+        }
+    }
+
+    /** The sum of the LabeledPrice amounts (Bot API: "prices", an array of {label, amount}). */
+    private static long totalAmount(String prices) {
+        try {
+            long sum = 0;
+            for (JsonNode price : JSON.readTree(prices == null ? "[]" : prices)) sum += price.path("amount").asLong();
+            return sum;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -23,7 +23,11 @@ public class Refusal extends RuntimeException {
         BROADCAST_NOT_FOUND,
         USER_NOT_FOUND,
         /** The user already has as many orders waiting for payment as one user may. */
-        TOO_MANY_OPEN_ORDERS
+        TOO_MANY_OPEN_ORDERS,
+        /** Stars are not offered for this order (not configured, no Stars price, or not for this user yet). */
+        STARS_NOT_OFFERED,
+        /** No such Stars payment, or nothing left to refund. */
+        PAYMENT_NOT_FOUND
     }
 
     private final Reason reason;

@@ -1,5 +1,6 @@
 package dev.vpnbot.application.service.admin;
 
+import dev.vpnbot.domain.money.Stars;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.application.port.out.Tariffs;
@@ -54,6 +55,14 @@ public final class TariffAdministration implements ManageTariffsUseCase {
         admins.require(actor);
         existing(id);
         tariffs.delete(id);
+    }
+
+    @Override
+    public Tariff setStarsPrice(UserId actor, TariffId id, Stars stars) {
+        admins.require(actor);
+        Tariff changed = existing(id).withStarsPrice(stars);
+        tariffs.save(changed);
+        return changed;
     }
 
     private Tariff existing(TariffId id) {

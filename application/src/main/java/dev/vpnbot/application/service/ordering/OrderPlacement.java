@@ -91,7 +91,7 @@ public final class OrderPlacement implements PlaceOrderUseCase {
                 throw new Refusal(Refusal.Reason.TOO_MANY_OPEN_ORDERS, "user " + userId + " has " + open + " orders waiting for payment");
             }
             OrderId id = orders.nextId();
-            Order order = Order.place(id, PublicOrderId.of(id, nonces.next()), userId, tariff.snapshot(), purpose,
+            Order order = Order.place(id, PublicOrderId.of(id, nonces.next()), userId, tariff.snapshot(settings.starsPerUnit()), purpose,
                     clock.instant(), lifetime);
             orders.save(order);
             return order;

@@ -21,6 +21,7 @@ import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.order.Order;
 import dev.vpnbot.domain.order.OrderId;
 import dev.vpnbot.domain.order.OrderStatus;
+import dev.vpnbot.domain.order.PaymentMethod;
 import dev.vpnbot.domain.order.PaymentMismatch;
 import dev.vpnbot.domain.order.PublicOrderId;
 import java.time.Clock;
@@ -117,22 +118,29 @@ public final class PaymentConfirmation implements ConfirmPaymentUseCase, ApplyPa
     }
 
     private Outcome apply(VerifiedPayment payment, OrderId orderId) {
-        PaymentStatus status = payment.status();
-        Applied applied = transactions.inTransaction(() -> {
-            Order order = orders.findForUpdate(orderId).orElseThrow();
-            boolean fresh = recorded(payment);
-            if (order.status().isPaid() || (!fresh && !status.isPaid())) {
-                return new Applied(Outcome.ALREADY_APPLIED, order);
-            }
-            return switch (status) {
-                case PAID, PAID_OVER -> payOrFlag(order, payment.paid());
-                case WRONG_AMOUNT -> underpaid(order, payment.paid());
-                case PENDING -> new Applied(Outcome.PENDING, order);
-                case FAILED, REFUNDED -> new Applied(Outcome.NOT_PAID, order);
-            };
-        });
-        tellAboutIt(applied, status, payment.paid()); // only after commit: never announce what may roll back
+        Applied applied = transactions.inTransaction(() -> applyLocked(payment, orders.findForUpdate(orderId).orElseThrow()));
+        announce(applied, payment); // only after commit: never announce what may roll back
         return applied.outcome();
+    }
+
+    /** The payment applied to its order, whose row lock the caller's transaction holds (Stars join here). */
+    Applied applyLocked(VerifiedPayment payment, Order order) {
+        PaymentStatus status = payment.status();
+        boolean fresh = recorded(payment);
+        if (order.status().isPaid() || (!fresh && !status.isPaid())) {
+            return new Applied(Outcome.ALREADY_APPLIED, order);
+        }
+        return switch (status) {
+            case PAID, PAID_OVER -> payOrFlag(order, payment.paid(), payment.source().method());
+            case WRONG_AMOUNT -> underpaid(order, payment.paid());
+            case PENDING -> new Applied(Outcome.PENDING, order);
+            case FAILED, REFUNDED -> new Applied(Outcome.NOT_PAID, order);
+        };
+    }
+
+    /** Tells whoever must know, once the transaction that applied the payment has committed. */
+    void announce(Applied applied, VerifiedPayment payment) {
+        tellAboutIt(applied, payment.status(), payment.paid());
     }
 
     /** Keeps the payment on record; false when this very news was recorded before. Grants move no money: no record. */
@@ -142,10 +150,10 @@ public final class PaymentConfirmation implements ConfirmPaymentUseCase, ApplyPa
                 payment.status(), payment.payload(), clock.instant()));
     }
 
-    private Applied payOrFlag(Order order, Money paid) {
+    private Applied payOrFlag(Order order, Money paid, PaymentMethod via) {
         if (paid == null) paid = order.price(); // the gateway reported paid without an amount: the invoice amount
         try {
-            Order paidOrder = order.pay(paid, clock.instant());
+            Order paidOrder = order.pay(paid, clock.instant(), via);
             orders.save(paidOrder);
             jobs.enqueue(paidOrder.id(), clock.instant());
             return new Applied(Outcome.PAID, paidOrder);
@@ -185,5 +193,5 @@ public final class PaymentConfirmation implements ConfirmPaymentUseCase, ApplyPa
         }
     }
 
-    private record Applied(Outcome outcome, Order order) {}
+    record Applied(Outcome outcome, Order order) {}
 }

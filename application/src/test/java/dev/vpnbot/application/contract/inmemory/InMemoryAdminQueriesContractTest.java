@@ -13,7 +13,8 @@ import dev.vpnbot.application.fixtures.InMemoryUsers;
 class InMemoryAdminQueriesContractTest extends AbstractAdminQueriesContractTest {
     InMemoryAdminQueriesContractTest() {
         super(Persistence::inMemory, p -> new AdminPorts(
-                new InMemoryShopFigures((InMemoryUsers) p.users(), (InMemoryKeys) p.keys(), (InMemoryOrders) p.orders()),
+                new InMemoryShopFigures((InMemoryUsers) p.users(), (InMemoryKeys) p.keys(), (InMemoryOrders) p.orders(),
+                        (dev.vpnbot.application.fixtures.InMemoryStarPayments) p.starPayments()),
                 new InMemoryAudiences((InMemoryUsers) p.users(), (InMemoryKeys) p.keys()),
                 new InMemoryBroadcasts()));
     }

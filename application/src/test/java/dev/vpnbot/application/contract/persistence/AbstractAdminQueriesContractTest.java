@@ -1,5 +1,7 @@
 package dev.vpnbot.application.contract.persistence;
 
+import dev.vpnbot.application.model.payment.StarPayment;
+import dev.vpnbot.domain.money.Stars;
 import dev.vpnbot.application.model.statistics.Revenue;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,6 +82,28 @@ public abstract class AbstractAdminQueriesContractTest extends PersistenceContra
         assertThat(admin.figures().countOrdersByStatus())
                 .containsEntry(dev.vpnbot.domain.order.OrderStatus.PAID, 4L)
                 .containsEntry(dev.vpnbot.domain.order.OrderStatus.CREATED, 1L);
+    }
+
+    @Test
+    void rule_revenue_counts_crypto_per_currency_and_stars_in_stars_and_test_payments_and_grants_never() {
+        User ivan = savedUser(101);
+        paid(ivan, "5.00", "USD", Duration.ofHours(2));
+        Order test = placedOrder(ivan, server, NOW.minus(Duration.ofHours(1)));
+        ports.orders().save(test.pay(test.price(), NOW.minus(Duration.ofHours(1)), dev.vpnbot.domain.order.PaymentMethod.TEST));
+        Order stars = placedOrder(ivan, server, NOW.minus(Duration.ofHours(1)));
+        ports.orders().save(stars.pay(stars.price(), NOW.minus(Duration.ofHours(1)), dev.vpnbot.domain.order.PaymentMethod.STARS));
+        ports.starPayments().record(StarPayment.applied("kept", ivan.id(), "p", stars.id(), new Stars(250), NOW.minus(Duration.ofHours(1))));
+        ports.starPayments().record(StarPayment.applied("back", ivan.id(), "p", stars.id(), new Stars(100), NOW.minus(Duration.ofHours(1))));
+        ports.starPayments().save(ports.starPayments().findForUpdate("back").orElseThrow().refunded(NOW, false));
+        ports.starPayments().record(StarPayment.held("held", ivan.id(), "x", null, new Stars(7), StarPayment.Problem.NO_ORDER, NOW));
+
+        Revenue lastDay = admin.figures().revenueSince(NOW.minus(Duration.ofDays(1)));
+        assertThat(lastDay.paidOrders()).isEqualTo(1);
+        assertThat(lastDay.totals()).containsExactly(Money.of("5.00", "USD"));
+        assertThat(lastDay.starsPayments()).isEqualTo(1);
+        assertThat(lastDay.stars()).isEqualTo(new Stars(250));
+        assertThat(lastDay.refunds()).isEqualTo(1);
+        assertThat(lastDay.refundedStars()).isEqualTo(new Stars(100));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.vpnbot.application.contract.persistence;
 
+import dev.vpnbot.application.fixtures.InMemoryStarPayments;
+import dev.vpnbot.application.port.out.StarPayments;
 import dev.vpnbot.application.fixtures.InMemoryConversationStates;
 import dev.vpnbot.application.fixtures.InMemoryFulfilmentJobs;
 import dev.vpnbot.application.fixtures.InMemoryKeys;
@@ -32,7 +34,7 @@ import dev.vpnbot.application.port.out.Users;
 public record Persistence(Users users, Tariffs tariffs, Servers servers, Keys keys, Orders orders,
                           PaymentEvents paymentEvents, FulfilmentJobs jobs, ConversationStates conversationStates,
                           SentNotifications sentNotifications, Transactions transactions, MutableClock clock,
-                          OrderNotices notices) {
+                          OrderNotices notices, StarPayments starPayments) {
 
     /** Fresh in-memory adapters with a clock at {@link PersistenceContract#NOW}. */
     public static Persistence inMemory() {
@@ -46,6 +48,6 @@ public record Persistence(Users users, Tariffs tariffs, Servers servers, Keys ke
         keys.useLedger(sent);
         return new Persistence(new InMemoryUsers(), new InMemoryTariffs(), new InMemoryServers(keys, clock), keys,
                 new InMemoryOrders(), new InMemoryPaymentEvents(), new InMemoryFulfilmentJobs(),
-                new InMemoryConversationStates(), sent, new InMemoryTransactions(), clock, new InMemoryOrderNotices());
+                new InMemoryConversationStates(), sent, new InMemoryTransactions(), clock, new InMemoryOrderNotices(), new InMemoryStarPayments());
     }
 }

@@ -496,6 +496,11 @@ public final class FulfilmentBenchmark {
             System.out.println("admin alert: " + alert);
         }
 
+        @Override
+        public void starsPaymentNews(Recipient to, dev.vpnbot.application.model.payment.StarPayment payment, java.time.Instant keyExpiry) {
+            others.incrementAndGet();
+        }
+
         long notifiedAt(int buyer) {
             return notifiedAt.get(buyer);
         }

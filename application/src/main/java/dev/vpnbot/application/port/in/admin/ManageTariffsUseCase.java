@@ -1,5 +1,6 @@
 package dev.vpnbot.application.port.in.admin;
 
+import dev.vpnbot.domain.money.Stars;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.tariff.Tariff;
 import dev.vpnbot.domain.tariff.TariffId;
@@ -29,4 +30,7 @@ public interface ManageTariffsUseCase {
     Tariff setActive(UserId actor, TariffId id, boolean active);
 
     void removeTariff(UserId actor, TariffId id);
+
+    /** The tariff's own Stars price; null derives it from the price at the configured rate again. New orders only. */
+    Tariff setStarsPrice(UserId actor, TariffId id, Stars stars);
 }

@@ -43,7 +43,9 @@ public interface ConfirmPaymentUseCase {
         /** The gateway could not be asked back (network, timeout, 5xx): nothing applied; the notification may come again. */
         GATEWAY_UNREACHABLE,
         /** The gateway, asked back, answered something we must not act on: nothing applied. */
-        GATEWAY_ANSWER_UNUSABLE
+        GATEWAY_ANSWER_UNUSABLE,
+        /** Money that pays no order (unknown, another user's, not payable, wrong amount): recorded against the payer, admins told. */
+        HELD_FOR_ADMIN
     }
 
     Outcome confirm(ConfirmPaymentCommand command);

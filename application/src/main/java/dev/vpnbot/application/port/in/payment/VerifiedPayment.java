@@ -2,6 +2,7 @@ package dev.vpnbot.application.port.in.payment;
 
 import dev.vpnbot.application.model.payment.PaymentStatus;
 import dev.vpnbot.domain.money.Money;
+import dev.vpnbot.domain.order.PaymentMethod;
 import dev.vpnbot.domain.order.PublicOrderId;
 import dev.vpnbot.domain.user.UserId;
 import java.util.Objects;
@@ -24,7 +25,19 @@ public record VerifiedPayment(PublicOrderId orderId, PaymentStatus status, Money
         /** "Pay (test)" in payment test mode. */
         TEST,
         /** An admin gave the time away: no money moved, so nothing goes to the payment record. */
-        GRANT
+        GRANT,
+        /** Telegram Stars: Telegram reported the charge in a successful_payment; the stars are in the Stars ledger. */
+        STARS;
+
+        /** How the order was paid, for the order's record and the revenue figures. */
+        public PaymentMethod method() {
+            return switch (this) {
+                case GATEWAY -> PaymentMethod.CRYPTO;
+                case TEST -> PaymentMethod.TEST;
+                case GRANT -> PaymentMethod.GRANT;
+                case STARS -> PaymentMethod.STARS;
+            };
+        }
     }
 
     public VerifiedPayment {
@@ -43,6 +56,11 @@ public record VerifiedPayment(PublicOrderId orderId, PaymentStatus status, Money
     /** The whole price, as if the gateway had confirmed it. */
     public static VerifiedPayment paidInTestMode(PublicOrderId orderId, String reference, Money price) {
         return new VerifiedPayment(orderId, PaymentStatus.PAID, price, Source.TEST, reference, "test_paid", "{\"test\":true}");
+    }
+
+    /** A Stars charge for an order whose Stars price it covers: the order's fiat price counts as paid. */
+    public static VerifiedPayment paidInStars(PublicOrderId orderId, String chargeId, Money price, String payload) {
+        return new VerifiedPayment(orderId, PaymentStatus.PAID, price, Source.STARS, chargeId, "successful_payment", payload);
     }
 
     /** The order's price of zero, paid by the admin who granted it. */

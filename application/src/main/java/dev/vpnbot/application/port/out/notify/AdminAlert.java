@@ -18,7 +18,11 @@ public record AdminAlert(Kind kind, String detail) {
         /** No server is switched on with room: buyers cannot get a new key until an admin acts. */
         SALES_IMPOSSIBLE,
         /** A node enrolled itself with a one-time token and now sells; the detail names the server and panel. */
-        SERVER_ENROLLED
+        SERVER_ENROLLED,
+        /** Stars arrived that pay no order: recorded against the payer for an admin to grant or refund. */
+        STARS_PAYMENT_HELD,
+        /** A Stars payment went back and what it bought was taken back. */
+        STARS_REFUNDED
     }
 
     public AdminAlert {

@@ -1,5 +1,8 @@
 package dev.vpnbot.application.port.out.notify;
 
+import dev.vpnbot.application.model.payment.StarPayment;
+import java.time.Instant;
+
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.order.Order;
@@ -29,4 +32,11 @@ public interface Notifier {
     void expiryReminder(Recipient to, VpnKey key, String serverName, ReminderKind kind);
 
     void alertAdmins(AdminAlert alert);
+
+    /**
+     * News about one of the user's Stars payments: held (it paid nothing; an admin will help) or
+     * refunded (the stars went back; {@code keyExpiry} is the key's expiry after the time was
+     * taken back, null when the payment had bought nothing).
+     */
+    void starsPaymentNews(Recipient to, StarPayment payment, Instant keyExpiry);
 }
