@@ -9,6 +9,7 @@ import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceNewKeyOrde
 import dev.vpnbot.application.port.out.OrderNotices.Kind;
 import dev.vpnbot.application.port.out.notify.AdminAlert;
 import dev.vpnbot.application.port.out.notify.Notifier;
+import dev.vpnbot.application.model.payment.StarPayment;
 import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.application.port.out.notify.ReminderKind;
 import dev.vpnbot.application.service.fulfilment.OrderNoticeRelay;
@@ -16,6 +17,7 @@ import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.order.Order;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -48,6 +50,7 @@ class OrderNoticeScenariosTest extends ShopScenario {
         @Override public CompletionStage<Void> paymentTooLow(Recipient to, Order order, Money paid) { return hold("paymentTooLow"); }
         @Override public void expiryReminder(Recipient to, VpnKey key, String serverName, ReminderKind kind) { }
         @Override public void alertAdmins(AdminAlert alert) { }
+        @Override public void starsPaymentNews(Recipient to, StarPayment payment, Instant keyExpiry) { }
     }
 
     private final HeldMessenger messenger = new HeldMessenger();

@@ -49,6 +49,7 @@ import java.time.ZoneId;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
 /**

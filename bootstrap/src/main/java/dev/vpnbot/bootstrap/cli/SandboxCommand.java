@@ -101,7 +101,8 @@ final class SandboxCommand implements Callable<Integer> {
         StarsConfig stars = new StarsConfig(true, read.stars().starsPerUnit() != null ? read.stars().starsPerUnit() : new BigDecimal("50"),
                 read.stars().onlyForPayingUsers());
         return new AppConfig(chat, new HttpConfig(0, null, read.http().trustedProxies()), DatabaseConfig.embedded(), home,
-                payments, operator, sandboxKey(home), read.reconcileInterval(), read.panelDriftInterval(), read.warnings(), stars);
+                payments, operator, sandboxKey(home), read.reconcileInterval(), read.panelDriftInterval(), read.warnings(),
+                read.limits(), stars);
     }
 
     /** The sandbox's own encryption key, made once and kept beside its database. */

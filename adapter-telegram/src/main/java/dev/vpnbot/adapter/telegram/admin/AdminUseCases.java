@@ -29,11 +29,11 @@ public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase t
     }
 
     public AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
-                         BroadcastUseCase broadcasts, ManageUsersUseCase users) {
-        this(servers, tariffs, statistics, broadcasts, users, null);
+                         BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens) {
+        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, null);
     }
 
     public AdminUseCases withStars(StarsRefundUseCase starsRefunds) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, starsRefunds);
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, starsRefunds);
     }
 }

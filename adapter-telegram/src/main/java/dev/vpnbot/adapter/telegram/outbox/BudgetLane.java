@@ -3,6 +3,7 @@ package dev.vpnbot.adapter.telegram.outbox;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.invoices.SendInvoice;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
@@ -44,6 +45,12 @@ final class BudgetLane implements Outbox {
     @Override
     public CompletableFuture<Object> answer(long chatId, AnswerCallbackQuery answer) {
         return sender.answer(chatId, answer);
+    }
+
+    /** An invoice always answers the buyer's own press: it takes the answers' lane. */
+    @Override
+    public CompletableFuture<Object> sendInvoice(long chatId, SendInvoice invoice) {
+        return sender.sendInvoice(chatId, invoice);
     }
 
 }

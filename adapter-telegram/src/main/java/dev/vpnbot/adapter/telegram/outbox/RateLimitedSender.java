@@ -239,7 +239,7 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
 
     @Override
     public CompletableFuture<Object> sendInvoice(long chatId, SendInvoice invoice) {
-        return submit(chatId, true, "sendInvoice", c -> c.execute(invoice), null);
+        return submit(Lane.ANSWER, chatId, true, "sendInvoice", c -> c.execute(invoice), null);
     }
 
     /** A call that belongs to no chat (the command menu, for instance). */
