@@ -137,9 +137,7 @@ public final class BotRig implements AutoCloseable {
 
     /** A started bot that also sells for Telegram Stars. */
     public static BotRig startedWithStars(UnaryOperator<TelegramSettings.Builder> customise) {
-        BotRig rig = new BotRig(customise, FAST, true);
-        rig.bot.start();
-        return rig;
+        return awaitStarted(new BotRig(customise, FAST, true));
     }
 
     public static BotRig started() {
@@ -147,7 +145,10 @@ public final class BotRig implements AutoCloseable {
     }
 
     public static BotRig started(UnaryOperator<TelegramSettings.Builder> customise) {
-        BotRig rig = new BotRig(customise, FAST);
+        return awaitStarted(new BotRig(customise, FAST));
+    }
+
+    private static BotRig awaitStarted(BotRig rig) {
         rig.bot.start();
         try {
             if (!rig.bot.awaitStarted(Duration.ofSeconds(10))) throw new AssertionError("the bot did not start taking updates in 10 s");
