@@ -141,6 +141,18 @@ class StarsScenariosTest extends ShopScenario {
     }
 
     @Test
+    void an_admin_cannot_refund_a_payment_whose_key_is_still_being_delivered() {
+        Order order = buyOnServerX();
+        assertThat(shop.stars.paid(charge(order, 250, "charge-1"))).isEqualTo(Outcome.PAID); // the worker has not run yet
+        assertThatThrownBy(() -> shop.starsRefunding.refund(TestShop.ADMIN, "charge-1"))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.reason()).isEqualTo(Refusal.Reason.ORDER_NOT_PAYABLE));
+        assertThat(shop.starPayments.findForUpdate("charge-1").orElseThrow().isRefunded()).isFalse();
+        shop.worker.runDueJobs();
+        shop.starsRefunding.refund(TestShop.ADMIN, "charge-1");
+        assertThat(shop.keys.ofOwner(BUYER).get(0).status()).isEqualTo(KeyStatus.DISABLED);
+    }
+
+    @Test
     void stars_only_for_users_who_paid_once_when_the_operator_says_so() {
         shop = TestShop.inMemory(clock).panel(panel).gateway(gateway).notifier(notifier)
                 .starsSettings(new dev.vpnbot.application.service.payment.StarsSettings(true, true)).build();

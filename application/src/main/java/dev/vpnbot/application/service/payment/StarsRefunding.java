@@ -37,8 +37,9 @@ import java.util.logging.Logger;
  * transaction with the ledger's REFUNDED mark and a "panel to follow" flag, under the ledger row
  * lock (so a refund reported twice, or by the admin and Telegram at once, applies once); then the
  * panel is set to what the database holds now (absolute values, so repeating is harmless) and the
- * flag cleared. A crash in between leaves the flag: {@link #resumePanel} finishes it. A payment
- * whose order was not delivered yet takes nothing back and admins are told to look.
+ * flag cleared. A crash in between leaves the flag: {@link #resumePanel} finishes it. An admin
+ * cannot refund a payment whose key is still being delivered (the delivery would give the time
+ * anyway); if Telegram reports such a refund, nothing is taken back and admins are told to look.
  */
 public final class StarsRefunding implements StarsRefundUseCase {
     private static final Logger LOG = Logger.getLogger(StarsRefunding.class.getName());
@@ -84,6 +85,10 @@ public final class StarsRefunding implements StarsRefundUseCase {
         StarPayment payment = transactions.inTransaction(() -> ledger.findForUpdate(chargeId))
                 .orElseThrow(() -> new Refusal(Refusal.Reason.PAYMENT_NOT_FOUND, "Stars charge " + chargeId));
         if (payment.isRefunded()) return payment;
+        if (payment.status() == StarPayment.Status.APPLIED && !orders.find(payment.order()).map(Order::isGranted).orElse(true)) {
+            // the key is still being delivered: refunded now, the delivery would still give the time
+            throw new Refusal(Refusal.Reason.ORDER_NOT_PAYABLE, "order " + payment.order() + " is still being delivered; refund it once delivered");
+        }
         try {
             refunds.refund(payment.payer(), chargeId);
         } catch (PaymentGatewayException e) {
