@@ -64,7 +64,15 @@ public final class ChaosRun {
     record Options(int payments, Duration pace, Duration killEvery, Duration connectionKillEvery, Duration panelFaultEvery,
                    int buyers) {
         static Options full() {
-            return new Options(1000, Duration.ofMillis(400), Duration.ofSeconds(20), Duration.ofSeconds(7), Duration.ofSeconds(11), 150);
+            return new Options(1000, Duration.ofMillis(600), Duration.ofSeconds(30), Duration.ofSeconds(7), Duration.ofSeconds(11), 150);
+        }
+
+        /** CHAOS_PAYMENTS, CHAOS_PACE_MS and CHAOS_KILL_EVERY_S override the run's size, pace and kill interval. */
+        Options fromEnvironment() {
+            return new Options(Integer.parseInt(System.getenv().getOrDefault("CHAOS_PAYMENTS", String.valueOf(payments))),
+                    Duration.ofMillis(Long.parseLong(System.getenv().getOrDefault("CHAOS_PACE_MS", String.valueOf(pace.toMillis())))),
+                    Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("CHAOS_KILL_EVERY_S", String.valueOf(killEvery.toSeconds())))),
+                    connectionKillEvery, panelFaultEvery, buyers);
         }
 
         static Options quick() {
@@ -105,7 +113,7 @@ public final class ChaosRun {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options = args.length > 0 && args[0].equals("short") ? Options.quick() : Options.full();
+        Options options = (args.length > 0 && args[0].equals("short") ? Options.quick() : Options.full()).fromEnvironment();
         Figures figures = new ChaosRun(options).run(Path.of(args.length > 1 ? args[1] : "bootstrap/target/vpnbot.jar"));
         System.out.println(figures.report());
         System.exit(figures.passed() ? 0 : 1);
