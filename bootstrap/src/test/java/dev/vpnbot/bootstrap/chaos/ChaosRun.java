@@ -85,12 +85,18 @@ public final class ChaosRun {
         final String publicId;
         final long buyer;
         final long paidAtNanos;
+        final String scenario;
         volatile long notifiedAtNanos;
 
-        Paid(String publicId, long buyer, long paidAtNanos) {
+        Paid(String publicId, long buyer, long paidAtNanos, String scenario) {
             this.publicId = publicId;
             this.buyer = buyer;
             this.paidAtNanos = paidAtNanos;
+            this.scenario = scenario;
+        }
+
+        long millisToKey() {
+            return (notifiedAtNanos - paidAtNanos) / 1_000_000;
         }
     }
 
@@ -192,6 +198,9 @@ public final class ChaosRun {
                         FakeThreeXuiPanel.REALITY_INBOUND_ID);
                 int lostMessages = (int) paid.stream().filter(p -> p.notifiedAtNanos == 0).count();
                 bot[0].stop();
+                System.out.println("slowest payment -> key: " + paid.stream().filter(p -> p.notifiedAtNanos != 0)
+                        .sorted(java.util.Comparator.comparingLong(Paid::millisToKey).reversed()).limit(10)
+                        .map(p -> p.publicId + " " + p.scenario + " " + p.millisToKey() + " ms").toList());
                 List<Long> toKey = paid.stream().filter(p -> p.notifiedAtNanos != 0)
                         .map(p -> (p.notifiedAtNanos - p.paidAtNanos) / 1_000_000).sorted().toList();
                 List<Long> restarts = restartToKeyMillis.stream().sorted().toList();
@@ -249,7 +258,7 @@ public final class ChaosRun {
             for (int i = 0; i < options.buyers(); i++) {
                 long id = FIRST_BUYER.telegramId() + i;
                 if (!inFlight.containsKey(id)) {
-                    inFlight.put(id, new Paid("", id, 0));
+                    inFlight.put(id, new Paid("", id, 0, ""));
                     return id;
                 }
             }
@@ -282,7 +291,14 @@ public final class ChaosRun {
         } else if (scenario == 1) {
             gate.lose(id);
         }
-        Paid p = new Paid(id, buyer, System.nanoTime());
+        Paid p = new Paid(id, buyer, System.nanoTime(), (order.isRenewal() ? "renewal/" : "new/")
+                + switch (scenario) {
+                    case 0 -> "paid-after-cancel";
+                    case 1 -> "webhook-lost";
+                    case 2 -> "duplicate";
+                    case 3 -> "racing";
+                    default -> "plain";
+                });
         inFlight.put(buyer, p);
         paid.add(p);
         heleket.pay(id);
