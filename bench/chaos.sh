@@ -8,9 +8,10 @@
 # Bot API; p99 restart -> key < 30 s. Prints the figures with /proc/loadavg. Exit status 1 on failure.
 # See dev.vpnbot.bootstrap.chaos.ChaosRun.
 #
-#   bench/chaos.sh          the full run: 1,000 payments, a kill -9 every 20 s (about 10 minutes)
+#   bench/chaos.sh          the full run: 1,000 payments, a kill -9 every 30 s (about 12 minutes)
 #   bench/chaos.sh short    ~50 payments and a couple of kills (about a minute; .ci/run calls it)
 #
+# CHAOS_PAYMENTS, CHAOS_PACE_MS (600 full, 800 short) and CHAOS_KILL_EVERY_S (30 full, 12 short) change the run.
 # Database: VPNBOT_TEST_JDBC_URL (+ _USER, _PASSWORD) names the server; the run creates a database of
 # its own there and drops it afterwards (CHAOS_KEEP=true keeps it). MVN_ARGS (-o) for the build.
 set -euo pipefail

@@ -64,7 +64,15 @@ public final class ChaosRun {
     record Options(int payments, Duration pace, Duration killEvery, Duration connectionKillEvery, Duration panelFaultEvery,
                    int buyers) {
         static Options full() {
-            return new Options(1000, Duration.ofMillis(400), Duration.ofSeconds(20), Duration.ofSeconds(7), Duration.ofSeconds(11), 150);
+            return new Options(1000, Duration.ofMillis(600), Duration.ofSeconds(30), Duration.ofSeconds(7), Duration.ofSeconds(11), 150);
+        }
+
+        /** CHAOS_PAYMENTS, CHAOS_PACE_MS and CHAOS_KILL_EVERY_S override the run's size, pace and kill interval. */
+        Options fromEnvironment() {
+            return new Options(Integer.parseInt(System.getenv().getOrDefault("CHAOS_PAYMENTS", String.valueOf(payments))),
+                    Duration.ofMillis(Long.parseLong(System.getenv().getOrDefault("CHAOS_PACE_MS", String.valueOf(pace.toMillis())))),
+                    Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("CHAOS_KILL_EVERY_S", String.valueOf(killEvery.toSeconds())))),
+                    connectionKillEvery, panelFaultEvery, buyers);
         }
 
         static Options quick() {
@@ -77,12 +85,18 @@ public final class ChaosRun {
         final String publicId;
         final long buyer;
         final long paidAtNanos;
+        final String scenario;
         volatile long notifiedAtNanos;
 
-        Paid(String publicId, long buyer, long paidAtNanos) {
+        Paid(String publicId, long buyer, long paidAtNanos, String scenario) {
             this.publicId = publicId;
             this.buyer = buyer;
             this.paidAtNanos = paidAtNanos;
+            this.scenario = scenario;
+        }
+
+        long millisToKey() {
+            return (notifiedAtNanos - paidAtNanos) / 1_000_000;
         }
     }
 
@@ -105,7 +119,7 @@ public final class ChaosRun {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options = args.length > 0 && args[0].equals("short") ? Options.quick() : Options.full();
+        Options options = (args.length > 0 && args[0].equals("short") ? Options.quick() : Options.full()).fromEnvironment();
         Figures figures = new ChaosRun(options).run(Path.of(args.length > 1 ? args[1] : "bootstrap/target/vpnbot.jar"));
         System.out.println(figures.report());
         System.exit(figures.passed() ? 0 : 1);
@@ -184,6 +198,9 @@ public final class ChaosRun {
                         FakeThreeXuiPanel.REALITY_INBOUND_ID);
                 int lostMessages = (int) paid.stream().filter(p -> p.notifiedAtNanos == 0).count();
                 bot[0].stop();
+                System.out.println("slowest payment -> key: " + paid.stream().filter(p -> p.notifiedAtNanos != 0)
+                        .sorted(java.util.Comparator.comparingLong(Paid::millisToKey).reversed()).limit(10)
+                        .map(p -> p.publicId + " " + p.scenario + " " + p.millisToKey() + " ms").toList());
                 List<Long> toKey = paid.stream().filter(p -> p.notifiedAtNanos != 0)
                         .map(p -> (p.notifiedAtNanos - p.paidAtNanos) / 1_000_000).sorted().toList();
                 List<Long> restarts = restartToKeyMillis.stream().sorted().toList();
@@ -241,7 +258,7 @@ public final class ChaosRun {
             for (int i = 0; i < options.buyers(); i++) {
                 long id = FIRST_BUYER.telegramId() + i;
                 if (!inFlight.containsKey(id)) {
-                    inFlight.put(id, new Paid("", id, 0));
+                    inFlight.put(id, new Paid("", id, 0, ""));
                     return id;
                 }
             }
@@ -274,7 +291,14 @@ public final class ChaosRun {
         } else if (scenario == 1) {
             gate.lose(id);
         }
-        Paid p = new Paid(id, buyer, System.nanoTime());
+        Paid p = new Paid(id, buyer, System.nanoTime(), (order.isRenewal() ? "renewal/" : "new/")
+                + switch (scenario) {
+                    case 0 -> "paid-after-cancel";
+                    case 1 -> "webhook-lost";
+                    case 2 -> "duplicate";
+                    case 3 -> "racing";
+                    default -> "plain";
+                });
         inFlight.put(buyer, p);
         paid.add(p);
         heleket.pay(id);
