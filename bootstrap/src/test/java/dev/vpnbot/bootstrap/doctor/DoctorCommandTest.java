@@ -108,6 +108,10 @@ class DoctorCommandTest {
                 .anyMatch(l -> l.startsWith("[ok]   heleket: a signed call to " + heleket.baseUrl()))
                 .anyMatch(l -> l.startsWith("[warn] panel 'Frankfurt': login accepted, inbound " + FakeThreeXuiPanel.REALITY_INBOUND_ID
                         + " found, plain http"));
+        String migrations = outcome.lines().stream().filter(l -> l.contains("migrations:")).findFirst().orElseThrow();
+        java.util.regex.Matcher counted = java.util.regex.Pattern.compile("at version (\\d+) \\((\\d+) applied\\)").matcher(migrations);
+        assertThat(counted.find()).isTrue();
+        assertThat(counted.group(2)).as("only migrations count, not Flyway's own marker").isEqualTo(counted.group(1));
         assertThat(outcome.lines()).filteredOn(l -> l.contains("database role")).singleElement().asString()
                 .startsWith(superuser() ? "[warn] database role: user " : "[ok]   database role: user ");
         assertThat(heleket.requests("/v1/payment/info")).hasSize(1);
