@@ -1,4 +1,4 @@
-package dev.vpnbot.bootstrap.doctor;
+package dev.vpnbot.bootstrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,6 @@ import dev.vpnbot.adapter.postgres.PostgresPersistence;
 import dev.vpnbot.adapter.postgres.SecretBox;
 import dev.vpnbot.adapter.postgres.testing.TestDatabase;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
-import dev.vpnbot.bootstrap.cli.VpnbotCommand;
 import dev.vpnbot.domain.server.Server;
 import java.io.IOException;
 import java.io.PrintWriter;
