@@ -24,7 +24,7 @@ import dev.vpnbot.application.port.out.admin.Audiences;
 import dev.vpnbot.application.port.out.admin.Broadcasts;
 import dev.vpnbot.application.port.out.admin.ShopFigures;
 import dev.vpnbot.bootstrap.config.AppConfig;
-import dev.vpnbot.bootstrap.db.DatabaseLocation;
+import dev.vpnbot.bootstrap.config.DatabaseLocation;
 import dev.vpnbot.bootstrap.health.DatabaseHealthCheck;
 import dev.vpnbot.bootstrap.health.HealthCheck;
 import dev.vpnbot.bootstrap.lifecycle.ManagedResource;
