@@ -9,7 +9,7 @@ import dev.vpnbot.adapter.telegram.TelegramSettings;
 import dev.vpnbot.application.model.panel.PanelProbe;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.bootstrap.config.AppConfig;
-import dev.vpnbot.bootstrap.db.DatabaseLocation;
+import dev.vpnbot.bootstrap.config.DatabaseLocation;
 import dev.vpnbot.domain.order.PublicOrderId;
 import dev.vpnbot.domain.server.Server;
 import dev.vpnbot.domain.user.UserId;
