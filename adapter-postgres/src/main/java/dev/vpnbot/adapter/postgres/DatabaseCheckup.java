@@ -70,7 +70,9 @@ public final class DatabaseCheckup {
             List<String> pending = Arrays.stream(info.pending()).map(m -> m.getVersion() + " - " + m.getDescription()).toList();
             try (Connection c = pool.getConnection()) {
                 return new Report(text(c, "SHOW server_version"), Integer.parseInt(text(c, "SHOW server_version_num")),
-                        current == null ? null : current.getVersion().toString(), info.applied().length, pending,
+                        current == null ? null : current.getVersion().toString(),
+                        // not Flyway's own "schema created" marker row
+                        (int) Arrays.stream(info.applied()).filter(m -> !m.getType().isSynthetic()).count(), pending,
                         text(c, "SELECT current_user"), flag(c, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user", null),
                         flag(c, MAY_CHANGE_SCHEMA, settings.schema()));
             }

@@ -3,14 +3,16 @@ package dev.vpnbot.bootstrap.cli;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import dev.vpnbot.adapter.postgres.EmbeddedDatabase;
+import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.ConfigReader;
 import dev.vpnbot.bootstrap.config.InvalidConfiguration;
 import dev.vpnbot.bootstrap.config.Purpose;
-import dev.vpnbot.bootstrap.doctor.Checkup;
-import dev.vpnbot.bootstrap.doctor.Doctor;
+import dev.vpnbot.bootstrap.health.Checkup;
+import dev.vpnbot.bootstrap.health.Doctor;
 import dev.vpnbot.bootstrap.wiring.ConfigModule;
 import dev.vpnbot.bootstrap.wiring.ConsoleModule;
+import dev.vpnbot.bootstrap.wiring.HeleketModule;
 import dev.vpnbot.bootstrap.wiring.OutboundHttpModule;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -58,7 +60,7 @@ final class DoctorCommand implements Callable<Integer> {
             List<Checkup> database = doctor.database(Launch.location(config, embedded));
             database.forEach(c -> report(out, lines, c));
             report(out, lines, doctor.telegram());
-            report(out, lines, doctor.heleket());
+            report(out, lines, doctor.heleket(HeleketModule.settingsOf(config.heleket(), config.http())));
             panels(config, embedded, database).forEach(c -> report(out, lines, c));
         } catch (Launch.Stop stop) {
             report(out, lines, new Checkup(Checkup.Verdict.FAIL, "database", "the embedded database could not start (see above)"));
@@ -79,7 +81,7 @@ final class DoctorCommand implements Callable<Integer> {
         modules.addAll(ConsoleModule.operatorCommand());
         Injector console = Launch.injector(modules, parent.err(), Optional.empty());
         try {
-            return Doctor.panels(console);
+            return Doctor.panels(console.getInstance(ManageServersUseCase.class), ConsoleModule.CONSOLE);
         } finally {
             ConsoleModule.close(console);
         }

@@ -100,7 +100,7 @@ public final class LongPoller implements AutoCloseable {
         line.close();
         thread.interrupt();
         try {
-            thread.join(2_000);
+            thread.join(500); // a call blocked in connect ends with its timeout; the thread is a daemon and the JVM need not wait
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

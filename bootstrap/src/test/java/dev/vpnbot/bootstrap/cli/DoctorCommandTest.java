@@ -1,4 +1,4 @@
-package dev.vpnbot.bootstrap.doctor;
+package dev.vpnbot.bootstrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,6 @@ import dev.vpnbot.adapter.postgres.PostgresPersistence;
 import dev.vpnbot.adapter.postgres.SecretBox;
 import dev.vpnbot.adapter.postgres.testing.TestDatabase;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
-import dev.vpnbot.bootstrap.cli.VpnbotCommand;
 import dev.vpnbot.domain.server.Server;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -108,6 +107,10 @@ class DoctorCommandTest {
                 .anyMatch(l -> l.startsWith("[ok]   heleket: a signed call to " + heleket.baseUrl()))
                 .anyMatch(l -> l.startsWith("[warn] panel 'Frankfurt': login accepted, inbound " + FakeThreeXuiPanel.REALITY_INBOUND_ID
                         + " found, plain http"));
+        String migrations = outcome.lines().stream().filter(l -> l.contains("migrations:")).findFirst().orElseThrow();
+        java.util.regex.Matcher counted = java.util.regex.Pattern.compile("at version (\\d+) \\((\\d+) applied\\)").matcher(migrations);
+        assertThat(counted.find()).isTrue();
+        assertThat(counted.group(2)).as("only migrations count, not Flyway's own marker").isEqualTo(counted.group(1));
         assertThat(outcome.lines()).filteredOn(l -> l.contains("database role")).singleElement().asString()
                 .startsWith(superuser() ? "[warn] database role: user " : "[ok]   database role: user ");
         assertThat(heleket.requests("/v1/payment/info")).hasSize(1);

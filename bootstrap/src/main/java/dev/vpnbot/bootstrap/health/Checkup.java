@@ -1,4 +1,4 @@
-package dev.vpnbot.bootstrap.doctor;
+package dev.vpnbot.bootstrap.health;
 
 import java.util.Objects;
 

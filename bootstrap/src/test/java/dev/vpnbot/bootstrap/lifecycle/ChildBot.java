@@ -1,4 +1,4 @@
-package dev.vpnbot.bootstrap.outage;
+package dev.vpnbot.bootstrap.lifecycle;
 
 import dev.vpnbot.bootstrap.Main;
 import java.io.BufferedReader;

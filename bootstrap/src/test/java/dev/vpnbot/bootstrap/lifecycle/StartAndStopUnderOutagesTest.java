@@ -1,4 +1,4 @@
-package dev.vpnbot.bootstrap.outage;
+package dev.vpnbot.bootstrap.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

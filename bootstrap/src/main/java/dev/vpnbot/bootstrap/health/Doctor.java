@@ -1,7 +1,7 @@
-package dev.vpnbot.bootstrap.doctor;
+package dev.vpnbot.bootstrap.health;
 
-import com.google.inject.Injector;
 import dev.vpnbot.adapter.heleket.HeleketPaymentGateway;
+import dev.vpnbot.adapter.heleket.HeleketSettings;
 import dev.vpnbot.adapter.postgres.DatabaseCheckup;
 import dev.vpnbot.adapter.postgres.DatabaseSettings;
 import dev.vpnbot.adapter.telegram.TelegramAdapter;
@@ -10,10 +10,9 @@ import dev.vpnbot.application.model.panel.PanelProbe;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.DatabaseLocation;
-import dev.vpnbot.bootstrap.wiring.ConsoleModule;
-import dev.vpnbot.bootstrap.wiring.HeleketModule;
 import dev.vpnbot.domain.order.PublicOrderId;
 import dev.vpnbot.domain.server.Server;
+import dev.vpnbot.domain.user.UserId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -89,8 +88,9 @@ public final class Doctor {
         }
     }
 
-    public Checkup heleket() {
-        return HeleketModule.settingsOf(config.heleket(), config.http()).map(settings -> {
+    /** @param heleket the adapter's settings as the bot's wiring makes them; empty when Heleket is not configured */
+    public Checkup heleket(Optional<HeleketSettings> heleket) {
+        return heleket.map(settings -> {
             try {
                 new HeleketPaymentGateway(settings, http).paymentInfo(PROBE_ORDER);
                 return Checkup.ok("heleket", "a signed call to " + config.heleket().apiUrl() + " was answered: merchant and key accepted");
@@ -102,16 +102,15 @@ public final class Doctor {
                 : Checkup.fail("heleket", "not configured: set HELEKET_MERCHANT_ID and HELEKET_API_KEY"));
     }
 
-    /** Every stored server's panel, through the same test the admin panel runs. */
-    public static List<Checkup> panels(Injector console) {
-        ManageServersUseCase servers = console.getInstance(ManageServersUseCase.class);
-        List<Server> all = servers.listServers(ConsoleModule.CONSOLE);
+    /** Every stored server's panel, through the same test the admin panel runs, as {@code operator}. */
+    public static List<Checkup> panels(ManageServersUseCase servers, UserId operator) {
+        List<Server> all = servers.listServers(operator);
         if (all.isEmpty()) return List.of(Checkup.warn("panels", "no server stored yet: nothing can be sold (vpnbot server add)"));
         List<Checkup> lines = new ArrayList<>();
         for (Server server : all) {
             String subject = "panel '" + server.name() + "'";
             try {
-                lines.add(panel(subject, server, servers.testServer(ConsoleModule.CONSOLE, server.id())));
+                lines.add(panel(subject, server, servers.testServer(operator, server.id())));
             } catch (RuntimeException e) {
                 lines.add(Checkup.fail(subject, e.getMessage()));
             }
