@@ -81,11 +81,11 @@ final class LaneScheduler<T> {
     /** The lanes holding answers, in their own turn order (a lane here is the same object as in {@link #lanes}). */
     private final Map<Long, Lane<T>> answering = new LinkedHashMap<>();
     /**
-     * The overall bucket holds a tenth of a second's budget, so no window of one second ever sees
-     * more than the budget plus that (28 + 2 = Telegram's 30): a fuller bucket would let a
-     * broadcast start with a burst Telegram answers with 429.
+     * The overall bucket holds one call, so no window of one second ever sees more than the budget
+     * plus one (28 + 1, under Telegram's 30, with room for calls that arrive bunched): a fuller
+     * bucket would let a broadcast start with a burst Telegram answers with 429.
      */
-    private final int globalBurst;
+    private static final int GLOBAL_BURST = 1;
     private double globalTokens;
     private long globalRefilledAt;
     private long pausedUntil = Long.MIN_VALUE;
@@ -97,8 +97,7 @@ final class LaneScheduler<T> {
     LaneScheduler(SenderLimits limits, LongSupplier clock) {
         this.limits = limits;
         this.clock = clock;
-        this.globalBurst = Math.max(1, limits.messagesPerSecond() / 10);
-        this.globalTokens = globalBurst;
+        this.globalTokens = GLOBAL_BURST;
         this.globalRefilledAt = clock.getAsLong();
     }
 
@@ -311,7 +310,7 @@ final class LaneScheduler<T> {
 
     private void refillGlobal(long now) {
         double earned = (now - globalRefilledAt) * limits.messagesPerSecond() / 1_000_000_000.0;
-        globalTokens = Math.min(globalBurst, globalTokens + earned);
+        globalTokens = Math.min(GLOBAL_BURST, globalTokens + earned);
         globalRefilledAt = now;
     }
 }
