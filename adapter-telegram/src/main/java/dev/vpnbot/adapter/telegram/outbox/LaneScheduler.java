@@ -81,11 +81,12 @@ final class LaneScheduler<T> {
     /** The lanes holding answers, in their own turn order (a lane here is the same object as in {@link #lanes}). */
     private final Map<Long, Lane<T>> answering = new LinkedHashMap<>();
     /**
-     * The overall bucket holds one call, so no window of one second ever sees more than the budget
-     * plus one (28 + 1, under Telegram's 30, with room for calls that arrive bunched): a fuller
-     * bucket would let a broadcast start with a burst Telegram answers with 429.
+     * The overall bucket holds a thirtieth of a second's budget (one call at Telegram's rates), so
+     * no window of one second sees more than the budget plus that (28 + 1, under Telegram's 30,
+     * with room for calls that arrive bunched): a fuller bucket would let a broadcast start with a
+     * burst Telegram answers with 429.
      */
-    private static final int GLOBAL_BURST = 1;
+    private final int globalBurst;
     private double globalTokens;
     private long globalRefilledAt;
     private long pausedUntil = Long.MIN_VALUE;
@@ -97,7 +98,8 @@ final class LaneScheduler<T> {
     LaneScheduler(SenderLimits limits, LongSupplier clock) {
         this.limits = limits;
         this.clock = clock;
-        this.globalTokens = GLOBAL_BURST;
+        this.globalBurst = Math.max(1, limits.messagesPerSecond() / 30);
+        this.globalTokens = globalBurst;
         this.globalRefilledAt = clock.getAsLong();
     }
 
@@ -310,7 +312,7 @@ final class LaneScheduler<T> {
 
     private void refillGlobal(long now) {
         double earned = (now - globalRefilledAt) * limits.messagesPerSecond() / 1_000_000_000.0;
-        globalTokens = Math.min(GLOBAL_BURST, globalTokens + earned);
+        globalTokens = Math.min(globalBurst, globalTokens + earned);
         globalRefilledAt = now;
     }
 }
