@@ -245,7 +245,7 @@ class LaneSchedulerTest {
     }
 
     @Test
-    void at_telegrams_default_limits_no_second_sees_more_than_29_of_the_bots_own_messages() {
+    void at_telegrams_default_limits_no_second_sees_more_than_29_and_the_budget_is_kept_busy() {
         LaneScheduler<String> lanes = lanes(SenderLimits.telegramDefaults());
         for (int chat = 1; chat <= 200; chat++) lanes.add(chat, true, "broadcast " + chat);
         List<Long> sentAt = new ArrayList<>();
@@ -258,6 +258,6 @@ class LaneSchedulerTest {
             while (sentAt.get(last) - sentAt.get(first) >= 1000 * MS) first++;
             mostInOneSecond = Math.max(mostInOneSecond, last - first + 1);
         }
-        assertThat(mostInOneSecond).as("Telegram allows 30").isEqualTo(29);
+        assertThat(mostInOneSecond).as("Telegram allows 30; the budget is kept busy").isBetween(27, 29);
     }
 }
