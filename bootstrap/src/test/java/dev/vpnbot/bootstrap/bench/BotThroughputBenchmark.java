@@ -269,7 +269,7 @@ public final class BotThroughputBenchmark {
                          WHERE status IN ('ACTIVE', 'PROVISIONING') GROUP BY 1, 2""");
                 s.execute("SET session_replication_role = DEFAULT");
             }
-            s.execute("SELECT setval('key_ids', " + keys + ")");
+            if (keys > 0) s.execute("SELECT setval('key_ids', " + keys + ")");
             s.execute("VACUUM ANALYZE users, vpn_keys");
         }
     }
