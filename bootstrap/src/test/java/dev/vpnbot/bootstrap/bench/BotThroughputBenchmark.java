@@ -264,12 +264,12 @@ public final class BotThroughputBenchmark {
                     USERS - PRESSING_USERS, keys));
             if (keptLoad) {
                 s.execute("""
-                        INSERT INTO server_load (server_id, expires_on, keys)
-                        SELECT server_id, (expires_at AT TIME ZONE 'UTC')::date, count(*) FROM vpn_keys
-                         WHERE status IN ('ACTIVE', 'PROVISIONING') GROUP BY 1, 2""");
+                        INSERT INTO server_load (server_id, expires_on, shard, keys)
+                        SELECT server_id, (expires_at AT TIME ZONE 'UTC')::date, id % 16, count(*) FROM vpn_keys
+                         WHERE status IN ('ACTIVE', 'PROVISIONING') GROUP BY 1, 2, 3""");
                 s.execute("SET session_replication_role = DEFAULT");
             }
-            s.execute("SELECT setval('key_ids', " + keys + ")");
+            if (keys > 0) s.execute("SELECT setval('key_ids', " + keys + ")");
             s.execute("VACUUM ANALYZE users, vpn_keys");
         }
     }

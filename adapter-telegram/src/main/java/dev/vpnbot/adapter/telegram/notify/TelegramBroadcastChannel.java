@@ -10,11 +10,9 @@ import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.domain.broadcast.Broadcast;
 import dev.vpnbot.domain.user.UserId;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -42,7 +40,7 @@ public final class TelegramBroadcastChannel implements BroadcastChannel {
         this(settings, sender, DEFAULT_WAIT);
     }
 
-    /** @param wait how long one delivery may take before it counts as failed (a batch: plus 0.1 s per message) */
+    /** @param wait how long one delivery may take, from being queued, before it counts as failed */
     public TelegramBroadcastChannel(NoticeSettings settings, Outbox sender, Duration wait) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sender = Objects.requireNonNull(sender, "sender");
@@ -52,49 +50,32 @@ public final class TelegramBroadcastChannel implements BroadcastChannel {
 
     @Override
     public Delivery deliver(UserId recipient, String text) {
-        return deliverAll(List.of(recipient), text).get(0);
+        return start(recipient, text).join();
     }
 
-    /** Queues every message at once (the sender paces them within its budget), then waits for each outcome. */
+    /** Queues the message (the sender paces it within its budget); the outcome completes once it is settled or the wait is over. */
     @Override
-    public List<Delivery> deliverAll(List<UserId> recipients, String text) {
-        List<CompletableFuture<Object>> underWay = new ArrayList<>(recipients.size());
-        for (UserId recipient : recipients) underWay.add(queue(recipient, text));
-        // the last of a batch waits its turn behind the others: a tenth of a second each on top of the wait
-        long deadline = System.nanoTime() + wait.toNanos() + recipients.size() * 100_000_000L;
-        List<Delivery> outcomes = new ArrayList<>(recipients.size());
-        for (int i = 0; i < recipients.size(); i++) outcomes.add(outcome(recipients.get(i), underWay.get(i), deadline));
-        return outcomes;
-    }
-
-    private CompletableFuture<Object> queue(UserId recipient, String text) {
+    public CompletableFuture<Delivery> start(UserId recipient, String text) {
         long chat = recipient.telegramId();
+        CompletableFuture<Object> message;
         try {
-            return sender.send(chat, SendMessage.builder().chatId(chat).text(text).build());
+            message = sender.send(chat, SendMessage.builder().chatId(chat).text(text).build());
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            message = CompletableFuture.failedFuture(e);
         }
+        return message.orTimeout(wait.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((sent, error) -> error == null ? Delivery.SENT : outcome(recipient, error));
     }
 
-    /** @param deadline nanoTime by which the whole batch counts as delivered or failed */
-    private Delivery outcome(UserId recipient, CompletableFuture<Object> message, long deadline) {
-        try {
-            message.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            return Delivery.SENT;
-        } catch (ExecutionException e) {
-            if (isBlocked(e.getCause())) return Delivery.BLOCKED;
-            LOG.info("broadcast message to user {} failed: {}", recipient, e.getCause() == null ? "?" : e.getCause().getMessage());
-            return Delivery.FAILED;
-        } catch (TimeoutException e) {
+    private Delivery outcome(UserId recipient, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (isBlocked(cause)) return Delivery.BLOCKED;
+        if (cause instanceof TimeoutException) {
             LOG.warn("broadcast message to user {} not sent within {} s: counted as failed", recipient, wait.toSeconds());
-            return Delivery.FAILED;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Delivery.FAILED;
-        } catch (RuntimeException e) {
-            LOG.warn("broadcast message to user {} could not be sent: {}", recipient, e.toString());
-            return Delivery.FAILED;
+        } else {
+            LOG.info("broadcast message to user {} failed: {}", recipient, cause.getMessage());
         }
+        return Delivery.FAILED;
     }
 
     @Override

@@ -81,9 +81,10 @@ final class LaneScheduler<T> {
     /** The lanes holding answers, in their own turn order (a lane here is the same object as in {@link #lanes}). */
     private final Map<Long, Lane<T>> answering = new LinkedHashMap<>();
     /**
-     * The overall bucket holds a tenth of a second's budget, so no window of one second ever sees
-     * more than the budget plus that (28 + 2 = Telegram's 30): a fuller bucket would let a
-     * broadcast start with a burst Telegram answers with 429.
+     * The overall bucket holds a thirtieth of a second's budget (one call at Telegram's rates), so
+     * no window of one second sees more than the budget plus that (28 + 1, under Telegram's 30,
+     * with room for calls that arrive bunched): a fuller bucket would let a broadcast start with a
+     * burst Telegram answers with 429.
      */
     private final int globalBurst;
     private double globalTokens;
@@ -97,7 +98,7 @@ final class LaneScheduler<T> {
     LaneScheduler(SenderLimits limits, LongSupplier clock) {
         this.limits = limits;
         this.clock = clock;
-        this.globalBurst = Math.max(1, limits.messagesPerSecond() / 10);
+        this.globalBurst = Math.max(1, limits.messagesPerSecond() / 30);
         this.globalTokens = globalBurst;
         this.globalRefilledAt = clock.getAsLong();
     }

@@ -269,7 +269,7 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
             if (lane == Lane.BUDGET) {
                 lanes.add(chatId, countsForChat, item);
             } else if (lanes.answersQueued() >= maxQueued) {
-                item.result().completeExceptionally(new IllegalStateException("telegram sender is full"));
+                item.result().completeExceptionally(new NotSent("telegram sender is full"));
                 LOG.warn("dropped {} to chat {}: {} answers already queued", what, chatId, maxQueued);
                 return item.result();
             } else {
@@ -312,7 +312,7 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
                 }
                 if (next instanceof LaneScheduler.Stale<Outgoing> stale) {
                     LOG.debug("dropped {} to chat {}: older than {} s", stale.call().what(), stale.chatId(), BUTTON_ANSWER_LIFETIME.toSeconds());
-                    stale.call().result().completeExceptionally(new IllegalStateException("button answer too old for Telegram"));
+                    stale.call().result().completeExceptionally(new NotSent("button answer too old for Telegram"));
                     changed.signalAll();
                     continue;
                 }

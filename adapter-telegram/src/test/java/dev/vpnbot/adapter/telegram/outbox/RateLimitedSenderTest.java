@@ -204,15 +204,4 @@ class RateLimitedSenderTest {
                 .containsExactly("notice 1", "notice 2", "notice 3", "notice 4", "notice 5");
         assertThat(queuedMillis).as("the fifth waited until the second had gone").isGreaterThanOrEqualTo(150 - SLACK / 2);
     }
-
-    @Test
-    void at_telegrams_default_limits_the_bots_own_messages_never_meet_the_flood_limit() throws Exception {
-        api.floodLimit(30);
-        sender(SenderLimits.telegramDefaults());
-        for (int chat = 1; chat <= 75; chat++) sender.unprompted().send(chat, text(chat, "broadcast"));
-        assertThat(sender.awaitIdle(Duration.ofSeconds(20))).isTrue();
-
-        assertThat(api.calls("sendMessage")).filteredOn(Call::ok).hasSize(75);
-        assertThat(api.floodRefusals()).as("429s from a Bot API that allows 30 per second").isZero();
-    }
 }

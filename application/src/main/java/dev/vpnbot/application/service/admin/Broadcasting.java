@@ -14,6 +14,7 @@ import dev.vpnbot.domain.user.UserId;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends broadcasts in batches. Before each message the recipient is claimed in the once-only
@@ -90,13 +91,15 @@ public final class Broadcasting implements BroadcastUseCase {
             return 0;
         }
         int sent = 0, blocked = 0, failed = 0;
-        List<UserId> claimed = new ArrayList<>(recipients.size());
+        List<CompletableFuture<BroadcastChannel.Delivery>> underWay = new ArrayList<>(recipients.size());
         for (UserId recipient : recipients) {
-            if (ledger.claim("broadcast:" + broadcast.id(), "user:" + recipient.telegramId())) claimed.add(recipient);
+            // each message starts as soon as it is claimed: the channel's rate limit paces the batch, not each round trip
+            if (ledger.claim("broadcast:" + broadcast.id(), "user:" + recipient.telegramId())) {
+                underWay.add(channel.start(recipient, broadcast.text()));
+            }
         }
-        // the whole batch is under way at once: the channel's rate limit paces it, not each round trip
-        for (BroadcastChannel.Delivery delivery : channel.deliverAll(claimed, broadcast.text())) {
-            switch (delivery) {
+        for (CompletableFuture<BroadcastChannel.Delivery> delivery : underWay) {
+            switch (delivery.join()) {
                 case SENT -> sent++;
                 case BLOCKED -> blocked++;
                 case FAILED -> failed++;

@@ -3,7 +3,7 @@ package dev.vpnbot.application.port.out.admin;
 import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.domain.broadcast.Broadcast;
 import dev.vpnbot.domain.user.UserId;
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Outgoing port: delivers broadcast texts through the rate-limited sender, one user at a time. */
 public interface BroadcastChannel {
@@ -14,12 +14,12 @@ public interface BroadcastChannel {
     Delivery deliver(UserId recipient, String text);
 
     /**
-     * Sends to each recipient and waits for every outcome, in the recipients' order; never
-     * throws. A channel that can have several messages under way at once overrides this so a
-     * batch keeps its rate limit busy instead of waiting out each round trip.
+     * Starts sending and returns the outcome to come, which always completes (never
+     * exceptionally). A channel that can have several messages under way at once overrides this,
+     * so a batch keeps its rate limit busy instead of waiting out each round trip.
      */
-    default List<Delivery> deliverAll(List<UserId> recipients, String text) {
-        return recipients.stream().map(r -> deliver(r, text)).toList();
+    default CompletableFuture<Delivery> start(UserId recipient, String text) {
+        return CompletableFuture.completedFuture(deliver(recipient, text));
     }
 
     /** Tells the author the broadcast is done, with its counts, in the author's language. Never throws. */
