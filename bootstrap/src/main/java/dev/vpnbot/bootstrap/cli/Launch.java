@@ -8,7 +8,7 @@ import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.ConfigReader;
 import dev.vpnbot.bootstrap.config.InvalidConfiguration;
 import dev.vpnbot.bootstrap.config.Purpose;
-import dev.vpnbot.bootstrap.db.DatabaseLocation;
+import dev.vpnbot.bootstrap.config.DatabaseLocation;
 import dev.vpnbot.bootstrap.lifecycle.Lifecycle;
 import dev.vpnbot.bootstrap.wiring.Wiring;
 import java.io.IOException;

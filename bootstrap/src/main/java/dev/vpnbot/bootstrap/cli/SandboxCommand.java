@@ -20,7 +20,7 @@ import dev.vpnbot.bootstrap.config.Secret;
 import dev.vpnbot.bootstrap.config.TelegramConfig;
 import dev.vpnbot.bootstrap.config.TelegramMode;
 import dev.vpnbot.bootstrap.lifecycle.Lifecycle;
-import dev.vpnbot.bootstrap.sandbox.SandboxModule;
+import dev.vpnbot.bootstrap.wiring.sandbox.SandboxModule;
 import dev.vpnbot.bootstrap.wiring.Wiring;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.HeleketConfig;
 import dev.vpnbot.bootstrap.config.TelegramMode;
-import dev.vpnbot.bootstrap.db.DatabaseLocation;
+import dev.vpnbot.bootstrap.config.DatabaseLocation;
 import dev.vpnbot.bootstrap.http.WebServer;
 import dev.vpnbot.domain.server.Server;
 import java.net.URI;

@@ -7,7 +7,7 @@ import dev.vpnbot.bootstrap.config.HeleketConfig;
 import dev.vpnbot.bootstrap.config.HttpConfig;
 import dev.vpnbot.bootstrap.config.OperatorConfig;
 import dev.vpnbot.bootstrap.config.TelegramConfig;
-import dev.vpnbot.bootstrap.db.DatabaseLocation;
+import dev.vpnbot.bootstrap.config.DatabaseLocation;
 import java.util.Objects;
 
 /**

@@ -25,7 +25,7 @@ import dev.vpnbot.application.port.out.admin.ShopFigures;
 import dev.vpnbot.application.port.out.enrollment.EnrollmentTokens;
 import dev.vpnbot.application.port.out.enrollment.QueuedEnrollments;
 import dev.vpnbot.bootstrap.config.AppConfig;
-import dev.vpnbot.bootstrap.db.DatabaseLocation;
+import dev.vpnbot.bootstrap.config.DatabaseLocation;
 import dev.vpnbot.bootstrap.health.DatabaseHealthCheck;
 import dev.vpnbot.bootstrap.health.HealthCheck;
 import dev.vpnbot.bootstrap.lifecycle.ManagedResource;

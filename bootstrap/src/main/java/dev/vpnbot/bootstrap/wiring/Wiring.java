@@ -8,7 +8,7 @@ import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.google.inject.spi.Message;
 import dev.vpnbot.bootstrap.config.AppConfig;
-import dev.vpnbot.bootstrap.db.DatabaseLocation;
+import dev.vpnbot.bootstrap.config.DatabaseLocation;
 import dev.vpnbot.bootstrap.lifecycle.SchemaMigration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

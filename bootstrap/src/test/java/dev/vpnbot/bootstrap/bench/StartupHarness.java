@@ -5,7 +5,7 @@ import com.google.inject.Module;
 import dev.vpnbot.adapter.postgres.EmbeddedDatabase;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.HttpConfig;
-import dev.vpnbot.bootstrap.db.DatabaseLocation;
+import dev.vpnbot.bootstrap.config.DatabaseLocation;
 import dev.vpnbot.bootstrap.lifecycle.Lifecycle;
 import dev.vpnbot.bootstrap.wiring.InMemoryAdaptersModule;
 import dev.vpnbot.bootstrap.wiring.TestConfig;

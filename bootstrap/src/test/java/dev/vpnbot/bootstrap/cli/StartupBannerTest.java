@@ -7,7 +7,7 @@ import dev.vpnbot.bootstrap.config.ConfigReader;
 import dev.vpnbot.bootstrap.config.Purpose;
 import dev.vpnbot.bootstrap.config.Secret;
 import dev.vpnbot.bootstrap.config.Variables;
-import dev.vpnbot.bootstrap.db.DatabaseLocation;
+import dev.vpnbot.bootstrap.config.DatabaseLocation;
 import dev.vpnbot.domain.server.PanelConnection;
 import dev.vpnbot.domain.server.PanelCredentials;
 import dev.vpnbot.domain.server.Server;

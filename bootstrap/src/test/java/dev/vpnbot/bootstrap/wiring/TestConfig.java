@@ -9,7 +9,7 @@ import dev.vpnbot.bootstrap.config.OperatorConfig;
 import dev.vpnbot.bootstrap.config.Secret;
 import dev.vpnbot.bootstrap.config.TelegramConfig;
 import dev.vpnbot.bootstrap.config.TelegramMode;
-import dev.vpnbot.bootstrap.db.DatabaseLocation;
+import dev.vpnbot.bootstrap.config.DatabaseLocation;
 import dev.vpnbot.domain.user.Language;
 import java.nio.file.Path;
 import java.time.Duration;

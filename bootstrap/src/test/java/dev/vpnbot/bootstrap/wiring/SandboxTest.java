@@ -1,4 +1,4 @@
-package dev.vpnbot.bootstrap.sandbox;
+package dev.vpnbot.bootstrap.wiring;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
@@ -40,9 +40,9 @@ class SandboxTest {
     @Test
     void only_the_sandbox_command_wires_the_simulators() {
         // placeholder invoices are the one simulated piece `run` may bind: test payment mode without Heleket keys
-        noClasses().that().resideOutsideOfPackages("dev.vpnbot.bootstrap.sandbox..", "dev.vpnbot.adapter.simulated..")
+        noClasses().that().resideOutsideOfPackages("dev.vpnbot.bootstrap.wiring.sandbox..", "dev.vpnbot.adapter.simulated..")
                 .and().doNotHaveFullyQualifiedName("dev.vpnbot.bootstrap.cli.SandboxCommand")
-                .should().dependOnClassesThat(resideInAPackage("dev.vpnbot.bootstrap.sandbox.."))
+                .should().dependOnClassesThat(resideInAPackage("dev.vpnbot.bootstrap.wiring.sandbox.."))
                 .orShould().dependOnClassesThat(resideInAPackage("dev.vpnbot.adapter.simulated..")
                         .and(not(equivalentTo(PlaceholderInvoices.class))))
                 .because("simulated panels and payments must never be switched on by `run`")

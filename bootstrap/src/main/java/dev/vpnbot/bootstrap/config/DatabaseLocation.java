@@ -1,4 +1,4 @@
-package dev.vpnbot.bootstrap.db;
+package dev.vpnbot.bootstrap.config;
 
 import dev.vpnbot.adapter.postgres.DatabaseSettings;
 import dev.vpnbot.bootstrap.config.DatabaseConfig;

@@ -1,4 +1,4 @@
-package dev.vpnbot.bootstrap.sandbox;
+package dev.vpnbot.bootstrap.wiring.sandbox;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;

@@ -1,4 +1,4 @@
-package dev.vpnbot.bootstrap.db;
+package dev.vpnbot.bootstrap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
