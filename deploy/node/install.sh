@@ -7,9 +7,10 @@
 #    install script (--no-docker); the panel's data lives on a volume;
 # 2. replaces every default: random admin login and password, random web base path, a random
 #    panel port, and a certificate for the panel (self-signed, or Let's Encrypt with --domain);
+#    on 3x-ui v3.3.0+ an API token for the bot (its two-factor login stays off: docs/NODES.md);
 # 3. opens only SSH, the VPN port and the panel port (the panel port only to --bot-ip if given);
 # 4. enrols the panel with the bot: POST {bot}/nodes/enroll with the one-time token, the panel's
-#    URL, login and certificate SHA-256; the bot pins the certificate, creates the VLESS Reality
+#    URL, API token (or login, on older panels) and certificate SHA-256; the bot pins the certificate, creates the VLESS Reality
 #    inbound and starts selling keys on it.
 #
 # Against a panel that is already running (how the tests use it), nothing is installed:
@@ -46,9 +47,11 @@ usage: install.sh --bot-url URL [options]
   --skip-install       install nothing; enrol the panel given with --panel-url
   --panel-url URL      https URL of the panel with its web base path
   --cert-sha256 HEX    the panel certificate's SHA-256 (default: read from the panel)
+  --no-api-token       give the bot the panel password even where the panel makes API tokens (3x-ui v3.3.0+)
  other:
   --print-compose      print the docker compose file this script uses, and exit
-environment: VPNBOT_ENROLL_TOKEN (required), PANEL_USERNAME + PANEL_PASSWORD or PANEL_API_TOKEN (--skip-install)
+environment: VPNBOT_ENROLL_TOKEN (required), PANEL_USERNAME + PANEL_PASSWORD or PANEL_API_TOKEN (--skip-install),
+  PANEL_TWO_FACTOR_CODE (the current code, when the panel's 2FA is on: used once, to create the API token)
 USAGE
 }
 
@@ -58,7 +61,7 @@ usage_error() { printf 'error: %s\n' "$*" >&2; usage >&2; exit 2; }
 
 BOT_URL=""; NAME=""; INBOUND_PORT=443; SNI="www.microsoft.com"; STATE_DIR=""
 NO_DOCKER=0; DOMAIN=""; EMAIL=""; PUBLIC_HOST=""; PANEL_PORT=""; BOT_IP=""; XUI_VERSION="$XUI_VERSION_DEFAULT"
-SKIP_INSTALL=0; PANEL_URL=""; CERT_SHA256=""; PRINT_COMPOSE=0
+SKIP_INSTALL=0; PANEL_URL=""; CERT_SHA256=""; PRINT_COMPOSE=0; NO_API_TOKEN=0
 
 need_value() { [[ $# -ge 2 && -n "$2" ]] || usage_error "$1 needs a value"; }
 while [[ $# -gt 0 ]]; do
@@ -79,6 +82,7 @@ while [[ $# -gt 0 ]]; do
         --panel-url) need_value "$@"; PANEL_URL="$2"; shift 2 ;;
         --cert-sha256) need_value "$@"; CERT_SHA256="$2"; shift 2 ;;
         --print-compose) PRINT_COMPOSE=1; shift ;;
+        --no-api-token) NO_API_TOKEN=1; shift ;;
         -h|--help) usage; exit 0 ;;
         *) usage_error "unknown option $1" ;;
     esac
@@ -313,6 +317,79 @@ install_node() {
     PANEL_PASSWORD=$XUI_PASSWORD
 }
 
+# --- the panel's API token ----------------------------------------------------------------------
+# 3x-ui makes API tokens on its settings page (v3.0.2+), and from v3.3.0 that page is under the API:
+# POST {panel}panel/api/setting/apiTokens/create after a login with the CSRF token (GET
+# {panel}csrf-token) (MHSanaei/3x-ui@v3.6.0:internal/web/controller/setting.go#L74-L77, api.go#L106).
+# The bot then calls the panel with "Authorization: Bearer <token>" (api.go#L49-L58) and never holds
+# the admin password. Older panels answer 404 there and the bot gets the password: before v3.0.2 there
+# are no tokens, and on v3.0.2 - v3.2.x the settings page (the subscription address the bot reads) is
+# outside the API and answers sessions only (v3.2.8:web/controller/xui.go#L31-L53).
+
+panel_call() { # $1 method, $2 route under the panel URL, stdin: JSON body (POST); prints the answer, "" on failure
+    local args=(-sS -k --max-time 20 -b "$COOKIES" -c "$COOKIES" -H 'X-Requested-With: XMLHttpRequest' -o - -w '\n%{http_code}')
+    [[ -n "${CSRF:-}" ]] && args+=(-H "X-CSRF-Token: $CSRF")
+    if [[ "$1" == POST ]]; then
+        args+=(-H 'Content-Type: application/json' --data-binary @-)
+    fi
+    local out code
+    out=$(curl "${args[@]}" "$PANEL_URL$2" 2>/dev/null) || { printf ''; return 0; }
+    code=${out##*$'\n'}
+    [[ "$code" == 200 ]] && printf '%s' "${out%$'\n'*}"
+    return 0
+}
+
+create_api_token() { # sets PANEL_API_TOKEN when the panel makes one; the password stays the fallback
+    local saved="$STATE_DIR/panel-token.env"
+    if [[ -f "$saved" ]]; then
+        local TOKEN_PANEL_URL="" TOKEN_VALUE=""
+        # shellcheck disable=SC1090 # written by this script, mode 600
+        . "$saved"
+        if [[ "$TOKEN_PANEL_URL" == "$PANEL_URL" && -n "$TOKEN_VALUE" ]]; then
+            PANEL_API_TOKEN=$TOKEN_VALUE
+            say "keeping the panel's API token from $saved"
+            return
+        fi
+    fi
+    local served
+    served=$(served_certificate_sha256 "$PANEL_URL" || true)
+    if [[ "${served,,}" != "$(printf '%s' "${PIN//:/}" | tr 'A-F' 'a-f')" ]]; then
+        say "the panel's certificate is not the one to pin: no login sent to it, the bot gets the password"
+        return
+    fi
+    COOKIES=$(mktemp); CSRF=""
+    local answer
+    answer=$(panel_call GET csrf-token </dev/null)
+    CSRF=$(json_field "$answer" obj)
+    if [[ -z "$CSRF" ]]; then
+        rm -f "$COOKIES"
+        say "the panel is older than 3x-ui v3.0 (no API tokens): the bot gets the password"
+        return
+    fi
+    local login
+    login="{\"username\":$(json_string "$PANEL_USERNAME"),\"password\":$(json_string "$PANEL_PASSWORD")"
+    [[ -n "${PANEL_TWO_FACTOR_CODE:-}" ]] && login+=",\"twoFactorCode\":$(json_string "$PANEL_TWO_FACTOR_CODE")"
+    answer=$(panel_call POST login <<<"$login}")
+    if [[ "$answer" != *'"success":true'* ]]; then
+        rm -f "$COOKIES"
+        say "the panel refused the login: no API token, the bot gets the password"
+        return
+    fi
+    local name body
+    name="vpnbot-$(random_text 8)" # names are unique per panel (api_token.go#L69-L74)
+    body="{\"name\":$(json_string "$name")}"
+    answer=$(panel_call POST panel/api/setting/apiTokens/create <<<"$body")
+    rm -f "$COOKIES"
+    PANEL_API_TOKEN=$(json_field "$answer" token)
+    if [[ -z "$PANEL_API_TOKEN" ]]; then
+        say "the panel has no API tokens for all the bot needs (3x-ui before v3.3.0): the bot gets the password"
+        return
+    fi
+    { printf 'TOKEN_PANEL_URL=%q\n' "$PANEL_URL"; printf 'TOKEN_VALUE=%q\n' "$PANEL_API_TOKEN"; } > "$saved"
+    chmod 600 "$saved"
+    say "created the panel's API token \"$name\" (kept in $saved): the bot gets the token, not the password"
+}
+
 # --- enrolling --------------------------------------------------------------------------------
 enroll() {
     local marker="$STATE_DIR/enrolled"
@@ -324,6 +401,7 @@ enroll() {
         PIN=${CERT_SHA256:-$(served_certificate_sha256 "$PANEL_URL")}
     fi
     [[ "$PIN" =~ ^[0-9a-fA-F:]{64,95}$ ]] || fail "could not read the panel's certificate at $PANEL_URL (give --cert-sha256)"
+    if [[ -z "${PANEL_API_TOKEN:-}" && $NO_API_TOKEN -eq 0 ]]; then create_api_token; fi
     local login
     if [[ -n "${PANEL_API_TOKEN:-}" ]]; then
         login="\"apiToken\":$(json_string "$PANEL_API_TOKEN")"

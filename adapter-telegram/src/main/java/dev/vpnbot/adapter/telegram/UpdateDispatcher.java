@@ -83,7 +83,7 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         this.useCases = useCases;
         this.conversations = conversations;
         this.shop = new ShopDesk(settings, useCases, links, sender, conversations);
-        this.admin = new AdminDesk(settings::isAdmin, sender, adminUseCases, conversations);
+        this.admin = new AdminDesk(settings::isAdmin, sender, adminUseCases, conversations, settings.publicUrl());
         this.throttle = new UserThrottle(settings.userActionsPerMinute(), throttleClock);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {

@@ -15,7 +15,7 @@ import dev.vpnbot.application.port.out.panel.PanelInspection;
 import dev.vpnbot.application.service.admin.Admins;
 import dev.vpnbot.application.service.admin.EnrollmentTokenIssuing;
 import dev.vpnbot.application.service.admin.ServerEnrollment;
-import dev.vpnbot.bootstrap.enrollment.NodeEnrollmentEndpoint;
+import dev.vpnbot.bootstrap.http.enrollment.NodeEnrollmentEndpoint;
 import dev.vpnbot.bootstrap.http.Route;
 import dev.vpnbot.bootstrap.http.WebHandler;
 import dev.vpnbot.bootstrap.http.WebReply;

@@ -36,7 +36,7 @@ class ArchitectureTest {
     private static final ArchRule HTTP_DRIVES_IN_PORTS = DependencyRules.drivingAdapterUsesInPorts("dev.vpnbot.bootstrap.http..",
             List.of());
     /** POST /nodes/enroll drives EnrollServerUseCase and nothing else. */
-    private static final ArchRule ENROLLMENT_DRIVES_IN_PORTS = DependencyRules.drivingAdapterUsesInPorts("dev.vpnbot.bootstrap.enrollment..",
+    private static final ArchRule ENROLLMENT_DRIVES_IN_PORTS = DependencyRules.drivingAdapterUsesInPorts("dev.vpnbot.bootstrap.http.enrollment..",
             List.of());
     private static JavaClasses production;
 

@@ -20,6 +20,7 @@ import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.enrollment.EnrollmentTokens;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.ConfigReader;
+import dev.vpnbot.bootstrap.config.DatabaseLocation;
 import dev.vpnbot.bootstrap.config.Purpose;
 import dev.vpnbot.bootstrap.config.Variables;
 import dev.vpnbot.bootstrap.config.DatabaseLocation;
@@ -133,14 +134,18 @@ class NodeEnrollmentJourneyTest {
     }
 
     private static Run installer(Path stateDir, String token, String... options) throws Exception {
+        return installer(stateDir, panel, token, options);
+    }
+
+    private static Run installer(Path stateDir, FakeThreeXuiPanel target, String token, String... options) throws Exception {
         Path script = repositoryRoot().resolve("deploy/node/install.sh");
         List<String> command = new ArrayList<>(List.of("bash", script.toString(), "--skip-install", "--bot-url", botUrl,
                 "--state-dir", stateDir.toString()));
         command.addAll(List.of(options));
         ProcessBuilder process = new ProcessBuilder(command).redirectErrorStream(true);
         process.environment().put("VPNBOT_ENROLL_TOKEN", token);
-        process.environment().put("PANEL_USERNAME", panel.username());
-        process.environment().put("PANEL_PASSWORD", panel.password());
+        process.environment().put("PANEL_USERNAME", target.username());
+        process.environment().put("PANEL_PASSWORD", target.password());
         Path log = Files.createTempFile(work, "installer", ".log");
         Process running = process.redirectOutput(log.toFile()).start();
         if (!running.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
@@ -149,7 +154,7 @@ class NodeEnrollmentJourneyTest {
         }
         Run run = new Run(running.exitValue(), Files.readString(log));
         assertThat(run.output()).as("the installer never prints a secret")
-                .doesNotContain(panel.password()).doesNotContain(token.isBlank() ? "\0" : token);
+                .doesNotContain(target.password()).doesNotContain(token.isBlank() ? "\0" : token);
         return run;
     }
 
@@ -193,13 +198,18 @@ class NodeEnrollmentJourneyTest {
         Server node = server("Node One").orElseThrow();
         assertThat(node.connection().baseUrl()).isEqualTo(panel.baseUrl());
         assertThat(node.connection().tlsPin()).isEqualTo(certificate.leafSha256());
-        assertThat(node.connection().credentials()).isEqualTo(new PanelCredentials.Password(panel.username(), panel.password()));
+        assertThat(run.output()).contains("created the panel's API token");
+        assertThat(node.connection().credentials()).as("a v3.6 panel makes an API token: the bot never holds its password")
+                .isInstanceOf(PanelCredentials.ApiToken.class);
+        String apiToken = ((PanelCredentials.ApiToken) node.connection().credentials()).token();
+        assertThat(apiToken).matches("[A-Za-z0-9]{48}");
+        assertThat(run.output()).doesNotContain(apiToken);
         assertThat(node.maxClients()).isEqualTo(40);
         PanelProbe test = bot.getInstance(ManageServersUseCase.class).testServer(ADMIN, node.id());
         assertThat(test.ok()).as("server test passes: %s", test.problem()).isTrue();
         assertThat(test.certificate().certificateSha256()).isEqualTo(certificate.leafSha256());
-        assertThat(new String(storedSecret(node), StandardCharsets.ISO_8859_1)).as("the password is stored encrypted")
-                .doesNotContain(panel.password()).hasSizeGreaterThan(28);
+        assertThat(new String(storedSecret(node), StandardCharsets.ISO_8859_1)).as("the API token is stored encrypted")
+                .doesNotContain(apiToken).hasSizeGreaterThan(28);
         Map<String, Object> inbound = panel.inbound(node.inboundId());
         assertThat(inbound.get("remark")).isEqualTo("vpnbot Node One");
         assertThat(((Number) inbound.get("port")).intValue()).isEqualTo(8443);
@@ -213,6 +223,32 @@ class NodeEnrollmentJourneyTest {
         int enrolled = servers().size();
         assertRefused(enrol(token.secret(), 8443), "TOKEN_USED");
         assertThat(servers()).hasSize(enrolled);
+    }
+
+    @Test
+    void a_panel_older_than_api_tokens_enrols_with_its_password() throws Exception {
+        // v2.8: no tokens at all; v3.1 (v3.1.0 - v3.2.x): tokens, but the settings page is outside the API
+        enrolsWithItsPassword(FakeThreeXuiPanel.Profile.V2_8, "Node Older", 16443, "older than 3x-ui v3.0");
+        enrolsWithItsPassword(FakeThreeXuiPanel.Profile.V3_1, "Node Older 3.1", 16444, "before v3.3.0");
+    }
+
+    private static void enrolsWithItsPassword(FakeThreeXuiPanel.Profile profile, String name, int port, String said) throws Exception {
+        IssueEnrollmentTokenUseCase.IssuedToken token = issue(name);
+        try (FakeThreeXuiPanel older = FakeThreeXuiPanel.builder().profile(profile)
+                .credentials("u4Hq8zLw1", "Pw7-older \"panel").basePath("/Ol83kdPq1/").https(certificate.serverContext())
+                .withoutInbounds().start()) {
+            Run run = installer(Files.createTempDirectory(work, "node"), older, token.secret(),
+                    "--panel-url", older.baseUrl(), "--inbound-port", Integer.toString(port));
+
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(run.output()).contains(said).contains("the bot gets the password");
+            Server node = server(name).orElseThrow();
+            assertThat(node.connection().credentials()).isEqualTo(new PanelCredentials.Password(older.username(), older.password()));
+            assertThat(older.createdApiTokens()).isZero();
+            PanelProbe test = bot.getInstance(ManageServersUseCase.class).testServer(ADMIN, node.id());
+            assertThat(test.ok()).as("server test passes: %s", test.problem()).isTrue();
+            assertThat(((Number) older.inbound(node.inboundId()).get("port")).intValue()).isEqualTo(port);
+        }
     }
 
     @Test
@@ -276,6 +312,7 @@ class NodeEnrollmentJourneyTest {
         IssueEnrollmentTokenUseCase.IssuedToken token = issue("Node Forged");
         Run run = installer(token.secret(), "--panel-url", panel.baseUrl(), "--cert-sha256", "ab".repeat(32), "--inbound-port", "13443");
         assertRefused(run, "CERTIFICATE_MISMATCH");
+        assertThat(run.output()).as("no login goes to a panel whose certificate is not the pinned one").contains("no login sent to it");
         assertThat(server("Node Forged")).isEmpty();
     }
 

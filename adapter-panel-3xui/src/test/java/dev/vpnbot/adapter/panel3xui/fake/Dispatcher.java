@@ -72,7 +72,7 @@ final class Dispatcher {
             sessions.logout(r);
         } else if (route.startsWith("panel/api/")) {
             api(r, route.substring("panel/api/".length()));
-        } else if (!inboundRoutes.handleUi(r, sessions)) {
+        } else if (!panel.apiTokenRoutes.handleUi(r, sessions) && !inboundRoutes.handleUi(r, sessions)) {
             r.empty(404); // engine.NoRoute → AbortWithStatus(404) (MHSanaei/3x-ui@v3.1.0:web/web.go#L247-L250)
         }
     }
@@ -80,6 +80,7 @@ final class Dispatcher {
     private void api(Exchange r, String route) throws IOException {
         if (!sessions.apiAuthorised(r)) return;
         if (applyFault(r, route)) return;
+        if (panel.apiTokenRoutes.handleApi(r, route)) return;
         boolean write = r.is("POST") && isWriteRoute(route);
         AtomicBoolean left = new AtomicBoolean();
         Runnable leaveWrite = () -> {

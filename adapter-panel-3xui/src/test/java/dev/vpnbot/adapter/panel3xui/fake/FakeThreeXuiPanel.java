@@ -201,6 +201,7 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
     private final InboundRoutes inboundRoutes;
     private final LegacyRoutes legacyRoutes;
     private final ClientsApiRoutes clientsApiRoutes;
+    final ApiTokenRoutes apiTokenRoutes;
 
     private volatile Profile profile;
     private volatile String twoFactorCode;
@@ -258,6 +259,7 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
         this.inboundRoutes = new InboundRoutes(this, store);
         this.legacyRoutes = new LegacyRoutes(this, store);
         this.clientsApiRoutes = new ClientsApiRoutes(this, store);
+        this.apiTokenRoutes = new ApiTokenRoutes(this);
         if (b.withDefaultInbounds) {
             synchronized (store.lock) {
                 InboundSetup.createDefaultInbounds(store);
@@ -414,6 +416,11 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
 
     public Profile profile() {
         return profile;
+    }
+
+    /** How many API tokens were created through the settings page's route (v3.0.2+). */
+    public int createdApiTokens() {
+        return apiTokenRoutes.count();
     }
 
     /** Password login (with the two-factor code if one is set). */

@@ -105,6 +105,41 @@ class FakeThreeXuiPanelTest {
     }
 
     @Test
+    void an_api_token_created_on_the_settings_route_authenticates_bearer_calls_where_the_version_mounts_it() throws Exception {
+        // v3.3.0+: panel/api/setting/apiTokens/create; v3.0.2 – v3.2.x: panel/setting/apiTokens/create
+        for (Profile profile : new Profile[] {Profile.V3_6, Profile.V3_1}) {
+            fake = new FakeThreeXuiPanel(profile).start();
+            String csrf = loginWithCsrf();
+            String route = profile == Profile.V3_6 ? "panel/api/setting/apiTokens/create" : "panel/setting/apiTokens/create";
+            String other = profile == Profile.V3_6 ? "panel/setting/apiTokens/create" : "panel/api/setting/apiTokens/create";
+
+            assertThat(postJsonV3(other, csrf, Map.of("name", "vpnbot")).statusCode()).isEqualTo(404);
+            HttpResponse<String> withoutCsrf = postJson(route, Map.of("name", "vpnbot"));
+            JsonNode created = JSON.readTree(postJsonV3(route, csrf, Map.of("name", "vpnbot")).body());
+            HttpResponse<String> again = postJsonV3(route, csrf, Map.of("name", "vpnbot"));
+            String token = created.path("obj").path("token").asText();
+            HttpResponse<String> withToken = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(fake.baseUrl() + "panel/api/inbounds/list")).header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String listed = get(profile == Profile.V3_6 ? "panel/api/setting/apiTokens" : "panel/setting/apiTokens", true).body();
+
+            assertThat(withoutCsrf.statusCode()).isEqualTo(403);
+            assertThat(created.path("success").asBoolean()).isTrue();
+            assertThat(created.path("obj").path("name").asText()).isEqualTo("vpnbot");
+            assertThat(token).matches("[A-Za-z0-9]{48}");
+            assertThat(msg(again)).isEqualTo("The parameters have been changed. (a token with that name already exists)");
+            assertThat(withToken.statusCode()).isEqualTo(200);
+            assertThat(listed).contains("\"name\":\"vpnbot\"").doesNotContain(token);
+            assertThat(fake.createdApiTokens()).isEqualTo(1);
+            fake.close();
+        }
+        fake = new FakeThreeXuiPanel(Profile.V2_8).start();
+        loginV2();
+        assertThat(postJson("panel/setting/apiTokens/create", Map.of("name", "vpnbot")).statusCode()).isEqualTo(404);
+        assertThat(postJson("panel/api/setting/apiTokens/create", Map.of("name", "vpnbot")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void an_update_replaces_the_stored_client_so_a_partial_map_loses_fields() throws Exception {
         fake = new FakeThreeXuiPanel().start();
         loginV2();

@@ -162,7 +162,9 @@ final class SessionRoutes {
     boolean apiAuthorised(Exchange r) throws IOException {
         Profile p = panel.profile();
         String token = panel.apiToken();
-        boolean bearer = p.isV3() && token != null && ("Bearer " + token).equals(r.header("Authorization"));
+        String auth = r.header("Authorization");
+        String presented = auth != null && auth.startsWith("Bearer ") ? auth.substring("Bearer ".length()) : "";
+        boolean bearer = p.isV3() && (token != null && token.equals(presented) || panel.apiTokenRoutes.matches(presented));
         Session s = session(r);
         if (!bearer && (s == null || !s.loggedIn)) {
             if (p.redirectsUnauthenticated()) refuseLikeCheckLogin(r);

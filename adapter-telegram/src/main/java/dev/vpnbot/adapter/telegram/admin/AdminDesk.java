@@ -15,6 +15,7 @@ import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.server.ServerId;
 import dev.vpnbot.domain.tariff.TariffId;
 import dev.vpnbot.domain.user.UserId;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -49,12 +50,14 @@ public final class AdminDesk {
     /**
      * @param admins whether a Telegram user id is an admin's (the same ids the use cases check)
      * @param sender the outbox; admin screens delete messages that carried a password
+     * @param publicUrl the bot's PUBLIC_URL (the node installer's --bot-url), or null when not configured
      */
-    public AdminDesk(LongPredicate admins, Outbox sender, AdminUseCases useCases, Conversations conversations) {
+    public AdminDesk(LongPredicate admins, Outbox sender, AdminUseCases useCases, Conversations conversations, URI publicUrl) {
         this.admins = admins;
         this.home = new AdminHome(conversations);
         this.servers = new ServersScreen(useCases.servers(), conversations);
-        this.serverSettings = new ServerSettingsFlow(useCases.servers(), useCases.enrollmentTokens(), servers, conversations, sender);
+        this.serverSettings = new ServerSettingsFlow(useCases.servers(), useCases.enrollmentTokens(), servers, conversations, sender,
+                publicUrl);
         this.addServer = new AddServerFlow(useCases.servers(), servers, conversations, sender);
         this.tariffs = new TariffsScreen(useCases.tariffs(), conversations);
         this.tariffChanges = new TariffChangeFlow(useCases.tariffs(), tariffs, conversations);

@@ -17,6 +17,8 @@ import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.domain.server.PanelCredentials;
 import dev.vpnbot.domain.server.Server;
 import dev.vpnbot.domain.server.ServerId;
+import java.net.URI;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -38,9 +40,12 @@ final class ServerSettingsFlow {
     private final ServersScreen screen;
     private final Conversations conversations;
     private final Outbox sender;
+    /** The bot's PUBLIC_URL for the installer's --bot-url; null when not configured. */
+    private final URI publicUrl;
 
     ServerSettingsFlow(ManageServersUseCase servers, IssueEnrollmentTokenUseCase enrollmentTokens, ServersScreen screen,
-                       Conversations conversations, Outbox sender) {
+                       Conversations conversations, Outbox sender, URI publicUrl) {
+        this.publicUrl = publicUrl;
         this.servers = servers;
         this.enrollmentTokens = enrollmentTokens;
         this.screen = screen;
@@ -107,27 +112,51 @@ final class ServerSettingsFlow {
         }
     }
 
-    /** "NAME" or "NAME, MAX": a token for that server; shown once, with the installer's command line. */
+    /** "NAME", "NAME, MAX" or "NAME, MAX, GROUP": a token for that server; shown once, with the installer's command line. */
     private void enrollment(Interaction ix, String text) {
         Texts t = ix.texts();
         try {
-            String input = AdminInput.text(text);
-            int comma = input.lastIndexOf(',');
-            boolean withMax = comma > 0 && input.substring(comma + 1).strip().matches("\\d{1,9}");
-            String name = AdminInput.serverName(withMax ? input.substring(0, comma) : input);
-            int maxClients = withMax ? AdminInput.maxClients(input.substring(comma + 1)) : DEFAULT_MAX_CLIENTS;
-            IssuedToken issued = enrollmentTokens.issue(ix.userId(), name, maxClients, null);
+            EnrollmentRequest request = EnrollmentRequest.parse(AdminInput.text(text));
+            IssuedToken issued = enrollmentTokens.issue(ix.userId(), request.name(), request.maxClients(), request.group());
             conversations.clear(ix.chatId());
             LOG.info("admin {} issued an enrolment token for server \"{}\"", ix.userId(), issued.token().serverName());
+            String group = issued.token().group() == null ? "" : t.htmlRaw("admin.enroll.group", Html.escape(issued.token().group()));
+            // the real address when the operator configured it; the placeholder, said as such, when not
+            String botUrl = publicUrl != null ? publicUrl.toString() : "PUBLIC_URL";
+            String note = publicUrl != null ? "" : "\n" + t.html("admin.enroll.no_public_url");
             ix.show(View.of(t.htmlRaw("admin.enroll.issued", Html.escape(issued.token().serverName()), issued.token().maxClients(),
                             t.date(issued.token().expiresAt(), ix.zone()), Html.code(issued.secret()),
-                            Html.code("VPNBOT_ENROLL_TOKEN='" + issued.secret() + "' bash install.sh --bot-url PUBLIC_URL")))
+                            Html.code("VPNBOT_ENROLL_TOKEN='" + issued.secret() + "' bash install.sh --bot-url " + botUrl), group, note))
                     .row(Button.callback(t.label("admin.servers.back"), CallbackData.of(Action.SERVERS))));
         } catch (AdminInput.Invalid invalid) {
             ix.sendNew(enrollmentPrompt(ix, AdminHome.invalid(t, invalid) + "\n\n" + t.html("admin.enroll.ask", Server.MAX_NAME_LENGTH)));
         } catch (Refusal refusal) {
             if (refusal.reason() != Refusal.Reason.INVALID_INPUT) throw refusal;
             ix.sendNew(enrollmentPrompt(ix, AdminHome.refusal(t, refusal) + "\n\n" + t.html("admin.enroll.ask", Server.MAX_NAME_LENGTH)));
+        }
+    }
+
+    /**
+     * The admin's one message: the number after the name's last comma is the capacity, and text after
+     * that number a group (as the CLI's --group); a comma without a number after it belongs to the name.
+     */
+    record EnrollmentRequest(String name, int maxClients, String group) {
+        private static final String NUMBER = "\\d{1,9}";
+
+        static EnrollmentRequest parse(String input) {
+            String[] parts = input.split(",", -1);
+            int n = parts.length;
+            if (n >= 3 && parts[n - 2].strip().matches(NUMBER)) {
+                return new EnrollmentRequest(name(parts, n - 2), AdminInput.maxClients(parts[n - 2]), parts[n - 1].strip());
+            }
+            if (n >= 2 && parts[n - 1].strip().matches(NUMBER)) {
+                return new EnrollmentRequest(name(parts, n - 1), AdminInput.maxClients(parts[n - 1]), null);
+            }
+            return new EnrollmentRequest(AdminInput.serverName(input), DEFAULT_MAX_CLIENTS, null);
+        }
+
+        private static String name(String[] parts, int end) {
+            return AdminInput.serverName(String.join(",", Arrays.copyOfRange(parts, 0, end)));
         }
     }
 

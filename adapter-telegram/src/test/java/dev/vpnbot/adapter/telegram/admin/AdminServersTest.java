@@ -296,6 +296,54 @@ class AdminServersTest {
         assertThat(refused.text()).doesNotContain("enrol");
     }
 
+    @Test
+    void an_enrolment_token_takes_an_optional_group_and_the_installer_line_carries_the_bots_public_url() {
+        olga.press(olga.send("/servers"), "ae");
+        Call issued = olga.send("🇩🇪 Frankfurt 2, 120, eu-west");
+
+        String secret = enrolmentSecret(issued);
+        assertThat(issued.text()).contains("group <b>eu-west</b>")
+                .contains("VPNBOT_ENROLL_TOKEN='" + secret + "' bash install.sh --bot-url " + BotRig.PUBLIC_URL)
+                .doesNotContain("not configured");
+        assertThat(rig.enrollmentTokens.find(java.util.HexFormat.of().formatHex(sha256(secret)))).hasValueSatisfying(token -> {
+            assertThat(token.serverName()).isEqualTo("🇩🇪 Frankfurt 2");
+            assertThat(token.maxClients()).isEqualTo(120);
+            assertThat(token.group()).isEqualTo("eu-west");
+        });
+    }
+
+    @Test
+    void without_a_public_url_the_installer_line_has_a_placeholder_said_as_such_and_a_comma_without_a_number_stays_in_the_name() {
+        rig.close();
+        rig = BotRig.started(b -> b.publicUrl((String) null));
+        olga = rig.user(BotRig.ADMIN, "Olga", "en");
+        olga.press(olga.send("/servers"), "ae");
+        Call issued = olga.send("Amsterdam, NL");
+
+        String secret = enrolmentSecret(issued);
+        assertThat(issued.text()).contains("bash install.sh --bot-url PUBLIC_URL").contains("PUBLIC_URL is not configured")
+                .doesNotContain("group");
+        assertThat(rig.enrollmentTokens.find(java.util.HexFormat.of().formatHex(sha256(secret)))).hasValueSatisfying(token -> {
+            assertThat(token.serverName()).isEqualTo("Amsterdam, NL");
+            assertThat(token.maxClients()).isEqualTo(ServerSettingsFlow.DEFAULT_MAX_CLIENTS);
+            assertThat(token.group()).isNull();
+        });
+    }
+
+    @Test
+    void an_enrolment_group_longer_than_tokens_allow_is_asked_again_and_no_token_is_issued() {
+        olga.press(olga.send("/servers"), "ae");
+        Call refused = olga.send("Oslo, 10, " + "g".repeat(dev.vpnbot.domain.server.EnrollmentToken.MAX_GROUP_LENGTH + 1));
+
+        assertThat(refused.text()).contains("enrol itself").contains("64").doesNotContain("vpnbot-enroll-");
+    }
+
+    private static String enrolmentSecret(Call issued) {
+        java.util.regex.Matcher found = java.util.regex.Pattern.compile("vpnbot-enroll-[A-Za-z0-9_-]{43}").matcher(issued.text());
+        assertThat(found.find()).as(issued.text()).isTrue();
+        return found.group();
+    }
+
     private static byte[] sha256(String text) {
         try {
             return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));

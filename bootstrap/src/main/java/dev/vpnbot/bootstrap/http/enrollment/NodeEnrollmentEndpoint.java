@@ -1,4 +1,4 @@
-package dev.vpnbot.bootstrap.enrollment;
+package dev.vpnbot.bootstrap.http.enrollment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
