@@ -23,7 +23,6 @@ import dev.vpnbot.bootstrap.config.ConfigReader;
 import dev.vpnbot.bootstrap.config.DatabaseLocation;
 import dev.vpnbot.bootstrap.config.Purpose;
 import dev.vpnbot.bootstrap.config.Variables;
-import dev.vpnbot.bootstrap.config.DatabaseLocation;
 import dev.vpnbot.bootstrap.lifecycle.Lifecycle;
 import dev.vpnbot.bootstrap.wiring.Wiring;
 import dev.vpnbot.domain.key.KeyStatus;
