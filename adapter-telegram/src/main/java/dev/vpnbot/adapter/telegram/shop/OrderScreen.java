@@ -106,11 +106,13 @@ final class OrderScreen {
     void show(Interaction ix, Order order) {
         Texts t = ix.texts();
         if (!order.status().isWaitingForPayment()) endPayingStep(ix, order);
+        // a renewal extends the key the user has: never promise a new one
+        String renewal = order.purpose() instanceof OrderPurpose.Renewal ? "_renewal" : "";
         View view = switch (order.status()) {
             case CREATED, AWAITING_PAYMENT -> summary(ix, order);
-            case PAID -> View.of(t.html("order.paid", order.publicId().value()))
+            case PAID -> View.of(t.html("order.paid" + renewal, order.publicId().value()))
                     .row(Button.callback(t.label("menu.keys"), CallbackData.of(Action.KEYS))).row(MainMenu.back(t));
-            case FULFILLED -> View.of(t.html("order.fulfilled", order.publicId().value()))
+            case FULFILLED -> View.of(t.html("order.fulfilled" + renewal, order.publicId().value()))
                     .row(Button.callback(t.label("menu.keys"), CallbackData.of(Action.KEYS))).row(MainMenu.back(t));
             case CANCELLED -> View.of(t.html("order.cancelled", order.publicId().value()))
                     .row(Button.callback(t.label("menu.buy"), CallbackData.of(Action.BUY))).row(MainMenu.back(t));
@@ -138,7 +140,7 @@ final class OrderScreen {
         String orderId = String.valueOf(order.id().value());
         View view;
         if (order.invoice() != null) {
-            text.append(t.html("order.hint"));
+            text.append(t.html(order.purpose() instanceof OrderPurpose.Renewal ? "order.hint_renewal" : "order.hint"));
             view = View.of(text.toString())
                     .row(Button.url(t.label("order.pay", t.money(order.price())), order.invoice().payUrl()));
         } else {
