@@ -7,6 +7,7 @@ import dev.vpnbot.adapter.telegram.outbox.RateLimitedSender;
 import dev.vpnbot.adapter.telegram.outbox.SenderLimits;
 import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
 import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
+import dev.vpnbot.application.port.in.account.ChangeTimeZoneUseCase;
 import dev.vpnbot.application.port.in.account.FindUserUseCase;
 import dev.vpnbot.application.port.in.account.MarkUserBlockedUseCase;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
@@ -90,8 +91,9 @@ public final class TelegramAdapter implements AutoCloseable {
         public BotAssembly shop(RegisterUserUseCase register, FindUserUseCase users, ChangeLanguageUseCase language,
                                 ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placement,
                                 CheckPaymentUseCase check, CancelOrderUseCase cancel, ShowMyKeysUseCase myKeys,
-                                PayInTestModeUseCase payInTestMode) {
-            this.shop = new TelegramUseCases(register, users, language, tariffs, servers, placement, check, cancel, myKeys, payInTestMode);
+                                PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase timeZone) {
+            this.shop = new TelegramUseCases(register, users, language, tariffs, servers, placement, check, cancel, myKeys, payInTestMode,
+                    timeZone);
             return this;
         }
 

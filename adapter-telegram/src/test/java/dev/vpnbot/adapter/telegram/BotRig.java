@@ -107,9 +107,9 @@ public final class BotRig implements AutoCloseable {
                 new UserAdministration(admins, users, keys, orders, shop.tariffs, shop.servers, shop.transactions, clock, shop.confirmation));
         TelegramUseCases useCases = settings.paymentTestMode()
                 ? new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
-                        shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments)
+                        shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments, shop.timeZoneChange)
                 : new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
-                        shop.paymentCheck, shop.cancellation, shop.myKeys);
+                        shop.paymentCheck, shop.cancellation, shop.myKeys, shop.timeZoneChange);
         bot = new TelegramBot(settings, sender, useCases, admin, states);
     }
 

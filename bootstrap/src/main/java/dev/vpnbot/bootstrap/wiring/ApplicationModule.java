@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import dev.vpnbot.application.port.in.ordering.CancelOrderUseCase;
 import dev.vpnbot.application.port.in.payment.ApplyPaymentUseCase;
 import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
+import dev.vpnbot.application.port.in.account.ChangeTimeZoneUseCase;
 import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase;
 import dev.vpnbot.application.port.in.account.FindUserUseCase;
@@ -38,6 +39,7 @@ import dev.vpnbot.application.service.ordering.Catalogue;
 import dev.vpnbot.application.service.account.ExpiryReminders;
 import dev.vpnbot.application.service.fulfilment.FulfilmentWorker;
 import dev.vpnbot.application.service.account.LanguageChange;
+import dev.vpnbot.application.service.account.TimeZoneChange;
 import dev.vpnbot.application.service.account.MyKeys;
 import dev.vpnbot.application.service.ordering.Nonces;
 import dev.vpnbot.application.service.ordering.OrderCancellation;
@@ -191,6 +193,12 @@ public final class ApplicationModule extends AbstractModule {
     @Singleton
     ChangeLanguageUseCase languageChange(Users users) {
         return new LanguageChange(users);
+    }
+
+    @Provides
+    @Singleton
+    ChangeTimeZoneUseCase timeZoneChange(Users users) {
+        return new TimeZoneChange(users);
     }
 
     @Provides

@@ -12,6 +12,7 @@ import dev.vpnbot.adapter.telegram.TelegramSettings;
 import dev.vpnbot.adapter.telegram.WebPage;
 import dev.vpnbot.application.port.in.ordering.CancelOrderUseCase;
 import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
+import dev.vpnbot.application.port.in.account.ChangeTimeZoneUseCase;
 import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;
 import dev.vpnbot.application.port.in.account.FindUserUseCase;
 import dev.vpnbot.application.port.in.ordering.ListServersForPurchaseUseCase;
@@ -95,9 +96,10 @@ public final class TelegramModule extends AbstractModule {
                     ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placement,
                     CheckPaymentUseCase check, CancelOrderUseCase cancel, ShowMyKeysUseCase myKeys,
                     Optional<PayInTestModeUseCase> testPayments, ManageServersUseCase manageServers, ManageTariffsUseCase manageTariffs,
-                    ShowStatisticsUseCase statistics, BroadcastUseCase broadcasts, ManageUsersUseCase manageUsers, BotMetrics metrics) {
+                    ShowStatisticsUseCase statistics, BroadcastUseCase broadcasts, ManageUsersUseCase manageUsers, BotMetrics metrics,
+                    ChangeTimeZoneUseCase timeZone) {
         TelegramBot bot = adapter.bot()
-                .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null))
+                .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null), timeZone)
                 .admin(manageServers, manageTariffs, statistics, broadcasts, manageUsers)
                 .build();
         bot.observeUpdates(metrics::updateTaken);

@@ -27,7 +27,7 @@ public record CallbackData(Action action, List<String> args) {
     private static final Map<String, Audience> AUDIENCES = Map.of(
             "all", Audience.ALL, "active", Audience.WITH_ACTIVE_KEY, "expired", Audience.WITH_EXPIRED_KEY);
 
-    public enum Arg { ID, ID_OR_ZERO, PLATFORM, LANGUAGE, FLAG, AUDIENCE }
+    public enum Arg { ID, ID_OR_ZERO, PLATFORM, LANGUAGE, FLAG, AUDIENCE, ZONE }
 
     /** Who may press a button. Admin buttons are refused before any screen runs (and the use cases check again). */
     enum Who { ANYONE, ADMIN }
@@ -57,6 +57,9 @@ public record CallbackData(Action action, List<String> args) {
         LANGUAGE_SET("ls", Arg.LANGUAGE),
         /** test payment mode only: pays the order as a verified webhook would */
         ORDER_PAY_TEST("op", Arg.ID),
+        TIME_ZONE("z"),
+        /** a zone id; an offset zone without its colon ("UTC+0530") */
+        TIME_ZONE_SET("zs", Arg.ZONE),
 
         // ---- admins only; every code starts with 'a' ----
         ADMIN_HOME(Who.ADMIN, "a"),
@@ -181,6 +184,11 @@ public record CallbackData(Action action, List<String> args) {
         return dev.vpnbot.domain.user.Language.parse(args.get(index));
     }
 
+    /** The zone id as the button carries it; the use case checks it again. */
+    public String zone(int index) {
+        return args.get(index);
+    }
+
     public boolean flag(int index) {
         return args.get(index).equals("1");
     }
@@ -197,6 +205,7 @@ public record CallbackData(Action action, List<String> args) {
         if (arg instanceof Boolean b) return b ? "1" : "0";
         if (arg instanceof Audience a) return AUDIENCES.entrySet().stream().filter(e -> e.getValue() == a).findFirst().orElseThrow().getKey();
         if (arg instanceof Platform p) return p.name().toLowerCase(Locale.ROOT);
+        if (arg instanceof java.time.ZoneId z) return z.getId().replace(":", "");
         if (arg instanceof dev.vpnbot.domain.user.Language l) return l.name().toLowerCase(Locale.ROOT);
         return String.valueOf(arg);
     }
@@ -209,6 +218,17 @@ public record CallbackData(Action action, List<String> args) {
             case LANGUAGE -> Arrays.stream(dev.vpnbot.domain.user.Language.values()).anyMatch(l -> l.name().toLowerCase(Locale.ROOT).equals(value));
             case FLAG -> value.equals("0") || value.equals("1");
             case AUDIENCE -> AUDIENCES.containsKey(value);
+            case ZONE -> isZone(value);
         };
+    }
+
+    private static boolean isZone(String value) {
+        if (value.isEmpty() || value.contains(":")) return false;
+        try {
+            java.time.ZoneId.of(value);
+            return true;
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.vpnbot.adapter.telegram.shop;
 
 import dev.vpnbot.application.port.in.ordering.CancelOrderUseCase;
 import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
+import dev.vpnbot.application.port.in.account.ChangeTimeZoneUseCase;
 import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;
 import dev.vpnbot.application.port.in.account.FindUserUseCase;
 import dev.vpnbot.application.port.in.ordering.ListServersForPurchaseUseCase;
@@ -21,7 +22,7 @@ import java.util.Objects;
 public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
                                ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
                                CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
-                               PayInTestModeUseCase payInTestMode) {
+                               PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone) {
     public TelegramUseCases {
         Objects.requireNonNull(registerUser, "registerUser");
         Objects.requireNonNull(findUser, "findUser");
@@ -32,12 +33,14 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
         Objects.requireNonNull(checkPayment, "checkPayment");
         Objects.requireNonNull(cancelOrder, "cancelOrder");
         Objects.requireNonNull(myKeys, "myKeys");
+        Objects.requireNonNull(changeTimeZone, "changeTimeZone");
     }
 
     /** Without test payments (production). */
     public TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
                             ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
-                            CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys) {
-        this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, null);
+                            CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
+                            ChangeTimeZoneUseCase changeTimeZone) {
+        this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, null, changeTimeZone);
     }
 }

@@ -21,7 +21,9 @@ public class Refusal extends RuntimeException {
         INVALID_INPUT,
         SERVER_HAS_ACTIVE_KEYS,
         BROADCAST_NOT_FOUND,
-        USER_NOT_FOUND
+        USER_NOT_FOUND,
+        /** A time zone name the time zone database does not know. */
+        UNKNOWN_TIME_ZONE
     }
 
     private final Reason reason;
