@@ -12,6 +12,7 @@ import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Tariffs;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
+import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.admin.Audiences;
 import dev.vpnbot.application.port.out.admin.Broadcasts;
 import dev.vpnbot.application.port.out.admin.ShopFigures;
@@ -63,6 +64,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final ShopFigures shopFigures;
     private final Broadcasts broadcasts;
     private final Audiences audiences;
+    private final SalesSwitch salesSwitch;
     private final MigrationReport migration;
 
     private PostgresPersistence(HikariDataSource pool, DatabaseSettings settings, SecretBox secrets, Clock clock,
@@ -83,6 +85,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.shopFigures = new PostgresShopFigures(db);
         this.broadcasts = new PostgresBroadcasts(db);
         this.audiences = new PostgresAudiences(db);
+        this.salesSwitch = new PostgresSalesSwitch(db);
     }
 
     /** Migrates the schema, then serves with the same login. */
@@ -244,6 +247,10 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public Users users() {
         return users;
+    }
+
+    public SalesSwitch salesSwitch() {
+        return salesSwitch;
     }
 
     public Tariffs tariffs() {

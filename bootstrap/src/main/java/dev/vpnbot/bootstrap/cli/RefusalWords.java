@@ -29,6 +29,8 @@ final class RefusalWords {
             case BROADCAST_NOT_FOUND -> "refused: there is no such broadcast (" + detail + ")";
             case PAYMENT_GATEWAY_UNAVAILABLE -> "refused: Heleket could not be reached, try again in a minute (" + detail + ")";
             case NOT_ADMIN -> "refused: only an admin may do that (" + detail + ")";
+            case SALES_PAUSED -> "refused: sales are paused (maintenance); `vpnbot maintenance off` sells again";
+            case USER_BANNED -> "refused: that user is banned (" + detail + "); `vpnbot user unban` lifts it";
             case UNKNOWN_TIME_ZONE -> "refused: the time zone database has no such zone (" + detail + "); use a name like Europe/Moscow or UTC+03:00";
         };
     }

@@ -27,6 +27,10 @@ import dev.vpnbot.application.service.admin.ServerAdministration;
 import dev.vpnbot.application.service.admin.StatisticsReport;
 import dev.vpnbot.application.service.admin.TariffAdministration;
 import dev.vpnbot.application.service.admin.UserAdministration;
+import dev.vpnbot.application.service.admin.UserBans;
+import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
+import dev.vpnbot.application.port.out.admin.SalesSwitch;
+import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.bootstrap.config.OperatorConfig;
 import dev.vpnbot.domain.user.UserId;
 import java.time.Clock;
@@ -45,8 +49,8 @@ public final class AdminModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ManageTariffsUseCase tariffs(Admins admins, Tariffs tariffs) {
-        return new TariffAdministration(admins, tariffs);
+    ManageTariffsUseCase tariffs(Admins admins, Tariffs tariffs, SalesSwitch sales, Clock clock) {
+        return new TariffAdministration(admins, tariffs, sales, clock);
     }
 
     @Provides
@@ -73,5 +77,11 @@ public final class AdminModule extends AbstractModule {
     ManageUsersUseCase users(Admins admins, Users users, Keys keys, Orders orders, Tariffs tariffs, Servers servers,
                              Transactions tx, Clock clock, ApplyPaymentUseCase payments) {
         return new UserAdministration(admins, users, keys, orders, tariffs, servers, tx, clock, payments);
+    }
+
+    @Provides
+    @Singleton
+    BanUsersUseCase bans(Admins admins, Users users, Keys keys, Servers servers, Transactions tx, VpnPanel panel) {
+        return new UserBans(admins, admins, users, keys, servers, tx, panel);
     }
 }

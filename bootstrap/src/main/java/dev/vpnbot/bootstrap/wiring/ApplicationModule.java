@@ -7,6 +7,7 @@ import dev.vpnbot.application.port.in.ordering.CancelOrderUseCase;
 import dev.vpnbot.application.port.in.payment.ApplyPaymentUseCase;
 import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
 import dev.vpnbot.application.port.in.account.ChangeTimeZoneUseCase;
+import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase;
 import dev.vpnbot.application.port.in.account.FindUserUseCase;
@@ -107,15 +108,15 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Catalogue catalogue(Tariffs tariffs, Servers servers) {
-        return new Catalogue(tariffs, servers);
+    Catalogue catalogue(Tariffs tariffs, Servers servers, SalesSwitch sales) {
+        return new Catalogue(tariffs, servers, sales);
     }
 
     @Provides
     @Singleton
     PlaceOrderUseCase placement(Users users, Tariffs tariffs, Servers servers, Keys keys, Orders orders, PaymentGateway gateway,
-                                Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces) {
-        return new OrderPlacement(users, tariffs, servers, keys, orders, gateway, tx, clock, settings, nonces);
+                                Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces, SalesSwitch sales) {
+        return new OrderPlacement(users, tariffs, servers, keys, orders, gateway, tx, clock, settings, nonces, sales);
     }
 
     @Provides

@@ -14,6 +14,15 @@ import dev.vpnbot.application.port.out.panel.PanelInspection;
 import dev.vpnbot.application.service.admin.Admins;
 import dev.vpnbot.application.service.admin.ServerAdministration;
 import dev.vpnbot.application.service.admin.TariffAdministration;
+import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
+import dev.vpnbot.application.port.out.Keys;
+import dev.vpnbot.application.port.out.Transactions;
+import dev.vpnbot.application.port.out.Users;
+import dev.vpnbot.application.port.out.admin.SalesSwitch;
+import dev.vpnbot.application.port.out.panel.VpnPanel;
+import dev.vpnbot.application.service.admin.UserBans;
+import dev.vpnbot.bootstrap.config.OperatorConfig;
+import java.util.stream.Collectors;
 import dev.vpnbot.domain.user.UserId;
 import java.time.Clock;
 import java.util.List;
@@ -60,7 +69,16 @@ public final class ConsoleModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ManageTariffsUseCase tariffs(Admins admins, Tariffs tariffs) {
-        return new TariffAdministration(admins, tariffs);
+    ManageTariffsUseCase tariffs(Admins admins, Tariffs tariffs, SalesSwitch sales, Clock clock) {
+        return new TariffAdministration(admins, tariffs, sales, clock);
+    }
+
+    /** The console bans; the bot's admins (ADMIN_IDS) cannot be banned from here either. */
+    @Provides
+    @Singleton
+    BanUsersUseCase bans(Admins console, OperatorConfig operator, Users users, Keys keys, Servers servers, Transactions tx,
+                         @Undecorated VpnPanel panel) {
+        Admins botAdmins = new Admins(operator.adminIds().stream().map(UserId::new).collect(Collectors.toSet()));
+        return new UserBans(console, botAdmins, users, keys, servers, tx, panel);
     }
 }

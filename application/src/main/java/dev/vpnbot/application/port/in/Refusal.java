@@ -23,7 +23,11 @@ public class Refusal extends RuntimeException {
         BROADCAST_NOT_FOUND,
         USER_NOT_FOUND,
         /** A time zone name the time zone database does not know. */
-        UNKNOWN_TIME_ZONE
+        UNKNOWN_TIME_ZONE,
+        /** Maintenance: new keys are not sold right now; the detail is the operator's message for buyers. */
+        SALES_PAUSED,
+        /** The user is banned: nothing is sold to or done for them. */
+        USER_BANNED
     }
 
     private final Reason reason;

@@ -4,7 +4,9 @@ import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.tariff.Tariff;
 import dev.vpnbot.domain.tariff.TariffId;
 import dev.vpnbot.domain.user.UserId;
+import dev.vpnbot.domain.shop.SalesPause;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -29,4 +31,17 @@ public interface ManageTariffsUseCase {
     Tariff setActive(UserId actor, TariffId id, boolean active);
 
     void removeTariff(UserId actor, TariffId id);
+
+    /**
+     * Maintenance: stops selling new keys (renewals, My keys and support go on) until
+     * {@link #resumeSales}; buyers read {@code message}. Pausing again replaces the message.
+     * A message over {@link SalesPause#MAX_MESSAGE} characters is refused as invalid input.
+     */
+    SalesPause pauseSales(UserId actor, String message);
+
+    /** Sells new keys again; nothing happens when sales run. */
+    void resumeSales(UserId actor);
+
+    /** The pause in force, if any. */
+    Optional<SalesPause> salesPause(UserId actor);
 }
