@@ -12,6 +12,7 @@ import dev.vpnbot.application.port.in.account.FindUserUseCase;
 import dev.vpnbot.application.port.in.account.MarkUserBlockedUseCase;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
+import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
@@ -98,8 +99,8 @@ public final class TelegramAdapter implements AutoCloseable {
         }
 
         public BotAssembly admin(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
-                                 BroadcastUseCase broadcastUseCase, ManageUsersUseCase users) {
-            this.admin = new AdminUseCases(servers, tariffs, statistics, broadcastUseCase, users);
+                                 BroadcastUseCase broadcastUseCase, ManageUsersUseCase users, BanUsersUseCase bans) {
+            this.admin = new AdminUseCases(servers, tariffs, statistics, broadcastUseCase, users, bans);
             return this;
         }
 

@@ -35,6 +35,7 @@ import dev.vpnbot.application.service.admin.ServerAdministration;
 import dev.vpnbot.application.service.admin.StatisticsReport;
 import dev.vpnbot.application.service.admin.TariffAdministration;
 import dev.vpnbot.application.service.admin.UserAdministration;
+import dev.vpnbot.application.service.admin.UserBans;
 import dev.vpnbot.domain.user.UserId;
 import dev.vpnbot.domain.fixtures.ServerMother;
 import dev.vpnbot.domain.fixtures.TariffMother;
@@ -104,7 +105,8 @@ public final class BotRig implements AutoCloseable {
                 new TariffAdministration(admins, shop.tariffs, shop.salesSwitch, clock),
                 new StatisticsReport(admins, new InMemoryShopFigures(users, keys, orders), shop.servers, clock),
                 broadcasting,
-                new UserAdministration(admins, users, keys, orders, shop.tariffs, shop.servers, shop.transactions, clock, shop.confirmation));
+                new UserAdministration(admins, users, keys, orders, shop.tariffs, shop.servers, shop.transactions, clock, shop.confirmation),
+                new UserBans(admins, admins, users, keys, shop.servers, shop.transactions, panel));
         TelegramUseCases useCases = settings.paymentTestMode()
                 ? new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments, shop.timeZoneChange)

@@ -22,6 +22,7 @@ import dev.vpnbot.application.port.in.payment.PayInTestModeUseCase;
 import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
+import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
@@ -97,10 +98,10 @@ public final class TelegramModule extends AbstractModule {
                     CheckPaymentUseCase check, CancelOrderUseCase cancel, ShowMyKeysUseCase myKeys,
                     Optional<PayInTestModeUseCase> testPayments, ManageServersUseCase manageServers, ManageTariffsUseCase manageTariffs,
                     ShowStatisticsUseCase statistics, BroadcastUseCase broadcasts, ManageUsersUseCase manageUsers, BotMetrics metrics,
-                    ChangeTimeZoneUseCase timeZone) {
+                    ChangeTimeZoneUseCase timeZone, BanUsersUseCase bans) {
         TelegramBot bot = adapter.bot()
                 .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null), timeZone)
-                .admin(manageServers, manageTariffs, statistics, broadcasts, manageUsers)
+                .admin(manageServers, manageTariffs, statistics, broadcasts, manageUsers, bans)
                 .build();
         bot.observeUpdates(metrics::updateTaken);
         return bot;

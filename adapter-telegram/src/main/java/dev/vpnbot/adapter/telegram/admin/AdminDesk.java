@@ -60,7 +60,7 @@ public final class AdminDesk {
         this.tariffChanges = new TariffChangeFlow(useCases.tariffs(), tariffs, conversations);
         this.statistics = new StatisticsScreen(useCases.statistics(), conversations);
         this.broadcast = new BroadcastFlow(useCases.broadcasts(), conversations);
-        this.users = new UsersScreen(useCases.users(), useCases.servers(), conversations);
+        this.users = new UsersScreen(useCases.users(), useCases.servers(), useCases.bans(), conversations);
         this.grants = new GrantFlow(useCases.users(), useCases.tariffs(), useCases.servers(), users, conversations);
     }
 
@@ -121,6 +121,12 @@ public final class AdminDesk {
         buttons.put(Action.GRANT_EXTENSION, (ix, d) -> grants.extensionTariffs(ix, new UserId(d.id(0)), new KeyId(d.id(1))));
         buttons.put(Action.GRANT_EXTENSION_TARIFF, (ix, d) ->
                 grants.grantExtension(ix, new UserId(d.id(0)), new KeyId(d.id(1)), new TariffId(d.id(2))));
+        buttons.put(Action.USER_BAN, (ix, d) -> users.askBan(ix, new UserId(d.id(0))));
+        buttons.put(Action.USER_BAN_CONFIRMED, (ix, d) -> users.ban(ix, new UserId(d.id(0))));
+        buttons.put(Action.USER_UNBAN, (ix, d) -> users.unban(ix, new UserId(d.id(0))));
+        buttons.put(Action.SALES_PAUSE, (ix, d) -> tariffChanges.askPauseMessage(ix));
+        buttons.put(Action.SALES_PAUSE_SILENT, (ix, d) -> tariffChanges.pause(ix, ""));
+        buttons.put(Action.SALES_RESUME, (ix, d) -> tariffChanges.resume(ix));
     }
 
     /** One of {@link #COMMANDS}, from an admin. */
@@ -151,7 +157,7 @@ public final class AdminDesk {
         switch (c.step()) {
             case ADMIN_ADD_SERVER -> addServer.received(ix, message, c);
             case ADMIN_SERVER_RENAME, ADMIN_SERVER_MAX_CLIENTS, ADMIN_SERVER_CREDENTIALS -> serverSettings.received(ix, message, c);
-            case ADMIN_TARIFF_PRICE, ADMIN_TARIFF_ADD -> tariffChanges.received(ix, message, c);
+            case ADMIN_TARIFF_PRICE, ADMIN_TARIFF_ADD, ADMIN_SALES_PAUSE_MESSAGE -> tariffChanges.received(ix, message, c);
             case ADMIN_BROADCAST_TEXT -> broadcast.received(ix, message, c);
             case ADMIN_USER_LOOKUP -> users.received(ix, message);
             default -> home.sendNew(ix); // nothing typed is expected after a grant

@@ -1,5 +1,6 @@
 package dev.vpnbot.adapter.telegram.admin;
 
+import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
@@ -13,12 +14,13 @@ import java.util.Objects;
  * same configuration.
  */
 public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
-                            BroadcastUseCase broadcasts, ManageUsersUseCase users) {
+                            BroadcastUseCase broadcasts, ManageUsersUseCase users, BanUsersUseCase bans) {
     public AdminUseCases {
         Objects.requireNonNull(servers, "servers");
         Objects.requireNonNull(tariffs, "tariffs");
         Objects.requireNonNull(statistics, "statistics");
         Objects.requireNonNull(broadcasts, "broadcasts");
         Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(bans, "bans");
     }
 }

@@ -104,7 +104,16 @@ public record CallbackData(Action action, List<String> args) {
         /** user, key: choose the tariff of the extension */
         GRANT_EXTENSION(Who.ADMIN, "aue", Arg.ID, Arg.ID),
         /** user, key, tariff: grant */
-        GRANT_EXTENSION_TARIFF(Who.ADMIN, "auf", Arg.ID, Arg.ID, Arg.ID);
+        GRANT_EXTENSION_TARIFF(Who.ADMIN, "auf", Arg.ID, Arg.ID, Arg.ID),
+        /** user: asks to confirm the ban */
+        USER_BAN(Who.ADMIN, "aub", Arg.ID),
+        /** user: bans (again: retries the panels) */
+        USER_BAN_CONFIRMED(Who.ADMIN, "auy", Arg.ID),
+        USER_UNBAN(Who.ADMIN, "auu", Arg.ID),
+        /** maintenance: asks for the message buyers read */
+        SALES_PAUSE(Who.ADMIN, "afs"),
+        SALES_PAUSE_SILENT(Who.ADMIN, "afq"),
+        SALES_RESUME(Who.ADMIN, "afr");
 
         private static final Map<String, Action> BY_CODE =
                 Arrays.stream(values()).collect(Collectors.toMap(a -> a.code, Function.identity()));

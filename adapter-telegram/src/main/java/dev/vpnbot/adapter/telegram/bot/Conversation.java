@@ -23,6 +23,8 @@ public record Conversation(Step step, long id, String choice) {
         BUYING, EXTENDING, PAYING, SUPPORT,
         ADMIN_ADD_SERVER, ADMIN_SERVER_RENAME, ADMIN_SERVER_MAX_CLIENTS, ADMIN_SERVER_CREDENTIALS,
         ADMIN_TARIFF_PRICE, ADMIN_TARIFF_ADD, ADMIN_BROADCAST_TEXT, ADMIN_USER_LOOKUP,
+        /** maintenance: the next text is the message buyers read while sales are paused */
+        ADMIN_SALES_PAUSE_MESSAGE,
         /** a grant was made by the button in {@code choice}: pressing it again shows the grant, never a second one */
         ADMIN_GRANTED,
         /** the time zone screen is open: typed text searches zones */
