@@ -14,7 +14,11 @@ public record AdminAlert(Kind kind, String detail) {
         /** The drift repair put panel clients back as our database has them; the detail lists what it fixed. */
         PANEL_DRIFT_REPAIRED,
         /** A panel's answer about one of our clients could not be trusted, so nothing was written for it. */
-        PANEL_CLIENT_UNTRUSTED
+        PANEL_CLIENT_UNTRUSTED,
+        /** pg_dump failed: no backup was made this time. */
+        BACKUP_FAILED,
+        /** A backup was made and kept on the server, but not delivered to the backup chat (too large, or the bot may not post there). */
+        BACKUP_NOT_DELIVERED
     }
 
     public AdminAlert {
