@@ -1,6 +1,7 @@
 package dev.vpnbot.adapter.telegram;
 
 import dev.vpnbot.adapter.telegram.admin.AdminUseCases;
+import dev.vpnbot.adapter.telegram.notify.TelegramBackupChannel;
 import dev.vpnbot.adapter.telegram.notify.TelegramBroadcastChannel;
 import dev.vpnbot.adapter.telegram.notify.TelegramNotifier;
 import dev.vpnbot.adapter.telegram.outbox.RateLimitedSender;
@@ -25,11 +26,15 @@ import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;
 import dev.vpnbot.application.port.in.payment.PayInTestModeUseCase;
 import dev.vpnbot.application.port.out.ConversationStates;
+import dev.vpnbot.application.port.out.admin.BackupChannel;
 import dev.vpnbot.application.port.out.admin.BroadcastChannel;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 
 /**
  * The adapter as bootstrap sees it, so that wiring needs nothing below this package. The driven
@@ -43,6 +48,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private final RateLimitedSender sender;
     private final Notifier notifier;
     private final BroadcastChannel broadcasts;
+    private final OkHttpClient http;
 
     /**
      * @param blocking told when a private chat blocked the bot (Telegram's 403): marking the user is the business side
@@ -55,6 +61,16 @@ public final class TelegramAdapter implements AutoCloseable {
         this.sender = new RateLimitedSender(http, settings, blocking::markBlocked, SenderLimits.telegramDefaults());
         this.notifier = new TelegramNotifier(settings, sender, states, clock);
         this.broadcasts = new TelegramBroadcastChannel(settings, sender);
+        this.http = http;
+    }
+
+    /**
+     * Where database backups go: documents into {@code chats}, on a client of their own with
+     * upload-sized timeouts (derived from the shared one, which its owner closes).
+     */
+    public BackupChannel backupChannel(List<Long> chats) {
+        OkHttpClient uploads = http.newBuilder().writeTimeout(Duration.ofMinutes(5)).readTimeout(Duration.ofMinutes(2)).build();
+        return new TelegramBackupChannel(new OkHttpTelegramClient(uploads, settings.botToken(), settings.telegramUrl()), chats);
     }
 
     public Notifier notifier() {

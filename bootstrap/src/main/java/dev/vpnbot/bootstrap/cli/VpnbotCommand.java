@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"A Telegram bot that sells VPN keys on 3x-ui panels, paid through Heleket.",
                 "Without a command it runs the bot (same as `vpnbot run`).",
                 "Configuration comes from environment variables and a .env file (see README)."},
-        subcommands = {RunCommand.class, MigrateCommand.class, SandboxCommand.class, ServerCommand.class, TariffCommand.class},
+        subcommands = {RunCommand.class, MigrateCommand.class, SandboxCommand.class, ServerCommand.class, TariffCommand.class,
+                UserCommand.class, MaintenanceCommand.class, BackupCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped normally", "1:failed while starting or running", "2:the configuration (or the command line) is wrong"})
 public final class VpnbotCommand implements Callable<Integer> {

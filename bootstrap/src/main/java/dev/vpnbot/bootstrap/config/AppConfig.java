@@ -15,10 +15,11 @@ import java.util.Objects;
  * @param panelDriftInterval how often the panels are compared with the database and repaired;
  *                          {@link Duration#ZERO} when the operator switched the repair off
  * @param warnings          things worth telling the operator that do not stop the bot
+ * @param backup            database backups (scheduled only when BACKUP_INTERVAL is set)
  */
 public record AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig database, Path dataDir,
                         HeleketConfig heleket, OperatorConfig operator, Secret secretKey,
-                        Duration reconcileInterval, Duration panelDriftInterval, List<String> warnings) {
+                        Duration reconcileInterval, Duration panelDriftInterval, List<String> warnings, BackupConfig backup) {
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofSeconds(30);
     public static final Duration DEFAULT_PANEL_DRIFT_INTERVAL = Duration.ofMinutes(10);
@@ -34,6 +35,15 @@ public record AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig
         Objects.requireNonNull(panelDriftInterval, "panelDriftInterval");
         if (panelDriftInterval.isNegative()) throw new IllegalArgumentException("panel drift interval cannot be negative");
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(backup, "backup");
+    }
+
+    /** Without scheduled backups (`vpnbot backup` still makes one into DATA_DIR/backups). */
+    public AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig database, Path dataDir,
+                     HeleketConfig heleket, OperatorConfig operator, Secret secretKey,
+                     Duration reconcileInterval, Duration panelDriftInterval, List<String> warnings) {
+        this(telegram, http, database, dataDir, heleket, operator, secretKey, reconcileInterval, panelDriftInterval, warnings,
+                BackupConfig.off(dataDir));
     }
 
     public boolean panelDriftRepairOn() {

@@ -19,7 +19,7 @@ public final class Variables {
             "DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD", "DATA_DIR", "HELEKET_MERCHANT_ID", "HELEKET_API_KEY",
             "HELEKET_API_URL", "HELEKET_WEBHOOK_IPS", "TRUSTED_PROXIES", "ADMIN_IDS", "SECRET_KEY", "PAYMENT_TEST_MODE",
             "SUPPORT_CHAT_ID", "DEFAULT_LANGUAGE", "TIME_ZONE", "RECONCILE_INTERVAL",
-            "PANEL_DRIFT_INTERVAL");
+            "PANEL_DRIFT_INTERVAL", "BACKUP_INTERVAL", "BACKUP_CHAT_ID", "BACKUP_DIR", "BACKUP_KEEP", "BACKUP_MAX_MB", "PG_DUMP");
 
     /** Read by the deployment around the bot (Compose, the JVM, logging), not by the bot: no warning for them in .env. */
     private static final Set<String> DEPLOYMENT = Set.of("POSTGRES_PASSWORD", "JAVA_OPTS", "VPNBOT_LOG_LEVEL");

@@ -1,5 +1,6 @@
 package dev.vpnbot.bootstrap.schedule;
 
+import dev.vpnbot.application.port.in.admin.BackUpDatabaseUseCase;
 import dev.vpnbot.application.port.in.payment.ReconcilePaymentsUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RunFulfilmentJobsUseCase;
@@ -7,6 +8,8 @@ import dev.vpnbot.application.port.in.account.SendExpiryRemindersUseCase;
 import dev.vpnbot.bootstrap.config.DurationText;
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -71,6 +74,7 @@ public final class BackgroundJobs {
     private final Semaphore fulfilling = new Semaphore(FULFILMENT_LOOPS);
     private final AtomicBoolean fulfilAgain = new AtomicBoolean();
     private volatile boolean started;
+    private final List<Runnable> extraJobs = new ArrayList<>();
 
     public BackgroundJobs(RunFulfilmentJobsUseCase fulfilment, ReconcilePaymentsUseCase reconciliation,
                           SendExpiryRemindersUseCase reminders, PanelProbe panelProbe, RepairPanelDriftUseCase driftRepair,
@@ -96,9 +100,20 @@ public final class BackgroundJobs {
         executor.setRemoveOnCancelPolicy(true);
     }
 
+    /**
+     * A job beside the built-in ones (database backups), first run one {@code period} after start;
+     * added before {@link #start}. Guarded like the others: a failure is logged and it runs again next time.
+     */
+    public synchronized void addJob(String name, Duration period, IntSupplier work) {
+        if (started) throw new IllegalStateException("jobs are added before start");
+        extraJobs.add(() -> every(period, period, () -> guarded(name, work)));
+        LOG.info("background job {} every {}", name, DurationText.format(period));
+    }
+
     public synchronized void start() {
         if (started) throw new IllegalStateException("already started");
         started = true;
+        extraJobs.forEach(Runnable::run);
         every(Duration.ZERO, schedule.fulfilmentTick(), this::fulfilDueOrders);
         every(schedule.firstDelay(), schedule.reconcileInterval(), () -> guarded("reconciliation", this::reconcile));
         every(schedule.firstDelay().multipliedBy(2), schedule.reminderInterval(), () -> guarded("expiry_reminders", this::remind));
@@ -113,6 +128,19 @@ public final class BackgroundJobs {
         LOG.info("background jobs started: fulfilment every {}, reconciliation every {}, expiry reminders every {}, panel drift repair {}",
                 DurationText.format(schedule.fulfilmentTick()), DurationText.format(schedule.reconcileInterval()),
                 DurationText.format(schedule.reminderInterval()), drift.isZero() ? "off" : "every " + DurationText.format(drift));
+    }
+
+    /** The database backup as a job: logs what happened; the use case tells the admins when something went wrong. */
+    public static IntSupplier backups(BackUpDatabaseUseCase backups) {
+        return () -> {
+            BackUpDatabaseUseCase.BackupReport r = backups.backUp();
+            if (r.outcome() == BackUpDatabaseUseCase.Outcome.SENT) {
+                LOG.info("database backup {} ({} bytes) sent; {} older one(s) removed", r.file().getFileName(), r.bytes(), r.removed().size());
+            } else {
+                LOG.warn("database backup {}: {}", r.outcome(), r.problem());
+            }
+            return r.outcome() == BackUpDatabaseUseCase.Outcome.FAILED ? 0 : 1;
+        };
     }
 
     /** The fulfilment wake-up: a payment just landed, deliver now instead of at the next tick. */

@@ -14,7 +14,13 @@ import dev.vpnbot.application.port.out.panel.PanelInspection;
 import dev.vpnbot.application.service.admin.Admins;
 import dev.vpnbot.application.service.admin.ServerAdministration;
 import dev.vpnbot.application.service.admin.TariffAdministration;
+import dev.vpnbot.application.port.in.admin.BackUpDatabaseUseCase;
 import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
+import dev.vpnbot.application.port.out.admin.DatabaseDumps;
+import dev.vpnbot.application.service.admin.DatabaseBackups;
+import dev.vpnbot.application.service.admin.DatabaseBackups.BackupPolicy;
+import dev.vpnbot.bootstrap.config.AppConfig;
+import dev.vpnbot.bootstrap.config.BackupConfig;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
@@ -71,6 +77,14 @@ public final class ConsoleModule extends AbstractModule {
     @Singleton
     ManageTariffsUseCase tariffs(Admins admins, Tariffs tariffs, SalesSwitch sales, Clock clock) {
         return new TariffAdministration(admins, tariffs, sales, clock);
+    }
+
+    /** `vpnbot backup`: a backup kept in BACKUP_DIR with the same retention; the running bot sends its scheduled ones. */
+    @Provides
+    @Singleton
+    BackUpDatabaseUseCase backups(DatabaseDumps dumps, Clock clock, AppConfig config) {
+        BackupConfig backup = config.backup();
+        return new DatabaseBackups(dumps, clock, new BackupPolicy(backup.directory(), backup.keep(), backup.maxBytes()));
     }
 
     /** The console bans; the bot's admins (ADMIN_IDS) cannot be banned from here either. */

@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoOptional;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.vpnbot.adapter.postgres.DatabaseSettings;
+import dev.vpnbot.adapter.postgres.PgDump;
 import dev.vpnbot.adapter.postgres.PostgresPersistence;
 import dev.vpnbot.application.port.out.panel.PanelWriteLock;
 import dev.vpnbot.adapter.postgres.SecretBox;
@@ -22,6 +23,7 @@ import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.admin.Audiences;
 import dev.vpnbot.application.port.out.admin.Broadcasts;
+import dev.vpnbot.application.port.out.admin.DatabaseDumps;
 import dev.vpnbot.application.port.out.admin.ShopFigures;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.db.DatabaseLocation;
@@ -43,6 +45,13 @@ public final class PostgresModule extends AbstractModule {
     static DatabaseSettings settings(DatabaseLocation location) {
         return new DatabaseSettings(location.jdbcUrl(), location.user(),
                 location.password() == null ? null : location.password().reveal());
+    }
+
+    /** pg_dump against the bot's database; a dump that takes half an hour is stopped and reported. */
+    @Provides
+    @Singleton
+    DatabaseDumps dumps(DatabaseLocation location, AppConfig config) {
+        return new PgDump(settings(location), config.backup().pgDump(), Duration.ofMinutes(30));
     }
 
     @Provides

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.vpnbot.application.port.in.admin.BackUpDatabaseUseCase;
 import dev.vpnbot.application.port.in.payment.ReconcilePaymentsUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RunFulfilmentJobsUseCase;
@@ -24,9 +25,11 @@ public final class SchedulerModule extends AbstractModule {
     @Singleton
     BackgroundJobs jobs(RunFulfilmentJobsUseCase fulfilment, ReconcilePaymentsUseCase reconciliation,
                         SendExpiryRemindersUseCase reminders, PanelProbe probe, RepairPanelDriftUseCase driftRepair,
-                        BroadcastUseCase broadcasts, BotMetrics metrics, AppConfig config) {
-        return new BackgroundJobs(fulfilment, reconciliation, reminders, probe, driftRepair, broadcasts::sendNextBatch, metrics,
+                        BroadcastUseCase broadcasts, BotMetrics metrics, AppConfig config, Provider<BackUpDatabaseUseCase> backups) {
+        BackgroundJobs jobs = new BackgroundJobs(fulfilment, reconciliation, reminders, probe, driftRepair, broadcasts::sendNextBatch, metrics,
                 BackgroundJobs.Schedule.of(config.reconcileInterval(), config.panelDriftInterval()));
+        if (config.backup().scheduled()) jobs.addJob("database_backup", config.backup().interval(), BackgroundJobs.backups(backups.get()));
+        return jobs;
     }
 
     @Provides

@@ -21,12 +21,12 @@ import java.util.stream.Stream;
 /**
  * Makes a backup, keeps the newest ones, and delivers each to the backup chat when it fits the
  * size guard; whatever is not delivered stays on disk and the admins are told why. File names
- * carry the UTC time, so they sort by age: {@code vpnbot-20260301-100000.dump}.
+ * carry the UTC time, so they sort by age: {@code vpnbot-20260301-100000-000.dump}.
  */
 public final class DatabaseBackups implements BackUpDatabaseUseCase {
     static final String PREFIX = "vpnbot-";
     static final String SUFFIX = ".dump";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     /**
      * @param directory where backups are kept

@@ -58,12 +58,12 @@ class DatabaseBackupsTest {
         }
 
         assertThat(reports).extracting(BackupReport::outcome).containsOnly(Outcome.SENT);
-        assertThat(reports.get(0).file().getFileName()).hasToString("vpnbot-20260301-100000.dump");
+        assertThat(reports.get(0).file().getFileName()).hasToString("vpnbot-20260301-100000-000.dump");
         assertThat(delivered).hasSize(3);
         assertThat(reports.get(2).removed()).containsExactly(reports.get(0).file());
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-                    .containsExactly("notes.txt", "vpnbot-20260302-100000.dump", "vpnbot-20260303-100000.dump");
+                    .containsExactly("notes.txt", "vpnbot-20260302-100000-000.dump", "vpnbot-20260303-100000-000.dump");
         }
         assertThat(notifier.alerts()).isEmpty();
     }
