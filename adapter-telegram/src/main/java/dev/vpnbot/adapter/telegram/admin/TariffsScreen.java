@@ -9,10 +9,10 @@ import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.adapter.telegram.bot.View.Button;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
+import dev.vpnbot.domain.shop.SalesPause;
 import dev.vpnbot.domain.tariff.Tariff;
 import dev.vpnbot.domain.tariff.TariffId;
 import java.util.Comparator;
-import dev.vpnbot.domain.shop.SalesPause;
 import java.util.List;
 import java.util.Optional;
 

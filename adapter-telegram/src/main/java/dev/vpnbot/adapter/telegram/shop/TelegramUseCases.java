@@ -1,8 +1,8 @@
 package dev.vpnbot.adapter.telegram.shop;
 
+import dev.vpnbot.application.port.in.account.ChangeTimeZoneUseCase;
 import dev.vpnbot.application.port.in.ordering.CancelOrderUseCase;
 import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
-import dev.vpnbot.application.port.in.account.ChangeTimeZoneUseCase;
 import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;
 import dev.vpnbot.application.port.in.account.FindUserUseCase;
 import dev.vpnbot.application.port.in.ordering.ListServersForPurchaseUseCase;

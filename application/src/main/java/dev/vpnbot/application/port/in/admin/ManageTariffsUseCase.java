@@ -1,13 +1,13 @@
 package dev.vpnbot.application.port.in.admin;
 
 import dev.vpnbot.domain.money.Money;
+import dev.vpnbot.domain.shop.SalesPause;
 import dev.vpnbot.domain.tariff.Tariff;
 import dev.vpnbot.domain.tariff.TariffId;
 import dev.vpnbot.domain.user.UserId;
-import dev.vpnbot.domain.shop.SalesPause;
 import java.util.List;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Use case (admins only): the price list. Changes apply to new orders only: placed orders keep

@@ -1,7 +1,7 @@
 package dev.vpnbot.application.port.in.ordering;
 
-import dev.vpnbot.domain.tariff.Tariff;
 import dev.vpnbot.domain.shop.SalesPause;
+import dev.vpnbot.domain.tariff.Tariff;
 import java.util.List;
 import java.util.Optional;
 
