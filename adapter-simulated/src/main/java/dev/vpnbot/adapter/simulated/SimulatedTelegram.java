@@ -130,7 +130,9 @@ public final class SimulatedTelegram implements AutoCloseable {
 
     /** The person typed a message (or a /command). */
     public void type(String text) {
-        ObjectNode message = message(nextMessageId(), user(), text);
+        int id = nextMessageId();
+        messages.put(id, new Kept(false, text, List.of(), false)); // the bot may delete it (a typed password)
+        ObjectNode message = message(id, user(), text);
         push(JSON.createObjectNode().set("message", message));
     }
 
@@ -246,6 +248,7 @@ public final class SimulatedTelegram implements AutoCloseable {
     /** Telegram's answers to edits it will not make (message ids are per chat; this chat is the only one). */
     private static void refuseEdit(String method, Kept before, String text, List<List<Button>> keyboard) {
         if (before == null) throw new Refused(400, "Bad Request: message to edit not found");
+        if (!before.fromBot()) throw new Refused(400, "Bad Request: message can't be edited");
         if (method.equals("editmessagetext") && before.photo()) throw new Refused(400, "Bad Request: there is no text in the message to edit");
         if (method.equals("editmessagecaption") && !before.photo()) throw new Refused(400, "Bad Request: there is no caption in the message to edit");
         if (before.text().equals(text) && before.keyboard().equals(keyboard)) {

@@ -31,6 +31,7 @@ import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -62,6 +63,11 @@ class SandboxTruthTest {
             @Override
             public void popup(String text, boolean alert) {
                 chat.popup(text, alert);
+            }
+
+            @Override
+            public void deleted(int messageId) {
+                chat.deleted(messageId);
             }
         });
         URI uri = URI.create(telegram.baseUrl());
@@ -116,6 +122,20 @@ class SandboxTruthTest {
 
         client.execute(EditMessageText.builder().chatId(42L).messageId(text.getMessageId()).text("Tariffs").build());
         assertThat(shown).last().satisfies(s -> assertThat(s.edit()).isTrue());
+    }
+
+    @Test
+    void a_typed_message_the_bot_deletes_is_shown_as_deleted_and_cannot_be_edited() throws Exception {
+        telegram.type("admin\nhunter2");
+        int typed = updates().get(0).getMessage().getMessageId();
+
+        assertThatThrownBy(() -> client.execute(EditMessageText.builder().chatId(42L).messageId(typed).text("x").build()))
+                .isInstanceOfSatisfying(TelegramApiRequestException.class, e -> assertThat(e.getApiResponse()).isEqualTo("Bad Request: message can't be edited"));
+        client.execute(DeleteMessage.builder().chatId(42L).messageId(typed).build());
+
+        assertThat(screen()).contains("🗑 message #" + typed + " deleted by the bot");
+        assertThatThrownBy(() -> client.execute(DeleteMessage.builder().chatId(42L).messageId(typed).build()))
+                .isInstanceOf(TelegramApiRequestException.class);
     }
 
     @Test
