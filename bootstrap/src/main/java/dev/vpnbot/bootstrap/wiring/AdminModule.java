@@ -3,7 +3,6 @@ package dev.vpnbot.bootstrap.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.vpnbot.adapter.telegram.TelegramAdapter;
 import dev.vpnbot.application.port.in.admin.BackUpDatabaseUseCase;
 import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
@@ -20,6 +19,7 @@ import dev.vpnbot.application.port.out.Tariffs;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.admin.Audiences;
+import dev.vpnbot.application.port.out.admin.BackupChannel;
 import dev.vpnbot.application.port.out.admin.BroadcastChannel;
 import dev.vpnbot.application.port.out.admin.Broadcasts;
 import dev.vpnbot.application.port.out.admin.DatabaseDumps;
@@ -90,10 +90,10 @@ public final class AdminModule extends AbstractModule {
     /** Backups sent to BACKUP_CHAT_ID (or each admin's chat); admins hear of any not made or not sent. */
     @Provides
     @Singleton
-    BackUpDatabaseUseCase backups(DatabaseDumps dumps, Clock clock, AppConfig config, TelegramAdapter telegram, Notifier notifier) {
+    BackUpDatabaseUseCase backups(DatabaseDumps dumps, Clock clock, AppConfig config, BackupChannel channel, Notifier notifier) {
         BackupConfig backup = config.backup();
         return new DatabaseBackups(dumps, clock, new BackupPolicy(backup.directory(), backup.keep(), backup.maxBytes()))
-                .deliveringTo(telegram.backupChannel(backup.chatsOr(config.operator().adminIds())), notifier);
+                .deliveringTo(channel, notifier);
     }
 
     @Provides

@@ -29,8 +29,10 @@ import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
 import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase;
 import dev.vpnbot.application.port.out.ConversationStates;
+import dev.vpnbot.application.port.out.admin.BackupChannel;
 import dev.vpnbot.application.port.out.admin.BroadcastChannel;
 import dev.vpnbot.application.port.out.notify.Notifier;
+import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.HeleketConfig;
 import dev.vpnbot.bootstrap.config.HttpConfig;
 import dev.vpnbot.bootstrap.config.OperatorConfig;
@@ -83,6 +85,13 @@ public final class TelegramModule extends AbstractModule {
     @Singleton
     Notifier notifier(TelegramAdapter adapter) {
         return adapter.notifier();
+    }
+
+    /** Backups go to BACKUP_CHAT_ID, or to each admin's own chat. */
+    @Provides
+    @Singleton
+    BackupChannel backupChannel(TelegramAdapter adapter, AppConfig config) {
+        return adapter.backupChannel(config.backup().chatsOr(config.operator().adminIds()));
     }
 
     @Provides

@@ -10,6 +10,7 @@ import dev.vpnbot.adapter.telegram.broken.ScreenThatReachesPastItsPorts;
 import dev.vpnbot.application.port.in.broken.PortThatSeesAService;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.application.port.out.admin.BackupChannel;
 import dev.vpnbot.application.port.out.admin.BroadcastChannel;
 import dev.vpnbot.bootstrap.cli.broken.CommandThatKnowsAScreen;
 import dev.vpnbot.bootstrap.http.broken.ServerThatCounts;
@@ -22,9 +23,9 @@ import org.junit.jupiter.api.Test;
 /** Runs the dependency rules over every production class of every module. */
 class ArchitectureTest {
     private static final String OUT = "dev.vpnbot.application.port.out";
-    /** Telegram implements the notifier and the broadcast channel; its screens keep a chat's step in ConversationStates. */
+    /** Telegram implements the notifier, the broadcast and the backup channels; its screens keep a chat's step in ConversationStates. */
     private static final ArchRule TELEGRAM_DRIVES_IN_PORTS = DependencyRules.drivingAdapterUsesInPorts("dev.vpnbot.adapter.telegram..",
-            List.of(OUT + ".notify.."), BroadcastChannel.class, ConversationStates.class);
+            List.of(OUT + ".notify.."), BroadcastChannel.class, BackupChannel.class, ConversationStates.class);
     /** Heleket's webhook drives ConfirmPaymentUseCase; its gateway side implements the payment port. */
     private static final ArchRule HELEKET_DRIVES_IN_PORTS = DependencyRules.drivingAdapterUsesInPorts("dev.vpnbot.adapter.heleket..",
             List.of(OUT + ".payment.."));

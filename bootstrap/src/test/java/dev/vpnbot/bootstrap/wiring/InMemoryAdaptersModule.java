@@ -25,6 +25,7 @@ import dev.vpnbot.application.fixtures.InMemorySentNotifications;
 import dev.vpnbot.application.fixtures.InMemoryServers;
 import dev.vpnbot.application.fixtures.InMemoryTariffs;
 import dev.vpnbot.application.fixtures.InMemoryTransactions;
+import dev.vpnbot.application.fixtures.InMemorySalesSwitch;
 import dev.vpnbot.application.fixtures.InMemoryUsers;
 import dev.vpnbot.application.fixtures.RecordingNotifier;
 import dev.vpnbot.application.port.out.ConversationStates;
@@ -37,6 +38,9 @@ import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Tariffs;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
+import dev.vpnbot.application.port.out.admin.BackupChannel;
+import dev.vpnbot.application.port.out.admin.DatabaseDumps;
+import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
@@ -107,6 +111,22 @@ public final class InMemoryAdaptersModule extends AbstractModule {
     @Provides @Singleton BroadcastChannel broadcastChannel() { return new RecordingBroadcastChannel(); }
 
     @Provides @Singleton PanelInspection inspection() { return new SimulatedPanelInspection(); }
+
+    @Provides @Singleton SalesSwitch salesSwitch() { return new InMemorySalesSwitch(); }
+
+    /** No database here to dump: a backup reports that, as pg_dump refusing would. */
+    @Provides @Singleton DatabaseDumps dumps() {
+        return file -> {
+            throw new DatabaseDumps.DumpFailed("in memory: there is no database to dump");
+        };
+    }
+
+    /** Backups are never made here (see {@link #dumps}), so none is ever sent. */
+    @Provides @Singleton BackupChannel backupChannel() {
+        return (file, caption) -> {
+            throw new BackupChannel.Undeliverable("in memory: no backup chat");
+        };
+    }
 
     @Provides @Singleton SchemaMigration migration() { return () -> "in memory: nothing to migrate"; }
 
