@@ -79,7 +79,7 @@ class AdminScenariosTest {
         Admins admins = new Admins(Set.of(ADMIN));
         InMemoryUsers users = (InMemoryUsers) shop.users;
         InMemoryKeys keys = (InMemoryKeys) shop.keys;
-        tariffAdmin = new TariffAdministration(admins, shop.tariffs);
+        tariffAdmin = new TariffAdministration(admins, shop.tariffs, shop.salesSwitch, clock);
         statistics = new StatisticsReport(admins, new InMemoryShopFigures(users, keys, (InMemoryOrders) shop.orders), shop.servers, clock);
         broadcasting = new Broadcasting(admins, new InMemoryBroadcasts(), new InMemoryAudiences(users, keys), channel, shop.users,
                 shop.sentNotifications, shop.transactions, clock, 2);

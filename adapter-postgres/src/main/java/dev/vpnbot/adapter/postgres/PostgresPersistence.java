@@ -16,6 +16,7 @@ import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.admin.Audiences;
 import dev.vpnbot.application.port.out.admin.Broadcasts;
+import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.admin.ShopFigures;
 import dev.vpnbot.application.port.out.enrollment.EnrollmentTokens;
 import dev.vpnbot.application.port.out.enrollment.QueuedEnrollments;
@@ -65,6 +66,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final ShopFigures shopFigures;
     private final Broadcasts broadcasts;
     private final Audiences audiences;
+    private final SalesSwitch salesSwitch;
     private final MigrationReport migration;
     private final EnrollmentTokens enrollmentTokens;
     private final QueuedEnrollments queuedEnrollments;
@@ -91,6 +93,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.audiences = new PostgresAudiences(db);
         this.enrollmentTokens = new PostgresEnrollmentTokens(db);
         this.queuedEnrollments = new PostgresQueuedEnrollments(db);
+        this.salesSwitch = new PostgresSalesSwitch(db);
     }
 
     /** Migrates the schema, then serves with the same login. */
@@ -276,6 +279,10 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public Users users() {
         return users;
+    }
+
+    public SalesSwitch salesSwitch() {
+        return salesSwitch;
     }
 
     public Tariffs tariffs() {

@@ -46,11 +46,11 @@ final class PostgresUsers implements Users {
     @Override
     public void save(User user) {
         db.withHandle(h -> h.createUpdate("""
-                        INSERT INTO users (id, first_name, username, language, time_zone, blocked, registered_at)
-                        VALUES (:id, :firstName, :username, :language, :timeZone, :blocked, :registeredAt)
+                        INSERT INTO users (id, first_name, username, language, time_zone, blocked, registered_at, banned)
+                        VALUES (:id, :firstName, :username, :language, :timeZone, :blocked, :registeredAt, :banned)
                         ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name, username = excluded.username,
                             language = excluded.language, time_zone = excluded.time_zone, blocked = excluded.blocked,
-                            registered_at = excluded.registered_at""")
+                            registered_at = excluded.registered_at, banned = excluded.banned""")
                 .bind("id", user.id().telegramId())
                 .bind("firstName", user.firstName())
                 .bindByType("username", user.username(), String.class)
@@ -58,6 +58,7 @@ final class PostgresUsers implements Users {
                 .bindByType("timeZone", user.timeZone() == null ? null : user.timeZone().getId(), String.class)
                 .bind("blocked", user.blocked())
                 .bindByType("registeredAt", user.registeredAt(), Instant.class)
+                .bind("banned", user.banned())
                 .execute());
     }
 
@@ -65,6 +66,6 @@ final class PostgresUsers implements Users {
         String zone = rs.getString("time_zone");
         return new User(new UserId(rs.getLong("id")), rs.getString("first_name"), rs.getString("username"),
                 Language.valueOf(rs.getString("language")), zone == null ? null : ZoneId.of(zone),
-                rs.getBoolean("blocked"), Columns.instant(rs, "registered_at"));
+                rs.getBoolean("blocked"), Columns.instant(rs, "registered_at"), rs.getBoolean("banned"));
     }
 }

@@ -113,7 +113,8 @@ class MigrationsTest {
                     "order_notices.next_attempt_at", "order_notices.created_at", "order_notices.sent_at", "order_notices.given_up_at",
                     "enrollment_tokens.issued_at", "enrollment_tokens.expires_at", "enrollment_tokens.used_at",
                     "node_enrollments.submitted_at", "node_enrollments.taken_at", "node_enrollments.finished_at",
-                    "star_payments.received_at", "star_payments.refunded_at");
+                    "star_payments.received_at", "star_payments.refunded_at",
+                    "sales_pause.paused_at");
         } finally {
             schema.drop();
         }

@@ -10,7 +10,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,8 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 
 /**
  * SANDBOX ONLY — a simulated Telegram Bot API on 127.0.0.1 with one private chat in it.
@@ -28,6 +29,14 @@ import java.util.function.Consumer;
  * points TELEGRAM_API_URL here), so every screen, button and message goes through the real
  * Telegram adapter. What the bot sends is handed to a listener (the terminal chat); what the
  * person types comes back as updates.
+ *
+ * <p>It answers the way Telegram does where that shows on screen: an edit of a photo message,
+ * of a message that is gone, or one that changes nothing is refused with Telegram's own 400
+ * errors (so the bot's fallback, a new message, is what the person sees, as in a real chat);
+ * callback answers with a text reach the screen as pop-ups; photos and documents are saved as
+ * files. Errors as in the Bot API documentation (https://core.telegram.org/bots/api#editmessagetext)
+ * and as Telegram words them: "Bad Request: there is no text in the message to edit", "Bad Request:
+ * message to edit not found", "Bad Request: message is not modified: …".
  */
 public final class SimulatedTelegram implements AutoCloseable {
     /** A syntactically valid token the simulator accepts; it opens nothing real. */
@@ -38,13 +47,47 @@ public final class SimulatedTelegram implements AutoCloseable {
     /** An inline button: a callback (data), a link (url), or text to copy. */
     public record Button(String text, String data, String url, String copyText) {}
 
-    /** What the bot showed: a new message, an edit of an earlier one, or a photo. */
-    public record Shown(int messageId, boolean edit, boolean photo, String text, List<List<Button>> keyboard) {}
+    /**
+     * What the bot showed: a new message, an edit of an earlier one, a photo or a document.
+     *
+     * @param file the photo or document as saved on disk, or null for a text message
+     */
+    public record Shown(int messageId, boolean edit, boolean photo, String text, List<List<Button>> keyboard, Path file) {
+        public Shown(int messageId, boolean edit, boolean photo, String text, List<List<Button>> keyboard) {
+            this(messageId, edit, photo, text, keyboard, null);
+        }
+    }
+
+    /** The person's screen: messages, and the pop-ups a button's answer shows. */
+    @FunctionalInterface
+    public interface Screen {
+        void show(Shown shown);
+
+        /** answerCallbackQuery with a text: a short note over the chat, or an alert to dismiss. */
+        default void popup(String text, boolean alert) {}
+
+        default void deleted(int messageId) {}
+    }
+
+    /** A message of the chat as Telegram keeps it: what an edit or a reply finds. */
+    private record Kept(boolean photo, String text, List<List<Button>> keyboard, boolean fromBot) {}
+
+    /** Telegram's refusal of a call: HTTP status and the description it gives. */
+    private static final class Refused extends RuntimeException {
+        final int code;
+
+        Refused(int code, String description) {
+            super(description, null, false, false);
+            this.code = code;
+        }
+    }
 
     private final long chatId;
     private final String firstName;
     private final String languageCode;
-    private final Consumer<Shown> listener;
+    private final Screen listener;
+    private final Path files;
+    private final Map<Integer, Kept> messages = new ConcurrentHashMap<>();
     private final HttpServer server;
     private final Object monitor = new Object();
     private final Deque<ObjectNode> updates = new ArrayDeque<>();
@@ -57,7 +100,17 @@ public final class SimulatedTelegram implements AutoCloseable {
     /** The data of the Pay button under a simulated Stars invoice (never sent to the bot). */
     static final String PAY_STARS = "sandbox-pay-stars:";
 
-    public SimulatedTelegram(long chatId, String firstName, String languageCode, Consumer<Shown> listener) {
+    public SimulatedTelegram(long chatId, String firstName, String languageCode, Screen listener) {
+        this(chatId, firstName, languageCode, null, listener);
+    }
+
+    /** @param files where photos and documents the bot sends are saved; null: a temporary directory */
+    public SimulatedTelegram(long chatId, String firstName, String languageCode, Path files, Screen listener) {
+        try {
+            this.files = files != null ? Files.createDirectories(files) : Files.createTempDirectory("vpnbot-sandbox-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.chatId = chatId;
         this.firstName = firstName;
         this.languageCode = languageCode;
@@ -83,8 +136,29 @@ public final class SimulatedTelegram implements AutoCloseable {
 
     /** The person typed a message (or a /command). */
     public void type(String text) {
-        ObjectNode message = message(nextMessageId(), user(), text);
+        int id = nextMessageId();
+        messages.put(id, new Kept(false, text, List.of(), false)); // the bot may delete it (a typed password)
+        ObjectNode message = message(id, user(), text);
         push(JSON.createObjectNode().set("message", message));
+    }
+
+    /** The person answered one of the messages (Telegram's "Reply"), as support answers a ticket. */
+    public void reply(int messageId, String text) {
+        ObjectNode message = message(nextMessageId(), user(), text);
+        Kept original = messages.get(messageId);
+        if (original != null) {
+            ObjectNode quoted = message(messageId, original.fromBot() ? bot() : user(), "");
+            quoted.remove("text");
+            // Telegram quotes the text without its formatting
+            quoted.put(original.photo() ? "caption" : "text", TerminalChat.plain(original.text()));
+            message.set("reply_to_message", quoted);
+        }
+        push(JSON.createObjectNode().set("message", message));
+    }
+
+    /** The directory photos and documents are saved in. */
+    public Path files() {
+        return files;
     }
 
     /** The person pressed a callback button under one of the bot's messages (or Pay under a Stars invoice). */
@@ -124,27 +198,63 @@ public final class SimulatedTelegram implements AutoCloseable {
                 return;
             }
             String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
-            Map<String, String> params = params(exchange);
-            JsonNode result = switch (method) {
-                case "getupdates" -> takeUpdates(parseLong(params.get("offset")));
-                case "sendmessage", "sendphoto", "editmessagetext", "editmessagecaption" -> show(method, params);
-                case "getme" -> bot();
-                case "sendinvoice" -> invoice(params);
-                case "answerprecheckoutquery" -> checkoutAnswered(params);
-                case "refundstarpayment" -> refunded(params);
-                default -> JSON.getNodeFactory().booleanNode(true); // answerCallbackQuery, setMyCommands, deleteWebhook…
-            };
+            Map<String, String> params = new LinkedHashMap<>();
+            byte[] file = params(exchange, params);
+            JsonNode result;
+            try {
+                result = switch (method) {
+                    case "getupdates" -> takeUpdates(parseLong(params.get("offset")));
+                    case "sendmessage", "sendphoto", "senddocument", "editmessagetext", "editmessagecaption" -> show(method, params, file);
+                    case "answercallbackquery" -> popup(params);
+                    case "deletemessage" -> delete(params);
+                    case "getme" -> bot();
+                    case "sendinvoice" -> invoice(params);
+                    case "answerprecheckoutquery" -> checkoutAnswered(params);
+                    case "refundstarpayment" -> refunded(params);
+                    default -> JSON.getNodeFactory().booleanNode(true); // setMyCommands, deleteWebhook…
+                };
+            } catch (Refused refused) {
+                respond(exchange, refused.code, error(refused.code, refused.getMessage()));
+                return;
+            }
             ObjectNode ok = JSON.createObjectNode().put("ok", true);
             ok.set("result", result);
             respond(exchange, 200, ok);
         }
     }
 
-    private JsonNode show(String method, Map<String, String> params) {
+    private JsonNode popup(Map<String, String> params) {
+        String text = params.get("text");
+        if (text != null && !text.isBlank()) listener.popup(text, Boolean.parseBoolean(params.get("show_alert")));
+        return JSON.getNodeFactory().booleanNode(true);
+    }
+
+    private JsonNode delete(Map<String, String> params) {
+        int id = (int) parseLong(params.get("message_id"));
+        if (messages.remove(id) == null) throw new Refused(400, "Bad Request: message to delete not found");
+        listener.deleted(id);
+        return JSON.getNodeFactory().booleanNode(true);
+    }
+
+    private JsonNode show(String method, Map<String, String> params, byte[] file) {
         boolean edit = method.startsWith("edit");
-        int id = edit ? (int) parseLong(params.get("message_id")) : nextMessageId();
+        boolean photo = method.equals("sendphoto");
         String text = params.getOrDefault("text", params.getOrDefault("caption", ""));
-        listener.accept(new Shown(id, edit, method.equals("sendphoto"), text, keyboard(params.get("reply_markup"))));
+        List<List<Button>> keyboard = keyboard(params.get("reply_markup"));
+        int id;
+        Path saved = null;
+        if (edit) {
+            id = (int) parseLong(params.get("message_id"));
+            Kept before = messages.get(id);
+            refuseEdit(method, before, text, keyboard);
+            photo = before.photo();
+        } else {
+            id = nextMessageId();
+            if (file != null) saved = save(id, method.equals("sendphoto") ? "png" : "bin", params.get("file_name"), file);
+        }
+        messages.put(id, new Kept(photo || method.equals("senddocument"), text, keyboard, true));
+        listener.show(new Shown(id, edit, photo, method.equals("senddocument") ? documentLine(params, saved, file) : text,
+                keyboard, saved));
         return message(id, bot(), text);
     }
 
@@ -207,6 +317,32 @@ public final class SimulatedTelegram implements AutoCloseable {
         return JSON.getNodeFactory().booleanNode(true);
     }
 
+    /** Telegram's answers to edits it will not make (message ids are per chat; this chat is the only one). */
+    private static void refuseEdit(String method, Kept before, String text, List<List<Button>> keyboard) {
+        if (before == null) throw new Refused(400, "Bad Request: message to edit not found");
+        if (!before.fromBot()) throw new Refused(400, "Bad Request: message can't be edited");
+        if (method.equals("editmessagetext") && before.photo()) throw new Refused(400, "Bad Request: there is no text in the message to edit");
+        if (method.equals("editmessagecaption") && !before.photo()) throw new Refused(400, "Bad Request: there is no caption in the message to edit");
+        if (before.text().equals(text) && before.keyboard().equals(keyboard)) {
+            throw new Refused(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly "
+                    + "the same as a current content and reply markup of the message");
+        }
+    }
+
+    private Path save(int id, String extension, String name, byte[] content) {
+        String safe = name == null ? "message-" + id + "." + extension : id + "-" + name.replaceAll("[^A-Za-z0-9._-]", "_");
+        try {
+            return Files.write(files.resolve(safe), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String documentLine(Map<String, String> params, Path saved, byte[] file) {
+        String caption = params.getOrDefault("caption", "");
+        return "📎 " + (saved == null ? "(no file)" : saved.getFileName() + ", " + file.length + " bytes") + (caption.isEmpty() ? "" : "\n" + caption);
+    }
+
     private JsonNode takeUpdates(long offset) {
         ArrayNode out = JSON.createArrayNode();
         synchronized (monitor) {
@@ -242,30 +378,21 @@ public final class SimulatedTelegram implements AutoCloseable {
         return rows;
     }
 
-    /** JSON bodies and multipart form fields (photos); file parts are skipped: the terminal cannot show them. */
-    private static Map<String, String> params(HttpExchange exchange) throws IOException {
+    /**
+     * Reads JSON bodies and multipart forms (photos, documents) into {@code params}; returns the
+     * uploaded file's bytes, or null. Multipart is read as bytes, so a PNG arrives intact.
+     */
+    private static byte[] params(HttpExchange exchange, Map<String, String> params) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        Map<String, String> params = new LinkedHashMap<>();
-        if (body.length == 0) return params;
-        String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")).toLowerCase(Locale.ROOT);
-        if (!type.startsWith("multipart/form-data")) {
+        if (body.length == 0) return null;
+        String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+        if (!type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             JSON.readTree(body).fields().forEachRemaining(e ->
                     params.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
-            return params;
+            return null;
         }
-        String boundary = "--" + type.substring(type.indexOf("boundary=") + 9).replace("\"", "").split(";")[0];
-        String raw = new String(body, StandardCharsets.UTF_8);
-        for (String part : raw.split(java.util.regex.Pattern.quote(boundary))) {
-            int split = part.indexOf("\r\n\r\n");
-            if (split < 0 || part.contains("filename=")) continue;
-            String headers = part.substring(0, split);
-            int nameAt = headers.indexOf("name=\"");
-            if (nameAt < 0) continue;
-            String name = headers.substring(nameAt + 6, headers.indexOf('"', nameAt + 6));
-            String value = part.substring(split + 4);
-            params.put(name, value.endsWith("\r\n") ? value.substring(0, value.length() - 2) : value);
-        }
-        return params;
+        String boundary = type.substring(type.toLowerCase(Locale.ROOT).indexOf("boundary=") + 9).replace("\"", "").split(";")[0].strip();
+        return Multipart.read(body, boundary, params);
     }
 
     private ObjectNode message(int id, ObjectNode from, String text) {
@@ -299,7 +426,11 @@ public final class SimulatedTelegram implements AutoCloseable {
     }
 
     private static ObjectNode error(String description) {
-        return JSON.createObjectNode().put("ok", false).put("error_code", 401).put("description", description);
+        return error(401, description);
+    }
+
+    private static ObjectNode error(int code, String description) {
+        return JSON.createObjectNode().put("ok", false).put("error_code", code).put("description", description);
     }
 
     private static void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {

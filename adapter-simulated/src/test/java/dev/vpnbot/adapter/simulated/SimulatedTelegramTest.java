@@ -45,14 +45,14 @@ class SimulatedTelegramTest {
                 assertThat(s.keyboard().get(0)).extracting(SimulatedTelegram.Button::data).containsExactly("buy", null);
             });
 
-            chat.converse(new BufferedReader(new StringReader("/start\n1\nquit\n")), telegram);
+            chat.converse(new BufferedReader(new StringReader("/start\n#1\nquit\n")), telegram);
             List<Update> updates = client.execute(GetUpdates.builder().offset(0).timeout(0).build());
             assertThat(updates).hasSize(2);
             assertThat(updates.get(0).getMessage().getText()).isEqualTo("/start");
             assertThat(updates.get(0).getMessage().getEntities()).as(updates.get(0).toString()).isNotEmpty();
             assertThat(updates.get(0).getMessage().isCommand()).isTrue();
             assertThat(updates.get(1).getCallbackQuery().getData()).isEqualTo("buy");
-            assertThat(screen.toString(StandardCharsets.UTF_8)).contains("SANDBOX", "[1] Buy key", "(Site: https://example.org)");
+            assertThat(screen.toString(StandardCharsets.UTF_8)).contains("SANDBOX", "[#1] Buy key", "(Site: https://example.org)");
             assertThat(TerminalChat.plain("<b>Key</b>: <code>vless://a@b?x=1&amp;y=2</code>")).isEqualTo("Key: vless://a@b?x=1&y=2");
         }
     }

@@ -1,6 +1,7 @@
 package dev.vpnbot.adapter.telegram;
 
 import dev.vpnbot.adapter.telegram.admin.AdminUseCases;
+import dev.vpnbot.adapter.telegram.notify.TelegramBackupChannel;
 import dev.vpnbot.adapter.telegram.notify.TelegramBroadcastChannel;
 import dev.vpnbot.adapter.telegram.notify.TelegramNotifier;
 import dev.vpnbot.adapter.telegram.outbox.BotApiReachability;
@@ -12,10 +13,12 @@ import dev.vpnbot.application.port.in.admin.StarsRefundUseCase;
 import dev.vpnbot.application.port.in.payment.PayWithStarsUseCase;
 import dev.vpnbot.application.port.out.payment.StarsRefunds;
 import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
+import dev.vpnbot.application.port.in.account.ChangeTimeZoneUseCase;
 import dev.vpnbot.application.port.in.account.FindUserUseCase;
 import dev.vpnbot.application.port.in.account.MarkUserBlockedUseCase;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
+import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
@@ -29,9 +32,12 @@ import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;
 import dev.vpnbot.application.port.in.payment.PayInTestModeUseCase;
 import dev.vpnbot.application.port.out.ConversationStates;
+import dev.vpnbot.application.port.out.admin.BackupChannel;
 import dev.vpnbot.application.port.out.admin.BroadcastChannel;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
@@ -55,6 +61,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private final Notifier notifier;
     private final BroadcastChannel broadcasts;
     private final StarsDirectLine starsLine;
+    private final OkHttpClient http;
 
     /**
      * @param blocking told when a private chat blocked the bot (Telegram's 403): marking the user is the business side
@@ -69,11 +76,21 @@ public final class TelegramAdapter implements AutoCloseable {
         this.notifier = new TelegramNotifier(settings, sender.unprompted(), states, clock);
         this.broadcasts = new TelegramBroadcastChannel(settings, sender.unprompted());
         this.starsLine = new StarsDirectLine(http, settings);
+        this.http = http;
     }
 
     /** Stars refunds go to Telegram at once (refundStarPayment), not behind the message queue. */
     public StarsRefunds starsRefunds() {
         return starsLine;
+    }
+
+    /**
+     * Where database backups go: documents into {@code chats}, on a client of their own with
+     * upload-sized timeouts (derived from the shared one, which its owner closes).
+     */
+    public BackupChannel backupChannel(List<Long> chats) {
+        OkHttpClient uploads = http.newBuilder().writeTimeout(Duration.ofMinutes(5)).readTimeout(Duration.ofMinutes(2)).build();
+        return new TelegramBackupChannel(new OkHttpTelegramClient(uploads, settings.botToken(), settings.telegramUrl()), chats);
     }
 
     public Notifier notifier() {
@@ -152,15 +169,16 @@ public final class TelegramAdapter implements AutoCloseable {
         public BotAssembly shop(RegisterUserUseCase register, FindUserUseCase users, ChangeLanguageUseCase language,
                                 ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placement,
                                 CheckPaymentUseCase check, CancelOrderUseCase cancel, ShowMyKeysUseCase myKeys,
-                                PayInTestModeUseCase payInTestMode) {
-            this.shop = new TelegramUseCases(register, users, language, tariffs, servers, placement, check, cancel, myKeys, payInTestMode);
+                                PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase timeZone) {
+            this.shop = new TelegramUseCases(register, users, language, tariffs, servers, placement, check, cancel, myKeys, payInTestMode,
+                    timeZone);
             return this;
         }
 
         public BotAssembly admin(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                                  BroadcastUseCase broadcastUseCase, ManageUsersUseCase users,
-                                 IssueEnrollmentTokenUseCase enrollmentTokens) {
-            this.admin = new AdminUseCases(servers, tariffs, statistics, broadcastUseCase, users, enrollmentTokens);
+                                 IssueEnrollmentTokenUseCase enrollmentTokens, BanUsersUseCase bans) {
+            this.admin = new AdminUseCases(servers, tariffs, statistics, broadcastUseCase, users, enrollmentTokens, bans);
             return this;
         }
 

@@ -70,6 +70,10 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
     private final StarsCounter stars;
     private final Map<Action, BiConsumer<Interaction, CallbackData>> buttons = new EnumMap<>(Action.class);
 
+    private static final java.time.Duration BAN_NOTICE_EVERY = java.time.Duration.ofHours(1);
+    /** When each banned chat last got the notice (monotonic nanos); lost on restart, which only repeats one notice. */
+    private final Map<Long, Long> banNotices = new ConcurrentHashMap<>();
+
     private final ExecutorService pool;
     private final Map<Long, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
     private final UserThrottle throttle;
@@ -207,6 +211,7 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         String command = message.hasText() && message.getText().startsWith("/") ? command(message.getText()) : null;
         User user = knownUser(message.getFrom(), "start".equals(command));
         Interaction ix = new Interaction(sender, message.getChatId(), user, settings.defaultZone(), null, null, null);
+        if (banned(ix)) return;
         boolean adminScreen = admin.isAdmin(ix) && (command != null ? AdminDesk.isAdminCommand(command)
                 : conversations.of(ix.chatId()).filter(c -> c.step().adminOnly()).isPresent());
         safely(ix, adminScreen, () -> {
@@ -287,6 +292,7 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         User user = knownUser(query.getFrom(), false);
         Interaction ix = new Interaction(sender, message.getChatId(), user, settings.defaultZone(), message.getMessageId(),
                 query.getId(), query.getData());
+        if (banned(ix)) return;
         Optional<CallbackData> data = CallbackData.parse(query.getData());
         if (data.isEmpty()) {
             LOG.warn("user {} pressed a button with unknown data '{}': refused", user.id(), printable(query.getData()));
@@ -298,6 +304,27 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
             return;
         }
         safely(ix, data.get().action().adminOnly(), () -> buttons.get(data.get().action()).accept(ix, data.get()));
+    }
+
+    /**
+     * A banned user (never an admin) gets a short notice instead of any screen: on a button as its
+     * pop-up, on a message at most once per {@link #BAN_NOTICE_EVERY}, so flooding the bot gets nothing back.
+     */
+    private boolean banned(Interaction ix) {
+        if (!ix.user().banned() || admin.isAdmin(ix)) return false;
+        String notice = ix.texts().label("banned.notice");
+        if (ix.fromButton()) {
+            ix.alert(notice);
+            return true;
+        }
+        long now = System.nanoTime();
+        Long last = banNotices.get(ix.chatId());
+        if (last == null || now - last >= BAN_NOTICE_EVERY.toNanos()) {
+            banNotices.put(ix.chatId(), now);
+            ix.sendNew(View.of(Html.escape(notice)));
+        }
+        LOG.info("update from banned user {} ignored", ix.userId());
+        return true;
     }
 
     /** @param adminScreen the screen is an admin one: a refusal then shows its detail and the way back to the admin panel */

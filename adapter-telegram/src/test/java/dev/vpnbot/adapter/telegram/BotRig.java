@@ -38,6 +38,7 @@ import dev.vpnbot.application.service.admin.ServerAdministration;
 import dev.vpnbot.application.service.admin.StatisticsReport;
 import dev.vpnbot.application.service.admin.TariffAdministration;
 import dev.vpnbot.application.service.admin.UserAdministration;
+import dev.vpnbot.application.service.admin.UserBans;
 import dev.vpnbot.domain.user.UserId;
 import dev.vpnbot.domain.fixtures.ServerMother;
 import dev.vpnbot.domain.fixtures.TariffMother;
@@ -119,16 +120,17 @@ public final class BotRig implements AutoCloseable {
         broadcasting = new Broadcasting(admins, broadcasts, new InMemoryAudiences(users, keys), broadcastChannel, users,
                 shop.sentNotifications, shop.transactions, clock, 2);
         admin = new AdminUseCases(new ServerAdministration(admins, shop.servers, panels),
-                new TariffAdministration(admins, shop.tariffs),
+                new TariffAdministration(admins, shop.tariffs, shop.salesSwitch, clock),
                 new StatisticsReport(admins, new InMemoryShopFigures(users, keys, orders), shop.servers, clock),
                 broadcasting,
                 new UserAdministration(admins, users, keys, orders, shop.tariffs, shop.servers, shop.transactions, clock, shop.confirmation),
-                new EnrollmentTokenIssuing(admins, enrollmentTokens, clock, EnrollmentTokenIssuing.DEFAULT_LIFETIME));
+                new EnrollmentTokenIssuing(admins, enrollmentTokens, clock, EnrollmentTokenIssuing.DEFAULT_LIFETIME),
+                new UserBans(admins, admins, users, keys, shop.servers, shop.transactions, panel));
         TelegramUseCases useCases = settings.paymentTestMode()
                 ? new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
-                        shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments)
+                        shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments, shop.timeZoneChange)
                 : new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
-                        shop.paymentCheck, shop.cancellation, shop.myKeys);
+                        shop.paymentCheck, shop.cancellation, shop.myKeys, shop.timeZoneChange);
         LongSupplier throttle = () -> throttleNanos.get() < 0 ? System.nanoTime() : throttleNanos.get();
         bot = stars ? new TelegramBot(settings, sender, useCases.withStars(shop.stars), admin.withStars(shop.starsRefunding), states,
                 starsLine, throttle)

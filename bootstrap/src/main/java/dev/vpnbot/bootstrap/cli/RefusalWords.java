@@ -32,6 +32,9 @@ final class RefusalWords {
             case TOO_MANY_OPEN_ORDERS -> "refused: that user already has as many unpaid orders as MAX_OPEN_ORDERS allows (" + detail + ")";
             case STARS_NOT_OFFERED -> "refused: Telegram Stars are not offered for that order (" + detail + ")";
             case PAYMENT_NOT_FOUND -> "refused: there is no such Stars payment (" + detail + ")";
+            case SALES_PAUSED -> "refused: sales are paused (maintenance); `vpnbot maintenance off` sells again";
+            case USER_BANNED -> "refused: that user is banned (" + detail + "); `vpnbot user unban` lifts it";
+            case UNKNOWN_TIME_ZONE -> "refused: the time zone database has no such zone (" + detail + "); use a name like Europe/Moscow or UTC+03:00";
         };
     }
 

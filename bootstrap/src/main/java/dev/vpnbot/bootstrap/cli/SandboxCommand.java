@@ -8,6 +8,8 @@ import dev.vpnbot.adapter.postgres.SecretBox;
 import dev.vpnbot.adapter.simulated.SandboxServer;
 import dev.vpnbot.adapter.simulated.SimulatedTelegram;
 import dev.vpnbot.adapter.simulated.TerminalChat;
+import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
+import dev.vpnbot.application.port.in.account.FindUserUseCase;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.DatabaseConfig;
@@ -23,6 +25,8 @@ import dev.vpnbot.bootstrap.config.TelegramMode;
 import dev.vpnbot.bootstrap.lifecycle.Lifecycle;
 import dev.vpnbot.bootstrap.wiring.sandbox.SandboxModule;
 import dev.vpnbot.bootstrap.wiring.Wiring;
+import dev.vpnbot.domain.user.Language;
+import dev.vpnbot.domain.user.UserId;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -34,11 +38,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -59,17 +65,36 @@ final class SandboxCommand implements Callable<Integer> {
     @ParentCommand
     VpnbotCommand parent;
 
+    @Option(names = "--lang", paramLabel = "ru|en",
+            description = "The language the chat starts in (default: DEFAULT_LANGUAGE); the bot's Language button still switches it.")
+    String lang;
+
     @Override
     public Integer call() throws Exception {
         PrintStream screen = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         TerminalChat chat = new TerminalChat(screen);
-        try (SimulatedTelegram telegram = new SimulatedTelegram(SANDBOX_USER, "Sandbox", "ru", chat::show)) {
-            AppConfig read = Launch.config(parent, Purpose.SANDBOX);
-            Path home = read.dataDir().resolve("sandbox");
+        Language language;
+        try {
+            language = lang == null ? null : Language.parse(lang);
+        } catch (IllegalArgumentException e) {
+            parent.err().println("--lang: '" + lang + "' is not a language the bot speaks; use ru or en");
+            return 2;
+        }
+        AppConfig read;
+        try {
+            read = Launch.config(parent, Purpose.SANDBOX);
+        } catch (Launch.Stop stop) {
+            return stop.exitCode;
+        }
+        Language start = language != null ? language : read.operator().defaultLanguage();
+        Path home = read.dataDir().resolve("sandbox");
+        try (SimulatedTelegram telegram = new SimulatedTelegram(SANDBOX_USER, "Sandbox", start.name().toLowerCase(Locale.ROOT),
+                home.resolve("files"), chat)) {
             AppConfig config = sandboxConfig(read, home, telegram);
             Optional<EmbeddedDatabase> embedded = Launch.embeddedDatabase(config, home, Launch.EmbeddedUse.OWN, parent.err());
             Injector injector = Launch.injector(modules(config, embedded), parent.err(), embedded);
             SandboxServer.ensure(injector.getInstance(Servers.class));
+            if (language != null) startIn(injector, language);
             Thread person = new Thread(() -> {
                 try {
                     chat.converse(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), telegram);
@@ -86,6 +111,14 @@ final class SandboxCommand implements Callable<Integer> {
             return Launch.runUntilStopped(injector, embedded, parent.err());
         } catch (Launch.Stop stop) {
             return stop.exitCode;
+        }
+    }
+
+    /** --lang wins over the language stored from an earlier session (a newcomer gets it from Telegram's language code). */
+    private static void startIn(Injector injector, Language language) {
+        UserId person = new UserId(SANDBOX_USER);
+        if (injector.getInstance(FindUserUseCase.class).find(person).isPresent()) {
+            injector.getInstance(ChangeLanguageUseCase.class).changeLanguage(person, language);
         }
     }
 

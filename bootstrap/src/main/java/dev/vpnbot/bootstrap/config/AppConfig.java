@@ -17,11 +17,12 @@ import java.util.Objects;
  * @param warnings          things worth telling the operator that do not stop the bot
  * @param limits            per-user limits and the late-payment window
  * @param stars             Telegram Stars as a second way to pay
+ * @param backup            database backups (scheduled only when BACKUP_INTERVAL is set)
  */
 public record AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig database, Path dataDir,
                         HeleketConfig heleket, OperatorConfig operator, Secret secretKey,
                         Duration reconcileInterval, Duration panelDriftInterval, List<String> warnings, ShopLimits limits,
-                        StarsConfig stars) {
+                        StarsConfig stars, BackupConfig backup) {
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofSeconds(30);
     public static final Duration DEFAULT_PANEL_DRIFT_INTERVAL = Duration.ofMinutes(10);
@@ -39,14 +40,15 @@ public record AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(stars, "stars");
+        Objects.requireNonNull(backup, "backup");
     }
 
-    /** With the default limits and without Telegram Stars, for commands and tests that do not read them. */
+    /** With the default limits, without Telegram Stars and without scheduled backups, for commands and tests that do not read them. */
     public AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig database, Path dataDir,
                      HeleketConfig heleket, OperatorConfig operator, Secret secretKey,
                      Duration reconcileInterval, Duration panelDriftInterval, List<String> warnings) {
         this(telegram, http, database, dataDir, heleket, operator, secretKey, reconcileInterval, panelDriftInterval, warnings,
-                ShopLimits.defaults(), StarsConfig.off());
+                ShopLimits.defaults(), StarsConfig.off(), BackupConfig.off(dataDir));
     }
 
     public boolean panelDriftRepairOn() {

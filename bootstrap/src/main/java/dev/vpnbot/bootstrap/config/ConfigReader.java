@@ -68,11 +68,12 @@ public final class ConfigReader {
         Secret secretKey = secretKey();
         Duration reconcile = parse("RECONCILE_INTERVAL", this::reconcileInterval).orElse(AppConfig.DEFAULT_RECONCILE_INTERVAL);
         Duration panelDrift = parse("PANEL_DRIFT_INTERVAL", ConfigReader::panelDriftInterval).orElse(AppConfig.DEFAULT_PANEL_DRIFT_INTERVAL);
+        BackupConfig backup = BackupConfig.read(vars, dataDir, problems);
 
         ShopLimits limits = limits();
 
         if (!problems.isEmpty()) throw new InvalidConfiguration(problems, vars.warnings());
-        return new AppConfig(telegram, http, database, dataDir, heleket, operator, secretKey, reconcile, panelDrift, warnings, limits, stars);
+        return new AppConfig(telegram, http, database, dataDir, heleket, operator, secretKey, reconcile, panelDrift, warnings, limits, stars, backup);
     }
 
     private TelegramConfig telegram() {

@@ -1,5 +1,6 @@
 package dev.vpnbot.bootstrap.schedule;
 
+import dev.vpnbot.application.port.in.admin.BackUpDatabaseUseCase;
 import dev.vpnbot.application.port.in.payment.ReconcilePaymentsUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RunFulfilmentJobsUseCase;
@@ -7,6 +8,8 @@ import dev.vpnbot.application.port.in.account.SendExpiryRemindersUseCase;
 import dev.vpnbot.bootstrap.config.DurationText;
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -73,7 +76,8 @@ public final class BackgroundJobs {
     private final Semaphore fulfilling = new Semaphore(FULFILMENT_LOOPS);
     private final AtomicBoolean fulfilAgain = new AtomicBoolean();
     private volatile boolean started;
-    private final java.util.List<Runnable> moreJobs = new java.util.ArrayList<>();
+    /** Jobs beside the built-in ones ({@link #alsoEvery}, {@link #addJob}), started with them. */
+    private final List<Runnable> moreJobs = new ArrayList<>();
 
     public BackgroundJobs(RunFulfilmentJobsUseCase fulfilment, ReconcilePaymentsUseCase reconciliation,
                           SendExpiryRemindersUseCase reminders, PanelProbe panelProbe, RepairPanelDriftUseCase driftRepair,
@@ -105,6 +109,16 @@ public final class BackgroundJobs {
         executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         executor.setRemoveOnCancelPolicy(true);
+    }
+
+    /**
+     * A job beside the built-in ones (database backups), first run one {@code period} after start;
+     * added before {@link #start}. Guarded like the others: a failure is logged and it runs again next time.
+     */
+    public synchronized void addJob(String name, Duration period, IntSupplier work) {
+        if (started) throw new IllegalStateException("jobs are added before start");
+        moreJobs.add(() -> every(period, period, () -> guarded(name, work)));
+        LOG.info("background job {} every {}", name, DurationText.format(period));
     }
 
     public synchronized void start() {

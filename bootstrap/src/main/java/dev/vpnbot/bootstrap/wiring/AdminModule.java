@@ -3,6 +3,8 @@ package dev.vpnbot.bootstrap.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.vpnbot.application.port.in.admin.BackUpDatabaseUseCase;
+import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
@@ -17,16 +19,26 @@ import dev.vpnbot.application.port.out.Tariffs;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.admin.Audiences;
+import dev.vpnbot.application.port.out.admin.BackupChannel;
 import dev.vpnbot.application.port.out.admin.BroadcastChannel;
 import dev.vpnbot.application.port.out.admin.Broadcasts;
+import dev.vpnbot.application.port.out.admin.DatabaseDumps;
+import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.admin.ShopFigures;
+import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.panel.PanelInspection;
+import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.service.admin.Admins;
 import dev.vpnbot.application.service.admin.Broadcasting;
+import dev.vpnbot.application.service.admin.DatabaseBackups;
+import dev.vpnbot.application.service.admin.DatabaseBackups.BackupPolicy;
 import dev.vpnbot.application.service.admin.ServerAdministration;
 import dev.vpnbot.application.service.admin.StatisticsReport;
 import dev.vpnbot.application.service.admin.TariffAdministration;
 import dev.vpnbot.application.service.admin.UserAdministration;
+import dev.vpnbot.application.service.admin.UserBans;
+import dev.vpnbot.bootstrap.config.AppConfig;
+import dev.vpnbot.bootstrap.config.BackupConfig;
 import dev.vpnbot.bootstrap.config.OperatorConfig;
 import dev.vpnbot.domain.user.UserId;
 import java.time.Clock;
@@ -49,8 +61,8 @@ public final class AdminModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ManageTariffsUseCase tariffs(Admins admins, Tariffs tariffs) {
-        return new TariffAdministration(admins, tariffs);
+    ManageTariffsUseCase tariffs(Admins admins, Tariffs tariffs, SalesSwitch sales, Clock clock) {
+        return new TariffAdministration(admins, tariffs, sales, clock);
     }
 
     @Provides
@@ -77,5 +89,20 @@ public final class AdminModule extends AbstractModule {
     ManageUsersUseCase users(Admins admins, Users users, Keys keys, Orders orders, Tariffs tariffs, Servers servers,
                              Transactions tx, Clock clock, ApplyPaymentUseCase payments) {
         return new UserAdministration(admins, users, keys, orders, tariffs, servers, tx, clock, payments);
+    }
+
+    /** Backups sent to BACKUP_CHAT_ID (or each admin's chat); admins hear of any not made or not sent. */
+    @Provides
+    @Singleton
+    BackUpDatabaseUseCase backups(DatabaseDumps dumps, Clock clock, AppConfig config, BackupChannel channel, Notifier notifier) {
+        BackupConfig backup = config.backup();
+        return new DatabaseBackups(dumps, clock, new BackupPolicy(backup.directory(), backup.keep(), backup.maxBytes()))
+                .deliveringTo(channel, notifier);
+    }
+
+    @Provides
+    @Singleton
+    BanUsersUseCase bans(Admins admins, Users users, Keys keys, Servers servers, Transactions tx, VpnPanel panel) {
+        return new UserBans(admins, admins, users, keys, servers, tx, panel);
     }
 }

@@ -12,6 +12,7 @@ import dev.vpnbot.bootstrap.config.StarsConfig;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.vpnbot.application.port.in.account.ChangeTimeZoneUseCase;
 import dev.vpnbot.application.port.in.ordering.CancelOrderUseCase;
 import dev.vpnbot.application.port.in.payment.ApplyPaymentUseCase;
 import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
@@ -42,9 +43,11 @@ import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Tariffs;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
+import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
+import dev.vpnbot.application.service.account.TimeZoneChange;
 import dev.vpnbot.application.service.ordering.Catalogue;
 import dev.vpnbot.application.service.account.ExpiryReminders;
 import dev.vpnbot.application.service.fulfilment.FulfilmentWorker;
@@ -121,15 +124,15 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Catalogue catalogue(Tariffs tariffs, Servers servers) {
-        return new Catalogue(tariffs, servers);
+    Catalogue catalogue(Tariffs tariffs, Servers servers, SalesSwitch sales) {
+        return new Catalogue(tariffs, servers, sales);
     }
 
     @Provides
     @Singleton
     PlaceOrderUseCase placement(Users users, Tariffs tariffs, Servers servers, Keys keys, Orders orders, PaymentGateway gateway,
-                                Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces) {
-        return new OrderPlacement(users, tariffs, servers, keys, orders, gateway, tx, clock, settings, nonces);
+                                Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces, SalesSwitch sales) {
+        return new OrderPlacement(users, tariffs, servers, keys, orders, gateway, tx, clock, settings, nonces, sales);
     }
 
     @Provides
@@ -228,6 +231,12 @@ public final class ApplicationModule extends AbstractModule {
     @Singleton
     ChangeLanguageUseCase languageChange(Users users) {
         return new LanguageChange(users);
+    }
+
+    @Provides
+    @Singleton
+    ChangeTimeZoneUseCase timeZoneChange(Users users) {
+        return new TimeZoneChange(users);
     }
 
     @Provides

@@ -7,19 +7,34 @@ import com.google.inject.Singleton;
 import dev.vpnbot.adapter.panel3xui.ThreeXuiPanel;
 import dev.vpnbot.adapter.postgres.PostgresPersistence;
 import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase;
+import dev.vpnbot.application.port.in.admin.BackUpDatabaseUseCase;
+import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
+import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Tariffs;
 import dev.vpnbot.application.port.out.enrollment.EnrollmentTokens;
+import dev.vpnbot.application.port.out.Transactions;
+import dev.vpnbot.application.port.out.Users;
+import dev.vpnbot.application.port.out.admin.DatabaseDumps;
+import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.panel.PanelInspection;
+import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.service.admin.Admins;
+import dev.vpnbot.application.service.admin.DatabaseBackups;
+import dev.vpnbot.application.service.admin.DatabaseBackups.BackupPolicy;
 import dev.vpnbot.application.service.admin.ServerAdministration;
 import dev.vpnbot.application.service.admin.TariffAdministration;
+import dev.vpnbot.application.service.admin.UserBans;
+import dev.vpnbot.bootstrap.config.AppConfig;
+import dev.vpnbot.bootstrap.config.BackupConfig;
+import dev.vpnbot.bootstrap.config.OperatorConfig;
 import dev.vpnbot.domain.user.UserId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
 
 /**
@@ -62,8 +77,25 @@ public final class ConsoleModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ManageTariffsUseCase tariffs(Admins admins, Tariffs tariffs) {
-        return new TariffAdministration(admins, tariffs);
+    ManageTariffsUseCase tariffs(Admins admins, Tariffs tariffs, SalesSwitch sales, Clock clock) {
+        return new TariffAdministration(admins, tariffs, sales, clock);
+    }
+
+    /** `vpnbot backup`: a backup kept in BACKUP_DIR with the same retention; the running bot sends its scheduled ones. */
+    @Provides
+    @Singleton
+    BackUpDatabaseUseCase backups(DatabaseDumps dumps, Clock clock, AppConfig config) {
+        BackupConfig backup = config.backup();
+        return new DatabaseBackups(dumps, clock, new BackupPolicy(backup.directory(), backup.keep(), backup.maxBytes()));
+    }
+
+    /** The console bans; the bot's admins (ADMIN_IDS) cannot be banned from here either. */
+    @Provides
+    @Singleton
+    BanUsersUseCase bans(Admins console, OperatorConfig operator, Users users, Keys keys, Servers servers, Transactions tx,
+                         @Undecorated VpnPanel panel) {
+        Admins botAdmins = new Admins(operator.adminIds().stream().map(UserId::new).collect(Collectors.toSet()));
+        return new UserBans(console, botAdmins, users, keys, servers, tx, panel);
     }
 
     @Provides

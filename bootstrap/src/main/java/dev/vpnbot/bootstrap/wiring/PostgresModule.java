@@ -7,7 +7,10 @@ import com.google.inject.multibindings.ProvidesIntoOptional;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.vpnbot.adapter.postgres.DatabaseCheckup;
 import dev.vpnbot.adapter.postgres.DatabaseSettings;
+import dev.vpnbot.adapter.postgres.PgDump;
 import dev.vpnbot.adapter.postgres.PostgresPersistence;
+import dev.vpnbot.application.port.out.admin.DatabaseDumps;
+import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.panel.PanelWriteLock;
 import dev.vpnbot.adapter.postgres.SecretBox;
 import dev.vpnbot.application.port.out.ConversationStates;
@@ -56,6 +59,13 @@ public final class PostgresModule extends AbstractModule {
      */
     private RuntimeException openFailure;
 
+    /** pg_dump against the bot's database; a dump that takes half an hour is stopped and reported. */
+    @Provides
+    @Singleton
+    DatabaseDumps dumps(DatabaseLocation location, AppConfig config) {
+        return new PgDump(settings(location), config.backup().pgDump(), Duration.ofMinutes(30));
+    }
+
     @Provides
     @Singleton
     synchronized PostgresPersistence persistence(DatabaseLocation location, AppConfig config, Clock clock) {
@@ -76,6 +86,7 @@ public final class PostgresModule extends AbstractModule {
     }
 
     @Provides @Singleton Users users(PostgresPersistence db) { return db.users(); }
+    @Provides @Singleton SalesSwitch salesSwitch(PostgresPersistence db) { return db.salesSwitch(); }
 
     @Provides @Singleton Tariffs tariffs(PostgresPersistence db) { return db.tariffs(); }
 

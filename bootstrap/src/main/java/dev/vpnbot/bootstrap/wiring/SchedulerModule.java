@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.vpnbot.application.port.in.admin.BackUpDatabaseUseCase;
 import dev.vpnbot.application.port.in.payment.ReconcilePaymentsUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RelayOrderNoticesUseCase;
@@ -29,7 +30,8 @@ public final class SchedulerModule extends AbstractModule {
     BackgroundJobs jobs(RunFulfilmentJobsUseCase fulfilment, ReconcilePaymentsUseCase reconciliation,
                         SendExpiryRemindersUseCase reminders, PanelProbe probe, RepairPanelDriftUseCase driftRepair,
                         BroadcastUseCase broadcasts, RelayOrderNoticesUseCase notices, BotMetrics metrics, AppConfig config,
-                        ProcessQueuedEnrollmentsUseCase queuedEnrollments, StarsRefunding starsRefunding) {
+                        ProcessQueuedEnrollmentsUseCase queuedEnrollments, StarsRefunding starsRefunding,
+                        Provider<BackUpDatabaseUseCase> backups) {
         // each reconciliation round also finishes Stars refunds whose panel step a crash or an absent panel left open
         ReconcilePaymentsUseCase withRefunds = () -> {
             starsRefunding.resumePanel();
@@ -39,6 +41,7 @@ public final class SchedulerModule extends AbstractModule {
                 notices::relayDue, metrics, BackgroundJobs.Schedule.of(config.reconcileInterval(), config.panelDriftInterval()));
         // the database route of node enrolment (docs/NODES.md): a few requests at a time, each probes a panel
         jobs.alsoEvery("node_enrollments", EnrollmentModule.QUEUE_INTERVAL, () -> queuedEnrollments.processQueued(EnrollmentModule.QUEUE_BATCH));
+        if (config.backup().scheduled()) jobs.addJob("database_backup", config.backup().interval(), BackgroundJobs.backups(backups.get()));
         return jobs;
     }
 

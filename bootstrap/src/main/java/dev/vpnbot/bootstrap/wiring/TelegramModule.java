@@ -14,6 +14,8 @@ import dev.vpnbot.adapter.telegram.TelegramAdapter;
 import dev.vpnbot.adapter.telegram.TelegramBot;
 import dev.vpnbot.adapter.telegram.TelegramSettings;
 import dev.vpnbot.adapter.telegram.WebPage;
+import dev.vpnbot.application.port.in.account.ChangeTimeZoneUseCase;
+import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
 import dev.vpnbot.application.port.in.ordering.CancelOrderUseCase;
 import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
 import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;
@@ -32,8 +34,10 @@ import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
 import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase;
 import dev.vpnbot.application.port.out.ConversationStates;
+import dev.vpnbot.application.port.out.admin.BackupChannel;
 import dev.vpnbot.application.port.out.admin.BroadcastChannel;
 import dev.vpnbot.application.port.out.notify.Notifier;
+import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.HeleketConfig;
 import dev.vpnbot.bootstrap.config.HttpConfig;
 import dev.vpnbot.bootstrap.config.OperatorConfig;
@@ -96,6 +100,13 @@ public final class TelegramModule extends AbstractModule {
         return adapter.notifier();
     }
 
+    /** Backups go to BACKUP_CHAT_ID, or to each admin's own chat. */
+    @Provides
+    @Singleton
+    BackupChannel backupChannel(TelegramAdapter adapter, AppConfig config) {
+        return adapter.backupChannel(config.backup().chatsOr(config.operator().adminIds()));
+    }
+
     @Provides
     @Singleton
     StarsRefunds starsRefunds(TelegramAdapter adapter) {
@@ -116,10 +127,10 @@ public final class TelegramModule extends AbstractModule {
                     Optional<PayInTestModeUseCase> testPayments, ManageServersUseCase manageServers, ManageTariffsUseCase manageTariffs,
                     ShowStatisticsUseCase statistics, BroadcastUseCase broadcasts, ManageUsersUseCase manageUsers, BotMetrics metrics,
                     IssueEnrollmentTokenUseCase enrollmentTokens, Optional<PayWithStarsUseCase> payWithStars,
-                    StarsRefundUseCase starsRefunds) {
+                    StarsRefundUseCase starsRefunds, ChangeTimeZoneUseCase timeZone, BanUsersUseCase bans) {
         TelegramBot bot = adapter.bot()
-                .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null))
-                .admin(manageServers, manageTariffs, statistics, broadcasts, manageUsers, enrollmentTokens)
+                .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null), timeZone)
+                .admin(manageServers, manageTariffs, statistics, broadcasts, manageUsers, enrollmentTokens, bans)
                 .stars(payWithStars.orElse(null), starsRefunds)
                 .build();
         bot.observeUpdates(metrics::updateTaken);

@@ -12,6 +12,7 @@ import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.payment.PaymentGatewayException;
 import dev.vpnbot.application.port.out.payment.StarsRefunds;
 import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.application.port.out.admin.BackupChannel;
 import dev.vpnbot.application.port.out.admin.BroadcastChannel;
 import dev.vpnbot.bootstrap.cli.broken.CommandThatKnowsAScreen;
 import dev.vpnbot.bootstrap.http.broken.ServerThatCounts;
@@ -24,9 +25,10 @@ import org.junit.jupiter.api.Test;
 /** Runs the dependency rules over every production class of every module. */
 class ArchitectureTest {
     private static final String OUT = "dev.vpnbot.application.port.out";
-    /** Telegram implements the notifier, the broadcast channel and Stars refunds (failing as PaymentGatewayException); its screens keep a chat's step in ConversationStates. */
+    /** Telegram implements the notifier, the broadcast and the backup channels and Stars refunds (failing as PaymentGatewayException); its screens keep a chat's step in ConversationStates. */
     private static final ArchRule TELEGRAM_DRIVES_IN_PORTS = DependencyRules.drivingAdapterUsesInPorts("dev.vpnbot.adapter.telegram..",
-            List.of(OUT + ".notify.."), BroadcastChannel.class, ConversationStates.class, StarsRefunds.class, PaymentGatewayException.class);
+            List.of(OUT + ".notify.."), BroadcastChannel.class, BackupChannel.class, ConversationStates.class, StarsRefunds.class,
+            PaymentGatewayException.class);
     /** Heleket's webhook drives ConfirmPaymentUseCase; its gateway side implements the payment port. */
     private static final ArchRule HELEKET_DRIVES_IN_PORTS = DependencyRules.drivingAdapterUsesInPorts("dev.vpnbot.adapter.heleket..",
             List.of(OUT + ".payment.."));

@@ -36,6 +36,15 @@ class CommandLineTest {
     }
 
     @Test
+    void sandbox_lang_accepts_only_the_languages_the_bot_speaks(@TempDir Path dir) {
+        int code = vpnbot(Map.of("DATA_DIR", dir.toString()), "--env-file", dir.resolve("absent.env").toString(), "sandbox", "--lang", "de");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--lang: 'de' is not a language the bot speaks; use ru or en");
+        assertThat(dir.resolve("sandbox")).doesNotExist(); // nothing was started
+    }
+
+    @Test
     void no_command_means_run(@TempDir Path dir) {
         int code = vpnbot(Map.of("DATA_DIR", dir.toString()), "--env-file", dir.resolve("absent.env").toString());
         assertThat(code).isEqualTo(2);

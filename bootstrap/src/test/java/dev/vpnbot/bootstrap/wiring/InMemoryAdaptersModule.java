@@ -28,6 +28,7 @@ import dev.vpnbot.application.fixtures.InMemoryQueuedEnrollments;
 import dev.vpnbot.application.fixtures.InMemoryServers;
 import dev.vpnbot.application.fixtures.InMemoryTariffs;
 import dev.vpnbot.application.fixtures.InMemoryTransactions;
+import dev.vpnbot.application.fixtures.InMemorySalesSwitch;
 import dev.vpnbot.application.fixtures.InMemoryUsers;
 import dev.vpnbot.application.fixtures.RecordingNotifier;
 import dev.vpnbot.application.port.out.ConversationStates;
@@ -46,6 +47,9 @@ import dev.vpnbot.application.port.out.enrollment.QueuedEnrollments;
 import dev.vpnbot.application.port.out.Tariffs;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
+import dev.vpnbot.application.port.out.admin.BackupChannel;
+import dev.vpnbot.application.port.out.admin.DatabaseDumps;
+import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
@@ -128,6 +132,22 @@ public final class InMemoryAdaptersModule extends AbstractModule {
     @Provides @Singleton EnrollmentTokens enrollmentTokens() { return new InMemoryEnrollmentTokens(); }
 
     @Provides @Singleton QueuedEnrollments queuedEnrollments() { return new InMemoryQueuedEnrollments(); }
+
+    @Provides @Singleton SalesSwitch salesSwitch() { return new InMemorySalesSwitch(); }
+
+    /** No database here to dump: a backup reports that, as pg_dump refusing would. */
+    @Provides @Singleton DatabaseDumps dumps() {
+        return file -> {
+            throw new DatabaseDumps.DumpFailed("in memory: there is no database to dump");
+        };
+    }
+
+    /** Backups are never made here (see {@link #dumps}), so none is ever sent. */
+    @Provides @Singleton BackupChannel backupChannel() {
+        return (file, caption) -> {
+            throw new BackupChannel.Undeliverable("in memory: no backup chat");
+        };
+    }
 
     @Provides @Singleton SchemaMigration migration() { return () -> "in memory: nothing to migrate"; }
 

@@ -63,7 +63,7 @@ public final class AdminDesk {
         this.tariffChanges = new TariffChangeFlow(useCases.tariffs(), tariffs, conversations);
         this.statistics = new StatisticsScreen(useCases.statistics(), conversations);
         this.broadcast = new BroadcastFlow(useCases.broadcasts(), conversations);
-        this.users = new UsersScreen(useCases.users(), useCases.servers(), conversations).withStars(useCases.stars());
+        this.users = new UsersScreen(useCases.users(), useCases.servers(), useCases.bans(), conversations).withStars(useCases.stars());
         this.grants = new GrantFlow(useCases.users(), useCases.tariffs(), useCases.servers(), users, conversations);
     }
 
@@ -128,6 +128,12 @@ public final class AdminDesk {
         buttons.put(Action.STARS_REFUND, (ix, d) -> users.askRefund(ix, new UserId(d.id(0)), d.id(1)));
         buttons.put(Action.STARS_REFUND_CONFIRMED, (ix, d) -> users.refund(ix, new UserId(d.id(0)), d.id(1)));
         buttons.put(Action.TARIFF_STARS, (ix, d) -> tariffChanges.askStars(ix, new TariffId(d.id(0))));
+        buttons.put(Action.USER_BAN, (ix, d) -> users.askBan(ix, new UserId(d.id(0))));
+        buttons.put(Action.USER_BAN_CONFIRMED, (ix, d) -> users.ban(ix, new UserId(d.id(0))));
+        buttons.put(Action.USER_UNBAN, (ix, d) -> users.unban(ix, new UserId(d.id(0))));
+        buttons.put(Action.SALES_PAUSE, (ix, d) -> tariffChanges.askPauseMessage(ix));
+        buttons.put(Action.SALES_PAUSE_SILENT, (ix, d) -> tariffChanges.pause(ix, ""));
+        buttons.put(Action.SALES_RESUME, (ix, d) -> tariffChanges.resume(ix));
     }
 
     /** One of {@link #COMMANDS}, from an admin. */
@@ -159,7 +165,8 @@ public final class AdminDesk {
             case ADMIN_ADD_SERVER -> addServer.received(ix, message, c);
             case ADMIN_SERVER_RENAME, ADMIN_SERVER_MAX_CLIENTS, ADMIN_SERVER_CREDENTIALS, ADMIN_ENROLL_TOKEN ->
                     serverSettings.received(ix, message, c);
-            case ADMIN_TARIFF_PRICE, ADMIN_TARIFF_ADD, ADMIN_TARIFF_STARS -> tariffChanges.received(ix, message, c);
+            case ADMIN_TARIFF_PRICE, ADMIN_TARIFF_ADD, ADMIN_TARIFF_STARS, ADMIN_SALES_PAUSE_MESSAGE ->
+                    tariffChanges.received(ix, message, c);
             case ADMIN_BROADCAST_TEXT -> broadcast.received(ix, message, c);
             case ADMIN_USER_LOOKUP -> users.received(ix, message);
             default -> home.sendNew(ix); // nothing typed is expected after a grant

@@ -1,6 +1,7 @@
 package dev.vpnbot.adapter.telegram.admin;
 
 import dev.vpnbot.application.port.in.admin.StarsRefundUseCase;
+import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
@@ -18,22 +19,14 @@ import java.util.Objects;
  */
 public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                             BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
-                            StarsRefundUseCase stars) {
+                            BanUsersUseCase bans, StarsRefundUseCase stars) {
     public AdminUseCases {
         Objects.requireNonNull(servers, "servers");
         Objects.requireNonNull(tariffs, "tariffs");
         Objects.requireNonNull(statistics, "statistics");
         Objects.requireNonNull(broadcasts, "broadcasts");
         Objects.requireNonNull(users, "users");
-        Objects.requireNonNull(enrollmentTokens, "enrollmentTokens");
-    }
-
-    public AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
-                         BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens) {
-        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, null);
-    }
-
-    public AdminUseCases withStars(StarsRefundUseCase starsRefunds) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, starsRefunds);
+                            BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
+                            BanUsersUseCase bans, StarsRefundUseCase stars) {
     }
 }

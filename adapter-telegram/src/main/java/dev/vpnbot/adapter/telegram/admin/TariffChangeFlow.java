@@ -8,6 +8,7 @@ import dev.vpnbot.adapter.telegram.bot.Conversations;
 import dev.vpnbot.adapter.telegram.bot.Interaction;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.bot.View.Button;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase.AddTariffCommand;
@@ -72,11 +73,44 @@ final class TariffChangeFlow {
         ix.show(View.of(ix.texts().html("admin.tariff.ask_new")).row(AdminHome.cancel(ix.texts(), CallbackData.of(Action.TARIFFS))));
     }
 
+    /** Maintenance: what buyers will read while sales are paused. */
+    void askPauseMessage(Interaction ix) {
+        conversations.set(ix.chatId(), Conversation.admin(Conversation.Step.ADMIN_SALES_PAUSE_MESSAGE, 0, ""));
+        Texts t = ix.texts();
+        ix.show(View.of(t.html("admin.sales.ask_message"))
+                .row(Button.callback(t.label("admin.sales.pause_silent"), CallbackData.of(Action.SALES_PAUSE_SILENT)))
+                .row(AdminHome.cancel(t, CallbackData.of(Action.TARIFFS))));
+    }
+
+    void pause(Interaction ix, String message) {
+        Texts t = ix.texts();
+        try {
+            tariffs.pauseSales(ix.userId(), message);
+        } catch (Refusal refusal) {
+            if (refusal.reason() != Refusal.Reason.INVALID_INPUT) throw refusal;
+            ix.sendNew(View.of(AdminHome.refusal(t, refusal) + "\n\n" + t.html("admin.sales.ask_message"))
+                    .row(AdminHome.cancel(t, CallbackData.of(Action.TARIFFS))));
+            return;
+        }
+        LOG.info("admin {} paused sales (maintenance)", ix.userId());
+        screen.list(ix, "🛠 " + t.html("admin.sales.paused_now"));
+    }
+
+    void resume(Interaction ix) {
+        tariffs.resumeSales(ix.userId());
+        LOG.info("admin {} resumed sales", ix.userId());
+        screen.list(ix, "▶️ " + ix.texts().html("admin.sales.resumed"));
+    }
+
     void received(Interaction ix, Message message, Conversation c) {
         Texts t = ix.texts();
         String text = message.hasText() ? message.getText() : null;
         if (c.step() == Conversation.Step.ADMIN_TARIFF_STARS) {
             receivedStars(ix, message, new TariffId(c.id()));
+            return;
+        }
+        if (c.step() == Conversation.Step.ADMIN_SALES_PAUSE_MESSAGE) {
+            pause(ix, text == null ? "" : text);
             return;
         }
         if (c.step() == Conversation.Step.ADMIN_TARIFF_PRICE) {

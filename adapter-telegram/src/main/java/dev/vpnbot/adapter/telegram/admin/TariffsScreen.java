@@ -9,10 +9,12 @@ import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.adapter.telegram.bot.View.Button;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
+import dev.vpnbot.domain.shop.SalesPause;
 import dev.vpnbot.domain.tariff.Tariff;
 import dev.vpnbot.domain.tariff.TariffId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Tariffs (admins): the whole price list, on sale or not, in display order; one tariff's card;
@@ -37,6 +39,9 @@ final class TariffsScreen {
         Texts t = ix.texts();
         List<Tariff> all = sorted(tariffs.allTariffs(ix.userId()));
         StringBuilder text = new StringBuilder(noteHtml == null ? "" : noteHtml + "\n\n").append(t.html("admin.tariffs.title")).append("\n\n");
+        Optional<SalesPause> pause = tariffs.salesPause(ix.userId());
+        pause.ifPresent(p -> text.append(t.html("admin.sales.state_paused", t.date(p.since(), ix.zone()),
+                p.message().isEmpty() ? t.label("admin.sales.no_message") : p.message())).append("\n\n"));
         if (all.isEmpty()) text.append(t.html("admin.tariffs.none"));
         View buttons = View.of("");
         for (Tariff tariff : all) {
@@ -47,6 +52,9 @@ final class TariffsScreen {
         }
         ix.show(View.of(text.toString().strip()).rowsOf(buttons)
                 .row(Button.callback(t.label("admin.tariffs.add"), CallbackData.of(Action.TARIFF_ADD)))
+                .row(pause.isPresent()
+                        ? Button.callback(t.label("admin.sales.resume"), CallbackData.of(Action.SALES_RESUME))
+                        : Button.callback(t.label("admin.sales.pause"), CallbackData.of(Action.SALES_PAUSE)))
                 .row(AdminHome.back(t)));
     }
 

@@ -9,9 +9,13 @@ import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.adapter.telegram.bot.View.Button;
 import dev.vpnbot.application.port.in.Refusal;
+import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
+import dev.vpnbot.application.port.in.admin.BanUsersUseCase.BanReport;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase.UserDossier;
+import dev.vpnbot.domain.key.KeyId;
+import dev.vpnbot.domain.key.KeyStatus;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.order.Order;
 import dev.vpnbot.domain.server.Server;
@@ -25,24 +29,30 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * Users (admins): look a user up by Telegram id or @username, and see their keys (server, expiry,
- * status) and latest orders, with buttons to grant a new key or extend one ({@link GrantFlow}).
+ * status) and latest orders, with buttons to grant a new key or extend one ({@link GrantFlow}), and
+ * to ban or unban them (a ban asks first: it switches their keys off).
  */
 final class UsersScreen {
+    private static final Logger LOG = LoggerFactory.getLogger(UsersScreen.class);
     private static final int MAX_KEYS = 10;
     private static final int MAX_ORDERS = 10;
 
     private final ManageUsersUseCase users;
     private final ManageServersUseCase servers;
+    private final BanUsersUseCase bans;
     private final Conversations conversations;
     private StarsRefundUseCase stars;
 
-    UsersScreen(ManageUsersUseCase users, ManageServersUseCase servers, Conversations conversations) {
+    UsersScreen(ManageUsersUseCase users, ManageServersUseCase servers, BanUsersUseCase bans, Conversations conversations) {
         this.users = users;
         this.servers = servers;
+        this.bans = bans;
         this.conversations = conversations;
     }
 
@@ -106,6 +116,45 @@ final class UsersScreen {
         show(ix, find(ix, id));
     }
 
+    void askBan(Interaction ix, UserId id) {
+        Texts t = ix.texts();
+        UserDossier dossier = find(ix, id);
+        long usable = dossier.keys().stream().filter(k -> k.status() == KeyStatus.ACTIVE).count();
+        String uid = String.valueOf(id.telegramId());
+        ix.show(View.of(t.html("admin.ban.confirm", who(dossier.user()), t.plural("unit.key", usable)))
+                .row(Button.callback(t.label("admin.ban.yes"), CallbackData.of(Action.USER_BAN_CONFIRMED, uid)))
+                .row(AdminHome.cancel(t, CallbackData.of(Action.USER, uid))));
+    }
+
+    void ban(Interaction ix, UserId id) {
+        BanReport report = bans.ban(ix.userId(), id);
+        LOG.info("admin {} banned user {}: keys off {}, panel failed {}", ix.userId(), id, report.switched(), report.panelFailed());
+        show(ix, find(ix, id), note(ix.texts(), "admin.ban.done", report), retry(ix.texts(), report, Action.USER_BAN_CONFIRMED));
+    }
+
+    void unban(Interaction ix, UserId id) {
+        BanReport report = bans.unban(ix.userId(), id);
+        LOG.info("admin {} unbanned user {}: keys on {}, panel failed {}", ix.userId(), id, report.switched(), report.panelFailed());
+        show(ix, find(ix, id), note(ix.texts(), "admin.unban.done", report), retry(ix.texts(), report, Action.USER_UNBAN));
+    }
+
+    /** A panel that did not answer: the same button again, named as a retry. */
+    private static Button retry(Texts t, BanReport report, Action again) {
+        if (report.panelFailed().isEmpty()) return null;
+        return Button.callback(t.label("admin.ban.retry"), CallbackData.of(again, String.valueOf(report.user().id().telegramId())));
+    }
+
+    /** What the panels did: the keys switched, and those to retry. */
+    private static String note(Texts t, String doneKey, BanReport report) {
+        String note = t.html(doneKey, ids(report.switched()));
+        if (!report.panelFailed().isEmpty()) note += "\n⚠️ " + t.html("admin.ban.panel_failed", ids(report.panelFailed()));
+        return note;
+    }
+
+    private static String ids(List<KeyId> keys) {
+        return keys.isEmpty() ? "—" : keys.stream().map(k -> "#" + k.value()).collect(Collectors.joining(", "));
+    }
+
     UserDossier find(Interaction ix, UserId id) {
         return users.findUser(ix.userId(), String.valueOf(id.telegramId()))
                 .orElseThrow(() -> new Refusal(Refusal.Reason.USER_NOT_FOUND, "user " + id));
@@ -117,13 +166,19 @@ final class UsersScreen {
     }
 
     private void show(Interaction ix, UserDossier dossier) {
+        show(ix, dossier, null, null);
+    }
+
+    /** @param retry a button over the others (a ban the panel did not take), or null */
+    private void show(Interaction ix, UserDossier dossier, String noteHtml, Button retry) {
         conversations.clear(ix.chatId());
         Texts t = ix.texts();
         User u = dossier.user();
         Map<ServerId, String> names = serverNames(ix);
-        StringBuilder text = new StringBuilder(t.html("admin.user.card", who(u), u.id().telegramId(),
-                u.language().name().toLowerCase(Locale.ROOT), t.date(u.registeredAt(), ix.zone())));
+        StringBuilder text = new StringBuilder(noteHtml == null ? "" : noteHtml + "\n\n").append(t.html("admin.user.card", who(u),
+                u.id().telegramId(), u.language().name().toLowerCase(Locale.ROOT), t.date(u.registeredAt(), ix.zone())));
         if (u.blocked()) text.append('\n').append(t.html("admin.user.blocked"));
+        if (u.banned()) text.append('\n').append(t.html("admin.user.banned"));
         text.append("\n\n").append(t.html(dossier.keys().isEmpty() ? "admin.user.no_keys" : "admin.user.keys"));
         String uid = String.valueOf(u.id().telegramId());
         View keyButtons = View.of("");
@@ -149,10 +204,15 @@ final class UsersScreen {
         }
         View starButtons = View.of("");
         if (stars != null) starPayments(ix, u.id(), text, starButtons);
-        ix.show(View.of(text.toString())
+        View view = View.of(text.toString());
+        if (retry != null) view.row(retry);
+        ix.show(view
                 .row(Button.callback(t.label("admin.user.grant_key"), CallbackData.of(Action.GRANT_KEY, uid)))
                 .rowsOf(starButtons)
                 .rowsOf(keyButtons)
+                .row(u.banned()
+                        ? Button.callback(t.label("admin.user.unban"), CallbackData.of(Action.USER_UNBAN, uid))
+                        : Button.callback(t.label("admin.user.ban"), CallbackData.of(Action.USER_BAN, uid)))
                 .row(Button.callback(t.label("admin.users.another"), CallbackData.of(Action.USERS)), AdminHome.back(t)));
     }
 

@@ -27,7 +27,7 @@ public record CallbackData(Action action, List<String> args) {
     private static final Map<String, Audience> AUDIENCES = Map.of(
             "all", Audience.ALL, "active", Audience.WITH_ACTIVE_KEY, "expired", Audience.WITH_EXPIRED_KEY);
 
-    public enum Arg { ID, ID_OR_ZERO, PLATFORM, LANGUAGE, FLAG, AUDIENCE }
+    public enum Arg { ID, ID_OR_ZERO, PLATFORM, LANGUAGE, FLAG, AUDIENCE, ZONE }
 
     /** Who may press a button. Admin buttons are refused before any screen runs (and the use cases check again). */
     enum Who { ANYONE, ADMIN }
@@ -61,6 +61,9 @@ public record CallbackData(Action action, List<String> args) {
         KEYS_PAGE("kp", Arg.ID),
         /** Telegram Stars: sends the order's Stars invoice */
         ORDER_PAY_STARS("oz", Arg.ID),
+        TIME_ZONE("z"),
+        /** a zone id; an offset zone without its colon ("UTC+0530") */
+        TIME_ZONE_SET("zs", Arg.ZONE),
 
         // ---- admins only; every code starts with 'a' ----
         ADMIN_HOME(Who.ADMIN, "a"),
@@ -112,7 +115,16 @@ public record CallbackData(Action action, List<String> args) {
         /** user, receipt time: refunds */
         STARS_REFUND_CONFIRMED(Who.ADMIN, "auy", Arg.ID, Arg.ID),
         /** tariff: type its Stars price */
-        TARIFF_STARS(Who.ADMIN, "afs", Arg.ID);
+        TARIFF_STARS(Who.ADMIN, "afs", Arg.ID),
+        /** user: asks to confirm the ban */
+        USER_BAN(Who.ADMIN, "aub", Arg.ID),
+        /** user: bans (again: retries the panels) */
+        USER_BAN_CONFIRMED(Who.ADMIN, "auc", Arg.ID),
+        USER_UNBAN(Who.ADMIN, "auu", Arg.ID),
+        /** maintenance: asks for the message buyers read */
+        SALES_PAUSE(Who.ADMIN, "afm"),
+        SALES_PAUSE_SILENT(Who.ADMIN, "afq"),
+        SALES_RESUME(Who.ADMIN, "afr");
 
         private static final Map<String, Action> BY_CODE =
                 Arrays.stream(values()).collect(Collectors.toMap(a -> a.code, Function.identity()));
@@ -192,6 +204,11 @@ public record CallbackData(Action action, List<String> args) {
         return dev.vpnbot.domain.user.Language.parse(args.get(index));
     }
 
+    /** The zone id as the button carries it; the use case checks it again. */
+    public String zone(int index) {
+        return args.get(index);
+    }
+
     public boolean flag(int index) {
         return args.get(index).equals("1");
     }
@@ -208,6 +225,7 @@ public record CallbackData(Action action, List<String> args) {
         if (arg instanceof Boolean b) return b ? "1" : "0";
         if (arg instanceof Audience a) return AUDIENCES.entrySet().stream().filter(e -> e.getValue() == a).findFirst().orElseThrow().getKey();
         if (arg instanceof Platform p) return p.name().toLowerCase(Locale.ROOT);
+        if (arg instanceof java.time.ZoneId z) return z.getId().replace(":", "");
         if (arg instanceof dev.vpnbot.domain.user.Language l) return l.name().toLowerCase(Locale.ROOT);
         return String.valueOf(arg);
     }
@@ -220,6 +238,17 @@ public record CallbackData(Action action, List<String> args) {
             case LANGUAGE -> Arrays.stream(dev.vpnbot.domain.user.Language.values()).anyMatch(l -> l.name().toLowerCase(Locale.ROOT).equals(value));
             case FLAG -> value.equals("0") || value.equals("1");
             case AUDIENCE -> AUDIENCES.containsKey(value);
+            case ZONE -> isZone(value);
         };
+    }
+
+    private static boolean isZone(String value) {
+        if (value.isEmpty() || value.contains(":")) return false;
+        try {
+            java.time.ZoneId.of(value);
+            return true;
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
     }
 }

@@ -23,10 +23,14 @@ public record Conversation(Step step, long id, String choice) {
         BUYING, EXTENDING, PAYING, SUPPORT,
         ADMIN_ADD_SERVER, ADMIN_SERVER_RENAME, ADMIN_SERVER_MAX_CLIENTS, ADMIN_SERVER_CREDENTIALS,
         ADMIN_TARIFF_PRICE, ADMIN_TARIFF_ADD, ADMIN_BROADCAST_TEXT, ADMIN_USER_LOOKUP, ADMIN_ENROLL_TOKEN,
+        /** maintenance: the next text is the message buyers read while sales are paused */
+        ADMIN_SALES_PAUSE_MESSAGE,
         /** a grant was made by the button in {@code choice}: pressing it again shows the grant, never a second one */
         ADMIN_GRANTED,
         /** the Stars price of the tariff in {@code id} */
-        ADMIN_TARIFF_STARS;
+        ADMIN_TARIFF_STARS,
+        /** the time zone screen is open: typed text searches zones */
+        TIME_ZONE;
 
         public boolean adminOnly() {
             return name().startsWith("ADMIN_");
@@ -53,6 +57,10 @@ public record Conversation(Step step, long id, String choice) {
 
     public static Conversation support() {
         return new Conversation(Step.SUPPORT, 0, "");
+    }
+
+    public static Conversation timeZone() {
+        return new Conversation(Step.TIME_ZONE, 0, "");
     }
 
     public static Conversation admin(Step step, long id, String choice) {

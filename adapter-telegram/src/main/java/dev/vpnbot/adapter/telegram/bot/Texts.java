@@ -25,6 +25,8 @@ public final class Texts {
     private static final String BUNDLE = "i18n/messages";
     private static final Map<Language, Texts> CACHE = new EnumMap<>(Language.class);
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
     private final Language language;
     private final ResourceBundle bundle;
     private final DateTimeFormatter dateFormat;
@@ -79,6 +81,11 @@ public final class Texts {
     /** An instant as the user reads it: in their zone, with the zone named. */
     public String date(Instant instant, ZoneId zone) {
         return dateFormat.format(instant.atZone(zone));
+    }
+
+    /** The time of day ("14:05") in the reader's zone. */
+    public String time(Instant instant, ZoneId zone) {
+        return TIME.format(instant.atZone(zone));
     }
 
     /** "23 d 4 h" / "23 дн 4 ч"; under a day, hours and minutes; "expired" when nothing is left. */

@@ -4,6 +4,7 @@ import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.bot.Conversation;
 import dev.vpnbot.adapter.telegram.bot.Conversations;
+import dev.vpnbot.adapter.telegram.bot.Html;
 import dev.vpnbot.adapter.telegram.bot.Interaction;
 import dev.vpnbot.adapter.telegram.bot.MainMenu;
 import dev.vpnbot.adapter.telegram.bot.Texts;
@@ -19,6 +20,7 @@ import dev.vpnbot.domain.order.Order;
 import dev.vpnbot.domain.order.OrderId;
 import dev.vpnbot.domain.server.Server;
 import dev.vpnbot.domain.server.ServerId;
+import dev.vpnbot.domain.shop.SalesPause;
 import dev.vpnbot.domain.tariff.Tariff;
 import dev.vpnbot.domain.tariff.TariffId;
 import java.util.List;
@@ -46,6 +48,15 @@ final class BuyFlow {
 
     void tariffs(Interaction ix) {
         Texts t = ix.texts();
+        Optional<SalesPause> pause = tariffs.salesPause();
+        if (pause.isPresent()) {
+            // maintenance: the operator's words instead of the price list; renewals stay open from My keys
+            conversations.clear(ix.chatId());
+            ix.show(View.of(t.htmlRaw("buy.paused", Html.escape(pause.get().message()))
+                            .replace("\n\n\n", "\n\n"))
+                    .row(Button.callback(t.label("menu.keys"), CallbackData.of(Action.KEYS))).row(MainMenu.back(t)));
+            return;
+        }
         conversations.set(ix.chatId(), Conversation.buying());
         List<Tariff> offered = tariffs.activeTariffs();
         if (offered.isEmpty()) {

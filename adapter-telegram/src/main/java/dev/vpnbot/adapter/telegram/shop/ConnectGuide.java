@@ -61,7 +61,8 @@ final class ConnectGuide {
 
         StringBuilder text = new StringBuilder(t.html("connect.platform", platform.label())).append("\n\n")
                 .append(t.html(oneTap ? "connect.steps" : "connect.steps_manual"));
-        if (importUrl.isEmpty()) text.append("\n\n").append(t.html(keyId == null ? "connect.which_key" : "key.status.preparing"));
+        if (importUrl.isEmpty()) text.append("\n\n").append(t.html(keyId != null ? "key.status.preparing"
+                : links.oneTapImport() ? "connect.which_key" : "connect.which_key_manual"));
         View view = View.of(text.toString());
         for (Platform.Download download : platform.downloads()) {
             Button get = Button.url(t.label("connect.download", download.app().displayName()), download.url());

@@ -127,11 +127,13 @@ final class OrderScreen {
     void show(Interaction ix, Order order) {
         Texts t = ix.texts();
         if (!order.status().isWaitingForPayment()) endPayingStep(ix, order);
+        // a renewal extends the key the user has: never promise a new one
+        String renewal = order.purpose() instanceof OrderPurpose.Renewal ? "_renewal" : "";
         View view = switch (order.status()) {
             case CREATED, AWAITING_PAYMENT -> summary(ix, order);
-            case PAID -> View.of(t.html("order.paid", order.publicId().value()))
+            case PAID -> View.of(t.html("order.paid" + renewal, order.publicId().value()))
                     .row(Button.callback(t.label("menu.keys"), CallbackData.of(Action.KEYS))).row(MainMenu.back(t));
-            case FULFILLED -> View.of(t.html("order.fulfilled", order.publicId().value()))
+            case FULFILLED -> View.of(t.html("order.fulfilled" + renewal, order.publicId().value()))
                     .row(Button.callback(t.label("menu.keys"), CallbackData.of(Action.KEYS))).row(MainMenu.back(t));
             case CANCELLED -> lateCheck(t, order, View.of(t.html("order.cancelled", order.publicId().value())))
                     .row(Button.callback(t.label("menu.buy"), CallbackData.of(Action.BUY))).row(MainMenu.back(t));
@@ -166,7 +168,7 @@ final class OrderScreen {
         if (testMode) text.append(t.html("order.test_mode")).append("\n\n");
         String orderId = String.valueOf(order.id().value());
         boolean cryptoButton = crypto && order.invoice() != null;
-        text.append(t.html(cryptoButton || starsOffered ? "order.hint" : crypto ? "order.no_invoice" : "order.no_method"));
+        text.append(t.html(cryptoButton || starsOffered ? hint(order) : crypto ? "order.no_invoice" : "order.no_method"));
         if (starsOffered) text.append("\n\n").append(t.html("order.terms"));
         View view = View.of(text.toString());
         if (cryptoButton) view.row(Button.url(t.label("order.pay", t.money(order.price())), order.invoice().payUrl()));
@@ -179,6 +181,11 @@ final class OrderScreen {
                 .row(Button.callback(t.label("order.check"), CallbackData.of(Action.ORDER_CHECK, orderId)))
                 .row(Button.callback(t.label("order.cancel"), CallbackData.of(Action.ORDER_CANCEL, orderId)))
                 .row(MainMenu.back(t));
+    }
+
+    /** A renewal's hint says the key is being extended, not that a new one is coming. */
+    private static String hint(Order order) {
+        return order.purpose() instanceof OrderPurpose.Renewal ? "order.hint_renewal" : "order.hint";
     }
 
     private String serverName(OrderPurpose.NewKey newKey) {

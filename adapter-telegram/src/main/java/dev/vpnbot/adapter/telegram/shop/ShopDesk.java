@@ -15,6 +15,7 @@ import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.order.OrderId;
 import dev.vpnbot.domain.server.ServerId;
 import dev.vpnbot.domain.tariff.TariffId;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -33,6 +34,7 @@ public final class ShopDesk {
     private final ConnectGuide connect;
     private final SupportDesk support;
     private final LanguageScreen language;
+    private final TimeZoneScreen timeZone;
 
     /** @param useCases with {@link ShopSettings#paymentTestMode()} on, they must include the test payment use case */
     public ShopDesk(ShopSettings settings, TelegramUseCases useCases, ConnectLinks links, Outbox sender, Conversations conversations) {
@@ -46,6 +48,7 @@ public final class ShopDesk {
         this.connect = new ConnectGuide(useCases.myKeys(), keys, links);
         this.support = new SupportDesk(settings, sender, useCases.myKeys(), useCases.findUser(), conversations, menu);
         this.language = new LanguageScreen(useCases.changeLanguage(), menu, settings.defaultZone());
+        this.timeZone = new TimeZoneScreen(useCases.changeTimeZone(), conversations, menu, settings.defaultZone(), Clock.systemUTC());
     }
 
     /** Adds the shop's buttons to the dispatcher's table. */
@@ -72,6 +75,8 @@ public final class ShopDesk {
         buttons.put(Action.LANGUAGE_SET, (ix, d) -> language.choose(ix, d.language(0)));
         buttons.put(Action.ORDER_PAY_TEST, (ix, d) -> orders.payForTest(ix, new OrderId(d.id(0))));
         buttons.put(Action.ORDER_PAY_STARS, (ix, d) -> orders.payWithStars(ix, new OrderId(d.id(0))));
+        buttons.put(Action.TIME_ZONE, (ix, d) -> timeZone.show(ix));
+        buttons.put(Action.TIME_ZONE_SET, (ix, d) -> timeZone.choose(ix, d.zone(0)));
     }
 
     /** A buyer's command; /start, /menu and anything unknown show the menu. */
@@ -83,6 +88,7 @@ public final class ShopDesk {
             case "support" -> support.open(ix);
             case "language" -> language.show(ix);
             case "paysupport" -> paySupport(ix);
+            case "timezone" -> timeZone.show(ix);
             default -> menu.sendNew(ix); // start, menu and anything unknown
         }
     }
@@ -108,6 +114,7 @@ public final class ShopDesk {
             case PAYING -> orders.check(ix, new OrderId(c.id()));
             case EXTENDING -> extend.tariffs(ix, new KeyId(c.id()));
             case BUYING -> buy.tariffs(ix);
+            case TIME_ZONE -> timeZone.search(ix, message.hasText() ? message.getText() : "");
             default -> pleaseUseButtons(ix);
         }
     }

@@ -14,9 +14,12 @@ import dev.vpnbot.adapter.telegram.outbox.Outbox;
 import dev.vpnbot.application.port.in.account.FindUserUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;
+import dev.vpnbot.domain.key.KeyStatus;
 import dev.vpnbot.domain.user.User;
 import dev.vpnbot.domain.user.UserId;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -85,8 +88,9 @@ final class SupportDesk {
             ix.sendNew(View.of(t.html("support.unavailable")).row(MainMenu.back(t)));
             return;
         }
-        String ticket = ticket(ix.user(), text);
+        List<KeyOverview> keys = myKeys.myKeys(ix.userId());
         for (long chat : destinations) {
+            String ticket = ticket(reader(chat), ix.user(), keys, text);
             sender.send(chat, SendMessage.builder().chatId(chat).text(ticket).parseMode(ParseMode.HTML).build());
         }
         ix.sendNew(View.of(t.html("support.sent")).row(MainMenu.back(t)));
@@ -105,8 +109,8 @@ final class SupportDesk {
     void relayReply(Message message) {
         Optional<UserId> userId = ticketAuthor(message);
         if (userId.isEmpty()) return; // chatter in the support chat
-        Texts supportTexts = Texts.of(settings.defaultLanguage());
         long supportChat = message.getChatId();
+        Texts supportTexts = reader(supportChat).texts();
         String answer = message.hasText() ? message.getText() : message.getCaption();
         if (answer == null || answer.isBlank()) {
             reply(supportChat, message, supportTexts.html("support.reply_text_only"));
@@ -140,9 +144,18 @@ final class SupportDesk {
         }
     }
 
-    private String ticket(User user, String text) {
-        Texts t = Texts.of(settings.defaultLanguage());
-        List<KeyOverview> keys = myKeys.myKeys(user.id());
+    /** Who reads a ticket: an admin in their own chat (their language and zone), else the operator's defaults. */
+    private record Reader(Texts texts, ZoneId zone) {}
+
+    private Reader reader(long chat) {
+        Optional<User> admin = settings.supportChatId() != null && chat == settings.supportChatId()
+                ? Optional.empty() : users.find(new UserId(chat));
+        return new Reader(Texts.of(admin.map(User::language).orElse(settings.defaultLanguage())),
+                admin.map(a -> a.zoneOr(settings.defaultZone())).orElse(settings.defaultZone()));
+    }
+
+    private static String ticket(Reader reader, User user, List<KeyOverview> keys, String text) {
+        Texts t = reader.texts();
         StringBuilder lines = new StringBuilder();
         int n = 0;
         for (KeyOverview key : keys) {
@@ -150,12 +163,18 @@ final class SupportDesk {
                 lines.append(t.html("keys.more", keys.size() - MAX_TICKET_KEYS)).append('\n');
                 break;
             }
-            lines.append(t.html("support.ticket.key", key.key().id().value(), key.serverName(), key.key().status().name(),
-                    t.date(key.key().expiresAt(), user.zoneOr(settings.defaultZone())), t.remaining(key.remaining()))).append('\n');
+            lines.append(t.html("support.ticket.key", key.key().id().value(), key.serverName(), statusInWords(t, key),
+                    t.date(key.key().expiresAt(), reader.zone()), t.remaining(key.remaining()))).append('\n');
         }
         if (keys.isEmpty()) lines.append(t.html("support.ticket.no_keys")).append('\n');
-        return t.htmlRaw("support.ticket", user.id().telegramId(), Html.escape(who(user)), user.language().name().toLowerCase(java.util.Locale.ROOT),
+        return t.htmlRaw("support.ticket", user.id().telegramId(), Html.escape(who(user)), user.language().name().toLowerCase(Locale.ROOT),
                 lines.toString().strip(), Html.escape(clip(text)));
+    }
+
+    /** "active", "expired", "switched off"… in the reader's language: an ACTIVE key past its date is expired to a human. */
+    static String statusInWords(Texts t, KeyOverview key) {
+        if (key.key().status() == KeyStatus.ACTIVE && key.remaining().isOver()) return t.label("admin.key_status.expired");
+        return t.label("admin.key_status." + key.key().status().name().toLowerCase(Locale.ROOT));
     }
 
     private static String clip(String text) {

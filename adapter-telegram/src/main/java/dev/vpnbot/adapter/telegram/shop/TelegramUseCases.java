@@ -1,5 +1,6 @@
 package dev.vpnbot.adapter.telegram.shop;
 
+import dev.vpnbot.application.port.in.account.ChangeTimeZoneUseCase;
 import dev.vpnbot.application.port.in.ordering.CancelOrderUseCase;
 import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
 import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;
@@ -23,7 +24,8 @@ import java.util.Objects;
 public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
                                ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
                                CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
-                               PayInTestModeUseCase payInTestMode, PayWithStarsUseCase payWithStars) {
+                               PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone,
+                               PayWithStarsUseCase payWithStars) {
     public TelegramUseCases {
         Objects.requireNonNull(registerUser, "registerUser");
         Objects.requireNonNull(findUser, "findUser");
@@ -34,26 +36,29 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
         Objects.requireNonNull(checkPayment, "checkPayment");
         Objects.requireNonNull(cancelOrder, "cancelOrder");
         Objects.requireNonNull(myKeys, "myKeys");
+        Objects.requireNonNull(changeTimeZone, "changeTimeZone");
     }
 
     /** Without Stars. */
     public TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
                             ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
                             CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
-                            PayInTestModeUseCase payInTestMode) {
-        this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, payInTestMode, null);
+                            PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone) {
+        this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, payInTestMode,
+                changeTimeZone, null);
     }
 
     /** The same use cases with Stars (null: without). */
     public TelegramUseCases withStars(PayWithStarsUseCase stars) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys,
-                payInTestMode, stars);
+                payInTestMode, changeTimeZone, stars);
     }
 
     /** Without test payments (production). */
     public TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
                             ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
-                            CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys) {
-        this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, null, null);
+                            CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
+                            ChangeTimeZoneUseCase changeTimeZone) {
+        this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, null, changeTimeZone, null);
     }
 }

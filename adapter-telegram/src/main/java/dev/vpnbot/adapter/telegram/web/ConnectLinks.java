@@ -67,6 +67,11 @@ public final class ConnectLinks {
         this.key = new SecretKeySpec(hmac(material, "vpnbot connect links v2".getBytes(StandardCharsets.UTF_8)), "AES");
     }
 
+    /** Whether one-tap import exists at all: only with a public address for the /connect page. */
+    public boolean oneTapImport() {
+        return pageUrl != null;
+    }
+
     /** The page link that imports {@code importUrl} into {@code app}; empty without a public URL or one-tap import. */
     public Optional<String> link(VpnApp app, String importUrl, Language language) {
         if (pageUrl == null || !app.hasOneTapImport() || importUrl == null) return Optional.empty();

@@ -21,6 +21,8 @@ class CallbackDataTest {
             case LANGUAGE -> Language.EN;
             case FLAG -> true;
             case AUDIENCE -> dev.vpnbot.domain.broadcast.Audience.WITH_EXPIRED_KEY;
+            case ZONE -> java.time.ZoneId.getAvailableZoneIds().stream().max(java.util.Comparator.comparingInt(String::length))
+                    .map(java.time.ZoneId::of).orElseThrow();
         };
     }
 

@@ -485,9 +485,16 @@ public final class FakeBotApi implements AutoCloseable {
         JsonNode result;
         int messageId = 0;
         switch (method) {
-            case "sendmessage", "sendphoto" -> {
+            case "sendmessage", "sendphoto", "senddocument" -> {
                 messageId = newMessageId();
                 ObjectNode message = message(chatId, botUser(), messageId, params.getOrDefault("text", null));
+                if (method.equals("senddocument")) {
+                    // https://core.telegram.org/bots/api#document: what Telegram answers for an uploaded file
+                    message.remove("text");
+                    message.putObject("document").put("file_id", "doc" + messageId).put("file_unique_id", "d" + messageId)
+                            .put("file_size", file == null ? 0 : file.length);
+                    if (params.containsKey("caption")) message.put("caption", params.get("caption"));
+                }
                 if (method.equals("sendphoto")) {
                     message.remove("text");
                     ArrayNode photo = message.putArray("photo");

@@ -92,7 +92,7 @@ class PayInTestModeTest {
                 .paymentTestMode(true).build();
         TelegramUseCases withoutTestPayments = new TelegramUseCases(rig.shop.registration, new dev.vpnbot.application.service.account.UserLookup(rig.users),
                 rig.shop.languageChange, rig.shop.catalogue, rig.shop.catalogue, rig.shop.placement, rig.shop.paymentCheck,
-                rig.shop.cancellation, rig.shop.myKeys);
+                rig.shop.cancellation, rig.shop.myKeys, rig.shop.timeZoneChange);
 
         assertThatThrownBy(() -> new TelegramBot(testMode, rig.sender, withoutTestPayments, rig.admin, rig.states))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PayInTestModeUseCase");

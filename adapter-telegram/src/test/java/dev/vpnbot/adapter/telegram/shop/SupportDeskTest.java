@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnbot.adapter.telegram.BotRig;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Call;
+import dev.vpnbot.domain.user.Language;
+import dev.vpnbot.domain.user.User;
+import dev.vpnbot.domain.user.UserId;
+import java.time.ZoneId;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +67,29 @@ class SupportDeskTest {
         int beforeReply = rig.api.mark();
         rig.api.replyToBotMessage(BotRig.ADMIN, BotRig.ADMIN, "Admin", ticket.messageId(), plain(ticket.text()), "Fixed, try again");
         assertThat(rig.api.awaitContent(beforeReply, 3002).text()).contains("Support replied").contains("Fixed, try again");
+    }
+
+    @Test
+    void a_ticket_shows_the_key_status_in_words_in_the_admins_language_and_zone() {
+        rig = BotRig.started(b -> b.supportChatId(null).adminIds(Set.of(BotRig.ADMIN)).paymentTestMode(true));
+        rig.users.save(User.register(new UserId(BotRig.ADMIN), "Admin", null, Language.EN, BotRig.START)
+                .withTimeZone(ZoneId.of("America/New_York")));
+        BotRig.TgUser ivan = rig.user(3004, "Иван", "ru");
+        ivan.press(ivan.press(ivan.press(ivan.press(ivan.send("/start"), "b"), "bt:1"), "bs:1:1"), "op:");
+        rig.deliverDueKeys();
+        ivan.press(ivan.send("/start"), "s");
+
+        int mark = rig.api.mark();
+        ivan.send("Не работает");
+        Call ticket = rig.api.awaitContent(mark, BotRig.ADMIN);
+
+        assertThat(ticket.text()).contains("[active]").doesNotContain("ACTIVE").contains("Request #id3004")
+                .contains("EDT").doesNotContain("MSK");
+        rig.clock.advance(java.time.Duration.ofDays(40));
+        ivan.press(ivan.send("/start"), "s");
+        int later = rig.api.mark();
+        ivan.send("Опять не работает");
+        assertThat(rig.api.awaitContent(later, BotRig.ADMIN).text()).as("a key past its date is expired in words").contains("[expired]");
     }
 
     @Test

@@ -27,7 +27,13 @@ public class Refusal extends RuntimeException {
         /** Stars are not offered for this order (not configured, no Stars price, or not for this user yet). */
         STARS_NOT_OFFERED,
         /** No such Stars payment, or nothing left to refund. */
-        PAYMENT_NOT_FOUND
+        PAYMENT_NOT_FOUND,
+        /** A time zone name the time zone database does not know. */
+        UNKNOWN_TIME_ZONE,
+        /** Maintenance: new keys are not sold right now; the detail is the operator's message for buyers. */
+        SALES_PAUSED,
+        /** The user is banned: nothing is sold to or done for them. */
+        USER_BANNED
     }
 
     private final Reason reason;

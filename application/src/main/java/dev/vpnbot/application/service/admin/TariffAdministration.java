@@ -4,20 +4,48 @@ import dev.vpnbot.domain.money.Stars;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.application.port.out.Tariffs;
+import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.domain.money.Money;
+import dev.vpnbot.domain.shop.SalesPause;
 import dev.vpnbot.domain.tariff.Tariff;
 import dev.vpnbot.domain.tariff.TariffId;
 import dev.vpnbot.domain.user.UserId;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
-/** Edits the price list. Orders already placed keep their snapshot, so nothing else changes. */
+/** Edits the price list and pauses sales (maintenance). Orders already placed keep their snapshot, so nothing else changes. */
 public final class TariffAdministration implements ManageTariffsUseCase {
     private final Admins admins;
     private final Tariffs tariffs;
+    private final SalesSwitch sales;
+    private final Clock clock;
 
-    public TariffAdministration(Admins admins, Tariffs tariffs) {
+    public TariffAdministration(Admins admins, Tariffs tariffs, SalesSwitch sales, Clock clock) {
         this.admins = admins;
         this.tariffs = tariffs;
+        this.sales = sales;
+        this.clock = clock;
+    }
+
+    @Override
+    public SalesPause pauseSales(UserId actor, String message) {
+        admins.require(actor);
+        SalesPause pause = valid(() -> new SalesPause(message, clock.instant(), actor));
+        sales.pause(pause);
+        return pause;
+    }
+
+    @Override
+    public void resumeSales(UserId actor) {
+        admins.require(actor);
+        sales.resume();
+    }
+
+    @Override
+    public Optional<SalesPause> salesPause(UserId actor) {
+        admins.require(actor);
+        return sales.current();
     }
 
     @Override

@@ -4,20 +4,30 @@ import dev.vpnbot.application.port.in.ordering.ListServersForPurchaseUseCase;
 import dev.vpnbot.application.port.in.ordering.ListTariffsUseCase;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Tariffs;
+import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.domain.server.Server;
 import dev.vpnbot.domain.server.ServerSelection;
+import dev.vpnbot.domain.shop.SalesPause;
 import dev.vpnbot.domain.tariff.Tariff;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
-/** What is for sale: active tariffs and the servers a buyer may pick. */
+/** What is for sale: active tariffs, the servers a buyer may pick, and whether sales are paused. */
 public final class Catalogue implements ListTariffsUseCase, ListServersForPurchaseUseCase {
     private final Tariffs tariffs;
     private final Servers servers;
+    private final SalesSwitch sales;
 
-    public Catalogue(Tariffs tariffs, Servers servers) {
+    public Catalogue(Tariffs tariffs, Servers servers, SalesSwitch sales) {
         this.tariffs = tariffs;
         this.servers = servers;
+        this.sales = sales;
+    }
+
+    @Override
+    public Optional<SalesPause> salesPause() {
+        return sales.current();
     }
 
     @Override

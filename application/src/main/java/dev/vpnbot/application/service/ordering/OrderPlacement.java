@@ -8,6 +8,7 @@ import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Tariffs;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
+import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.payment.InvoiceRequest;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
 import dev.vpnbot.application.port.out.payment.PaymentGatewayException;
@@ -19,11 +20,13 @@ import dev.vpnbot.domain.order.OrderPurpose;
 import dev.vpnbot.domain.order.PublicOrderId;
 import dev.vpnbot.domain.server.Server;
 import dev.vpnbot.domain.server.ServerSelection;
+import dev.vpnbot.domain.shop.SalesPause;
 import dev.vpnbot.domain.tariff.Tariff;
 import dev.vpnbot.domain.tariff.TariffId;
 import dev.vpnbot.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Places orders. The order is committed first, then the gateway is asked for the invoice:
@@ -31,6 +34,24 @@ import java.time.Duration;
  * invoice can ever exist that we have no order for.
  */
 public final class OrderPlacement implements PlaceOrderUseCase {
+    /** For tools and benchmarks built without the sales switch: sales are never paused there. */
+    private static final SalesSwitch NEVER_PAUSED = new SalesSwitch() {
+        @Override
+        public Optional<SalesPause> current() {
+            return Optional.empty();
+        }
+
+        @Override
+        public void pause(SalesPause pause) {
+            throw new UnsupportedOperationException("this placement was built without a sales switch");
+        }
+
+        @Override
+        public void resume() {
+        }
+    };
+
+    private final SalesSwitch sales;
     private final Users users;
     private final Tariffs tariffs;
     private final Servers servers;
@@ -45,6 +66,14 @@ public final class OrderPlacement implements PlaceOrderUseCase {
     public OrderPlacement(Users users, Tariffs tariffs, Servers servers, Keys keys, Orders orders,
                           PaymentGateway gateway, Transactions transactions, Clock clock,
                           PurchaseSettings settings, Nonces nonces) {
+        this(users, tariffs, servers, keys, orders, gateway, transactions, clock, settings, nonces, NEVER_PAUSED);
+    }
+
+    /** @param sales maintenance: while sales are paused, new keys are refused ({@code SALES_PAUSED}); renewals go on */
+    public OrderPlacement(Users users, Tariffs tariffs, Servers servers, Keys keys, Orders orders,
+                          PaymentGateway gateway, Transactions transactions, Clock clock,
+                          PurchaseSettings settings, Nonces nonces, SalesSwitch sales) {
+        this.sales = sales;
         this.users = users;
         this.tariffs = tariffs;
         this.servers = servers;
@@ -60,6 +89,9 @@ public final class OrderPlacement implements PlaceOrderUseCase {
     @Override
     public Order placeNewKey(PlaceNewKeyOrderCommand command) {
         requireRegistered(command.userId());
+        sales.current().ifPresent(pause -> {
+            throw new Refusal(Refusal.Reason.SALES_PAUSED, pause.message());
+        });
         Tariff tariff = activeTariff(command.tariffId());
         ServerSelection selection = new ServerSelection(servers.all());
         Server server = command.serverId() == null
@@ -116,8 +148,10 @@ public final class OrderPlacement implements PlaceOrderUseCase {
         });
     }
 
+    /** A known user who is not banned: nothing is sold to a banned user, not even a renewal that would switch a key back on. */
     private void requireRegistered(UserId userId) {
-        if (users.find(userId).isEmpty()) throw new Refusal(Refusal.Reason.USER_NOT_REGISTERED, "user " + userId);
+        var user = users.find(userId).orElseThrow(() -> new Refusal(Refusal.Reason.USER_NOT_REGISTERED, "user " + userId));
+        if (user.banned()) throw new Refusal(Refusal.Reason.USER_BANNED, "user " + userId);
     }
 
     private Tariff activeTariff(TariffId id) {

@@ -20,9 +20,19 @@ public abstract class AbstractUsersContractTest extends PersistenceContract {
     @Test
     void a_saved_user_comes_back_with_every_field() {
         User user = new User(new UserId(5_000_000_001L), "Иван Петров", "ivan_p", Language.EN,
-                ZoneId.of("Asia/Yekaterinburg"), true, Instant.parse("2026-01-02T03:04:05.678Z"));
+                ZoneId.of("Asia/Yekaterinburg"), true, Instant.parse("2026-01-02T03:04:05.678Z"), true);
         ports.users().save(user);
 
+        assertThat(ports.users().find(user.id())).contains(user);
+    }
+
+    @Test
+    void a_ban_is_stored_and_lifted_and_keeps_every_other_field() {
+        User user = savedUser(44).withTimeZone(ZoneId.of("Asia/Omsk"));
+        ports.users().save(user.withBanned(true));
+        assertThat(ports.users().find(user.id())).hasValueSatisfying(u -> assertThat(u.banned()).isTrue());
+
+        ports.users().save(user.withBanned(true).withBanned(false));
         assertThat(ports.users().find(user.id())).contains(user);
     }
 

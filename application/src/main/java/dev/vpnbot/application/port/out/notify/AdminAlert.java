@@ -22,7 +22,11 @@ public record AdminAlert(Kind kind, String detail) {
         /** Stars arrived that pay no order: recorded against the payer for an admin to grant or refund. */
         STARS_PAYMENT_HELD,
         /** A Stars payment went back and what it bought was taken back. */
-        STARS_REFUNDED
+        STARS_REFUNDED,
+        /** pg_dump failed: no backup was made this time. */
+        BACKUP_FAILED,
+        /** A backup was made and kept on the server, but not delivered to the backup chat (too large, or the bot may not post there). */
+        BACKUP_NOT_DELIVERED
     }
 
     public AdminAlert {
