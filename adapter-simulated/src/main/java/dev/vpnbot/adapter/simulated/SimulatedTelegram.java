@@ -273,7 +273,7 @@ public final class SimulatedTelegram implements AutoCloseable {
                 .put("currency", params.get("currency")).put("total_amount", amount).put("payload", params.get("payload"));
         invoices.put(id, invoice);
         String text = "🧾 " + params.get("title") + "\n" + params.get("description") + "\n⭐ " + amount + " " + params.get("currency");
-        listener.accept(new Shown(id, false, false, text,
+        listener.show(new Shown(id, false, false, text,
                 List.of(List.of(new Button("⭐ Pay " + amount + " (simulated Stars)", PAY_STARS + id, null, null)))));
         ObjectNode message = message(id, bot(), "");
         message.remove("text");
@@ -299,7 +299,7 @@ public final class SimulatedTelegram implements AutoCloseable {
         ObjectNode invoice = checkouts.remove(params.get("pre_checkout_query_id"));
         if (invoice == null) return JSON.getNodeFactory().booleanNode(false);
         if (!"true".equals(params.get("ok"))) {
-            listener.accept(new Shown(nextMessageId(), false, false, "Telegram: payment declined: " + params.get("error_message"), List.of()));
+            listener.show(new Shown(nextMessageId(), false, false, "Telegram: payment declined: " + params.get("error_message"), List.of()));
             return JSON.getNodeFactory().booleanNode(true);
         }
         ObjectNode message = message(nextMessageId(), user(), "");
@@ -312,7 +312,7 @@ public final class SimulatedTelegram implements AutoCloseable {
     }
 
     private JsonNode refunded(Map<String, String> params) {
-        listener.accept(new Shown(nextMessageId(), false, false, "Telegram: Stars of charge " + params.get("telegram_payment_charge_id")
+        listener.show(new Shown(nextMessageId(), false, false, "Telegram: Stars of charge " + params.get("telegram_payment_charge_id")
                 + " returned to you (simulated)", List.of()));
         return JSON.getNodeFactory().booleanNode(true);
     }

@@ -12,6 +12,7 @@ import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
 import dev.vpnbot.application.port.in.account.FindUserUseCase;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.bootstrap.config.AppConfig;
+import dev.vpnbot.bootstrap.config.BackupConfig;
 import dev.vpnbot.bootstrap.config.DatabaseConfig;
 import dev.vpnbot.bootstrap.config.HeleketConfig;
 import dev.vpnbot.bootstrap.config.HttpConfig;
@@ -135,7 +136,7 @@ final class SandboxCommand implements Callable<Integer> {
                 read.stars().onlyForPayingUsers());
         return new AppConfig(chat, new HttpConfig(0, null, read.http().trustedProxies()), DatabaseConfig.embedded(), home,
                 payments, operator, sandboxKey(home), read.reconcileInterval(), read.panelDriftInterval(), read.warnings(),
-                read.limits(), stars);
+                read.limits(), stars, BackupConfig.off(home));
     }
 
     /** The sandbox's own encryption key, made once and kept beside its database. */

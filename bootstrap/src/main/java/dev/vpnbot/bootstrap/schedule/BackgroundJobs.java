@@ -152,6 +152,19 @@ public final class BackgroundJobs {
         moreJobs.add(() -> every(schedule.firstDelay(), period, () -> guarded(name, work)));
     }
 
+    /** The database backup as a job: logs what happened; the use case tells the admins when something went wrong. */
+    public static IntSupplier backups(BackUpDatabaseUseCase backups) {
+        return () -> {
+            BackUpDatabaseUseCase.BackupReport r = backups.backUp();
+            if (r.outcome() == BackUpDatabaseUseCase.Outcome.SENT) {
+                LOG.info("database backup {} ({} bytes) sent; {} older one(s) removed", r.file().getFileName(), r.bytes(), r.removed().size());
+            } else {
+                LOG.warn("database backup {}: {}", r.outcome(), r.problem());
+            }
+            return r.outcome() == BackUpDatabaseUseCase.Outcome.FAILED ? 0 : 1;
+        };
+    }
+
     /** The fulfilment wake-up: a payment just landed, deliver now instead of at the next tick. */
     public void wakeFulfilment() {
         if (!started) return; // the first tick after start picks the job up

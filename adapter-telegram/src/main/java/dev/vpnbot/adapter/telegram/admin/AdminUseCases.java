@@ -26,7 +26,17 @@ public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase t
         Objects.requireNonNull(statistics, "statistics");
         Objects.requireNonNull(broadcasts, "broadcasts");
         Objects.requireNonNull(users, "users");
-                            BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
-                            BanUsersUseCase bans, StarsRefundUseCase stars) {
+        Objects.requireNonNull(enrollmentTokens, "enrollmentTokens");
+        Objects.requireNonNull(bans, "bans");
+    }
+
+    public AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
+                         BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
+                         BanUsersUseCase bans) {
+        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, null);
+    }
+
+    public AdminUseCases withStars(StarsRefundUseCase starsRefunds) {
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, starsRefunds);
     }
 }
