@@ -122,10 +122,10 @@ class RateLimitedSenderTest {
 
         List<Call> sent = api.calls("sendMessage");
         assertThat(sent).extracting(Call::text).containsExactly("m1", "m2", "m3", "m4", "m5", "m6");
-        // a burst of 2, then 4 more at one per 200 ms
+        // a burst of 2, then 4 more at one per 200 ms: six can never arrive in less than four intervals. Single gaps are
+        // not checked here: a stalled scheduler legitimately refills the bucket and sends two close together (the
+        // clock-driven spacing is LaneSchedulerTest's), and a loaded machine bunches arrivals at the fake
         assertThat(millisBetween(sent.get(0), sent.get(5))).isGreaterThanOrEqualTo(4 * 200 - SLACK);
-        // once the bucket is empty, each message waits a whole interval for its token
-        for (int i = 3; i < 6; i++) assertThat(millisBetween(sent.get(i - 1), sent.get(i))).isGreaterThanOrEqualTo(200 - SLACK);
     }
 
     @Test
