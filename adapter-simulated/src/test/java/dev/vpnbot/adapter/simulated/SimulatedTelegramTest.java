@@ -68,7 +68,7 @@ class SimulatedTelegramTest {
                     .payload("vpn-1-x").providerToken("").currency("XTR").prices(List.of(new LabeledPrice("VPN", 250))).build());
             assertThat(sent.getInvoice().getTotalAmount()).isEqualTo(250);
 
-            chat.converse(new BufferedReader(new StringReader("1\nquit\n")), telegram);
+            chat.converse(new BufferedReader(new StringReader("#1\nquit\n")), telegram);
             List<Update> asked = client.execute(GetUpdates.builder().offset(0).timeout(0).build());
             PreCheckoutQuery query = asked.get(0).getPreCheckoutQuery();
             assertThat(query.getInvoicePayload()).isEqualTo("vpn-1-x");

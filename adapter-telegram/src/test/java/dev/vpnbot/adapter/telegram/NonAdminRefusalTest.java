@@ -38,7 +38,7 @@ class NonAdminRefusalTest {
 
     @BeforeEach
     void open() {
-        rig = BotRig.started();
+        rig = BotRig.started(b -> b.userActionsPerMinute(10_000)); // one user presses every admin button here: the throttle is tested on its own
         BotRig.TgUser ivan = rig.user(1001, "Ivan", "en");
         Call summary = ivan.press(ivan.press(ivan.press(ivan.send("/start"), "b"), "bt:1"), "bs:1:1");
         rig.payAndDeliver(Long.parseLong(summary.data("oc:").substring(3)));

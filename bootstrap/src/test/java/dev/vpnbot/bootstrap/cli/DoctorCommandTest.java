@@ -110,7 +110,7 @@ class DoctorCommandTest {
         String migrations = outcome.lines().stream().filter(l -> l.contains("migrations:")).findFirst().orElseThrow();
         java.util.regex.Matcher counted = java.util.regex.Pattern.compile("at version (\\d+) \\((\\d+) applied\\)").matcher(migrations);
         assertThat(counted.find()).isTrue();
-        assertThat(counted.group(2)).as("only migrations count, not Flyway's own marker").isEqualTo(counted.group(1));
+        assertThat(Integer.parseInt(counted.group(2))).as("only migrations count, not Flyway's own marker").isEqualTo(appliedMigrations());
         assertThat(outcome.lines()).filteredOn(l -> l.contains("database role")).singleElement().asString()
                 .startsWith(superuser() ? "[warn] database role: user " : "[ok]   database role: user ");
         assertThat(heleket.requests("/v1/payment/info")).hasSize(1);
@@ -161,6 +161,18 @@ class DoctorCommandTest {
         assertThat(outcome.exitCode()).isEqualTo(2);
         assertThat(outcome.lines()).anyMatch(l -> l.startsWith("[fail] configuration: BOT_TOKEN is not set"))
                 .anyMatch(l -> l.startsWith("[fail] configuration: SECRET_KEY is not 32 bytes"));
+    }
+
+    /** Versioned migrations Flyway recorded in this shop's database (its schema marker is not one). */
+    private int appliedMigrations() {
+        DatabaseSettings db = settings();
+        try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password()); var s = c.createStatement();
+             var r = s.executeQuery("SELECT count(*) FROM vpnbot.flyway_schema_history WHERE version IS NOT NULL AND success")) {
+            r.next();
+            return r.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean superuser() {
