@@ -9,6 +9,7 @@ import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
 import dev.vpnbot.application.port.out.SentNotifications;
 import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.application.port.out.SubscriptionTokens;
 import dev.vpnbot.application.port.out.Tariffs;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
@@ -64,6 +65,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final Broadcasts broadcasts;
     private final Audiences audiences;
     private final MigrationReport migration;
+    private final SubscriptionTokens subscriptionTokens;
 
     private PostgresPersistence(HikariDataSource pool, DatabaseSettings settings, SecretBox secrets, Clock clock,
                                 MigrationReport migration) {
@@ -83,6 +85,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.shopFigures = new PostgresShopFigures(db);
         this.broadcasts = new PostgresBroadcasts(db);
         this.audiences = new PostgresAudiences(db);
+        this.subscriptionTokens = new PostgresSubscriptionTokens(db, secrets);
     }
 
     /** Migrates the schema, then serves with the same login. */
@@ -256,6 +259,10 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public Keys keys() {
         return keys;
+    }
+
+    public SubscriptionTokens subscriptionTokens() {
+        return subscriptionTokens;
     }
 
     public Orders orders() {
