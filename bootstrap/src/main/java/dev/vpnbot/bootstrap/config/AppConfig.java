@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param panelDriftInterval how often the panels are compared with the database and repaired;
  *                          {@link Duration#ZERO} when the operator switched the repair off
  * @param warnings          things worth telling the operator that do not stop the bot
+ * @param subscription      how the bot's own subscription link presents itself
  */
 public record AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig database, Path dataDir,
                         HeleketConfig heleket, OperatorConfig operator, Secret secretKey,
-                        Duration reconcileInterval, Duration panelDriftInterval, List<String> warnings) {
+                        Duration reconcileInterval, Duration panelDriftInterval, List<String> warnings,
+                        SubscriptionConfig subscription) {
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofSeconds(30);
     public static final Duration DEFAULT_PANEL_DRIFT_INTERVAL = Duration.ofMinutes(10);
@@ -34,6 +36,15 @@ public record AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig
         Objects.requireNonNull(panelDriftInterval, "panelDriftInterval");
         if (panelDriftInterval.isNegative()) throw new IllegalArgumentException("panel drift interval cannot be negative");
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(subscription, "subscription");
+    }
+
+    /** With the subscription link's defaults. */
+    public AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig database, Path dataDir,
+                     HeleketConfig heleket, OperatorConfig operator, Secret secretKey,
+                     Duration reconcileInterval, Duration panelDriftInterval, List<String> warnings) {
+        this(telegram, http, database, dataDir, heleket, operator, secretKey, reconcileInterval, panelDriftInterval, warnings,
+                SubscriptionConfig.defaults());
     }
 
     public boolean panelDriftRepairOn() {

@@ -19,7 +19,9 @@ public final class Variables {
             "DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD", "DATA_DIR", "HELEKET_MERCHANT_ID", "HELEKET_API_KEY",
             "HELEKET_API_URL", "HELEKET_WEBHOOK_IPS", "TRUSTED_PROXIES", "ADMIN_IDS", "SECRET_KEY", "PAYMENT_TEST_MODE",
             "SUPPORT_CHAT_ID", "DEFAULT_LANGUAGE", "TIME_ZONE", "RECONCILE_INTERVAL",
-            "PANEL_DRIFT_INTERVAL");
+            "PANEL_DRIFT_INTERVAL",
+            "SUBSCRIPTION_TITLE", "SUBSCRIPTION_UPDATE_HOURS", "SUPPORT_URL", "BOT_URL", "SUBSCRIPTION_ANNOUNCE",
+            "SUBSCRIPTION_RATE_LIMIT");
 
     /** Read by the deployment around the bot (Compose, the JVM, logging), not by the bot: no warning for them in .env. */
     private static final Set<String> DEPLOYMENT = Set.of("POSTGRES_PASSWORD", "JAVA_OPTS", "VPNBOT_LOG_LEVEL");

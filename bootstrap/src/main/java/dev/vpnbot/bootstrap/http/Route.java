@@ -19,16 +19,25 @@ public enum Route {
     TELEGRAM_WEBHOOK("POST", "/webhooks/telegram", 1024 * 1024),
     CONNECT("GET", "/connect", 0),
     HEALTH("GET", "/healthz", 0),
-    METRICS("GET", "/metrics", 0);
+    METRICS("GET", "/metrics", 0),
+    /** A key's subscription: {@code /sub/<token>}, every path under the prefix (the handler tells tokens from junk). */
+    SUBSCRIPTION("GET", "/sub/", 0, true);
 
     private final String method;
     private final String path;
     private final int maxBodyBytes;
+    private final boolean prefix;
 
     Route(String method, String path, int maxBodyBytes) {
+        this(method, path, maxBodyBytes, false);
+    }
+
+    /** @param prefix the route answers every path that starts with {@code path} (which then ends with "/") */
+    Route(String method, String path, int maxBodyBytes, boolean prefix) {
         this.method = method;
         this.path = path;
         this.maxBodyBytes = maxBodyBytes;
+        this.prefix = prefix;
     }
 
     public String method() {
@@ -44,7 +53,7 @@ public enum Route {
     }
 
     public static Optional<Route> forPath(String path) {
-        return Arrays.stream(values()).filter(r -> r.path.equals(path)).findFirst();
+        return Arrays.stream(values()).filter(r -> r.prefix ? path.startsWith(r.path) : r.path.equals(path)).findFirst();
     }
 
     /** The label used in metrics and logs: "heleket_webhook". */

@@ -23,7 +23,9 @@ import dev.vpnbot.application.port.in.account.SendExpiryRemindersUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.out.FulfilmentJobs;
 import dev.vpnbot.application.port.out.FulfilmentSignal;
+import dev.vpnbot.application.port.in.subscription.FetchSubscriptionUseCase;
 import dev.vpnbot.application.port.out.Keys;
+import dev.vpnbot.application.port.out.SubscriptionTokens;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
 import dev.vpnbot.application.port.out.SentNotifications;
@@ -39,6 +41,7 @@ import dev.vpnbot.application.service.account.ExpiryReminders;
 import dev.vpnbot.application.service.fulfilment.FulfilmentWorker;
 import dev.vpnbot.application.service.account.LanguageChange;
 import dev.vpnbot.application.service.account.MyKeys;
+import dev.vpnbot.application.service.subscription.SubscriptionFeed;
 import dev.vpnbot.application.service.ordering.Nonces;
 import dev.vpnbot.application.service.ordering.OrderCancellation;
 import dev.vpnbot.application.service.fulfilment.OrderFulfilment;
@@ -153,8 +156,14 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ShowMyKeysUseCase myKeys(Keys keys, Servers servers, Clock clock) {
-        return new MyKeys(keys, servers, clock);
+    ShowMyKeysUseCase myKeys(Keys keys, Servers servers, Clock clock, SubscriptionTokens tokens) {
+        return new MyKeys(keys, servers, clock, tokens);
+    }
+
+    @Provides
+    @Singleton
+    FetchSubscriptionUseCase subscriptions(SubscriptionTokens tokens, Keys keys, Servers servers, Users users, Clock clock) {
+        return new SubscriptionFeed(tokens, keys, servers, users, clock);
     }
 
     @Provides

@@ -16,6 +16,7 @@ import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
 import dev.vpnbot.application.port.out.SentNotifications;
 import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.application.port.out.SubscriptionTokens;
 import dev.vpnbot.application.port.out.Tariffs;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
@@ -60,6 +61,8 @@ public final class PostgresModule extends AbstractModule {
     @Provides @Singleton Servers servers(PostgresPersistence db) { return db.servers(); }
 
     @Provides @Singleton Keys keys(PostgresPersistence db) { return db.keys(); }
+
+    @Provides @Singleton SubscriptionTokens subscriptionTokens(PostgresPersistence db) { return db.subscriptionTokens(); }
 
     @Provides @Singleton Orders orders(PostgresPersistence db) { return db.orders(); }
 

@@ -37,9 +37,9 @@ public final class ShopDesk {
         this.orders = new OrderScreen(useCases.checkPayment(), useCases.cancelOrder(), useCases.servers(), useCases.myKeys(),
                 conversations, settings.paymentTestMode() ? useCases.payInTestMode() : null);
         this.buy = new BuyFlow(useCases.tariffs(), useCases.servers(), useCases.placeOrder(), useCases.checkPayment(), orders, conversations);
-        this.keys = new KeysScreen(useCases.myKeys(), new KeyCard(sender));
+        this.keys = new KeysScreen(useCases.myKeys(), new KeyCard(sender, settings.subscriptionBaseUrl()));
         this.extend = new ExtendFlow(useCases.tariffs(), useCases.placeOrder(), useCases.checkPayment(), keys, orders, conversations);
-        this.connect = new ConnectGuide(useCases.myKeys(), keys, links);
+        this.connect = new ConnectGuide(useCases.myKeys(), keys, links, settings.subscriptionBaseUrl());
         this.support = new SupportDesk(settings, sender, useCases.myKeys(), useCases.findUser(), conversations, menu);
         this.language = new LanguageScreen(useCases.changeLanguage(), menu, settings.defaultZone());
     }

@@ -24,4 +24,9 @@ public interface ShopSettings {
 
     /** Order summaries get a "Pay (test)" button (the use cases then include the test payment). */
     boolean paymentTestMode();
+
+    /** Where this server is reached from outside, for the bot's own subscription links; null when it is not. */
+    default String subscriptionBaseUrl() {
+        return null;
+    }
 }
