@@ -137,6 +137,9 @@ class SubscriptionEndpointTest {
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains("Frankfurt").contains("Key #7").contains("<svg");
         assertThat(page.headers().get("Content-Security-Policy")).contains("default-src 'none'");
+        // self-contained: no script, no stylesheet or image fetched from anywhere
+        assertThat(new String(page.body(), StandardCharsets.UTF_8)).doesNotContain("<script").doesNotContain("<link")
+                .doesNotContain("<img").doesNotContain("src=");
         assertThat(huge.contentType()).startsWith("text/plain");
     }
 }
