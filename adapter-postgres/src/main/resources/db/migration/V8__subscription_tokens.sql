@@ -11,3 +11,13 @@ ALTER TABLE vpn_keys
     ADD COLUMN sub_token_hash bytea CHECK (length(sub_token_hash) = 32);
 -- /sub looks a key up by the hash of the token in the URL
 CREATE UNIQUE INDEX vpn_keys_sub_token_hash_key ON vpn_keys (sub_token_hash);
+
+-- A link reset under way: the key's next client identity (same email, new UUID and subId),
+-- written before any panel is asked to change, so a crash at any step leaves it stored and the
+-- reset finishes with the very same identity.
+CREATE TABLE key_link_resets (
+    key_id       bigint      PRIMARY KEY REFERENCES vpn_keys (id),
+    client_uuid  uuid        NOT NULL,
+    sub_id       text        NOT NULL,
+    requested_at timestamptz NOT NULL
+);

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.FulfilmentJobs;
 import dev.vpnbot.application.port.out.Keys;
+import dev.vpnbot.application.port.out.LinkResets;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
 import dev.vpnbot.application.port.out.SentNotifications;
@@ -66,6 +67,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final Audiences audiences;
     private final MigrationReport migration;
     private final SubscriptionTokens subscriptionTokens;
+    private final LinkResets linkResets;
 
     private PostgresPersistence(HikariDataSource pool, DatabaseSettings settings, SecretBox secrets, Clock clock,
                                 MigrationReport migration) {
@@ -86,6 +88,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.broadcasts = new PostgresBroadcasts(db);
         this.audiences = new PostgresAudiences(db);
         this.subscriptionTokens = new PostgresSubscriptionTokens(db, secrets);
+        this.linkResets = new PostgresLinkResets(db, clock);
     }
 
     /** Migrates the schema, then serves with the same login. */
@@ -263,6 +266,10 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public SubscriptionTokens subscriptionTokens() {
         return subscriptionTokens;
+    }
+
+    public LinkResets linkResets() {
+        return linkResets;
     }
 
     public Orders orders() {

@@ -22,6 +22,7 @@ import dev.vpnbot.application.port.in.ordering.ListTariffsUseCase;
 import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;
 import dev.vpnbot.application.port.in.payment.PayInTestModeUseCase;
+import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.admin.BroadcastChannel;
 import dev.vpnbot.application.port.out.notify.Notifier;
@@ -92,6 +93,12 @@ public final class TelegramAdapter implements AutoCloseable {
                                 CheckPaymentUseCase check, CancelOrderUseCase cancel, ShowMyKeysUseCase myKeys,
                                 PayInTestModeUseCase payInTestMode) {
             this.shop = new TelegramUseCases(register, users, language, tariffs, servers, placement, check, cancel, myKeys, payInTestMode);
+            return this;
+        }
+
+        /** The key screen's "Reset link" button; call after {@link #shop}. */
+        public BotAssembly resetLink(ResetLinkUseCase reset) {
+            this.shop = Objects.requireNonNull(shop, "shop use cases first").withResetLink(reset);
             return this;
         }
 

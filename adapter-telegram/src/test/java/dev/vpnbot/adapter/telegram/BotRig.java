@@ -110,7 +110,7 @@ public final class BotRig implements AutoCloseable {
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments)
                 : new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys);
-        bot = new TelegramBot(settings, sender, useCases, admin, states);
+        bot = new TelegramBot(settings, sender, useCases.withResetLink(shop.linkReset), admin, states);
     }
 
     public static BotRig started() {

@@ -71,6 +71,7 @@ public final class BackgroundJobs {
     private final Semaphore fulfilling = new Semaphore(FULFILMENT_LOOPS);
     private final AtomicBoolean fulfilAgain = new AtomicBoolean();
     private volatile boolean started;
+    private final java.util.List<Runnable> extraJobs = new java.util.ArrayList<>();
 
     public BackgroundJobs(RunFulfilmentJobsUseCase fulfilment, ReconcilePaymentsUseCase reconciliation,
                           SendExpiryRemindersUseCase reminders, PanelProbe panelProbe, RepairPanelDriftUseCase driftRepair,
@@ -110,9 +111,16 @@ public final class BackgroundJobs {
             // after the first probe, so a panel that is down is known before anything is repaired
             every(schedule.firstDelay().multipliedBy(3), drift, () -> guarded("panel_drift_repair", this::repairDrift));
         }
+        extraJobs.forEach(Runnable::run);
         LOG.info("background jobs started: fulfilment every {}, reconciliation every {}, expiry reminders every {}, panel drift repair {}",
                 DurationText.format(schedule.fulfilmentTick()), DurationText.format(schedule.reconcileInterval()),
                 DurationText.format(schedule.reminderInterval()), drift.isZero() ? "off" : "every " + DurationText.format(drift));
+    }
+
+    /** One more job every {@code period} (first after the usual delay), logged and measured as {@code name}; before {@link #start}. */
+    public synchronized void alsoEvery(String name, Duration period, IntSupplier work) {
+        if (started) throw new IllegalStateException("already started");
+        extraJobs.add(() -> every(schedule.firstDelay(), period, () -> guarded(name, work)));
     }
 
     /** The fulfilment wake-up: a payment just landed, deliver now instead of at the next tick. */

@@ -12,6 +12,7 @@ import dev.vpnbot.adapter.postgres.SecretBox;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.FulfilmentJobs;
 import dev.vpnbot.application.port.out.Keys;
+import dev.vpnbot.application.port.out.LinkResets;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
 import dev.vpnbot.application.port.out.SentNotifications;
@@ -63,6 +64,8 @@ public final class PostgresModule extends AbstractModule {
     @Provides @Singleton Keys keys(PostgresPersistence db) { return db.keys(); }
 
     @Provides @Singleton SubscriptionTokens subscriptionTokens(PostgresPersistence db) { return db.subscriptionTokens(); }
+
+    @Provides @Singleton LinkResets linkResets(PostgresPersistence db) { return db.linkResets(); }
 
     @Provides @Singleton Orders orders(PostgresPersistence db) { return db.orders(); }
 

@@ -14,6 +14,7 @@ import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
+import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import dev.vpnbot.bootstrap.schedule.BackgroundJobs;
 import dev.vpnbot.bootstrap.schedule.PanelProbe;
 
@@ -24,9 +25,12 @@ public final class SchedulerModule extends AbstractModule {
     @Singleton
     BackgroundJobs jobs(RunFulfilmentJobsUseCase fulfilment, ReconcilePaymentsUseCase reconciliation,
                         SendExpiryRemindersUseCase reminders, PanelProbe probe, RepairPanelDriftUseCase driftRepair,
-                        BroadcastUseCase broadcasts, BotMetrics metrics, AppConfig config) {
-        return new BackgroundJobs(fulfilment, reconciliation, reminders, probe, driftRepair, broadcasts::sendNextBatch, metrics,
-                BackgroundJobs.Schedule.of(config.reconcileInterval(), config.panelDriftInterval()));
+                        BroadcastUseCase broadcasts, BotMetrics metrics, AppConfig config, ResetLinkUseCase linkResets) {
+        BackgroundJobs jobs = new BackgroundJobs(fulfilment, reconciliation, reminders, probe, driftRepair, broadcasts::sendNextBatch,
+                metrics, BackgroundJobs.Schedule.of(config.reconcileInterval(), config.panelDriftInterval()));
+        // link resets a crash or a panel outage interrupted: finished with the identity they stored
+        jobs.alsoEvery("link_resets", java.time.Duration.ofMinutes(1), linkResets::finishInterrupted);
+        return jobs;
     }
 
     @Provides

@@ -29,6 +29,7 @@ import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
 import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase;
 import dev.vpnbot.application.port.in.subscription.FetchSubscriptionUseCase;
+import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.admin.BroadcastChannel;
 import dev.vpnbot.application.port.out.notify.Notifier;
@@ -100,9 +101,11 @@ public final class TelegramModule extends AbstractModule {
                     ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placement,
                     CheckPaymentUseCase check, CancelOrderUseCase cancel, ShowMyKeysUseCase myKeys,
                     Optional<PayInTestModeUseCase> testPayments, ManageServersUseCase manageServers, ManageTariffsUseCase manageTariffs,
-                    ShowStatisticsUseCase statistics, BroadcastUseCase broadcasts, ManageUsersUseCase manageUsers, BotMetrics metrics) {
+                    ShowStatisticsUseCase statistics, BroadcastUseCase broadcasts, ManageUsersUseCase manageUsers, BotMetrics metrics,
+                    ResetLinkUseCase resetLink) {
         TelegramBot bot = adapter.bot()
                 .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null))
+                .resetLink(resetLink)
                 .admin(manageServers, manageTariffs, statistics, broadcasts, manageUsers)
                 .build();
         bot.observeUpdates(metrics::updateTaken);

@@ -1,6 +1,7 @@
 package dev.vpnbot.bootstrap.moneypath;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel.Profile;
 import dev.vpnbot.adapter.postgres.PostgresPersistence;
@@ -10,7 +11,18 @@ import dev.vpnbot.adapter.telegram.BotRig;
 import dev.vpnbot.adapter.telegram.SubscriptionRoute;
 import dev.vpnbot.adapter.telegram.SubscriptionSettings;
 import dev.vpnbot.application.fixtures.MutableClock;
+import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase.Outcome;
+import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase.ResetLinkCommand;
+import dev.vpnbot.application.port.out.panel.VpnPanel;
+import dev.vpnbot.application.service.admin.Admins;
+import dev.vpnbot.application.service.ordering.Nonces;
+import dev.vpnbot.application.service.ordering.PurchaseSettings;
+import dev.vpnbot.application.service.subscription.LinkReset;
 import dev.vpnbot.application.service.subscription.SubscriptionFeed;
+import dev.vpnbot.domain.key.PanelClientId;
+import dev.vpnbot.domain.server.Server;
+import dev.vpnbot.domain.user.UserId;
+import java.util.Set;
 import dev.vpnbot.bootstrap.http.Route;
 import dev.vpnbot.bootstrap.http.TrustedProxies;
 import dev.vpnbot.bootstrap.http.WebServer;
@@ -123,6 +135,97 @@ class SubscriptionLinkTest {
         assertThat(expired.statusCode()).isEqualTo(200);
         assertThat(expired.body()).isEmpty();
         assertThat(decoded(expired.headers().firstValue("Announce").orElseThrow())).contains("https://t.me/shop_bot");
+    }
+
+    private static LinkReset linkReset(RunningBot bot, VpnPanel panel) {
+        return new LinkReset(bot.db.keys(), bot.db.servers(), bot.db.subscriptionTokens(), bot.db.linkResets(), panel,
+                bot.db.transactions(), new Admins(Set.of(new UserId(ADMIN))), PurchaseSettings.defaults(), new Nonces());
+    }
+
+    private static final long ADMIN = 900;
+
+    @ParameterizedTest
+    @EnumSource(value = Profile.class, names = {"V2_8", "V3_6"})
+    void resetting_the_link_kills_the_old_url_and_rotates_the_uuid_on_the_panel(Profile profile) throws Exception {
+        rig = new MoneyPathRig(db, schema, clock, START, profile);
+        RunningBot bot = rig.startBot();
+        VpnKey key = rig.buyKey(bot);
+        SubscriptionToken old = bot.db.subscriptionTokens().tokenOf(key.id()).orElseThrow();
+        serve(bot);
+        LinkReset reset = linkReset(bot, bot.panelAdapter);
+
+        assertThat(reset.reset(new ResetLinkCommand(new UserId(4242), key.id(), false))).isInstanceOf(Outcome.NotAllowed.class);
+        assertThat(reset.reset(new ResetLinkCommand(new UserId(4242), key.id(), true))).isInstanceOf(Outcome.NotAllowed.class);
+        Outcome outcome = reset.reset(new ResetLinkCommand(MoneyPathRig.BUYER, key.id(), false));
+
+        SubscriptionToken fresh = ((Outcome.Reset) outcome).token();
+        VpnKey after = rig.key(key.id());
+        assertThat(fresh).isNotEqualTo(old);
+        assertThat(get("/sub/" + old.value(), null).statusCode()).isEqualTo(404);
+        HttpResponse<String> now = get("/sub/" + fresh.value(), null);
+        assertThat(now.statusCode()).isEqualTo(200);
+        assertThat(decoded(now.body())).isEqualTo(after.links().vlessUrl()).contains(after.client().uuid().toString())
+                .doesNotContain(key.client().uuid().toString());
+        assertThat(after.client().uuid()).isNotEqualTo(key.client().uuid());
+        assertThat(after.client().subId()).isNotEqualTo(key.client().subId());
+        assertThat(after.client().email()).isEqualTo(key.client().email());
+        assertThat(after.expiresAt()).isEqualTo(key.expiresAt());
+        assertOnlyClientOnPanel(after);
+
+        // an admin may reset anybody's key
+        assertThat(reset.reset(new ResetLinkCommand(new UserId(ADMIN), key.id(), true))).isInstanceOf(Outcome.Reset.class);
+        assertOnlyClientOnPanel(rig.key(key.id()));
+        assertThat(bot.db.linkResets().unfinished(10)).isEmpty();
+    }
+
+    private void assertOnlyClientOnPanel(VpnKey key) {
+        assertThat(rig.ourPanelClients()).hasSize(1);
+        Map<String, Object> client = rig.panelClient(key);
+        assertThat(client.get("id")).isEqualTo(key.client().uuid().toString());
+        assertThat(client.get("subId")).isEqualTo(key.client().subId());
+        assertThat(((Number) client.get("expiryTime")).longValue()).isEqualTo(key.expiresAt().toEpochMilli());
+    }
+
+    /** The process dies right after the panel removed the old client: neither UUID works, the new one is stored. */
+    private static final class DiesAfterDelete extends ForwardingPanel {
+        DiesAfterDelete(VpnPanel panel) {
+            super(panel);
+        }
+
+        @Override
+        public void deleteClient(Server server, PanelClientId client) {
+            panel.deleteClient(server, client);
+            throw new DyingPanel.ProcessDied("after the panel removed " + client.email());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Profile.class, names = {"V2_8", "V3_6"})
+    void a_reset_cut_short_by_a_crash_at_either_panel_step_is_finished_with_the_uuid_it_stored(Profile profile) throws Exception {
+        rig = new MoneyPathRig(db, schema, clock, START, profile);
+        RunningBot bot = rig.startBot();
+        VpnKey first = rig.buyKey(bot);
+        VpnKey second = rig.buyKey(bot);
+
+        assertThatThrownBy(() -> linkReset(bot, new DiesAfterDelete(bot.panelAdapter))
+                .reset(new ResetLinkCommand(MoneyPathRig.BUYER, first.id(), false))).isInstanceOf(DyingPanel.ProcessDied.class);
+        assertThatThrownBy(() -> linkReset(bot, new DyingPanel(bot.panelAdapter, DyingPanel.When.AFTER_CREATING_THE_CLIENT))
+                .reset(new ResetLinkCommand(MoneyPathRig.BUYER, second.id(), false))).isInstanceOf(DyingPanel.ProcessDied.class);
+
+        // the old UUIDs work nowhere, the new ones are stored
+        PanelClientId firstNext = bot.db.linkResets().pending(first.id()).orElseThrow();
+        PanelClientId secondNext = bot.db.linkResets().pending(second.id()).orElseThrow();
+        assertThat(rig.ourPanelClients()).extracting(c -> c.get("id"))
+                .doesNotContain(first.client().uuid().toString(), second.client().uuid().toString());
+        assertThat(rig.ourPanelClients()).extracting(c -> c.get("id")).containsExactly(secondNext.uuid().toString());
+
+        assertThat(linkReset(bot, bot.panelAdapter).finishInterrupted()).isEqualTo(2);
+
+        assertThat(rig.key(first.id()).client()).isEqualTo(firstNext);
+        assertThat(rig.key(second.id()).client()).isEqualTo(secondNext);
+        assertThat(rig.ourPanelClients()).extracting(c -> c.get("id"))
+                .containsExactlyInAnyOrder(firstNext.uuid().toString(), secondNext.uuid().toString());
+        assertThat(bot.db.linkResets().unfinished(10)).isEmpty();
     }
 
     @ParameterizedTest

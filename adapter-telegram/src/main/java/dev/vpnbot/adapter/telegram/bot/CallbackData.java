@@ -57,6 +57,8 @@ public record CallbackData(Action action, List<String> args) {
         LANGUAGE_SET("ls", Arg.LANGUAGE),
         /** test payment mode only: pays the order as a verified webhook would */
         ORDER_PAY_TEST("op", Arg.ID),
+        /** a new subscription link (and panel UUID) for the key */
+        KEY_RESET_LINK("kr", Arg.ID),
 
         // ---- admins only; every code starts with 'a' ----
         ADMIN_HOME(Who.ADMIN, "a"),

@@ -10,6 +10,7 @@ import dev.vpnbot.application.port.in.payment.PayInTestModeUseCase;
 import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
+import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import java.util.Objects;
 
 /**
@@ -17,11 +18,12 @@ import java.util.Objects;
  *
  * @param payInTestMode the "Pay (test)" button's use case: required when
  *                      {@link ShopSettings#paymentTestMode()} is on, null otherwise
+ * @param resetLink     the key screen's "Reset link" button; null: no button
  */
 public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
                                ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
                                CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
-                               PayInTestModeUseCase payInTestMode) {
+                               PayInTestModeUseCase payInTestMode, ResetLinkUseCase resetLink) {
     public TelegramUseCases {
         Objects.requireNonNull(registerUser, "registerUser");
         Objects.requireNonNull(findUser, "findUser");
@@ -34,10 +36,23 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
         Objects.requireNonNull(myKeys, "myKeys");
     }
 
+    public TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
+                            ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
+                            CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
+                            PayInTestModeUseCase payInTestMode) {
+        this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, payInTestMode, null);
+    }
+
+    /** The same use cases with the "Reset link" button's. */
+    public TelegramUseCases withResetLink(ResetLinkUseCase reset) {
+        return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
+                myKeys, payInTestMode, reset);
+    }
+
     /** Without test payments (production). */
     public TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
                             ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
                             CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys) {
-        this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, null);
+        this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, null, null);
     }
 }
