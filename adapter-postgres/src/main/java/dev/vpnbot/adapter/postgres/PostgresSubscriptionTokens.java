@@ -3,6 +3,7 @@ package dev.vpnbot.adapter.postgres;
 import dev.vpnbot.application.port.out.SubscriptionTokens;
 import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.key.SubscriptionToken;
+import dev.vpnbot.domain.user.Language;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -58,6 +59,18 @@ final class PostgresSubscriptionTokens implements SubscriptionTokens {
                 .mapTo(Long.class)
                 .findOne()
                 .map(KeyId::new));
+    }
+
+    @Override
+    public Optional<Holder> holderOf(SubscriptionToken token) {
+        return db.withHandle(h -> h.createQuery("""
+                        SELECT k.*, u.language AS owner_language, s.name AS server_name
+                          FROM vpn_keys k JOIN users u ON u.id = k.user_id JOIN servers s ON s.id = k.server_id
+                         WHERE k.sub_token_hash = :hash""")
+                .bind("hash", hash(token))
+                .map((rs, ctx) -> new Holder(PostgresKeys.key(rs), Language.valueOf(rs.getString("owner_language")),
+                        rs.getString("server_name")))
+                .findOne());
     }
 
     @Override

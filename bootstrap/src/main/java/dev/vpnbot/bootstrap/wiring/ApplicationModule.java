@@ -173,8 +173,8 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    FetchSubscriptionUseCase subscriptions(SubscriptionTokens tokens, Keys keys, Servers servers, Users users, Clock clock) {
-        return new SubscriptionFeed(tokens, keys, servers, users, clock);
+    FetchSubscriptionUseCase subscriptions(SubscriptionTokens tokens, Clock clock) {
+        return new SubscriptionFeed(tokens, clock);
     }
 
     @Provides

@@ -79,7 +79,7 @@ class SubscriptionLinkTest {
     /** The bot's HTTP server with the subscription route, as TelegramModule mounts it, reading what {@code bot} wrote. */
     private void serve(RunningBot bot) throws Exception {
         telegram = BotRig.started();
-        SubscriptionFeed feed = new SubscriptionFeed(bot.db.subscriptionTokens(), bot.db.keys(), bot.db.servers(), bot.db.users(), clock);
+        SubscriptionFeed feed = new SubscriptionFeed(bot.db.subscriptionTokens(), clock);
         SubscriptionRoute route = telegram.bot.subscriptions(feed, new SubscriptionSettings("Shop", 12, "https://t.me/shop_support",
                 "https://t.me/shop_bot", null, 1000), clock);
         server = new WebServer(0, Map.of(Route.SUBSCRIPTION, new TelegramModule().subscription(route)), TrustedProxies.none(),

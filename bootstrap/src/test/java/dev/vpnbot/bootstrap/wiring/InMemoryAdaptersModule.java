@@ -68,7 +68,7 @@ public final class InMemoryAdaptersModule extends AbstractModule {
 
     @Provides @Singleton Keys keys(InMemoryKeys k) { return k; }
 
-    @Provides @Singleton SubscriptionTokens subscriptionTokens(InMemoryKeys k) { return new InMemorySubscriptionTokens(k); }
+    @Provides @Singleton SubscriptionTokens subscriptionTokens(InMemoryKeys k, Users u, Servers s) { return new InMemorySubscriptionTokens(k, u, s); }
 
     @Provides @Singleton LinkResets linkResets() { return new InMemoryLinkResets(); }
 

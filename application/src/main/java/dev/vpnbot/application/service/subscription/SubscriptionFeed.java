@@ -1,50 +1,39 @@
 package dev.vpnbot.application.service.subscription;
 
 import dev.vpnbot.application.port.in.subscription.FetchSubscriptionUseCase;
-import dev.vpnbot.application.port.out.Keys;
-import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.SubscriptionTokens;
-import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.domain.key.KeyStatus;
 import dev.vpnbot.domain.key.SubscriptionToken;
 import dev.vpnbot.domain.key.VpnKey;
-import dev.vpnbot.domain.server.Server;
-import dev.vpnbot.domain.user.Language;
-import dev.vpnbot.domain.user.User;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Serves a subscription from the database: the token finds the key, the key its server and
- * link. Rule: only an active, unexpired key lists locations; an expired, disabled or unfinished
+ * Serves a subscription from the database: the token finds the key with its server's name and
+ * its owner's language, in one read. Rule: only an active, unexpired key lists locations; an expired, disabled or unfinished
  * key answers an empty list (the app keeps the subscription and shows the announcement); a
  * deleted key's token is answered like a token nobody issued.
  */
 public final class SubscriptionFeed implements FetchSubscriptionUseCase {
     private final SubscriptionTokens tokens;
-    private final Keys keys;
-    private final Servers servers;
-    private final Users users;
     private final Clock clock;
 
-    public SubscriptionFeed(SubscriptionTokens tokens, Keys keys, Servers servers, Users users, Clock clock) {
+    /** One read per fetch: the token's holder comes with its owner's language and its server's name. */
+    public SubscriptionFeed(SubscriptionTokens tokens, Clock clock) {
         this.tokens = tokens;
-        this.keys = keys;
-        this.servers = servers;
-        this.users = users;
         this.clock = clock;
     }
 
     @Override
     public Optional<Subscription> fetch(SubscriptionToken token) {
-        Optional<VpnKey> found = tokens.keyOf(token).flatMap(keys::find).filter(k -> k.status() != KeyStatus.DELETED);
+        Optional<SubscriptionTokens.Holder> found = tokens.holderOf(token).filter(h -> h.key().status() != KeyStatus.DELETED);
         if (found.isEmpty()) return Optional.empty();
-        VpnKey key = found.get();
-        Language language = users.find(key.owner()).map(User::language).orElse(Language.DEFAULT);
+        VpnKey key = found.get().key();
         State state = state(key);
-        List<Location> locations = state == State.ACTIVE ? List.of(location(key)) : List.of();
-        return Optional.of(new Subscription(key.id(), language, key.expiresAt(), state, locations));
+        List<Location> locations = state == State.ACTIVE
+                ? List.of(new Location(found.get().serverName(), key.links().vlessUrl())) : List.of();
+        return Optional.of(new Subscription(key.id(), found.get().ownerLanguage(), key.expiresAt(), state, locations));
     }
 
     private State state(VpnKey key) {
@@ -55,8 +44,4 @@ public final class SubscriptionFeed implements FetchSubscriptionUseCase {
         };
     }
 
-    private Location location(VpnKey key) {
-        String name = servers.find(key.serverId()).map(Server::name).orElse("#" + key.serverId());
-        return new Location(name, key.links().vlessUrl());
-    }
 }

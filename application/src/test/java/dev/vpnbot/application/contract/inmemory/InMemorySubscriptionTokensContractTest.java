@@ -7,6 +7,6 @@ import dev.vpnbot.application.fixtures.InMemorySubscriptionTokens;
 /** The {@code SubscriptionTokens} contract against application's in-memory fixture. */
 class InMemorySubscriptionTokensContractTest extends AbstractSubscriptionTokensContractTest {
     InMemorySubscriptionTokensContractTest() {
-        super(Persistence::inMemory, ports -> new InMemorySubscriptionTokens(ports.keys()));
+        super(Persistence::inMemory, ports -> new InMemorySubscriptionTokens(ports.keys(), ports.users(), ports.servers()));
     }
 }

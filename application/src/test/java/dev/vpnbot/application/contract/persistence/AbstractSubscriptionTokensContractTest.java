@@ -44,6 +44,10 @@ public abstract class AbstractSubscriptionTokensContractTest extends Persistence
         SubscriptionToken token = tokens.tokenOf(key.id()).orElseThrow();
         assertThat(tokens.tokenOf(key.id())).contains(token);
         assertThat(tokens.keyOf(token)).contains(key.id());
+        SubscriptionTokens.Holder holder = tokens.holderOf(token).orElseThrow();
+        assertThat(holder.key()).isEqualTo(key);
+        assertThat(holder.serverName()).isEqualTo("Frankfurt");
+        assertThat(holder.ownerLanguage()).isEqualTo(ports.users().find(key.owner()).orElseThrow().language());
     }
 
     @Test
@@ -60,6 +64,7 @@ public abstract class AbstractSubscriptionTokensContractTest extends Persistence
         SubscriptionToken fresh = tokens.replace(key.id());
         assertThat(fresh).isNotEqualTo(old);
         assertThat(tokens.keyOf(old)).isEmpty();
+        assertThat(tokens.holderOf(old)).isEmpty();
         assertThat(tokens.keyOf(fresh)).contains(key.id());
         assertThat(tokens.tokenOf(key.id())).contains(fresh);
     }
@@ -67,6 +72,7 @@ public abstract class AbstractSubscriptionTokensContractTest extends Persistence
     @Test
     void unknown_tokens_and_keys_find_nothing() {
         assertThat(tokens.keyOf(NEVER_ISSUED)).isEmpty();
+        assertThat(tokens.holderOf(NEVER_ISSUED)).isEmpty();
         assertThat(tokens.tokenOf(new KeyId(999_999))).isEmpty();
     }
 }

@@ -34,8 +34,8 @@ class SubscriptionFeedTest {
     private final InMemoryKeys keys = new InMemoryKeys();
     private final InMemoryServers servers = new InMemoryServers(keys, clock);
     private final InMemoryUsers users = new InMemoryUsers();
-    private final InMemorySubscriptionTokens tokens = new InMemorySubscriptionTokens(keys);
-    private final SubscriptionFeed feed = new SubscriptionFeed(tokens, keys, servers, users, clock);
+    private final InMemorySubscriptionTokens tokens = new InMemorySubscriptionTokens(keys, users, servers);
+    private final SubscriptionFeed feed = new SubscriptionFeed(tokens, clock);
     private Server frankfurt;
 
     @BeforeEach
