@@ -109,7 +109,8 @@ class MigrationsTest {
                     "users.registered_at", "servers.created_at", "servers.retired_at", "broadcasts.created_at", "vpn_keys.expires_at", "vpn_keys.created_at",
                     "orders.payment_deadline", "orders.created_at", "orders.paid_at", "orders.fulfilled_at",
                     "orders.granted_until", "payment_events.received_at", "fulfilment_jobs.next_attempt_at",
-                    "fulfilment_jobs.created_at", "conversation_states.updated_at", "sent_notifications.sent_at");
+                    "fulfilment_jobs.created_at", "conversation_states.updated_at", "sent_notifications.sent_at",
+                    "key_link_resets.requested_at");
         } finally {
             schema.drop();
         }

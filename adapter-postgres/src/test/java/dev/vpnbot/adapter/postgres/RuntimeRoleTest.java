@@ -166,7 +166,7 @@ class RuntimeRoleTest {
         admin.execute("GRANT CREATE ON DATABASE \"" + schema.settings().database() + "\" TO " + ownerRole);
         try {
             var ownerSettings = schema.settings().withSchema(ownSchema).withLogin(ownerRole, "owner-pw");
-            assertThat(PostgresPersistence.migrate(ownerSettings).applied()).isEqualTo(4); // V1–V4
+            assertThat(PostgresPersistence.migrate(ownerSettings).applied()).isEqualTo(5); // V1–V4, V8
             try (PostgresPersistence owner = PostgresPersistence.connect(ownerSettings, TestDatabase.SECRET_KEY, clock)) {
                 owner.grantRuntimeRole(appRole);
             }
