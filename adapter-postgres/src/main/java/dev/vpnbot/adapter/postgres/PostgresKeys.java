@@ -137,7 +137,7 @@ final class PostgresKeys implements Keys {
         }
     }
 
-    private static VpnKey key(ResultSet rs) throws SQLException {
+    static VpnKey key(ResultSet rs) throws SQLException {
         String vless = rs.getString("vless_url");
         KeyLinks links = vless == null ? null : new KeyLinks(rs.getString("subscription_url"), vless);
         return new VpnKey(new KeyId(rs.getLong("id")), new UserId(rs.getLong("user_id")), new ServerId(rs.getLong("server_id")),

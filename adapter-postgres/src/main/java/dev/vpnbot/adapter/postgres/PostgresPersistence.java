@@ -6,11 +6,13 @@ import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.FulfilmentJobs;
 import dev.vpnbot.application.port.out.OrderNotices;
 import dev.vpnbot.application.port.out.Keys;
+import dev.vpnbot.application.port.out.LinkResets;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
 import dev.vpnbot.application.port.out.StarPayments;
 import dev.vpnbot.application.port.out.SentNotifications;
 import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.application.port.out.SubscriptionTokens;
 import dev.vpnbot.application.port.out.Tariffs;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
@@ -70,6 +72,8 @@ public final class PostgresPersistence implements AutoCloseable {
     private final MigrationReport migration;
     private final EnrollmentTokens enrollmentTokens;
     private final QueuedEnrollments queuedEnrollments;
+    private final SubscriptionTokens subscriptionTokens;
+    private final LinkResets linkResets;
 
     private PostgresPersistence(HikariDataSource pool, DatabaseSettings settings, SecretBox secrets, Clock clock,
                                 MigrationReport migration) {
@@ -94,6 +98,8 @@ public final class PostgresPersistence implements AutoCloseable {
         this.enrollmentTokens = new PostgresEnrollmentTokens(db);
         this.queuedEnrollments = new PostgresQueuedEnrollments(db);
         this.salesSwitch = new PostgresSalesSwitch(db);
+        this.subscriptionTokens = new PostgresSubscriptionTokens(db, secrets);
+        this.linkResets = new PostgresLinkResets(db, clock);
     }
 
     /** Migrates the schema, then serves with the same login. */
@@ -295,6 +301,14 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public Keys keys() {
         return keys;
+    }
+
+    public SubscriptionTokens subscriptionTokens() {
+        return subscriptionTokens;
+    }
+
+    public LinkResets linkResets() {
+        return linkResets;
     }
 
     public Orders orders() {

@@ -111,6 +111,26 @@ public final class SecretBox {
         }
     }
 
+    /**
+     * HMAC-SHA256 of {@code data} under a key derived from ours for {@code purpose} alone, so a
+     * value made for one purpose says nothing about the encryption key or another purpose.
+     */
+    public byte[] mac(String purpose, byte[] data) {
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(data, "data");
+        return hmac(hmac(key.getEncoded(), purpose.getBytes(StandardCharsets.UTF_8)), data);
+    }
+
+    private static byte[] hmac(byte[] macKey, byte[] data) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(macKey, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
+    }
+
     @Override
     public String toString() {
         return "SecretBox[AES-256-GCM, key=***]";

@@ -31,6 +31,7 @@ import dev.vpnbot.application.port.in.ordering.ListTariffsUseCase;
 import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;
 import dev.vpnbot.application.port.in.payment.PayInTestModeUseCase;
+import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.admin.BackupChannel;
 import dev.vpnbot.application.port.out.admin.BroadcastChannel;
@@ -172,6 +173,12 @@ public final class TelegramAdapter implements AutoCloseable {
                                 PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase timeZone) {
             this.shop = new TelegramUseCases(register, users, language, tariffs, servers, placement, check, cancel, myKeys, payInTestMode,
                     timeZone);
+            return this;
+        }
+
+        /** The key screen's "Reset link" button; call after {@link #shop}. */
+        public BotAssembly resetLink(ResetLinkUseCase reset) {
+            this.shop = Objects.requireNonNull(shop, "shop use cases first").withResetLink(reset);
             return this;
         }
 

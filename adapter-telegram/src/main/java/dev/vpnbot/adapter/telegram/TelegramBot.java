@@ -10,7 +10,10 @@ import dev.vpnbot.adapter.telegram.outbox.RateLimitedSender;
 import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
 import dev.vpnbot.adapter.telegram.web.ConnectLinks;
 import dev.vpnbot.adapter.telegram.web.ConnectPage;
+import dev.vpnbot.adapter.telegram.web.SubscriptionEndpoint;
+import dev.vpnbot.adapter.telegram.web.SubscriptionPage;
 import dev.vpnbot.adapter.telegram.web.TelegramWebhookEndpoint;
+import dev.vpnbot.application.port.in.subscription.FetchSubscriptionUseCase;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.domain.user.Language;
 import java.time.Duration;
@@ -147,6 +150,15 @@ public final class TelegramBot implements AutoCloseable {
     public WebPage connect(String rawQuery) {
         ConnectPage.Response response = connectPage.respond(rawQuery);
         return new WebPage(response.status(), ConnectPage.Response.CONTENT_TYPE, response.body(), response.headers());
+    }
+
+    /**
+     * The subscription endpoint ({@code GET /sub/<token>}) over {@code feed}, presented as
+     * {@code presentation} says; its page's import buttons are signed like the bot's.
+     */
+    public SubscriptionRoute subscriptions(FetchSubscriptionUseCase feed, SubscriptionSettings presentation, java.time.Clock clock) {
+        String publicUrl = settings.publicUrl() == null ? null : settings.publicUrl().toString();
+        return new SubscriptionRoute(new SubscriptionEndpoint(feed, presentation, publicUrl, new SubscriptionPage(links, clock), clock));
     }
 
     /** For {@code POST /webhooks/telegram}; refuses everything when no webhook secret is configured. */

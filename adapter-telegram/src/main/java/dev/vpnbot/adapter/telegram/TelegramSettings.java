@@ -107,6 +107,11 @@ public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode,
         return publicUrl == null ? null : publicUrl + CONNECT_PATH;
     }
 
+    @Override
+    public String subscriptionBaseUrl() {
+        return publicUrl == null ? null : publicUrl.toString();
+    }
+
     /** Where a support message goes: the support chat, else every admin. */
     @Override
     public Set<Long> supportDestinations() {

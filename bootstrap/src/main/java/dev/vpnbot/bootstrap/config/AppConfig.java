@@ -18,11 +18,13 @@ import java.util.Objects;
  * @param limits            per-user limits and the late-payment window
  * @param stars             Telegram Stars as a second way to pay
  * @param backup            database backups (scheduled only when BACKUP_INTERVAL is set)
+ * @param subscription      how the bot's own subscription link presents itself
  */
 public record AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig database, Path dataDir,
                         HeleketConfig heleket, OperatorConfig operator, Secret secretKey,
                         Duration reconcileInterval, Duration panelDriftInterval, List<String> warnings, ShopLimits limits,
-                        StarsConfig stars, BackupConfig backup) {
+                        StarsConfig stars, BackupConfig backup,
+                        SubscriptionConfig subscription) {
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofSeconds(30);
     public static final Duration DEFAULT_PANEL_DRIFT_INTERVAL = Duration.ofMinutes(10);
@@ -41,14 +43,15 @@ public record AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(stars, "stars");
         Objects.requireNonNull(backup, "backup");
+        Objects.requireNonNull(subscription, "subscription");
     }
 
-    /** With the default limits, without Telegram Stars and without scheduled backups, for commands and tests that do not read them. */
+    /** With the default limits, without Telegram Stars and without scheduled backups, with the subscription link's defaults, for commands and tests that do not read them. */
     public AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig database, Path dataDir,
                      HeleketConfig heleket, OperatorConfig operator, Secret secretKey,
                      Duration reconcileInterval, Duration panelDriftInterval, List<String> warnings) {
         this(telegram, http, database, dataDir, heleket, operator, secretKey, reconcileInterval, panelDriftInterval, warnings,
-                ShopLimits.defaults(), StarsConfig.off(), BackupConfig.off(dataDir));
+                ShopLimits.defaults(), StarsConfig.off(), BackupConfig.off(dataDir), SubscriptionConfig.defaults());
     }
 
     public boolean panelDriftRepairOn() {

@@ -72,8 +72,11 @@ public final class ConfigReader {
 
         ShopLimits limits = limits();
 
+        SubscriptionConfig subscription = subscription();
+
         if (!problems.isEmpty()) throw new InvalidConfiguration(problems, vars.warnings());
-        return new AppConfig(telegram, http, database, dataDir, heleket, operator, secretKey, reconcile, panelDrift, warnings, limits, stars, backup);
+        return new AppConfig(telegram, http, database, dataDir, heleket, operator, secretKey, reconcile, panelDrift, warnings, limits, stars, backup,
+                subscription);
     }
 
     private TelegramConfig telegram() {
@@ -130,6 +133,34 @@ public final class ConfigReader {
                     + "anyone who reaches the port reads /metrics (set METRICS_TOKEN, or keep the port behind a firewall)");
         }
         return new HttpConfig(port, publicUrl, proxies, bind, metricsToken);
+    }
+
+    private SubscriptionConfig subscription() {
+        String title = vars.get("SUBSCRIPTION_TITLE").map(String::strip).orElse(SubscriptionConfig.DEFAULT_TITLE);
+        if (title.length() > 64) {
+            problems.add("SUBSCRIPTION_TITLE is " + title.length() + " characters: apps show about 30, 64 at most are accepted");
+        }
+        int hours = parse("SUBSCRIPTION_UPDATE_HOURS", v -> boundedInt(v, 1, 168, "a whole number of hours, 1 to 168"))
+                .orElse(SubscriptionConfig.DEFAULT_UPDATE_HOURS);
+        URI support = parse("SUPPORT_URL", ConfigReader::httpUrl).orElse(null);
+        URI bot = parse("BOT_URL", ConfigReader::httpUrl).orElse(null);
+        String announce = vars.get("SUBSCRIPTION_ANNOUNCE").map(String::strip).orElse(null);
+        if (announce != null && announce.length() > 200) {
+            problems.add("SUBSCRIPTION_ANNOUNCE is " + announce.length() + " characters: Happ shows at most 200");
+        }
+        int rate = parse("SUBSCRIPTION_RATE_LIMIT", v -> boundedInt(v, 1, 1_000_000, "requests per minute and address, 1 or more"))
+                .orElse(SubscriptionConfig.DEFAULT_REQUESTS_PER_MINUTE);
+        return new SubscriptionConfig(title.isEmpty() ? SubscriptionConfig.DEFAULT_TITLE : title, hours, support, bot, announce, rate);
+    }
+
+    private static int boundedInt(String value, int min, int max, String what) {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("must be " + what);
     }
 
     private DatabaseConfig database() {

@@ -23,7 +23,9 @@ public final class Variables {
             "MAX_OPEN_ORDERS", "USER_ACTIONS_PER_MINUTE", "LATE_PAYMENT_WINDOW",
             "HTTP_BIND", "METRICS_TOKEN", "PAYMENT_TEST_MODE_FORCE",
             "STARS_ENABLED", "STARS_PER_UNIT", "STARS_ONLY_FOR_PAYING_USERS",
-            "BACKUP_INTERVAL", "BACKUP_CHAT_ID", "BACKUP_DIR", "BACKUP_KEEP", "BACKUP_MAX_MB", "PG_DUMP");
+            "BACKUP_INTERVAL", "BACKUP_CHAT_ID", "BACKUP_DIR", "BACKUP_KEEP", "BACKUP_MAX_MB", "PG_DUMP",
+            "SUBSCRIPTION_TITLE", "SUBSCRIPTION_UPDATE_HOURS", "SUPPORT_URL", "BOT_URL", "SUBSCRIPTION_ANNOUNCE",
+            "SUBSCRIPTION_RATE_LIMIT");
 
     /** The variables a .env file must not show to other users of the machine. */
     private static final Set<String> SECRETS = Set.of("BOT_TOKEN", "SECRET_KEY", "HELEKET_API_KEY", "DATABASE_PASSWORD",

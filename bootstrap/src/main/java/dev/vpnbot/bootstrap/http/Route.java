@@ -21,16 +21,25 @@ public enum Route {
     HEALTH("GET", "/healthz", 0),
     METRICS("GET", "/metrics", 0),
     /** A new node enrols itself with a one-time token (deploy/node/install.sh); its request is well under 4 KiB. */
-    NODE_ENROLL("POST", "/nodes/enroll", 16 * 1024);
+    NODE_ENROLL("POST", "/nodes/enroll", 16 * 1024),
+    /** A key's subscription: {@code /sub/<token>}, every path under the prefix (the handler tells tokens from junk). */
+    SUBSCRIPTION("GET", "/sub/", 0, true);
 
     private final String method;
     private final String path;
     private final int maxBodyBytes;
+    private final boolean prefix;
 
     Route(String method, String path, int maxBodyBytes) {
+        this(method, path, maxBodyBytes, false);
+    }
+
+    /** @param prefix the route answers every path that starts with {@code path} (which then ends with "/") */
+    Route(String method, String path, int maxBodyBytes, boolean prefix) {
         this.method = method;
         this.path = path;
         this.maxBodyBytes = maxBodyBytes;
+        this.prefix = prefix;
     }
 
     public String method() {
@@ -46,7 +55,7 @@ public enum Route {
     }
 
     public static Optional<Route> forPath(String path) {
-        return Arrays.stream(values()).filter(r -> r.path.equals(path)).findFirst();
+        return Arrays.stream(values()).filter(r -> r.prefix ? path.startsWith(r.path) : r.path.equals(path)).findFirst();
     }
 
     /** The label used in metrics and logs: "heleket_webhook". */

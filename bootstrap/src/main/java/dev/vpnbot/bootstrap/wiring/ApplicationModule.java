@@ -34,7 +34,11 @@ import dev.vpnbot.application.port.in.account.SendExpiryRemindersUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.out.FulfilmentJobs;
 import dev.vpnbot.application.port.out.FulfilmentSignal;
+import dev.vpnbot.application.port.in.subscription.FetchSubscriptionUseCase;
+import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
+import dev.vpnbot.application.port.out.LinkResets;
 import dev.vpnbot.application.port.out.Keys;
+import dev.vpnbot.application.port.out.SubscriptionTokens;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
 import dev.vpnbot.application.port.out.OrderNotices;
@@ -53,6 +57,9 @@ import dev.vpnbot.application.service.account.ExpiryReminders;
 import dev.vpnbot.application.service.fulfilment.FulfilmentWorker;
 import dev.vpnbot.application.service.account.LanguageChange;
 import dev.vpnbot.application.service.account.MyKeys;
+import dev.vpnbot.application.service.subscription.LinkReset;
+import dev.vpnbot.application.service.subscription.SubscriptionFeed;
+import dev.vpnbot.application.service.admin.Admins;
 import dev.vpnbot.application.service.ordering.Nonces;
 import dev.vpnbot.application.service.ordering.OrderCancellation;
 import dev.vpnbot.application.service.fulfilment.OrderFulfilment;
@@ -193,8 +200,21 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ShowMyKeysUseCase myKeys(Keys keys, Servers servers, Clock clock) {
-        return new MyKeys(keys, servers, clock);
+    ShowMyKeysUseCase myKeys(Keys keys, Servers servers, Clock clock, SubscriptionTokens tokens) {
+        return new MyKeys(keys, servers, clock, tokens);
+    }
+
+    @Provides
+    @Singleton
+    ResetLinkUseCase linkResets(Keys keys, Servers servers, SubscriptionTokens tokens, LinkResets resets, VpnPanel panel,
+                                Transactions tx, Admins admins, PurchaseSettings settings, Nonces nonces) {
+        return new LinkReset(keys, servers, tokens, resets, panel, tx, admins, settings, nonces);
+    }
+
+    @Provides
+    @Singleton
+    FetchSubscriptionUseCase subscriptions(SubscriptionTokens tokens, Clock clock) {
+        return new SubscriptionFeed(tokens, clock);
     }
 
     @Provides

@@ -16,12 +16,14 @@ import dev.vpnbot.adapter.postgres.SecretBox;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.FulfilmentJobs;
 import dev.vpnbot.application.port.out.Keys;
+import dev.vpnbot.application.port.out.LinkResets;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
 import dev.vpnbot.application.port.out.OrderNotices;
 import dev.vpnbot.application.port.out.StarPayments;
 import dev.vpnbot.application.port.out.SentNotifications;
 import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.application.port.out.SubscriptionTokens;
 import dev.vpnbot.application.port.out.Tariffs;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
@@ -93,6 +95,10 @@ public final class PostgresModule extends AbstractModule {
     @Provides @Singleton Servers servers(PostgresPersistence db) { return db.servers(); }
 
     @Provides @Singleton Keys keys(PostgresPersistence db) { return db.keys(); }
+
+    @Provides @Singleton SubscriptionTokens subscriptionTokens(PostgresPersistence db) { return db.subscriptionTokens(); }
+
+    @Provides @Singleton LinkResets linkResets(PostgresPersistence db) { return db.linkResets(); }
 
     @Provides @Singleton Orders orders(PostgresPersistence db) { return db.orders(); }
 

@@ -18,6 +18,7 @@ import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.service.payment.StarsRefunding;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
+import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import dev.vpnbot.bootstrap.schedule.BackgroundJobs;
 import dev.vpnbot.bootstrap.health.SalesHealth;
 import dev.vpnbot.bootstrap.schedule.PanelProbe;
@@ -31,7 +32,7 @@ public final class SchedulerModule extends AbstractModule {
                         SendExpiryRemindersUseCase reminders, PanelProbe probe, RepairPanelDriftUseCase driftRepair,
                         BroadcastUseCase broadcasts, RelayOrderNoticesUseCase notices, BotMetrics metrics, AppConfig config,
                         ProcessQueuedEnrollmentsUseCase queuedEnrollments, StarsRefunding starsRefunding,
-                        Provider<BackUpDatabaseUseCase> backups) {
+                        Provider<BackUpDatabaseUseCase> backups, ResetLinkUseCase linkResets) {
         // each reconciliation round also finishes Stars refunds whose panel step a crash or an absent panel left open
         ReconcilePaymentsUseCase withRefunds = () -> {
             starsRefunding.resumePanel();
@@ -42,6 +43,8 @@ public final class SchedulerModule extends AbstractModule {
         // the database route of node enrolment (docs/NODES.md): a few requests at a time, each probes a panel
         jobs.alsoEvery("node_enrollments", EnrollmentModule.QUEUE_INTERVAL, () -> queuedEnrollments.processQueued(EnrollmentModule.QUEUE_BATCH));
         if (config.backup().scheduled()) jobs.addJob("database_backup", config.backup().interval(), BackgroundJobs.backups(backups.get()));
+        // link resets a crash or a panel outage interrupted: finished with the identity they stored
+        jobs.alsoEvery("link_resets", java.time.Duration.ofMinutes(1), linkResets::finishInterrupted);
         return jobs;
     }
 

@@ -12,6 +12,8 @@ import com.google.inject.multibindings.ProvidesIntoOptional;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.vpnbot.adapter.telegram.TelegramAdapter;
 import dev.vpnbot.adapter.telegram.TelegramBot;
+import dev.vpnbot.adapter.telegram.SubscriptionRoute;
+import dev.vpnbot.adapter.telegram.SubscriptionSettings;
 import dev.vpnbot.adapter.telegram.TelegramSettings;
 import dev.vpnbot.adapter.telegram.WebPage;
 import dev.vpnbot.application.port.in.account.ChangeTimeZoneUseCase;
@@ -33,6 +35,8 @@ import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
 import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase;
+import dev.vpnbot.application.port.in.subscription.FetchSubscriptionUseCase;
+import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.admin.BackupChannel;
 import dev.vpnbot.application.port.out.admin.BroadcastChannel;
@@ -42,6 +46,7 @@ import dev.vpnbot.bootstrap.config.HeleketConfig;
 import dev.vpnbot.bootstrap.config.HttpConfig;
 import dev.vpnbot.bootstrap.config.OperatorConfig;
 import dev.vpnbot.bootstrap.config.ShopLimits;
+import dev.vpnbot.bootstrap.config.SubscriptionConfig;
 import dev.vpnbot.bootstrap.config.TelegramConfig;
 import dev.vpnbot.bootstrap.config.TelegramMode;
 import dev.vpnbot.bootstrap.health.HealthCheck;
@@ -59,7 +64,7 @@ import okhttp3.OkHttpClient;
 
 /**
  * The Telegram adapter: the one rate-limited sender, the notifier, the bot (long polling or
- * webhook) and its two routes, /webhooks/telegram and /connect.
+ * webhook) and its routes, /webhooks/telegram, /connect and the subscription link /sub/&lt;token&gt;.
  */
 public final class TelegramModule extends AbstractModule {
 
@@ -127,9 +132,11 @@ public final class TelegramModule extends AbstractModule {
                     Optional<PayInTestModeUseCase> testPayments, ManageServersUseCase manageServers, ManageTariffsUseCase manageTariffs,
                     ShowStatisticsUseCase statistics, BroadcastUseCase broadcasts, ManageUsersUseCase manageUsers, BotMetrics metrics,
                     IssueEnrollmentTokenUseCase enrollmentTokens, Optional<PayWithStarsUseCase> payWithStars,
-                    StarsRefundUseCase starsRefunds, ChangeTimeZoneUseCase timeZone, BanUsersUseCase bans) {
+                    StarsRefundUseCase starsRefunds, ChangeTimeZoneUseCase timeZone, BanUsersUseCase bans,
+                    ResetLinkUseCase resetLink) {
         TelegramBot bot = adapter.bot()
                 .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null), timeZone)
+                .resetLink(resetLink)
                 .admin(manageServers, manageTariffs, statistics, broadcasts, manageUsers, enrollmentTokens, bans)
                 .stars(payWithStars.orElse(null), starsRefunds)
                 .build();
@@ -173,6 +180,25 @@ public final class TelegramModule extends AbstractModule {
     WebHandler connect(TelegramBot bot) {
         return request -> {
             WebPage page = bot.connect(request.rawQuery());
+            return new WebReply(page.status(), page.contentType(), page.body(), page.headers());
+        };
+    }
+
+    @Provides
+    @Singleton
+    SubscriptionRoute subscriptionRoute(TelegramBot bot, FetchSubscriptionUseCase feed, AppConfig config, Clock clock) {
+        SubscriptionConfig c = config.subscription();
+        return bot.subscriptions(feed, new SubscriptionSettings(c.title(), c.updateIntervalHours(),
+                c.supportUrl() == null ? null : c.supportUrl().toString(), c.botUrl() == null ? null : c.botUrl().toString(),
+                c.announce(), c.requestsPerMinute()), clock);
+    }
+
+    /** Public for the end-to-end tests that mount it on a server of their own. */
+    @ProvidesIntoMap
+    @RouteKey(Route.SUBSCRIPTION)
+    public WebHandler subscription(SubscriptionRoute route) {
+        return request -> {
+            WebPage page = route.answer(request.path(), request.header("Accept"), request.client());
             return new WebReply(page.status(), page.contentType(), page.body(), page.headers());
         };
     }

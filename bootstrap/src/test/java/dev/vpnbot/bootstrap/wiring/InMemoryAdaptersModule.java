@@ -19,6 +19,8 @@ import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.fixtures.InMemoryConversationStates;
 import dev.vpnbot.application.fixtures.InMemoryFulfilmentJobs;
 import dev.vpnbot.application.fixtures.InMemoryKeys;
+import dev.vpnbot.application.fixtures.InMemoryLinkResets;
+import dev.vpnbot.application.fixtures.InMemorySubscriptionTokens;
 import dev.vpnbot.application.fixtures.InMemoryOrders;
 import dev.vpnbot.application.fixtures.InMemoryPaymentEvents;
 import dev.vpnbot.application.fixtures.InMemoryOrderNotices;
@@ -34,6 +36,8 @@ import dev.vpnbot.application.fixtures.RecordingNotifier;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.FulfilmentJobs;
 import dev.vpnbot.application.port.out.Keys;
+import dev.vpnbot.application.port.out.LinkResets;
+import dev.vpnbot.application.port.out.SubscriptionTokens;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
 import dev.vpnbot.application.port.out.OrderNotices;
@@ -77,6 +81,10 @@ public final class InMemoryAdaptersModule extends AbstractModule {
     }
 
     @Provides @Singleton Keys keys(InMemoryKeys k) { return k; }
+
+    @Provides @Singleton SubscriptionTokens subscriptionTokens(InMemoryKeys k, Users u, Servers s) { return new InMemorySubscriptionTokens(k, u, s); }
+
+    @Provides @Singleton LinkResets linkResets() { return new InMemoryLinkResets(); }
 
     @Provides @Singleton Servers servers(InMemoryKeys keys, Clock clock) { return new InMemoryServers(keys, clock); }
 

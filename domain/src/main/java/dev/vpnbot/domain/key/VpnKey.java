@@ -79,6 +79,12 @@ public record VpnKey(KeyId id, UserId owner, ServerId serverId, PanelClientId cl
         return new VpnKey(id, owner, serverId, client, newExpiry, status, links, createdAt);
     }
 
+    /** The key under a new panel identity (a reset link: new UUID and subId), with the links made for it. */
+    public VpnKey withClient(PanelClientId newClient, KeyLinks newLinks) {
+        if (!newClient.email().equals(client.email())) throw new IllegalArgumentException("a key keeps its panel email");
+        return new VpnKey(id, owner, serverId, newClient, expiresAt, status, newLinks, createdAt);
+    }
+
     public VpnKey withStatus(KeyStatus newStatus) {
         return new VpnKey(id, owner, serverId, client, expiresAt, newStatus, links, createdAt);
     }

@@ -16,7 +16,7 @@ public final class TestSchema {
     /** Every table of the schema, children first, for {@link #truncateAll}. */
     public static final List<String> TABLES = List.of("star_payments", "order_notices", "fulfilment_jobs", "payment_events", "orders", "vpn_keys",
             "servers", "tariffs", "users", "conversation_states", "sent_notifications", "enrollment_tokens", "node_enrollments",
-            "sales_pause");
+            "sales_pause", "key_link_resets");
 
     private final TestDatabase database;
     private final DatabaseSettings settings;

@@ -64,6 +64,8 @@ public record CallbackData(Action action, List<String> args) {
         TIME_ZONE("z"),
         /** a zone id; an offset zone without its colon ("UTC+0530") */
         TIME_ZONE_SET("zs", Arg.ZONE),
+        /** a new subscription link (and panel UUID) for the key */
+        KEY_RESET_LINK("kr", Arg.ID),
 
         // ---- admins only; every code starts with 'a' ----
         ADMIN_HOME(Who.ADMIN, "a"),

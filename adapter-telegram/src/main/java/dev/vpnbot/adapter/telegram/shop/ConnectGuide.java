@@ -26,11 +26,13 @@ final class ConnectGuide {
     private final ShowMyKeysUseCase myKeys;
     private final KeysScreen keys;
     private final ConnectLinks links;
+    private final String subscriptionBaseUrl;
 
-    ConnectGuide(ShowMyKeysUseCase myKeys, KeysScreen keys, ConnectLinks links) {
+    ConnectGuide(ShowMyKeysUseCase myKeys, KeysScreen keys, ConnectLinks links, String subscriptionBaseUrl) {
         this.myKeys = myKeys;
         this.keys = keys;
         this.links = links;
+        this.subscriptionBaseUrl = subscriptionBaseUrl;
     }
 
     /** @param keyId the key to import later, or null when the user came from the main menu */
@@ -56,7 +58,7 @@ final class ConnectGuide {
     void platform(Interaction ix, Platform platform, KeyId keyId) {
         Texts t = ix.texts();
         Optional<KeyOverview> key = keyId != null ? Optional.of(keys.own(ix, keyId)) : onlyUsableKey(ix);
-        Optional<String> importUrl = key.filter(k -> k.key().links() != null).map(k -> k.key().links().importUrl());
+        Optional<String> importUrl = key.filter(k -> k.key().links() != null).map(k -> KeyCard.importUrl(k, subscriptionBaseUrl));
         boolean oneTap = importUrl.isPresent() && links.link(VpnApp.HAPP, importUrl.get(), t.language()).isPresent();
 
         StringBuilder text = new StringBuilder(t.html("connect.platform", platform.label())).append("\n\n")

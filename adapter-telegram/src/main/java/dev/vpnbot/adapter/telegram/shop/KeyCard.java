@@ -6,6 +6,7 @@ import dev.vpnbot.adapter.telegram.bot.Interaction;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.adapter.telegram.outbox.Outbox;
+import dev.vpnbot.adapter.telegram.web.SubscriptionEndpoint;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;
 import dev.vpnbot.domain.key.KeyLinks;
 import java.io.ByteArrayInputStream;
@@ -27,9 +28,21 @@ public final class KeyCard {
     private static final int MAX_COPY = 256;
 
     private final Outbox sender;
+    private final String subscriptionBaseUrl;
 
     public KeyCard(Outbox sender) {
+        this(sender, null);
+    }
+
+    /** @param subscriptionBaseUrl this server's public address: keys then show the bot's own subscription link first */
+    public KeyCard(Outbox sender, String subscriptionBaseUrl) {
         this.sender = sender;
+        this.subscriptionBaseUrl = subscriptionBaseUrl;
+    }
+
+    /** What an app should import: the bot's own subscription link when there is one, else the panel's link. */
+    static String importUrl(KeyOverview key, String subscriptionBaseUrl) {
+        return SubscriptionEndpoint.url(subscriptionBaseUrl, key.subscription()).orElse(key.key().links().importUrl());
     }
 
     /**
@@ -40,14 +53,15 @@ public final class KeyCard {
         KeyLinks links = key.key().links();
         String details = t.html(headlineKey, key.serverName()) + "\n"
                 + t.html("key.valid_until", t.date(key.key().expiresAt(), zone), t.remaining(key.remaining())) + "\n\n";
-        String linksHtml = (links.subscriptionUrl() != null
-                ? t.htmlRaw("key.subscription", Html.code(links.subscriptionUrl())) + "\n\n" : "")
+        String own = SubscriptionEndpoint.url(subscriptionBaseUrl, key.subscription()).orElse(null);
+        String linksHtml = (own != null ? t.htmlRaw("key.subscription_own", Html.code(own)) + "\n\n"
+                : links.subscriptionUrl() != null ? t.htmlRaw("key.subscription", Html.code(links.subscriptionUrl())) + "\n\n" : "")
                 + t.htmlRaw("key.vless", Html.code(links.vlessUrl())) + "\n\n";
         String next = t.html("key.next_step");
         String caption = details + linksHtml + next;
         View buttons = buttons(t, key);
         // the QR is drawn when the photo goes out, on the sender's thread, not on the caller's (a delivery)
-        String importUrl = links.importUrl();
+        String importUrl = importUrl(key, subscriptionBaseUrl);
         if (caption.length() <= MAX_CAPTION) {
             return sender.sendPhoto(chatId, () -> photo(chatId, QrCode.png(importUrl), caption, buttons, key));
         } else {

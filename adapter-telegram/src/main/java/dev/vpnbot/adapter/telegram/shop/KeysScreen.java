@@ -11,6 +11,7 @@ import dev.vpnbot.adapter.telegram.bot.View.Button;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;
+import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.key.KeyStatus;
 import java.util.List;
@@ -24,10 +25,13 @@ import java.util.List;
 final class KeysScreen {
     private final ShowMyKeysUseCase myKeys;
     private final KeyCard card;
+    private final ResetLinkUseCase reset;
 
-    KeysScreen(ShowMyKeysUseCase myKeys, KeyCard card) {
+    /** @param reset the "Reset link" button's use case; null: no button */
+    KeysScreen(ShowMyKeysUseCase myKeys, KeyCard card, ResetLinkUseCase reset) {
         this.myKeys = myKeys;
         this.card = card;
+        this.reset = reset;
     }
 
     /** @param page from 0; a page past the end shows the first */
@@ -63,11 +67,30 @@ final class KeysScreen {
         if (key.key().status() == KeyStatus.PROVISIONING) text.append(t.html("key.status.preparing"));
         else if (key.key().status() == KeyStatus.DISABLED) text.append(t.html("key.status.disabled"));
         else text.append(t.html("key.valid_until", t.date(key.key().expiresAt(), ix.zone()), t.remaining(key.remaining())));
-        ix.show(View.of(text.toString())
+        View view = View.of(text.toString())
                 .row(Button.callback(t.label("key.button.show"), CallbackData.of(Action.KEY_SHOW, id)))
                 .row(Button.callback(t.label("key.button.extend"), CallbackData.of(Action.KEY_EXTEND, id)))
-                .row(Button.callback(t.label("key.button.connect"), CallbackData.of(Action.CONNECT_FOR_KEY, id)))
-                .row(Button.callback(t.label("button.back"), CallbackData.of(Action.KEYS)), MainMenu.back(t)));
+                .row(Button.callback(t.label("key.button.connect"), CallbackData.of(Action.CONNECT_FOR_KEY, id)));
+        if (reset != null && key.key().status() == KeyStatus.ACTIVE) {
+            view.row(Button.callback(t.label("key.button.reset_link"), CallbackData.of(Action.KEY_RESET_LINK, id)));
+        }
+        ix.show(view.row(Button.callback(t.label("button.back"), CallbackData.of(Action.KEYS)), MainMenu.back(t)));
+    }
+
+    /** A new link for the key: the old one stops at once; the card with the new one follows. */
+    void resetLink(Interaction ix, KeyId keyId) {
+        if (reset == null) return;
+        ResetLinkUseCase.Outcome outcome = reset.reset(new ResetLinkUseCase.ResetLinkCommand(ix.userId(), keyId, false));
+        if (outcome instanceof ResetLinkUseCase.Outcome.Reset) {
+            card.send(ix.chatId(), ix.texts(), ix.zone(), own(ix, keyId), "key.link_reset");
+            ix.finish();
+        } else if (outcome instanceof ResetLinkUseCase.Outcome.Pending) {
+            ix.alert(ix.texts().label("key.link_reset_pending"));
+        } else if (outcome instanceof ResetLinkUseCase.Outcome.NotActive) {
+            ix.alert(ix.texts().label("key.link_reset_inactive"));
+        } else {
+            throw new Refusal(Refusal.Reason.KEY_NOT_FOUND, "key " + keyId + " of user " + ix.userId());
+        }
     }
 
     /** Sends the key card (QR, links, next step) as a new message; the key screen stays. */

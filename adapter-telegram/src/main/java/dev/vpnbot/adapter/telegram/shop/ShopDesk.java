@@ -43,9 +43,9 @@ public final class ShopDesk {
                 conversations, settings.paymentTestMode() ? useCases.payInTestMode() : null)
                 .payWith(settings.cryptoPayments(), useCases.payWithStars() == null ? null : new StarsInvoices(useCases.payWithStars(), sender));
         this.buy = new BuyFlow(useCases.tariffs(), useCases.servers(), useCases.placeOrder(), useCases.checkPayment(), orders, conversations);
-        this.keys = new KeysScreen(useCases.myKeys(), new KeyCard(sender));
+        this.keys = new KeysScreen(useCases.myKeys(), new KeyCard(sender, settings.subscriptionBaseUrl()), useCases.resetLink());
         this.extend = new ExtendFlow(useCases.tariffs(), useCases.placeOrder(), useCases.checkPayment(), keys, orders, conversations);
-        this.connect = new ConnectGuide(useCases.myKeys(), keys, links);
+        this.connect = new ConnectGuide(useCases.myKeys(), keys, links, settings.subscriptionBaseUrl());
         this.support = new SupportDesk(settings, sender, useCases.myKeys(), useCases.findUser(), conversations, menu);
         this.language = new LanguageScreen(useCases.changeLanguage(), menu, settings.defaultZone());
         this.timeZone = new TimeZoneScreen(useCases.changeTimeZone(), conversations, menu, settings.defaultZone(), Clock.systemUTC());
@@ -64,6 +64,7 @@ public final class ShopDesk {
         buttons.put(Action.KEY, (ix, d) -> keys.key(ix, new KeyId(d.id(0))));
         buttons.put(Action.KEY_SHOW, (ix, d) -> keys.show(ix, new KeyId(d.id(0))));
         buttons.put(Action.KEY_EXTEND, (ix, d) -> extend.tariffs(ix, new KeyId(d.id(0))));
+        buttons.put(Action.KEY_RESET_LINK, (ix, d) -> keys.resetLink(ix, new KeyId(d.id(0))));
         buttons.put(Action.EXTEND_TARIFF, (ix, d) -> extend.tariff(ix, new KeyId(d.id(0)), new TariffId(d.id(1))));
         buttons.put(Action.CONNECT, (ix, d) -> connect.platforms(ix, null));
         buttons.put(Action.CONNECT_FOR_KEY, (ix, d) -> connect.platforms(ix, new KeyId(d.id(0))));

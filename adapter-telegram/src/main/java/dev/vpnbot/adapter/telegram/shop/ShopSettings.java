@@ -27,4 +27,9 @@ public interface ShopSettings {
 
     /** The crypto gateway is configured: order summaries get its Pay button. */
     boolean cryptoPayments();
+
+    /** Where this server is reached from outside, for the bot's own subscription links; null when it is not. */
+    default String subscriptionBaseUrl() {
+        return null;
+    }
 }

@@ -12,6 +12,7 @@ import dev.vpnbot.application.port.in.payment.PayWithStarsUseCase;
 import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
+import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import java.util.Objects;
 
 /**
@@ -20,12 +21,13 @@ import java.util.Objects;
  * @param payInTestMode the "Pay (test)" button's use case: required when
  *                      {@link ShopSettings#paymentTestMode()} is on, null otherwise
  * @param payWithStars  Telegram Stars; null when the operator did not switch Stars on
+ * @param resetLink     the key screen's "Reset link" button; null: no button
  */
 public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
                                ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
                                CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
                                PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone,
-                               PayWithStarsUseCase payWithStars) {
+                               PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink) {
     public TelegramUseCases {
         Objects.requireNonNull(registerUser, "registerUser");
         Objects.requireNonNull(findUser, "findUser");
@@ -45,13 +47,19 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
                             CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
                             PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone) {
         this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, payInTestMode,
-                changeTimeZone, null);
+                changeTimeZone, null, null);
     }
 
     /** The same use cases with Stars (null: without). */
     public TelegramUseCases withStars(PayWithStarsUseCase stars) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys,
-                payInTestMode, changeTimeZone, stars);
+                payInTestMode, changeTimeZone, stars, resetLink);
+    }
+
+    /** The same use cases with the "Reset link" button's. */
+    public TelegramUseCases withResetLink(ResetLinkUseCase reset) {
+        return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
+                myKeys, payInTestMode, changeTimeZone, payWithStars, reset);
     }
 
     /** Without test payments (production). */
@@ -59,6 +67,7 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
                             ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
                             CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
                             ChangeTimeZoneUseCase changeTimeZone) {
-        this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, null, changeTimeZone, null);
+        this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, null, changeTimeZone,
+                null, null);
     }
 }

@@ -144,7 +144,10 @@ class BuyAndExtendJourneyTest {
         Call keyScreen = anna.press(keys, "ki:");
         Call card = anna.press(keyScreen, "ks:");
         assertThat(card.method()).isEqualTo("sendphoto");
-        assertThat(decodeQr(card.file())).isEqualTo(key.links().subscriptionUrl());
+        // the bot's own subscription link comes first; the raw vless:// link stays
+        String ownLink = BotRig.PUBLIC_URL + "/sub/" + rig.shop.subscriptionTokens.tokenOf(key.id()).orElseThrow().value();
+        assertThat(decodeQr(card.file())).isEqualTo(ownLink);
+        assertThat(card.text()).contains(ownLink).contains(Html.escape(key.links().vlessUrl()));
 
         Call platforms = anna.press(keyScreen, "hk:");
         Call android = anna.press(platforms, "hq:android:" + key.id());
@@ -155,7 +158,30 @@ class BuyAndExtendJourneyTest {
         String happ = imports.stream().filter(u -> u.contains("app=happ")).findFirst().orElseThrow();
         ConnectPage.Response redirect = new ConnectPage(rig.connectLinks()).respond(happ.substring(happ.indexOf('?') + 1));
         assertThat(redirect.status()).isEqualTo(302);
-        assertThat(redirect.location()).isEqualTo("happ://add/" + key.links().subscriptionUrl());
+        assertThat(redirect.location()).isEqualTo("happ://add/" + ownLink);
+    }
+
+    @Test
+    void reset_link_gives_the_key_a_new_link_and_a_new_uuid_and_the_old_link_finds_nothing() throws Exception {
+        BotRig.TgUser anna = rig.user(1004, "Anna", "en");
+        rig.payAndDeliver(buyKey(anna));
+        VpnKey key = rig.keys.ofOwner(new UserId(1004)).get(0);
+        var oldToken = rig.shop.subscriptionTokens.tokenOf(key.id()).orElseThrow();
+
+        Call keyScreen = anna.press(anna.send("/keys"), "ki:");
+        assertThat(keyScreen.buttons()).anyMatch(b -> ("kr:" + key.id()).equals(b.callbackData()));
+        Call card = anna.press(keyScreen, "kr:");
+
+        VpnKey after = rig.keys.find(key.id()).orElseThrow();
+        var newToken = rig.shop.subscriptionTokens.tokenOf(key.id()).orElseThrow();
+        assertThat(newToken).isNotEqualTo(oldToken);
+        assertThat(card.method()).isEqualTo("sendphoto");
+        assertThat(card.text()).contains("New link").contains(BotRig.PUBLIC_URL + "/sub/" + newToken.value())
+                .doesNotContain(oldToken.value());
+        assertThat(decodeQr(card.file())).isEqualTo(BotRig.PUBLIC_URL + "/sub/" + newToken.value());
+        assertThat(rig.shop.subscriptions.fetch(oldToken)).isEmpty();
+        assertThat(after.client().uuid()).isNotEqualTo(key.client().uuid());
+        assertThat(rig.panel.client(key.serverId(), key.client().email()).orElseThrow().id().uuid()).isEqualTo(after.client().uuid());
     }
 
     private long buyKey(BotRig.TgUser user) {

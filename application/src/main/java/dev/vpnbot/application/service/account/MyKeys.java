@@ -3,6 +3,7 @@ package dev.vpnbot.application.service.account;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.application.port.out.SubscriptionTokens;
 import dev.vpnbot.domain.key.KeyStatus;
 import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.key.VpnKey;
@@ -17,11 +18,18 @@ public final class MyKeys implements ShowMyKeysUseCase {
     private final Keys keys;
     private final Servers servers;
     private final Clock clock;
+    private final SubscriptionTokens tokens;
 
     public MyKeys(Keys keys, Servers servers, Clock clock) {
+        this(keys, servers, clock, null);
+    }
+
+    /** @param tokens where each key's subscription token is found; null leaves them out */
+    public MyKeys(Keys keys, Servers servers, Clock clock, SubscriptionTokens tokens) {
         this.keys = keys;
         this.servers = servers;
         this.clock = clock;
+        this.tokens = tokens;
     }
 
     @Override
@@ -51,6 +59,7 @@ public final class MyKeys implements ShowMyKeysUseCase {
     }
 
     private KeyOverview overview(VpnKey k, Map<ServerId, String> names) {
-        return new KeyOverview(k, names.getOrDefault(k.serverId(), "#" + k.serverId()), k.remaining(clock));
+        return new KeyOverview(k, names.getOrDefault(k.serverId(), "#" + k.serverId()), k.remaining(clock),
+                tokens == null ? null : tokens.tokenOf(k.id()).orElse(null));
     }
 }

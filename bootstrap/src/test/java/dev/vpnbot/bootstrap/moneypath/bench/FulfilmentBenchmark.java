@@ -556,7 +556,7 @@ public final class FulfilmentBenchmark {
 
     // ---- small things ---------------------------------------------------------------------------------------
 
-    private static DatabaseSettings adminSettings() {
+    static DatabaseSettings adminSettings() {
         String url = System.getenv("VPNBOT_BENCH_JDBC_URL");
         if (url == null || url.isBlank()) return TestDatabase.get().adminSettings();
         return new DatabaseSettings(url, System.getenv().getOrDefault("VPNBOT_BENCH_JDBC_USER", "postgres"),
@@ -574,7 +574,7 @@ public final class FulfilmentBenchmark {
         }
     }
 
-    private static void dropSchema(DatabaseSettings settings) {
+    static void dropSchema(DatabaseSettings settings) {
         try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
              Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS \"" + settings.schema() + "\" CASCADE");
@@ -584,7 +584,7 @@ public final class FulfilmentBenchmark {
     }
 
     /** The 1, 5 and 15 minute load averages: the machine is shared, so figures need them beside them. */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return parts[0] + " " + parts[1] + " " + parts[2];
@@ -602,7 +602,7 @@ public final class FulfilmentBenchmark {
         };
     }
 
-    private static int env(String name, int fallback) {
+    static int env(String name, int fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : Integer.parseInt(value.replace("_", ""));
     }

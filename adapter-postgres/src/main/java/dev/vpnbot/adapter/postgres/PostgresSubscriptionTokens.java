@@ -1,0 +1,98 @@
+package dev.vpnbot.adapter.postgres;
+
+import dev.vpnbot.application.port.out.SubscriptionTokens;
+import dev.vpnbot.domain.key.KeyId;
+import dev.vpnbot.domain.key.SubscriptionToken;
+import dev.vpnbot.domain.user.Language;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Persistence adapter: subscription tokens in {@code vpn_keys}. A token is
+ * {@code base64url(HMAC(secret key, seed))}: the row keeps the random seed and the token's
+ * SHA-256 (to find the key by it), so neither the database alone nor the secret key alone makes a
+ * working link. The hash is written when the token is first asked for, which is the first moment
+ * anyone can know it (the migration gave existing keys only a seed).
+ */
+final class PostgresSubscriptionTokens implements SubscriptionTokens {
+    private static final String PURPOSE = "vpnbot subscription token v1";
+    private static final int SEED_BYTES = 32;
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    private final Database db;
+    private final SecretBox secrets;
+    private final SecureRandom random = new SecureRandom();
+
+    PostgresSubscriptionTokens(Database db, SecretBox secrets) {
+        this.db = db;
+        this.secrets = secrets;
+    }
+
+    private record Row(byte[] seed, byte[] hash) {}
+
+    @Override
+    public Optional<SubscriptionToken> tokenOf(KeyId key) {
+        Optional<Row> row = db.withHandle(h -> h.createQuery("SELECT sub_token_seed, sub_token_hash FROM vpn_keys WHERE id = :id")
+                .bind("id", key.value())
+                .map((rs, ctx) -> new Row(rs.getBytes(1), rs.getBytes(2)))
+                .findOne());
+        if (row.isEmpty()) return Optional.empty();
+        SubscriptionToken token = token(row.get().seed());
+        byte[] hash = hash(token);
+        if (!Arrays.equals(hash, row.get().hash())) {
+            // first showing (or a new secret key): from now on the link finds this key; a concurrent reset wins
+            db.withHandle(h -> h.createUpdate("UPDATE vpn_keys SET sub_token_hash = :hash WHERE id = :id AND sub_token_seed = :seed")
+                    .bind("hash", hash).bind("id", key.value()).bind("seed", row.get().seed()).execute());
+        }
+        return Optional.of(token);
+    }
+
+    @Override
+    public Optional<KeyId> keyOf(SubscriptionToken token) {
+        return db.withHandle(h -> h.createQuery("SELECT id FROM vpn_keys WHERE sub_token_hash = :hash")
+                .bind("hash", hash(token))
+                .mapTo(Long.class)
+                .findOne()
+                .map(KeyId::new));
+    }
+
+    @Override
+    public Optional<Holder> holderOf(SubscriptionToken token) {
+        return db.withHandle(h -> h.createQuery("""
+                        SELECT k.*, u.language AS owner_language, s.name AS server_name
+                          FROM vpn_keys k JOIN users u ON u.id = k.user_id JOIN servers s ON s.id = k.server_id
+                         WHERE k.sub_token_hash = :hash""")
+                .bind("hash", hash(token))
+                .map((rs, ctx) -> new Holder(PostgresKeys.key(rs), Language.valueOf(rs.getString("owner_language")),
+                        rs.getString("server_name")))
+                .findOne());
+    }
+
+    @Override
+    public SubscriptionToken replace(KeyId key) {
+        byte[] seed = new byte[SEED_BYTES];
+        random.nextBytes(seed);
+        SubscriptionToken token = token(seed);
+        int updated = db.withHandle(h -> h.createUpdate("UPDATE vpn_keys SET sub_token_seed = :seed, sub_token_hash = :hash WHERE id = :id")
+                .bind("seed", seed).bind("hash", hash(token)).bind("id", key.value()).execute());
+        if (updated == 0) throw new IllegalArgumentException("no key " + key);
+        return token;
+    }
+
+    private SubscriptionToken token(byte[] seed) {
+        return new SubscriptionToken(B64.encodeToString(secrets.mac(PURPOSE, seed)));
+    }
+
+    static byte[] hash(SubscriptionToken token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.value().getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.vpnbot.application.service.subscription;
+
+import dev.vpnbot.application.model.panel.PanelFault;
+import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
+import dev.vpnbot.application.port.out.Keys;
+import dev.vpnbot.application.port.out.LinkResets;
+import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.application.port.out.SubscriptionTokens;
+import dev.vpnbot.application.port.out.Transactions;
+import dev.vpnbot.application.port.out.panel.NewPanelClient;
+import dev.vpnbot.application.port.out.panel.PanelException;
+import dev.vpnbot.application.port.out.panel.VpnPanel;
+import dev.vpnbot.application.service.admin.Admins;
+import dev.vpnbot.application.service.ordering.Nonces;
+import dev.vpnbot.application.service.ordering.PurchaseSettings;
+import dev.vpnbot.domain.key.KeyId;
+import dev.vpnbot.domain.key.KeyLinks;
+import dev.vpnbot.domain.key.KeyStatus;
+import dev.vpnbot.domain.key.PanelClientId;
+import dev.vpnbot.domain.key.SubscriptionToken;
+import dev.vpnbot.domain.key.VpnKey;
+import dev.vpnbot.domain.server.Server;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Resets a key's link in three steps, each safe to repeat:
+ * <ol>
+ *   <li><b>intent</b> (one transaction): the key gets a new token (the old URL is 404 from here)
+ *       and its next identity (new UUID and subId, same email) is stored;</li>
+ *   <li><b>panel</b>: the old client is removed and the new one created. The panel holds one
+ *       client per email, so it never has both, and a repair that read the key before step 3
+ *       cannot bring the old UUID back (its email is taken);</li>
+ *   <li><b>finish</b> (one transaction): the key holds the new identity and links.</li>
+ * </ol>
+ * Rule: there is no moment at which the old UUID works and the new one is not stored. A crash or
+ * an unreachable panel leaves the intent, which {@link #finishInterrupted} completes.
+ */
+public final class LinkReset implements ResetLinkUseCase {
+    private final Keys keys;
+    private final Servers servers;
+    private final SubscriptionTokens tokens;
+    private final LinkResets resets;
+    private final VpnPanel panel;
+    private final Transactions transactions;
+    private final Admins admins;
+    private final PurchaseSettings settings;
+    private final Nonces nonces;
+
+    public LinkReset(Keys keys, Servers servers, SubscriptionTokens tokens, LinkResets resets, VpnPanel panel,
+                     Transactions transactions, Admins admins, PurchaseSettings settings, Nonces nonces) {
+        this.keys = keys;
+        this.servers = servers;
+        this.tokens = tokens;
+        this.resets = resets;
+        this.panel = panel;
+        this.transactions = transactions;
+        this.admins = admins;
+        this.settings = settings;
+        this.nonces = nonces;
+    }
+
+    @Override
+    public Outcome reset(ResetLinkCommand command) {
+        Optional<VpnKey> found = keys.find(command.key());
+        boolean allowed = command.byAdmin() ? admins.isAdmin(command.requester())
+                : found.map(k -> k.belongsTo(command.requester())).orElse(false);
+        if (!allowed || found.isEmpty() || found.get().status() == KeyStatus.DELETED) return new Outcome.NotAllowed();
+        if (found.get().status() != KeyStatus.ACTIVE) return new Outcome.NotActive();
+
+        SubscriptionToken token = transactions.inTransaction(() -> intent(command.key()));
+        try {
+            moveOnPanel(command.key());
+            return new Outcome.Reset(token);
+        } catch (PanelException e) {
+            return new Outcome.Pending(token);
+        }
+    }
+
+    @Override
+    public int finishInterrupted() {
+        int finished = 0;
+        for (KeyId key : resets.unfinished(50)) {
+            try {
+                moveOnPanel(key);
+                finished++;
+            } catch (PanelException e) {
+                // still unreachable: next round
+            }
+        }
+        return finished;
+    }
+
+    /** Step 1: a new token now, and the next identity stored before any panel sees it. */
+    private SubscriptionToken intent(KeyId id) {
+        VpnKey key = keys.findForUpdate(id).orElseThrow();
+        PanelClientId next = resets.pending(id).orElseGet(() -> new PanelClientId(UUID.randomUUID(), key.client().email(),
+                "k" + id.value() + nonces.next()));
+        resets.begin(id, next);
+        return tokens.replace(id);
+    }
+
+    /** Steps 2 and 3. */
+    private void moveOnPanel(KeyId id) {
+        VpnKey key = keys.find(id).orElseThrow();
+        Optional<PanelClientId> pending = resets.pending(id);
+        if (pending.isEmpty()) return; // another worker finished it
+        PanelClientId next = pending.get();
+        if (key.client().equals(next) || key.status() != KeyStatus.ACTIVE) {
+            transactions.run(() -> resets.finish(id)); // finished before, or switched off meanwhile: nothing to move
+            return;
+        }
+        Server server = servers.find(key.serverId()).orElseThrow(
+                () -> new PanelException(PanelFault.INBOUND_NOT_FOUND, "server " + key.serverId() + " no longer exists"));
+        NewPanelClient wanted = new NewPanelClient(next, key.expiresAt(), key.owner().telegramId(), settings.limitIp(), settings.totalBytes());
+        KeyLinks links;
+        try {
+            links = panel.repairClient(server, wanted).links(); // an earlier attempt already moved it
+        } catch (PanelException e) {
+            if (e.kind() != PanelFault.DUPLICATE_EMAIL) throw e;
+            panel.deleteClient(server, key.client()); // the old UUID stops working here
+            links = panel.repairClient(server, wanted).links();
+        }
+        KeyLinks moved = links;
+        transactions.run(() -> {
+            VpnKey latest = keys.findForUpdate(id).orElseThrow();
+            keys.save(latest.withClient(next, moved));
+            resets.finish(id);
+        });
+    }
+}
