@@ -136,7 +136,7 @@ final class SandboxCommand implements Callable<Integer> {
                 read.stars().onlyForPayingUsers());
         return new AppConfig(chat, new HttpConfig(0, null, read.http().trustedProxies()), DatabaseConfig.embedded(), home,
                 payments, operator, sandboxKey(home), read.reconcileInterval(), read.panelDriftInterval(), read.warnings(),
-                read.limits(), stars, BackupConfig.off(home));
+                read.limits(), stars, BackupConfig.off(home), read.subscription());
     }
 
     /** The sandbox's own encryption key, made once and kept beside its database. */

@@ -3,6 +3,7 @@ package dev.vpnbot.bootstrap.wiring;
 import dev.vpnbot.bootstrap.config.BackupConfig;
 import dev.vpnbot.bootstrap.config.ShopLimits;
 import dev.vpnbot.bootstrap.config.StarsConfig;
+import dev.vpnbot.bootstrap.config.SubscriptionConfig;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.DatabaseConfig;
 import dev.vpnbot.bootstrap.config.HeleketConfig;
@@ -37,6 +38,7 @@ public final class TestConfig {
                 new HeleketConfig(null, null, HeleketConfig.DEFAULT_API_URL, IpRanges.parse("31.133.220.8"), testPayments),
                 new OperatorConfig(Set.of(42L), null, Language.RU, ZoneId.of("Europe/Moscow")),
                 Secret.of("0123456789abcdef0123456789abcdef"), Duration.ofSeconds(30), AppConfig.DEFAULT_PANEL_DRIFT_INTERVAL, List.of(),
-                ShopLimits.defaults(), stars, BackupConfig.off(Path.of("target/test-data")));
+                ShopLimits.defaults(), stars, BackupConfig.off(Path.of("target/test-data")),
+                SubscriptionConfig.defaults());
     }
 }
