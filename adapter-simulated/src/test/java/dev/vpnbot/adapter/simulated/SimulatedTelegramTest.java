@@ -81,7 +81,7 @@ class SimulatedTelegramTest {
             assertThat(payment.getInvoicePayload()).isEqualTo("vpn-1-x");
             assertThat(payment.getTotalAmount()).isEqualTo(250);
             assertThat(payment.getTelegramPaymentChargeId()).startsWith("sandbox-charge-");
-            assertThat(screen.toString(StandardCharsets.UTF_8)).contains("[1] ⭐ Pay 250 (simulated Stars)");
+            assertThat(screen.toString(StandardCharsets.UTF_8)).contains("[#1] ⭐ Pay 250 (simulated Stars)");
         }
     }
 }

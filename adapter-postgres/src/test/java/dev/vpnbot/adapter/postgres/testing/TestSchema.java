@@ -14,9 +14,9 @@ import java.util.List;
  */
 public final class TestSchema {
     /** Every table of the schema, children first, for {@link #truncateAll}. */
-    public static final List<String> TABLES = List.of("star_payments", "order_notices", "fulfilment_jobs", "payment_events", "orders", "vpn_keys",
+    public static final List<String> TABLES = List.of("key_link_resets", "star_payments", "order_notices", "fulfilment_jobs", "payment_events", "orders", "vpn_keys",
             "servers", "tariffs", "users", "conversation_states", "sent_notifications", "enrollment_tokens", "node_enrollments",
-            "sales_pause", "key_link_resets");
+            "sales_pause");
 
     private final TestDatabase database;
     private final DatabaseSettings settings;
