@@ -31,7 +31,11 @@ final class PanelLogin {
 
     /** The first pause after a refused login; doubled with each further refusal in a row. */
     static final Duration FIRST_COOLDOWN = Duration.ofSeconds(5);
-    /** 3x-ui v3's limiter counts failures per 5 minutes (web/service/login_limiter.go): we stay one below its 5. */
+    /**
+     * 3x-ui v3 blocks a user for 15 minutes after 5 failures in 5 minutes (MHSanaei/3x-ui
+     * v3.0.0 web/controller/login_limiter.go; v3.6.0 internal/web/controller/login_limiter.go#L10-L12):
+     * we stay one below.
+     */
     static final Duration LIMITER_WINDOW = Duration.ofMinutes(5);
     static final int REFUSALS_PER_WINDOW = 4;
 
