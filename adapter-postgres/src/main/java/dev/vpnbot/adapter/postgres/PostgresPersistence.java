@@ -1,6 +1,5 @@
 package dev.vpnbot.adapter.postgres;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.FulfilmentJobs;
@@ -28,9 +27,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
-import org.flywaydb.core.api.output.ValidateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PostgresPersistence implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresPersistence.class);
-    private static final String MIGRATIONS = "classpath:db/migration";
 
     /** Panels one instance may be writing to at the same moment (one lock connection each). */
     private static final int PANEL_LOCK_CONNECTIONS = 10;
@@ -133,16 +128,16 @@ public final class PostgresPersistence implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
         SecretBox secrets = new SecretBox(secretKey); // a bad key fails before any connection is made
-        MigrationReport report = migrate ? migrate(settings) : null;
+        MigrationReport report = migrate ? PostgresConnections.migrate(settings) : null;
         if (report != null) LOG.info("database {}: {}", settings.target(), report);
         HikariDataSource pool;
         try {
-            pool = pool(settings, settings.maxPoolSize(), connectionInitSql);
+            pool = PostgresConnections.pool(settings, settings.maxPoolSize(), connectionInitSql);
         } catch (RuntimeException e) {
             throw DatabaseUnavailable.clarify(e, settings);
         }
         try {
-            if (!migrate) requireCurrentSchema(pool, settings);
+            if (!migrate) PostgresConnections.requireCurrentSchema(pool, settings);
             return new PostgresPersistence(pool, settings, secrets, clock, report);
         } catch (RuntimeException e) {
             pool.close();
@@ -156,60 +151,7 @@ public final class PostgresPersistence implements AutoCloseable {
      * several instances at once: Flyway serialises them with an advisory lock.
      */
     public static MigrationReport migrate(DatabaseSettings owner) {
-        try (HikariDataSource pool = pool(owner, 2, null)) { // Flyway holds one connection for its lock, one to migrate
-            return migrate(pool, owner);
-        } catch (RuntimeException e) {
-            throw DatabaseUnavailable.clarify(e, owner);
-        }
-    }
-
-    private static MigrationReport migrate(DataSource dataSource, DatabaseSettings settings) {
-        MigrateResult result = flyway(dataSource, settings).migrate();
-        String reached = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
-        return new MigrationReport(settings.schema(), result.initialSchemaVersion, reached, result.migrationsExecuted);
-    }
-
-    private static void requireCurrentSchema(DataSource dataSource, DatabaseSettings settings) {
-        ValidateResult result = flyway(dataSource, settings).validateWithResult();
-        if (!result.validationSuccessful) {
-            throw new IllegalStateException("database " + settings.target() + ", schema " + settings.schema()
-                    + ", is not at this build's version; run the migrate command with the owner's login first. "
-                    + result.getAllErrorMessages());
-        }
-    }
-
-    private static Flyway flyway(DataSource dataSource, DatabaseSettings settings) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .schemas(settings.schema())
-                .locations(MIGRATIONS)
-                .validateMigrationNaming(true)
-                .load();
-    }
-
-    private static HikariDataSource pool(DatabaseSettings settings, int size, String connectionInitSql) {
-        return new HikariDataSource(config("vpnbot-db", settings, size, size, connectionInitSql));
-    }
-
-    private static HikariConfig config(String name, DatabaseSettings settings, int size, int minimumIdle, String connectionInitSql) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName(name);
-        config.setJdbcUrl(settings.jdbcUrl());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
-        config.setSchema(settings.schema());
-        // a fixed-size pool: connections are cheap to keep and costly to open under load
-        config.setMaximumPoolSize(size);
-        config.setMinimumIdle(minimumIdle);
-        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
-        config.setValidationTimeout(Math.min(5_000, settings.connectionTimeout().toMillis()));
-        config.setKeepaliveTime(120_000);
-        config.setInitializationFailTimeout(1); // fail at once when the first connection cannot be made
-        if (connectionInitSql != null) config.setConnectionInitSql(connectionInitSql);
-        config.addDataSourceProperty("ApplicationName", "vpnbot");
-        config.addDataSourceProperty("connectTimeout", Math.max(1, settings.connectionTimeout().toSeconds()));
-        config.addDataSourceProperty("tcpKeepAlive", true);
-        return config;
+        return PostgresConnections.migrate(owner);
     }
 
     /**
@@ -229,16 +171,7 @@ public final class PostgresPersistence implements AutoCloseable {
      * {@code vpnbot migrate --grant-runtime-role}, run with the owner's login right after {@link #migrate}.
      */
     public static void grantRuntimeRole(DatabaseSettings owner, String role) {
-        List<String> statements = runtimeRoleStatements(owner.schema(), role);
-        try (HikariDataSource pool = pool(owner, 1, null); java.sql.Connection c = pool.getConnection();
-             java.sql.Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            for (String statement : statements) s.execute(statement);
-            c.commit();
-        } catch (java.sql.SQLException | RuntimeException e) {
-            throw DatabaseUnavailable.explain(e, owner).<RuntimeException>map(clear -> clear)
-                    .orElseGet(() -> new IllegalStateException("could not grant role " + role + " its runtime privileges: " + e.getMessage(), e));
-        }
+        PostgresConnections.grant(owner, runtimeRoleStatements(owner.schema(), role), role);
         LOG.info("granted runtime privileges on schema {} to role {}", owner.schema(), role);
     }
 
@@ -368,7 +301,7 @@ public final class PostgresPersistence implements AutoCloseable {
         if (lockPool == null) {
             // a pool of its own, opened on demand: a hanging panel holds its lock connection for the
             // length of its timeouts, and must not take connections from webhooks and the bot's screens
-            lockPool = new HikariDataSource(config("vpnbot-panel-locks", db.settings(), PANEL_LOCK_CONNECTIONS, 0, null));
+            lockPool = new HikariDataSource(PostgresConnections.config("vpnbot-panel-locks", db.settings(), PANEL_LOCK_CONNECTIONS, 0, null));
         }
         return new PostgresPanelWriteLock(lockPool, wait);
     }

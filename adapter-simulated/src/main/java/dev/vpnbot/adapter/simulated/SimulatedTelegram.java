@@ -13,13 +13,11 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
 /**
@@ -42,7 +40,7 @@ public final class SimulatedTelegram implements AutoCloseable {
     /** A syntactically valid token the simulator accepts; it opens nothing real. */
     public static final String TOKEN = "100000000:SANDBOX-simulated-telegram-token";
     private static final long BOT_ID = 100000000L;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     /** An inline button: a callback (data), a link (url), or text to copy. */
     public record Button(String text, String data, String url, String copyText) {}
@@ -69,34 +67,18 @@ public final class SimulatedTelegram implements AutoCloseable {
         default void deleted(int messageId) {}
     }
 
-    /** A message of the chat as Telegram keeps it: what an edit or a reply finds. */
-    private record Kept(boolean photo, String text, List<List<Button>> keyboard, boolean fromBot) {}
-
-    /** Telegram's refusal of a call: HTTP status and the description it gives. */
-    private static final class Refused extends RuntimeException {
-        final int code;
-
-        Refused(int code, String description) {
-            super(description, null, false, false);
-            this.code = code;
-        }
-    }
-
     private final long chatId;
     private final String firstName;
     private final String languageCode;
-    private final Screen listener;
+    final Screen listener;
     private final Path files;
-    private final Map<Integer, Kept> messages = new ConcurrentHashMap<>();
+    private final ChatMessages messages = new ChatMessages();
     private final HttpServer server;
     private final Object monitor = new Object();
     private final Deque<ObjectNode> updates = new ArrayDeque<>();
     private int nextUpdateId = 1;
     private int nextMessageId = 1;
-    /** Stars invoices shown, by message id: what pressing their Pay button pays. */
-    private final Map<Integer, ObjectNode> invoices = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Pre-checkout queries asked and not answered yet, by id. */
-    private final Map<String, ObjectNode> checkouts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final SimulatedStars stars = new SimulatedStars(this);
     /** The data of the Pay button under a simulated Stars invoice (never sent to the bot). */
     static final String PAY_STARS = "sandbox-pay-stars:";
 
@@ -137,7 +119,7 @@ public final class SimulatedTelegram implements AutoCloseable {
     /** The person typed a message (or a /command). */
     public void type(String text) {
         int id = nextMessageId();
-        messages.put(id, new Kept(false, text, List.of(), false)); // the bot may delete it (a typed password)
+        messages.keep(id, new ChatMessages.Kept(false, text, List.of(), false)); // the bot may delete it (a typed password)
         ObjectNode message = message(id, user(), text);
         push(JSON.createObjectNode().set("message", message));
     }
@@ -145,7 +127,7 @@ public final class SimulatedTelegram implements AutoCloseable {
     /** The person answered one of the messages (Telegram's "Reply"), as support answers a ticket. */
     public void reply(int messageId, String text) {
         ObjectNode message = message(nextMessageId(), user(), text);
-        Kept original = messages.get(messageId);
+        ChatMessages.Kept original = messages.get(messageId);
         if (original != null) {
             ObjectNode quoted = message(messageId, original.fromBot() ? bot() : user(), "");
             quoted.remove("text");
@@ -164,7 +146,7 @@ public final class SimulatedTelegram implements AutoCloseable {
     /** The person pressed a callback button under one of the bot's messages (or Pay under a Stars invoice). */
     public void press(int messageId, String data) {
         if (data.startsWith(PAY_STARS)) {
-            payStars(Integer.parseInt(data.substring(PAY_STARS.length())));
+            stars.pay(Integer.parseInt(data.substring(PAY_STARS.length())));
             return;
         }
         ObjectNode query = JSON.createObjectNode();
@@ -181,7 +163,7 @@ public final class SimulatedTelegram implements AutoCloseable {
         server.stop(0);
     }
 
-    private void push(ObjectNode update) {
+    void push(ObjectNode update) {
         synchronized (monitor) {
             update.put("update_id", nextUpdateId++);
             updates.addLast(update);
@@ -208,12 +190,12 @@ public final class SimulatedTelegram implements AutoCloseable {
                     case "answercallbackquery" -> popup(params);
                     case "deletemessage" -> delete(params);
                     case "getme" -> bot();
-                    case "sendinvoice" -> invoice(params);
-                    case "answerprecheckoutquery" -> checkoutAnswered(params);
-                    case "refundstarpayment" -> refunded(params);
+                    case "sendinvoice" -> stars.invoice(params);
+                    case "answerprecheckoutquery" -> stars.checkoutAnswered(params);
+                    case "refundstarpayment" -> stars.refunded(params);
                     default -> JSON.getNodeFactory().booleanNode(true); // setMyCommands, deleteWebhook…
                 };
-            } catch (Refused refused) {
+            } catch (ChatMessages.Refused refused) {
                 respond(exchange, refused.code, error(refused.code, refused.getMessage()));
                 return;
             }
@@ -231,7 +213,7 @@ public final class SimulatedTelegram implements AutoCloseable {
 
     private JsonNode delete(Map<String, String> params) {
         int id = (int) parseLong(params.get("message_id"));
-        if (messages.remove(id) == null) throw new Refused(400, "Bad Request: message to delete not found");
+        messages.delete(id);
         listener.deleted(id);
         return JSON.getNodeFactory().booleanNode(true);
     }
@@ -240,94 +222,23 @@ public final class SimulatedTelegram implements AutoCloseable {
         boolean edit = method.startsWith("edit");
         boolean photo = method.equals("sendphoto");
         String text = params.getOrDefault("text", params.getOrDefault("caption", ""));
-        List<List<Button>> keyboard = keyboard(params.get("reply_markup"));
+        List<List<Button>> keyboard = ChatMessages.keyboard(params.get("reply_markup"));
         int id;
         Path saved = null;
         if (edit) {
             id = (int) parseLong(params.get("message_id"));
-            Kept before = messages.get(id);
-            refuseEdit(method, before, text, keyboard);
+            ChatMessages.Kept before = messages.edit(method, id, text, keyboard);
             photo = before.photo();
         } else {
             id = nextMessageId();
             if (file != null) saved = save(id, method.equals("sendphoto") ? "png" : "bin", params.get("file_name"), file);
         }
-        messages.put(id, new Kept(photo || method.equals("senddocument"), text, keyboard, true));
+        messages.keep(id, new ChatMessages.Kept(photo || method.equals("senddocument"), text, keyboard, true));
         listener.show(new Shown(id, edit, photo, method.equals("senddocument") ? documentLine(params, saved, file) : text,
                 keyboard, saved));
         return message(id, bot(), text);
     }
 
-    // ---- simulated Telegram Stars: as Telegram would, ask the bot before taking the stars -------------
-
-    /** sendInvoice: shown with a Pay button; the invoice is kept for when it is pressed. */
-    private JsonNode invoice(Map<String, String> params) {
-        int id = nextMessageId();
-        long amount = 0;
-        try {
-            for (JsonNode price : JSON.readTree(params.getOrDefault("prices", "[]"))) amount += price.path("amount").asLong();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ObjectNode invoice = JSON.createObjectNode().put("title", params.get("title")).put("description", params.get("description"))
-                .put("currency", params.get("currency")).put("total_amount", amount).put("payload", params.get("payload"));
-        invoices.put(id, invoice);
-        String text = "🧾 " + params.get("title") + "\n" + params.get("description") + "\n⭐ " + amount + " " + params.get("currency");
-        listener.show(new Shown(id, false, false, text,
-                List.of(List.of(new Button("⭐ Pay " + amount + " (simulated Stars)", PAY_STARS + id, null, null)))));
-        ObjectNode message = message(id, bot(), "");
-        message.remove("text");
-        message.set("invoice", invoice.deepCopy().without("payload"));
-        return message;
-    }
-
-    /** Pay pressed: a pre_checkout_query for the bot, as Telegram sends before charging. */
-    private void payStars(int invoiceMessage) {
-        ObjectNode invoice = invoices.get(invoiceMessage);
-        if (invoice == null) return;
-        String id = "sandbox-pcq-" + System.nanoTime();
-        checkouts.put(id, invoice);
-        ObjectNode query = JSON.createObjectNode().put("id", id);
-        query.set("from", user());
-        query.put("currency", invoice.get("currency").asText()).put("total_amount", invoice.get("total_amount").asLong())
-                .put("invoice_payload", invoice.get("payload").asText());
-        push(JSON.createObjectNode().set("pre_checkout_query", query));
-    }
-
-    /** The bot said yes: the stars are taken and successful_payment arrives; no: the person sees why. */
-    private JsonNode checkoutAnswered(Map<String, String> params) {
-        ObjectNode invoice = checkouts.remove(params.get("pre_checkout_query_id"));
-        if (invoice == null) return JSON.getNodeFactory().booleanNode(false);
-        if (!"true".equals(params.get("ok"))) {
-            listener.show(new Shown(nextMessageId(), false, false, "Telegram: payment declined: " + params.get("error_message"), List.of()));
-            return JSON.getNodeFactory().booleanNode(true);
-        }
-        ObjectNode message = message(nextMessageId(), user(), "");
-        message.remove("text");
-        message.putObject("successful_payment").put("currency", invoice.get("currency").asText())
-                .put("total_amount", invoice.get("total_amount").asLong()).put("invoice_payload", invoice.get("payload").asText())
-                .put("telegram_payment_charge_id", "sandbox-charge-" + System.nanoTime()).put("provider_payment_charge_id", "");
-        push(JSON.createObjectNode().set("message", message));
-        return JSON.getNodeFactory().booleanNode(true);
-    }
-
-    private JsonNode refunded(Map<String, String> params) {
-        listener.show(new Shown(nextMessageId(), false, false, "Telegram: Stars of charge " + params.get("telegram_payment_charge_id")
-                + " returned to you (simulated)", List.of()));
-        return JSON.getNodeFactory().booleanNode(true);
-    }
-
-    /** Telegram's answers to edits it will not make (message ids are per chat; this chat is the only one). */
-    private static void refuseEdit(String method, Kept before, String text, List<List<Button>> keyboard) {
-        if (before == null) throw new Refused(400, "Bad Request: message to edit not found");
-        if (!before.fromBot()) throw new Refused(400, "Bad Request: message can't be edited");
-        if (method.equals("editmessagetext") && before.photo()) throw new Refused(400, "Bad Request: there is no text in the message to edit");
-        if (method.equals("editmessagecaption") && !before.photo()) throw new Refused(400, "Bad Request: there is no caption in the message to edit");
-        if (before.text().equals(text) && before.keyboard().equals(keyboard)) {
-            throw new Refused(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly "
-                    + "the same as a current content and reply markup of the message");
-        }
-    }
 
     private Path save(int id, String extension, String name, byte[] content) {
         String safe = name == null ? "message-" + id + "." + extension : id + "-" + name.replaceAll("[^A-Za-z0-9._-]", "_");
@@ -359,24 +270,6 @@ public final class SimulatedTelegram implements AutoCloseable {
         return out;
     }
 
-    private static List<List<Button>> keyboard(String markup) {
-        List<List<Button>> rows = new ArrayList<>();
-        if (markup == null) return rows;
-        try {
-            for (JsonNode row : JSON.readTree(markup).path("inline_keyboard")) {
-                List<Button> buttons = new ArrayList<>();
-                for (JsonNode b : row) {
-                    buttons.add(new Button(b.path("text").asText(), b.hasNonNull("callback_data") ? b.get("callback_data").asText() : null,
-                            b.hasNonNull("url") ? b.get("url").asText() : null,
-                            b.has("copy_text") ? b.path("copy_text").path("text").asText() : null));
-                }
-                rows.add(buttons);
-            }
-        } catch (IOException e) {
-            // a keyboard we cannot read is shown as none
-        }
-        return rows;
-    }
 
     /**
      * Reads JSON bodies and multipart forms (photos, documents) into {@code params}; returns the
@@ -395,7 +288,7 @@ public final class SimulatedTelegram implements AutoCloseable {
         return Multipart.read(body, boundary, params);
     }
 
-    private ObjectNode message(int id, ObjectNode from, String text) {
+    ObjectNode message(int id, ObjectNode from, String text) {
         ObjectNode m = JSON.createObjectNode();
         m.put("message_id", id);
         m.set("from", from);
@@ -409,17 +302,17 @@ public final class SimulatedTelegram implements AutoCloseable {
         return m;
     }
 
-    private ObjectNode user() {
+    ObjectNode user() {
         return JSON.createObjectNode().put("id", chatId).put("is_bot", false).put("first_name", firstName)
                 .put("language_code", languageCode);
     }
 
-    private static ObjectNode bot() {
+    static ObjectNode bot() {
         return JSON.createObjectNode().put("id", BOT_ID).put("is_bot", true).put("first_name", "vpnbot sandbox")
                 .put("username", "vpnbot_sandbox_bot");
     }
 
-    private int nextMessageId() {
+    int nextMessageId() {
         synchronized (monitor) {
             return nextMessageId++;
         }

@@ -20,7 +20,6 @@ import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
 import dev.vpnbot.adapter.telegram.web.ConnectLinks;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase.RegisterUserCommand;
 import dev.vpnbot.application.port.in.Refusal;
-import dev.vpnbot.domain.user.Language;
 import dev.vpnbot.domain.user.User;
 import dev.vpnbot.domain.user.UserId;
 import java.util.EnumMap;
@@ -39,7 +38,6 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
@@ -67,7 +65,7 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
     private final Conversations conversations;
     private final ShopDesk shop;
     private final AdminDesk admin;
-    private final StarsCounter stars;
+    private final StarsUpdates stars;
     private final Map<Action, BiConsumer<Interaction, CallbackData>> buttons = new EnumMap<>(Action.class);
 
     private static final java.time.Duration BAN_NOTICE_EVERY = java.time.Duration.ofHours(1);
@@ -76,19 +74,19 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
 
     private final ExecutorService pool;
     private final Map<Long, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
-    private final UserThrottle throttle;
+    private final UpdateThrottle throttle;
 
     /** @param starsLine the direct line for pre-checkout answers; used only when the use cases include Stars */
     UpdateDispatcher(TelegramSettings settings, Outbox sender, TelegramUseCases useCases, AdminUseCases adminUseCases,
                      Conversations conversations, ConnectLinks links, int threads, StarsDirectLine starsLine, LongSupplier throttleClock) {
         this.settings = settings;
-        this.stars = useCases.payWithStars() == null ? null : new StarsCounter(useCases.payWithStars(), starsLine);
+        this.stars = new StarsUpdates(useCases.payWithStars() == null ? null : new StarsCounter(useCases.payWithStars(), starsLine), this::paidInStars);
         this.sender = sender;
         this.useCases = useCases;
         this.conversations = conversations;
         this.shop = new ShopDesk(settings, useCases, links, sender, conversations);
         this.admin = new AdminDesk(settings::isAdmin, sender, adminUseCases, conversations, settings.publicUrl());
-        this.throttle = new UserThrottle(settings.userActionsPerMinute(), throttleClock);
+        this.throttle = new UpdateThrottle(settings, sender, new UserThrottle(settings.userActionsPerMinute(), throttleClock));
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "telegram-update-" + n.incrementAndGet());
@@ -117,23 +115,9 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
      */
     @Override
     public void accept(Update update) {
-        if (update.hasPreCheckoutQuery()) {
-            if (stars != null) stars.preCheckout(update.getPreCheckoutQuery());
-            else LOG.warn("pre-checkout query {} but Stars are off: not answered", update.getPreCheckoutQuery().getId());
-            return;
-        }
-        if (update.hasMessage() && isStarsPayment(update.getMessage())) {
-            try {
-                onStarsPayment(update.getMessage());
-            } catch (RuntimeException e) {
-                outcomes.accept(false);
-                throw e;
-            }
-            outcomes.accept(true);
-            return;
-        }
+        if (stars.handled(update, outcomes)) return;
         long key = senderOf(update);
-        if (!settings.isAdmin(key) && throttled(update, throttle.check(key, UserThrottle.Kind.ACTION))) return;
+        if (throttle.drops(update, key)) return;
         CompletableFuture<Void> next;
         try {
             next = tails.compute(key, (k, tail) -> (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
@@ -144,26 +128,6 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
             return;
         }
         next.whenComplete((ok, error) -> tails.remove(key, next));
-    }
-
-    /** True when the update is dropped; the first of a burst hears why (a toast on a button, nothing on a message). */
-    private boolean throttled(Update update, UserThrottle.Verdict verdict) {
-        if (verdict == UserThrottle.Verdict.ALLOWED) return false;
-        long user = senderOf(update);
-        if (verdict == UserThrottle.Verdict.DROPPED_TELL) {
-            LOG.warn("user {} sends faster than {} a minute: dropping until the pace drops", user, settings.userActionsPerMinute());
-        }
-        if (update.hasCallbackQuery()) {
-            // every press gets its answer (the button stops spinning); only the first of a burst says why
-            AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer = AnswerCallbackQuery.builder()
-                    .callbackQueryId(update.getCallbackQuery().getId());
-            if (verdict == UserThrottle.Verdict.DROPPED_TELL) {
-                String code = update.getCallbackQuery().getFrom() == null ? null : update.getCallbackQuery().getFrom().getLanguageCode();
-                answer.text(Texts.of(code == null ? settings.defaultLanguage() : Language.fromTelegramCode(code)).label("throttle.slow_down"));
-            }
-            sender.answer(user, answer.build());
-        }
-        return true;
     }
 
     @Override
@@ -196,10 +160,6 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         }
     }
 
-    private static boolean isStarsPayment(Message message) {
-        return message.hasSuccessfulPayment() || message.getRefundedPayment() != null;
-    }
-
     private void onMessage(Message message) {
         if (message.getFrom() == null || Boolean.TRUE.equals(message.getFrom().getIsBot())) return;
         if (shop.isFromSupportSide(message)) {
@@ -220,27 +180,11 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         });
     }
 
-    /** successful_payment and refunded_payment: service messages in the payer's private chat. */
-    private void onStarsPayment(Message message) {
-        if (stars == null || !message.isUserMessage()) {
-            LOG.error("Stars payment message in chat {} but Stars are off here: look at it in the Telegram Stars history", message.getChatId());
-            return;
-        }
-        // the payer: the sender of successful_payment; a refund's service message may come without one, in the payer's private chat
-        long payerId = message.getFrom() != null && !Boolean.TRUE.equals(message.getFrom().getIsBot()) ? message.getFrom().getId() : message.getChatId();
-        UserId payer = new UserId(payerId);
-        if (message.getRefundedPayment() != null) {
-            stars.refunded(payer, message.getRefundedPayment(), "refunded_payment in message " + message.getMessageId());
-            return;
-        }
-        var payment = message.getSuccessfulPayment();
-        var outcome = stars.paid(payer, payment, "successful_payment in message " + message.getMessageId() + ", provider charge "
-                + payment.getProviderPaymentChargeId());
-        if (outcome == dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.Outcome.PAID && message.getFrom() != null) {
-            User user = knownUser(message.getFrom(), false);
-            Interaction ix = new Interaction(sender, message.getChatId(), user, settings.defaultZone(), null, null, null);
-            safely(ix, false, () -> shop.paidInStars(ix, payment.getInvoicePayload()));
-        }
+    /** A Stars payment went through for a user we may know: the shop tells them what they got. */
+    private void paidInStars(Message message, String invoicePayload) {
+        User user = knownUser(message.getFrom(), false);
+        Interaction ix = new Interaction(sender, message.getChatId(), user, settings.defaultZone(), null, null, null);
+        safely(ix, false, () -> shop.paidInStars(ix, invoicePayload));
     }
 
     /** Text outside a command: the step in progress gets it (admin steps from admins only), else the menu. */
@@ -252,12 +196,7 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         }
         Conversation c = conversation.get();
         if (c.step() == Conversation.Step.SUPPORT && !admin.isAdmin(ix)) {
-            UserThrottle.Verdict verdict = throttle.check(ix.userId().telegramId(), UserThrottle.Kind.SUPPORT_MESSAGE);
-            if (verdict != UserThrottle.Verdict.ALLOWED) {
-                LOG.warn("user {} writes to support faster than allowed: message not forwarded", ix.userId());
-                if (verdict == UserThrottle.Verdict.DROPPED_TELL) ix.sendNew(View.of(ix.texts().html("throttle.support")));
-                return;
-            }
+            if (throttle.dropsSupportMessage(ix)) return;
         }
         if (c.step().adminOnly()) {
             if (admin.isAdmin(ix)) {
@@ -378,7 +317,7 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         return (at >= 0 ? first.substring(0, at) : first).toLowerCase(Locale.ROOT);
     }
 
-    private static long senderOf(Update update) {
+    static long senderOf(Update update) {
         if (update.hasCallbackQuery() && update.getCallbackQuery().getFrom() != null) return update.getCallbackQuery().getFrom().getId();
         if (update.hasMessage()) {
             Message m = update.getMessage();

@@ -28,7 +28,6 @@ public final class ConfigReader {
     private static final Pattern BOT_TOKEN = Pattern.compile("\\d{3,}:[A-Za-z0-9_-]{20,}");
     private static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
     private static final Pattern CHAT = Pattern.compile("-?\\d{1,20}|@[A-Za-z][A-Za-z0-9_]{3,31}");
-    private static final Set<Integer> TELEGRAM_WEBHOOK_PORTS = Set.of(443, 80, 88, 8443);
     private static final Duration MIN_RECONCILE = Duration.ofSeconds(5);
     private static final Duration MAX_RECONCILE = Duration.ofHours(24);
     // each round asks every panel about every active key: not more often than once a minute
@@ -37,10 +36,10 @@ public final class ConfigReader {
     static final int MIN_SECRET_KEY_LENGTH = 32;
     static final int MIN_WEBHOOK_SECRET_LENGTH = 16;
 
-    private final Variables vars;
-    private final Purpose purpose;
-    private final List<String> problems = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    final Variables vars;
+    final Purpose purpose;
+    final List<String> problems = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
 
     private ConfigReader(Variables vars, Purpose purpose) {
         this.vars = vars;
@@ -58,11 +57,10 @@ public final class ConfigReader {
         vars.exposure().ifPresent(warnings::add);
 
         TelegramConfig telegram = telegram();
-        HttpConfig http = http(telegram);
+        HttpConfig http = HttpConfigReader.read(this);
         DatabaseConfig database = database();
         Path dataDir = parse("DATA_DIR", this::path).orElse(AppConfig.DEFAULT_DATA_DIR);
-        StarsConfig stars = new StarsConfig(parse("STARS_ENABLED", ConfigReader::bool).orElse(false),
-                parse("STARS_PER_UNIT", StarsConfig::rate).orElse(null), parse("STARS_ONLY_FOR_PAYING_USERS", ConfigReader::bool).orElse(false));
+        StarsConfig stars = StarsConfigReader.read(this);
         HeleketConfig heleket = heleket(http, stars.enabled());
         OperatorConfig operator = operator();
         Secret secretKey = secretKey();
@@ -70,9 +68,9 @@ public final class ConfigReader {
         Duration panelDrift = parse("PANEL_DRIFT_INTERVAL", ConfigReader::panelDriftInterval).orElse(AppConfig.DEFAULT_PANEL_DRIFT_INTERVAL);
         BackupConfig backup = BackupConfig.read(vars, dataDir, problems);
 
-        ShopLimits limits = limits();
+        ShopLimits limits = LimitsConfigReader.read(this);
 
-        SubscriptionConfig subscription = subscription();
+        SubscriptionConfig subscription = SubscriptionConfigReader.read(this);
 
         if (!problems.isEmpty()) throw new InvalidConfiguration(problems, vars.warnings());
         return new AppConfig(telegram, http, database, dataDir, heleket, operator, secretKey, reconcile, panelDrift, warnings, limits, stars, backup,
@@ -110,57 +108,6 @@ public final class ConfigReader {
         // without a secret (reported above when running) there is no webhook to serve
         if (mode == TelegramMode.WEBHOOK && webhookSecret == null) mode = TelegramMode.POLLING;
         return new TelegramConfig(token, apiUrl, mode, webhookSecret);
-    }
-
-    private HttpConfig http(TelegramConfig telegram) {
-        int port = parse("HTTP_PORT", ConfigReader::port).orElse(HttpConfig.DEFAULT_PORT);
-        URI publicUrl = parse("PUBLIC_URL", ConfigReader::httpUrl).orElse(null);
-        boolean webhookWanted = vars.get("TELEGRAM_MODE").map(m -> m.equalsIgnoreCase("webhook")).orElse(false);
-        if (purpose == Purpose.RUN && webhookWanted) {
-            if (vars.get("PUBLIC_URL").isEmpty()) {
-                problems.add("PUBLIC_URL is not set: in webhook mode Telegram needs the https address of this bot (e.g. https://bot.example.com)");
-            } else if (publicUrl != null && !publicUrl.getScheme().equals("https")) {
-                problems.add("PUBLIC_URL must be https:// in webhook mode: Telegram delivers webhooks over TLS only");
-            } else if (publicUrl != null && publicUrl.getPort() != -1 && !TELEGRAM_WEBHOOK_PORTS.contains(publicUrl.getPort())) {
-                problems.add("PUBLIC_URL uses port " + publicUrl.getPort() + ": Telegram delivers webhooks only to ports 443, 80, 88 or 8443");
-            }
-        }
-        IpRanges proxies = parse("TRUSTED_PROXIES", IpRanges::parse).orElse(IpRanges.none());
-        String bind = parse("HTTP_BIND", ConfigReader::bindAddress).orElse(HttpConfig.DEFAULT_BIND);
-        Secret metricsToken = parse("METRICS_TOKEN", ConfigReader::metricsToken).orElse(null);
-        if (purpose == Purpose.RUN && metricsToken == null && !IpRange.parse(bind).network().isLoopbackAddress()) {
-            warnings.add("HTTP_BIND=" + bind + " opens the HTTP server beyond this machine while METRICS_TOKEN is not set: "
-                    + "anyone who reaches the port reads /metrics (set METRICS_TOKEN, or keep the port behind a firewall)");
-        }
-        return new HttpConfig(port, publicUrl, proxies, bind, metricsToken);
-    }
-
-    private SubscriptionConfig subscription() {
-        String title = vars.get("SUBSCRIPTION_TITLE").map(String::strip).orElse(SubscriptionConfig.DEFAULT_TITLE);
-        if (title.length() > 64) {
-            problems.add("SUBSCRIPTION_TITLE is " + title.length() + " characters: apps show about 30, 64 at most are accepted");
-        }
-        int hours = parse("SUBSCRIPTION_UPDATE_HOURS", v -> boundedInt(v, 1, 168, "a whole number of hours, 1 to 168"))
-                .orElse(SubscriptionConfig.DEFAULT_UPDATE_HOURS);
-        URI support = parse("SUPPORT_URL", ConfigReader::httpUrl).orElse(null);
-        URI bot = parse("BOT_URL", ConfigReader::httpUrl).orElse(null);
-        String announce = vars.get("SUBSCRIPTION_ANNOUNCE").map(String::strip).orElse(null);
-        if (announce != null && announce.length() > 200) {
-            problems.add("SUBSCRIPTION_ANNOUNCE is " + announce.length() + " characters: Happ shows at most 200");
-        }
-        int rate = parse("SUBSCRIPTION_RATE_LIMIT", v -> boundedInt(v, 1, 1_000_000, "requests per minute and address, 1 or more"))
-                .orElse(SubscriptionConfig.DEFAULT_REQUESTS_PER_MINUTE);
-        return new SubscriptionConfig(title.isEmpty() ? SubscriptionConfig.DEFAULT_TITLE : title, hours, support, bot, announce, rate);
-    }
-
-    private static int boundedInt(String value, int min, int max, String what) {
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= min && n <= max) return n;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("must be " + what);
     }
 
     private DatabaseConfig database() {
@@ -267,7 +214,7 @@ public final class ConfigReader {
     }
 
     /** Parses the variable if set; a failure becomes a problem naming the variable. */
-    private <T> Optional<T> parse(String name, Function<String, T> parser) {
+    <T> Optional<T> parse(String name, Function<String, T> parser) {
         Optional<String> raw = vars.get(name);
         if (raw.isEmpty()) return Optional.empty();
         try {
@@ -278,7 +225,7 @@ public final class ConfigReader {
         }
     }
 
-    private static URI httpUrl(String value) {
+    static URI httpUrl(String value) {
         URI uri;
         try {
             uri = URI.create(value);
@@ -297,23 +244,6 @@ public final class ConfigReader {
         return text.endsWith("/") ? URI.create(text.replaceAll("/+$", "")) : uri;
     }
 
-    private static String bindAddress(String value) {
-        if (value.contains("/")) throw new IllegalArgumentException("'" + value + "' is a block; write one address");
-        try {
-            IpRange.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + value + "' is not an IP address: write 127.0.0.1 (default, only this machine), "
-                    + "0.0.0.0 (every interface, e.g. in a container) or one of this machine's addresses");
-        }
-        return value;
-    }
-
-    private static Secret metricsToken(String value) {
-        if (value.length() < 16 || value.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("use at least 16 characters without spaces (e.g. `openssl rand -hex 24`)");
-        }
-        return Secret.of(value);
-    }
 
     private static TelegramMode mode(String value) {
         try {
@@ -323,15 +253,6 @@ public final class ConfigReader {
         }
     }
 
-    private static int port(String value) {
-        try {
-            int port = Integer.parseInt(value);
-            if (port >= 0 && port <= 65_535) return port; // 0: any free port (tests)
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("'" + value + "' is not a port number (1-65535)");
-    }
 
     private Path path(String value) {
         try {
@@ -345,7 +266,7 @@ public final class ConfigReader {
         }
     }
 
-    private static boolean bool(String value) {
+    static boolean bool(String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on", "1" -> true;
             case "false", "no", "off", "0" -> false;
@@ -407,27 +328,4 @@ public final class ConfigReader {
         return d;
     }
 
-    private ShopLimits limits() {
-        int openOrders = parse("MAX_OPEN_ORDERS", v -> positive(v, 1, 100)).orElse(ShopLimits.DEFAULT_MAX_OPEN_ORDERS);
-        int actions = parse("USER_ACTIONS_PER_MINUTE", v -> positive(v, 5, 10_000)).orElse(ShopLimits.DEFAULT_USER_ACTIONS_PER_MINUTE);
-        Duration late = parse("LATE_PAYMENT_WINDOW", ConfigReader::latePaymentWindow).orElse(ShopLimits.DEFAULT_LATE_PAYMENT_WINDOW);
-        return new ShopLimits(openOrders, actions, late);
-    }
-
-    private static int positive(String value, int min, int max) {
-        int n;
-        try {
-            n = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be a whole number between " + min + " and " + max + ", got " + value);
-        }
-        if (n < min || n > max) throw new IllegalArgumentException("must be between " + min + " and " + max + ", got " + value);
-        return n;
-    }
-
-    private static Duration latePaymentWindow(String value) {
-        Duration d = DurationText.parse(value);
-        if (d.compareTo(Duration.ofDays(30)) > 0) throw new IllegalArgumentException("must be at most 30d, got " + value);
-        return d;
-    }
 }

@@ -13,8 +13,6 @@ import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.invoices.SendInvoice;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
@@ -52,13 +50,8 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
     /** Telegram refuses to answer a button pressed more than about 15 seconds ago. */
     static final Duration BUTTON_ANSWER_LIFETIME = Duration.ofSeconds(15);
 
-    private final TelegramClient client;
-    private final OutboxSettings settings;
-    private final OkHttpClient http;
-    /** Whether {@link #http} is the sender's own (closed here) or shared (closed by its owner). */
-    private final boolean ownsClient;
+    private final BotApiLine line;
     private final FailedCalls failures;
-    private final BotApiReachability reachability;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -75,43 +68,22 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
      * @param blocked told when a user blocked the bot
      */
     public RateLimitedSender(OutboxSettings settings, BlockedChatListener blocked, SenderLimits limits) {
-        this(new OkHttpClient.Builder(), true, settings, blocked, limits);
+        this(BotApiLine.own(settings), settings.botToken(), blocked, limits);
     }
 
     /** On the process's shared client (its owner closes it, after this sender): it shares its pool and dispatcher. */
     public RateLimitedSender(OkHttpClient shared, OutboxSettings settings, BlockedChatListener blocked, SenderLimits limits) {
-        this(shared.newBuilder(), false, settings, blocked, limits);
+        this(BotApiLine.shared(shared, settings), settings.botToken(), blocked, limits);
     }
 
-    private RateLimitedSender(OkHttpClient.Builder http, boolean ownsClient, OutboxSettings settings, BlockedChatListener blocked,
-                              SenderLimits limits) {
-        this(http, new BotApiReachability(settings.telegramUrl()), ownsClient, settings, blocked, limits);
-    }
-
-    private RateLimitedSender(OkHttpClient.Builder builder, BotApiReachability reachability, boolean ownsClient,
-                              OutboxSettings settings, BlockedChatListener blocked, SenderLimits limits) {
-        this(builder.addInterceptor(reachability).build(), reachability, ownsClient, settings, blocked, limits);
-    }
-
-    private RateLimitedSender(OkHttpClient http, BotApiReachability reachability, boolean ownsClient, OutboxSettings settings,
-                              BlockedChatListener blocked, SenderLimits limits) {
-        this(new OkHttpTelegramClient(http, settings.botToken(), settings.telegramUrl()), http, reachability, ownsClient,
-                settings, settings.botToken(), blocked, limits);
-    }
-
+    /** Around a given client (tests): it has no long-poll line. */
     RateLimitedSender(TelegramClient client, OkHttpClient http, String secretToHide, BlockedChatListener blocked,
                       SenderLimits limits) {
-        this(client, http, new BotApiReachability(TelegramUrl.DEFAULT_URL), true, null, secretToHide, blocked, limits);
+        this(BotApiLine.around(client, http), secretToHide, blocked, limits);
     }
 
-    /** @param settings null for a sender made around a given client (tests): it has no long-poll line */
-    private RateLimitedSender(TelegramClient client, OkHttpClient http, BotApiReachability reachability, boolean ownsClient,
-                              OutboxSettings settings, String secretToHide, BlockedChatListener blocked, SenderLimits limits) {
-        this.client = client;
-        this.http = http;
-        this.reachability = reachability;
-        this.ownsClient = ownsClient;
-        this.settings = settings;
+    private RateLimitedSender(BotApiLine line, String secretToHide, BlockedChatListener blocked, SenderLimits limits) {
+        this.line = line;
         this.failures = new FailedCalls(blocked, limits.maxAttempts(), secretToHide);
         this.lanes = new LaneScheduler<>(limits, System::nanoTime);
         this.maxQueued = limits.maxQueued();
@@ -169,15 +141,12 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (ownsClient) {
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
-        }
+        line.close();
     }
 
     /** Whether the Bot API answers, as every call through this sender (and its long-poll line) saw it. */
     public BotApiReachability reachability() {
-        return reachability;
+        return line.reachability;
     }
 
     /**
@@ -185,23 +154,17 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
      * (command menu, webhook), which their caller retries with its own calm backoff.
      */
     public <T extends java.io.Serializable> T callNow(BotApiMethod<T> method) throws TelegramApiException {
-        return client.execute(method);
+        return line.callNow(method);
     }
 
     /** {@link #callNow} for {@code setWebhook}, which goes as a form. */
     public Boolean callNow(SetWebhook webhook) throws TelegramApiException {
-        return client.execute(webhook);
+        return line.callNow(webhook);
     }
 
-    /**
-     * A line of its own for the long poll: the same client (and reachability watch), a read timeout
-     * longer than the poll, and a dispatcher of its own so that closing it cancels only the poll.
-     */
+    /** The long poll's line of its own (see {@link BotApiLine#longPollLine}). */
     public LongPollLine longPollLine(Duration pollTimeout) {
-        okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
-        OkHttpClient poll = http.newBuilder().dispatcher(dispatcher).readTimeout(pollTimeout.plusSeconds(15)).build();
-        if (settings == null) throw new IllegalStateException("this sender was made around a given client and has no settings");
-        return new LongPollLine(new OkHttpTelegramClient(poll, settings.botToken(), settings.telegramUrl()), dispatcher);
+        return line.longPollLine(pollTimeout);
     }
 
     // ---- what screens, notices and the bot use ---------------------------------------------------
@@ -331,7 +294,7 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
     private void attempt(Outgoing item) {
         FailedCalls.Verdict verdict = null;
         try {
-            item.attempt(client);
+            item.attempt(line.client);
         } catch (TelegramApiException | RuntimeException e) {
             verdict = failures.handle(item, e);
         } finally {
