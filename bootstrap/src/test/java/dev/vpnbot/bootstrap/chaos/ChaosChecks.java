@@ -70,15 +70,20 @@ final class ChaosChecks {
                  WHERE (extract(epoch FROM k.expires_at) * 1000)::bigint
                        <> (extract(epoch FROM n.granted_until) * 1000)::bigint - n.days::bigint * 86400000
                           + (SELECT sum(o.days)::bigint * 86400000 FROM orders o WHERE o.key_id = k.id AND o.granted_until IS NOT NULL)"""));
+        List<String> unfulfilled = unfulfilled(paidOrders);
+        rule(broken, "paid orders not fulfilled " + unfulfilled, unfulfilled.size());
+        panelAgrees(broken, panel, inbound);
+        return broken;
+    }
+
+    /** The paid orders (public ids) not FULFILLED yet, each with its status. */
+    List<String> unfulfilled(List<String> paidOrders) throws SQLException {
         Map<String, String> status = new HashMap<>();
         try (Connection c = connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT public_id, status FROM orders")) {
             while (rs.next()) status.put(rs.getString(1), rs.getString(2));
         }
-        long unfulfilled = paidOrders.stream().filter(id -> !"FULFILLED".equals(status.get(id))).count();
-        rule(broken, "paid orders not fulfilled", unfulfilled);
-        panelAgrees(broken, panel, inbound);
-        return broken;
+        return paidOrders.stream().filter(id -> !"FULFILLED".equals(status.get(id))).map(id -> id + "=" + status.get(id)).toList();
     }
 
     private void panelAgrees(List<String> broken, FakeThreeXuiPanel panel, int inbound) throws SQLException {

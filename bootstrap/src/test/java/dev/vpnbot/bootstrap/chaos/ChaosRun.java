@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -191,7 +192,7 @@ public final class ChaosRun {
                 panelLine.restore();
                 panelHost.clearFaults();
                 if (!bot[0].alive()) restart(bot[0]);
-                awaitQuiet(TimeUnit.SECONDS.toNanos(options.payments() >= 500 ? 240 : 90));
+                awaitQuiet(checks, TimeUnit.SECONDS.toNanos(options.payments() >= 500 ? 240 : 90));
                 watcher.interrupt();
 
                 List<String> violations = checks.violations(paid.stream().map(p -> p.publicId).toList(), panelHost,
@@ -361,9 +362,22 @@ public final class ChaosRun {
         }
     }
 
-    private void awaitQuiet(long timeoutNanos) {
+    /**
+     * Waits until every paid order has had a message and is FULFILLED in the database (a message to
+     * the buyer's chat is not proof of delivery: a retry may still be on its way), or the time is up.
+     */
+    private void awaitQuiet(ChaosChecks checks, long timeoutNanos) {
         long deadline = System.nanoTime() + timeoutNanos;
         while (paid.stream().anyMatch(p -> p.notifiedAtNanos == 0) && System.nanoTime() < deadline) sleep(200);
+        List<String> ids = paid.stream().map(p -> p.publicId).toList();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (checks.unfulfilled(ids).isEmpty()) break;
+            } catch (SQLException e) {
+                System.err.println("waiting for fulfilment: " + e);
+            }
+            sleep(200);
+        }
         settleRestarts(true);
     }
 
