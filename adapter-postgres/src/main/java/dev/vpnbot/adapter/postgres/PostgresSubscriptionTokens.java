@@ -8,8 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,6 +55,38 @@ final class PostgresSubscriptionTokens implements SubscriptionTokens {
                     .bind("hash", hash).bind("id", key.value()).bind("seed", row.get().seed()).execute());
         }
         return Optional.of(token);
+    }
+
+    /**
+     * One read for the lot and, for tokens shown for the first time, one batch of writes in one
+     * transaction: a page of "My keys" used to cost a query and an own commit per key.
+     */
+    @Override
+    public Map<KeyId, SubscriptionToken> tokensOf(List<KeyId> keys) {
+        if (keys.isEmpty()) return Map.of();
+        Map<Long, Row> rows = new HashMap<>();
+        db.withHandle(h -> h.createQuery("SELECT id, sub_token_seed, sub_token_hash FROM vpn_keys WHERE id IN (<ids>)")
+                .bindList("ids", keys.stream().map(KeyId::value).distinct().toList())
+                .map((rs, ctx) -> rows.put(rs.getLong(1), new Row(rs.getBytes(2), rs.getBytes(3))))
+                .list());
+        Map<KeyId, SubscriptionToken> out = new LinkedHashMap<>();
+        Map<Long, byte[][]> firstShown = new LinkedHashMap<>();
+        for (KeyId key : keys) {
+            Row row = rows.get(key.value());
+            if (row == null) continue;
+            SubscriptionToken token = token(row.seed());
+            byte[] hash = hash(token);
+            if (!Arrays.equals(hash, row.hash())) firstShown.put(key.value(), new byte[][] {hash, row.seed()});
+            out.put(key, token);
+        }
+        if (!firstShown.isEmpty()) {
+            db.inTransaction(() -> db.withHandle(h -> {
+                PreparedBatch batch = h.prepareBatch("UPDATE vpn_keys SET sub_token_hash = :hash WHERE id = :id AND sub_token_seed = :seed");
+                firstShown.forEach((id, hs) -> batch.bind("hash", hs[0]).bind("id", id).bind("seed", hs[1]).add());
+                return batch.execute();
+            }));
+        }
+        return out;
     }
 
     @Override

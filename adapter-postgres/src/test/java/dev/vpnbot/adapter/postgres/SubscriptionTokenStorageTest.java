@@ -65,4 +65,37 @@ class SubscriptionTokenStorageTest {
             schema.drop();
         }
     }
+
+    @Test
+    void a_page_of_tokens_is_read_at_once_and_matches_the_tokens_one_by_one() {
+        TestSchema schema = TestDatabase.get().newSchema();
+        try {
+            PostgresPersistence.migrate(schema.settings());
+            schema.execute("INSERT INTO users (id, first_name, language, registered_at) VALUES (77, 'Old', 'RU', now())");
+            schema.execute("""
+                    INSERT INTO servers (id, name, panel_base_url, auth_kind, panel_username, panel_secret, inbound_id, is_active, max_clients)
+                    VALUES (1, 'Old', 'https://p.example/', 'password', 'admin', '\\x00', 1, true, 10)""");
+            for (int k = 1; k <= 3; k++) {
+                schema.execute("INSERT INTO vpn_keys (id, user_id, server_id, client_uuid, panel_email, sub_id, expires_at, status, created_at)"
+                        + " VALUES (" + k + ", 77, 1, gen_random_uuid(), 'e" + k + "', 's" + k + "', now(), 'PROVISIONING', now())");
+            }
+            try (PostgresPersistence db = PostgresPersistence.connect(schema.settings(), TestDatabase.SECRET_KEY, Clock.systemUTC())) {
+                SubscriptionToken second = db.subscriptionTokens().tokenOf(new KeyId(2)).orElseThrow(); // already shown once
+
+                java.util.Map<KeyId, SubscriptionToken> page = db.subscriptionTokens()
+                        .tokensOf(java.util.List.of(new KeyId(3), new KeyId(2), new KeyId(99), new KeyId(1)));
+
+                assertThat(page.keySet()).containsExactly(new KeyId(3), new KeyId(2), new KeyId(1)); // the unknown key left out
+                assertThat(page.get(new KeyId(2))).isEqualTo(second);
+                for (long k = 1; k <= 3; k++) {
+                    SubscriptionToken token = page.get(new KeyId(k));
+                    assertThat(db.subscriptionTokens().keyOf(token)).contains(new KeyId(k)); // the page's first showing wrote the hash
+                    assertThat(db.subscriptionTokens().tokenOf(new KeyId(k))).contains(token);
+                }
+                assertThat(db.subscriptionTokens().tokensOf(java.util.List.of())).isEmpty();
+            }
+        } finally {
+            schema.drop();
+        }
+    }
 }

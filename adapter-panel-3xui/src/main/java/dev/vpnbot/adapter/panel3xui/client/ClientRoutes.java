@@ -27,6 +27,18 @@ interface ClientRoutes {
     /** Adds the clients to the inbound (DUPLICATE_EMAIL, INBOUND_NOT_FOUND or REJECTED when refused). */
     void add(int inboundId, List<ObjectNode> clients);
 
+    /**
+     * Whether the panel's own per-client route says that no client holds this email, at a cost
+     * that does not grow with the inbound; false when one does or the answer is unclear.
+     */
+    boolean surelyAbsent(String email);
+
+    /**
+     * The client just added, read back through the per-client route (no whole-inbound read);
+     * empty when that route cannot vouch that exactly this client is on the inbound.
+     */
+    Optional<StoredClient> added(int inboundId, ObjectNode sent);
+
     /** The v3.1+ client record of this email; always empty on older panels, which have none. */
     Optional<ClientPlacement.Record> record(String email);
 

@@ -47,6 +47,51 @@ final class ClientSync {
      * allows it; the rest are repaired one by one.
      */
     void syncAll(List<WriteQueue.Pending<ObjectNode>> batch) {
+        List<WriteQueue.Pending<ObjectNode>> rest = addNewByClientRoutes(batch);
+        if (!rest.isEmpty()) syncFromInbound(rest);
+    }
+
+    /**
+     * The usual case, at a cost that does not grow with the inbound on our side: the per-client
+     * route says the email is free, the client is added and read back through that route. What
+     * that cannot settle (a client already there, a refusal, an unclear answer) is returned for
+     * the whole-inbound path below, which adopts, repairs and explains.
+     */
+    private List<WriteQueue.Pending<ObjectNode>> addNewByClientRoutes(List<WriteQueue.Pending<ObjectNode>> batch) {
+        List<WriteQueue.Pending<ObjectNode>> rest = new ArrayList<>();
+        List<WriteQueue.Pending<ObjectNode>> fresh = new ArrayList<>();
+        for (WriteQueue.Pending<ObjectNode> p : batch) {
+            try {
+                (routes.surelyAbsent(email(p.item)) ? fresh : rest).add(p);
+            } catch (PanelException e) {
+                p.failed(e);
+            }
+        }
+        if (fresh.isEmpty()) return rest;
+        List<List<WriteQueue.Pending<ObjectNode>>> calls = routes.batchesAdditions() ? List.of(fresh) : fresh.stream().map(List::of).toList();
+        for (List<WriteQueue.Pending<ObjectNode>> call : calls) {
+            try {
+                routes.add(inboundId, call.stream().map(p -> p.item).toList());
+            } catch (PanelException e) {
+                if (e.kind().isTransient() || e.kind() == PanelFault.INBOUND_NOT_FOUND) call.forEach(p -> p.failed(e));
+                else rest.addAll(call); // e.g. an email taken under another spelling: the careful path says so
+                continue;
+            }
+            for (WriteQueue.Pending<ObjectNode> p : call) {
+                try {
+                    Optional<StoredClient> stored = routes.added(inboundId, p.item);
+                    if (stored.isPresent()) p.done(new Synced(stored.get(), EnumSet.of(Fix.CREATED)));
+                    else rest.add(p); // not where it should be: looked at in the whole inbound
+                } catch (PanelException e) {
+                    p.failed(e);
+                }
+            }
+        }
+        return rest;
+    }
+
+    /** The careful path: one read of the whole inbound for the lot, then adopt, repair or add each. */
+    private void syncFromInbound(List<WriteQueue.Pending<ObjectNode>> batch) {
         List<WriteQueue.Pending<ObjectNode>> missing = new ArrayList<>();
         StoredInbound before;
         try {

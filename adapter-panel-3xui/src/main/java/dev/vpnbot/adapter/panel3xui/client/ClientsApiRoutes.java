@@ -45,6 +45,22 @@ final class ClientsApiRoutes implements ClientRoutes {
         }
     }
 
+    /** {@code GET clients/get/:email} is one row lookup (MHSanaei/3x-ui@v3.1.0:web/service/client.go#L290-L300). */
+    @Override
+    public boolean surelyAbsent(String email) {
+        Envelope e = session.call(a -> a.clientV3(email));
+        return !e.success() && (e.says(PanelMessages.RECORD_NOT_FOUND) || PanelMessages.isUnknownClient(e));
+    }
+
+    @Override
+    public Optional<StoredClient> added(int inboundId, ObjectNode sent) {
+        String uuid = sent.path("id").asText();
+        return recordObj(sent.path("email").asText())
+                .filter(obj -> obj.path("client").path("uuid").asText("").equalsIgnoreCase(uuid))
+                .filter(obj -> obj.path("inboundIds").size() == 1 && obj.path("inboundIds").path(0).asInt() == inboundId)
+                .map(obj -> StoredClient.fromRecord((ObjectNode) obj.path("client")));
+    }
+
     @Override
     public Optional<ClientPlacement.Record> record(String email) {
         return recordObj(email).map(obj -> {

@@ -40,6 +40,29 @@ final class LegacyClientRoutes implements ClientRoutes {
         throw new PanelException(PanelFault.REJECTED, "panel " + session.name() + " refused to add clients: " + e.shortMsg());
     }
 
+    /**
+     * {@code getClientTraffics/:email} is one row of client_traffics: obj null for an unknown email
+     * (MHSanaei/3x-ui@v2.8.0:web/service/inbound.go#L1906-L1920), or "Inbound Not Found For Email"
+     * on v2.8.1 – v3.0.
+     */
+    @Override
+    public boolean surelyAbsent(String email) {
+        Envelope e = session.call(a -> a.clientTraffic(email));
+        return e.success() ? !e.obj().isObject() : e.says(PanelMessages.INBOUND_NOT_FOUND_FOR_EMAIL);
+    }
+
+    /**
+     * The panel refuses an email any client already has (checkEmailsExistForClients,
+     * @v2.8.0:web/service/inbound.go#L112-L130) and stores what it accepted verbatim, so a traffic
+     * row on this inbound after a successful add is the client we sent.
+     */
+    @Override
+    public Optional<StoredClient> added(int inboundId, ObjectNode sent) {
+        Envelope e = session.call(a -> a.clientTraffic(sent.path("email").asText()));
+        if (!e.success() || !e.obj().isObject() || e.obj().path("inboundId").asInt(-1) != inboundId) return Optional.empty();
+        return Optional.of(StoredClient.asSent(sent));
+    }
+
     @Override
     public Optional<ClientPlacement.Record> record(String email) {
         return Optional.empty();

@@ -40,6 +40,7 @@ public final class PanelClients implements VpnPanel {
     private static final Logger log = LoggerFactory.getLogger(PanelClients.class);
 
     private final Function<Server, PanelSession> sessions;
+    private final InboundShapes shapes = new InboundShapes(System::nanoTime);
 
     /** @param sessions the session with a server's panel */
     public PanelClients(Function<Server, PanelSession> sessions) {
@@ -50,11 +51,23 @@ public final class PanelClients implements VpnPanel {
     public PanelRepair repairClient(Server server, NewPanelClient client) {
         PanelSession s = sessions.apply(server);
         return s.withGeneration(generation -> {
-            StoredInbound inbound = vlessInbound(s, server.inboundId());
+            StoredInbound inbound;
+            try {
+                inbound = vlessInbound(shapes.of(s, server.inboundId()), s, server.inboundId());
+            } catch (PanelException e) {
+                shapes.forget(s, server.inboundId());
+                throw e;
+            }
             ClientSync sync = new ClientSync(s, ClientRoutes.of(generation, s), server.inboundId());
             ObjectNode wanted = newClient(s, client, inbound.carriesVisionFlow());
-            ClientSync.Synced synced = s.writes().runGrouped(server.inboundId(), wanted,
-                    (List<WriteQueue.Pending<ObjectNode>> batch) -> sync.syncAll(batch));
+            ClientSync.Synced synced;
+            try {
+                synced = s.writes().runGrouped(server.inboundId(), wanted,
+                        (List<WriteQueue.Pending<ObjectNode>> batch) -> sync.syncAll(batch));
+            } catch (PanelException e) {
+                shapes.forget(s, server.inboundId()); // an inbound gone or changed is read afresh next time
+                throw e;
+            }
             if (!synced.fixes().isEmpty()) {
                 log.info("panel {}: client {} is on inbound {} until {} ({})", s.name(), client.id().email(),
                         server.inboundId(), client.expiresAt(), synced.fixes());
@@ -133,7 +146,10 @@ public final class PanelClients implements VpnPanel {
     }
 
     private static StoredInbound vlessInbound(PanelSession s, int inboundId) {
-        StoredInbound inbound = s.inbound(inboundId);
+        return vlessInbound(s.inbound(inboundId), s, inboundId);
+    }
+
+    private static StoredInbound vlessInbound(StoredInbound inbound, PanelSession s, int inboundId) {
         if (!inbound.protocol().equals("vless")) {
             throw new PanelException(PanelFault.INBOUND_NOT_FOUND, "inbound " + inboundId + " on panel " + s.name() + " is "
                     + inbound.protocol() + "; keys need a VLESS inbound");

@@ -41,6 +41,11 @@ public final class StoredClient {
         return new StoredClient(c);
     }
 
+    /** A client as we sent it, for panels that store an accepted client verbatim (v2.x – v3.0). */
+    public static StoredClient asSent(ObjectNode client) {
+        return new StoredClient(client);
+    }
+
     private static void rename(ObjectNode c, String from, String to) {
         JsonNode v = c.remove(from);
         if (v != null && !c.has(to)) c.set(to, v);

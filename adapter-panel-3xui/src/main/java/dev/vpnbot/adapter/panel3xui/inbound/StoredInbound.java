@@ -117,6 +117,16 @@ public final class StoredInbound {
         return Optional.empty();
     }
 
+    /** This inbound without its clients: what links need, small enough to keep between calls. */
+    public StoredInbound withoutClients() {
+        ObjectNode rawCopy = raw.deepCopy();
+        rawCopy.remove("clientStats");
+        rawCopy.remove("settings");
+        ObjectNode settingsCopy = settings.deepCopy();
+        settingsCopy.remove("clients");
+        return new StoredInbound(rawCopy, settingsCopy, stream.deepCopy());
+    }
+
     public PanelInbound summary() {
         return new PanelInbound(id(), remark(), protocol(), port(), network(), security(), enabled(), clients().size());
     }

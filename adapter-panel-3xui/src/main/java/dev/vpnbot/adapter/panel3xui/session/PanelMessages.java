@@ -17,7 +17,7 @@ public final class PanelMessages {
     /** G1 v2.9.4+ / v3.0 delClient with an unknown id. */
     static final String CLIENT_NOT_IN_INBOUND = "client not found in inbound";
     /** v2.8.1–v3.0 getClientTraffics of an unknown email. */
-    static final String INBOUND_NOT_FOUND_FOR_EMAIL = "inbound not found for email";
+    public static final String INBOUND_NOT_FOUND_FOR_EMAIL = "inbound not found for email";
     /** G3 delete of an unknown email. */
     static final String NOT_IN_ANY_INBOUND = "not found in any inbound";
     /** G1/G2: an inbound's last client cannot be deleted through delClient. */

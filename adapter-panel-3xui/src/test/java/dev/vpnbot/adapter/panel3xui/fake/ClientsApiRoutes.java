@@ -192,6 +192,7 @@ final class ClientsApiRoutes {
         String key = InboundSetup.protocolKey(in.protocol);
         if (client.path(key).asText("").isEmpty()) return "empty client ID\n";
         in.clientArray().add(client); // appended, even next to a copy with the same email (v3.3 – v3.4)
+        in.rewriteSettings();
         store.upsertTraffic(in.id, client);
         store.syncRecords(in);
         return null;
@@ -242,6 +243,7 @@ final class ClientsApiRoutes {
                     break;
                 }
             }
+            in.rewriteSettings();
         }
         Traffic t = store.traffics.remove(existing.email.toLowerCase(Locale.ROOT));
         if (t != null) store.traffics.put(newEmail.toLowerCase(Locale.ROOT), t);
@@ -268,9 +270,11 @@ final class ClientsApiRoutes {
             }
             for (Inbound in : store.inbounds.values()) {
                 ArrayNode clients = in.clientArray();
+                int before = clients.size();
                 for (int i = 0; i < clients.size(); i++) {
                     if (clients.get(i).path("email").asText("").equalsIgnoreCase(existing.email)) clients.remove(i--);
                 }
+                if (clients.size() != before) in.rewriteSettings(); // v3.1.0:web/service/client.go#L1993 on each inbound it left
             }
             if (!keepTraffic) store.traffics.remove(existing.email.toLowerCase(Locale.ROOT));
             store.records.remove(existing.email.toLowerCase(Locale.ROOT));

@@ -28,6 +28,7 @@ final class Dispatcher {
 
 
     void handle(HttpExchange x) {
+        long started = System.nanoTime();
         try {
             Exchange r = new Exchange(x, panel.basePath());
             panel.requestLog.add(r.method + " " + r.route);
@@ -57,6 +58,7 @@ final class Dispatcher {
             }
         } finally {
             x.close();
+            panel.handlingNanos.addAndGet(System.nanoTime() - started);
         }
     }
 

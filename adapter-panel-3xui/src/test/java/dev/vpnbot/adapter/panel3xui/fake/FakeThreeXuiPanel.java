@@ -223,6 +223,8 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
     volatile boolean settingsHidden;
 
     final List<String> requestLog = new CopyOnWriteArrayList<>();
+    /** Wall time spent answering requests, for benchmarks that split the panel's time from the caller's. */
+    final java.util.concurrent.atomic.AtomicLong handlingNanos = new java.util.concurrent.atomic.AtomicLong();
     final List<Dispatcher.FaultRule> faults = new CopyOnWriteArrayList<>();
     final AtomicInteger loginAttempts = new AtomicInteger();
     final AtomicInteger successfulLogins = new AtomicInteger();
@@ -558,6 +560,11 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
         return (int) requestLog.stream().filter(r -> r.contains(routeContains)).count();
     }
 
+    /** Wall time the fake has spent answering requests so far (its share of a caller's time). */
+    public long handlingNanos() {
+        return handlingNanos.get();
+    }
+
     public void clearRequestLog() {
         requestLog.clear();
     }
@@ -581,6 +588,35 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
             List<Map<String, Object>> out = new ArrayList<>();
             in.clients().forEach(c -> out.add(toMap(c)));
             return out;
+        }
+    }
+
+    /**
+     * Fills an inbound with {@code count} VLESS clients (emails {@code seed-<n>@bench}) as if they
+     * had been added over time: settings, traffic rows and, from v3.1, client records. For
+     * benchmarks that need a full inbound without adding it one client at a time.
+     */
+    public void seedClients(int inboundId, int count) {
+        synchronized (store.lock) {
+            PanelStore.Inbound in = store.inbounds.get(inboundId);
+            long now = store.now();
+            for (int i = 0; i < count; i++) {
+                com.fasterxml.jackson.databind.node.ObjectNode c = Exchange.NODES.objectNode();
+                c.put("id", java.util.UUID.randomUUID().toString());
+                c.put("flow", "xtls-rprx-vision");
+                c.put("email", "seed-" + i + "@bench");
+                c.put("limitIp", 2);
+                c.put("totalGB", 0);
+                c.put("expiryTime", now + 30L * 86_400_000L);
+                c.put("enable", true);
+                c.put("tgId", 1000 + i);
+                c.put("subId", "seed" + i + "sub");
+                c.put("comment", "");
+                c.put("reset", 0);
+                in.clientArray().add(c);
+                store.upsertTraffic(in.id, c);
+            }
+            store.syncRecords(in);
         }
     }
 

@@ -264,7 +264,10 @@ final class LegacyRoutes {
             synchronized (store.lock) {
                 Inbound in = store.inbounds.get(inboundId);
                 String failure = edit.apply(in, in == null ? NODES.arrayNode() : in.clientArray());
-                if (failure == null && in != null) afterwards.accept(in);
+                if (failure == null && in != null) {
+                    in.rewriteSettings();
+                    afterwards.accept(in);
+                }
                 return failure;
             }
         }
@@ -279,6 +282,7 @@ final class LegacyRoutes {
         panel.raceWindow(); // the window in which another writer's change gets lost
         synchronized (store.lock) {
             in.settings.set("clients", copy);
+            in.rewriteSettings();
             afterwards.accept(in);
         }
         return null;

@@ -257,6 +257,22 @@ final class PanelStore {
         }
 
         /**
+         * What the real panel does to the inbound row on every client change: the stored settings
+         * text is unmarshalled, changed, marshalled with indentation and saved whole
+         * (MHSanaei/3x-ui@v2.8.0:web/service/inbound.go#L550, #L560, #L609 for addClient, #L763, #L790,
+         * #L871 for updateClient; @v3.1.0:web/service/client.go#L1482, #L1497, #L1565 for add, #L1673,
+         * #L1719, #L1842 for update): work in proportion to the inbound's clients, which the fake
+         * repeats so that a benchmark sees the cost grow as on a real panel.
+         */
+        void rewriteSettings() {
+            try {
+                settings = (ObjectNode) JSON.readTree(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(settings));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /**
          * model.Inbound as the version serialises it, keys in struct order.
          * v2.4.11:database/model/model.go#L30-L50 (allocate; no allTime/trafficReset);
          * v2.8.11, v2.9.4, v3.0.2: + allTime, trafficReset, lastTrafficResetTime;

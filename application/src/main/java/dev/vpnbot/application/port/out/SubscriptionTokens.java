@@ -4,6 +4,9 @@ import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.key.SubscriptionToken;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.user.Language;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +18,17 @@ public interface SubscriptionTokens {
 
     /** The key's current token (the same one every time until {@link #replace}); empty when there is no such key. */
     Optional<SubscriptionToken> tokenOf(KeyId key);
+
+    /**
+     * The current tokens of several keys (a page of "My keys") at once: a store answers with one
+     * read, and one write for the tokens shown for the first time, instead of one or two per key.
+     * Keys that do not exist are left out.
+     */
+    default Map<KeyId, SubscriptionToken> tokensOf(List<KeyId> keys) {
+        Map<KeyId, SubscriptionToken> out = new LinkedHashMap<>();
+        for (KeyId key : keys) tokenOf(key).ifPresent(token -> out.put(key, token));
+        return out;
+    }
 
     /** The key whose current token this is; a replaced or never issued token finds nothing. */
     Optional<KeyId> keyOf(SubscriptionToken token);
