@@ -157,8 +157,9 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     OrderNoticeRelay noticeRelay(OrderNotices notices, Orders orders, Keys keys, Servers servers, Users users, Notifier notifier,
-                                 Transactions tx, Clock clock) {
-        return new OrderNoticeRelay(notices, orders, keys, servers, users, notifier, tx, clock, OrderNoticeRelay.Settings.defaults());
+                                 Transactions tx, Clock clock, Placements placements, SubscriptionTokens tokens) {
+        return new OrderNoticeRelay(notices, orders, keys, servers, users, notifier, tx, clock, OrderNoticeRelay.Settings.defaults(),
+                placements, tokens);
     }
 
     @Provides
@@ -220,8 +221,8 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ShowMyKeysUseCase myKeys(Keys keys, Servers servers, Clock clock, SubscriptionTokens tokens) {
-        return new MyKeys(keys, servers, clock, tokens);
+    ShowMyKeysUseCase myKeys(Keys keys, Servers servers, Clock clock, SubscriptionTokens tokens, Placements placements) {
+        return new MyKeys(keys, servers, clock, tokens, placements);
     }
 
     @Provides
@@ -290,8 +291,8 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     SendExpiryRemindersUseCase reminders(Keys keys, Users users, Servers servers, SentNotifications ledger, Notifier notifier,
-                                         Clock clock, BotMetrics metrics) {
-        return new MeasuredReminders(new ExpiryReminders(keys, users, servers, ledger, notifier, clock, BATCH), metrics);
+                                         Clock clock, BotMetrics metrics, Placements placements) {
+        return new MeasuredReminders(new ExpiryReminders(keys, users, servers, ledger, notifier, clock, BATCH, placements), metrics);
     }
 
     @Provides

@@ -19,6 +19,7 @@ import dev.vpnbot.application.port.out.notify.AdminAlert;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.application.port.out.notify.ReminderKind;
+import dev.vpnbot.domain.key.SubscriptionToken;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.order.Order;
@@ -57,11 +58,16 @@ public final class TelegramNotifier implements Notifier {
         this.sender = sender;
         this.conversations = new Conversations(states);
         this.clock = clock;
-        this.card = new KeyCard(sender);
+        this.card = new KeyCard(sender, settings.subscriptionBaseUrl());
     }
 
     @Override
     public CompletionStage<Void> keyReady(Recipient to, VpnKey key, String serverName) {
+        return keyReady(to, key, serverName, null);
+    }
+
+    @Override
+    public CompletionStage<Void> keyReady(Recipient to, VpnKey key, String serverName, SubscriptionToken subscription) {
         return delivery("keyReady", to.user(), () -> {
             Reader r = reader(to);
             if (key.links() == null) {
@@ -69,7 +75,7 @@ public final class TelegramNotifier implements Notifier {
                 return CompletableFuture.completedFuture(null);
             }
             endPayingStep(to.user());
-            return card.send(r.chatId(), r.texts(), r.zone(), overview(key, serverName), "key.ready");
+            return card.send(r.chatId(), r.texts(), r.zone(), new KeyOverview(key, serverName, key.remaining(clock), subscription), "key.ready");
         });
     }
 

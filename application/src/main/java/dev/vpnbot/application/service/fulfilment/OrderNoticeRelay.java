@@ -6,7 +6,9 @@ import dev.vpnbot.application.port.out.OrderNotices;
 import dev.vpnbot.application.port.out.OrderNotices.Kind;
 import dev.vpnbot.application.port.out.OrderNotices.Pending;
 import dev.vpnbot.application.port.out.Orders;
+import dev.vpnbot.application.port.out.Placements;
 import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.application.port.out.SubscriptionTokens;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.notify.Notifier;
@@ -73,11 +75,22 @@ public final class OrderNoticeRelay implements RelayOrderNoticesUseCase {
     private final Transactions transactions;
     private final Clock clock;
     private final Settings settings;
+    /** The key's locations and link token for "key ready"; null: the home server's name only. */
+    private final Placements placements;
+    private final SubscriptionTokens tokens;
     private final Set<Key> withMessenger = ConcurrentHashMap.newKeySet();
     private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
 
     public OrderNoticeRelay(OrderNotices notices, Orders orders, Keys keys, Servers servers, Users users, Notifier notifier,
                             Transactions transactions, Clock clock, Settings settings) {
+        this(notices, orders, keys, servers, users, notifier, transactions, clock, settings, null, null);
+    }
+
+    /** @param placements and {@code tokens}: "key ready" names every location and leads with the subscription link */
+    public OrderNoticeRelay(OrderNotices notices, Orders orders, Keys keys, Servers servers, Users users, Notifier notifier,
+                            Transactions transactions, Clock clock, Settings settings, Placements placements, SubscriptionTokens tokens) {
+        this.placements = placements;
+        this.tokens = tokens;
         this.notices = notices;
         this.orders = orders;
         this.keys = keys;
@@ -131,6 +144,13 @@ public final class OrderNoticeRelay implements RelayOrderNoticesUseCase {
         if (notice.kind() == Kind.PAYMENT_TOO_LOW) return notifier.paymentTooLow(buyer, order, order.amountPaid());
         VpnKey key = keys.find(order.keyId()).orElseThrow();
         String server = servers.find(key.serverId()).map(Server::name).orElse("#" + key.serverId());
+        if (placements != null) {
+            List<String> names = placements.locationNames(key.id());
+            if (!names.isEmpty()) server = String.join(", ", names);
+        }
+        if (notice.kind() == Kind.KEY_READY && tokens != null) {
+            return notifier.keyReady(buyer, key, server, tokens.tokenOf(key.id()).orElse(null));
+        }
         return notice.kind() == Kind.KEY_READY ? notifier.keyReady(buyer, key, server) : notifier.keyExtended(buyer, key, server);
     }
 
