@@ -7,9 +7,9 @@ import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.adapter.telegram.outbox.Outbox;
 import dev.vpnbot.adapter.telegram.web.SubscriptionEndpoint;
-import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;
 import dev.vpnbot.domain.key.KeyLinks;
+import dev.vpnbot.domain.key.KeyLocation;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +76,7 @@ public final class KeyCard {
     private static String vlessLinks(Texts t, KeyOverview key) {
         if (key.locations().size() < 2) return t.htmlRaw("key.vless", Html.code(key.key().links().vlessUrl()));
         StringBuilder html = new StringBuilder(t.html("key.vless_per_location"));
-        for (ShowMyKeysUseCase.Location l : key.locations()) {
+        for (KeyLocation l : key.locations()) {
             html.append('\n').append(t.htmlRaw("key.vless_location", Html.escape(l.name()), Html.code(l.vlessUrl())));
         }
         return html.toString();

@@ -8,6 +8,7 @@ import dev.vpnbot.application.port.out.SubscriptionTokens;
 import dev.vpnbot.domain.key.KeyStatus;
 import dev.vpnbot.domain.key.Placement;
 import dev.vpnbot.domain.key.KeyId;
+import dev.vpnbot.domain.key.KeyLocation;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.server.ServerId;
 import java.time.Clock;
@@ -69,13 +70,13 @@ public final class MyKeys implements ShowMyKeysUseCase {
 
     private KeyOverview overview(VpnKey k, Map<ServerId, String> names) {
         String home = names.getOrDefault(k.serverId(), "#" + k.serverId());
-        List<ShowMyKeysUseCase.Location> locations = List.of();
+        List<KeyLocation> locations = List.of();
         String named = home;
         if (placements != null) {
             List<String> all = placements.locationNames(k.id());
             if (!all.isEmpty()) named = String.join(", ", all);
             locations = placements.of(k.id()).stream().filter(Placement::isActive)
-                    .map(p -> new ShowMyKeysUseCase.Location(names.getOrDefault(p.server(), "#" + p.server()), p.links().vlessUrl()))
+                    .map(p -> new KeyLocation(names.getOrDefault(p.server(), "#" + p.server()), p.links().vlessUrl()))
                     .toList();
         }
         return new KeyOverview(k, named, k.remaining(clock), tokens == null ? null : tokens.tokenOf(k.id()).orElse(null), locations);

@@ -13,6 +13,8 @@ import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.notify.Recipient;
+import dev.vpnbot.domain.key.KeyLocation;
+import dev.vpnbot.domain.key.Placement;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.order.Order;
 import dev.vpnbot.domain.order.OrderId;
@@ -149,9 +151,17 @@ public final class OrderNoticeRelay implements RelayOrderNoticesUseCase {
             if (!names.isEmpty()) server = String.join(", ", names);
         }
         if (notice.kind() == Kind.KEY_READY && tokens != null) {
-            return notifier.keyReady(buyer, key, server, tokens.tokenOf(key.id()).orElse(null));
+            return notifier.keyReady(buyer, key, server, tokens.tokenOf(key.id()).orElse(null), liveLocations(key));
         }
         return notice.kind() == Kind.KEY_READY ? notifier.keyReady(buyer, key, server) : notifier.keyExtended(buyer, key, server);
+    }
+
+    /** The key's active placements with their servers' names, in server order. */
+    private List<KeyLocation> liveLocations(VpnKey key) {
+        if (placements == null) return List.of();
+        return placements.of(key.id()).stream().filter(Placement::isActive)
+                .map(p -> new KeyLocation(servers.find(p.server()).map(Server::name).orElse("#" + p.server().value()), p.links().vlessUrl()))
+                .toList();
     }
 
     /** Writes down what the messenger answered; an answer that cannot be written yet waits for the next tick. */

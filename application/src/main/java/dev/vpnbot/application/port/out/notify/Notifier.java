@@ -28,8 +28,10 @@ public interface Notifier {
      *
      * @param locations    the key's locations, e.g. "Frankfurt, Helsinki"
      * @param subscription the token of the key's subscription link; null: none
+     * @param links        each live location's raw link, in server order
      */
-    default CompletionStage<Void> keyReady(Recipient to, VpnKey key, String locations, dev.vpnbot.domain.key.SubscriptionToken subscription) {
+    default CompletionStage<Void> keyReady(Recipient to, VpnKey key, String locations, dev.vpnbot.domain.key.SubscriptionToken subscription,
+                                           java.util.List<dev.vpnbot.domain.key.KeyLocation> links) {
         return keyReady(to, key, locations);
     }
 
