@@ -6,6 +6,8 @@ import dev.vpnbot.application.port.out.FulfilmentJobs;
 import dev.vpnbot.application.port.out.OrderNotices;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.LinkResets;
+import dev.vpnbot.application.port.out.Placements;
+import dev.vpnbot.application.port.out.ServerGroups;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
 import dev.vpnbot.application.port.out.StarPayments;
@@ -69,6 +71,8 @@ public final class PostgresPersistence implements AutoCloseable {
     private final QueuedEnrollments queuedEnrollments;
     private final SubscriptionTokens subscriptionTokens;
     private final LinkResets linkResets;
+    private final Placements placements;
+    private final ServerGroups serverGroups;
 
     private PostgresPersistence(HikariDataSource pool, DatabaseSettings settings, SecretBox secrets, Clock clock,
                                 MigrationReport migration) {
@@ -95,6 +99,8 @@ public final class PostgresPersistence implements AutoCloseable {
         this.salesSwitch = new PostgresSalesSwitch(db);
         this.subscriptionTokens = new PostgresSubscriptionTokens(db, secrets);
         this.linkResets = new PostgresLinkResets(db, clock);
+        this.placements = new PostgresPlacements(db);
+        this.serverGroups = new PostgresServerGroups(db);
     }
 
     /** Migrates the schema, then serves with the same login. */
@@ -242,6 +248,14 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public LinkResets linkResets() {
         return linkResets;
+    }
+
+    public Placements placements() {
+        return placements;
+    }
+
+    public ServerGroups serverGroups() {
+        return serverGroups;
     }
 
     public Orders orders() {

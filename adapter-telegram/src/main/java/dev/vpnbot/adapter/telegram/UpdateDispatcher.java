@@ -85,7 +85,8 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         this.useCases = useCases;
         this.conversations = conversations;
         this.shop = new ShopDesk(settings, useCases, links, sender, conversations);
-        this.admin = new AdminDesk(settings::isAdmin, sender, adminUseCases, conversations, settings.publicUrl());
+        this.admin = new AdminDesk(settings::isAdmin, sender, adminUseCases, conversations, settings.publicUrl())
+                .linkReset(useCases.resetLink());
         this.throttle = new UpdateThrottle(settings, sender, new UserThrottle(settings.userActionsPerMinute(), throttleClock));
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {

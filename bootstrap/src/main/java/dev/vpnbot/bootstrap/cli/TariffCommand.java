@@ -17,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code vpnbot tariff …}: the price list, through the same use case as the Telegram admin panel. */
 @Command(name = "tariff", mixinStandardHelpOptions = true, description = "List tariffs and change prices.",
-        subcommands = {TariffCommand.ListTariffs.class, TariffCommand.SetPrice.class, TariffCommand.SetStars.class})
+        subcommands = {TariffCommand.ListTariffs.class, TariffCommand.SetPrice.class, TariffCommand.SetStars.class,
+                TariffGroupCommand.class})
 final class TariffCommand {
     @ParentCommand
     VpnbotCommand parent;

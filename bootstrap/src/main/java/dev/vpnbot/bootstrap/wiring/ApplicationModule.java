@@ -37,6 +37,9 @@ import dev.vpnbot.application.port.out.FulfilmentSignal;
 import dev.vpnbot.application.port.in.subscription.FetchSubscriptionUseCase;
 import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import dev.vpnbot.application.port.out.LinkResets;
+import dev.vpnbot.application.port.out.Placements;
+import dev.vpnbot.application.port.out.ServerGroups;
+import dev.vpnbot.application.port.in.fulfilment.SweepPlacementsUseCase;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.SubscriptionTokens;
 import dev.vpnbot.application.port.out.Orders;
@@ -63,6 +66,8 @@ import dev.vpnbot.application.service.admin.Admins;
 import dev.vpnbot.application.service.ordering.Nonces;
 import dev.vpnbot.application.service.ordering.OrderCancellation;
 import dev.vpnbot.application.service.fulfilment.OrderFulfilment;
+import dev.vpnbot.application.service.fulfilment.KeyPlacing;
+import dev.vpnbot.application.service.fulfilment.PlacementSweep;
 import dev.vpnbot.application.service.fulfilment.OrderNoticeRelay;
 import dev.vpnbot.application.service.ordering.OrderPlacement;
 import dev.vpnbot.application.service.fulfilment.PanelDriftRepair;
@@ -152,8 +157,9 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     OrderNoticeRelay noticeRelay(OrderNotices notices, Orders orders, Keys keys, Servers servers, Users users, Notifier notifier,
-                                 Transactions tx, Clock clock) {
-        return new OrderNoticeRelay(notices, orders, keys, servers, users, notifier, tx, clock, OrderNoticeRelay.Settings.defaults());
+                                 Transactions tx, Clock clock, Placements placements, SubscriptionTokens tokens) {
+        return new OrderNoticeRelay(notices, orders, keys, servers, users, notifier, tx, clock, OrderNoticeRelay.Settings.defaults(),
+                placements, tokens);
     }
 
     @Provides
@@ -179,9 +185,24 @@ public final class ApplicationModule extends AbstractModule {
     @Singleton
     FulfilOrderUseCase fulfilment(Orders orders, Keys keys, Servers servers, VpnPanel panel, Notifier notifier,
                                   OrderNoticeRelay notices, Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces,
-                                  BotMetrics metrics) {
-        return new MeasuredFulfilment(new OrderFulfilment(orders, keys, servers, panel, notifier, notices, tx, clock, settings, nonces),
-                metrics);
+                                  BotMetrics metrics, Placements placements, KeyPlacing placing) {
+        return new MeasuredFulfilment(new OrderFulfilment(orders, keys, servers, panel, notifier, notices, tx, clock, settings, nonces,
+                placements, placing), metrics);
+    }
+
+    @Provides
+    @Singleton
+    KeyPlacing keyPlacing(Placements placements, ServerGroups groups, Servers servers, VpnPanel panel, Notifier notifier,
+                          PurchaseSettings settings) {
+        return new KeyPlacing(placements, groups, servers, panel, notifier, settings);
+    }
+
+    /** Pending placements (a location that failed at delivery, a server added to a group) are created here. */
+    @Provides
+    @Singleton
+    SweepPlacementsUseCase placementSweep(Keys keys, Placements placements, LinkResets resets, KeyPlacing placing, Transactions tx,
+                                          Clock clock) {
+        return new PlacementSweep(keys, placements, resets, placing, tx, clock, 50);
     }
 
     @Provides
@@ -200,21 +221,21 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ShowMyKeysUseCase myKeys(Keys keys, Servers servers, Clock clock, SubscriptionTokens tokens) {
-        return new MyKeys(keys, servers, clock, tokens);
+    ShowMyKeysUseCase myKeys(Keys keys, Servers servers, Clock clock, SubscriptionTokens tokens, Placements placements) {
+        return new MyKeys(keys, servers, clock, tokens, placements);
     }
 
     @Provides
     @Singleton
     ResetLinkUseCase linkResets(Keys keys, Servers servers, SubscriptionTokens tokens, LinkResets resets, VpnPanel panel,
-                                Transactions tx, Admins admins, PurchaseSettings settings, Nonces nonces) {
-        return new LinkReset(keys, servers, tokens, resets, panel, tx, admins, settings, nonces);
+                                Transactions tx, Admins admins, PurchaseSettings settings, Nonces nonces, Placements placements) {
+        return new LinkReset(keys, servers, tokens, resets, panel, tx, admins, settings, nonces, placements);
     }
 
     @Provides
     @Singleton
-    FetchSubscriptionUseCase subscriptions(SubscriptionTokens tokens, Clock clock) {
-        return new SubscriptionFeed(tokens, clock);
+    FetchSubscriptionUseCase subscriptions(SubscriptionTokens tokens, Placements placements, Clock clock) {
+        return new SubscriptionFeed(tokens, placements, clock);
     }
 
     @Provides
@@ -270,8 +291,8 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     SendExpiryRemindersUseCase reminders(Keys keys, Users users, Servers servers, SentNotifications ledger, Notifier notifier,
-                                         Clock clock, BotMetrics metrics) {
-        return new MeasuredReminders(new ExpiryReminders(keys, users, servers, ledger, notifier, clock, BATCH), metrics);
+                                         Clock clock, BotMetrics metrics, Placements placements) {
+        return new MeasuredReminders(new ExpiryReminders(keys, users, servers, ledger, notifier, clock, BATCH, placements), metrics);
     }
 
     @Provides

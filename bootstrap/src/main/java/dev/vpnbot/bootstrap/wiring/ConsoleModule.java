@@ -1,5 +1,15 @@
 package dev.vpnbot.bootstrap.wiring;
 
+import dev.vpnbot.application.port.in.admin.ManageServerGroupsUseCase;
+import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
+import dev.vpnbot.application.port.out.LinkResets;
+import dev.vpnbot.application.port.out.Placements;
+import dev.vpnbot.application.port.out.ServerGroups;
+import dev.vpnbot.application.port.out.SubscriptionTokens;
+import dev.vpnbot.application.service.admin.ServerGroupAdministration;
+import dev.vpnbot.application.service.ordering.Nonces;
+import dev.vpnbot.application.service.ordering.PurchaseSettings;
+import dev.vpnbot.application.service.subscription.LinkReset;
 import com.google.inject.AbstractModule;
 import com.google.inject.Injector;
 import com.google.inject.Provides;
@@ -96,6 +106,21 @@ public final class ConsoleModule extends AbstractModule {
                          @Undecorated VpnPanel panel) {
         Admins botAdmins = new Admins(operator.adminIds().stream().map(UserId::new).collect(Collectors.toSet()));
         return new UserBans(console, botAdmins, users, keys, servers, tx, panel);
+    }
+
+    /** `vpnbot group …` and `vpnbot tariff set-group`. */
+    @Provides
+    @Singleton
+    ManageServerGroupsUseCase serverGroups(Admins admins, ServerGroups groups, Servers servers, Tariffs tariffs) {
+        return new ServerGroupAdministration(admins, groups, servers, tariffs);
+    }
+
+    /** `vpnbot key reset-link`: the console resets as an admin; the running bot's job finishes what a panel outage left. */
+    @Provides
+    @Singleton
+    ResetLinkUseCase linkReset(Keys keys, Servers servers, SubscriptionTokens tokens, LinkResets resets, @Undecorated VpnPanel panel,
+                               Transactions tx, Admins console, Placements placements) {
+        return new LinkReset(keys, servers, tokens, resets, panel, tx, console, PurchaseSettings.defaults(), new Nonces(), placements);
     }
 
     @Provides

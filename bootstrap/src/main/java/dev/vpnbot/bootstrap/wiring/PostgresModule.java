@@ -17,6 +17,8 @@ import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.FulfilmentJobs;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.LinkResets;
+import dev.vpnbot.application.port.out.Placements;
+import dev.vpnbot.application.port.out.ServerGroups;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
 import dev.vpnbot.application.port.out.OrderNotices;
@@ -99,6 +101,10 @@ public final class PostgresModule extends AbstractModule {
     @Provides @Singleton SubscriptionTokens subscriptionTokens(PostgresPersistence db) { return db.subscriptionTokens(); }
 
     @Provides @Singleton LinkResets linkResets(PostgresPersistence db) { return db.linkResets(); }
+
+    @Provides @Singleton Placements placements(PostgresPersistence db) { return db.placements(); }
+
+    @Provides @Singleton ServerGroups serverGroups(PostgresPersistence db) { return db.serverGroups(); }
 
     @Provides @Singleton Orders orders(PostgresPersistence db) { return db.orders(); }
 

@@ -19,6 +19,7 @@ import dev.vpnbot.application.service.payment.StarsRefunding;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
 import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
+import dev.vpnbot.application.port.in.fulfilment.SweepPlacementsUseCase;
 import dev.vpnbot.bootstrap.schedule.BackgroundJobs;
 import dev.vpnbot.bootstrap.health.SalesHealth;
 import dev.vpnbot.bootstrap.schedule.PanelProbe;
@@ -32,7 +33,8 @@ public final class SchedulerModule extends AbstractModule {
                         SendExpiryRemindersUseCase reminders, PanelProbe probe, RepairPanelDriftUseCase driftRepair,
                         BroadcastUseCase broadcasts, RelayOrderNoticesUseCase notices, BotMetrics metrics, AppConfig config,
                         ProcessQueuedEnrollmentsUseCase queuedEnrollments, StarsRefunding starsRefunding,
-                        Provider<BackUpDatabaseUseCase> backups, ResetLinkUseCase linkResets) {
+                        Provider<BackUpDatabaseUseCase> backups, ResetLinkUseCase linkResets,
+                        SweepPlacementsUseCase placementSweep) {
         // each reconciliation round also finishes Stars refunds whose panel step a crash or an absent panel left open
         ReconcilePaymentsUseCase withRefunds = () -> {
             starsRefunding.resumePanel();
@@ -45,6 +47,8 @@ public final class SchedulerModule extends AbstractModule {
         if (config.backup().scheduled()) jobs.addJob("database_backup", config.backup().interval(), BackgroundJobs.backups(backups.get()));
         // link resets a crash or a panel outage interrupted: finished with the identity they stored
         jobs.alsoEvery("link_resets", java.time.Duration.ofMinutes(1), linkResets::finishInterrupted);
+        // placements that failed at delivery, and servers added to a group since its keys were sold (docs/SUBSCRIPTION.md)
+        jobs.alsoEvery("placements", java.time.Duration.ofMinutes(1), () -> placementSweep.sweep().created());
         return jobs;
     }
 

@@ -15,6 +15,8 @@ import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.service.fulfilment.FulfilmentWorker;
 import dev.vpnbot.application.service.ordering.Nonces;
 import dev.vpnbot.application.service.fulfilment.OrderFulfilment;
+import dev.vpnbot.application.service.fulfilment.KeyPlacing;
+import dev.vpnbot.application.service.fulfilment.PlacementSweep;
 import dev.vpnbot.application.service.fulfilment.OrderNoticeRelay;
 import dev.vpnbot.application.service.ordering.OrderCancellation;
 import dev.vpnbot.application.service.ordering.OrderPlacement;
@@ -98,6 +100,9 @@ final class RunningBot implements AutoCloseable {
     final OrderPlacement placement;
     final PaymentConfirmation confirmation;
     final OrderFulfilment fulfilment;
+    /** Puts keys on their locations' panels; the sweep creates pending placements (the "placements" background job). */
+    final KeyPlacing placing;
+    final PlacementSweep placementSweep;
     final FulfilmentWorker worker;
     final PaymentCheck paymentCheck;
     final PaymentReconciliation reconciliation;
@@ -134,7 +139,10 @@ final class RunningBot implements AutoCloseable {
                 OrderNoticeRelay.Settings.defaults());
         confirmation = new PaymentConfirmation(orders, db.paymentEvents(), db.fulfilmentJobs(), gateway, notifier, tx, clock,
                 order -> wakeWorker(), noticeRelay);
-        fulfilment = new OrderFulfilment(orders, db.keys(), db.servers(), panel, notifier, noticeRelay, tx, clock, purchases, nonces);
+        placing = new KeyPlacing(db.placements(), db.serverGroups(), db.servers(), panel, notifier, purchases);
+        fulfilment = new OrderFulfilment(orders, db.keys(), db.servers(), panel, notifier, noticeRelay, tx, clock, purchases, nonces,
+                db.placements(), placing);
+        placementSweep = new PlacementSweep(db.keys(), db.placements(), db.linkResets(), placing, tx, clock, 50);
         worker = new FulfilmentWorker(db.fulfilmentJobs(), fulfilment, notifier, tx, clock, options.worker());
         paymentCheck = new PaymentCheck(orders, gateway, confirmation);
         reconciliation = new PaymentReconciliation(orders, paymentCheck, tx, clock, EXPIRY_GRACE, 100, LATE_PAYMENT_WINDOW);

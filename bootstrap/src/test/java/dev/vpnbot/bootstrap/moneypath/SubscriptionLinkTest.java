@@ -79,7 +79,7 @@ class SubscriptionLinkTest {
     /** The bot's HTTP server with the subscription route, as TelegramModule mounts it, reading what {@code bot} wrote. */
     private void serve(RunningBot bot) throws Exception {
         telegram = BotRig.started();
-        SubscriptionFeed feed = new SubscriptionFeed(bot.db.subscriptionTokens(), clock);
+        SubscriptionFeed feed = new SubscriptionFeed(bot.db.subscriptionTokens(), bot.db.placements(), clock);
         SubscriptionRoute route = telegram.bot.subscriptions(feed, new SubscriptionSettings("Shop", 12, "https://t.me/shop_support",
                 "https://t.me/shop_bot", null, 1000), clock);
         server = new WebServer(0, Map.of(Route.SUBSCRIPTION, new TelegramModule().subscription(route)), TrustedProxies.none(),
@@ -139,7 +139,7 @@ class SubscriptionLinkTest {
 
     private static LinkReset linkReset(RunningBot bot, VpnPanel panel) {
         return new LinkReset(bot.db.keys(), bot.db.servers(), bot.db.subscriptionTokens(), bot.db.linkResets(), panel,
-                bot.db.transactions(), new Admins(Set.of(new UserId(ADMIN))), PurchaseSettings.defaults(), new Nonces());
+                bot.db.transactions(), new Admins(Set.of(new UserId(ADMIN))), PurchaseSettings.defaults(), new Nonces(), bot.db.placements());
     }
 
     private static final long ADMIN = 900;

@@ -85,6 +85,13 @@ public final class InMemoryAdaptersModule extends AbstractModule {
     @Provides @Singleton SubscriptionTokens subscriptionTokens(InMemoryKeys k, Users u, Servers s) { return new InMemorySubscriptionTokens(k, u, s); }
 
     @Provides @Singleton LinkResets linkResets() { return new InMemoryLinkResets(); }
+    @Provides @Singleton dev.vpnbot.application.port.out.ServerGroups serverGroups() {
+        return new dev.vpnbot.application.fixtures.InMemoryServerGroups();
+    }
+    @Provides @Singleton dev.vpnbot.application.port.out.Placements placements(InMemoryKeys k, Servers s,
+                                                                              dev.vpnbot.application.port.out.ServerGroups g) {
+        return new dev.vpnbot.application.fixtures.InMemoryPlacements(k, s, g);
+    }
 
     @Provides @Singleton Servers servers(InMemoryKeys keys, Clock clock) { return new InMemoryServers(keys, clock); }
 

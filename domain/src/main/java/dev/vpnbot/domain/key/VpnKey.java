@@ -9,7 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * A VPN key we sold: one client on one server's panel, valid until {@code expiresAt}.
+ * A VPN key we sold: its client on one or more servers' panels ({@link Placement}s), valid until
+ * {@code expiresAt}. {@code serverId} and {@code links} are its home placement's.
  *
  * <p>Expiry is an {@link Instant} cut to whole milliseconds, because the panel stores epoch
  * milliseconds and our database stores microseconds: cutting here makes both sides hold
@@ -73,6 +74,14 @@ public record VpnKey(KeyId id, UserId owner, ServerId serverId, PanelClientId cl
 
     public VpnKey activated(KeyLinks newLinks) {
         return new VpnKey(id, owner, serverId, client, expiresAt, KeyStatus.ACTIVE, newLinks, createdAt);
+    }
+
+    /**
+     * The key live with another placement as its home (its first location failed and this one
+     * worked; or a move): the same client, the home's links.
+     */
+    public VpnKey rehomed(ServerId newHome, KeyLinks homeLinks) {
+        return new VpnKey(id, owner, Objects.requireNonNull(newHome, "newHome"), client, expiresAt, KeyStatus.ACTIVE, homeLinks, createdAt);
     }
 
     public VpnKey withExpiry(Instant newExpiry) {

@@ -13,9 +13,9 @@ import java.util.List;
  * few direct SQL helpers for assertions the ports cannot express.
  */
 public final class TestSchema {
-    /** Every table of the schema, children first, for {@link #truncateAll}. */
-    public static final List<String> TABLES = List.of("key_link_resets", "star_payments", "order_notices", "fulfilment_jobs", "payment_events", "orders", "vpn_keys",
-            "servers", "tariffs", "users", "conversation_states", "sent_notifications", "enrollment_tokens", "node_enrollments",
+    /** Every table of the schema, children first, for {@link #truncateAll} (the "all" server group stays: migrations made it). */
+    public static final List<String> TABLES = List.of("key_link_resets", "key_placements", "star_payments", "order_notices", "fulfilment_jobs", "payment_events", "orders", "vpn_keys",
+            "server_group_members", "servers", "tariffs", "server_groups WHERE id <> 1", "users", "conversation_states", "sent_notifications", "enrollment_tokens", "node_enrollments",
             "sales_pause");
 
     private final TestDatabase database;

@@ -1,5 +1,6 @@
 package dev.vpnbot.adapter.telegram.admin;
 
+import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.bot.Conversation;
@@ -67,6 +68,12 @@ public final class AdminDesk {
         this.grants = new GrantFlow(useCases.users(), useCases.tariffs(), useCases.servers(), users, conversations);
     }
 
+    /** The user card's "Reset link" buttons; null (the default) leaves them out. */
+    public AdminDesk linkReset(ResetLinkUseCase reset) {
+        users.withLinkReset(reset);
+        return this;
+    }
+
     public boolean isAdmin(Interaction ix) {
         return admins.test(ix.userId().telegramId());
     }
@@ -131,6 +138,8 @@ public final class AdminDesk {
         buttons.put(Action.USER_BAN, (ix, d) -> users.askBan(ix, new UserId(d.id(0))));
         buttons.put(Action.USER_BAN_CONFIRMED, (ix, d) -> users.ban(ix, new UserId(d.id(0))));
         buttons.put(Action.USER_UNBAN, (ix, d) -> users.unban(ix, new UserId(d.id(0))));
+        buttons.put(Action.USER_KEY_RESET_LINK, (ix, d) -> users.askResetLink(ix, new UserId(d.id(0)), new KeyId(d.id(1))));
+        buttons.put(Action.USER_KEY_RESET_LINK_CONFIRMED, (ix, d) -> users.resetLink(ix, new UserId(d.id(0)), new KeyId(d.id(1))));
         buttons.put(Action.SALES_PAUSE, (ix, d) -> tariffChanges.askPauseMessage(ix));
         buttons.put(Action.SALES_PAUSE_SILENT, (ix, d) -> tariffChanges.pause(ix, ""));
         buttons.put(Action.SALES_RESUME, (ix, d) -> tariffChanges.resume(ix));

@@ -9,6 +9,7 @@ import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.adapter.telegram.bot.View.Button;
 import dev.vpnbot.application.port.in.Refusal;
+import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
 import dev.vpnbot.application.port.in.admin.BanUsersUseCase.BanReport;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
@@ -48,12 +49,39 @@ final class UsersScreen {
     private final BanUsersUseCase bans;
     private final Conversations conversations;
     private StarsRefundUseCase stars;
+    private ResetLinkUseCase linkResets;
 
     UsersScreen(ManageUsersUseCase users, ManageServersUseCase servers, BanUsersUseCase bans, Conversations conversations) {
         this.users = users;
         this.servers = servers;
         this.bans = bans;
         this.conversations = conversations;
+    }
+
+    /** "Reset link" per active key on the card; null: no such buttons. */
+    UsersScreen withLinkReset(ResetLinkUseCase reset) {
+        this.linkResets = reset;
+        return this;
+    }
+
+    /** "Reset link" on a key: what it does to the user's configs, with a confirm button. */
+    void askResetLink(Interaction ix, UserId user, KeyId key) {
+        Texts t = ix.texts();
+        String uid = String.valueOf(user.telegramId());
+        ix.show(View.of(t.html("admin.reset_link.ask", key.value(), user.telegramId()))
+                .row(Button.callback(t.label("admin.reset_link.yes"), CallbackData.of(Action.USER_KEY_RESET_LINK_CONFIRMED, uid, key.value())))
+                .row(AdminHome.cancel(t, CallbackData.of(Action.USER, uid))));
+    }
+
+    /** New token and a new UUID on every panel the key is on; the card again with what happened. */
+    void resetLink(Interaction ix, UserId user, KeyId key) {
+        if (linkResets == null) throw new Refusal(Refusal.Reason.INVALID_INPUT, "link resets are off");
+        ResetLinkUseCase.Outcome outcome = linkResets.reset(new ResetLinkUseCase.ResetLinkCommand(ix.userId(), key, true));
+        LOG.info("admin {} reset the link of key {} of user {}: {}", ix.userId(), key, user, outcome.getClass().getSimpleName());
+        String note = outcome instanceof ResetLinkUseCase.Outcome.Reset ? "admin.reset_link.done"
+                : outcome instanceof ResetLinkUseCase.Outcome.Pending ? "admin.reset_link.pending"
+                : outcome instanceof ResetLinkUseCase.Outcome.NotActive ? "admin.reset_link.inactive" : "admin.reset_link.refused";
+        show(ix, find(ix, user), ix.texts().html(note, key.value()), null);
     }
 
     /** Stars payments on the card, with their refunds; null: Stars are off. */
@@ -193,6 +221,10 @@ final class UsersScreen {
                     t.label("admin.key_status." + key.status().name().toLowerCase(Locale.ROOT))));
             keyButtons.row(Button.callback(t.label("admin.user.extend", key.id().value(), server),
                     CallbackData.of(Action.GRANT_EXTENSION, uid, key.id().value())));
+            if (linkResets != null && key.status() == KeyStatus.ACTIVE) {
+                keyButtons.row(Button.callback(t.label("admin.user.reset_link", key.id().value()),
+                        CallbackData.of(Action.USER_KEY_RESET_LINK, uid, key.id().value())));
+            }
         }
         text.append("\n\n").append(t.html(dossier.orders().isEmpty() ? "admin.user.no_orders" : "admin.user.orders"));
         n = 0;

@@ -15,4 +15,9 @@ public interface NoticeSettings {
 
     /** Where alerts go: the admins, else the support chat. */
     Set<Long> alertDestinations();
+
+    /** This server's public address: "key ready" then leads with the bot's own subscription link; null: the panel's links. */
+    default String subscriptionBaseUrl() {
+        return null;
+    }
 }

@@ -19,12 +19,15 @@ import dev.vpnbot.application.port.out.notify.AdminAlert;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.application.port.out.notify.ReminderKind;
+import dev.vpnbot.domain.key.KeyLocation;
+import dev.vpnbot.domain.key.SubscriptionToken;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.order.Order;
 import dev.vpnbot.domain.user.Language;
 import dev.vpnbot.domain.user.UserId;
 import java.time.Clock;
+import java.util.List;
 import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -57,11 +60,17 @@ public final class TelegramNotifier implements Notifier {
         this.sender = sender;
         this.conversations = new Conversations(states);
         this.clock = clock;
-        this.card = new KeyCard(sender);
+        this.card = new KeyCard(sender, settings.subscriptionBaseUrl());
     }
 
     @Override
     public CompletionStage<Void> keyReady(Recipient to, VpnKey key, String serverName) {
+        return keyReady(to, key, serverName, null, List.of());
+    }
+
+    @Override
+    public CompletionStage<Void> keyReady(Recipient to, VpnKey key, String serverName, SubscriptionToken subscription,
+                                          List<KeyLocation> links) {
         return delivery("keyReady", to.user(), () -> {
             Reader r = reader(to);
             if (key.links() == null) {
@@ -69,7 +78,8 @@ public final class TelegramNotifier implements Notifier {
                 return CompletableFuture.completedFuture(null);
             }
             endPayingStep(to.user());
-            return card.send(r.chatId(), r.texts(), r.zone(), overview(key, serverName), "key.ready");
+            return card.send(r.chatId(), r.texts(), r.zone(), new KeyOverview(key, serverName, key.remaining(clock), subscription, links),
+                    "key.ready");
         });
     }
 

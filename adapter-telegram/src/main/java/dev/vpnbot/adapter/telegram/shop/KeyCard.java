@@ -9,6 +9,7 @@ import dev.vpnbot.adapter.telegram.outbox.Outbox;
 import dev.vpnbot.adapter.telegram.web.SubscriptionEndpoint;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;
 import dev.vpnbot.domain.key.KeyLinks;
+import dev.vpnbot.domain.key.KeyLocation;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,8 @@ import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 
 /**
- * A key as one message: the QR code with the subscription link, the raw vless:// link and the
- * next step in its caption. Used when a key is delivered and when the user asks to see it.
+ * A key as one message: the QR code with the subscription link (the primary link: it carries every
+ * location), the raw vless:// link of each location and the next step in its caption. Used when a key is delivered and when the user asks to see it.
  */
 public final class KeyCard {
     /** Telegram's limit on a photo caption. */
@@ -56,7 +57,7 @@ public final class KeyCard {
         String own = SubscriptionEndpoint.url(subscriptionBaseUrl, key.subscription()).orElse(null);
         String linksHtml = (own != null ? t.htmlRaw("key.subscription_own", Html.code(own)) + "\n\n"
                 : links.subscriptionUrl() != null ? t.htmlRaw("key.subscription", Html.code(links.subscriptionUrl())) + "\n\n" : "")
-                + t.htmlRaw("key.vless", Html.code(links.vlessUrl())) + "\n\n";
+                + vlessLinks(t, key) + "\n\n";
         String next = t.html("key.next_step");
         String caption = details + linksHtml + next;
         View buttons = buttons(t, key);
@@ -69,6 +70,16 @@ public final class KeyCard {
             CompletableFuture<Object> qr = sender.sendPhoto(chatId, () -> photo(chatId, QrCode.png(importUrl), details + next, null, key));
             return CompletableFuture.allOf(qr, sender.send(chatId, Interaction.message(chatId, View.of(linksHtml.strip()).rowsOf(buttons))));
         }
+    }
+
+    /** The raw link of each location (a key on one location: its one link, as before). */
+    private static String vlessLinks(Texts t, KeyOverview key) {
+        if (key.locations().size() < 2) return t.htmlRaw("key.vless", Html.code(key.key().links().vlessUrl()));
+        StringBuilder html = new StringBuilder(t.html("key.vless_per_location"));
+        for (KeyLocation l : key.locations()) {
+            html.append('\n').append(t.htmlRaw("key.vless_location", Html.escape(l.name()), Html.code(l.vlessUrl())));
+        }
+        return html.toString();
     }
 
     private static View buttons(Texts t, KeyOverview key) {

@@ -3,6 +3,7 @@ package dev.vpnbot.application.service.account;
 import dev.vpnbot.application.port.in.account.SendExpiryRemindersUseCase;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.SentNotifications;
+import dev.vpnbot.application.port.out.Placements;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.notify.Notifier;
@@ -13,6 +14,7 @@ import dev.vpnbot.domain.user.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,12 +32,20 @@ public final class ExpiryReminders implements SendExpiryRemindersUseCase {
     private final Keys keys;
     private final Users users;
     private final Servers servers;
+    private final Placements placements;
     private final SentNotifications ledger;
     private final Notifier notifier;
     private final Clock clock;
     private final int batchSize;
 
     public ExpiryReminders(Keys keys, Users users, Servers servers, SentNotifications ledger, Notifier notifier, Clock clock, int batchSize) {
+        this(keys, users, servers, ledger, notifier, clock, batchSize, null);
+    }
+
+    /** @param placements names every location of a key in its reminders; null: its home server only */
+    public ExpiryReminders(Keys keys, Users users, Servers servers, SentNotifications ledger, Notifier notifier, Clock clock, int batchSize,
+                           Placements placements) {
+        this.placements = placements;
         this.keys = keys;
         this.users = users;
         this.servers = servers;
@@ -70,6 +80,8 @@ public final class ExpiryReminders implements SendExpiryRemindersUseCase {
 
     /** As the user's key list names it; a server that is gone by its id. */
     private String serverName(VpnKey key) {
+        List<String> names = placements == null ? List.of() : placements.locationNames(key.id());
+        if (!names.isEmpty()) return String.join(", ", names);
         return servers.names().getOrDefault(key.serverId(), "#" + key.serverId());
     }
 }

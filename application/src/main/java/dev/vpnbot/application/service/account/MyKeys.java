@@ -2,11 +2,14 @@ package dev.vpnbot.application.service.account;
 
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.out.Keys;
+import dev.vpnbot.application.port.out.Placements;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.SubscriptionTokens;
 import dev.vpnbot.domain.key.SubscriptionToken;
 import dev.vpnbot.domain.key.KeyStatus;
+import dev.vpnbot.domain.key.Placement;
 import dev.vpnbot.domain.key.KeyId;
+import dev.vpnbot.domain.key.KeyLocation;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.server.ServerId;
 import java.time.Clock;
@@ -20,6 +23,7 @@ public final class MyKeys implements ShowMyKeysUseCase {
     private final Servers servers;
     private final Clock clock;
     private final SubscriptionTokens tokens;
+    private final Placements placements;
 
     public MyKeys(Keys keys, Servers servers, Clock clock) {
         this(keys, servers, clock, null);
@@ -27,6 +31,12 @@ public final class MyKeys implements ShowMyKeysUseCase {
 
     /** @param tokens where each key's subscription token is found; null leaves them out */
     public MyKeys(Keys keys, Servers servers, Clock clock, SubscriptionTokens tokens) {
+        this(keys, servers, clock, tokens, null);
+    }
+
+    /** @param placements each key's locations, named and with their links; null: the home server only */
+    public MyKeys(Keys keys, Servers servers, Clock clock, SubscriptionTokens tokens, Placements placements) {
+        this.placements = placements;
         this.keys = keys;
         this.servers = servers;
         this.clock = clock;
@@ -66,7 +76,16 @@ public final class MyKeys implements ShowMyKeysUseCase {
     }
 
     private KeyOverview overview(VpnKey k, Map<ServerId, String> names) {
-        return new KeyOverview(k, names.getOrDefault(k.serverId(), "#" + k.serverId()), k.remaining(clock),
-                tokens == null ? null : tokens.tokenOf(k.id()).orElse(null));
+        String home = names.getOrDefault(k.serverId(), "#" + k.serverId());
+        List<KeyLocation> locations = List.of();
+        String named = home;
+        if (placements != null) {
+            List<String> all = placements.locationNames(k.id());
+            if (!all.isEmpty()) named = String.join(", ", all);
+            locations = placements.of(k.id()).stream().filter(Placement::isActive)
+                    .map(p -> new KeyLocation(names.getOrDefault(p.server(), "#" + p.server()), p.links().vlessUrl()))
+                    .toList();
+        }
+        return new KeyOverview(k, named, k.remaining(clock), tokens == null ? null : tokens.tokenOf(k.id()).orElse(null), locations);
     }
 }

@@ -9,11 +9,8 @@ import dev.vpnbot.application.port.out.OrderNotices;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Transactions;
-import dev.vpnbot.application.port.out.notify.AdminAlert;
 import dev.vpnbot.application.port.out.notify.Notifier;
-import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelException;
-import dev.vpnbot.application.model.panel.PanelRepair;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.key.KeyLinks;
@@ -23,22 +20,31 @@ import dev.vpnbot.domain.order.Order;
 import dev.vpnbot.domain.order.OrderId;
 import dev.vpnbot.domain.order.OrderPurpose;
 import dev.vpnbot.domain.order.OrderStatus;
-import dev.vpnbot.domain.server.Server;
+import dev.vpnbot.domain.key.Placement;
+import dev.vpnbot.domain.server.ServerId;
+import dev.vpnbot.application.port.out.Placements;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Delivers paid orders in three steps, each safe to repeat:
  * <ol>
  *   <li><b>grant</b> (one transaction): a new key is reserved with its panel identity and expiry,
- *       or an existing key's expiry is extended; the order records what it granted, once;</li>
- *   <li><b>panel</b>: the client is created (idempotent) or its expiry set to the key's expiry in
- *       our database (an absolute value, so repeating it is harmless);</li>
- *   <li><b>finish</b> (one transaction): the key becomes active with its links, the order fulfilled,
- *       and the buyer's notice (key ready or extended) is put in the outbox.</li>
+ *       and its locations written down as pending placements (one, or each server of the tariff's
+ *       group), or an existing key's expiry is extended; the order records what it granted, once;</li>
+ *   <li><b>panel</b>: the client is created on each pending location (idempotent), or its expiry
+ *       set on every active location to the key's expiry in our database (absolute, so repeating
+ *       it is harmless);</li>
+ *   <li><b>finish</b> (one transaction): the key becomes active on the locations that worked, the
+ *       order fulfilled, and the buyer's one notice (key ready or extended) is put in the outbox.</li>
  * </ol>
  * A crash between any two steps leaves a state from which calling again completes the order.
+ *
+ * <p>Partial failure rule: a new key is delivered when at least one location worked; the others
+ * stay pending and {@link PlacementSweep} creates them later, without telling the buyer again. A
+ * renewal is finished only when every active location's panel holds the new expiry.
  *
  * <p>Renewal rule: a key is renewed on its own server, even when that server is switched off
  * for new sales; if its panel cannot be reached the job is retried and admins are told by
@@ -56,9 +62,16 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
     private final Clock clock;
     private final PurchaseSettings settings;
     private final Nonces nonces;
+    private final Placements placements;
+    private final KeyPlacing placing;
 
+    /**
+     * @param placements each key's locations
+     * @param placing    puts a key's client on its locations' panels (the same panel as {@code panel})
+     */
     public OrderFulfilment(Orders orders, Keys keys, Servers servers, VpnPanel panel, Notifier notifier,
-                           OrderNoticeRelay notices, Transactions transactions, Clock clock, PurchaseSettings settings, Nonces nonces) {
+                           OrderNoticeRelay notices, Transactions transactions, Clock clock, PurchaseSettings settings, Nonces nonces,
+                           Placements placements, KeyPlacing placing) {
         this.orders = orders;
         this.keys = keys;
         this.servers = servers;
@@ -69,6 +82,8 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
         this.clock = clock;
         this.settings = settings;
         this.nonces = nonces;
+        this.placements = placements;
+        this.placing = placing;
     }
 
     @Override
@@ -78,15 +93,30 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
         if (order.status() != OrderStatus.PAID) return Result.NOT_PAID;
 
         VpnKey key = keys.find(order.keyId()).orElseThrow();
-        Server server = servers.find(key.serverId()).orElseThrow(
-                () -> new PanelException(PanelFault.INBOUND_NOT_FOUND, "server " + key.serverId() + " no longer exists"));
-        KeyLinks links = putOnPanel(server, key);
-        catchUpWithConcurrentRenewals(server, key);
-
-        Order finished = transactions.inTransaction(() -> finish(orderId, links));
+        Order finished;
+        if (key.links() != null) {
+            List<KeyPlacing.Created> recreated = placing.extend(key);
+            catchUpWithConcurrentRenewals(key);
+            finished = transactions.inTransaction(() -> finish(orderId, new KeyPlacing.Outcome(recreated, List.of())));
+        } else {
+            KeyPlacing.Outcome outcome = placing.create(key, placements.of(key.id()).stream().filter(Placement::isPending).toList());
+            if (outcome.created().isEmpty()) throw firstFailure(key, outcome);
+            catchUpWithConcurrentRenewals(key);
+            finished = transactions.inTransaction(() -> finish(orderId, outcome));
+            Instant now = clock.instant();
+            for (KeyPlacing.Failed failed : outcome.failed()) placing.failed(key, failed, now, 0);
+        }
         if (finished == null) return Result.ALREADY_FULFILLED;
         notices.sendNow(orderId);
         return Result.FULFILLED;
+    }
+
+    /** Not one location worked: the job is retried as a whole (nothing was delivered). */
+    private static RuntimeException firstFailure(VpnKey key, KeyPlacing.Outcome outcome) {
+        if (outcome.failed().isEmpty()) {
+            return new PanelException(PanelFault.INBOUND_NOT_FOUND, "key " + key.id() + " has no location to be put on");
+        }
+        return outcome.failed().get(0).cause();
     }
 
     /** Step 1: write down, once, which key this order gives time to and until when. */
@@ -100,13 +130,16 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
                     () -> new IllegalStateException("order " + order.publicId() + " renews missing key " + renewal.keyId()));
             VpnKey extended = key.extend(order.tariff().duration(), now);
             keys.save(extended);
+            placing.ensureHome(extended, now);
             granted = order.grant(key.id(), extended.expiresAt());
         } else {
             OrderPurpose.NewKey newKey = (OrderPurpose.NewKey) order.purpose();
             KeyId keyId = keys.nextId();
-            VpnKey key = VpnKey.reserve(keyId, order.userId(), newKey.serverId(), newClientIdentity(order, keyId),
+            List<ServerId> locations = placing.locationsFor(order.tariff().tariffId(), newKey.serverId());
+            VpnKey key = VpnKey.reserve(keyId, order.userId(), locations.get(0), newClientIdentity(order, keyId),
                     order.tariff().duration(), now);
             keys.save(key);
+            placing.plan(key, locations, placing.groupOf(order.tariff().tariffId()), now);
             granted = order.grant(keyId, key.expiresAt());
         }
         orders.save(granted);
@@ -122,63 +155,45 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
                 "k" + keyId.value() + nonces.next());
     }
 
-    /** Step 2: make the panel agree with our database, and return the links. */
-    private KeyLinks putOnPanel(Server server, VpnKey key) {
-        if (key.links() == null) {
-            return created(server, key);
-        }
-        try {
-            panel.setExpiry(server, key.client(), key.expiresAt());
-            return key.links();
-        } catch (PanelException e) {
-            if (e.kind() != PanelFault.CLIENT_NOT_FOUND) throw e;
-            // deleted on the panel after it expired: bring it back under the same identity
-            return created(server, key);
-        }
-    }
-
-    /**
-     * The client as our database describes it; an earlier attempt's client is adopted. Copies
-     * of it (left by a retried add on 3x-ui v3.0–v3.4) are removed, and admins are told.
-     */
-    private KeyLinks created(Server server, VpnKey key) {
-        PanelRepair repair = panel.repairClient(server, newClient(key));
-        if (repair.fixes().contains(PanelRepair.Fix.DUPLICATES_REMOVED)) {
-            notifier.alertAdmins(new AdminAlert(AdminAlert.Kind.PANEL_DRIFT_REPAIRED, "server " + server.name()
-                    + ": the panel held more than one copy of client " + key.client().email() + " (key " + key.id().value()
-                    + "); the extra copies were removed and the client set to the paid expiry " + key.expiresAt()));
-        }
-        return repair.links();
-    }
-
     /**
      * Another renewal of the same key may have moved its expiry after we read it, and its panel
      * write may have landed before ours: make sure the panel ends on the latest expiry.
      */
-    private void catchUpWithConcurrentRenewals(Server server, VpnKey sent) {
+    private void catchUpWithConcurrentRenewals(VpnKey sent) {
         VpnKey written = sent;
         for (int round = 0; round < 3; round++) {
             VpnKey latest = keys.find(sent.id()).orElseThrow();
             if (latest.expiresAt().equals(written.expiresAt())) return;
-            panel.setExpiry(server, latest.client(), latest.expiresAt());
+            placing.setExpiryEverywhere(latest);
             written = latest;
         }
     }
 
-    private NewPanelClient newClient(VpnKey key) {
-        return new NewPanelClient(key.client(), key.expiresAt(), key.owner().telegramId(),
-                settings.limitIp(), settings.totalBytes());
-    }
-
-    /** Step 3: the key is live and the order done. Returns null if another worker finished first. */
-    private Order finish(OrderId orderId, KeyLinks links) {
+    /**
+     * Step 3: the key is live on the locations that worked and the order done. A new key's home is
+     * the first location that worked; the ones that failed stay pending for the placement sweep.
+     * Returns null if another worker finished first.
+     */
+    private Order finish(OrderId orderId, KeyPlacing.Outcome outcome) {
         Order order = orders.findForUpdate(orderId).orElseThrow();
         if (order.status() == OrderStatus.FULFILLED) return null;
         VpnKey key = keys.findForUpdate(order.keyId()).orElseThrow();
-        keys.save(key.activated(links));
+        for (KeyPlacing.Created created : outcome.created()) {
+            placements.find(key.id(), created.server()).ifPresent(p -> placements.save(p.activated(created.links())));
+        }
+        keys.save(live(key, outcome));
         Order fulfilled = order.fulfil(clock.instant());
         orders.save(fulfilled);
         notices.record(orderId, fulfilled.isRenewal() ? OrderNotices.Kind.KEY_EXTENDED : OrderNotices.Kind.KEY_READY);
         return fulfilled;
+    }
+
+    private static VpnKey live(VpnKey key, KeyPlacing.Outcome outcome) {
+        KeyLinks home = outcome.created().stream().filter(c -> c.server().equals(key.serverId()))
+                .map(KeyPlacing.Created::links).findFirst().orElse(null);
+        if (home != null) return key.activated(home);
+        if (key.links() != null) return key.activated(key.links());
+        KeyPlacing.Created first = outcome.created().get(0); // the home failed: the first location that worked becomes it
+        return key.rehomed(first.server(), first.links());
     }
 }

@@ -6,11 +6,15 @@ import dev.vpnbot.application.port.out.OrderNotices;
 import dev.vpnbot.application.port.out.OrderNotices.Kind;
 import dev.vpnbot.application.port.out.OrderNotices.Pending;
 import dev.vpnbot.application.port.out.Orders;
+import dev.vpnbot.application.port.out.Placements;
 import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.application.port.out.SubscriptionTokens;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.notify.Recipient;
+import dev.vpnbot.domain.key.KeyLocation;
+import dev.vpnbot.domain.key.Placement;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.order.Order;
 import dev.vpnbot.domain.order.OrderId;
@@ -73,11 +77,22 @@ public final class OrderNoticeRelay implements RelayOrderNoticesUseCase {
     private final Transactions transactions;
     private final Clock clock;
     private final Settings settings;
+    /** The key's locations and link token for "key ready"; null: the home server's name only. */
+    private final Placements placements;
+    private final SubscriptionTokens tokens;
     private final Set<Key> withMessenger = ConcurrentHashMap.newKeySet();
     private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
 
     public OrderNoticeRelay(OrderNotices notices, Orders orders, Keys keys, Servers servers, Users users, Notifier notifier,
                             Transactions transactions, Clock clock, Settings settings) {
+        this(notices, orders, keys, servers, users, notifier, transactions, clock, settings, null, null);
+    }
+
+    /** @param placements and {@code tokens}: "key ready" names every location and leads with the subscription link */
+    public OrderNoticeRelay(OrderNotices notices, Orders orders, Keys keys, Servers servers, Users users, Notifier notifier,
+                            Transactions transactions, Clock clock, Settings settings, Placements placements, SubscriptionTokens tokens) {
+        this.placements = placements;
+        this.tokens = tokens;
         this.notices = notices;
         this.orders = orders;
         this.keys = keys;
@@ -131,7 +146,22 @@ public final class OrderNoticeRelay implements RelayOrderNoticesUseCase {
         if (notice.kind() == Kind.PAYMENT_TOO_LOW) return notifier.paymentTooLow(buyer, order, order.amountPaid());
         VpnKey key = keys.find(order.keyId()).orElseThrow();
         String server = servers.find(key.serverId()).map(Server::name).orElse("#" + key.serverId());
+        if (placements != null) {
+            List<String> names = placements.locationNames(key.id());
+            if (!names.isEmpty()) server = String.join(", ", names);
+        }
+        if (notice.kind() == Kind.KEY_READY && tokens != null) {
+            return notifier.keyReady(buyer, key, server, tokens.tokenOf(key.id()).orElse(null), liveLocations(key));
+        }
         return notice.kind() == Kind.KEY_READY ? notifier.keyReady(buyer, key, server) : notifier.keyExtended(buyer, key, server);
+    }
+
+    /** The key's active placements with their servers' names, in server order. */
+    private List<KeyLocation> liveLocations(VpnKey key) {
+        if (placements == null) return List.of();
+        return placements.of(key.id()).stream().filter(Placement::isActive)
+                .map(p -> new KeyLocation(servers.find(p.server()).map(Server::name).orElse("#" + p.server().value()), p.links().vlessUrl()))
+                .toList();
     }
 
     /** Writes down what the messenger answered; an answer that cannot be written yet waits for the next tick. */

@@ -4,6 +4,7 @@ import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.LinkResets;
+import dev.vpnbot.application.port.out.Placements;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.SubscriptionTokens;
 import dev.vpnbot.application.port.out.Transactions;
@@ -19,7 +20,12 @@ import dev.vpnbot.domain.key.KeyStatus;
 import dev.vpnbot.domain.key.PanelClientId;
 import dev.vpnbot.domain.key.SubscriptionToken;
 import dev.vpnbot.domain.key.VpnKey;
+import dev.vpnbot.domain.key.Placement;
 import dev.vpnbot.domain.server.Server;
+import dev.vpnbot.domain.server.ServerId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,7 +34,7 @@ import java.util.UUID;
  * <ol>
  *   <li><b>intent</b> (one transaction): the key gets a new token (the old URL is 404 from here)
  *       and its next identity (new UUID and subId, same email) is stored;</li>
- *   <li><b>panel</b>: the old client is removed and the new one created. The panel holds one
+ *   <li><b>panel</b>, on every active placement of the key: the old client is removed and the new one created. A panel holds one
  *       client per email, so it never has both, and a repair that read the key before step 3
  *       cannot bring the old UUID back (its email is taken);</li>
  *   <li><b>finish</b> (one transaction): the key holds the new identity and links.</li>
@@ -46,9 +52,11 @@ public final class LinkReset implements ResetLinkUseCase {
     private final Admins admins;
     private final PurchaseSettings settings;
     private final Nonces nonces;
+    private final Placements placements;
 
+    /** @param placements the key's locations: the UUID is rotated on every one of them */
     public LinkReset(Keys keys, Servers servers, SubscriptionTokens tokens, LinkResets resets, VpnPanel panel,
-                     Transactions transactions, Admins admins, PurchaseSettings settings, Nonces nonces) {
+                     Transactions transactions, Admins admins, PurchaseSettings settings, Nonces nonces, Placements placements) {
         this.keys = keys;
         this.servers = servers;
         this.tokens = tokens;
@@ -58,6 +66,7 @@ public final class LinkReset implements ResetLinkUseCase {
         this.admins = admins;
         this.settings = settings;
         this.nonces = nonces;
+        this.placements = placements;
     }
 
     @Override
@@ -110,22 +119,34 @@ public final class LinkReset implements ResetLinkUseCase {
             transactions.run(() -> resets.finish(id)); // finished before, or switched off meanwhile: nothing to move
             return;
         }
-        Server server = servers.find(key.serverId()).orElseThrow(
-                () -> new PanelException(PanelFault.INBOUND_NOT_FOUND, "server " + key.serverId() + " no longer exists"));
         NewPanelClient wanted = new NewPanelClient(next, key.expiresAt(), key.owner().telegramId(), settings.limitIp(), settings.totalBytes());
-        KeyLinks links;
-        try {
-            links = panel.repairClient(server, wanted).links(); // an earlier attempt already moved it
-        } catch (PanelException e) {
-            if (e.kind() != PanelFault.DUPLICATE_EMAIL) throw e;
-            panel.deleteClient(server, key.client()); // the old UUID stops working here
-            links = panel.repairClient(server, wanted).links();
+        Map<ServerId, KeyLinks> moved = new LinkedHashMap<>();
+        List<Placement> locations = placements.of(id);
+        if (locations.isEmpty()) locations = List.of(Placement.pending(key, key.serverId(), key.createdAt()).activated(key.links()));
+        for (Placement placement : locations) {
+            if (!placement.isActive()) continue; // a pending one is created later with the key's new identity
+            Optional<Server> server = servers.find(placement.server());
+            if (server.isEmpty()) continue; // retired
+            moved.put(placement.server(), moveOn(server.get(), key.client(), wanted));
         }
-        KeyLinks moved = links;
         transactions.run(() -> {
             VpnKey latest = keys.findForUpdate(id).orElseThrow();
-            keys.save(latest.withClient(next, moved));
+            KeyLinks home = moved.getOrDefault(latest.serverId(), latest.links());
+            keys.save(latest.withClient(next, home));
+            moved.forEach((server, links) -> placements.save(placements.find(id, server)
+                    .orElseGet(() -> Placement.pending(latest, server, latest.createdAt())).activated(links)));
             resets.finish(id);
         });
+    }
+
+    /** One location: the old client removed and the new one created (an earlier attempt may have done it already). */
+    private KeyLinks moveOn(Server server, PanelClientId old, NewPanelClient wanted) {
+        try {
+            return panel.repairClient(server, wanted).links();
+        } catch (PanelException e) {
+            if (e.kind() != PanelFault.DUPLICATE_EMAIL) throw e;
+            panel.deleteClient(server, old); // the old UUID stops working here
+            return panel.repairClient(server, wanted).links();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.vpnbot.application.service.subscription;
 
 import dev.vpnbot.application.port.in.subscription.FetchSubscriptionUseCase;
+import dev.vpnbot.application.port.out.Placements;
 import dev.vpnbot.application.port.out.SubscriptionTokens;
 import dev.vpnbot.domain.key.KeyStatus;
 import dev.vpnbot.domain.key.SubscriptionToken;
@@ -10,18 +11,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Serves a subscription from the database: the token finds the key with its server's name and
- * its owner's language, in one read. Rule: only an active, unexpired key lists locations; an expired, disabled or unfinished
+ * Serves a subscription from the database: the token finds the key with its owner's language, and
+ * the key's placements give its locations. Rule: only an active, unexpired key lists locations, one
+ * {@code vless://} link per active placement on a server that is switched on (a server switched off
+ * drops out, the others stay; a pending placement appears once created); an expired, disabled or unfinished
  * key answers an empty list (the app keeps the subscription and shows the announcement); a
  * deleted key's token is answered like a token nobody issued.
  */
 public final class SubscriptionFeed implements FetchSubscriptionUseCase {
     private final SubscriptionTokens tokens;
+    private final Placements placements;
     private final Clock clock;
 
-    /** One read per fetch: the token's holder comes with its owner's language and its server's name. */
-    public SubscriptionFeed(SubscriptionTokens tokens, Clock clock) {
+    /**
+     * Two indexed reads per fetch: the token's holder (with its owner's language), then the key's
+     * listed placements (with their servers' names).
+     */
+    public SubscriptionFeed(SubscriptionTokens tokens, Placements placements, Clock clock) {
         this.tokens = tokens;
+        this.placements = placements;
         this.clock = clock;
     }
 
@@ -31,8 +39,8 @@ public final class SubscriptionFeed implements FetchSubscriptionUseCase {
         if (found.isEmpty()) return Optional.empty();
         VpnKey key = found.get().key();
         State state = state(key);
-        List<Location> locations = state == State.ACTIVE
-                ? List.of(new Location(found.get().serverName(), key.links().vlessUrl())) : List.of();
+        List<Location> locations = state == State.ACTIVE ? placements.listed(key.id()).stream()
+                .map(l -> new Location(l.serverName(), l.vlessUrl())).toList() : List.of();
         return Optional.of(new Subscription(key.id(), found.get().ownerLanguage(), key.expiresAt(), state, locations));
     }
 

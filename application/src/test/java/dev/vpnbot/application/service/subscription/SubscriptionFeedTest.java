@@ -3,6 +3,8 @@ package dev.vpnbot.application.service.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnbot.application.fixtures.InMemoryKeys;
+import dev.vpnbot.application.fixtures.InMemoryPlacements;
+import dev.vpnbot.application.fixtures.InMemoryServerGroups;
 import dev.vpnbot.application.fixtures.InMemoryServers;
 import dev.vpnbot.application.fixtures.InMemorySubscriptionTokens;
 import dev.vpnbot.application.fixtures.InMemoryUsers;
@@ -16,6 +18,7 @@ import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.key.KeyLinks;
 import dev.vpnbot.domain.key.KeyStatus;
 import dev.vpnbot.domain.key.PanelClientId;
+import dev.vpnbot.domain.key.Placement;
 import dev.vpnbot.domain.key.SubscriptionToken;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.server.Server;
@@ -35,7 +38,8 @@ class SubscriptionFeedTest {
     private final InMemoryServers servers = new InMemoryServers(keys, clock);
     private final InMemoryUsers users = new InMemoryUsers();
     private final InMemorySubscriptionTokens tokens = new InMemorySubscriptionTokens(keys, users, servers);
-    private final SubscriptionFeed feed = new SubscriptionFeed(tokens, clock);
+    private final InMemoryPlacements placements = new InMemoryPlacements(keys, servers, new InMemoryServerGroups());
+    private final SubscriptionFeed feed = new SubscriptionFeed(tokens, placements, clock);
     private Server frankfurt;
 
     @BeforeEach
@@ -91,6 +95,30 @@ class SubscriptionFeedTest {
         VpnKey key = new VpnKey(id, UserMother.english(42).id(), frankfurt.id(),
                 new PanelClientId(UUID.randomUUID(), "vpnbot-k" + id + "-u42", "k" + id + "sub"), expiresAt, status, links, NOW);
         keys.save(key);
+        Placement home = Placement.pending(key, frankfurt.id(), NOW);
+        placements.save(links == null ? home : home.activated(links));
         return key;
+    }
+
+    @Test
+    void a_key_lists_one_link_per_active_placement_on_a_server_switched_on_and_a_pending_one_once_created() {
+        VpnKey key = key(KeyStatus.ACTIVE, NOW.plus(Duration.ofDays(30)));
+        Server helsinki = ServerMother.server(servers.nextId().value(), "Helsinki");
+        Server tokyo = ServerMother.server(servers.nextId().value(), "Tokyo");
+        servers.save(helsinki);
+        servers.save(tokyo);
+        String helsinkiLink = VLESS.replace("Frankfurt", "Helsinki");
+        placements.save(Placement.pending(key, helsinki.id(), NOW).activated(new KeyLinks(null, helsinkiLink)));
+        placements.save(Placement.pending(key, tokyo.id(), NOW));
+        SubscriptionToken token = tokens.tokenOf(key.id()).orElseThrow();
+
+        assertThat(feed.fetch(token).orElseThrow().locations())
+                .containsExactly(new Location("Frankfurt", VLESS), new Location("Helsinki", helsinkiLink));
+
+        String tokyoLink = VLESS.replace("Frankfurt", "Tokyo");
+        placements.save(placements.find(key.id(), tokyo.id()).orElseThrow().activated(new KeyLinks(null, tokyoLink)));
+        servers.save(helsinki.withActive(false));
+        assertThat(feed.fetch(token).orElseThrow().locations())
+                .containsExactly(new Location("Frankfurt", VLESS), new Location("Tokyo", tokyoLink));
     }
 }

@@ -159,7 +159,8 @@ public final class FulfilmentBenchmark {
                         if (loops[0] != null) loops[0].wake(); else jobs[0].wakeFulfilment();
                     }, notices);
             OrderFulfilment fulfilment = new OrderFulfilment(db.orders(), db.keys(), db.servers(), timedPanel, notifier, notices, tx, clock,
-                    purchases, nonces);
+                    purchases, nonces, db.placements(), new dev.vpnbot.application.service.fulfilment.KeyPlacing(db.placements(),
+                            db.serverGroups(), db.servers(), timedPanel, notifier, purchases));
             FulfilmentWorker worker = new FulfilmentWorker(db.fulfilmentJobs(), fulfilment, notifier, tx, clock,
                     FulfilmentWorker.Settings.defaults());
             PaymentReconciliation reconciliation = new PaymentReconciliation(db.orders(),

@@ -70,7 +70,7 @@ public final class SubscriptionBenchmark {
         try (PostgresPersistence db = PostgresPersistence.open(settings, TestDatabase.SECRET_KEY, Clock.systemUTC());
              BotRig telegram = BotRig.started()) {
             for (int s = 1; s <= 3; s++) db.servers().save(ServerMother.server(s, "Server " + s));
-            SubscriptionFeed feed = new SubscriptionFeed(db.subscriptionTokens(), Clock.systemUTC());
+            SubscriptionFeed feed = new SubscriptionFeed(db.subscriptionTokens(), db.placements(), Clock.systemUTC());
             SubscriptionRoute route = telegram.bot.subscriptions(feed,
                     new SubscriptionSettings("Bench", 12, null, null, null, 100_000_000), Clock.systemUTC());
             WebServer server = new WebServer(0, Map.of(Route.SUBSCRIPTION, new TelegramModule().subscription(route)), TrustedProxies.none(),

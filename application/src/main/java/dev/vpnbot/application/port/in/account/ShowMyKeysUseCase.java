@@ -1,6 +1,7 @@
 package dev.vpnbot.application.port.in.account;
 
 import dev.vpnbot.domain.key.KeyId;
+import dev.vpnbot.domain.key.KeyLocation;
 import dev.vpnbot.domain.key.RemainingTime;
 import dev.vpnbot.domain.key.SubscriptionToken;
 import dev.vpnbot.domain.key.VpnKey;
@@ -11,8 +12,20 @@ import java.util.Optional;
 /** Use case: a user's keys with the server they are on and the time they have left. */
 public interface ShowMyKeysUseCase {
 
-    /** @param subscription the token of the key's subscription URL; null where it is not looked up (notices) */
-    record KeyOverview(VpnKey key, String serverName, RemainingTime remaining, SubscriptionToken subscription) {
+    /**
+     * @param serverName   the key's locations by name ("Frankfurt, Helsinki"); its home server's alone where they are not looked up
+     * @param subscription the token of the key's subscription URL; null where it is not looked up (notices)
+     * @param locations    the key's live locations with their links, in server order; empty where they are not looked up
+     */
+    record KeyOverview(VpnKey key, String serverName, RemainingTime remaining, SubscriptionToken subscription, List<KeyLocation> locations) {
+        public KeyOverview {
+            locations = locations == null ? List.of() : List.copyOf(locations);
+        }
+
+        public KeyOverview(VpnKey key, String serverName, RemainingTime remaining, SubscriptionToken subscription) {
+            this(key, serverName, remaining, subscription, List.of());
+        }
+
         public KeyOverview(VpnKey key, String serverName, RemainingTime remaining) {
             this(key, serverName, remaining, null);
         }

@@ -22,6 +22,19 @@ public interface Notifier {
     /** A new key is ready: links, QR code and the next step. */
     CompletionStage<Void> keyReady(Recipient to, VpnKey key, String serverName);
 
+    /**
+     * A new key is ready, with the bot's own subscription link first (when there is one) and every
+     * location of the key named. By default the plain {@link #keyReady(Recipient, VpnKey, String)}.
+     *
+     * @param locations    the key's locations, e.g. "Frankfurt, Helsinki"
+     * @param subscription the token of the key's subscription link; null: none
+     * @param links        each live location's raw link, in server order
+     */
+    default CompletionStage<Void> keyReady(Recipient to, VpnKey key, String locations, dev.vpnbot.domain.key.SubscriptionToken subscription,
+                                           java.util.List<dev.vpnbot.domain.key.KeyLocation> links) {
+        return keyReady(to, key, locations);
+    }
+
     /** A key got more time. */
     CompletionStage<Void> keyExtended(Recipient to, VpnKey key, String serverName);
 
