@@ -64,6 +64,7 @@ public record PromoCode(long id, String code, Benefit benefit, int maxUses, int 
     /**
      * The first rule that forbids this use, checked in the order a user understands best.
      *
+     * @param tariff     the order's tariff; null before there is an order (a start link): the tariff is not checked
      * @param uses       uses of the code so far (all users)
      * @param usesByUser uses by this user so far
      * @param newUser    the user has never paid an order
@@ -71,7 +72,7 @@ public record PromoCode(long id, String code, Benefit benefit, int maxUses, int 
     public Optional<CodeProblem> problemWith(TariffId tariff, Instant now, long uses, long usesByUser, boolean newUser) {
         if (disabled) return Optional.of(CodeProblem.DISABLED);
         if (isExpired(now)) return Optional.of(CodeProblem.EXPIRED);
-        if (!appliesTo(tariff)) return Optional.of(CodeProblem.WRONG_TARIFF);
+        if (tariff != null && !appliesTo(tariff)) return Optional.of(CodeProblem.WRONG_TARIFF);
         if (newUsersOnly && !newUser) return Optional.of(CodeProblem.NEW_USERS_ONLY);
         if (maxUsesPerUser > 0 && usesByUser >= maxUsesPerUser) return Optional.of(CodeProblem.USED_UP_BY_USER);
         if (maxUses > 0 && uses >= maxUses) return Optional.of(CodeProblem.EXHAUSTED);
