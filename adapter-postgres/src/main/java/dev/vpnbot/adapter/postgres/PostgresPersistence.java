@@ -12,6 +12,7 @@ import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.PaymentEvents;
 import dev.vpnbot.application.port.out.StarPayments;
 import dev.vpnbot.application.port.out.SentNotifications;
+import dev.vpnbot.application.port.out.codes.PromoCodes;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.SubscriptionTokens;
 import dev.vpnbot.application.port.out.Tariffs;
@@ -61,6 +62,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final OrderNotices orderNotices;
     private final ConversationStates conversationStates;
     private final SentNotifications sentNotifications;
+    private final PromoCodes promoCodes;
     private final Transactions transactions;
     private final ShopFigures shopFigures;
     private final Broadcasts broadcasts;
@@ -90,6 +92,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.orderNotices = new PostgresOrderNotices(db);
         this.conversationStates = new PostgresConversationStates(db);
         this.sentNotifications = new PostgresSentNotifications(db);
+        this.promoCodes = new PostgresPromoCodes(db);
         this.transactions = new PostgresTransactions(db);
         this.shopFigures = new PostgresShopFigures(db);
         this.broadcasts = new PostgresBroadcasts(db);
@@ -284,6 +287,10 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public SentNotifications sentNotifications() {
         return sentNotifications;
+    }
+
+    public PromoCodes promoCodes() {
+        return promoCodes;
     }
 
     public ShopFigures shopFigures() {

@@ -1,6 +1,8 @@
 package dev.vpnbot.adapter.telegram;
 
 import dev.vpnbot.adapter.telegram.admin.AdminUseCases;
+import dev.vpnbot.application.port.in.codes.ManagePromoCodesUseCase;
+import dev.vpnbot.application.port.in.codes.RedeemPromoCodeUseCase;
 import dev.vpnbot.adapter.telegram.notify.TelegramBackupChannel;
 import dev.vpnbot.adapter.telegram.notify.TelegramBroadcastChannel;
 import dev.vpnbot.adapter.telegram.notify.TelegramNotifier;
@@ -186,6 +188,13 @@ public final class TelegramAdapter implements AutoCloseable {
                                  BroadcastUseCase broadcastUseCase, ManageUsersUseCase users,
                                  IssueEnrollmentTokenUseCase enrollmentTokens, BanUsersUseCase bans) {
             this.admin = new AdminUseCases(servers, tariffs, statistics, broadcastUseCase, users, enrollmentTokens, bans);
+            return this;
+        }
+
+        /** Promo codes: "I have a code" and start links for buyers, the codes screen for admins; call after {@link #shop} and {@link #admin}. */
+        public BotAssembly promoCodes(RedeemPromoCodeUseCase redeem, ManagePromoCodesUseCase manage) {
+            this.shop = Objects.requireNonNull(shop, "shop use cases first").withPromoCodes(redeem);
+            this.admin = admin == null ? null : admin.withPromoCodes(manage);
             return this;
         }
 

@@ -218,7 +218,7 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
             else admin.refuse(ix, "/" + command);
             return;
         }
-        shop.command(ix, command);
+        shop.command(ix, command, argument);
     }
 
     private void onButton(CallbackQuery query) {

@@ -91,6 +91,8 @@ public final class BotRig implements AutoCloseable {
     public final TelegramBot bot;
     /** The direct line for Stars answers and refunds; null unless the rig sells for Stars. */
     public final StarsDirectLine starsLine;
+    /** Promo codes (docs/CODES.md), priced into every order the rig places. */
+    public final dev.vpnbot.application.fixtures.InMemoryPromoCodes promoCodes;
 
     BotRig(UnaryOperator<TelegramSettings.Builder> customise, SenderLimits limits) {
         this(customise, limits, false);
@@ -115,6 +117,9 @@ public final class BotRig implements AutoCloseable {
         shop.tariffs.save(TariffMother.months(2, 3, "12.00"));
         shop.servers.save(ServerMother.server(1, "🇩🇪 Frankfurt"));
         shop.servers.save(ServerMother.server(2, "🇳🇱 Amsterdam"));
+        promoCodes = new dev.vpnbot.application.fixtures.InMemoryPromoCodes(orders);
+        shop.placement.pricedBy(new dev.vpnbot.application.service.codes.PromoPricing(promoCodes, orders, shop.confirmation, clock,
+                dev.vpnbot.application.service.codes.PromoSettings.defaults()));
         Admins admins = new Admins(settings.adminIds().stream().map(UserId::new).collect(Collectors.toSet()));
         broadcastChannel = new TelegramBroadcastChannel(settings, sender, Duration.ofSeconds(10));
         broadcasting = new Broadcasting(admins, broadcasts, new InMemoryAudiences(users, keys), broadcastChannel, users,
@@ -125,13 +130,16 @@ public final class BotRig implements AutoCloseable {
                 broadcasting,
                 new UserAdministration(admins, users, keys, orders, shop.tariffs, shop.servers, shop.transactions, clock, shop.confirmation),
                 new EnrollmentTokenIssuing(admins, enrollmentTokens, clock, EnrollmentTokenIssuing.DEFAULT_LIFETIME),
-                new UserBans(admins, admins, users, keys, shop.servers, shop.transactions, panel));
+                new UserBans(admins, admins, users, keys, shop.servers, shop.transactions, panel))
+                .withPromoCodes(new dev.vpnbot.application.service.codes.PromoAdministration(admins, promoCodes, shop.tariffs,
+                        shop.transactions, clock));
         TelegramUseCases useCases = settings.paymentTestMode()
                 ? new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments, shop.timeZoneChange)
                 : new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.timeZoneChange);
-        useCases = useCases.withResetLink(shop.linkReset);
+        useCases = useCases.withResetLink(shop.linkReset).withPromoCodes(new dev.vpnbot.application.service.codes.PromoRedemption(
+                promoCodes, orders, shop.placement, shop.cancellation, shop.transactions, clock));
         LongSupplier throttle = () -> throttleNanos.get() < 0 ? System.nanoTime() : throttleNanos.get();
         bot = stars ? new TelegramBot(settings, sender, useCases.withStars(shop.stars), admin.withStars(shop.starsRefunding), states,
                 starsLine, throttle)

@@ -92,7 +92,7 @@ class SandboxScreensTest {
             session.type("#1");
             session.type("#1");
             session.type("#1");
-            session.type("#2");          // Check payment before paying: a pop-up, the screen stays
+            session.type("#3");          // Check payment before paying: a pop-up, the screen stays (#2: I have a promo code)
             session.type("#1");
             session.deliver();
             session.type("/keys");

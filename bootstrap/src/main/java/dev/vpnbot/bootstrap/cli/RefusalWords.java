@@ -35,6 +35,15 @@ final class RefusalWords {
             case SALES_PAUSED -> "refused: sales are paused (maintenance); `vpnbot maintenance off` sells again";
             case USER_BANNED -> "refused: that user is banned (" + detail + "); `vpnbot user unban` lifts it";
             case UNKNOWN_TIME_ZONE -> "refused: the time zone database has no such zone (" + detail + "); use a name like Europe/Moscow or UTC+03:00";
+            case CODE_UNKNOWN -> "refused: there is no such promo code (" + detail + "); `promo list` shows every code";
+            case CODE_DISABLED -> "refused: that promo code is disabled (" + detail + ")";
+            case CODE_EXPIRED -> "refused: that promo code has expired (" + detail + ")";
+            case CODE_WRONG_TARIFF -> "refused: that promo code is not valid for this tariff (" + detail + ")";
+            case CODE_EXHAUSTED -> "refused: every use of that promo code is taken (" + detail + ")";
+            case CODE_USED_UP -> "refused: that user has used the promo code as often as allowed (" + detail + ")";
+            case CODE_NEW_USERS_ONLY -> "refused: that promo code is for new users only (" + detail + ")";
+            case CODE_NOT_STACKABLE -> "refused: the order has another discount and PROMO_STACKING is off (" + detail + ")";
+            case CODE_ALREADY_APPLIED -> "refused: that order already has a promo code (" + detail + ")";
         };
     }
 

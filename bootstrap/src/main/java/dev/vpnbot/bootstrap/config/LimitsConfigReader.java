@@ -11,7 +11,8 @@ final class LimitsConfigReader {
         int openOrders = in.parse("MAX_OPEN_ORDERS", v -> positive(v, 1, 100)).orElse(ShopLimits.DEFAULT_MAX_OPEN_ORDERS);
         int actions = in.parse("USER_ACTIONS_PER_MINUTE", v -> positive(v, 5, 10_000)).orElse(ShopLimits.DEFAULT_USER_ACTIONS_PER_MINUTE);
         Duration late = in.parse("LATE_PAYMENT_WINDOW", LimitsConfigReader::latePaymentWindow).orElse(ShopLimits.DEFAULT_LATE_PAYMENT_WINDOW);
-        return new ShopLimits(openOrders, actions, late);
+        boolean promoStacking = in.parse("PROMO_STACKING", ConfigReader::bool).orElse(false);
+        return new ShopLimits(openOrders, actions, late, promoStacking);
     }
 
     private static int positive(String value, int min, int max) {

@@ -11,8 +11,9 @@ import java.time.Duration;
  *                              bot ignores them for a while (USER_ACTIONS_PER_MINUTE)
  * @param latePaymentWindow     how long after its payment deadline a cancelled, expired or underpaid
  *                              order is still checked with the gateway (LATE_PAYMENT_WINDOW)
+ * @param promoStacking         a promo code may go on an order that already has another discount (PROMO_STACKING)
  */
-public record ShopLimits(int maxOpenOrders, int userActionsPerMinute, Duration latePaymentWindow) {
+public record ShopLimits(int maxOpenOrders, int userActionsPerMinute, Duration latePaymentWindow, boolean promoStacking) {
     public static final int DEFAULT_MAX_OPEN_ORDERS = 5;
     public static final int DEFAULT_USER_ACTIONS_PER_MINUTE = 40;
     public static final Duration DEFAULT_LATE_PAYMENT_WINDOW = Duration.ofHours(24);
@@ -20,6 +21,10 @@ public record ShopLimits(int maxOpenOrders, int userActionsPerMinute, Duration l
     public ShopLimits {
         if (maxOpenOrders < 1 || userActionsPerMinute < 1) throw new IllegalArgumentException("limits must be positive");
         if (latePaymentWindow.isNegative()) throw new IllegalArgumentException("late payment window cannot be negative");
+    }
+
+    public ShopLimits(int maxOpenOrders, int userActionsPerMinute, Duration latePaymentWindow) {
+        this(maxOpenOrders, userActionsPerMinute, latePaymentWindow, false);
     }
 
     public static ShopLimits defaults() {

@@ -70,6 +70,7 @@ import dev.vpnbot.application.service.fulfilment.KeyPlacing;
 import dev.vpnbot.application.service.fulfilment.PlacementSweep;
 import dev.vpnbot.application.service.fulfilment.OrderNoticeRelay;
 import dev.vpnbot.application.service.ordering.OrderPlacement;
+import dev.vpnbot.application.service.ordering.OrderPricing;
 import dev.vpnbot.application.service.fulfilment.PanelDriftRepair;
 import dev.vpnbot.application.service.payment.PaymentCheck;
 import dev.vpnbot.application.service.payment.PaymentConfirmation;
@@ -143,8 +144,9 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     PlaceOrderUseCase placement(Users users, Tariffs tariffs, Servers servers, Keys keys, Orders orders, PaymentGateway gateway,
-                                Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces, SalesSwitch sales) {
-        return new OrderPlacement(users, tariffs, servers, keys, orders, gateway, tx, clock, settings, nonces, sales);
+                                Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces, SalesSwitch sales,
+                                OrderPricing pricing) {
+        return new OrderPlacement(users, tariffs, servers, keys, orders, gateway, tx, clock, settings, nonces, sales).pricedBy(pricing);
     }
 
     @Provides

@@ -125,6 +125,13 @@ public final class ConsoleModule extends AbstractModule {
 
     @Provides
     @Singleton
+    dev.vpnbot.application.port.in.codes.ManagePromoCodesUseCase promoCodes(Admins admins,
+            dev.vpnbot.application.port.out.codes.PromoCodes codes, Tariffs tariffs, Transactions tx, Clock clock) {
+        return CodesModule.administration(admins, codes, tariffs, tx, clock);
+    }
+
+    @Provides
+    @Singleton
     IssueEnrollmentTokenUseCase enrollmentTokens(Admins admins, EnrollmentTokens tokens, Clock clock) {
         return EnrollmentModule.issuing(admins, tokens, clock);
     }

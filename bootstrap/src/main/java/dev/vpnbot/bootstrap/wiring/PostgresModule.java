@@ -24,6 +24,7 @@ import dev.vpnbot.application.port.out.PaymentEvents;
 import dev.vpnbot.application.port.out.OrderNotices;
 import dev.vpnbot.application.port.out.StarPayments;
 import dev.vpnbot.application.port.out.SentNotifications;
+import dev.vpnbot.application.port.out.codes.PromoCodes;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.SubscriptionTokens;
 import dev.vpnbot.application.port.out.Tariffs;
@@ -117,6 +118,7 @@ public final class PostgresModule extends AbstractModule {
     @Provides @Singleton ConversationStates conversationStates(PostgresPersistence db) { return db.conversationStates(); }
 
     @Provides @Singleton SentNotifications sentNotifications(PostgresPersistence db) { return db.sentNotifications(); }
+    @Provides @Singleton PromoCodes promoCodes(PostgresPersistence db) { return db.promoCodes(); }
     @Provides @Singleton OrderNotices orderNotices(PostgresPersistence db) { return db.orderNotices(); }
 
     @Provides @Singleton Transactions transactions(PostgresPersistence db) { return db.transactions(); }

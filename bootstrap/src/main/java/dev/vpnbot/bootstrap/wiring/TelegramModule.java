@@ -20,6 +20,8 @@ import dev.vpnbot.application.port.in.account.ChangeTimeZoneUseCase;
 import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
 import dev.vpnbot.application.port.in.ordering.CancelOrderUseCase;
 import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
+import dev.vpnbot.application.port.in.codes.ManagePromoCodesUseCase;
+import dev.vpnbot.application.port.in.codes.RedeemPromoCodeUseCase;
 import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;
 import dev.vpnbot.application.port.in.account.FindUserUseCase;
 import dev.vpnbot.application.port.in.ordering.ListServersForPurchaseUseCase;
@@ -133,11 +135,12 @@ public final class TelegramModule extends AbstractModule {
                     ShowStatisticsUseCase statistics, BroadcastUseCase broadcasts, ManageUsersUseCase manageUsers, BotMetrics metrics,
                     IssueEnrollmentTokenUseCase enrollmentTokens, Optional<PayWithStarsUseCase> payWithStars,
                     StarsRefundUseCase starsRefunds, ChangeTimeZoneUseCase timeZone, BanUsersUseCase bans,
-                    ResetLinkUseCase resetLink) {
+                    ResetLinkUseCase resetLink, RedeemPromoCodeUseCase redeemCode, ManagePromoCodesUseCase manageCodes) {
         TelegramBot bot = adapter.bot()
                 .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null), timeZone)
                 .resetLink(resetLink)
                 .admin(manageServers, manageTariffs, statistics, broadcasts, manageUsers, enrollmentTokens, bans)
+                .promoCodes(redeemCode, manageCodes)
                 .stars(payWithStars.orElse(null), starsRefunds)
                 .build();
         bot.observeUpdates(metrics::updateTaken);

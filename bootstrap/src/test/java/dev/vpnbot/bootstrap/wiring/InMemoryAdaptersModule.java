@@ -102,6 +102,9 @@ public final class InMemoryAdaptersModule extends AbstractModule {
     @Provides @Singleton InMemoryOrders inMemoryOrders() { return new InMemoryOrders(); }
 
     @Provides @Singleton Orders orders(InMemoryOrders o) { return o; }
+    @Provides @Singleton dev.vpnbot.application.port.out.codes.PromoCodes promoCodes(InMemoryOrders o) {
+        return new dev.vpnbot.application.fixtures.InMemoryPromoCodes(o);
+    }
 
     @Provides @Singleton PaymentEvents events() { return new InMemoryPaymentEvents(); }
 

@@ -1,5 +1,6 @@
 package dev.vpnbot.adapter.telegram.admin;
 
+import dev.vpnbot.adapter.telegram.admin.codes.PromoCodesScreen;
 import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
@@ -47,6 +48,7 @@ public final class AdminDesk {
     private final BroadcastFlow broadcast;
     private final UsersScreen users;
     private final GrantFlow grants;
+    private final PromoCodesScreen promoCodes;
 
     /**
      * @param admins whether a Telegram user id is an admin's (the same ids the use cases check)
@@ -66,6 +68,7 @@ public final class AdminDesk {
         this.broadcast = new BroadcastFlow(useCases.broadcasts(), conversations);
         this.users = new UsersScreen(useCases.users(), useCases.servers(), useCases.bans(), conversations).withStars(useCases.stars());
         this.grants = new GrantFlow(useCases.users(), useCases.tariffs(), useCases.servers(), users, conversations);
+        this.promoCodes = new PromoCodesScreen(useCases.promoCodes(), conversations);
     }
 
     /** The user card's "Reset link" buttons; null (the default) leaves them out. */
@@ -143,6 +146,10 @@ public final class AdminDesk {
         buttons.put(Action.SALES_PAUSE, (ix, d) -> tariffChanges.askPauseMessage(ix));
         buttons.put(Action.SALES_PAUSE_SILENT, (ix, d) -> tariffChanges.pause(ix, ""));
         buttons.put(Action.SALES_RESUME, (ix, d) -> tariffChanges.resume(ix));
+        buttons.put(Action.PROMO_CODES, (ix, d) -> promoCodes.list(ix));
+        buttons.put(Action.PROMO_CODE, (ix, d) -> promoCodes.card(ix, d.id(0)));
+        buttons.put(Action.PROMO_CODE_DISABLE, (ix, d) -> promoCodes.disable(ix, d.id(0)));
+        buttons.put(Action.PROMO_CODE_NEW, (ix, d) -> promoCodes.askNew(ix));
     }
 
     /** One of {@link #COMMANDS}, from an admin. */
@@ -178,6 +185,7 @@ public final class AdminDesk {
                     tariffChanges.received(ix, message, c);
             case ADMIN_BROADCAST_TEXT -> broadcast.received(ix, message, c);
             case ADMIN_USER_LOOKUP -> users.received(ix, message);
+            case ADMIN_PROMO_NEW -> promoCodes.received(ix, message.hasText() ? message.getText() : "");
             default -> home.sendNew(ix); // nothing typed is expected after a grant
         }
     }

@@ -2,6 +2,7 @@ package dev.vpnbot.adapter.telegram.admin;
 
 import dev.vpnbot.application.port.in.admin.StarsRefundUseCase;
 import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
+import dev.vpnbot.application.port.in.codes.ManagePromoCodesUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
@@ -16,10 +17,11 @@ import java.util.Objects;
  * same configuration.
  *
  * @param stars Stars payments on the user card and their refunds; null while Stars are off
+ * @param promoCodes the promo codes screen; null: not shown
  */
 public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                             BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
-                            BanUsersUseCase bans, StarsRefundUseCase stars) {
+                            BanUsersUseCase bans, StarsRefundUseCase stars, ManagePromoCodesUseCase promoCodes) {
     public AdminUseCases {
         Objects.requireNonNull(servers, "servers");
         Objects.requireNonNull(tariffs, "tariffs");
@@ -33,10 +35,22 @@ public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase t
     public AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                          BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
                          BanUsersUseCase bans) {
-        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, null);
+        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, null, null);
+    }
+
+    /** Without promo codes. */
+    public AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
+                         BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
+                         BanUsersUseCase bans, StarsRefundUseCase stars) {
+        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, null);
+    }
+
+    /** The same use cases with the promo codes screen. */
+    public AdminUseCases withPromoCodes(ManagePromoCodesUseCase codes) {
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, codes);
     }
 
     public AdminUseCases withStars(StarsRefundUseCase starsRefunds) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, starsRefunds);
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, starsRefunds, promoCodes);
     }
 }

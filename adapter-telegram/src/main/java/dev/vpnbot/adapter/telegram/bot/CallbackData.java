@@ -66,6 +66,8 @@ public record CallbackData(Action action, List<String> args) {
         TIME_ZONE_SET("zs", Arg.ZONE),
         /** a new subscription link (and panel UUID) for the key */
         KEY_RESET_LINK("kr", Arg.ID),
+        /** promo codes (docs/CODES.md): "I have a code" for the order */
+        ORDER_CODE("cp", Arg.ID),
 
         // ---- admins only; every code starts with 'a' ----
         ADMIN_HOME(Who.ADMIN, "a"),
@@ -130,7 +132,12 @@ public record CallbackData(Action action, List<String> args) {
         /** maintenance: asks for the message buyers read */
         SALES_PAUSE(Who.ADMIN, "afm"),
         SALES_PAUSE_SILENT(Who.ADMIN, "afq"),
-        SALES_RESUME(Who.ADMIN, "afr");
+        SALES_RESUME(Who.ADMIN, "afr"),
+        /** promo codes: the list, one code (by id), disabling it, a new one */
+        PROMO_CODES(Who.ADMIN, "ac"),
+        PROMO_CODE(Who.ADMIN, "acv", Arg.ID),
+        PROMO_CODE_DISABLE(Who.ADMIN, "acd", Arg.ID),
+        PROMO_CODE_NEW(Who.ADMIN, "acn");
 
         private static final Map<String, Action> BY_CODE =
                 Arrays.stream(values()).collect(Collectors.toMap(a -> a.code, Function.identity()));

@@ -30,7 +30,11 @@ public record Conversation(Step step, long id, String choice) {
         /** the Stars price of the tariff in {@code id} */
         ADMIN_TARIFF_STARS,
         /** the time zone screen is open: typed text searches zones */
-        TIME_ZONE;
+        TIME_ZONE,
+        /** "I have a code" on the order in {@code id}: typed text is the promo code */
+        PROMO_CODE,
+        /** the words of a new promo code (docs/CODES.md) */
+        ADMIN_PROMO_NEW;
 
         public boolean adminOnly() {
             return name().startsWith("ADMIN_");
@@ -57,6 +61,10 @@ public record Conversation(Step step, long id, String choice) {
 
     public static Conversation support() {
         return new Conversation(Step.SUPPORT, 0, "");
+    }
+
+    public static Conversation promoCode(long orderId) {
+        return new Conversation(Step.PROMO_CODE, orderId, "");
     }
 
     public static Conversation timeZone() {

@@ -45,6 +45,7 @@ final class OrderScreen {
     private final boolean testMode;
     private StarsInvoices stars;
     private boolean crypto = true;
+    private CodeEntry codes;
 
     /** @param testPayments the test payment use case when test mode is on; null switches test mode off */
     OrderScreen(CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ListServersForPurchaseUseCase servers,
@@ -65,6 +66,12 @@ final class OrderScreen {
     OrderScreen payWith(boolean cryptoConfigured, StarsInvoices starsInvoices) {
         this.crypto = cryptoConfigured;
         this.stars = starsInvoices;
+        return this;
+    }
+
+    /** Promo codes: the discount line on the summary, or the "I have a code" button. */
+    OrderScreen withCodes(CodeEntry codeEntry) {
+        this.codes = codeEntry;
         return this;
     }
 
@@ -163,6 +170,8 @@ final class OrderScreen {
         boolean starsOffered = stars != null && stars.offered(ix, order);
         text.append(t.html("order.period", t.period(order.tariff().days()))).append('\n')
                 .append(t.html("order.price", t.money(order.price()))).append('\n');
+        Optional<String> discount = codes == null ? Optional.empty() : codes.discountLine(ix, order);
+        discount.ifPresent(line -> text.append(line).append('\n'));
         if (starsOffered) text.append(t.html("order.price_stars", order.starsPrice().orElseThrow().count())).append('\n');
         text.append(t.html("order.deadline", t.date(order.paymentDeadline(), ix.zone()))).append("\n\n");
         if (testMode) text.append(t.html("order.test_mode")).append("\n\n");
@@ -177,6 +186,9 @@ final class OrderScreen {
                     CallbackData.of(Action.ORDER_PAY_STARS, orderId)));
         }
         if (testMode) view.row(Button.callback(t.label("order.pay_test"), CallbackData.of(Action.ORDER_PAY_TEST, orderId)));
+        if (codes != null && codes.offered() && discount.isEmpty()) {
+            view.row(Button.callback(t.label("order.have_code"), CallbackData.of(Action.ORDER_CODE, orderId)));
+        }
         return view
                 .row(Button.callback(t.label("order.check"), CallbackData.of(Action.ORDER_CHECK, orderId)))
                 .row(Button.callback(t.label("order.cancel"), CallbackData.of(Action.ORDER_CANCEL, orderId)))

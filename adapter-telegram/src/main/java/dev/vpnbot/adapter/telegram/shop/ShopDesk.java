@@ -35,6 +35,7 @@ public final class ShopDesk {
     private final SupportDesk support;
     private final LanguageScreen language;
     private final TimeZoneScreen timeZone;
+    private final CodeEntry codes;
 
     /** @param useCases with {@link ShopSettings#paymentTestMode()} on, they must include the test payment use case */
     public ShopDesk(ShopSettings settings, TelegramUseCases useCases, ConnectLinks links, Outbox sender, Conversations conversations) {
@@ -42,6 +43,8 @@ public final class ShopDesk {
         this.orders = new OrderScreen(useCases.checkPayment(), useCases.cancelOrder(), useCases.servers(), useCases.myKeys(),
                 conversations, settings.paymentTestMode() ? useCases.payInTestMode() : null)
                 .payWith(settings.cryptoPayments(), useCases.payWithStars() == null ? null : new StarsInvoices(useCases.payWithStars(), sender));
+        this.codes = new CodeEntry(useCases.promoCodes(), orders, conversations, menu);
+        orders.withCodes(codes);
         this.buy = new BuyFlow(useCases.tariffs(), useCases.servers(), useCases.placeOrder(), useCases.checkPayment(), orders, conversations);
         this.keys = new KeysScreen(useCases.myKeys(), new KeyCard(sender, settings.subscriptionBaseUrl()), useCases.resetLink());
         this.extend = new ExtendFlow(useCases.tariffs(), useCases.placeOrder(), useCases.checkPayment(), keys, orders, conversations);
@@ -78,6 +81,13 @@ public final class ShopDesk {
         buttons.put(Action.ORDER_PAY_STARS, (ix, d) -> orders.payWithStars(ix, new OrderId(d.id(0))));
         buttons.put(Action.TIME_ZONE, (ix, d) -> timeZone.show(ix));
         buttons.put(Action.TIME_ZONE_SET, (ix, d) -> timeZone.choose(ix, d.zone(0)));
+        buttons.put(Action.ORDER_CODE, (ix, d) -> codes.ask(ix, new OrderId(d.id(0))));
+    }
+
+    /** A buyer's command with what followed it: /start's payload may be a promo link; anything else as {@link #command(Interaction, String)}. */
+    public void command(Interaction ix, String command, String argument) {
+        if (command.equals("start") && codes.startLink(ix, argument)) return;
+        command(ix, command);
     }
 
     /** A buyer's command; /start, /menu and anything unknown show the menu. */
@@ -116,6 +126,7 @@ public final class ShopDesk {
             case EXTENDING -> extend.tariffs(ix, new KeyId(c.id()));
             case BUYING -> buy.tariffs(ix);
             case TIME_ZONE -> timeZone.search(ix, message.hasText() ? message.getText() : "");
+            case PROMO_CODE -> codes.received(ix, message.hasText() ? message.getText() : "", new OrderId(c.id()));
             default -> pleaseUseButtons(ix);
         }
     }

@@ -3,6 +3,7 @@ package dev.vpnbot.adapter.telegram.shop;
 import dev.vpnbot.application.port.in.account.ChangeTimeZoneUseCase;
 import dev.vpnbot.application.port.in.ordering.CancelOrderUseCase;
 import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
+import dev.vpnbot.application.port.in.codes.RedeemPromoCodeUseCase;
 import dev.vpnbot.application.port.in.payment.CheckPaymentUseCase;
 import dev.vpnbot.application.port.in.account.FindUserUseCase;
 import dev.vpnbot.application.port.in.ordering.ListServersForPurchaseUseCase;
@@ -22,12 +23,13 @@ import java.util.Objects;
  *                      {@link ShopSettings#paymentTestMode()} is on, null otherwise
  * @param payWithStars  Telegram Stars; null when the operator did not switch Stars on
  * @param resetLink     the key screen's "Reset link" button; null: no button
+ * @param promoCodes    promo codes at checkout and from start links; null: no "I have a code" button
  */
 public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
                                ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
                                CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
                                PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone,
-                               PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink) {
+                               PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink, RedeemPromoCodeUseCase promoCodes) {
     public TelegramUseCases {
         Objects.requireNonNull(registerUser, "registerUser");
         Objects.requireNonNull(findUser, "findUser");
@@ -39,6 +41,22 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
         Objects.requireNonNull(cancelOrder, "cancelOrder");
         Objects.requireNonNull(myKeys, "myKeys");
         Objects.requireNonNull(changeTimeZone, "changeTimeZone");
+    }
+
+    /** Without promo codes. */
+    public TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
+                            ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
+                            CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
+                            PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone,
+                            PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink) {
+        this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, payInTestMode,
+                changeTimeZone, payWithStars, resetLink, null);
+    }
+
+    /** The same use cases with promo codes ("I have a code", start links with promo_). */
+    public TelegramUseCases withPromoCodes(RedeemPromoCodeUseCase codes) {
+        return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, codes);
     }
 
     /** Without Stars. */
@@ -53,13 +71,13 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
     /** The same use cases with Stars (null: without). */
     public TelegramUseCases withStars(PayWithStarsUseCase stars) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys,
-                payInTestMode, changeTimeZone, stars, resetLink);
+                payInTestMode, changeTimeZone, stars, resetLink, promoCodes);
     }
 
     /** The same use cases with the "Reset link" button's. */
     public TelegramUseCases withResetLink(ResetLinkUseCase reset) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, reset);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, reset, promoCodes);
     }
 
     /** Without test payments (production). */

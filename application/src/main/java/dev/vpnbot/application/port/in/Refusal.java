@@ -33,7 +33,22 @@ public class Refusal extends RuntimeException {
         /** Maintenance: new keys are not sold right now; the detail is the operator's message for buyers. */
         SALES_PAUSED,
         /** The user is banned: nothing is sold to or done for them. */
-        USER_BANNED
+        USER_BANNED,
+        /** Promo codes: no such code (or not a code at all). */
+        CODE_UNKNOWN,
+        CODE_DISABLED,
+        CODE_EXPIRED,
+        /** The code is not valid for the order's tariff. */
+        CODE_WRONG_TARIFF,
+        /** Every use of the code has been taken. */
+        CODE_EXHAUSTED,
+        /** This user has used the code as often as one user may. */
+        CODE_USED_UP,
+        CODE_NEW_USERS_ONLY,
+        /** The order already has a discount and the operator does not allow stacking. */
+        CODE_NOT_STACKABLE,
+        /** One code per order: the order already carries one. */
+        CODE_ALREADY_APPLIED
     }
 
     private final Reason reason;

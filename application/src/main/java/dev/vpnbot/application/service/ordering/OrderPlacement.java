@@ -62,6 +62,7 @@ public final class OrderPlacement implements PlaceOrderUseCase {
     private final Clock clock;
     private final PurchaseSettings settings;
     private final Nonces nonces;
+    private OrderPricing pricing = OrderPricing.LIST;
 
     public OrderPlacement(Users users, Tariffs tariffs, Servers servers, Keys keys, Orders orders,
                           PaymentGateway gateway, Transactions transactions, Clock clock,
@@ -86,6 +87,12 @@ public final class OrderPlacement implements PlaceOrderUseCase {
         this.nonces = nonces;
     }
 
+    /** Discounts (promo codes) taken when an order is placed; without it, the list price. */
+    public OrderPlacement pricedBy(OrderPricing orderPricing) {
+        this.pricing = java.util.Objects.requireNonNull(orderPricing, "orderPricing");
+        return this;
+    }
+
     @Override
     public Order placeNewKey(PlaceNewKeyOrderCommand command) {
         requireRegistered(command.userId());
@@ -97,7 +104,7 @@ public final class OrderPlacement implements PlaceOrderUseCase {
         Server server = command.serverId() == null
                 ? selection.leastLoaded().orElseThrow(() -> new Refusal(Refusal.Reason.NO_SERVER_AVAILABLE, "all servers are full or off"))
                 : selection.pick(command.serverId()).orElseThrow(() -> new Refusal(Refusal.Reason.SERVER_NOT_AVAILABLE, "server " + command.serverId()));
-        return place(command.userId(), tariff, new OrderPurpose.NewKey(server.id()));
+        return place(command.userId(), tariff, new OrderPurpose.NewKey(server.id()), command.promoCode());
     }
 
     @Override
@@ -111,10 +118,10 @@ public final class OrderPlacement implements PlaceOrderUseCase {
         if (servers.find(key.serverId()).isEmpty()) {
             throw new Refusal(Refusal.Reason.SERVER_NOT_AVAILABLE, "key " + key.id() + " is on retired server " + key.serverId());
         }
-        return place(command.userId(), tariff, new OrderPurpose.Renewal(key.id()));
+        return place(command.userId(), tariff, new OrderPurpose.Renewal(key.id()), command.promoCode());
     }
 
-    private Order place(UserId userId, Tariff tariff, OrderPurpose purpose) {
+    private Order place(UserId userId, Tariff tariff, OrderPurpose purpose, String promoCode) {
         Duration lifetime = settings.invoiceLifetime();
         Order created = transactions.inTransaction(() -> {
             // each order is an invoice at the gateway and a row the reconciler walks: one user gets a few at a time
@@ -123,11 +130,15 @@ public final class OrderPlacement implements PlaceOrderUseCase {
                 throw new Refusal(Refusal.Reason.TOO_MANY_OPEN_ORDERS, "user " + userId + " has " + open + " orders waiting for payment");
             }
             OrderId id = orders.nextId();
-            Order order = Order.place(id, PublicOrderId.of(id, nonces.next()), userId, tariff.snapshot(settings.starsPerUnit()), purpose,
+            OrderPricing.Quote quote = pricing.quote(userId, tariff, tariff.snapshot(settings.starsPerUnit()), purpose, promoCode);
+            Order order = Order.place(id, PublicOrderId.of(id, nonces.next()), userId, quote.snapshot(), purpose,
                     clock.instant(), lifetime);
             orders.save(order);
+            quote.placed(order);
             return order;
         });
+        // a free order (a code took everything off) has nothing to invoice
+        if (created.price().amount().signum() == 0) return pricing.settleFree(created).orElseGet(() -> requestInvoice(created));
         return requestInvoice(created);
     }
 

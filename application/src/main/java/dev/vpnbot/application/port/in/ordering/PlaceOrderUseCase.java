@@ -14,20 +14,31 @@ import java.util.Objects;
  */
 public interface PlaceOrderUseCase {
 
-    /** @param serverId the buyer's pick, or null to let the bot choose the least loaded server */
-    record PlaceNewKeyOrderCommand(UserId userId, TariffId tariffId, ServerId serverId) {
+    /**
+     * @param serverId  the buyer's pick, or null to let the bot choose the least loaded server
+     * @param promoCode a promo code the buyer typed for this order, or null
+     */
+    record PlaceNewKeyOrderCommand(UserId userId, TariffId tariffId, ServerId serverId, String promoCode) {
         public PlaceNewKeyOrderCommand {
             Objects.requireNonNull(userId, "userId");
             Objects.requireNonNull(tariffId, "tariffId");
         }
+
+        public PlaceNewKeyOrderCommand(UserId userId, TariffId tariffId, ServerId serverId) {
+            this(userId, tariffId, serverId, null);
+        }
     }
 
     /** A renewal never names a server: the key stays where it is. */
-    record PlaceRenewalCommand(UserId userId, KeyId keyId, TariffId tariffId) {
+    record PlaceRenewalCommand(UserId userId, KeyId keyId, TariffId tariffId, String promoCode) {
         public PlaceRenewalCommand {
             Objects.requireNonNull(userId, "userId");
             Objects.requireNonNull(keyId, "keyId");
             Objects.requireNonNull(tariffId, "tariffId");
+        }
+
+        public PlaceRenewalCommand(UserId userId, KeyId keyId, TariffId tariffId) {
+            this(userId, keyId, tariffId, null);
         }
     }
 
