@@ -16,6 +16,9 @@ import dev.vpnbot.application.port.out.Tariffs;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.admin.Audiences;
+import dev.vpnbot.application.port.out.balance.AutoRenewals;
+import dev.vpnbot.application.port.out.balance.Balances;
+import dev.vpnbot.application.port.out.balance.TopUps;
 import dev.vpnbot.application.port.out.admin.Broadcasts;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.admin.ShopFigures;
@@ -69,6 +72,9 @@ public final class PostgresPersistence implements AutoCloseable {
     private final QueuedEnrollments queuedEnrollments;
     private final SubscriptionTokens subscriptionTokens;
     private final LinkResets linkResets;
+    private final Balances balances;
+    private final TopUps topUps;
+    private final AutoRenewals autoRenewals;
 
     private PostgresPersistence(HikariDataSource pool, DatabaseSettings settings, SecretBox secrets, Clock clock,
                                 MigrationReport migration) {
@@ -95,6 +101,9 @@ public final class PostgresPersistence implements AutoCloseable {
         this.salesSwitch = new PostgresSalesSwitch(db);
         this.subscriptionTokens = new PostgresSubscriptionTokens(db, secrets);
         this.linkResets = new PostgresLinkResets(db, clock);
+        this.balances = new PostgresBalances(db);
+        this.topUps = new PostgresTopUps(db);
+        this.autoRenewals = new PostgresAutoRenewals(db);
     }
 
     /** Migrates the schema, then serves with the same login. */
@@ -242,6 +251,19 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public LinkResets linkResets() {
         return linkResets;
+    }
+
+    /** The balance ledger (docs/BALANCE.md). */
+    public Balances balances() {
+        return balances;
+    }
+
+    public TopUps topUps() {
+        return topUps;
+    }
+
+    public AutoRenewals autoRenewals() {
+        return autoRenewals;
     }
 
     public Orders orders() {

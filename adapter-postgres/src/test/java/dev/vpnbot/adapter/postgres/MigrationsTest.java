@@ -115,7 +115,9 @@ class MigrationsTest {
                     "node_enrollments.submitted_at", "node_enrollments.taken_at", "node_enrollments.finished_at",
                     "star_payments.received_at", "star_payments.refunded_at",
                     "sales_pause.paused_at",
-                    "key_link_resets.requested_at");
+                    "key_link_resets.requested_at",
+                    "balance_entries.created_at", "top_ups.created_at", "top_ups.credited_at", "auto_renew.enabled_at",
+                    "auto_renewals.expires_at", "auto_renewals.renewed_at");
         } finally {
             schema.drop();
         }

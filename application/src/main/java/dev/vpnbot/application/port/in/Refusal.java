@@ -33,7 +33,9 @@ public class Refusal extends RuntimeException {
         /** Maintenance: new keys are not sold right now; the detail is the operator's message for buyers. */
         SALES_PAUSED,
         /** The user is banned: nothing is sold to or done for them. */
-        USER_BANNED
+        USER_BANNED,
+        /** The balance does not cover it; the detail names the shortfall. */
+        BALANCE_TOO_LOW
     }
 
     private final Reason reason;
