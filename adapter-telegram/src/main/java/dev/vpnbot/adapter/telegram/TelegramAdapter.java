@@ -35,6 +35,13 @@ import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.admin.BackupChannel;
 import dev.vpnbot.application.port.out.admin.BroadcastChannel;
+import dev.vpnbot.application.port.out.notify.BalanceNotices;
+import dev.vpnbot.adapter.telegram.shop.BalanceUseCases;
+import dev.vpnbot.application.port.in.admin.ManageBalancesUseCase;
+import dev.vpnbot.application.port.in.balance.AutoRenewUseCase;
+import dev.vpnbot.application.port.in.balance.PayFromBalanceUseCase;
+import dev.vpnbot.application.port.in.balance.ShowBalanceUseCase;
+import dev.vpnbot.application.port.in.balance.TopUpBalanceUseCase;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,7 +66,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private final TelegramSettings settings;
     private final ConversationStates states;
     private final RateLimitedSender sender;
-    private final Notifier notifier;
+    private final TelegramNotifier notifier;
     private final BroadcastChannel broadcasts;
     private final StarsDirectLine starsLine;
     private final OkHttpClient http;
@@ -95,6 +102,11 @@ public final class TelegramAdapter implements AutoCloseable {
     }
 
     public Notifier notifier() {
+        return notifier;
+    }
+
+    /** The balance's unprompted messages (auto-renew short of money), through the same sender. */
+    public BalanceNotices balanceNotices() {
         return notifier;
     }
 
@@ -156,6 +168,7 @@ public final class TelegramAdapter implements AutoCloseable {
         private AdminUseCases admin;
         private PayWithStarsUseCase stars;
         private StarsRefundUseCase starsRefunds;
+        private ManageBalancesUseCase balances;
 
         private BotAssembly() {}
 
@@ -176,6 +189,14 @@ public final class TelegramAdapter implements AutoCloseable {
             return this;
         }
 
+        /** The balance: the buyer's screens and "Pay from balance"; the ledger on the admin's user card. Call after {@link #shop} and {@link #admin}. */
+        public BotAssembly balance(ShowBalanceUseCase show, TopUpBalanceUseCase topUp, PayFromBalanceUseCase pay, AutoRenewUseCase autoRenew,
+                                   ManageBalancesUseCase ledgers) {
+            this.shop = Objects.requireNonNull(shop, "shop use cases first").withBalance(new BalanceUseCases(show, topUp, pay, autoRenew));
+            this.balances = ledgers;
+            return this;
+        }
+
         /** The key screen's "Reset link" button; call after {@link #shop}. */
         public BotAssembly resetLink(ResetLinkUseCase reset) {
             this.shop = Objects.requireNonNull(shop, "shop use cases first").withResetLink(reset);
@@ -191,7 +212,7 @@ public final class TelegramAdapter implements AutoCloseable {
 
         public TelegramBot build() {
             TelegramUseCases useCases = Objects.requireNonNull(shop, "shop use cases").withStars(stars);
-            AdminUseCases adminUseCases = admin == null ? null : admin.withStars(starsRefunds);
+            AdminUseCases adminUseCases = admin == null ? null : admin.withStars(starsRefunds).withBalances(balances);
             return new TelegramBot(settings, sender, useCases, adminUseCases, states, starsLine);
         }
     }

@@ -4,6 +4,7 @@ import dev.vpnbot.application.port.in.admin.StarsRefundUseCase;
 import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase;
+import dev.vpnbot.application.port.in.admin.ManageBalancesUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
@@ -16,10 +17,11 @@ import java.util.Objects;
  * same configuration.
  *
  * @param stars Stars payments on the user card and their refunds; null while Stars are off
+ * @param balances the users' ledgers and manual entries; null: no ledger screens
  */
 public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                             BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
-                            BanUsersUseCase bans, StarsRefundUseCase stars) {
+                            BanUsersUseCase bans, StarsRefundUseCase stars, ManageBalancesUseCase balances) {
     public AdminUseCases {
         Objects.requireNonNull(servers, "servers");
         Objects.requireNonNull(tariffs, "tariffs");
@@ -33,10 +35,14 @@ public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase t
     public AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                          BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
                          BanUsersUseCase bans) {
-        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, null);
+        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, null, null);
     }
 
     public AdminUseCases withStars(StarsRefundUseCase starsRefunds) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, starsRefunds);
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, starsRefunds, balances);
+    }
+
+    public AdminUseCases withBalances(ManageBalancesUseCase ledgers) {
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, ledgers);
     }
 }

@@ -30,7 +30,11 @@ public record Conversation(Step step, long id, String choice) {
         /** the Stars price of the tariff in {@code id} */
         ADMIN_TARIFF_STARS,
         /** the time zone screen is open: typed text searches zones */
-        TIME_ZONE;
+        TIME_ZONE,
+        /** "Top up balance" is open: typed text is the amount */
+        BALANCE_TOP_UP,
+        /** the next text is "amount reason" for a manual entry on user {@code id}; choice "credit" or "debit" */
+        ADMIN_LEDGER_ENTRY;
 
         public boolean adminOnly() {
             return name().startsWith("ADMIN_");

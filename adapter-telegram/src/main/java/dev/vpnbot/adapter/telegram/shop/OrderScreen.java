@@ -20,6 +20,7 @@ import dev.vpnbot.domain.order.Order;
 import dev.vpnbot.domain.order.OrderId;
 import dev.vpnbot.domain.order.OrderPurpose;
 import dev.vpnbot.domain.server.Server;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,8 @@ final class OrderScreen {
     private final boolean testMode;
     private StarsInvoices stars;
     private boolean crypto = true;
+    /** "Pay from balance" on unpaid orders (docs/BALANCE.md) */
+    private boolean balance;
 
     /** @param testPayments the test payment use case when test mode is on; null switches test mode off */
     OrderScreen(CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ListServersForPurchaseUseCase servers,
@@ -65,6 +68,11 @@ final class OrderScreen {
     OrderScreen payWith(boolean cryptoConfigured, StarsInvoices starsInvoices) {
         this.crypto = cryptoConfigured;
         this.stars = starsInvoices;
+        return this;
+    }
+
+    OrderScreen withBalance(boolean offered) {
+        this.balance = offered;
         return this;
     }
 
@@ -141,6 +149,7 @@ final class OrderScreen {
                     .row(Button.callback(t.label("menu.buy"), CallbackData.of(Action.BUY))).row(MainMenu.back(t));
             case UNDERPAID -> lateCheck(t, order, View.of(t.html("order.underpaid", order.publicId().value(),
                             order.amountPaid() == null ? "?" : t.money(order.amountPaid()), t.money(order.price()))))
+                    .rows(balance ? List.of(BalanceScreen.payButton(t, order)) : List.of())
                     .row(Button.callback(t.label("menu.support"), CallbackData.of(Action.SUPPORT))).row(MainMenu.back(t));
         };
         ix.show(view);
@@ -177,6 +186,7 @@ final class OrderScreen {
                     CallbackData.of(Action.ORDER_PAY_STARS, orderId)));
         }
         if (testMode) view.row(Button.callback(t.label("order.pay_test"), CallbackData.of(Action.ORDER_PAY_TEST, orderId)));
+        if (balance) view.row(BalanceScreen.payButton(t, order));
         return view
                 .row(Button.callback(t.label("order.check"), CallbackData.of(Action.ORDER_CHECK, orderId)))
                 .row(Button.callback(t.label("order.cancel"), CallbackData.of(Action.ORDER_CANCEL, orderId)))

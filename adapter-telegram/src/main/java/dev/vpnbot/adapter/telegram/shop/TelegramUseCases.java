@@ -22,12 +22,13 @@ import java.util.Objects;
  *                      {@link ShopSettings#paymentTestMode()} is on, null otherwise
  * @param payWithStars  Telegram Stars; null when the operator did not switch Stars on
  * @param resetLink     the key screen's "Reset link" button; null: no button
+ * @param balance       the balance screens; null: no balance
  */
 public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
                                ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
                                CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
                                PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone,
-                               PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink) {
+                               PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink, BalanceUseCases balance) {
     public TelegramUseCases {
         Objects.requireNonNull(registerUser, "registerUser");
         Objects.requireNonNull(findUser, "findUser");
@@ -39,6 +40,22 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
         Objects.requireNonNull(cancelOrder, "cancelOrder");
         Objects.requireNonNull(myKeys, "myKeys");
         Objects.requireNonNull(changeTimeZone, "changeTimeZone");
+    }
+
+    /** Without the balance. */
+    public TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
+                            ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
+                            CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
+                            PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone,
+                            PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink) {
+        this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, payInTestMode,
+                changeTimeZone, payWithStars, resetLink, null);
+    }
+
+    /** The same use cases with the balance's screens. */
+    public TelegramUseCases withBalance(BalanceUseCases useCases) {
+        return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys,
+                payInTestMode, changeTimeZone, payWithStars, resetLink, useCases);
     }
 
     /** Without Stars. */
@@ -53,13 +70,13 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
     /** The same use cases with Stars (null: without). */
     public TelegramUseCases withStars(PayWithStarsUseCase stars) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys,
-                payInTestMode, changeTimeZone, stars, resetLink);
+                payInTestMode, changeTimeZone, stars, resetLink, balance);
     }
 
     /** The same use cases with the "Reset link" button's. */
     public TelegramUseCases withResetLink(ResetLinkUseCase reset) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, reset);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, reset, balance);
     }
 
     /** Without test payments (production). */

@@ -14,7 +14,11 @@ import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.order.Invoice;
 import dev.vpnbot.domain.order.OrderId;
 import dev.vpnbot.domain.user.UserId;
+import dev.vpnbot.application.port.out.Tariffs;
+import dev.vpnbot.domain.tariff.Tariff;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -36,9 +40,10 @@ public final class BalanceTopUp implements TopUpBalanceUseCase {
     private final Clock clock;
     private final Duration invoiceLifetime;
     private final List<BigDecimal> presets;
+    private final Tariffs tariffs;
 
     public BalanceTopUp(BalanceBook book, ShopCurrency currency, TopUps topUps, Users users, PaymentGateway gateway,
-                        Transactions transactions, Clock clock, Duration invoiceLifetime, List<BigDecimal> presets) {
+                        Transactions transactions, Clock clock, Duration invoiceLifetime, List<BigDecimal> presets, Tariffs tariffs) {
         this.book = book;
         this.currency = currency;
         this.topUps = topUps;
@@ -48,11 +53,19 @@ public final class BalanceTopUp implements TopUpBalanceUseCase {
         this.clock = clock;
         this.invoiceLifetime = invoiceLifetime;
         this.presets = List.copyOf(presets);
+        this.tariffs = tariffs;
     }
 
     @Override
     public List<Money> presets() {
-        return presets.stream().map(p -> new Money(p, currency.get())).toList();
+        Currency shop = currency.get();
+        if (presets.isEmpty()) {
+            // none configured: enough for each tariff on sale
+            return tariffs.all().stream().filter(Tariff::active).map(Tariff::price).filter(p -> p.currency().equals(shop))
+                    .distinct().sorted().toList();
+        }
+        return presets.stream().map(p -> new Money(p.setScale(Math.max(shop.getDefaultFractionDigits(), 0), RoundingMode.DOWN), shop))
+                .filter(m -> m.amount().signum() > 0).toList();
     }
 
     @Override
