@@ -125,14 +125,14 @@ public final class BalanceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ReconcileLedgerUseCase ledgerReconciliation(Balances balances, PaymentGateway gateway, Notifier notifier) {
-        return new LedgerReconciliation(balances, gateway, notifier);
+    ReconcileLedgerUseCase ledgerReconciliation(Balances balances, PaymentGateway gateway, Notifier notifier, SentNotifications once) {
+        return new LedgerReconciliation(balances, gateway, notifier, once);
     }
 
     @Provides
     @Singleton
     ManageBalancesUseCase manageBalances(BalanceBook book, Balances balances, AutoRenewals renewals, Users users, Notifier notifier,
                                          Transactions tx, Clock clock, Admins admins) {
-        return new BalanceAdministration(book, balances, renewals, users, notifier, tx, clock, admins);
+        return new BalanceAdministration(book, balances, renewals, users, notifier::alertAdmins, tx, clock, admins);
     }
 }

@@ -7,7 +7,6 @@ import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.balance.AutoRenewals;
 import dev.vpnbot.application.port.out.balance.Balances;
 import dev.vpnbot.application.port.out.notify.AdminAlert;
-import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.service.admin.Admins;
 import dev.vpnbot.domain.balance.AutoRenew;
 import dev.vpnbot.domain.balance.EntryKind;
@@ -18,6 +17,7 @@ import dev.vpnbot.domain.user.UserId;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -32,18 +32,19 @@ public final class BalanceAdministration implements ManageBalancesUseCase {
     private final Balances balances;
     private final AutoRenewals autoRenewals;
     private final Users users;
-    private final Notifier notifier;
+    /** The audit alert to the admins (the bot's notifier; the console logs it). */
+    private final Consumer<AdminAlert> alerts;
     private final Transactions transactions;
     private final Clock clock;
     private final Admins admins;
 
-    public BalanceAdministration(BalanceBook book, Balances balances, AutoRenewals autoRenewals, Users users, Notifier notifier,
+    public BalanceAdministration(BalanceBook book, Balances balances, AutoRenewals autoRenewals, Users users, Consumer<AdminAlert> alerts,
                                  Transactions transactions, Clock clock, Admins admins) {
         this.book = book;
         this.balances = balances;
         this.autoRenewals = autoRenewals;
         this.users = users;
-        this.notifier = notifier;
+        this.alerts = alerts;
         this.transactions = transactions;
         this.clock = clock;
         this.admins = admins;
@@ -83,7 +84,7 @@ public final class BalanceAdministration implements ManageBalancesUseCase {
                 clock.instant());
         LedgerEntry entry = transactions.inTransaction(() -> book.postOrRefuse(posting).entry());
         LOG.info(() -> "admin " + admin.telegramId() + " " + kind + " " + money + " for user " + user.telegramId() + ": " + reason);
-        notifier.alertAdmins(new AdminAlert(AdminAlert.Kind.BALANCE_ADJUSTED, "admin " + admin.telegramId() + ": " + kind + " " + money
+        alerts.accept(new AdminAlert(AdminAlert.Kind.BALANCE_ADJUSTED, "admin " + admin.telegramId() + ": " + kind + " " + money
                 + " for user " + user.telegramId() + " (" + reason.strip() + "), balance now " + entry.balanceAfter()));
         return entry;
     }

@@ -1,6 +1,7 @@
 package dev.vpnbot.application.service.balance;
 
 import dev.vpnbot.application.port.in.balance.ReconcileLedgerUseCase;
+import dev.vpnbot.application.port.out.SentNotifications;
 import dev.vpnbot.application.port.out.balance.Balances;
 import dev.vpnbot.application.port.out.notify.AdminAlert;
 import dev.vpnbot.application.port.out.notify.Notifier;
@@ -30,11 +31,20 @@ public final class LedgerReconciliation implements ReconcileLedgerUseCase {
     private final Balances balances;
     private final PaymentGateway gateway;
     private final Notifier notifier;
+    private final SentNotifications once;
 
-    public LedgerReconciliation(Balances balances, PaymentGateway gateway, Notifier notifier) {
+    public LedgerReconciliation(Balances balances, PaymentGateway gateway, Notifier notifier, SentNotifications once) {
         this.balances = balances;
         this.gateway = gateway;
         this.notifier = notifier;
+        this.once = once;
+    }
+
+    @Override
+    public Optional<Report> reconcileOnce(LocalDate day) {
+        // claimed first: a crash loses one day's check rather than alerting twice
+        if (!once.claim("ledger-reconciliation", day.toString())) return Optional.empty();
+        return Optional.of(reconcile(day));
     }
 
     @Override

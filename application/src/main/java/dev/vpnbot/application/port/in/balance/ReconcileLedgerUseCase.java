@@ -16,4 +16,7 @@ public interface ReconcileLedgerUseCase {
     }
 
     Report reconcile(LocalDate day);
+
+    /** {@link #reconcile} once per day whichever instance asks first (a timer calls it every hour); empty when it ran already. */
+    java.util.Optional<Report> reconcileOnce(LocalDate day);
 }
