@@ -125,13 +125,16 @@ public final class BotRig implements AutoCloseable {
                 broadcasting,
                 new UserAdministration(admins, users, keys, orders, shop.tariffs, shop.servers, shop.transactions, clock, shop.confirmation),
                 new EnrollmentTokenIssuing(admins, enrollmentTokens, clock, EnrollmentTokenIssuing.DEFAULT_LIFETIME),
-                new UserBans(admins, admins, users, keys, shop.servers, shop.transactions, panel));
+                new UserBans(admins, admins, users, keys, shop.servers, shop.transactions, panel))
+                .withBalances(shop.balanceAdministration);
         TelegramUseCases useCases = settings.paymentTestMode()
                 ? new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments, shop.timeZoneChange)
                 : new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.timeZoneChange);
-        useCases = useCases.withResetLink(shop.linkReset);
+        useCases = useCases.withResetLink(shop.linkReset)
+                .withBalance(new dev.vpnbot.adapter.telegram.shop.BalanceUseCases(shop.balanceBook, shop.balanceTopUp, shop.balanceCheckout,
+                        shop.autoRenewal));
         LongSupplier throttle = () -> throttleNanos.get() < 0 ? System.nanoTime() : throttleNanos.get();
         bot = stars ? new TelegramBot(settings, sender, useCases.withStars(shop.stars), admin.withStars(shop.starsRefunding), states,
                 starsLine, throttle)
