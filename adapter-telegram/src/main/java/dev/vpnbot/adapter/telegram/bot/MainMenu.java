@@ -45,12 +45,12 @@ public final class MainMenu {
         String name = firstName == null || firstName.isBlank() ? t.label("menu.friend") : firstName;
         View view = View.of(t.html("menu.text", name))
                 .row(Button.callback(t.label("menu.buy"), CallbackData.of(Action.BUY)))
-                .row(Button.callback(t.label("menu.keys"), CallbackData.of(Action.KEYS)),
-                        Button.callback(t.label("menu.balance"), CallbackData.of(Action.BALANCE)))
+                .row(Button.callback(t.label("menu.keys"), CallbackData.of(Action.KEYS)))
                 .row(Button.callback(t.label("menu.connect"), CallbackData.of(Action.CONNECT)),
                         Button.callback(t.label("menu.support"), CallbackData.of(Action.SUPPORT)))
                 .row(Button.callback(t.label("menu.language"), CallbackData.of(Action.LANGUAGE)),
-                        Button.callback(t.label("menu.timezone"), CallbackData.of(Action.TIME_ZONE)));
+                        Button.callback(t.label("menu.timezone"), CallbackData.of(Action.TIME_ZONE)))
+                .row(Button.callback(t.label("menu.balance"), CallbackData.of(Action.BALANCE)));
         if (admin) view.row(Button.callback(t.label("menu.admin"), CallbackData.of(Action.ADMIN_HOME)));
         return view;
     }

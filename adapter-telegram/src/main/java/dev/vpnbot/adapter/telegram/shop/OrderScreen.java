@@ -186,10 +186,10 @@ final class OrderScreen {
                     CallbackData.of(Action.ORDER_PAY_STARS, orderId)));
         }
         if (testMode) view.row(Button.callback(t.label("order.pay_test"), CallbackData.of(Action.ORDER_PAY_TEST, orderId)));
-        if (balance) view.row(BalanceScreen.payButton(t, order));
         return view
                 .row(Button.callback(t.label("order.check"), CallbackData.of(Action.ORDER_CHECK, orderId)))
                 .row(Button.callback(t.label("order.cancel"), CallbackData.of(Action.ORDER_CANCEL, orderId)))
+                .rows(balance ? List.of(BalanceScreen.payButton(t, order)) : List.of())
                 .row(MainMenu.back(t));
     }
 

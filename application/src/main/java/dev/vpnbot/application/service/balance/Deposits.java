@@ -85,7 +85,12 @@ public final class Deposits {
     }
 
     private boolean depositable(Money money) {
-        Currency shop = currency.get();
+        Currency shop;
+        try {
+            shop = currency.get();
+        } catch (RuntimeException noTariffs) {
+            return false; // never let the balance stop a payment from being applied
+        }
         return money.currency().equals(shop) && money.amount().signum() > 0;
     }
 }
