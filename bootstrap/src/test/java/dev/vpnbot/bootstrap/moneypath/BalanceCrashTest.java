@@ -75,6 +75,40 @@ class BalanceCrashTest {
         assertThat(second.notifier.sentOfKind("keyExtended")).hasSize(1);
     }
 
+    @org.junit.jupiter.api.Test
+    void a_database_connection_killed_inside_the_renewal_transaction_takes_no_money_and_the_next_round_renews() throws Exception {
+        RunningBot shop = rig.startBot();
+        VpnKey key = rig.buyKey(shop);
+        shop.autoRenewal.switchOn(MoneyPathRig.BUYER, key.id());
+        shop.balanceAdministration.credit(RunningBot.ADMIN, MoneyPathRig.BUYER, "5.00", "enough for one renewal");
+        rig.stop(shop);
+        rig.clock.set(key.expiresAt().minus(Duration.ofDays(1)));
+
+        PausingOrders[] pause = new PausingOrders[1];
+        RunningBot first = rig.startBot(RunningBot.Options.defaults()
+                .orders(orders -> pause[0] = new PausingOrders(orders, PausingOrders.UnitOfWork.PAYMENT)));
+        var renewing = java.util.concurrent.CompletableFuture.supplyAsync(first.autoRenewal::renewDue);
+        pause[0].awaitPause(); // the debit is written, the order is PAID, nothing is committed yet
+        long pid = rig.count("SELECT coalesce(min(pid), 0) FROM pg_locks WHERE relation = '" + rig.schema.name()
+                + ".orders'::regclass AND mode = 'RowExclusiveLock' AND granted AND pid <> pg_backend_pid()");
+        assertThat(pid).as("the renewal is one open transaction").isPositive();
+        rig.schema.execute("SELECT pg_terminate_backend(" + pid + ")");
+        pause[0].proceed();
+        assertThatThrownBy(renewing::join).isInstanceOf(java.util.concurrent.CompletionException.class);
+        rig.stop(first);
+
+        assertThat(rig.count("SELECT count(*) FROM balance_entries WHERE kind = 'DEBIT'")).as("no money taken").isZero();
+        assertThat(rig.count("SELECT count(*) FROM auto_renewals")).isZero();
+        assertThat(rig.count("SELECT count(*) FROM orders WHERE paid_via = 'BALANCE'")).isZero();
+        assertThat(rig.count("SELECT count(*) FROM balance_accounts WHERE amount = 5")).isEqualTo(1);
+
+        RunningBot second = rig.startBot();
+        assertThat(second.autoRenewal.renewDue()).isEqualTo(new Round(1, 0, 0));
+        assertThat(second.worker.runDueJobs()).isEqualTo(1);
+        assertThat(rig.key(key.id()).expiresAt()).isEqualTo(key.expiresAt().plus(Duration.ofDays(30)));
+        assertThat(rig.count("SELECT count(*) FROM balance_accounts WHERE amount = 0")).isEqualTo(1);
+    }
+
     /** The 3x-ui adapter, but the process dies at the renewal's panel call (before or after it). */
     private static final class DyingAtExpiry extends ForwardingPanel {
         private final Crash crash;
