@@ -19,6 +19,9 @@ import dev.vpnbot.application.port.out.Tariffs;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.admin.Audiences;
+import dev.vpnbot.application.port.out.balance.AutoRenewals;
+import dev.vpnbot.application.port.out.balance.Balances;
+import dev.vpnbot.application.port.out.balance.TopUps;
 import dev.vpnbot.application.port.out.admin.Broadcasts;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.admin.ShopFigures;
@@ -75,6 +78,9 @@ public final class PostgresPersistence implements AutoCloseable {
     private final LinkResets linkResets;
     private final Placements placements;
     private final ServerGroups serverGroups;
+    private final Balances balances;
+    private final TopUps topUps;
+    private final AutoRenewals autoRenewals;
 
     private PostgresPersistence(HikariDataSource pool, DatabaseSettings settings, SecretBox secrets, Clock clock,
                                 MigrationReport migration) {
@@ -104,6 +110,9 @@ public final class PostgresPersistence implements AutoCloseable {
         this.linkResets = new PostgresLinkResets(db, clock);
         this.placements = new PostgresPlacements(db);
         this.serverGroups = new PostgresServerGroups(db);
+        this.balances = new PostgresBalances(db);
+        this.topUps = new PostgresTopUps(db);
+        this.autoRenewals = new PostgresAutoRenewals(db);
     }
 
     /** Migrates the schema, then serves with the same login. */
@@ -259,6 +268,19 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public ServerGroups serverGroups() {
         return serverGroups;
+    }
+
+    /** The balance ledger (docs/BALANCE.md). */
+    public Balances balances() {
+        return balances;
+    }
+
+    public TopUps topUps() {
+        return topUps;
+    }
+
+    public AutoRenewals autoRenewals() {
+        return autoRenewals;
     }
 
     public Orders orders() {

@@ -117,7 +117,9 @@ class MigrationsTest {
                     "sales_pause.paused_at",
                     "promo_codes.expires_at", "promo_codes.created_at", "promo_redemptions.redeemed_at", "promo_remembered.remembered_at",
                     "key_link_resets.requested_at",
-                    "key_placements.next_attempt_at", "key_placements.created_at");
+                    "key_placements.next_attempt_at", "key_placements.created_at",
+                    "balance_entries.created_at", "top_ups.created_at", "top_ups.credited_at", "auto_renew.enabled_at",
+                    "auto_renewals.expires_at", "auto_renewals.renewed_at");
         } finally {
             schema.drop();
         }

@@ -37,6 +37,13 @@ import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.admin.BackupChannel;
 import dev.vpnbot.application.port.out.admin.BroadcastChannel;
+import dev.vpnbot.application.port.out.notify.BalanceNotices;
+import dev.vpnbot.adapter.telegram.shop.BalanceUseCases;
+import dev.vpnbot.application.port.in.admin.ManageBalancesUseCase;
+import dev.vpnbot.application.port.in.balance.AutoRenewUseCase;
+import dev.vpnbot.application.port.in.balance.PayFromBalanceUseCase;
+import dev.vpnbot.application.port.in.balance.ShowBalanceUseCase;
+import dev.vpnbot.application.port.in.balance.TopUpBalanceUseCase;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +68,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private final TelegramSettings settings;
     private final ConversationStates states;
     private final RateLimitedSender sender;
-    private final Notifier notifier;
+    private final TelegramNotifier notifier;
     private final BroadcastChannel broadcasts;
     private final StarsDirectLine starsLine;
     private final OkHttpClient http;
@@ -97,6 +104,11 @@ public final class TelegramAdapter implements AutoCloseable {
     }
 
     public Notifier notifier() {
+        return notifier;
+    }
+
+    /** The balance's unprompted messages (auto-renew short of money), through the same sender. */
+    public BalanceNotices balanceNotices() {
         return notifier;
     }
 
@@ -158,6 +170,7 @@ public final class TelegramAdapter implements AutoCloseable {
         private AdminUseCases admin;
         private PayWithStarsUseCase stars;
         private StarsRefundUseCase starsRefunds;
+        private ManageBalancesUseCase balances;
 
         private BotAssembly() {}
 
@@ -175,6 +188,14 @@ public final class TelegramAdapter implements AutoCloseable {
                                 PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase timeZone) {
             this.shop = new TelegramUseCases(register, users, language, tariffs, servers, placement, check, cancel, myKeys, payInTestMode,
                     timeZone);
+            return this;
+        }
+
+        /** The balance: the buyer's screens and "Pay from balance"; the ledger on the admin's user card. Call after {@link #shop} and {@link #admin}. */
+        public BotAssembly balance(ShowBalanceUseCase show, TopUpBalanceUseCase topUp, PayFromBalanceUseCase pay, AutoRenewUseCase autoRenew,
+                                   ManageBalancesUseCase ledgers) {
+            this.shop = Objects.requireNonNull(shop, "shop use cases first").withBalance(new BalanceUseCases(show, topUp, pay, autoRenew));
+            this.balances = ledgers;
             return this;
         }
 
@@ -200,7 +221,7 @@ public final class TelegramAdapter implements AutoCloseable {
 
         public TelegramBot build() {
             TelegramUseCases useCases = Objects.requireNonNull(shop, "shop use cases").withStars(stars);
-            AdminUseCases adminUseCases = admin == null ? null : admin.withStars(starsRefunds);
+            AdminUseCases adminUseCases = admin == null ? null : admin.withStars(starsRefunds).withBalances(balances);
             return new TelegramBot(settings, sender, useCases, adminUseCases, states, starsLine);
         }
     }

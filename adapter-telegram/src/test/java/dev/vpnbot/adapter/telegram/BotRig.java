@@ -132,14 +132,17 @@ public final class BotRig implements AutoCloseable {
                 new EnrollmentTokenIssuing(admins, enrollmentTokens, clock, EnrollmentTokenIssuing.DEFAULT_LIFETIME),
                 new UserBans(admins, admins, users, keys, shop.servers, shop.transactions, panel))
                 .withPromoCodes(new dev.vpnbot.application.service.codes.PromoAdministration(admins, promoCodes, shop.tariffs,
-                        shop.transactions, clock));
+                        shop.transactions, clock))
+                .withBalances(shop.balanceAdministration);
         TelegramUseCases useCases = settings.paymentTestMode()
                 ? new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments, shop.timeZoneChange)
                 : new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.timeZoneChange);
         useCases = useCases.withResetLink(shop.linkReset).withPromoCodes(new dev.vpnbot.application.service.codes.PromoRedemption(
-                promoCodes, orders, shop.placement, shop.cancellation, shop.transactions, clock));
+                promoCodes, orders, shop.placement, shop.cancellation, shop.transactions, clock))
+                .withBalance(new dev.vpnbot.adapter.telegram.shop.BalanceUseCases(shop.balanceBook, shop.balanceTopUp, shop.balanceCheckout,
+                        shop.autoRenewal));
         LongSupplier throttle = () -> throttleNanos.get() < 0 ? System.nanoTime() : throttleNanos.get();
         bot = stars ? new TelegramBot(settings, sender, useCases.withStars(shop.stars), admin.withStars(shop.starsRefunding), states,
                 starsLine, throttle)

@@ -34,6 +34,7 @@ final class RefusalWords {
             case PAYMENT_NOT_FOUND -> "refused: there is no such Stars payment (" + detail + ")";
             case SALES_PAUSED -> "refused: sales are paused (maintenance); `vpnbot maintenance off` sells again";
             case USER_BANNED -> "refused: that user is banned (" + detail + "); `vpnbot user unban` lifts it";
+            case BALANCE_TOO_LOW -> "refused: the balance does not cover it (" + detail + ")";
             case UNKNOWN_TIME_ZONE -> "refused: the time zone database has no such zone (" + detail + "); use a name like Europe/Moscow or UTC+03:00";
             case CODE_UNKNOWN -> "refused: there is no such promo code (" + detail + "); `promo list` shows every code";
             case CODE_DISABLED -> "refused: that promo code is disabled (" + detail + ")";

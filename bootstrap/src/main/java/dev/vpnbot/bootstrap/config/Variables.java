@@ -25,7 +25,8 @@ public final class Variables {
             "STARS_ENABLED", "STARS_PER_UNIT", "STARS_ONLY_FOR_PAYING_USERS",
             "BACKUP_INTERVAL", "BACKUP_CHAT_ID", "BACKUP_DIR", "BACKUP_KEEP", "BACKUP_MAX_MB", "PG_DUMP",
             "SUBSCRIPTION_TITLE", "SUBSCRIPTION_UPDATE_HOURS", "SUPPORT_URL", "BOT_URL", "SUBSCRIPTION_ANNOUNCE",
-            "SUBSCRIPTION_RATE_LIMIT");
+            "SUBSCRIPTION_RATE_LIMIT",
+            "AUTO_RENEW_DAYS", "TOPUP_PRESETS");
 
     /** The variables a .env file must not show to other users of the machine. */
     private static final Set<String> SECRETS = Set.of("BOT_TOKEN", "SECRET_KEY", "HELEKET_API_KEY", "DATABASE_PASSWORD",

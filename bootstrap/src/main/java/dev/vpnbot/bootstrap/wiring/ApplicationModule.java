@@ -74,6 +74,8 @@ import dev.vpnbot.application.service.ordering.OrderPricing;
 import dev.vpnbot.application.service.fulfilment.PanelDriftRepair;
 import dev.vpnbot.application.service.payment.PaymentCheck;
 import dev.vpnbot.application.service.payment.PaymentConfirmation;
+import dev.vpnbot.application.service.payment.PaymentRouting;
+import dev.vpnbot.application.service.balance.Deposits;
 import dev.vpnbot.application.service.payment.PaymentReconciliation;
 import dev.vpnbot.application.service.ordering.PurchaseSettings;
 import dev.vpnbot.application.service.payment.TestPayments;
@@ -152,8 +154,9 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     PaymentConfirmation confirmation(Orders orders, PaymentEvents events, FulfilmentJobs jobs, PaymentGateway gateway,
-                                     Notifier notifier, Transactions tx, Clock clock, FulfilmentSignal signal, OrderNoticeRelay notices) {
-        return new PaymentConfirmation(orders, events, jobs, gateway, notifier, tx, clock, signal, notices);
+                                     Notifier notifier, Transactions tx, Clock clock, FulfilmentSignal signal, OrderNoticeRelay notices,
+                                     Deposits deposits) {
+        return new PaymentConfirmation(orders, events, jobs, gateway, notifier, tx, clock, signal, notices, deposits);
     }
 
     @Provides
@@ -173,8 +176,8 @@ public final class ApplicationModule extends AbstractModule {
     /** Gateway notifications are counted; payments that arrive any other way are not. */
     @Provides
     @Singleton
-    ConfirmPaymentUseCase confirmPayment(PaymentConfirmation confirmation, BotMetrics metrics) {
-        return new MeasuredPaymentNotifications(confirmation, metrics);
+    ConfirmPaymentUseCase confirmPayment(PaymentRouting routing, BotMetrics metrics) {
+        return new MeasuredPaymentNotifications(routing, metrics); // top-ups to the balance, the rest to their orders
     }
 
     @Provides

@@ -3,6 +3,7 @@ package dev.vpnbot.bootstrap.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import dev.vpnbot.bootstrap.config.AppConfig;
+import dev.vpnbot.bootstrap.config.BalanceConfig;
 import dev.vpnbot.bootstrap.config.HeleketConfig;
 import dev.vpnbot.bootstrap.config.HttpConfig;
 import dev.vpnbot.bootstrap.config.OperatorConfig;
@@ -60,5 +61,10 @@ public final class ConfigModule extends AbstractModule {
     @Provides
     StarsConfig stars(AppConfig c) {
         return c.stars();
+    }
+
+    @Provides
+    BalanceConfig balance(AppConfig c) {
+        return c.balance();
     }
 }

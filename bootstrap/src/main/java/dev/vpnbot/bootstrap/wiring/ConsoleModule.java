@@ -130,6 +130,18 @@ public final class ConsoleModule extends AbstractModule {
         return CodesModule.administration(admins, codes, tariffs, tx, clock);
     }
 
+    /** `vpnbot balance …`: the ledger and manual entries; the audit alert goes to the log (the bot's admins see the entry in the ledger). */
+    @Provides
+    @Singleton
+    dev.vpnbot.application.port.in.admin.ManageBalancesUseCase balances(Admins admins, Tariffs tariffs, Users users, Transactions tx, Clock clock,
+                          dev.vpnbot.application.port.out.balance.Balances balances,
+                          dev.vpnbot.application.port.out.balance.AutoRenewals renewals) {
+        var book = new dev.vpnbot.application.service.balance.BalanceBook(balances, new dev.vpnbot.application.service.balance.ShopCurrency(tariffs));
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("dev.vpnbot.audit");
+        return new dev.vpnbot.application.service.balance.BalanceAdministration(book, balances, renewals, users,
+                alert -> log.warn("{}: {}", alert.kind(), alert.detail()), tx, clock, admins);
+    }
+
     @Provides
     @Singleton
     IssueEnrollmentTokenUseCase enrollmentTokens(Admins admins, EnrollmentTokens tokens, Clock clock) {

@@ -113,6 +113,10 @@ public final class PostgresModule extends AbstractModule {
 
     @Provides @Singleton StarPayments starPayments(PostgresPersistence db) { return db.starPayments(); }
 
+    @Provides @Singleton dev.vpnbot.application.port.out.balance.Balances balances(PostgresPersistence db) { return db.balances(); }
+    @Provides @Singleton dev.vpnbot.application.port.out.balance.TopUps topUps(PostgresPersistence db) { return db.topUps(); }
+    @Provides @Singleton dev.vpnbot.application.port.out.balance.AutoRenewals autoRenewals(PostgresPersistence db) { return db.autoRenewals(); }
+
     @Provides @Singleton FulfilmentJobs fulfilmentJobs(PostgresPersistence db) { return db.fulfilmentJobs(); }
 
     @Provides @Singleton ConversationStates conversationStates(PostgresPersistence db) { return db.conversationStates(); }

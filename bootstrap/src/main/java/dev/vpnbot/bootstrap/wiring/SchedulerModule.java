@@ -34,7 +34,10 @@ public final class SchedulerModule extends AbstractModule {
                         BroadcastUseCase broadcasts, RelayOrderNoticesUseCase notices, BotMetrics metrics, AppConfig config,
                         ProcessQueuedEnrollmentsUseCase queuedEnrollments, StarsRefunding starsRefunding,
                         Provider<BackUpDatabaseUseCase> backups, ResetLinkUseCase linkResets,
-                        SweepPlacementsUseCase placementSweep) {
+                        SweepPlacementsUseCase placementSweep,
+                        dev.vpnbot.application.port.in.balance.RenewFromBalanceUseCase autoRenew,
+                        dev.vpnbot.application.service.payment.BalanceCheckout topUps,
+                        dev.vpnbot.application.port.in.balance.ReconcileLedgerUseCase ledger, java.time.Clock clock) {
         // each reconciliation round also finishes Stars refunds whose panel step a crash or an absent panel left open
         ReconcilePaymentsUseCase withRefunds = () -> {
             starsRefunding.resumePanel();
@@ -49,6 +52,12 @@ public final class SchedulerModule extends AbstractModule {
         jobs.alsoEvery("link_resets", java.time.Duration.ofMinutes(1), linkResets::finishInterrupted);
         // placements that failed at delivery, and servers added to a group since its keys were sold (docs/SUBSCRIPTION.md)
         jobs.alsoEvery("placements", java.time.Duration.ofMinutes(1), () -> placementSweep.sweep().created());
+        // the balance (docs/BALANCE.md): renewals due, top-ups whose webhook never came, yesterday's ledger against Heleket
+        jobs.alsoEvery("auto_renew", java.time.Duration.ofMinutes(10), () -> autoRenew.renewDue().renewed());
+        jobs.alsoEvery("top_ups", config.reconcileInterval(), () -> topUps.settleWaiting(java.time.Duration.ofHours(24), 100));
+        jobs.alsoEvery("ledger_reconciliation", java.time.Duration.ofHours(1),
+                () -> ledger.reconcileOnce(java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)).minusDays(1))
+                        .map(r -> r.mismatches().size()).orElse(0));
         return jobs;
     }
 

@@ -122,6 +122,12 @@ public final class TelegramModule extends AbstractModule {
 
     @Provides
     @Singleton
+    dev.vpnbot.application.port.out.notify.BalanceNotices balanceNotices(TelegramAdapter adapter) {
+        return adapter.balanceNotices();
+    }
+
+    @Provides
+    @Singleton
     BroadcastChannel broadcastChannel(TelegramAdapter adapter) {
         return adapter.broadcastChannel();
     }
@@ -135,13 +141,19 @@ public final class TelegramModule extends AbstractModule {
                     ShowStatisticsUseCase statistics, BroadcastUseCase broadcasts, ManageUsersUseCase manageUsers, BotMetrics metrics,
                     IssueEnrollmentTokenUseCase enrollmentTokens, Optional<PayWithStarsUseCase> payWithStars,
                     StarsRefundUseCase starsRefunds, ChangeTimeZoneUseCase timeZone, BanUsersUseCase bans,
-                    ResetLinkUseCase resetLink, RedeemPromoCodeUseCase redeemCode, ManagePromoCodesUseCase manageCodes) {
+                    ResetLinkUseCase resetLink, RedeemPromoCodeUseCase redeemCode, ManagePromoCodesUseCase manageCodes,
+                    dev.vpnbot.application.port.in.balance.ShowBalanceUseCase balance,
+                    dev.vpnbot.application.port.in.balance.TopUpBalanceUseCase topUp,
+                    dev.vpnbot.application.port.in.balance.PayFromBalanceUseCase payFromBalance,
+                    dev.vpnbot.application.port.in.balance.AutoRenewUseCase autoRenew,
+                    dev.vpnbot.application.port.in.admin.ManageBalancesUseCase ledgers) {
         TelegramBot bot = adapter.bot()
                 .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null), timeZone)
                 .resetLink(resetLink)
                 .admin(manageServers, manageTariffs, statistics, broadcasts, manageUsers, enrollmentTokens, bans)
                 .promoCodes(redeemCode, manageCodes)
                 .stars(payWithStars.orElse(null), starsRefunds)
+                .balance(balance, topUp, payFromBalance, autoRenew, ledgers)
                 .build();
         bot.observeUpdates(metrics::updateTaken);
         return bot;

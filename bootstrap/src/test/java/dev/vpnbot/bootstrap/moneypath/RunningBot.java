@@ -110,6 +110,11 @@ final class RunningBot implements AutoCloseable {
     final OrderNoticeRelay noticeRelay;
     /** Telegram Stars on the same path (at 50 stars per USD); refunds are not Telegram's business here. */
     final StarsCheckout stars;
+    /** The balance (docs/BALANCE.md): its book, auto-renew, and the admins' manual entries (admin: {@link #ADMIN}). */
+    final dev.vpnbot.application.service.balance.BalanceBook balanceBook;
+    final dev.vpnbot.application.service.renewal.AutoRenewal autoRenewal;
+    final dev.vpnbot.application.service.balance.BalanceAdministration balanceAdministration;
+    static final dev.vpnbot.domain.user.UserId ADMIN = new dev.vpnbot.domain.user.UserId(900_000_001L);
 
     private final ExecutorService wakeUps;
     private final AtomicInteger workerFailures = new AtomicInteger();
@@ -137,8 +142,15 @@ final class RunningBot implements AutoCloseable {
         placement = new OrderPlacement(db.users(), db.tariffs(), db.servers(), db.keys(), orders, gateway, tx, clock, purchases, nonces);
         noticeRelay = new OrderNoticeRelay(db.orderNotices(), orders, db.keys(), db.servers(), db.users(), notifier, tx, clock,
                 OrderNoticeRelay.Settings.defaults());
+        var currency = new dev.vpnbot.application.service.balance.ShopCurrency(db.tariffs());
+        balanceBook = new dev.vpnbot.application.service.balance.BalanceBook(db.balances(), currency);
         confirmation = new PaymentConfirmation(orders, db.paymentEvents(), db.fulfilmentJobs(), gateway, notifier, tx, clock,
-                order -> wakeWorker(), noticeRelay);
+                order -> wakeWorker(), noticeRelay, new dev.vpnbot.application.service.balance.Deposits(balanceBook, currency, clock));
+        autoRenewal = new dev.vpnbot.application.service.renewal.AutoRenewal(db.autoRenewals(), db.keys(), orders, db.tariffs(),
+                db.servers(), db.users(), balanceBook, new dev.vpnbot.application.service.payment.RenewalPayment(orders, db.autoRenewals(),
+                balanceBook, confirmation, tx, clock), db.sentNotifications(), notifier, tx, clock, Duration.ofDays(2), 100);
+        balanceAdministration = new dev.vpnbot.application.service.balance.BalanceAdministration(balanceBook, db.balances(),
+                db.autoRenewals(), db.users(), notifier::alertAdmins, tx, clock, new Admins(java.util.Set.of(ADMIN)));
         placing = new KeyPlacing(db.placements(), db.serverGroups(), db.servers(), panel, notifier, purchases);
         fulfilment = new OrderFulfilment(orders, db.keys(), db.servers(), panel, notifier, noticeRelay, tx, clock, purchases, nonces,
                 db.placements(), placing);

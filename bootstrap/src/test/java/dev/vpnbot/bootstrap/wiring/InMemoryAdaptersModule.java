@@ -125,6 +125,16 @@ public final class InMemoryAdaptersModule extends AbstractModule {
 
     @Provides @Singleton Notifier notifier(RecordingNotifier n) { return n; }
 
+    @Provides @Singleton dev.vpnbot.application.port.out.notify.BalanceNotices balanceNotices(RecordingNotifier n) { return n; }
+
+    @Provides @Singleton dev.vpnbot.application.port.out.balance.Balances balances() { return new dev.vpnbot.application.fixtures.InMemoryBalances(); }
+
+    @Provides @Singleton dev.vpnbot.application.port.out.balance.TopUps topUps() { return new dev.vpnbot.application.fixtures.InMemoryTopUps(); }
+
+    @Provides @Singleton dev.vpnbot.application.port.out.balance.AutoRenewals autoRenewals(InMemoryKeys k) {
+        return new dev.vpnbot.application.fixtures.InMemoryAutoRenewals(k);
+    }
+
     @Provides @Singleton SimulatedVpnPanel fakePanel() { return new SimulatedVpnPanel(); }
 
     @Provides @Singleton @Undecorated VpnPanel panel(SimulatedVpnPanel p) { return p; }

@@ -12,7 +12,9 @@ public enum PaymentMethod {
     /** "Pay (test)" in payment test mode. */
     TEST,
     /** An admin gave the time away. */
-    GRANT;
+    GRANT,
+    /** The user's balance (docs/BALANCE.md): the money was counted when it was deposited. */
+    BALANCE;
 
     public boolean bringsRevenue() {
         return this == CRYPTO || this == STARS;

@@ -49,6 +49,8 @@ public final class AdminDesk {
     private final UsersScreen users;
     private final GrantFlow grants;
     private final PromoCodesScreen promoCodes;
+    /** null when the bot was assembled without the balance */
+    private final LedgerScreen ledgers;
 
     /**
      * @param admins whether a Telegram user id is an admin's (the same ids the use cases check)
@@ -67,6 +69,7 @@ public final class AdminDesk {
         this.statistics = new StatisticsScreen(useCases.statistics(), conversations);
         this.broadcast = new BroadcastFlow(useCases.broadcasts(), conversations);
         this.users = new UsersScreen(useCases.users(), useCases.servers(), useCases.bans(), conversations).withStars(useCases.stars());
+        this.ledgers = useCases.balances() == null ? null : new LedgerScreen(useCases.balances(), conversations);
         this.grants = new GrantFlow(useCases.users(), useCases.tariffs(), useCases.servers(), users, conversations);
         this.promoCodes = new PromoCodesScreen(useCases.promoCodes(), conversations);
     }
@@ -143,6 +146,9 @@ public final class AdminDesk {
         buttons.put(Action.USER_UNBAN, (ix, d) -> users.unban(ix, new UserId(d.id(0))));
         buttons.put(Action.USER_KEY_RESET_LINK, (ix, d) -> users.askResetLink(ix, new UserId(d.id(0)), new KeyId(d.id(1))));
         buttons.put(Action.USER_KEY_RESET_LINK_CONFIRMED, (ix, d) -> users.resetLink(ix, new UserId(d.id(0)), new KeyId(d.id(1))));
+        buttons.put(Action.USER_LEDGER, (ix, d) -> ledgers().show(ix, new UserId(d.id(0))));
+        buttons.put(Action.USER_LEDGER_ENTRY, (ix, d) -> ledgers().askEntry(ix, new UserId(d.id(0)), d.flag(1)));
+        buttons.put(Action.AUTO_RENEWERS, (ix, d) -> ledgers().autoRenewers(ix));
         buttons.put(Action.SALES_PAUSE, (ix, d) -> tariffChanges.askPauseMessage(ix));
         buttons.put(Action.SALES_PAUSE_SILENT, (ix, d) -> tariffChanges.pause(ix, ""));
         buttons.put(Action.SALES_RESUME, (ix, d) -> tariffChanges.resume(ix));
@@ -171,6 +177,11 @@ public final class AdminDesk {
      * What an admin reads when a use case refuses: the reason with its detail (which price, which
      * panel problem), and the way back to the admin panel and the menu.
      */
+    private LedgerScreen ledgers() {
+        if (ledgers == null) throw new Refusal(Refusal.Reason.INVALID_INPUT, "the balance is not part of this bot");
+        return ledgers;
+    }
+
     public static View refusal(Texts t, Refusal refusal) {
         return View.of(AdminHome.refusal(t, refusal)).row(AdminHome.back(t)).row(MainMenu.back(t));
     }
@@ -186,6 +197,7 @@ public final class AdminDesk {
             case ADMIN_BROADCAST_TEXT -> broadcast.received(ix, message, c);
             case ADMIN_USER_LOOKUP -> users.received(ix, message);
             case ADMIN_PROMO_NEW -> promoCodes.received(ix, message.hasText() ? message.getText() : "");
+            case ADMIN_LEDGER_ENTRY -> ledgers().received(ix, message, c);
             default -> home.sendNew(ix); // nothing typed is expected after a grant
         }
     }

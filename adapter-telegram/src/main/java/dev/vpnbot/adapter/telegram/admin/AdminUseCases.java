@@ -5,6 +5,7 @@ import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
 import dev.vpnbot.application.port.in.codes.ManagePromoCodesUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase;
+import dev.vpnbot.application.port.in.admin.ManageBalancesUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
@@ -18,10 +19,12 @@ import java.util.Objects;
  *
  * @param stars Stars payments on the user card and their refunds; null while Stars are off
  * @param promoCodes the promo codes screen; null: not shown
+ * @param balances the users' ledgers and manual entries; null: no ledger screens
  */
 public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                             BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
-                            BanUsersUseCase bans, StarsRefundUseCase stars, ManagePromoCodesUseCase promoCodes) {
+                            BanUsersUseCase bans, StarsRefundUseCase stars, ManagePromoCodesUseCase promoCodes,
+                            ManageBalancesUseCase balances) {
     public AdminUseCases {
         Objects.requireNonNull(servers, "servers");
         Objects.requireNonNull(tariffs, "tariffs");
@@ -35,22 +38,27 @@ public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase t
     public AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                          BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
                          BanUsersUseCase bans) {
-        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, null, null);
+        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, null, null, null);
     }
 
     /** Without promo codes. */
     public AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                          BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
                          BanUsersUseCase bans, StarsRefundUseCase stars) {
-        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, null);
+        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, null, null);
     }
 
     /** The same use cases with the promo codes screen. */
     public AdminUseCases withPromoCodes(ManagePromoCodesUseCase codes) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, codes);
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, codes, balances);
+    }
+
+    /** The same use cases with the users' ledgers. */
+    public AdminUseCases withBalances(ManageBalancesUseCase ledgers) {
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, ledgers);
     }
 
     public AdminUseCases withStars(StarsRefundUseCase starsRefunds) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, starsRefunds, promoCodes);
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, starsRefunds, promoCodes, balances);
     }
 }

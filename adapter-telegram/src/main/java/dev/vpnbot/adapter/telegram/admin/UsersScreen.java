@@ -239,7 +239,8 @@ final class UsersScreen {
         View view = View.of(text.toString());
         if (retry != null) view.row(retry);
         ix.show(view
-                .row(Button.callback(t.label("admin.user.grant_key"), CallbackData.of(Action.GRANT_KEY, uid)))
+                .row(Button.callback(t.label("admin.user.grant_key"), CallbackData.of(Action.GRANT_KEY, uid)),
+                        Button.callback(t.label("admin.user.ledger"), CallbackData.of(Action.USER_LEDGER, uid)))
                 .rowsOf(starButtons)
                 .rowsOf(keyButtons)
                 .row(u.banned()

@@ -68,6 +68,18 @@ public record CallbackData(Action action, List<String> args) {
         KEY_RESET_LINK("kr", Arg.ID),
         /** promo codes (docs/CODES.md): "I have a code" for the order */
         ORDER_CODE("cp", Arg.ID),
+        // ---- the balance (docs/BALANCE.md); codes "b" + a second letter, none taken by BUY's ----
+        BALANCE("bb"),
+        BALANCE_HISTORY("bh"),
+        BALANCE_TOP_UP("bu"),
+        /** the n-th preset amount (1-based) */
+        BALANCE_TOP_UP_PRESET("ba", Arg.ID),
+        /** order: pay it whole from the balance */
+        BALANCE_PAY_ORDER("bp", Arg.ID),
+        /** order: a top-up over what the balance lacks, which then pays the order */
+        BALANCE_PAY_REST("br", Arg.ID),
+        /** key, then 1 = auto-renew on, 0 = off */
+        BALANCE_AUTO_RENEW("bw", Arg.ID, Arg.FLAG),
 
         // ---- admins only; every code starts with 'a' ----
         ADMIN_HOME(Who.ADMIN, "a"),
@@ -137,7 +149,13 @@ public record CallbackData(Action action, List<String> args) {
         PROMO_CODES(Who.ADMIN, "ac"),
         PROMO_CODE(Who.ADMIN, "acv", Arg.ID),
         PROMO_CODE_DISABLE(Who.ADMIN, "acd", Arg.ID),
-        PROMO_CODE_NEW(Who.ADMIN, "acn");
+        PROMO_CODE_NEW(Who.ADMIN, "acn"),
+        /** user: their ledger, with manual credit and debit */
+        USER_LEDGER(Who.ADMIN, "abl", Arg.ID),
+        /** user, then 1 = credit, 0 = debit: asks for "amount reason" */
+        USER_LEDGER_ENTRY(Who.ADMIN, "abe", Arg.ID, Arg.FLAG),
+        /** who has auto-renew on */
+        AUTO_RENEWERS(Who.ADMIN, "abr");
 
         private static final Map<String, Action> BY_CODE =
                 Arrays.stream(values()).collect(Collectors.toMap(a -> a.code, Function.identity()));

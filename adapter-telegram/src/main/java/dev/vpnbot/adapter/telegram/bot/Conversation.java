@@ -34,7 +34,11 @@ public record Conversation(Step step, long id, String choice) {
         /** "I have a code" on the order in {@code id}: typed text is the promo code */
         PROMO_CODE,
         /** the words of a new promo code (docs/CODES.md) */
-        ADMIN_PROMO_NEW;
+        ADMIN_PROMO_NEW,
+        /** "Top up balance" is open: typed text is the amount */
+        BALANCE_TOP_UP,
+        /** the next text is "amount reason" for a manual entry on user {@code id}; choice "credit" or "debit" */
+        ADMIN_LEDGER_ENTRY;
 
         public boolean adminOnly() {
             return name().startsWith("ADMIN_");

@@ -49,7 +49,8 @@ public final class MainMenu {
                 .row(Button.callback(t.label("menu.connect"), CallbackData.of(Action.CONNECT)),
                         Button.callback(t.label("menu.support"), CallbackData.of(Action.SUPPORT)))
                 .row(Button.callback(t.label("menu.language"), CallbackData.of(Action.LANGUAGE)),
-                        Button.callback(t.label("menu.timezone"), CallbackData.of(Action.TIME_ZONE)));
+                        Button.callback(t.label("menu.timezone"), CallbackData.of(Action.TIME_ZONE)))
+                .row(Button.callback(t.label("menu.balance"), CallbackData.of(Action.BALANCE)));
         if (admin) view.row(Button.callback(t.label("menu.admin"), CallbackData.of(Action.ADMIN_HOME)));
         return view;
     }

@@ -16,6 +16,7 @@ import dev.vpnbot.adapter.telegram.shop.KeyCard;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.notify.AdminAlert;
+import dev.vpnbot.application.port.out.notify.BalanceNotices;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.application.port.out.notify.ReminderKind;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * rate-limited sender. Never throws: a message that cannot be prepared is logged and the business
  * goes on.
  */
-public final class TelegramNotifier implements Notifier {
+public final class TelegramNotifier implements Notifier, BalanceNotices {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramNotifier.class);
 
     private final NoticeSettings settings;
@@ -103,6 +104,14 @@ public final class TelegramNotifier implements Notifier {
         return delivery("paymentTooLow", to.user(), () -> {
             Reader r = reader(to);
             Texts t = r.texts();
+            boolean onBalance = paid != null && paid.sameCurrencyAs(order.price()) && paid.amount().signum() > 0;
+            if (onBalance) { // Deposits put it on the balance: the rest completes the order
+                return sender.send(r.chatId(), Interaction.message(r.chatId(), View.of(t.html("notify.payment_too_low_on_balance",
+                                order.publicId().value(), t.money(paid), t.money(order.price())))
+                        .row(Button.callback(t.label("balance.button.pay_rest"), CallbackData.of(Action.BALANCE_PAY_REST, order.id().value())))
+                        .row(Button.callback(t.label("menu.support"), CallbackData.of(Action.SUPPORT)))
+                        .row(MainMenu.back(t))));
+            }
             return sender.send(r.chatId(), Interaction.message(r.chatId(), View.of(t.html("notify.payment_too_low", order.publicId().value(),
                             paid == null ? "?" : t.money(paid), t.money(order.price())))
                     .row(Button.callback(t.label("menu.support"), CallbackData.of(Action.SUPPORT)))
@@ -126,6 +135,19 @@ public final class TelegramNotifier implements Notifier {
             sender.send(r.chatId(), Interaction.message(r.chatId(), View.of(text)
                     .row(Button.callback(t.label("key.button.extend"), CallbackData.of(Action.KEY_EXTEND, key.id().value())))
                     .row(Button.callback(t.label("menu.keys"), CallbackData.of(Action.KEYS)))));
+        });
+    }
+
+    @Override
+    public void autoRenewShort(Recipient to, VpnKey key, Money shortfall) {
+        guard("autoRenewShort", to.user(), () -> {
+            if (to.blocked()) return;
+            Reader r = reader(to);
+            Texts t = r.texts();
+            sender.send(r.chatId(), Interaction.message(r.chatId(), View.of(t.html("notify.auto_renew_short",
+                            t.date(key.expiresAt(), r.zone()), t.money(shortfall)))
+                    .row(Button.callback(t.label("balance.button.top_up"), CallbackData.of(Action.BALANCE_TOP_UP)))
+                    .row(Button.callback(t.label("key.button.extend"), CallbackData.of(Action.KEY_EXTEND, key.id().value())))));
         });
     }
 

@@ -20,6 +20,7 @@ import dev.vpnbot.domain.order.Order;
 import dev.vpnbot.domain.order.OrderId;
 import dev.vpnbot.domain.order.OrderPurpose;
 import dev.vpnbot.domain.server.Server;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,8 @@ final class OrderScreen {
     private StarsInvoices stars;
     private boolean crypto = true;
     private CodeEntry codes;
+    /** "Pay from balance" on unpaid orders (docs/BALANCE.md) */
+    private boolean balance;
 
     /** @param testPayments the test payment use case when test mode is on; null switches test mode off */
     OrderScreen(CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ListServersForPurchaseUseCase servers,
@@ -72,6 +75,11 @@ final class OrderScreen {
     /** Promo codes: the discount line on the summary, or the "I have a code" button. */
     OrderScreen withCodes(CodeEntry codeEntry) {
         this.codes = codeEntry;
+        return this;
+    }
+
+    OrderScreen withBalance(boolean offered) {
+        this.balance = offered;
         return this;
     }
 
@@ -148,6 +156,7 @@ final class OrderScreen {
                     .row(Button.callback(t.label("menu.buy"), CallbackData.of(Action.BUY))).row(MainMenu.back(t));
             case UNDERPAID -> lateCheck(t, order, View.of(t.html("order.underpaid", order.publicId().value(),
                             order.amountPaid() == null ? "?" : t.money(order.amountPaid()), t.money(order.price()))))
+                    .rows(balance ? List.of(BalanceScreen.payButton(t, order)) : List.of())
                     .row(Button.callback(t.label("menu.support"), CallbackData.of(Action.SUPPORT))).row(MainMenu.back(t));
         };
         ix.show(view);
@@ -192,6 +201,7 @@ final class OrderScreen {
         return view
                 .row(Button.callback(t.label("order.check"), CallbackData.of(Action.ORDER_CHECK, orderId)))
                 .row(Button.callback(t.label("order.cancel"), CallbackData.of(Action.ORDER_CANCEL, orderId)))
+                .rows(balance ? List.of(BalanceScreen.payButton(t, order)) : List.of())
                 .row(MainMenu.back(t));
     }
 

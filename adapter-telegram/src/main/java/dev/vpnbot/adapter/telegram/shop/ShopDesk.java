@@ -36,13 +36,17 @@ public final class ShopDesk {
     private final LanguageScreen language;
     private final TimeZoneScreen timeZone;
     private final CodeEntry codes;
+    /** null when the bot was assembled without the balance */
+    private final BalanceScreen balance;
 
     /** @param useCases with {@link ShopSettings#paymentTestMode()} on, they must include the test payment use case */
     public ShopDesk(ShopSettings settings, TelegramUseCases useCases, ConnectLinks links, Outbox sender, Conversations conversations) {
         this.menu = new MainMenu(conversations, settings::isAdmin);
         this.orders = new OrderScreen(useCases.checkPayment(), useCases.cancelOrder(), useCases.servers(), useCases.myKeys(),
                 conversations, settings.paymentTestMode() ? useCases.payInTestMode() : null)
-                .payWith(settings.cryptoPayments(), useCases.payWithStars() == null ? null : new StarsInvoices(useCases.payWithStars(), sender));
+                .payWith(settings.cryptoPayments(), useCases.payWithStars() == null ? null : new StarsInvoices(useCases.payWithStars(), sender))
+                .withBalance(useCases.balance() != null);
+        this.balance = useCases.balance() == null ? null : new BalanceScreen(useCases.balance(), useCases.myKeys(), conversations);
         this.codes = new CodeEntry(useCases.promoCodes(), orders, conversations, menu);
         orders.withCodes(codes);
         this.buy = new BuyFlow(useCases.tariffs(), useCases.servers(), useCases.placeOrder(), useCases.checkPayment(), orders, conversations);
@@ -82,6 +86,13 @@ public final class ShopDesk {
         buttons.put(Action.TIME_ZONE, (ix, d) -> timeZone.show(ix));
         buttons.put(Action.TIME_ZONE_SET, (ix, d) -> timeZone.choose(ix, d.zone(0)));
         buttons.put(Action.ORDER_CODE, (ix, d) -> codes.ask(ix, new OrderId(d.id(0))));
+        buttons.put(Action.BALANCE, (ix, d) -> balance().show(ix));
+        buttons.put(Action.BALANCE_HISTORY, (ix, d) -> balance().history(ix));
+        buttons.put(Action.BALANCE_TOP_UP, (ix, d) -> balance().topUpMenu(ix));
+        buttons.put(Action.BALANCE_TOP_UP_PRESET, (ix, d) -> balance().preset(ix, d.id(0)));
+        buttons.put(Action.BALANCE_PAY_ORDER, (ix, d) -> balance().payOrder(ix, new OrderId(d.id(0))));
+        buttons.put(Action.BALANCE_PAY_REST, (ix, d) -> balance().payRest(ix, new OrderId(d.id(0))));
+        buttons.put(Action.BALANCE_AUTO_RENEW, (ix, d) -> balance().autoRenew(ix, new KeyId(d.id(0)), d.flag(1)));
     }
 
     /** A buyer's command with what followed it: /start's payload may be a promo link; anything else as {@link #command(Interaction, String)}. */
@@ -100,6 +111,7 @@ public final class ShopDesk {
             case "language" -> language.show(ix);
             case "paysupport" -> paySupport(ix);
             case "timezone" -> timeZone.show(ix);
+            case "balance" -> balance().show(ix);
             default -> menu.sendNew(ix); // start, menu and anything unknown
         }
     }
@@ -127,8 +139,16 @@ public final class ShopDesk {
             case BUYING -> buy.tariffs(ix);
             case TIME_ZONE -> timeZone.search(ix, message.hasText() ? message.getText() : "");
             case PROMO_CODE -> codes.received(ix, message.hasText() ? message.getText() : "", new OrderId(c.id()));
+            case BALANCE_TOP_UP -> balance().typed(ix, message.hasText() ? message.getText() : "");
             default -> pleaseUseButtons(ix);
         }
+    }
+
+    /** The balance screen; a bot assembled without it refuses its buttons as unknown. */
+    private BalanceScreen balance() {
+        if (balance == null) throw new dev.vpnbot.application.port.in.Refusal(dev.vpnbot.application.port.in.Refusal.Reason.INVALID_INPUT,
+                "the balance is not part of this bot");
+        return balance;
     }
 
     /** Text nobody waits for: a fresh menu under "please use the buttons". */

@@ -24,12 +24,14 @@ import java.util.Objects;
  * @param payWithStars  Telegram Stars; null when the operator did not switch Stars on
  * @param resetLink     the key screen's "Reset link" button; null: no button
  * @param promoCodes    promo codes at checkout and from start links; null: no "I have a code" button
+ * @param balance       the balance screens; null: no balance
  */
 public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
                                ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
                                CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
                                PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone,
-                               PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink, RedeemPromoCodeUseCase promoCodes) {
+                               PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink, RedeemPromoCodeUseCase promoCodes,
+                               BalanceUseCases balance) {
     public TelegramUseCases {
         Objects.requireNonNull(registerUser, "registerUser");
         Objects.requireNonNull(findUser, "findUser");
@@ -50,13 +52,19 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
                             PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone,
                             PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink) {
         this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, payInTestMode,
-                changeTimeZone, payWithStars, resetLink, null);
+                changeTimeZone, payWithStars, resetLink, null, null);
     }
 
     /** The same use cases with promo codes ("I have a code", start links with promo_). */
     public TelegramUseCases withPromoCodes(RedeemPromoCodeUseCase codes) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, codes);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, codes, balance);
+    }
+
+    /** The same use cases with the balance's screens. */
+    public TelegramUseCases withBalance(BalanceUseCases useCases) {
+        return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys,
+                payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, useCases);
     }
 
     /** Without Stars. */
@@ -71,13 +79,13 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
     /** The same use cases with Stars (null: without). */
     public TelegramUseCases withStars(PayWithStarsUseCase stars) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys,
-                payInTestMode, changeTimeZone, stars, resetLink, promoCodes);
+                payInTestMode, changeTimeZone, stars, resetLink, promoCodes, balance);
     }
 
     /** The same use cases with the "Reset link" button's. */
     public TelegramUseCases withResetLink(ResetLinkUseCase reset) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, reset, promoCodes);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, reset, promoCodes, balance);
     }
 
     /** Without test payments (production). */

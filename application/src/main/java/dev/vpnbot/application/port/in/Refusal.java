@@ -48,7 +48,9 @@ public class Refusal extends RuntimeException {
         /** The order already has a discount and the operator does not allow stacking. */
         CODE_NOT_STACKABLE,
         /** One code per order: the order already carries one. */
-        CODE_ALREADY_APPLIED
+        CODE_ALREADY_APPLIED,
+        /** The balance does not cover it; the detail names the shortfall. */
+        BALANCE_TOO_LOW
     }
 
     private final Reason reason;

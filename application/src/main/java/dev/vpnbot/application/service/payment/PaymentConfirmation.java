@@ -16,6 +16,7 @@ import dev.vpnbot.application.port.out.payment.PaymentEvent;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
 import dev.vpnbot.application.port.out.payment.PaymentGatewayException;
 import dev.vpnbot.application.port.out.payment.PaymentInfo;
+import dev.vpnbot.application.service.balance.Deposits;
 import dev.vpnbot.application.service.fulfilment.OrderNoticeRelay;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.order.Order;
@@ -51,10 +52,20 @@ public final class PaymentConfirmation implements ConfirmPaymentUseCase, ApplyPa
     private final Clock clock;
     private final FulfilmentSignal fulfilmentSignal;
     private final OrderNoticeRelay notices;
+    /** Where money that buys no key exactly goes (surplus, underpayment); null: kept on the order only. */
+    private final Deposits deposits;
 
     public PaymentConfirmation(Orders orders, PaymentEvents events, FulfilmentJobs jobs, PaymentGateway gateway,
                                Notifier notifier, Transactions transactions, Clock clock, FulfilmentSignal fulfilmentSignal,
                                OrderNoticeRelay notices) {
+        this(orders, events, jobs, gateway, notifier, transactions, clock, fulfilmentSignal, notices, null);
+    }
+
+    /** With a balance: surpluses and underpayments are deposited to the buyer's (docs/BALANCE.md). */
+    public PaymentConfirmation(Orders orders, PaymentEvents events, FulfilmentJobs jobs, PaymentGateway gateway,
+                               Notifier notifier, Transactions transactions, Clock clock, FulfilmentSignal fulfilmentSignal,
+                               OrderNoticeRelay notices, Deposits deposits) {
+        this.deposits = deposits;
         this.orders = orders;
         this.events = events;
         this.jobs = jobs;
@@ -152,14 +163,26 @@ public final class PaymentConfirmation implements ConfirmPaymentUseCase, ApplyPa
 
     private Applied payOrFlag(Order order, Money paid, PaymentMethod via) {
         if (paid == null) paid = order.price(); // the gateway reported paid without an amount: the invoice amount
+        boolean gatewayMoney = deposits != null && via == PaymentMethod.CRYPTO;
+        Optional<Money> credited = gatewayMoney ? deposits.creditedAsUnderpaid(order) : Optional.empty();
+        if (credited.isPresent()) {
+            // its earlier part is on the balance already: the order is paid from there, never counted twice
+            if (!deposits.settleFromBalance(order, paid, credited.get())) return new Applied(Outcome.ALREADY_APPLIED, order);
+            return paid(order.pay(order.price(), clock.instant(), PaymentMethod.BALANCE));
+        }
         try {
-            Order paidOrder = order.pay(paid, clock.instant(), via);
-            orders.save(paidOrder);
-            jobs.enqueue(paidOrder.id(), clock.instant());
-            return new Applied(Outcome.PAID, paidOrder);
+            Applied applied = paid(order.pay(paid, clock.instant(), via));
+            if (gatewayMoney) deposits.surplus(applied.order());
+            return applied;
         } catch (PaymentMismatch mismatch) {
             return underpaid(order, paid);
         }
+    }
+
+    private Applied paid(Order paidOrder) {
+        orders.save(paidOrder);
+        jobs.enqueue(paidOrder.id(), clock.instant());
+        return new Applied(Outcome.PAID, paidOrder);
     }
 
     private Applied underpaid(Order order, Money paid) {
@@ -168,6 +191,7 @@ public final class PaymentConfirmation implements ConfirmPaymentUseCase, ApplyPa
         }
         Order flagged = order.underpaid(paid);
         orders.save(flagged);
+        if (deposits != null) deposits.underpaid(flagged, paid);
         notices.record(flagged.id(), OrderNotices.Kind.PAYMENT_TOO_LOW);
         return new Applied(Outcome.PAYMENT_TOO_LOW, flagged);
     }

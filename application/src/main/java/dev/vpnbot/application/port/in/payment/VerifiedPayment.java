@@ -27,7 +27,9 @@ public record VerifiedPayment(PublicOrderId orderId, PaymentStatus status, Money
         /** An admin gave the time away: no money moved, so nothing goes to the payment record. */
         GRANT,
         /** Telegram Stars: Telegram reported the charge in a successful_payment; the stars are in the Stars ledger. */
-        STARS;
+        STARS,
+        /** The user's balance: the debit is in the ledger, written in the same transaction. */
+        BALANCE;
 
         /** How the order was paid, for the order's record and the revenue figures. */
         public PaymentMethod method() {
@@ -36,6 +38,7 @@ public record VerifiedPayment(PublicOrderId orderId, PaymentStatus status, Money
                 case TEST -> PaymentMethod.TEST;
                 case GRANT -> PaymentMethod.GRANT;
                 case STARS -> PaymentMethod.STARS;
+                case BALANCE -> PaymentMethod.BALANCE;
             };
         }
     }
@@ -61,6 +64,11 @@ public record VerifiedPayment(PublicOrderId orderId, PaymentStatus status, Money
     /** A Stars charge for an order whose Stars price it covers: the order's fiat price counts as paid. */
     public static VerifiedPayment paidInStars(PublicOrderId orderId, String chargeId, Money price, String payload) {
         return new VerifiedPayment(orderId, PaymentStatus.PAID, price, Source.STARS, chargeId, "successful_payment", payload);
+    }
+
+    /** The whole price, debited from the buyer's balance under {@code source} (the ledger's key). */
+    public static VerifiedPayment paidFromBalance(PublicOrderId orderId, String source, Money price) {
+        return new VerifiedPayment(orderId, PaymentStatus.PAID, price, Source.BALANCE, source, "balance_paid", "{\"balance\":true}");
     }
 
     /** The order's price of zero, paid by the admin who granted it. */

@@ -26,7 +26,11 @@ public record AdminAlert(Kind kind, String detail) {
         /** pg_dump failed: no backup was made this time. */
         BACKUP_FAILED,
         /** A backup was made and kept on the server, but not delivered to the backup chat (too large, or the bot may not post there). */
-        BACKUP_NOT_DELIVERED
+        BACKUP_NOT_DELIVERED,
+        /** The daily reconciliation found ledger deposits and the gateway's payments disagreeing (docs/BALANCE.md). */
+        LEDGER_MISMATCH,
+        /** An admin credited or debited a balance by hand: the audit trail. */
+        BALANCE_ADJUSTED
     }
 
     public AdminAlert {
