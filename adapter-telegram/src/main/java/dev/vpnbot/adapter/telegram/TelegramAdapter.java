@@ -18,6 +18,7 @@ import dev.vpnbot.application.port.in.account.FindUserUseCase;
 import dev.vpnbot.application.port.in.account.MarkUserBlockedUseCase;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
+import dev.vpnbot.application.port.in.account.ShowKeyUsageUseCase;
 import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase;
@@ -179,6 +180,12 @@ public final class TelegramAdapter implements AutoCloseable {
         /** The key screen's "Reset link" button; call after {@link #shop}. */
         public BotAssembly resetLink(ResetLinkUseCase reset) {
             this.shop = Objects.requireNonNull(shop, "shop use cases first").withResetLink(reset);
+            return this;
+        }
+
+        /** The key screen's live usage lines; call after {@link #shop}. */
+        public BotAssembly keyUsage(ShowKeyUsageUseCase usage) {
+            this.shop = Objects.requireNonNull(shop, "shop use cases first").withKeyUsage(usage);
             return this;
         }
 

@@ -10,7 +10,9 @@ import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
 import dev.vpnbot.adapter.telegram.stars.StarsDirectLine;
 import dev.vpnbot.adapter.telegram.web.ConnectLinks;
 import dev.vpnbot.adapter.simulated.SimulatedPaymentGateway;
+import dev.vpnbot.adapter.simulated.SimulatedClientUsage;
 import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
+import dev.vpnbot.application.service.account.KeyUsageReading;
 import dev.vpnbot.application.fixtures.InMemoryAudiences;
 import dev.vpnbot.application.fixtures.InMemoryEnrollmentTokens;
 import dev.vpnbot.application.fixtures.InMemoryBroadcasts;
@@ -71,6 +73,7 @@ public final class BotRig implements AutoCloseable {
     public final MutableClock clock = new MutableClock(START);
     public final FakeBotApi api = FakeBotApi.start();
     public final SimulatedVpnPanel panel = new SimulatedVpnPanel();
+    public final SimulatedClientUsage usage = new SimulatedClientUsage(panel);
     public final SimulatedPaymentGateway gateway = new SimulatedPaymentGateway();
     public final InMemoryUsers users = new InMemoryUsers();
     public final InMemoryKeys keys = new InMemoryKeys();
@@ -131,7 +134,7 @@ public final class BotRig implements AutoCloseable {
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments, shop.timeZoneChange)
                 : new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.timeZoneChange);
-        useCases = useCases.withResetLink(shop.linkReset);
+        useCases = useCases.withResetLink(shop.linkReset).withKeyUsage(new KeyUsageReading(keys, servers, usage, clock));
         LongSupplier throttle = () -> throttleNanos.get() < 0 ? System.nanoTime() : throttleNanos.get();
         bot = stars ? new TelegramBot(settings, sender, useCases.withStars(shop.stars), admin.withStars(shop.starsRefunding), states,
                 starsLine, throttle)

@@ -50,6 +50,9 @@ import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
+import dev.vpnbot.application.port.out.panel.ClientUsage;
+import dev.vpnbot.application.port.in.account.ShowKeyUsageUseCase;
+import dev.vpnbot.application.service.account.KeyUsageReading;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
 import dev.vpnbot.application.service.account.TimeZoneChange;
 import dev.vpnbot.application.service.ordering.Catalogue;
@@ -209,6 +212,12 @@ public final class ApplicationModule extends AbstractModule {
     ResetLinkUseCase linkResets(Keys keys, Servers servers, SubscriptionTokens tokens, LinkResets resets, VpnPanel panel,
                                 Transactions tx, Admins admins, PurchaseSettings settings, Nonces nonces) {
         return new LinkReset(keys, servers, tokens, resets, panel, tx, admins, settings, nonces);
+    }
+
+    @Provides
+    @Singleton
+    ShowKeyUsageUseCase keyUsage(Keys keys, Servers servers, ClientUsage usage, Clock clock) {
+        return new KeyUsageReading(keys, servers, usage, clock);
     }
 
     @Provides

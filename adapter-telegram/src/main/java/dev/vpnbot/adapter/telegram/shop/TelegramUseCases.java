@@ -12,6 +12,7 @@ import dev.vpnbot.application.port.in.payment.PayWithStarsUseCase;
 import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
+import dev.vpnbot.application.port.in.account.ShowKeyUsageUseCase;
 import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import java.util.Objects;
 
@@ -22,12 +23,13 @@ import java.util.Objects;
  *                      {@link ShopSettings#paymentTestMode()} is on, null otherwise
  * @param payWithStars  Telegram Stars; null when the operator did not switch Stars on
  * @param resetLink     the key screen's "Reset link" button; null: no button
+ * @param keyUsage      the key screen's live traffic lines; null: none
  */
 public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
                                ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
                                CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
                                PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone,
-                               PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink) {
+                               PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink, ShowKeyUsageUseCase keyUsage) {
     public TelegramUseCases {
         Objects.requireNonNull(registerUser, "registerUser");
         Objects.requireNonNull(findUser, "findUser");
@@ -47,19 +49,25 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
                             CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
                             PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone) {
         this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, payInTestMode,
-                changeTimeZone, null, null);
+                changeTimeZone, null, null, null);
     }
 
     /** The same use cases with Stars (null: without). */
     public TelegramUseCases withStars(PayWithStarsUseCase stars) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys,
-                payInTestMode, changeTimeZone, stars, resetLink);
+                payInTestMode, changeTimeZone, stars, resetLink, keyUsage);
     }
 
     /** The same use cases with the "Reset link" button's. */
     public TelegramUseCases withResetLink(ResetLinkUseCase reset) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, reset);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, reset, keyUsage);
+    }
+
+    /** The same use cases with the key screen's usage lines. */
+    public TelegramUseCases withKeyUsage(ShowKeyUsageUseCase usage) {
+        return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, usage);
     }
 
     /** Without test payments (production). */
@@ -68,6 +76,6 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
                             CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
                             ChangeTimeZoneUseCase changeTimeZone) {
         this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, null, changeTimeZone,
-                null, null);
+                null, null, null);
     }
 }
