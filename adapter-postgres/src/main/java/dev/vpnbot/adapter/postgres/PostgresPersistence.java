@@ -12,6 +12,7 @@ import dev.vpnbot.application.port.out.StarPayments;
 import dev.vpnbot.application.port.out.SentNotifications;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.SubscriptionTokens;
+import dev.vpnbot.application.port.out.TariffLimitBook;
 import dev.vpnbot.application.port.out.Tariffs;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
@@ -50,6 +51,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final Database db;
     private final Users users;
     private final Tariffs tariffs;
+    private final TariffLimitBook tariffLimits;
     private final Servers servers;
     private final Keys keys;
     private final Orders orders;
@@ -77,6 +79,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.db = new Database(pool, settings);
         this.users = new PostgresUsers(db);
         this.tariffs = new PostgresTariffs(db);
+        this.tariffLimits = new PostgresTariffLimits(db);
         this.servers = new PostgresServers(db, secrets, clock);
         this.keys = new PostgresKeys(db);
         this.orders = new PostgresOrders(db);
@@ -226,6 +229,11 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public Tariffs tariffs() {
         return tariffs;
+    }
+
+    /** The tariffs' device and traffic limits. */
+    public TariffLimitBook tariffLimits() {
+        return tariffLimits;
     }
 
     public Servers servers() {
