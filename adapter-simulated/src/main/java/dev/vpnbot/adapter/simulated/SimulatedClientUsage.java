@@ -1,7 +1,10 @@
 package dev.vpnbot.adapter.simulated;
 
 import dev.vpnbot.application.model.panel.PanelUsage;
+import dev.vpnbot.application.model.panel.PanelFault;
+import dev.vpnbot.application.port.out.panel.ClientQuota;
 import dev.vpnbot.application.port.out.panel.ClientUsage;
+import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.port.out.panel.PanelClientState;
 import dev.vpnbot.domain.key.PanelClientId;
 import dev.vpnbot.domain.server.Server;
@@ -14,11 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The usage of the {@link SimulatedVpnPanel}'s clients: its switch comes from the simulated panel
+ * The usage and limits of the {@link SimulatedVpnPanel}'s clients: its switch comes from the simulated panel
  * (so an outage there is an outage here), the traffic from what a test or the sandbox set. A
  * client nobody set traffic for has moved nothing and was never online.
  */
-public final class SimulatedClientUsage implements ClientUsage {
+public final class SimulatedClientUsage implements ClientUsage, ClientQuota {
 
     private record Traffic(long up, long down, long total, Instant lastOnline) {}
 
@@ -26,6 +29,7 @@ public final class SimulatedClientUsage implements ClientUsage {
     private final Map<String, Traffic> traffic = new ConcurrentHashMap<>();
     private final AtomicReference<CountDownLatch> held = new AtomicReference<>();
     private final AtomicInteger reads = new AtomicInteger();
+    private final Map<String, Integer> deviceLimits = new ConcurrentHashMap<>();
 
     public SimulatedClientUsage(SimulatedVpnPanel panel) {
         this.panel = panel;
@@ -48,6 +52,30 @@ public final class SimulatedClientUsage implements ClientUsage {
         Traffic t = traffic.getOrDefault(client.email(), new Traffic(0, 0, 0, null));
         boolean overQuota = t.total() > 0 && t.up() + t.down() >= t.total();
         return Optional.of(new PanelUsage(state.get().enabled() && !overQuota, t.up(), t.down(), t.total(), t.lastOnline()));
+    }
+
+    @Override
+    public void setLimits(Server server, PanelClientId client, int limitIp, long totalBytes) {
+        requireClient(server, client);
+        deviceLimits.put(client.email(), limitIp);
+        setQuota(client.email(), totalBytes);
+    }
+
+    @Override
+    public void resetTraffic(Server server, PanelClientId client) {
+        requireClient(server, client);
+        traffic.computeIfPresent(client.email(), (email, t) -> new Traffic(0, 0, t.total(), t.lastOnline()));
+    }
+
+    /** The device limit last set for the client (0: none set). */
+    public int deviceLimit(String email) {
+        return deviceLimits.getOrDefault(email, 0);
+    }
+
+    private void requireClient(Server server, PanelClientId client) {
+        if (panel.findClient(server, client).isEmpty()) {
+            throw new PanelException(PanelFault.CLIENT_NOT_FOUND, "no client " + client.email() + " (simulated)");
+        }
     }
 
     // --- test hooks -----------------------------------------------------------------------------

@@ -51,6 +51,8 @@ import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.port.out.panel.ClientUsage;
+import dev.vpnbot.application.port.out.panel.ClientQuota;
+import dev.vpnbot.application.port.out.TariffLimitBook;
 import dev.vpnbot.application.port.in.account.ShowKeyUsageUseCase;
 import dev.vpnbot.application.service.account.KeyUsageReading;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
@@ -182,8 +184,9 @@ public final class ApplicationModule extends AbstractModule {
     @Singleton
     FulfilOrderUseCase fulfilment(Orders orders, Keys keys, Servers servers, VpnPanel panel, Notifier notifier,
                                   OrderNoticeRelay notices, Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces,
-                                  BotMetrics metrics) {
-        return new MeasuredFulfilment(new OrderFulfilment(orders, keys, servers, panel, notifier, notices, tx, clock, settings, nonces),
+                                  BotMetrics metrics, TariffLimitBook limits, ClientQuota quota) {
+        return new MeasuredFulfilment(new OrderFulfilment(orders, keys, servers, panel, notifier, notices, tx, clock, settings, nonces,
+                limits, quota),
                 metrics);
     }
 

@@ -8,6 +8,9 @@ import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.OrderNotices;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.application.port.out.TariffLimitBook;
+import dev.vpnbot.application.port.out.panel.ClientQuota;
+import dev.vpnbot.domain.tariff.TariffLimits;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.notify.AdminAlert;
 import dev.vpnbot.application.port.out.notify.Notifier;
@@ -56,9 +59,22 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
     private final Clock clock;
     private final PurchaseSettings settings;
     private final Nonces nonces;
+    private final TariffLimitBook limitBook;
+    private final ClientQuota quota;
 
     public OrderFulfilment(Orders orders, Keys keys, Servers servers, VpnPanel panel, Notifier notifier,
                            OrderNoticeRelay notices, Transactions transactions, Clock clock, PurchaseSettings settings, Nonces nonces) {
+        this(orders, keys, servers, panel, notifier, notices, transactions, clock, settings, nonces, null, null);
+    }
+
+    /**
+     * With per-tariff limits: a new key's client gets its tariff's device limit and quota (or the
+     * shop's defaults), and a renewal puts them on the panel again and starts the quota afresh.
+     * Null for both: the shop's defaults on creation, limits left alone on renewal.
+     */
+    public OrderFulfilment(Orders orders, Keys keys, Servers servers, VpnPanel panel, Notifier notifier,
+                           OrderNoticeRelay notices, Transactions transactions, Clock clock, PurchaseSettings settings, Nonces nonces,
+                           TariffLimitBook limitBook, ClientQuota quota) {
         this.orders = orders;
         this.keys = keys;
         this.servers = servers;
@@ -69,6 +85,8 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
         this.clock = clock;
         this.settings = settings;
         this.nonces = nonces;
+        this.limitBook = limitBook;
+        this.quota = quota;
     }
 
     @Override
@@ -80,7 +98,8 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
         VpnKey key = keys.find(order.keyId()).orElseThrow();
         Server server = servers.find(key.serverId()).orElseThrow(
                 () -> new PanelException(PanelFault.INBOUND_NOT_FOUND, "server " + key.serverId() + " no longer exists"));
-        KeyLinks links = putOnPanel(server, key);
+        TariffLimits limits = limitBook == null ? TariffLimits.NONE : limitBook.limitsOf(order.tariff().tariffId());
+        KeyLinks links = putOnPanel(server, key, limits);
         catchUpWithConcurrentRenewals(server, key);
 
         Order finished = transactions.inTransaction(() -> finish(orderId, links));
@@ -123,26 +142,38 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
     }
 
     /** Step 2: make the panel agree with our database, and return the links. */
-    private KeyLinks putOnPanel(Server server, VpnKey key) {
+    private KeyLinks putOnPanel(Server server, VpnKey key, TariffLimits limits) {
         if (key.links() == null) {
-            return created(server, key);
+            return created(server, key, limits);
         }
         try {
             panel.setExpiry(server, key.client(), key.expiresAt());
+            renewLimits(server, key, limits);
             return key.links();
         } catch (PanelException e) {
             if (e.kind() != PanelFault.CLIENT_NOT_FOUND) throw e;
             // deleted on the panel after it expired: bring it back under the same identity
-            return created(server, key);
+            return created(server, key, limits);
         }
+    }
+
+    /**
+     * Rule: a renewal is a new period: the tariff's limits go on the client again and a quota
+     * starts from zero (a key whose traffic ran out works again once renewed).
+     */
+    private void renewLimits(Server server, VpnKey key, TariffLimits limits) {
+        if (quota == null) return;
+        long totalBytes = limits.totalBytesOr(settings.totalBytes());
+        quota.setLimits(server, key.client(), limits.devicesOr(settings.limitIp()), totalBytes);
+        if (totalBytes > 0) quota.resetTraffic(server, key.client());
     }
 
     /**
      * The client as our database describes it; an earlier attempt's client is adopted. Copies
      * of it (left by a retried add on 3x-ui v3.0–v3.4) are removed, and admins are told.
      */
-    private KeyLinks created(Server server, VpnKey key) {
-        PanelRepair repair = panel.repairClient(server, newClient(key));
+    private KeyLinks created(Server server, VpnKey key, TariffLimits limits) {
+        PanelRepair repair = panel.repairClient(server, newClient(key, limits));
         if (repair.fixes().contains(PanelRepair.Fix.DUPLICATES_REMOVED)) {
             notifier.alertAdmins(new AdminAlert(AdminAlert.Kind.PANEL_DRIFT_REPAIRED, "server " + server.name()
                     + ": the panel held more than one copy of client " + key.client().email() + " (key " + key.id().value()
@@ -165,9 +196,9 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
         }
     }
 
-    private NewPanelClient newClient(VpnKey key) {
+    private NewPanelClient newClient(VpnKey key, TariffLimits limits) {
         return new NewPanelClient(key.client(), key.expiresAt(), key.owner().telegramId(),
-                settings.limitIp(), settings.totalBytes());
+                limits.devicesOr(settings.limitIp()), limits.totalBytesOr(settings.totalBytes()));
     }
 
     /** Step 3: the key is live and the order done. Returns null if another worker finished first. */

@@ -7,6 +7,7 @@ import dev.vpnbot.adapter.simulated.SimulatedPanelInspection;
 import dev.vpnbot.adapter.simulated.SimulatedPaymentGateway;
 import dev.vpnbot.adapter.simulated.SimulatedClientUsage;
 import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
+import dev.vpnbot.application.port.out.panel.ClientQuota;
 import dev.vpnbot.application.port.out.panel.ClientUsage;
 import dev.vpnbot.application.port.out.panel.PanelInspection;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
@@ -34,8 +35,20 @@ public final class SandboxModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ClientUsage usage(SimulatedVpnPanel panel) {
+    SimulatedClientUsage simulatedUsage(SimulatedVpnPanel panel) {
         return new SimulatedClientUsage(panel);
+    }
+
+    @Provides
+    @Singleton
+    ClientUsage usage(SimulatedClientUsage usage) {
+        return usage;
+    }
+
+    @Provides
+    @Singleton
+    ClientQuota quota(SimulatedClientUsage usage) {
+        return usage;
     }
 
     @Provides
