@@ -10,6 +10,7 @@ import dev.vpnbot.adapter.telegram.outbox.SenderLimits;
 import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
 import dev.vpnbot.adapter.telegram.stars.StarsDirectLine;
 import dev.vpnbot.application.port.in.admin.StarsRefundUseCase;
+import dev.vpnbot.application.port.in.admin.SetTariffLimitsUseCase;
 import dev.vpnbot.application.port.in.payment.PayWithStarsUseCase;
 import dev.vpnbot.application.port.out.payment.StarsRefunds;
 import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
@@ -186,6 +187,12 @@ public final class TelegramAdapter implements AutoCloseable {
         /** The key screen's live usage lines; call after {@link #shop}. */
         public BotAssembly keyUsage(ShowKeyUsageUseCase usage) {
             this.shop = Objects.requireNonNull(shop, "shop use cases first").withKeyUsage(usage);
+            return this;
+        }
+
+        /** The tariff card's device and traffic limits; call after {@link #admin}. */
+        public BotAssembly tariffLimits(SetTariffLimitsUseCase limits) {
+            this.admin = Objects.requireNonNull(admin, "admin use cases first").withTariffLimits(limits);
             return this;
         }
 

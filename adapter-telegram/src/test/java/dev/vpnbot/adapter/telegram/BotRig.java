@@ -13,6 +13,7 @@ import dev.vpnbot.adapter.simulated.SimulatedPaymentGateway;
 import dev.vpnbot.adapter.simulated.SimulatedClientUsage;
 import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.service.account.KeyUsageReading;
+import dev.vpnbot.application.service.admin.TariffLimitSetting;
 import dev.vpnbot.application.fixtures.InMemoryAudiences;
 import dev.vpnbot.application.fixtures.InMemoryEnrollmentTokens;
 import dev.vpnbot.application.fixtures.InMemoryBroadcasts;
@@ -128,7 +129,8 @@ public final class BotRig implements AutoCloseable {
                 broadcasting,
                 new UserAdministration(admins, users, keys, orders, shop.tariffs, shop.servers, shop.transactions, clock, shop.confirmation),
                 new EnrollmentTokenIssuing(admins, enrollmentTokens, clock, EnrollmentTokenIssuing.DEFAULT_LIFETIME),
-                new UserBans(admins, admins, users, keys, shop.servers, shop.transactions, panel));
+                new UserBans(admins, admins, users, keys, shop.servers, shop.transactions, panel))
+                .withTariffLimits(new TariffLimitSetting(admins, shop.tariffs, shop.tariffLimits));
         TelegramUseCases useCases = settings.paymentTestMode()
                 ? new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments, shop.timeZoneChange)

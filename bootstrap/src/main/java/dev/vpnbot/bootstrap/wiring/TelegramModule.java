@@ -34,6 +34,7 @@ import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
+import dev.vpnbot.application.port.in.admin.SetTariffLimitsUseCase;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
 import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase;
 import dev.vpnbot.application.port.in.subscription.FetchSubscriptionUseCase;
@@ -134,12 +135,14 @@ public final class TelegramModule extends AbstractModule {
                     ShowStatisticsUseCase statistics, BroadcastUseCase broadcasts, ManageUsersUseCase manageUsers, BotMetrics metrics,
                     IssueEnrollmentTokenUseCase enrollmentTokens, Optional<PayWithStarsUseCase> payWithStars,
                     StarsRefundUseCase starsRefunds, ChangeTimeZoneUseCase timeZone, BanUsersUseCase bans,
-                    ResetLinkUseCase resetLink, ShowKeyUsageUseCase keyUsage) {
+                    ResetLinkUseCase resetLink, ShowKeyUsageUseCase keyUsage,
+                    SetTariffLimitsUseCase tariffLimits) {
         TelegramBot bot = adapter.bot()
                 .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null), timeZone)
                 .resetLink(resetLink)
                 .keyUsage(keyUsage)
                 .admin(manageServers, manageTariffs, statistics, broadcasts, manageUsers, enrollmentTokens, bans)
+                .tariffLimits(tariffLimits)
                 .stars(payWithStars.orElse(null), starsRefunds)
                 .build();
         bot.observeUpdates(metrics::updateTaken);

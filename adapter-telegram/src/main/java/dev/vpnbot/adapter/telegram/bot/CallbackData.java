@@ -126,7 +126,9 @@ public record CallbackData(Action action, List<String> args) {
         /** maintenance: asks for the message buyers read */
         SALES_PAUSE(Who.ADMIN, "afm"),
         SALES_PAUSE_SILENT(Who.ADMIN, "afq"),
-        SALES_RESUME(Who.ADMIN, "afr");
+        SALES_RESUME(Who.ADMIN, "afr"),
+        /** tariff: asks for its device and traffic limits */
+        TARIFF_LIMITS(Who.ADMIN, "aul", Arg.ID);
 
         private static final Map<String, Action> BY_CODE =
                 Arrays.stream(values()).collect(Collectors.toMap(a -> a.code, Function.identity()));
