@@ -20,6 +20,7 @@ import dev.vpnbot.application.port.in.account.MarkUserBlockedUseCase;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.in.account.ShowKeyUsageUseCase;
+import dev.vpnbot.application.port.in.account.DiagnoseKeyUseCase;
 import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase;
@@ -187,6 +188,12 @@ public final class TelegramAdapter implements AutoCloseable {
         /** The key screen's live usage lines; call after {@link #shop}. */
         public BotAssembly keyUsage(ShowKeyUsageUseCase usage) {
             this.shop = Objects.requireNonNull(shop, "shop use cases first").withKeyUsage(usage);
+            return this;
+        }
+
+        /** The key screen's "My VPN doesn't work" button; call after {@link #shop}. */
+        public BotAssembly keyDiagnosis(DiagnoseKeyUseCase diagnosis) {
+            this.shop = Objects.requireNonNull(shop, "shop use cases first").withKeyDiagnosis(diagnosis);
             return this;
         }
 

@@ -13,6 +13,7 @@ import dev.vpnbot.adapter.simulated.SimulatedPaymentGateway;
 import dev.vpnbot.adapter.simulated.SimulatedClientUsage;
 import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
 import dev.vpnbot.application.service.account.KeyUsageReading;
+import dev.vpnbot.application.service.account.KeyDiagnosis;
 import dev.vpnbot.application.service.admin.TariffLimitSetting;
 import dev.vpnbot.application.fixtures.InMemoryAudiences;
 import dev.vpnbot.application.fixtures.InMemoryEnrollmentTokens;
@@ -136,7 +137,9 @@ public final class BotRig implements AutoCloseable {
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments, shop.timeZoneChange)
                 : new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.timeZoneChange);
-        useCases = useCases.withResetLink(shop.linkReset).withKeyUsage(new KeyUsageReading(keys, servers, usage, clock));
+        KeyUsageReading keyUsage = new KeyUsageReading(keys, servers, usage, clock);
+        useCases = useCases.withResetLink(shop.linkReset).withKeyUsage(keyUsage)
+                .withKeyDiagnosis(new KeyDiagnosis(keys, keyUsage, clock));
         LongSupplier throttle = () -> throttleNanos.get() < 0 ? System.nanoTime() : throttleNanos.get();
         bot = stars ? new TelegramBot(settings, sender, useCases.withStars(shop.stars), admin.withStars(shop.starsRefunding), states,
                 starsLine, throttle)

@@ -55,6 +55,8 @@ import dev.vpnbot.application.port.out.panel.ClientQuota;
 import dev.vpnbot.application.port.out.TariffLimitBook;
 import dev.vpnbot.application.port.in.account.ShowKeyUsageUseCase;
 import dev.vpnbot.application.service.account.KeyUsageReading;
+import dev.vpnbot.application.service.account.KeyDiagnosis;
+import dev.vpnbot.application.port.in.account.DiagnoseKeyUseCase;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
 import dev.vpnbot.application.service.account.TimeZoneChange;
 import dev.vpnbot.application.service.ordering.Catalogue;
@@ -221,6 +223,12 @@ public final class ApplicationModule extends AbstractModule {
     @Singleton
     ShowKeyUsageUseCase keyUsage(Keys keys, Servers servers, ClientUsage usage, Clock clock) {
         return new KeyUsageReading(keys, servers, usage, clock);
+    }
+
+    @Provides
+    @Singleton
+    DiagnoseKeyUseCase keyDiagnosis(Keys keys, ShowKeyUsageUseCase usage, Clock clock) {
+        return new KeyDiagnosis(keys, usage, clock);
     }
 
     @Provides

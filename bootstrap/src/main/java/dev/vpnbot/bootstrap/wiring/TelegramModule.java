@@ -30,6 +30,7 @@ import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.in.account.ShowKeyUsageUseCase;
+import dev.vpnbot.application.port.in.account.DiagnoseKeyUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
@@ -136,11 +137,12 @@ public final class TelegramModule extends AbstractModule {
                     IssueEnrollmentTokenUseCase enrollmentTokens, Optional<PayWithStarsUseCase> payWithStars,
                     StarsRefundUseCase starsRefunds, ChangeTimeZoneUseCase timeZone, BanUsersUseCase bans,
                     ResetLinkUseCase resetLink, ShowKeyUsageUseCase keyUsage,
-                    SetTariffLimitsUseCase tariffLimits) {
+                    SetTariffLimitsUseCase tariffLimits, DiagnoseKeyUseCase diagnoseKey) {
         TelegramBot bot = adapter.bot()
                 .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null), timeZone)
                 .resetLink(resetLink)
                 .keyUsage(keyUsage)
+                .keyDiagnosis(diagnoseKey)
                 .admin(manageServers, manageTariffs, statistics, broadcasts, manageUsers, enrollmentTokens, bans)
                 .tariffLimits(tariffLimits)
                 .stars(payWithStars.orElse(null), starsRefunds)

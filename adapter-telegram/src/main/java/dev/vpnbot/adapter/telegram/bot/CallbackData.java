@@ -44,6 +44,10 @@ public record CallbackData(Action action, List<String> args) {
         KEY("ki", Arg.ID),
         KEY_SHOW("ks", Arg.ID),
         KEY_EXTEND("ke", Arg.ID),
+        /** key: "my VPN doesn't work" */
+        KEY_DOCTOR("ud", Arg.ID),
+        /** key: a support ticket with the key's diagnosis attached */
+        KEY_DOCTOR_SUPPORT("us", Arg.ID),
         /** key, then tariff */
         EXTEND_TARIFF("et", Arg.ID, Arg.ID),
         CONNECT("h"),

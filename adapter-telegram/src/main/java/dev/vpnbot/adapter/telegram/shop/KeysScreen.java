@@ -12,6 +12,7 @@ import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;
 import dev.vpnbot.application.port.in.account.ShowKeyUsageUseCase;
+import dev.vpnbot.application.port.in.account.DiagnoseKeyUseCase;
 import dev.vpnbot.application.port.in.account.ShowKeyUsageUseCase.KeyUsage;
 import dev.vpnbot.application.model.panel.PanelUsage;
 import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
@@ -30,18 +31,20 @@ final class KeysScreen {
     private final KeyCard card;
     private final ResetLinkUseCase reset;
     private final ShowKeyUsageUseCase usage;
+    private final DiagnoseKeyUseCase doctor;
 
     /** @param reset the "Reset link" button's use case; null: no button */
     KeysScreen(ShowMyKeysUseCase myKeys, KeyCard card, ResetLinkUseCase reset) {
-        this(myKeys, card, reset, null);
+        this(myKeys, card, reset, null, null);
     }
 
     /** @param usage the live traffic lines of an active key; null: none */
-    KeysScreen(ShowMyKeysUseCase myKeys, KeyCard card, ResetLinkUseCase reset, ShowKeyUsageUseCase usage) {
+    KeysScreen(ShowMyKeysUseCase myKeys, KeyCard card, ResetLinkUseCase reset, ShowKeyUsageUseCase usage, DiagnoseKeyUseCase doctor) {
         this.myKeys = myKeys;
         this.card = card;
         this.reset = reset;
         this.usage = usage;
+        this.doctor = doctor;
     }
 
     /** @param page from 0; a page past the end shows the first */
@@ -87,7 +90,33 @@ final class KeysScreen {
         if (reset != null && key.key().status() == KeyStatus.ACTIVE) {
             view.row(Button.callback(t.label("key.button.reset_link"), CallbackData.of(Action.KEY_RESET_LINK, id)));
         }
+        if (doctor != null) view.row(Button.callback(t.label("key.button.doctor"), CallbackData.of(Action.KEY_DOCTOR, id)));
         ix.show(view.row(Button.callback(t.label("button.back"), CallbackData.of(Action.KEYS)), MainMenu.back(t)));
+    }
+
+    /** "My VPN doesn't work": the first cause found and the one button that helps with it. */
+    void diagnose(Interaction ix, KeyId keyId) {
+        if (doctor == null) return;
+        Texts t = ix.texts();
+        DiagnoseKeyUseCase.Diagnosis d = doctor.diagnose(ix.userId(), keyId)
+                .orElseThrow(() -> new Refusal(Refusal.Reason.KEY_NOT_FOUND, "key " + keyId + " of user " + ix.userId()));
+        String id = String.valueOf(keyId.value());
+        View view = View.of(t.html("doctor." + d.verdict().name().toLowerCase(java.util.Locale.ROOT)));
+        switch (d.verdict()) {
+            case EXPIRED, TRAFFIC_USED_UP -> view.row(Button.callback(t.label("key.button.extend"), CallbackData.of(Action.KEY_EXTEND, id)));
+            case NEVER_CONNECTED -> view.row(Button.callback(t.label("key.button.connect"), CallbackData.of(Action.CONNECT_FOR_KEY, id)))
+                    .row(Button.callback(t.label("doctor.button.support"), CallbackData.of(Action.KEY_DOCTOR_SUPPORT, id)));
+            default -> view.row(Button.callback(t.label("doctor.button.support"), CallbackData.of(Action.KEY_DOCTOR_SUPPORT, id)));
+        }
+        ix.show(view.row(Button.callback(t.label("button.back"), CallbackData.of(Action.KEY, id)), MainMenu.back(t)));
+    }
+
+    /** Opens a support ticket that carries the key's diagnosis, made again now (it may have changed). */
+    void diagnosedSupport(Interaction ix, KeyId keyId, SupportDesk support) {
+        if (doctor == null) return;
+        DiagnoseKeyUseCase.Diagnosis d = doctor.diagnose(ix.userId(), keyId)
+                .orElseThrow(() -> new Refusal(Refusal.Reason.KEY_NOT_FOUND, "key " + keyId + " of user " + ix.userId()));
+        support.openAbout(ix, keyId, d.verdict().name());
     }
 
     /** Traffic (of the quota), the panel's switch and the last time online, or why they are not known. */

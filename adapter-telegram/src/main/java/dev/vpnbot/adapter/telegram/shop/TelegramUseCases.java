@@ -13,6 +13,7 @@ import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.in.account.ShowKeyUsageUseCase;
+import dev.vpnbot.application.port.in.account.DiagnoseKeyUseCase;
 import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import java.util.Objects;
 
@@ -24,12 +25,14 @@ import java.util.Objects;
  * @param payWithStars  Telegram Stars; null when the operator did not switch Stars on
  * @param resetLink     the key screen's "Reset link" button; null: no button
  * @param keyUsage      the key screen's live traffic lines; null: none
+ * @param diagnoseKey   the key screen's "My VPN doesn't work" button; null: no button
  */
 public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
                                ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
                                CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
                                PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone,
-                               PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink, ShowKeyUsageUseCase keyUsage) {
+                               PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink, ShowKeyUsageUseCase keyUsage,
+                               DiagnoseKeyUseCase diagnoseKey) {
     public TelegramUseCases {
         Objects.requireNonNull(registerUser, "registerUser");
         Objects.requireNonNull(findUser, "findUser");
@@ -49,25 +52,31 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
                             CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
                             PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone) {
         this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, payInTestMode,
-                changeTimeZone, null, null, null);
+                changeTimeZone, null, null, null, null);
     }
 
     /** The same use cases with Stars (null: without). */
     public TelegramUseCases withStars(PayWithStarsUseCase stars) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys,
-                payInTestMode, changeTimeZone, stars, resetLink, keyUsage);
+                payInTestMode, changeTimeZone, stars, resetLink, keyUsage, diagnoseKey);
     }
 
     /** The same use cases with the "Reset link" button's. */
     public TelegramUseCases withResetLink(ResetLinkUseCase reset) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, reset, keyUsage);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, reset, keyUsage, diagnoseKey);
     }
 
     /** The same use cases with the key screen's usage lines. */
     public TelegramUseCases withKeyUsage(ShowKeyUsageUseCase usage) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, usage);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, usage, diagnoseKey);
+    }
+
+    /** The same use cases with the key screen's "My VPN doesn't work" button. */
+    public TelegramUseCases withKeyDiagnosis(DiagnoseKeyUseCase diagnosis) {
+        return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, keyUsage, diagnosis);
     }
 
     /** Without test payments (production). */
@@ -76,6 +85,6 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
                             CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
                             ChangeTimeZoneUseCase changeTimeZone) {
         this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, null, changeTimeZone,
-                null, null, null);
+                null, null, null, null);
     }
 }
