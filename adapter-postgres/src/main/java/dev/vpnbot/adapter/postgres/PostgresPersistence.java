@@ -12,6 +12,7 @@ import dev.vpnbot.application.port.out.StarPayments;
 import dev.vpnbot.application.port.out.SentNotifications;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.SubscriptionTokens;
+import dev.vpnbot.application.port.out.NewKeys;
 import dev.vpnbot.application.port.out.TariffLimitBook;
 import dev.vpnbot.application.port.out.Tariffs;
 import dev.vpnbot.application.port.out.Transactions;
@@ -52,6 +53,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final Users users;
     private final Tariffs tariffs;
     private final TariffLimitBook tariffLimits;
+    private final NewKeys newKeys;
     private final Servers servers;
     private final Keys keys;
     private final Orders orders;
@@ -80,6 +82,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.users = new PostgresUsers(db);
         this.tariffs = new PostgresTariffs(db);
         this.tariffLimits = new PostgresTariffLimits(db);
+        this.newKeys = new PostgresNewKeys(db);
         this.servers = new PostgresServers(db, secrets, clock);
         this.keys = new PostgresKeys(db);
         this.orders = new PostgresOrders(db);
@@ -229,6 +232,11 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public Tariffs tariffs() {
         return tariffs;
+    }
+
+    /** Active keys by the time they were made. */
+    public NewKeys newKeys() {
+        return newKeys;
     }
 
     /** The tariffs' device and traffic limits. */

@@ -38,6 +38,7 @@ import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.admin.BackupChannel;
 import dev.vpnbot.application.port.out.admin.BroadcastChannel;
+import dev.vpnbot.application.port.out.notify.ConnectHelp;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,6 +100,11 @@ public final class TelegramAdapter implements AutoCloseable {
 
     public Notifier notifier() {
         return notifier;
+    }
+
+    /** The "need help connecting?" message, on the same unprompted lane as the notifier's. */
+    public ConnectHelp connectHelp() {
+        return (ConnectHelp) notifier;
     }
 
     public BroadcastChannel broadcastChannel() {

@@ -56,6 +56,10 @@ import dev.vpnbot.application.port.out.TariffLimitBook;
 import dev.vpnbot.application.port.in.account.ShowKeyUsageUseCase;
 import dev.vpnbot.application.service.account.KeyUsageReading;
 import dev.vpnbot.application.service.account.KeyDiagnosis;
+import dev.vpnbot.application.service.account.ConnectHelpOffers;
+import dev.vpnbot.application.port.in.account.OfferConnectHelpUseCase;
+import dev.vpnbot.application.port.out.NewKeys;
+import dev.vpnbot.application.port.out.notify.ConnectHelp;
 import dev.vpnbot.application.port.in.account.DiagnoseKeyUseCase;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
 import dev.vpnbot.application.service.account.TimeZoneChange;
@@ -229,6 +233,13 @@ public final class ApplicationModule extends AbstractModule {
     @Singleton
     DiagnoseKeyUseCase keyDiagnosis(Keys keys, ShowKeyUsageUseCase usage, Clock clock) {
         return new KeyDiagnosis(keys, usage, clock);
+    }
+
+    @Provides
+    @Singleton
+    OfferConnectHelpUseCase connectHelp(NewKeys newKeys, Users users, Servers servers, ClientUsage usage, SentNotifications ledger,
+                                        ConnectHelp help, Clock clock) {
+        return new ConnectHelpOffers(newKeys, users, servers, usage, ledger, help, clock, BATCH);
     }
 
     @Provides

@@ -10,6 +10,7 @@ import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RelayOrderNoticesUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RunFulfilmentJobsUseCase;
 import dev.vpnbot.application.port.in.account.SendExpiryRemindersUseCase;
+import dev.vpnbot.application.port.in.account.OfferConnectHelpUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.in.enrollment.ProcessQueuedEnrollmentsUseCase;
 import dev.vpnbot.application.port.out.FulfilmentSignal;
@@ -32,7 +33,8 @@ public final class SchedulerModule extends AbstractModule {
                         SendExpiryRemindersUseCase reminders, PanelProbe probe, RepairPanelDriftUseCase driftRepair,
                         BroadcastUseCase broadcasts, RelayOrderNoticesUseCase notices, BotMetrics metrics, AppConfig config,
                         ProcessQueuedEnrollmentsUseCase queuedEnrollments, StarsRefunding starsRefunding,
-                        Provider<BackUpDatabaseUseCase> backups, ResetLinkUseCase linkResets) {
+                        Provider<BackUpDatabaseUseCase> backups, ResetLinkUseCase linkResets,
+                        OfferConnectHelpUseCase connectHelp) {
         // each reconciliation round also finishes Stars refunds whose panel step a crash or an absent panel left open
         ReconcilePaymentsUseCase withRefunds = () -> {
             starsRefunding.resumePanel();
@@ -45,6 +47,8 @@ public final class SchedulerModule extends AbstractModule {
         if (config.backup().scheduled()) jobs.addJob("database_backup", config.backup().interval(), BackgroundJobs.backups(backups.get()));
         // link resets a crash or a panel outage interrupted: finished with the identity they stored
         jobs.alsoEvery("link_resets", java.time.Duration.ofMinutes(1), linkResets::finishInterrupted);
+        // "need help connecting?" for keys that moved no traffic in their first day (once per key)
+        jobs.alsoEvery("connect_help", java.time.Duration.ofMinutes(15), connectHelp::offerDue);
         return jobs;
     }
 

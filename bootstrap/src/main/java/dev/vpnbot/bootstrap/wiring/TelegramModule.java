@@ -43,6 +43,7 @@ import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.admin.BackupChannel;
 import dev.vpnbot.application.port.out.admin.BroadcastChannel;
+import dev.vpnbot.application.port.out.notify.ConnectHelp;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.HeleketConfig;
@@ -106,6 +107,12 @@ public final class TelegramModule extends AbstractModule {
     @Singleton
     Notifier notifier(TelegramAdapter adapter) {
         return adapter.notifier();
+    }
+
+    @Provides
+    @Singleton
+    ConnectHelp connectHelp(TelegramAdapter adapter) {
+        return adapter.connectHelp();
     }
 
     /** Backups go to BACKUP_CHAT_ID, or to each admin's own chat. */
