@@ -12,6 +12,7 @@ import dev.vpnbot.application.port.out.StarPayments;
 import dev.vpnbot.application.port.out.SentNotifications;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.SubscriptionTokens;
+import dev.vpnbot.application.port.out.MonthlyResets;
 import dev.vpnbot.application.port.out.NewKeys;
 import dev.vpnbot.application.port.out.TariffLimitBook;
 import dev.vpnbot.application.port.out.Tariffs;
@@ -54,6 +55,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final Tariffs tariffs;
     private final TariffLimitBook tariffLimits;
     private final NewKeys newKeys;
+    private final MonthlyResets monthlyResets;
     private final Servers servers;
     private final Keys keys;
     private final Orders orders;
@@ -83,6 +85,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.tariffs = new PostgresTariffs(db);
         this.tariffLimits = new PostgresTariffLimits(db);
         this.newKeys = new PostgresNewKeys(db);
+        this.monthlyResets = new PostgresMonthlyResets(db);
         this.servers = new PostgresServers(db, secrets, clock);
         this.keys = new PostgresKeys(db);
         this.orders = new PostgresOrders(db);
@@ -232,6 +235,11 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public Tariffs tariffs() {
         return tariffs;
+    }
+
+    /** Keys due for their monthly traffic reset. */
+    public MonthlyResets monthlyResets() {
+        return monthlyResets;
     }
 
     /** Active keys by the time they were made. */

@@ -57,6 +57,9 @@ import dev.vpnbot.application.port.in.account.ShowKeyUsageUseCase;
 import dev.vpnbot.application.service.account.KeyUsageReading;
 import dev.vpnbot.application.service.account.KeyDiagnosis;
 import dev.vpnbot.application.service.account.ConnectHelpOffers;
+import dev.vpnbot.application.service.account.MonthlyTrafficResets;
+import dev.vpnbot.application.port.in.account.ResetMonthlyTrafficUseCase;
+import dev.vpnbot.application.port.out.MonthlyResets;
 import dev.vpnbot.application.port.in.account.OfferConnectHelpUseCase;
 import dev.vpnbot.application.port.out.NewKeys;
 import dev.vpnbot.application.port.out.notify.ConnectHelp;
@@ -240,6 +243,13 @@ public final class ApplicationModule extends AbstractModule {
     OfferConnectHelpUseCase connectHelp(NewKeys newKeys, Users users, Servers servers, ClientUsage usage, SentNotifications ledger,
                                         ConnectHelp help, Clock clock) {
         return new ConnectHelpOffers(newKeys, users, servers, usage, ledger, help, clock, BATCH);
+    }
+
+    @Provides
+    @Singleton
+    ResetMonthlyTrafficUseCase monthlyResets(MonthlyResets resets, Servers servers, ClientQuota quota, SentNotifications ledger,
+                                             Clock clock) {
+        return new MonthlyTrafficResets(resets, servers, quota, ledger, clock, BATCH);
     }
 
     @Provides

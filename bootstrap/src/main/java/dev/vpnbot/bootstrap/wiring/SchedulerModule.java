@@ -11,6 +11,7 @@ import dev.vpnbot.application.port.in.fulfilment.RelayOrderNoticesUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RunFulfilmentJobsUseCase;
 import dev.vpnbot.application.port.in.account.SendExpiryRemindersUseCase;
 import dev.vpnbot.application.port.in.account.OfferConnectHelpUseCase;
+import dev.vpnbot.application.port.in.account.ResetMonthlyTrafficUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.in.enrollment.ProcessQueuedEnrollmentsUseCase;
 import dev.vpnbot.application.port.out.FulfilmentSignal;
@@ -34,7 +35,7 @@ public final class SchedulerModule extends AbstractModule {
                         BroadcastUseCase broadcasts, RelayOrderNoticesUseCase notices, BotMetrics metrics, AppConfig config,
                         ProcessQueuedEnrollmentsUseCase queuedEnrollments, StarsRefunding starsRefunding,
                         Provider<BackUpDatabaseUseCase> backups, ResetLinkUseCase linkResets,
-                        OfferConnectHelpUseCase connectHelp) {
+                        OfferConnectHelpUseCase connectHelp, ResetMonthlyTrafficUseCase monthlyResets) {
         // each reconciliation round also finishes Stars refunds whose panel step a crash or an absent panel left open
         ReconcilePaymentsUseCase withRefunds = () -> {
             starsRefunding.resumePanel();
@@ -49,6 +50,8 @@ public final class SchedulerModule extends AbstractModule {
         jobs.alsoEvery("link_resets", java.time.Duration.ofMinutes(1), linkResets::finishInterrupted);
         // "need help connecting?" for keys that moved no traffic in their first day (once per key)
         jobs.alsoEvery("connect_help", java.time.Duration.ofMinutes(15), connectHelp::offerDue);
+        // tariffs with a monthly reset: the bot restarts the count every 30 days (the panel's own reset would extend expiry)
+        jobs.alsoEvery("monthly_traffic_reset", java.time.Duration.ofHours(1), monthlyResets::resetDue);
         return jobs;
     }
 
