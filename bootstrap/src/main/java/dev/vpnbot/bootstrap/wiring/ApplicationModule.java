@@ -50,20 +50,8 @@ import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
-import dev.vpnbot.application.port.out.panel.ClientUsage;
 import dev.vpnbot.application.port.out.panel.ClientQuota;
 import dev.vpnbot.application.port.out.TariffLimitBook;
-import dev.vpnbot.application.port.in.account.ShowKeyUsageUseCase;
-import dev.vpnbot.application.service.account.KeyUsageReading;
-import dev.vpnbot.application.service.account.KeyDiagnosis;
-import dev.vpnbot.application.service.account.ConnectHelpOffers;
-import dev.vpnbot.application.service.account.MonthlyTrafficResets;
-import dev.vpnbot.application.port.in.account.ResetMonthlyTrafficUseCase;
-import dev.vpnbot.application.port.out.MonthlyResets;
-import dev.vpnbot.application.port.in.account.OfferConnectHelpUseCase;
-import dev.vpnbot.application.port.out.NewKeys;
-import dev.vpnbot.application.port.out.notify.ConnectHelp;
-import dev.vpnbot.application.port.in.account.DiagnoseKeyUseCase;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
 import dev.vpnbot.application.service.account.TimeZoneChange;
 import dev.vpnbot.application.service.ordering.Catalogue;
@@ -224,32 +212,6 @@ public final class ApplicationModule extends AbstractModule {
     ResetLinkUseCase linkResets(Keys keys, Servers servers, SubscriptionTokens tokens, LinkResets resets, VpnPanel panel,
                                 Transactions tx, Admins admins, PurchaseSettings settings, Nonces nonces) {
         return new LinkReset(keys, servers, tokens, resets, panel, tx, admins, settings, nonces);
-    }
-
-    @Provides
-    @Singleton
-    ShowKeyUsageUseCase keyUsage(Keys keys, Servers servers, ClientUsage usage, Clock clock) {
-        return new KeyUsageReading(keys, servers, usage, clock);
-    }
-
-    @Provides
-    @Singleton
-    DiagnoseKeyUseCase keyDiagnosis(Keys keys, ShowKeyUsageUseCase usage, Clock clock) {
-        return new KeyDiagnosis(keys, usage, clock);
-    }
-
-    @Provides
-    @Singleton
-    OfferConnectHelpUseCase connectHelp(NewKeys newKeys, Users users, Servers servers, ClientUsage usage, SentNotifications ledger,
-                                        ConnectHelp help, Clock clock) {
-        return new ConnectHelpOffers(newKeys, users, servers, usage, ledger, help, clock, BATCH);
-    }
-
-    @Provides
-    @Singleton
-    ResetMonthlyTrafficUseCase monthlyResets(MonthlyResets resets, Servers servers, ClientQuota quota, SentNotifications ledger,
-                                             Clock clock) {
-        return new MonthlyTrafficResets(resets, servers, quota, ledger, clock, BATCH);
     }
 
     @Provides
