@@ -93,11 +93,6 @@ public final class KeyUsageReading implements ShowKeyUsageUseCase {
         }
     }
 
-    /** Forgets what was read for this key, e.g. after its limits changed. */
-    public void forget(KeyId keyId) {
-        cache.remove(keyId);
-    }
-
     private void read(VpnKey key, CompletableFuture<KeyUsage> future) {
         try {
             readers.execute(() -> {
