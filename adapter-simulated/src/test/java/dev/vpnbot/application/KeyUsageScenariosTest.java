@@ -27,7 +27,8 @@ class KeyUsageScenariosTest extends ShopScenario {
 
     @BeforeEach
     void deliverAKey() {
-        usage = new KeyUsageReading(shop.keys, shop.servers, usagePanel, clock, Duration.ofMinutes(1), Duration.ofMillis(200), readers);
+        // patient enough for any machine: only the hanging-panel test waits out a time limit, its own short one
+        usage = new KeyUsageReading(shop.keys, shop.servers, usagePanel, clock, Duration.ofMinutes(1), Duration.ofSeconds(30), readers);
         Order order = buyOnServerX();
         gateway.payInFull(order.publicId());
         shop.confirmation.confirm(new ConfirmPaymentCommand(order.invoice().invoiceId(), order.publicId(), PaymentStatus.PAID,
@@ -58,7 +59,8 @@ class KeyUsageScenariosTest extends ShopScenario {
 
     @Test
     void rule_a_slow_panel_makes_usage_unavailable_instead_of_holding_the_screen() {
-        usagePanel.hang();
+        usage = new KeyUsageReading(shop.keys, shop.servers, usagePanel, clock, Duration.ofMinutes(1), Duration.ofMillis(200), readers);
+        usagePanel.hang(); // answers only when the test ends: the time limit is the only way out
 
         assertThat(usage.usage(BUYER, key.id())).isInstanceOf(KeyUsage.Unavailable.class);
         waitUntil(() -> usagePanel.reads() == 1);

@@ -137,7 +137,13 @@ public final class BotRig implements AutoCloseable {
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments, shop.timeZoneChange)
                 : new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.timeZoneChange);
-        KeyUsageReading keyUsage = new KeyUsageReading(keys, servers, usage, clock);
+        // a patient time limit: a busy test machine must not turn a live answer into "unavailable"
+        KeyUsageReading keyUsage = new KeyUsageReading(keys, servers, usage, clock, Duration.ofMinutes(1), Duration.ofSeconds(30),
+                java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                    Thread t = new Thread(r, "key-usage-reader");
+                    t.setDaemon(true);
+                    return t;
+                }));
         useCases = useCases.withResetLink(shop.linkReset).withKeyUsage(keyUsage)
                 .withKeyDiagnosis(new KeyDiagnosis(keys, keyUsage, clock));
         LongSupplier throttle = () -> throttleNanos.get() < 0 ? System.nanoTime() : throttleNanos.get();

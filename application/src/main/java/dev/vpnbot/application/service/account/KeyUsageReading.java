@@ -96,16 +96,17 @@ public final class KeyUsageReading implements ShowKeyUsageUseCase {
     private void read(VpnKey key, CompletableFuture<KeyUsage> future) {
         try {
             readers.execute(() -> {
+                KeyUsage usage;
                 try {
-                    KeyUsage usage = ask(key);
+                    usage = ask(key);
                     cache.put(key.id(), new Cached(usage, clock.instant()));
-                    future.complete(usage);
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "could not read the usage of key " + key.id().value() + ": " + e);
-                    future.complete(new KeyUsage.Unavailable());
-                } finally {
-                    inFlight.remove(key.id(), future);
+                    usage = new KeyUsage.Unavailable();
                 }
+                // out of the in-flight map before anyone is answered: the next caller must start a fresh read
+                inFlight.remove(key.id(), future);
+                future.complete(usage);
             });
         } catch (RuntimeException rejected) {
             inFlight.remove(key.id(), future);
