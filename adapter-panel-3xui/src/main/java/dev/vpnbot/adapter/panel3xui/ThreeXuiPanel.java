@@ -1,10 +1,15 @@
 package dev.vpnbot.adapter.panel3xui;
 
+import dev.vpnbot.adapter.panel3xui.client.ClientQuotas;
+import dev.vpnbot.adapter.panel3xui.client.ClientTraffics;
 import dev.vpnbot.adapter.panel3xui.client.PanelClients;
 import dev.vpnbot.application.model.panel.PanelInbound;
 import dev.vpnbot.application.model.panel.PanelProbe;
 import dev.vpnbot.application.model.panel.PanelRepair;
 import dev.vpnbot.application.model.panel.RealityInboundRequest;
+import dev.vpnbot.application.model.panel.PanelUsage;
+import dev.vpnbot.application.port.out.panel.ClientQuota;
+import dev.vpnbot.application.port.out.panel.ClientUsage;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelClientState;
 import dev.vpnbot.application.port.out.panel.PanelInspection;
@@ -28,11 +33,13 @@ import java.util.Optional;
  * change ({@link PanelSessions}). The keys' clients are {@link PanelClients}' business, the
  * admin's connection tests and new inbounds {@link PanelInspector}'s.
  */
-public final class ThreeXuiPanel implements VpnPanel, PanelInspection, AutoCloseable {
+public final class ThreeXuiPanel implements VpnPanel, PanelInspection, ClientUsage, ClientQuota, AutoCloseable {
 
     private final PanelSessions sessions;
     private final VpnPanel clients;
     private final PanelInspection inspector;
+    private final ClientUsage usage;
+    private final ClientQuota quotas;
 
     /**
      * @param writeLock held around every write to a panel, for bots that run as several instances
@@ -43,6 +50,8 @@ public final class ThreeXuiPanel implements VpnPanel, PanelInspection, AutoClose
         this.sessions = new PanelSessions(settings, clock, writeLock, java.util.Objects.requireNonNull(http, "http"));
         this.clients = new PanelClients(sessions::of);
         this.inspector = new PanelInspector(sessions);
+        this.usage = new ClientTraffics(sessions::of);
+        this.quotas = new ClientQuotas(sessions::of);
     }
 
     /** With an HTTP client of its own, closed with the panel. */
@@ -50,6 +59,8 @@ public final class ThreeXuiPanel implements VpnPanel, PanelInspection, AutoClose
         this.sessions = new PanelSessions(settings, clock, writeLock, null);
         this.clients = new PanelClients(sessions::of);
         this.inspector = new PanelInspector(sessions);
+        this.usage = new ClientTraffics(sessions::of);
+        this.quotas = new ClientQuotas(sessions::of);
     }
 
     /** A bot that runs as a single instance. */
@@ -91,6 +102,25 @@ public final class ThreeXuiPanel implements VpnPanel, PanelInspection, AutoClose
     @Override
     public KeyLinks links(Server server, PanelClientId client) {
         return clients.links(server, client);
+    }
+
+    // --- ClientUsage -----------------------------------------------------------------------------
+
+    @Override
+    public Optional<PanelUsage> usage(Server server, PanelClientId client) {
+        return usage.usage(server, client);
+    }
+
+    // --- ClientQuota -----------------------------------------------------------------------------
+
+    @Override
+    public void setLimits(Server server, PanelClientId client, int limitIp, long totalBytes) {
+        quotas.setLimits(server, client, limitIp, totalBytes);
+    }
+
+    @Override
+    public void resetTraffic(Server server, PanelClientId client) {
+        quotas.resetTraffic(server, client);
     }
 
     // --- PanelInspection ------------------------------------------------------------------------

@@ -15,6 +15,9 @@ import dev.vpnbot.application.port.out.SentNotifications;
 import dev.vpnbot.application.port.out.codes.PromoCodes;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.SubscriptionTokens;
+import dev.vpnbot.application.port.out.MonthlyResets;
+import dev.vpnbot.application.port.out.NewKeys;
+import dev.vpnbot.application.port.out.TariffLimitBook;
 import dev.vpnbot.application.port.out.Tariffs;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
@@ -56,6 +59,9 @@ public final class PostgresPersistence implements AutoCloseable {
     private final Database db;
     private final Users users;
     private final Tariffs tariffs;
+    private final TariffLimitBook tariffLimits;
+    private final NewKeys newKeys;
+    private final MonthlyResets monthlyResets;
     private final Servers servers;
     private final Keys keys;
     private final Orders orders;
@@ -89,6 +95,9 @@ public final class PostgresPersistence implements AutoCloseable {
         this.db = new Database(pool, settings);
         this.users = new PostgresUsers(db);
         this.tariffs = new PostgresTariffs(db);
+        this.tariffLimits = new PostgresTariffLimits(db);
+        this.newKeys = new PostgresNewKeys(db);
+        this.monthlyResets = new PostgresMonthlyResets(db);
         this.servers = new PostgresServers(db, secrets, clock);
         this.keys = new PostgresKeys(db);
         this.orders = new PostgresOrders(db);
@@ -244,6 +253,21 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public Tariffs tariffs() {
         return tariffs;
+    }
+
+    /** Keys due for their monthly traffic reset. */
+    public MonthlyResets monthlyResets() {
+        return monthlyResets;
+    }
+
+    /** Active keys by the time they were made. */
+    public NewKeys newKeys() {
+        return newKeys;
+    }
+
+    /** The tariffs' device and traffic limits. */
+    public TariffLimitBook tariffLimits() {
+        return tariffLimits;
     }
 
     public Servers servers() {

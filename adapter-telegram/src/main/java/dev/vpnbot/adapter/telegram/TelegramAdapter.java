@@ -12,6 +12,7 @@ import dev.vpnbot.adapter.telegram.outbox.SenderLimits;
 import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
 import dev.vpnbot.adapter.telegram.stars.StarsDirectLine;
 import dev.vpnbot.application.port.in.admin.StarsRefundUseCase;
+import dev.vpnbot.application.port.in.admin.SetTariffLimitsUseCase;
 import dev.vpnbot.application.port.in.payment.PayWithStarsUseCase;
 import dev.vpnbot.application.port.out.payment.StarsRefunds;
 import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;
@@ -20,6 +21,8 @@ import dev.vpnbot.application.port.in.account.FindUserUseCase;
 import dev.vpnbot.application.port.in.account.MarkUserBlockedUseCase;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
+import dev.vpnbot.application.port.in.account.ShowKeyUsageUseCase;
+import dev.vpnbot.application.port.in.account.DiagnoseKeyUseCase;
 import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase;
@@ -44,6 +47,7 @@ import dev.vpnbot.application.port.in.balance.AutoRenewUseCase;
 import dev.vpnbot.application.port.in.balance.PayFromBalanceUseCase;
 import dev.vpnbot.application.port.in.balance.ShowBalanceUseCase;
 import dev.vpnbot.application.port.in.balance.TopUpBalanceUseCase;
+import dev.vpnbot.application.port.out.notify.ConnectHelp;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,6 +114,11 @@ public final class TelegramAdapter implements AutoCloseable {
     /** The balance's unprompted messages (auto-renew short of money), through the same sender. */
     public BalanceNotices balanceNotices() {
         return notifier;
+    }
+
+    /** The "need help connecting?" message, on the same unprompted lane as the notifier's. */
+    public ConnectHelp connectHelp() {
+        return (ConnectHelp) notifier;
     }
 
     public BroadcastChannel broadcastChannel() {
@@ -202,6 +211,24 @@ public final class TelegramAdapter implements AutoCloseable {
         /** The key screen's "Reset link" button; call after {@link #shop}. */
         public BotAssembly resetLink(ResetLinkUseCase reset) {
             this.shop = Objects.requireNonNull(shop, "shop use cases first").withResetLink(reset);
+            return this;
+        }
+
+        /** The key screen's live usage lines; call after {@link #shop}. */
+        public BotAssembly keyUsage(ShowKeyUsageUseCase usage) {
+            this.shop = Objects.requireNonNull(shop, "shop use cases first").withKeyUsage(usage);
+            return this;
+        }
+
+        /** The key screen's "My VPN doesn't work" button; call after {@link #shop}. */
+        public BotAssembly keyDiagnosis(DiagnoseKeyUseCase diagnosis) {
+            this.shop = Objects.requireNonNull(shop, "shop use cases first").withKeyDiagnosis(diagnosis);
+            return this;
+        }
+
+        /** The tariff card's device and traffic limits; call after {@link #admin}. */
+        public BotAssembly tariffLimits(SetTariffLimitsUseCase limits) {
+            this.admin = Objects.requireNonNull(admin, "admin use cases first").withTariffLimits(limits);
             return this;
         }
 

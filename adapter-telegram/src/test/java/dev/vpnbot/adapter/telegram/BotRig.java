@@ -10,7 +10,11 @@ import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
 import dev.vpnbot.adapter.telegram.stars.StarsDirectLine;
 import dev.vpnbot.adapter.telegram.web.ConnectLinks;
 import dev.vpnbot.adapter.simulated.SimulatedPaymentGateway;
+import dev.vpnbot.adapter.simulated.SimulatedClientUsage;
 import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
+import dev.vpnbot.application.service.account.KeyUsageReading;
+import dev.vpnbot.application.service.account.KeyDiagnosis;
+import dev.vpnbot.application.service.admin.TariffLimitSetting;
 import dev.vpnbot.application.fixtures.InMemoryAudiences;
 import dev.vpnbot.application.fixtures.InMemoryEnrollmentTokens;
 import dev.vpnbot.application.fixtures.InMemoryBroadcasts;
@@ -71,6 +75,7 @@ public final class BotRig implements AutoCloseable {
     public final MutableClock clock = new MutableClock(START);
     public final FakeBotApi api = FakeBotApi.start();
     public final SimulatedVpnPanel panel = new SimulatedVpnPanel();
+    public final SimulatedClientUsage usage = new SimulatedClientUsage(panel);
     public final SimulatedPaymentGateway gateway = new SimulatedPaymentGateway();
     public final InMemoryUsers users = new InMemoryUsers();
     public final InMemoryKeys keys = new InMemoryKeys();
@@ -133,16 +138,25 @@ public final class BotRig implements AutoCloseable {
                 new UserBans(admins, admins, users, keys, shop.servers, shop.transactions, panel))
                 .withPromoCodes(new dev.vpnbot.application.service.codes.PromoAdministration(admins, promoCodes, shop.tariffs,
                         shop.transactions, clock))
-                .withBalances(shop.balanceAdministration);
+                .withBalances(shop.balanceAdministration)
+                .withTariffLimits(new TariffLimitSetting(admins, shop.tariffs, shop.tariffLimits));
         TelegramUseCases useCases = settings.paymentTestMode()
                 ? new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments, shop.timeZoneChange)
                 : new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.timeZoneChange);
+        // a patient time limit: a busy test machine must not turn a live answer into "unavailable"
+        KeyUsageReading keyUsage = new KeyUsageReading(keys, servers, usage, clock, Duration.ofMinutes(1), Duration.ofSeconds(30),
+                java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                    Thread t = new Thread(r, "key-usage-reader");
+                    t.setDaemon(true);
+                    return t;
+                }));
         useCases = useCases.withResetLink(shop.linkReset).withPromoCodes(new dev.vpnbot.application.service.codes.PromoRedemption(
                 promoCodes, orders, shop.placement, shop.cancellation, shop.transactions, clock))
                 .withBalance(new dev.vpnbot.adapter.telegram.shop.BalanceUseCases(shop.balanceBook, shop.balanceTopUp, shop.balanceCheckout,
-                        shop.autoRenewal));
+                        shop.autoRenewal))
+                .withKeyUsage(keyUsage).withKeyDiagnosis(new KeyDiagnosis(keys, keyUsage, clock));
         LongSupplier throttle = () -> throttleNanos.get() < 0 ? System.nanoTime() : throttleNanos.get();
         bot = stars ? new TelegramBot(settings, sender, useCases.withStars(shop.stars), admin.withStars(shop.starsRefunding), states,
                 starsLine, throttle)

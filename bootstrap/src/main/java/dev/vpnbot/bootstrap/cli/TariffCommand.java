@@ -2,23 +2,26 @@ package dev.vpnbot.bootstrap.cli;
 
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
+import dev.vpnbot.application.port.in.admin.SetTariffLimitsUseCase;
 import dev.vpnbot.bootstrap.config.Purpose;
 import dev.vpnbot.bootstrap.wiring.ConsoleModule;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.money.Stars;
 import dev.vpnbot.domain.tariff.Tariff;
 import dev.vpnbot.domain.tariff.TariffId;
+import dev.vpnbot.domain.tariff.TariffLimits;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code vpnbot tariff …}: the price list, through the same use case as the Telegram admin panel. */
-@Command(name = "tariff", mixinStandardHelpOptions = true, description = "List tariffs and change prices.",
+@Command(name = "tariff", mixinStandardHelpOptions = true, description = "List tariffs, change prices and limits.",
         subcommands = {TariffCommand.ListTariffs.class, TariffCommand.SetPrice.class, TariffCommand.SetStars.class,
-                TariffGroupCommand.class})
+                TariffGroupCommand.class, TariffCommand.SetLimits.class})
 final class TariffCommand {
     @ParentCommand
     VpnbotCommand parent;
@@ -105,6 +108,41 @@ final class TariffCommand {
                         .setStarsPrice(ConsoleModule.CONSOLE, new TariffId(id), stars == 0 ? null : Stars.price(stars));
                 out.printf("tariff %s (%d days) now costs %s%n", changed.id(), changed.days(),
                         changed.starsPrice() == null ? "its price at STARS_PER_UNIT in stars" : changed.starsPrice());
+                out.flush();
+                return VpnbotCommand.OK;
+            });
+        }
+    }
+
+    /** {@code vpnbot tariff set-limits ID --ips N --gb N [--monthly-reset]}: the same use case as the admin panel. */
+    @Command(name = "set-limits", mixinStandardHelpOptions = true,
+            description = "Set a tariff's device (IP) limit and traffic quota. 0 = the shop's default (DEVICE/TRAFFIC settings). "
+                    + "New keys get them at once, existing keys at their next renewal (which also starts the quota afresh).")
+    static final class SetLimits implements Callable<Integer> {
+        @ParentCommand TariffCommand tariff;
+        @Parameters(index = "0", paramLabel = "ID", description = "the tariff, as `tariff list` shows it") long id;
+        @Option(names = "--ips", paramLabel = "N", description = "simultaneous devices per key, 0-" + TariffLimits.MAX_DEVICES + " (default 0)")
+        int ips;
+        @Option(names = "--gb", paramLabel = "N", description = "traffic per key in GB (1 GB = 1024^3 bytes), 0-" + TariffLimits.MAX_TRAFFIC_GB
+                + " (default 0)")
+        int gb;
+        @Option(names = "--monthly-reset", description = "the used traffic starts from zero every 30 days of the key (needs --gb)")
+        boolean monthlyReset;
+
+        @Override
+        public Integer call() throws Exception {
+            try {
+                new TariffLimits(ips, gb, monthlyReset); // bad input is refused before the database is opened
+            } catch (IllegalArgumentException e) {
+                tariff.parent.err().println("refused: " + e.getMessage());
+                return VpnbotCommand.BAD_CONFIGURATION;
+            }
+            PrintWriter out = tariff.parent.out();
+            return OperatorSession.run(tariff.parent, Purpose.PRICES, shop -> {
+                TariffLimits set = shop.getInstance(SetTariffLimitsUseCase.class)
+                        .setLimits(ConsoleModule.CONSOLE, new TariffId(id), ips, gb, monthlyReset);
+                out.printf("tariff %d: %s devices, %s%s%n", id, set.devices() == 0 ? "default" : String.valueOf(set.devices()),
+                        set.trafficGb() == 0 ? "default traffic" : set.trafficGb() + " GB", set.monthlyReset() ? ", reset every 30 days" : "");
                 out.flush();
                 return VpnbotCommand.OK;
             });

@@ -8,6 +8,9 @@ import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
+import dev.vpnbot.application.port.in.admin.SetTariffLimitsUseCase;
+import dev.vpnbot.application.port.out.TariffLimitBook;
+import dev.vpnbot.application.service.admin.TariffLimitSetting;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
 import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase;
 import dev.vpnbot.application.port.in.payment.ApplyPaymentUseCase;
@@ -63,6 +66,12 @@ public final class AdminModule extends AbstractModule {
     @Singleton
     ManageTariffsUseCase tariffs(Admins admins, Tariffs tariffs, SalesSwitch sales, Clock clock) {
         return new TariffAdministration(admins, tariffs, sales, clock);
+    }
+
+    @Provides
+    @Singleton
+    SetTariffLimitsUseCase tariffLimits(Admins admins, Tariffs tariffs, TariffLimitBook book) {
+        return new TariffLimitSetting(admins, tariffs, book);
     }
 
     @Provides

@@ -53,6 +53,8 @@ import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
+import dev.vpnbot.application.port.out.panel.ClientQuota;
+import dev.vpnbot.application.port.out.TariffLimitBook;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
 import dev.vpnbot.application.service.account.TimeZoneChange;
 import dev.vpnbot.application.service.ordering.Catalogue;
@@ -190,16 +192,17 @@ public final class ApplicationModule extends AbstractModule {
     @Singleton
     FulfilOrderUseCase fulfilment(Orders orders, Keys keys, Servers servers, VpnPanel panel, Notifier notifier,
                                   OrderNoticeRelay notices, Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces,
-                                  BotMetrics metrics, Placements placements, KeyPlacing placing) {
+                                  BotMetrics metrics, Placements placements, KeyPlacing placing,
+                                  TariffLimitBook limits) {
         return new MeasuredFulfilment(new OrderFulfilment(orders, keys, servers, panel, notifier, notices, tx, clock, settings, nonces,
-                placements, placing), metrics);
+                placements, placing, limits), metrics);
     }
 
     @Provides
     @Singleton
     KeyPlacing keyPlacing(Placements placements, ServerGroups groups, Servers servers, VpnPanel panel, Notifier notifier,
-                          PurchaseSettings settings) {
-        return new KeyPlacing(placements, groups, servers, panel, notifier, settings);
+                          PurchaseSettings settings, ClientQuota quota) {
+        return new KeyPlacing(placements, groups, servers, panel, notifier, settings, quota);
     }
 
     /** Pending placements (a location that failed at delivery, a server added to a group) are created here. */

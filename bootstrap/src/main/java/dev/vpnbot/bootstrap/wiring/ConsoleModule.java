@@ -21,6 +21,9 @@ import dev.vpnbot.application.port.in.admin.BackUpDatabaseUseCase;
 import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
+import dev.vpnbot.application.port.in.admin.SetTariffLimitsUseCase;
+import dev.vpnbot.application.port.out.TariffLimitBook;
+import dev.vpnbot.application.service.admin.TariffLimitSetting;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Tariffs;
@@ -89,6 +92,12 @@ public final class ConsoleModule extends AbstractModule {
     @Singleton
     ManageTariffsUseCase tariffs(Admins admins, Tariffs tariffs, SalesSwitch sales, Clock clock) {
         return new TariffAdministration(admins, tariffs, sales, clock);
+    }
+
+    @Provides
+    @Singleton
+    SetTariffLimitsUseCase tariffLimits(Admins admins, Tariffs tariffs, TariffLimitBook book) {
+        return new TariffLimitSetting(admins, tariffs, book);
     }
 
     /** `vpnbot backup`: a backup kept in BACKUP_DIR with the same retention; the running bot sends its scheduled ones. */

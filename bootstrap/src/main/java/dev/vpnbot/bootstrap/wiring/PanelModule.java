@@ -6,6 +6,8 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.vpnbot.adapter.panel3xui.ThreeXuiPanel;
 import dev.vpnbot.adapter.panel3xui.ThreeXuiSettings;
+import dev.vpnbot.application.port.out.panel.ClientQuota;
+import dev.vpnbot.application.port.out.panel.ClientUsage;
 import dev.vpnbot.application.port.out.panel.PanelInspection;
 import dev.vpnbot.application.port.out.panel.PanelWriteLock;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
@@ -35,6 +37,18 @@ public final class PanelModule extends AbstractModule {
     @Provides
     @Singleton
     PanelInspection inspection(ThreeXuiPanel panel) {
+        return panel;
+    }
+
+    @Provides
+    @Singleton
+    ClientUsage usage(ThreeXuiPanel panel) {
+        return panel;
+    }
+
+    @Provides
+    @Singleton
+    ClientQuota quota(ThreeXuiPanel panel) {
         return panel;
     }
 

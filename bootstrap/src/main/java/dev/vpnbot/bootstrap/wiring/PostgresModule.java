@@ -27,6 +27,9 @@ import dev.vpnbot.application.port.out.SentNotifications;
 import dev.vpnbot.application.port.out.codes.PromoCodes;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.SubscriptionTokens;
+import dev.vpnbot.application.port.out.MonthlyResets;
+import dev.vpnbot.application.port.out.NewKeys;
+import dev.vpnbot.application.port.out.TariffLimitBook;
 import dev.vpnbot.application.port.out.Tariffs;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
@@ -94,6 +97,9 @@ public final class PostgresModule extends AbstractModule {
     @Provides @Singleton SalesSwitch salesSwitch(PostgresPersistence db) { return db.salesSwitch(); }
 
     @Provides @Singleton Tariffs tariffs(PostgresPersistence db) { return db.tariffs(); }
+    @Provides @Singleton TariffLimitBook tariffLimits(PostgresPersistence db) { return db.tariffLimits(); }
+    @Provides @Singleton NewKeys newKeys(PostgresPersistence db) { return db.newKeys(); }
+    @Provides @Singleton MonthlyResets monthlyResets(PostgresPersistence db) { return db.monthlyResets(); }
 
     @Provides @Singleton Servers servers(PostgresPersistence db) { return db.servers(); }
 

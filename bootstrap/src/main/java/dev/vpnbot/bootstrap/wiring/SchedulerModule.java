@@ -10,6 +10,8 @@ import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RelayOrderNoticesUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RunFulfilmentJobsUseCase;
 import dev.vpnbot.application.port.in.account.SendExpiryRemindersUseCase;
+import dev.vpnbot.application.port.in.account.OfferConnectHelpUseCase;
+import dev.vpnbot.application.port.in.account.ResetMonthlyTrafficUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.in.enrollment.ProcessQueuedEnrollmentsUseCase;
 import dev.vpnbot.application.port.out.FulfilmentSignal;
@@ -37,7 +39,8 @@ public final class SchedulerModule extends AbstractModule {
                         SweepPlacementsUseCase placementSweep,
                         dev.vpnbot.application.port.in.balance.RenewFromBalanceUseCase autoRenew,
                         dev.vpnbot.application.service.payment.BalanceCheckout topUps,
-                        dev.vpnbot.application.port.in.balance.ReconcileLedgerUseCase ledger, java.time.Clock clock) {
+                        dev.vpnbot.application.port.in.balance.ReconcileLedgerUseCase ledger, java.time.Clock clock,
+                        OfferConnectHelpUseCase connectHelp, ResetMonthlyTrafficUseCase monthlyResets) {
         // each reconciliation round also finishes Stars refunds whose panel step a crash or an absent panel left open
         ReconcilePaymentsUseCase withRefunds = () -> {
             starsRefunding.resumePanel();
@@ -58,6 +61,10 @@ public final class SchedulerModule extends AbstractModule {
         jobs.alsoEvery("ledger_reconciliation", java.time.Duration.ofHours(1),
                 () -> ledger.reconcileOnce(java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)).minusDays(1))
                         .map(r -> r.mismatches().size()).orElse(0));
+        // "need help connecting?" for keys that moved no traffic in their first day (once per key)
+        jobs.alsoEvery("connect_help", java.time.Duration.ofMinutes(15), connectHelp::offerDue);
+        // tariffs with a monthly reset: the bot restarts the count every 30 days (the panel's own reset would extend expiry)
+        jobs.alsoEvery("monthly_traffic_reset", java.time.Duration.ofHours(1), monthlyResets::resetDue);
         return jobs;
     }
 

@@ -31,10 +31,13 @@ import dev.vpnbot.application.port.in.payment.PayInTestModeUseCase;
 import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
+import dev.vpnbot.application.port.in.account.ShowKeyUsageUseCase;
+import dev.vpnbot.application.port.in.account.DiagnoseKeyUseCase;
 import dev.vpnbot.application.port.in.admin.BroadcastUseCase;
 import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
+import dev.vpnbot.application.port.in.admin.SetTariffLimitsUseCase;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
 import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase;
 import dev.vpnbot.application.port.in.subscription.FetchSubscriptionUseCase;
@@ -42,6 +45,7 @@ import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.admin.BackupChannel;
 import dev.vpnbot.application.port.out.admin.BroadcastChannel;
+import dev.vpnbot.application.port.out.notify.ConnectHelp;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.HeleketConfig;
@@ -107,6 +111,12 @@ public final class TelegramModule extends AbstractModule {
         return adapter.notifier();
     }
 
+    @Provides
+    @Singleton
+    ConnectHelp connectHelp(TelegramAdapter adapter) {
+        return adapter.connectHelp();
+    }
+
     /** Backups go to BACKUP_CHAT_ID, or to each admin's own chat. */
     @Provides
     @Singleton
@@ -146,12 +156,16 @@ public final class TelegramModule extends AbstractModule {
                     dev.vpnbot.application.port.in.balance.TopUpBalanceUseCase topUp,
                     dev.vpnbot.application.port.in.balance.PayFromBalanceUseCase payFromBalance,
                     dev.vpnbot.application.port.in.balance.AutoRenewUseCase autoRenew,
-                    dev.vpnbot.application.port.in.admin.ManageBalancesUseCase ledgers) {
+                    dev.vpnbot.application.port.in.admin.ManageBalancesUseCase ledgers,
+                    ShowKeyUsageUseCase keyUsage, SetTariffLimitsUseCase tariffLimits, DiagnoseKeyUseCase diagnoseKey) {
         TelegramBot bot = adapter.bot()
                 .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null), timeZone)
                 .resetLink(resetLink)
+                .keyUsage(keyUsage)
+                .keyDiagnosis(diagnoseKey)
                 .admin(manageServers, manageTariffs, statistics, broadcasts, manageUsers, enrollmentTokens, bans)
                 .promoCodes(redeemCode, manageCodes)
+                .tariffLimits(tariffLimits)
                 .stars(payWithStars.orElse(null), starsRefunds)
                 .balance(balance, topUp, payFromBalance, autoRenew, ledgers)
                 .build();

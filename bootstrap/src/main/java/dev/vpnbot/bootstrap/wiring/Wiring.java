@@ -32,8 +32,8 @@ public final class Wiring {
 
     /** Bootstrap's own modules: configuration, use cases, metrics, HTTP (served and the shared client), jobs, lifecycle. */
     public static List<Module> core(AppConfig config, DatabaseLocation database) {
-        return List.of(new ConfigModule(config, database), new ApplicationModule(), new AdminModule(), new ObservabilityModule(),
-                new HttpModule(), new SchedulerModule(), new LifecycleModule(), new OutboundHttpModule(),
+        return List.of(new ConfigModule(config, database), new ApplicationModule(), new KeyCareModule(), new AdminModule(),
+                new ObservabilityModule(), new HttpModule(), new SchedulerModule(), new LifecycleModule(), new OutboundHttpModule(),
                 new EnrollmentModule(), new CodesModule(), new BalanceModule());
     }
 

@@ -142,6 +142,22 @@ class OperatorCommandsTest {
     // --- refusals in words, each with nothing on stdout ---------------------------------------------
 
     @Test
+    void a_tariffs_device_and_traffic_limits_are_set_and_nonsense_is_refused() {
+        assertThat(vpnbot("tariff", "set-limits", "2", "--ips", "3", "--gb", "50", "--monthly-reset")).as(() -> err.toString()).isZero();
+        assertThat(out.toString()).contains("tariff 2: 3 devices, 50 GB, reset every 30 days");
+
+        freshOutput();
+        assertThat(vpnbot("tariff", "set-limits", "2", "--monthly-reset")).isEqualTo(2);
+        assertThat(err.toString()).contains("refused").contains("monthly reset needs a traffic limit");
+        freshOutput();
+        assertThat(vpnbot("tariff", "set-limits", "2", "--ips", "-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("refused").contains("devices");
+        freshOutput();
+        assertThat(vpnbot("tariff", "set-limits", "9999", "--gb", "5")).isEqualTo(2);
+        assertThat(err.toString()).contains("refused").contains("9999");
+    }
+
+    @Test
     void a_tariffs_stars_price_is_set_listed_and_cleared_and_nonsense_is_refused() {
         assertThat(vpnbot("tariff", "set-stars", "1", "275")).isZero();
         assertThat(out.toString()).contains("now costs 275 XTR");

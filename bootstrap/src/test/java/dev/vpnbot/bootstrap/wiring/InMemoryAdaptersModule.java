@@ -1,5 +1,14 @@
 package dev.vpnbot.bootstrap.wiring;
 
+import dev.vpnbot.adapter.simulated.SimulatedClientUsage;
+import dev.vpnbot.application.fixtures.InMemoryMonthlyResets;
+import dev.vpnbot.application.fixtures.InMemoryNewKeys;
+import dev.vpnbot.application.port.out.MonthlyResets;
+import dev.vpnbot.application.port.out.NewKeys;
+import dev.vpnbot.application.port.out.TariffLimitBook;
+import dev.vpnbot.application.port.out.notify.ConnectHelp;
+import dev.vpnbot.application.port.out.panel.ClientQuota;
+import dev.vpnbot.application.port.out.panel.ClientUsage;
 import dev.vpnbot.adapter.simulated.SimulatedPanelInspection;
 import dev.vpnbot.application.fixtures.InMemoryAudiences;
 import dev.vpnbot.application.fixtures.InMemoryBroadcasts;
@@ -99,6 +108,14 @@ public final class InMemoryAdaptersModule extends AbstractModule {
 
     @Provides @Singleton Tariffs tariffs() { return new InMemoryTariffs(); }
 
+    @Provides @Singleton TariffLimitBook tariffLimits(Tariffs t) { return new dev.vpnbot.application.fixtures.InMemoryTariffLimits(t); }
+
+    @Provides @Singleton NewKeys newKeys(InMemoryKeys k, InMemorySentNotifications l) { return new InMemoryNewKeys(k, l); }
+
+    @Provides @Singleton MonthlyResets monthlyResets(InMemoryKeys k, InMemoryOrders o, TariffLimitBook b, InMemorySentNotifications l) {
+        return new InMemoryMonthlyResets(k, o, b, l);
+    }
+
     @Provides @Singleton InMemoryOrders inMemoryOrders() { return new InMemoryOrders(); }
 
     @Provides @Singleton Orders orders(InMemoryOrders o) { return o; }
@@ -138,6 +155,15 @@ public final class InMemoryAdaptersModule extends AbstractModule {
     @Provides @Singleton SimulatedVpnPanel fakePanel() { return new SimulatedVpnPanel(); }
 
     @Provides @Singleton @Undecorated VpnPanel panel(SimulatedVpnPanel p) { return p; }
+
+    @Provides @Singleton SimulatedClientUsage usage(SimulatedVpnPanel p) { return new SimulatedClientUsage(p); }
+
+    @Provides @Singleton ClientUsage clientUsage(SimulatedClientUsage u) { return u; }
+
+    @Provides @Singleton ClientQuota clientQuota(SimulatedClientUsage u) { return u; }
+
+    /** The Telegram adapter's own tests hold the real message; here the offers are only counted by the use case. */
+    @Provides @Singleton ConnectHelp connectHelp() { return (to, key, serverName) -> { }; }
 
     @Provides @Singleton SimulatedPaymentGateway fakeGateway() { return new SimulatedPaymentGateway(); }
 

@@ -89,6 +89,10 @@ public final class StoredClient {
         return number(fields.get("totalGB"));
     }
 
+    public int limitIp() {
+        return (int) number(fields.get("limitIp"));
+    }
+
     public boolean enabled() {
         JsonNode n = fields.get("enable");
         if (n == null || n.isNull()) return false; // the panel reads a missing switch as off
@@ -109,6 +113,11 @@ public final class StoredClient {
 
     public StoredClient withSubId(String subId) {
         return with(copy -> copy.put("subId", subId));
+    }
+
+    /** The device limit and the quota in bytes ({@code totalGB} holds bytes, despite its name). */
+    public StoredClient withLimits(int limitIp, long totalBytes) {
+        return with(copy -> copy.put("limitIp", limitIp).put("totalGB", totalBytes));
     }
 
     public StoredClient withEnabled(boolean enabled) {

@@ -61,6 +61,10 @@ public interface PanelApi {
     @GET("panel/api/inbounds/getClientTraffics/{email}")
     Call<ResponseBody> clientTraffic(@Path("email") String email);
 
+    /** MHSanaei/3x-ui@v2.8.11:web/controller/inbound.go#L46, #L306-L318 (v2.4.11:web/controller/api.go#L45). */
+    @POST("panel/api/inbounds/{id}/resetClientTraffic/{email}")
+    Call<ResponseBody> resetClientTraffic(@Path("id") int inboundId, @Path("email") String email);
+
     // --- clients, v3.1+ -------------------------------------------------------------------------
     @POST("panel/api/clients/add")
     Call<ResponseBody> addClientV3(@Body JsonNode body);
@@ -76,6 +80,10 @@ public interface PanelApi {
 
     @GET("panel/api/clients/traffic/{email}")
     Call<ResponseBody> clientTrafficV3(@Path("email") String email);
+
+    /** MHSanaei/3x-ui@v3.1.0:web/controller/client.go#L48, #L219-L229. */
+    @POST("panel/api/clients/resetTraffic/{email}")
+    Call<ResponseBody> resetClientTrafficV3(@Path("email") String email);
 
     // --- server and settings -------------------------------------------------------------
     /** v2.8+. */

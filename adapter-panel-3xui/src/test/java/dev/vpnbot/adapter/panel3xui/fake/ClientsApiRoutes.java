@@ -41,6 +41,7 @@ final class ClientsApiRoutes {
         if (seg.length == 2 && op.equals("list") && r.is("GET")) list(r);
         else if (seg.length == 3 && op.equals("get") && r.is("GET")) get(r, seg[2]);
         else if (seg.length == 3 && op.equals("traffic") && r.is("GET")) traffic(r, seg[2]);
+        else if (seg.length == 3 && op.equals("resetTraffic") && r.is("POST")) ClientTrafficReset.reset(panel, store, r, seg[2]);
         else if (seg.length == 2 && op.equals("add") && r.is("POST")) add(r);
         else if (seg.length == 3 && op.equals("update") && r.is("POST")) update(r, seg[2]);
         else if (seg.length == 3 && op.equals("del") && r.is("POST")) delete(r, seg[2]);

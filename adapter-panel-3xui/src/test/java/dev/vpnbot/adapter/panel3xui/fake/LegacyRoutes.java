@@ -199,7 +199,12 @@ final class LegacyRoutes {
                 else r.fail(p.failed("pages.inbounds.toasts.trafficGetError", "Inbound Not Found For Email: " + email + "\n"));
                 return;
             }
-            r.ok("", t.toJson(store.clientByEmail(email)));
+            JsonNode client = store.clientByEmail(email);
+            ObjectNode row = t.toJson(client);
+            // v2.8.11 alone reports the client's own switch (web/service/inbound.go#L2027-L2041: t.Enable = client.Enable);
+            // v2.4.11 (#L1771-L1782), v2.9.4 (#L2646-L2656) and v3.0.2 (#L3359-L3372) keep the traffic row's
+            if (p == Profile.V2_8 && client != null) row.put("enable", client.path("enable").asBoolean(true));
+            r.ok("", row);
         }
     }
 

@@ -64,8 +64,8 @@ public final class AdminDesk {
         this.serverSettings = new ServerSettingsFlow(useCases.servers(), useCases.enrollmentTokens(), servers, conversations, sender,
                 publicUrl);
         this.addServer = new AddServerFlow(useCases.servers(), servers, conversations, sender);
-        this.tariffs = new TariffsScreen(useCases.tariffs(), conversations);
-        this.tariffChanges = new TariffChangeFlow(useCases.tariffs(), tariffs, conversations);
+        this.tariffs = new TariffsScreen(useCases.tariffs(), conversations, useCases.tariffLimits());
+        this.tariffChanges = new TariffChangeFlow(useCases.tariffs(), tariffs, conversations, useCases.tariffLimits());
         this.statistics = new StatisticsScreen(useCases.statistics(), conversations);
         this.broadcast = new BroadcastFlow(useCases.broadcasts(), conversations);
         this.users = new UsersScreen(useCases.users(), useCases.servers(), useCases.bans(), conversations).withStars(useCases.stars());
@@ -141,6 +141,7 @@ public final class AdminDesk {
         buttons.put(Action.STARS_REFUND, (ix, d) -> users.askRefund(ix, new UserId(d.id(0)), d.id(1)));
         buttons.put(Action.STARS_REFUND_CONFIRMED, (ix, d) -> users.refund(ix, new UserId(d.id(0)), d.id(1)));
         buttons.put(Action.TARIFF_STARS, (ix, d) -> tariffChanges.askStars(ix, new TariffId(d.id(0))));
+        buttons.put(Action.TARIFF_LIMITS, (ix, d) -> tariffChanges.askLimits(ix, new TariffId(d.id(0))));
         buttons.put(Action.USER_BAN, (ix, d) -> users.askBan(ix, new UserId(d.id(0))));
         buttons.put(Action.USER_BAN_CONFIRMED, (ix, d) -> users.ban(ix, new UserId(d.id(0))));
         buttons.put(Action.USER_UNBAN, (ix, d) -> users.unban(ix, new UserId(d.id(0))));
@@ -192,7 +193,7 @@ public final class AdminDesk {
             case ADMIN_ADD_SERVER -> addServer.received(ix, message, c);
             case ADMIN_SERVER_RENAME, ADMIN_SERVER_MAX_CLIENTS, ADMIN_SERVER_CREDENTIALS, ADMIN_ENROLL_TOKEN ->
                     serverSettings.received(ix, message, c);
-            case ADMIN_TARIFF_PRICE, ADMIN_TARIFF_ADD, ADMIN_TARIFF_STARS, ADMIN_SALES_PAUSE_MESSAGE ->
+            case ADMIN_TARIFF_PRICE, ADMIN_TARIFF_ADD, ADMIN_TARIFF_STARS, ADMIN_SALES_PAUSE_MESSAGE, ADMIN_TARIFF_LIMITS ->
                     tariffChanges.received(ix, message, c);
             case ADMIN_BROADCAST_TEXT -> broadcast.received(ix, message, c);
             case ADMIN_USER_LOOKUP -> users.received(ix, message);

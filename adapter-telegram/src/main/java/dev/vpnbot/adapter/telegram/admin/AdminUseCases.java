@@ -8,6 +8,7 @@ import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase;
 import dev.vpnbot.application.port.in.admin.ManageBalancesUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
+import dev.vpnbot.application.port.in.admin.SetTariffLimitsUseCase;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
 import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase;
 import java.util.Objects;
@@ -20,11 +21,12 @@ import java.util.Objects;
  * @param stars Stars payments on the user card and their refunds; null while Stars are off
  * @param promoCodes the promo codes screen; null: not shown
  * @param balances the users' ledgers and manual entries; null: no ledger screens
+ * @param tariffLimits the tariff card's device and traffic limits; null: not shown
  */
 public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                             BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
                             BanUsersUseCase bans, StarsRefundUseCase stars, ManagePromoCodesUseCase promoCodes,
-                            ManageBalancesUseCase balances) {
+                            ManageBalancesUseCase balances, SetTariffLimitsUseCase tariffLimits) {
     public AdminUseCases {
         Objects.requireNonNull(servers, "servers");
         Objects.requireNonNull(tariffs, "tariffs");
@@ -38,27 +40,31 @@ public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase t
     public AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                          BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
                          BanUsersUseCase bans) {
-        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, null, null, null);
+        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, null, null, null, null);
     }
 
     /** Without promo codes. */
     public AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                          BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
                          BanUsersUseCase bans, StarsRefundUseCase stars) {
-        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, null, null);
+        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, null, null, null);
     }
 
     /** The same use cases with the promo codes screen. */
     public AdminUseCases withPromoCodes(ManagePromoCodesUseCase codes) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, codes, balances);
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, codes, balances, tariffLimits);
     }
 
     /** The same use cases with the users' ledgers. */
     public AdminUseCases withBalances(ManageBalancesUseCase ledgers) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, ledgers);
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, ledgers, tariffLimits);
+    }
+
+    public AdminUseCases withTariffLimits(SetTariffLimitsUseCase limits) {
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, balances, limits);
     }
 
     public AdminUseCases withStars(StarsRefundUseCase starsRefunds) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, starsRefunds, promoCodes, balances);
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, starsRefunds, promoCodes, balances, tariffLimits);
     }
 }

@@ -11,6 +11,8 @@ import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.adapter.telegram.bot.View.Button;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
+import dev.vpnbot.application.port.in.admin.SetTariffLimitsUseCase;
+import dev.vpnbot.domain.tariff.TariffLimits;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase.AddTariffCommand;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.tariff.Tariff;
@@ -30,11 +32,52 @@ final class TariffChangeFlow {
     private final ManageTariffsUseCase tariffs;
     private final TariffsScreen screen;
     private final Conversations conversations;
+    private final SetTariffLimitsUseCase limits;
 
-    TariffChangeFlow(ManageTariffsUseCase tariffs, TariffsScreen screen, Conversations conversations) {
+    TariffChangeFlow(ManageTariffsUseCase tariffs, TariffsScreen screen, Conversations conversations, SetTariffLimitsUseCase limits) {
         this.tariffs = tariffs;
         this.screen = screen;
         this.conversations = conversations;
+        this.limits = limits;
+    }
+
+    void askLimits(Interaction ix, TariffId id) {
+        if (limits == null) return;
+        Tariff tariff = screen.find(ix, id);
+        conversations.set(ix.chatId(), Conversation.admin(Conversation.Step.ADMIN_TARIFF_LIMITS, id.value(), ""));
+        ix.show(View.of(limitsPrompt(ix, tariff)).row(AdminHome.cancel(ix.texts(), CallbackData.of(Action.TARIFF, id.value()))));
+    }
+
+    /** "DEVICES GB [monthly]", e.g. "3 50 monthly"; "0 0" clears them (the shop's defaults apply). */
+    private void receivedLimits(Interaction ix, String text, TariffId id) {
+        Texts t = ix.texts();
+        Tariff tariff = screen.find(ix, id);
+        String[] words = text == null ? new String[0] : text.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+");
+        try {
+            if (words.length < 2 || words.length > 3 || (words.length == 3 && !MONTHLY.contains(words[2]))) {
+                throw new AdminInput.Invalid("admin.error.limits");
+            }
+            int devices = AdminInput.wholeNumber(words[0], 0, TariffLimits.MAX_DEVICES, "admin.error.limits");
+            int gb = AdminInput.wholeNumber(words[1], 0, TariffLimits.MAX_TRAFFIC_GB, "admin.error.limits");
+            TariffLimits set = limits.setLimits(ix.userId(), id, devices, gb, words.length == 3);
+            LOG.info("admin {} set the limits of tariff {} to {}", ix.userId(), id, set);
+            screen.card(ix, id, "✅ " + t.html("admin.tariff.limits_changed"));
+        } catch (AdminInput.Invalid invalid) {
+            ix.sendNew(View.of(AdminHome.invalid(t, invalid) + "\n\n" + limitsPrompt(ix, tariff))
+                    .row(AdminHome.cancel(t, CallbackData.of(Action.TARIFF, id.value()))));
+        } catch (Refusal refusal) {
+            if (refusal.reason() != Refusal.Reason.INVALID_INPUT) throw refusal;
+            ix.sendNew(View.of(AdminHome.refusal(t, refusal) + "\n\n" + limitsPrompt(ix, tariff))
+                    .row(AdminHome.cancel(t, CallbackData.of(Action.TARIFF, id.value()))));
+        }
+    }
+
+    private static final java.util.Set<String> MONTHLY = java.util.Set.of("monthly", "m", "ежемесячно", "м");
+
+    private String limitsPrompt(Interaction ix, Tariff tariff) {
+        Texts t = ix.texts();
+        return t.html("admin.tariff.ask_limits", t.period(tariff.days())) + "\n"
+                + TariffsScreen.limitsLine(t, limits.limitsOf(ix.userId(), tariff.id()));
     }
 
     void askPrice(Interaction ix, TariffId id) {
@@ -105,6 +148,10 @@ final class TariffChangeFlow {
     void received(Interaction ix, Message message, Conversation c) {
         Texts t = ix.texts();
         String text = message.hasText() ? message.getText() : null;
+        if (c.step() == Conversation.Step.ADMIN_TARIFF_LIMITS) {
+            receivedLimits(ix, text, new TariffId(c.id()));
+            return;
+        }
         if (c.step() == Conversation.Step.ADMIN_TARIFF_STARS) {
             receivedStars(ix, message, new TariffId(c.id()));
             return;

@@ -9,6 +9,8 @@ import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.adapter.telegram.bot.View.Button;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
+import dev.vpnbot.application.port.in.admin.SetTariffLimitsUseCase;
+import dev.vpnbot.domain.tariff.TariffLimits;
 import dev.vpnbot.domain.shop.SalesPause;
 import dev.vpnbot.domain.tariff.Tariff;
 import dev.vpnbot.domain.tariff.TariffId;
@@ -24,10 +26,13 @@ import java.util.Optional;
 final class TariffsScreen {
     private final ManageTariffsUseCase tariffs;
     private final Conversations conversations;
+    private final SetTariffLimitsUseCase limits;
 
-    TariffsScreen(ManageTariffsUseCase tariffs, Conversations conversations) {
+    /** @param limits the card's device and traffic limits; null: not shown */
+    TariffsScreen(ManageTariffsUseCase tariffs, Conversations conversations, SetTariffLimitsUseCase limits) {
         this.tariffs = tariffs;
         this.conversations = conversations;
+        this.limits = limits;
     }
 
     void list(Interaction ix) {
@@ -69,15 +74,26 @@ final class TariffsScreen {
         String card = t.html("admin.tariff.card", tariff.id().value(), t.period(tariff.days()), tariff.days(), t.money(tariff.price()),
                 t.label(tariff.active() ? "admin.tariffs.on_sale" : "admin.tariffs.off_sale"), tariff.displayOrder());
         card += "\n" + (tariff.starsPrice() == null ? t.html("admin.tariff.stars_derived") : t.html("admin.tariff.stars", tariff.starsPrice().count()));
+        if (limits != null) card += "\n" + limitsLine(t, limits.limitsOf(ix.userId(), id));
         String tid = String.valueOf(id.value());
-        ix.show(View.of(noteHtml == null ? card : noteHtml + "\n\n" + card)
+        View view = View.of(noteHtml == null ? card : noteHtml + "\n\n" + card)
                 .row(Button.callback(t.label("admin.tariff.price"), CallbackData.of(Action.TARIFF_PRICE, tid)))
-                .row(Button.callback(t.label("admin.tariff.stars_button"), CallbackData.of(Action.TARIFF_STARS, tid)))
+                .row(Button.callback(t.label("admin.tariff.stars_button"), CallbackData.of(Action.TARIFF_STARS, tid)));
+        if (limits != null) view.row(Button.callback(t.label("admin.tariff.limits_button"), CallbackData.of(Action.TARIFF_LIMITS, tid)));
+        ix.show(view
                 .row(tariff.active()
                         ? Button.callback(t.label("admin.tariff.disable"), CallbackData.of(Action.TARIFF_ACTIVE, tid, false))
                         : Button.callback(t.label("admin.tariff.enable"), CallbackData.of(Action.TARIFF_ACTIVE, tid, true)))
                 .row(Button.callback(t.label("admin.tariff.remove"), CallbackData.of(Action.TARIFF_REMOVE, tid)))
                 .row(Button.callback(t.label("admin.tariffs.back"), CallbackData.of(Action.TARIFFS)), AdminHome.back(t)));
+    }
+
+    /** "Devices: 3 · traffic: 50 GB, from zero every 30 days"; 0 reads as the shop's default. */
+    static String limitsLine(Texts t, TariffLimits l) {
+        String devices = l.devices() == 0 ? t.label("admin.tariff.limits_default") : String.valueOf(l.devices());
+        String traffic = l.trafficGb() == 0 ? t.label("admin.tariff.limits_default")
+                : t.label(l.monthlyReset() ? "admin.tariff.limits_gb_monthly" : "admin.tariff.limits_gb", l.trafficGb());
+        return t.html("admin.tariff.limits", devices, traffic);
     }
 
     void setActive(Interaction ix, TariffId id, boolean active) {

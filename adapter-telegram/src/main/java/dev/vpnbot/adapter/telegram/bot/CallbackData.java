@@ -44,6 +44,10 @@ public record CallbackData(Action action, List<String> args) {
         KEY("ki", Arg.ID),
         KEY_SHOW("ks", Arg.ID),
         KEY_EXTEND("ke", Arg.ID),
+        /** key: "my VPN doesn't work" */
+        KEY_DOCTOR("ud", Arg.ID),
+        /** key: a support ticket with the key's diagnosis attached */
+        KEY_DOCTOR_SUPPORT("us", Arg.ID),
         /** key, then tariff */
         EXTEND_TARIFF("et", Arg.ID, Arg.ID),
         CONNECT("h"),
@@ -155,7 +159,9 @@ public record CallbackData(Action action, List<String> args) {
         /** user, then 1 = credit, 0 = debit: asks for "amount reason" */
         USER_LEDGER_ENTRY(Who.ADMIN, "abe", Arg.ID, Arg.FLAG),
         /** who has auto-renew on */
-        AUTO_RENEWERS(Who.ADMIN, "abr");
+        AUTO_RENEWERS(Who.ADMIN, "abr"),
+        /** tariff: asks for its device and traffic limits */
+        TARIFF_LIMITS(Who.ADMIN, "aul", Arg.ID);
 
         private static final Map<String, Action> BY_CODE =
                 Arrays.stream(values()).collect(Collectors.toMap(a -> a.code, Function.identity()));

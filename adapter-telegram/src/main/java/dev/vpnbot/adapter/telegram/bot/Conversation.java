@@ -29,6 +29,8 @@ public record Conversation(Step step, long id, String choice) {
         ADMIN_GRANTED,
         /** the Stars price of the tariff in {@code id} */
         ADMIN_TARIFF_STARS,
+        /** the device and traffic limits of the tariff in {@code id} */
+        ADMIN_TARIFF_LIMITS,
         /** the time zone screen is open: typed text searches zones */
         TIME_ZONE,
         /** "I have a code" on the order in {@code id}: typed text is the promo code */

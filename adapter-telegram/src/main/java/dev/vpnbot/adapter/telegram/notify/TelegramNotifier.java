@@ -17,6 +17,7 @@ import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;
 import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.notify.AdminAlert;
 import dev.vpnbot.application.port.out.notify.BalanceNotices;
+import dev.vpnbot.application.port.out.notify.ConnectHelp;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.application.port.out.notify.ReminderKind;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * rate-limited sender. Never throws: a message that cannot be prepared is logged and the business
  * goes on.
  */
-public final class TelegramNotifier implements Notifier, BalanceNotices {
+public final class TelegramNotifier implements Notifier, BalanceNotices, ConnectHelp {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramNotifier.class);
 
     private final NoticeSettings settings;
@@ -135,6 +136,19 @@ public final class TelegramNotifier implements Notifier, BalanceNotices {
             sender.send(r.chatId(), Interaction.message(r.chatId(), View.of(text)
                     .row(Button.callback(t.label("key.button.extend"), CallbackData.of(Action.KEY_EXTEND, key.id().value())))
                     .row(Button.callback(t.label("menu.keys"), CallbackData.of(Action.KEYS)))));
+        });
+    }
+
+    /** "Need help connecting?": the steps for the user's platform, or support. */
+    @Override
+    public void offer(Recipient to, VpnKey key, String serverName) {
+        guard("connectHelp", to.user(), () -> {
+            if (to.blocked()) return;
+            Reader r = reader(to);
+            Texts t = r.texts();
+            sender.send(r.chatId(), Interaction.message(r.chatId(), View.of(t.html("notify.connect_help", serverName))
+                    .row(Button.callback(t.label("key.button.connect"), CallbackData.of(Action.CONNECT_FOR_KEY, key.id().value())))
+                    .row(Button.callback(t.label("menu.support"), CallbackData.of(Action.SUPPORT)))));
         });
     }
 

@@ -11,6 +11,10 @@ import dev.vpnbot.adapter.telegram.bot.View.Button;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;
+import dev.vpnbot.application.port.in.account.ShowKeyUsageUseCase;
+import dev.vpnbot.application.port.in.account.DiagnoseKeyUseCase;
+import dev.vpnbot.application.port.in.account.ShowKeyUsageUseCase.KeyUsage;
+import dev.vpnbot.application.model.panel.PanelUsage;
 import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.key.KeyStatus;
@@ -26,12 +30,21 @@ final class KeysScreen {
     private final ShowMyKeysUseCase myKeys;
     private final KeyCard card;
     private final ResetLinkUseCase reset;
+    private final ShowKeyUsageUseCase usage;
+    private final DiagnoseKeyUseCase doctor;
 
     /** @param reset the "Reset link" button's use case; null: no button */
     KeysScreen(ShowMyKeysUseCase myKeys, KeyCard card, ResetLinkUseCase reset) {
+        this(myKeys, card, reset, null, null);
+    }
+
+    /** @param usage the live traffic lines of an active key; null: none */
+    KeysScreen(ShowMyKeysUseCase myKeys, KeyCard card, ResetLinkUseCase reset, ShowKeyUsageUseCase usage, DiagnoseKeyUseCase doctor) {
         this.myKeys = myKeys;
         this.card = card;
         this.reset = reset;
+        this.usage = usage;
+        this.doctor = doctor;
     }
 
     /** @param page from 0; a page past the end shows the first */
@@ -67,6 +80,9 @@ final class KeysScreen {
         if (key.key().status() == KeyStatus.PROVISIONING) text.append(t.html("key.status.preparing"));
         else if (key.key().status() == KeyStatus.DISABLED) text.append(t.html("key.status.disabled"));
         else text.append(t.html("key.valid_until", t.date(key.key().expiresAt(), ix.zone()), t.remaining(key.remaining())));
+        if (usage != null && key.key().status() == KeyStatus.ACTIVE) {
+            text.append("\n\n").append(usageLines(ix, usage.usage(ix.userId(), keyId)));
+        }
         View view = View.of(text.toString())
                 .row(Button.callback(t.label("key.button.show"), CallbackData.of(Action.KEY_SHOW, id)))
                 .row(Button.callback(t.label("key.button.extend"), CallbackData.of(Action.KEY_EXTEND, id)))
@@ -74,7 +90,59 @@ final class KeysScreen {
         if (reset != null && key.key().status() == KeyStatus.ACTIVE) {
             view.row(Button.callback(t.label("key.button.reset_link"), CallbackData.of(Action.KEY_RESET_LINK, id)));
         }
+        if (doctor != null) view.row(Button.callback(t.label("key.button.doctor"), CallbackData.of(Action.KEY_DOCTOR, id)));
         ix.show(view.row(Button.callback(t.label("button.back"), CallbackData.of(Action.KEYS)), MainMenu.back(t)));
+    }
+
+    /** "My VPN doesn't work": the first cause found and the one button that helps with it. */
+    void diagnose(Interaction ix, KeyId keyId) {
+        if (doctor == null) return;
+        Texts t = ix.texts();
+        DiagnoseKeyUseCase.Diagnosis d = doctor.diagnose(ix.userId(), keyId)
+                .orElseThrow(() -> new Refusal(Refusal.Reason.KEY_NOT_FOUND, "key " + keyId + " of user " + ix.userId()));
+        String id = String.valueOf(keyId.value());
+        View view = View.of(t.html("doctor." + d.verdict().name().toLowerCase(java.util.Locale.ROOT)));
+        switch (d.verdict()) {
+            case EXPIRED, TRAFFIC_USED_UP -> view.row(Button.callback(t.label("key.button.extend"), CallbackData.of(Action.KEY_EXTEND, id)));
+            case NEVER_CONNECTED -> view.row(Button.callback(t.label("key.button.connect"), CallbackData.of(Action.CONNECT_FOR_KEY, id)))
+                    .row(Button.callback(t.label("doctor.button.support"), CallbackData.of(Action.KEY_DOCTOR_SUPPORT, id)));
+            default -> view.row(Button.callback(t.label("doctor.button.support"), CallbackData.of(Action.KEY_DOCTOR_SUPPORT, id)));
+        }
+        ix.show(view.row(Button.callback(t.label("button.back"), CallbackData.of(Action.KEY, id)), MainMenu.back(t)));
+    }
+
+    /** Opens a support ticket that carries the key's diagnosis, made again now (it may have changed). */
+    void diagnosedSupport(Interaction ix, KeyId keyId, SupportDesk support) {
+        if (doctor == null) return;
+        DiagnoseKeyUseCase.Diagnosis d = doctor.diagnose(ix.userId(), keyId)
+                .orElseThrow(() -> new Refusal(Refusal.Reason.KEY_NOT_FOUND, "key " + keyId + " of user " + ix.userId()));
+        support.openAbout(ix, keyId, d.verdict().name());
+    }
+
+    /** Traffic (of the quota), the panel's switch and the last time online, or why they are not known. */
+    static String usageLines(Interaction ix, KeyUsage shown) {
+        Texts t = ix.texts();
+        if (shown instanceof KeyUsage.MissingOnPanel) return t.html("key.usage.missing");
+        if (!(shown instanceof KeyUsage.Live live)) return t.html("key.usage.unavailable");
+        PanelUsage u = live.usage();
+        StringBuilder lines = new StringBuilder(u.hasQuota()
+                ? t.html("key.usage.traffic_of", amount(t, u.usedBytes()), amount(t, u.totalBytes()))
+                : t.html("key.usage.traffic", amount(t, u.usedBytes())));
+        if (u.quotaUsedUp()) lines.append('\n').append(t.html("key.usage.used_up"));
+        else if (!u.enabled()) lines.append('\n').append(t.html("key.usage.off"));
+        if (u.lastOnline() != null) lines.append('\n').append(t.html("key.usage.last_online", t.date(u.lastOnline(), ix.zone())));
+        else if (!u.everConnected()) lines.append('\n').append(t.html("key.usage.never_online"));
+        return lines.toString();
+    }
+
+    /** Bytes as "512 MB" or "1.25 GB" (binary units, as the panel counts them), in the reader's digits. */
+    static String amount(Texts t, long bytes) {
+        double gib = bytes / (1024.0 * 1024 * 1024);
+        java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0.##",
+                java.text.DecimalFormatSymbols.getInstance(t.language().locale()));
+        if (gib >= 1) return t.label("unit.gb", f.format(gib));
+        f.applyPattern("#,##0");
+        return t.label("unit.mb", f.format(bytes / (1024.0 * 1024)));
     }
 
     /** A new link for the key: the old one stops at once; the card with the new one follows. */

@@ -50,7 +50,8 @@ public final class ShopDesk {
         this.codes = new CodeEntry(useCases.promoCodes(), orders, conversations, menu);
         orders.withCodes(codes);
         this.buy = new BuyFlow(useCases.tariffs(), useCases.servers(), useCases.placeOrder(), useCases.checkPayment(), orders, conversations);
-        this.keys = new KeysScreen(useCases.myKeys(), new KeyCard(sender, settings.subscriptionBaseUrl()), useCases.resetLink());
+        this.keys = new KeysScreen(useCases.myKeys(), new KeyCard(sender, settings.subscriptionBaseUrl()), useCases.resetLink(),
+                useCases.keyUsage(), useCases.diagnoseKey());
         this.extend = new ExtendFlow(useCases.tariffs(), useCases.placeOrder(), useCases.checkPayment(), keys, orders, conversations);
         this.connect = new ConnectGuide(useCases.myKeys(), keys, links, settings.subscriptionBaseUrl());
         this.support = new SupportDesk(settings, sender, useCases.myKeys(), useCases.findUser(), conversations, menu);
@@ -72,6 +73,8 @@ public final class ShopDesk {
         buttons.put(Action.KEY_SHOW, (ix, d) -> keys.show(ix, new KeyId(d.id(0))));
         buttons.put(Action.KEY_EXTEND, (ix, d) -> extend.tariffs(ix, new KeyId(d.id(0))));
         buttons.put(Action.KEY_RESET_LINK, (ix, d) -> keys.resetLink(ix, new KeyId(d.id(0))));
+        buttons.put(Action.KEY_DOCTOR, (ix, d) -> keys.diagnose(ix, new KeyId(d.id(0))));
+        buttons.put(Action.KEY_DOCTOR_SUPPORT, (ix, d) -> keys.diagnosedSupport(ix, new KeyId(d.id(0)), support));
         buttons.put(Action.EXTEND_TARIFF, (ix, d) -> extend.tariff(ix, new KeyId(d.id(0)), new TariffId(d.id(1))));
         buttons.put(Action.CONNECT, (ix, d) -> connect.platforms(ix, null));
         buttons.put(Action.CONNECT_FOR_KEY, (ix, d) -> connect.platforms(ix, new KeyId(d.id(0))));

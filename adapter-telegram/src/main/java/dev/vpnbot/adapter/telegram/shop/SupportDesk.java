@@ -68,6 +68,14 @@ final class SupportDesk {
                 .row(Button.callback(t.label("support.cancel"), CallbackData.of(Action.SUPPORT_CANCEL))));
     }
 
+    /** Support about one key: the ticket carries the key's diagnosis ({@code verdict}, a DiagnoseKeyUseCase.Verdict name). */
+    void openAbout(Interaction ix, dev.vpnbot.domain.key.KeyId key, String verdict) {
+        Texts t = ix.texts();
+        conversations.set(ix.chatId(), new Conversation(Conversation.Step.SUPPORT, key.value(), verdict));
+        ix.show(View.of(t.html("support.ask"))
+                .row(Button.callback(t.label("support.cancel"), CallbackData.of(Action.SUPPORT_CANCEL))));
+    }
+
     void cancel(Interaction ix) {
         menu.show(ix);
     }
@@ -82,6 +90,7 @@ final class SupportDesk {
             return;
         }
         Set<Long> destinations = settings.supportDestinations();
+        Optional<Conversation> about = conversations.of(ix.chatId()).filter(c -> c.id() > 0 && !c.choice().isEmpty());
         conversations.clear(ix.chatId());
         if (destinations.isEmpty()) {
             LOG.warn("support message from user {} has nowhere to go: set a support chat or admin ids", ix.userId());
@@ -90,7 +99,10 @@ final class SupportDesk {
         }
         List<KeyOverview> keys = myKeys.myKeys(ix.userId());
         for (long chat : destinations) {
-            String ticket = ticket(reader(chat), ix.user(), keys, text);
+            Reader reader = reader(chat);
+            String withDiagnosis = about.map(c -> reader.texts().label("support.diagnosis", c.id(),
+                    reader.texts().label("doctor.verdict." + c.choice().toLowerCase(java.util.Locale.ROOT))) + "\n\n").orElse("") + text;
+            String ticket = ticket(reader, ix.user(), keys, withDiagnosis);
             sender.send(chat, SendMessage.builder().chatId(chat).text(ticket).parseMode(ParseMode.HTML).build());
         }
         ix.sendNew(View.of(t.html("support.sent")).row(MainMenu.back(t)));

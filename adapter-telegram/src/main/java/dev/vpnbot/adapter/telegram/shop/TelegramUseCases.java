@@ -13,6 +13,8 @@ import dev.vpnbot.application.port.in.payment.PayWithStarsUseCase;
 import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
+import dev.vpnbot.application.port.in.account.ShowKeyUsageUseCase;
+import dev.vpnbot.application.port.in.account.DiagnoseKeyUseCase;
 import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import java.util.Objects;
 
@@ -25,13 +27,16 @@ import java.util.Objects;
  * @param resetLink     the key screen's "Reset link" button; null: no button
  * @param promoCodes    promo codes at checkout and from start links; null: no "I have a code" button
  * @param balance       the balance screens; null: no balance
+ * @param keyUsage      the key screen's live traffic lines; null: none
+ * @param diagnoseKey   the key screen's "My VPN doesn't work" button; null: no button
  */
 public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
                                ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
                                CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
                                PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone,
                                PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink, RedeemPromoCodeUseCase promoCodes,
-                               BalanceUseCases balance) {
+                               BalanceUseCases balance,
+                               ShowKeyUsageUseCase keyUsage, DiagnoseKeyUseCase diagnoseKey) {
     public TelegramUseCases {
         Objects.requireNonNull(registerUser, "registerUser");
         Objects.requireNonNull(findUser, "findUser");
@@ -52,19 +57,19 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
                             PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone,
                             PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink) {
         this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, payInTestMode,
-                changeTimeZone, payWithStars, resetLink, null, null);
+                changeTimeZone, payWithStars, resetLink, null, null, null, null);
     }
 
     /** The same use cases with promo codes ("I have a code", start links with promo_). */
     public TelegramUseCases withPromoCodes(RedeemPromoCodeUseCase codes) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, codes, balance);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, codes, balance, keyUsage, diagnoseKey);
     }
 
     /** The same use cases with the balance's screens. */
     public TelegramUseCases withBalance(BalanceUseCases useCases) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys,
-                payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, useCases);
+                payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, useCases, keyUsage, diagnoseKey);
     }
 
     /** Without Stars. */
@@ -79,13 +84,25 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
     /** The same use cases with Stars (null: without). */
     public TelegramUseCases withStars(PayWithStarsUseCase stars) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys,
-                payInTestMode, changeTimeZone, stars, resetLink, promoCodes, balance);
+                payInTestMode, changeTimeZone, stars, resetLink, promoCodes, balance, keyUsage, diagnoseKey);
     }
 
     /** The same use cases with the "Reset link" button's. */
     public TelegramUseCases withResetLink(ResetLinkUseCase reset) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, reset, promoCodes, balance);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, reset, promoCodes, balance, keyUsage, diagnoseKey);
+    }
+
+    /** The same use cases with the key screen's usage lines. */
+    public TelegramUseCases withKeyUsage(ShowKeyUsageUseCase usage) {
+        return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, usage, diagnoseKey);
+    }
+
+    /** The same use cases with the key screen's "My VPN doesn't work" button. */
+    public TelegramUseCases withKeyDiagnosis(DiagnoseKeyUseCase diagnosis) {
+        return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnosis);
     }
 
     /** Without test payments (production). */

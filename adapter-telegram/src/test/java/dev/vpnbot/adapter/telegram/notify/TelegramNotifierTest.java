@@ -113,6 +113,19 @@ class TelegramNotifierTest {
     }
 
     @Test
+    void the_connect_help_offer_carries_the_guide_for_the_key_and_support() {
+        register("en");
+        TelegramNotifier notifier = notifier(settings());
+        VpnKey key = activeKey(9, Duration.ofDays(29));
+
+        notifier.offer(to(IVAN), key, serverOf(key));
+
+        Call sent = api.awaitContent(0, 4001);
+        assertThat(sent.text()).contains("has not connected yet").contains("Need help connecting?");
+        assertThat(sent.buttons()).anyMatch(b -> "hk:9".equals(b.callbackData())).anyMatch(b -> "s".equals(b.callbackData()));
+    }
+
+    @Test
     void an_expired_reminder_in_russian() {
         register("ru");
         TelegramNotifier notifier = notifier(settings());

@@ -1,5 +1,6 @@
 package dev.vpnbot.application.service.fulfilment;
 
+import dev.vpnbot.domain.tariff.TariffLimits;
 import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.model.panel.PanelRepair;
 import dev.vpnbot.application.port.out.Placements;
@@ -7,6 +8,7 @@ import dev.vpnbot.application.port.out.ServerGroups;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.notify.AdminAlert;
 import dev.vpnbot.application.port.out.notify.Notifier;
+import dev.vpnbot.application.port.out.panel.ClientQuota;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
@@ -45,9 +47,17 @@ public final class KeyPlacing {
     private final VpnPanel panel;
     private final Notifier notifier;
     private final PurchaseSettings settings;
+    /** puts a tariff's limits on a renewed client; null: limits are left alone on renewal */
+    private final ClientQuota quota;
 
     public KeyPlacing(Placements placements, ServerGroups groups, Servers servers, VpnPanel panel, Notifier notifier,
                       PurchaseSettings settings) {
+        this(placements, groups, servers, panel, notifier, settings, null);
+    }
+
+    public KeyPlacing(Placements placements, ServerGroups groups, Servers servers, VpnPanel panel, Notifier notifier,
+                      PurchaseSettings settings, ClientQuota quota) {
+        this.quota = quota;
         this.placements = placements;
         this.groups = groups;
         this.servers = servers;
@@ -105,11 +115,16 @@ public final class KeyPlacing {
 
     /** Creates (or adopts) the key's client on each of the given placements' servers; one failing does not stop the others. */
     public Outcome create(VpnKey key, List<Placement> pending) {
+        return create(key, pending, TariffLimits.NONE);
+    }
+
+    /** As {@link #create(VpnKey, List)}, the clients made with the tariff's limits. */
+    public Outcome create(VpnKey key, List<Placement> pending, TariffLimits limits) {
         List<Created> created = new ArrayList<>();
         List<Failed> failed = new ArrayList<>();
         for (Placement p : pending) {
             try {
-                created.add(new Created(p.server(), createOn(server(p.server()), key)));
+                created.add(new Created(p.server(), createOn(server(p.server()), key, limits)));
             } catch (RuntimeException e) { // unreachable, refused or garbage: this location waits, the others go on
                 failed.add(new Failed(p.server(), e));
             }
@@ -119,7 +134,11 @@ public final class KeyPlacing {
 
     /** The client as our database describes it, on one server; copies left by a retried add are removed and admins told. */
     public KeyLinks createOn(Server server, VpnKey key) {
-        PanelRepair repair = panel.repairClient(server, newClient(key));
+        return createOn(server, key, TariffLimits.NONE);
+    }
+
+    KeyLinks createOn(Server server, VpnKey key, TariffLimits limits) {
+        PanelRepair repair = panel.repairClient(server, newClient(key, limits));
         if (repair.fixes().contains(PanelRepair.Fix.DUPLICATES_REMOVED)) {
             notifier.alertAdmins(new AdminAlert(AdminAlert.Kind.PANEL_DRIFT_REPAIRED, "server " + server.name()
                     + ": the panel held more than one copy of client " + key.client().email() + " (key " + key.id().value()
@@ -135,6 +154,14 @@ public final class KeyPlacing {
      * renewal's job is retried until every location agrees with the database.
      */
     public List<Created> extend(VpnKey key) {
+        return extend(key, TariffLimits.NONE);
+    }
+
+    /**
+     * As {@link #extend(VpnKey)}; with a quota port, the tariff's limits go on each client again and
+     * its traffic starts from zero (a renewal is a new period: a key whose traffic ran out works again).
+     */
+    public List<Created> extend(VpnKey key, TariffLimits limits) {
         List<Created> recreated = new ArrayList<>();
         for (Placement p : placements.of(key.id())) {
             if (!p.isActive()) continue;
@@ -142,9 +169,10 @@ public final class KeyPlacing {
             if (server.isEmpty()) continue; // retired: nothing left to extend there
             try {
                 panel.setExpiry(server.get(), key.client(), key.expiresAt());
+                renewLimits(server.get(), key, limits);
             } catch (PanelException e) {
                 if (e.kind() != PanelFault.CLIENT_NOT_FOUND) throw e;
-                recreated.add(new Created(p.server(), createOn(server.get(), key)));
+                recreated.add(new Created(p.server(), createOn(server.get(), key, limits)));
             }
         }
         return recreated;
@@ -177,7 +205,15 @@ public final class KeyPlacing {
         return servers.find(id).orElseThrow(() -> new PanelException(PanelFault.INBOUND_NOT_FOUND, "server " + id + " no longer exists"));
     }
 
-    NewPanelClient newClient(VpnKey key) {
-        return new NewPanelClient(key.client(), key.expiresAt(), key.owner().telegramId(), settings.limitIp(), settings.totalBytes());
+    private void renewLimits(Server server, VpnKey key, TariffLimits limits) {
+        if (quota == null) return;
+        long totalBytes = limits.totalBytesOr(settings.totalBytes());
+        quota.setLimits(server, key.client(), limits.devicesOr(settings.limitIp()), totalBytes);
+        if (totalBytes > 0) quota.resetTraffic(server, key.client());
+    }
+
+    NewPanelClient newClient(VpnKey key, TariffLimits limits) {
+        return new NewPanelClient(key.client(), key.expiresAt(), key.owner().telegramId(), limits.devicesOr(settings.limitIp()),
+                limits.totalBytesOr(settings.totalBytes()));
     }
 }

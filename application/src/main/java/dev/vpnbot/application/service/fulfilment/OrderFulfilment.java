@@ -8,6 +8,8 @@ import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.OrderNotices;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.application.port.out.TariffLimitBook;
+import dev.vpnbot.domain.tariff.TariffLimits;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.panel.PanelException;
@@ -64,6 +66,8 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
     private final Nonces nonces;
     private final Placements placements;
     private final KeyPlacing placing;
+    /** each tariff's device and traffic limits; null: the shop's defaults */
+    private final TariffLimitBook limitBook;
 
     /**
      * @param placements each key's locations
@@ -72,6 +76,16 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
     public OrderFulfilment(Orders orders, Keys keys, Servers servers, VpnPanel panel, Notifier notifier,
                            OrderNoticeRelay notices, Transactions transactions, Clock clock, PurchaseSettings settings, Nonces nonces,
                            Placements placements, KeyPlacing placing) {
+        this(orders, keys, servers, panel, notifier, notices, transactions, clock, settings, nonces, placements, placing, null);
+    }
+
+    /**
+     * With per-tariff limits: a new key's client gets its tariff's device limit and quota (or the
+     * shop's defaults), and a renewal puts them on every panel again (see {@link KeyPlacing#extend}).
+     */
+    public OrderFulfilment(Orders orders, Keys keys, Servers servers, VpnPanel panel, Notifier notifier,
+                           OrderNoticeRelay notices, Transactions transactions, Clock clock, PurchaseSettings settings, Nonces nonces,
+                           Placements placements, KeyPlacing placing, TariffLimitBook limitBook) {
         this.orders = orders;
         this.keys = keys;
         this.servers = servers;
@@ -84,6 +98,7 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
         this.nonces = nonces;
         this.placements = placements;
         this.placing = placing;
+        this.limitBook = limitBook;
     }
 
     @Override
@@ -93,13 +108,14 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
         if (order.status() != OrderStatus.PAID) return Result.NOT_PAID;
 
         VpnKey key = keys.find(order.keyId()).orElseThrow();
+        TariffLimits limits = limitBook == null ? TariffLimits.NONE : limitBook.limitsOf(order.tariff().tariffId());
         Order finished;
         if (key.links() != null) {
-            List<KeyPlacing.Created> recreated = placing.extend(key);
+            List<KeyPlacing.Created> recreated = placing.extend(key, limits);
             catchUpWithConcurrentRenewals(key);
             finished = transactions.inTransaction(() -> finish(orderId, new KeyPlacing.Outcome(recreated, List.of())));
         } else {
-            KeyPlacing.Outcome outcome = placing.create(key, placements.of(key.id()).stream().filter(Placement::isPending).toList());
+            KeyPlacing.Outcome outcome = placing.create(key, placements.of(key.id()).stream().filter(Placement::isPending).toList(), limits);
             if (outcome.created().isEmpty()) throw firstFailure(key, outcome);
             catchUpWithConcurrentRenewals(key);
             finished = transactions.inTransaction(() -> finish(orderId, outcome));

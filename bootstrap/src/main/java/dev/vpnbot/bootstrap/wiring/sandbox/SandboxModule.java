@@ -5,7 +5,10 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.vpnbot.adapter.simulated.SimulatedPanelInspection;
 import dev.vpnbot.adapter.simulated.SimulatedPaymentGateway;
+import dev.vpnbot.adapter.simulated.SimulatedClientUsage;
 import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
+import dev.vpnbot.application.port.out.panel.ClientQuota;
+import dev.vpnbot.application.port.out.panel.ClientUsage;
 import dev.vpnbot.application.port.out.panel.PanelInspection;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
@@ -28,6 +31,24 @@ public final class SandboxModule extends AbstractModule {
     @Undecorated
     VpnPanel panel(SimulatedVpnPanel panel) {
         return panel;
+    }
+
+    @Provides
+    @Singleton
+    SimulatedClientUsage simulatedUsage(SimulatedVpnPanel panel) {
+        return new SimulatedClientUsage(panel);
+    }
+
+    @Provides
+    @Singleton
+    ClientUsage usage(SimulatedClientUsage usage) {
+        return usage;
+    }
+
+    @Provides
+    @Singleton
+    ClientQuota quota(SimulatedClientUsage usage) {
+        return usage;
     }
 
     @Provides
