@@ -5,6 +5,7 @@ import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.domain.user.Language;
 import dev.vpnbot.domain.user.User;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Registers newcomers in their Telegram language; returning users keep their chosen language. */
 public final class UserRegistration implements RegisterUserUseCase {
@@ -18,13 +19,15 @@ public final class UserRegistration implements RegisterUserUseCase {
 
     @Override
     public User register(RegisterUserCommand command) {
-        User user = users.find(command.userId())
-                .map(known -> known.withNames(command.firstName(), command.username()))
+        Optional<User> known = users.find(command.userId());
+        User user = known
+                .map(k -> k.withNames(command.firstName(), command.username()))
                 .orElseGet(() -> User.register(command.userId(), command.firstName(), command.username(),
                         Language.fromTelegramCode(command.telegramLanguageCode()), clock.instant()));
         // a user who writes to us again has evidently unblocked the bot
         user = user.withBlocked(false);
-        users.save(user);
+        // nothing changed, nothing written: a write and its commit on every /start capped the bot's updates per second
+        if (known.isEmpty() || !known.get().equals(user)) users.save(user);
         return user;
     }
 }
