@@ -16,6 +16,7 @@ import dev.vpnbot.application.port.in.fulfilment.SweepPlacementsUseCase.Round;
 import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase.Outcome;
 import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase.ResetLinkCommand;
 import dev.vpnbot.application.service.admin.Admins;
+import dev.vpnbot.application.service.fulfilment.PanelDriftRepair;
 import dev.vpnbot.application.service.ordering.Nonces;
 import dev.vpnbot.application.service.ordering.PurchaseSettings;
 import dev.vpnbot.application.service.subscription.LinkReset;
@@ -312,5 +313,20 @@ class PlacementsTest {
             assertThat(panels.get(i).copiesOf(key.client().email())).isEqualTo(1);
         }
         assertThat(after.client().uuid()).isNotEqualTo(key.client().uuid());
+    }
+
+    @Test
+    void the_drift_repair_puts_back_a_client_deleted_on_a_location_that_is_not_the_keys_home() throws Exception {
+        sellForGroup(ServerGroupId.ALL);
+        VpnKey key = buyGroupKey();
+        panels.get(2).removeClient(key.client().email());
+        PanelDriftRepair repair = new PanelDriftRepair(bot.db.servers(), bot.db.keys(), bot.panelAdapter, bot.notifier, clock,
+                PurchaseSettings.defaults());
+
+        repair.repairDrift();
+
+        assertThat(clientOn(2, key).get("id")).isEqualTo(key.client().uuid().toString());
+        assertThat(((Number) clientOn(2, key).get("expiryTime")).longValue()).isEqualTo(rig.storedExpiryMillis(key.id()));
+        for (int i = 0; i < 3; i++) assertThat(panels.get(i).copiesOf(key.client().email())).isEqualTo(1);
     }
 }
