@@ -329,4 +329,29 @@ class PlacementsTest {
         assertThat(((Number) clientOn(2, key).get("expiryTime")).longValue()).isEqualTo(rig.storedExpiryMillis(key.id()));
         for (int i = 0; i < 3; i++) assertThat(panels.get(i).copiesOf(key.client().email())).isEqualTo(1);
     }
+
+    @Test
+    void a_renewal_leaves_a_switched_off_unreachable_location_alone_and_the_drift_repair_catches_it_up_later() throws Exception {
+        sellForGroup(ServerGroupId.ALL);
+        VpnKey key = buyGroupKey();
+        long before = ((Number) clientOn(1, key).get("expiryTime")).longValue();
+        Server helsinki = db.servers().find(HELSINKI).orElseThrow();
+        db.servers().save(helsinki.withActive(false));
+        lines.get(1).cut();
+
+        Order renewal = rig.placeRenewal(bot, key.id());
+        assertThat(rig.pay(renewal).acknowledged()).isTrue();
+        bot.worker.runDueJobs();
+
+        long stored = rig.storedExpiryMillis(key.id());
+        assertThat(rig.order(renewal.id()).status()).isEqualTo(dev.vpnbot.domain.order.OrderStatus.FULFILLED);
+        assertThat(((Number) clientOn(0, key).get("expiryTime")).longValue()).isEqualTo(stored);
+        assertThat(((Number) clientOn(2, key).get("expiryTime")).longValue()).isEqualTo(stored);
+        assertThat(((Number) clientOn(1, key).get("expiryTime")).longValue()).isEqualTo(before);
+
+        lines.get(1).restore();
+        new PanelDriftRepair(bot.db.servers(), bot.db.keys(), bot.panelAdapter, bot.notifier, clock, PurchaseSettings.defaults())
+                .repairDrift();
+        assertThat(((Number) clientOn(1, key).get("expiryTime")).longValue()).isEqualTo(stored);
+    }
 }
