@@ -354,4 +354,19 @@ class PlacementsTest {
                 .repairDrift();
         assertThat(((Number) clientOn(1, key).get("expiryTime")).longValue()).isEqualTo(stored);
     }
+
+    @Test
+    void a_ban_switches_the_key_off_on_every_location_and_lifting_it_switches_it_back_on() {
+        sellForGroup(ServerGroupId.ALL);
+        VpnKey key = buyGroupKey();
+        Admins admins = new Admins(Set.of(new dev.vpnbot.domain.user.UserId(ADMIN)));
+        dev.vpnbot.application.service.admin.UserBans bans = new dev.vpnbot.application.service.admin.UserBans(admins, admins,
+                bot.db.users(), bot.db.keys(), bot.db.servers(), bot.db.transactions(), bot.panelAdapter, bot.db.placements());
+
+        assertThat(bans.ban(new dev.vpnbot.domain.user.UserId(ADMIN), MoneyPathRig.BUYER).panelFailed()).isEmpty();
+        for (int i = 0; i < 3; i++) assertThat(clientOn(i, key).get("enable")).as("panel %d", i).isEqualTo(false);
+
+        assertThat(bans.unban(new dev.vpnbot.domain.user.UserId(ADMIN), MoneyPathRig.BUYER).panelFailed()).isEmpty();
+        for (int i = 0; i < 3; i++) assertThat(clientOn(i, key).get("enable")).as("panel %d", i).isEqualTo(true);
+    }
 }
