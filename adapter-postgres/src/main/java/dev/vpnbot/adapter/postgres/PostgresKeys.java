@@ -92,10 +92,16 @@ final class PostgresKeys implements Keys {
     public List<VpnKey> activeOn(ServerId server, Instant now, KeyId after, int limit) {
         if (limit < 0) throw new IllegalArgumentException("limit cannot be negative: " + limit);
         return db.withHandle(h -> h.createQuery("""
-                        SELECT * FROM vpn_keys
-                         WHERE server_id = :server AND status = 'ACTIVE' AND expires_at > :now AND id > :after
-                         ORDER BY id
-                         LIMIT :limit""")
+                        (SELECT * FROM vpn_keys
+                          WHERE server_id = :server AND status = 'ACTIVE' AND expires_at > :now AND id > :after
+                          ORDER BY id LIMIT :limit)
+                        UNION
+                        (SELECT k.* FROM key_placements p JOIN vpn_keys k ON k.id = p.key_id
+                          WHERE p.server_id = :server AND p.status = 'ACTIVE' AND p.key_id > :after
+                            AND k.status = 'ACTIVE' AND k.expires_at > :now
+                          ORDER BY p.key_id LIMIT :limit)
+                        ORDER BY id
+                        LIMIT :limit""")
                 .bind("server", server.value())
                 .bindByType("now", now, Instant.class)
                 .bind("after", after == null ? 0L : after.value())

@@ -111,7 +111,8 @@ public final class AdminModule extends AbstractModule {
 
     @Provides
     @Singleton
-    BanUsersUseCase bans(Admins admins, Users users, Keys keys, Servers servers, Transactions tx, VpnPanel panel) {
-        return new UserBans(admins, admins, users, keys, servers, tx, panel);
+    BanUsersUseCase bans(Admins admins, Users users, Keys keys, Servers servers, Transactions tx, VpnPanel panel,
+                         dev.vpnbot.application.port.out.Placements placements) {
+        return new UserBans(admins, admins, users, keys, servers, tx, panel, placements);
     }
 }

@@ -141,8 +141,8 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Catalogue catalogue(Tariffs tariffs, Servers servers, SalesSwitch sales) {
-        return new Catalogue(tariffs, servers, sales);
+    Catalogue catalogue(Tariffs tariffs, Servers servers, SalesSwitch sales, ServerGroups groups) {
+        return new Catalogue(tariffs, servers, sales, groups);
     }
 
     @Provides

@@ -112,9 +112,9 @@ public final class ConsoleModule extends AbstractModule {
     @Provides
     @Singleton
     BanUsersUseCase bans(Admins console, OperatorConfig operator, Users users, Keys keys, Servers servers, Transactions tx,
-                         @Undecorated VpnPanel panel) {
+                         @Undecorated VpnPanel panel, Placements placements) {
         Admins botAdmins = new Admins(operator.adminIds().stream().map(UserId::new).collect(Collectors.toSet()));
-        return new UserBans(console, botAdmins, users, keys, servers, tx, panel);
+        return new UserBans(console, botAdmins, users, keys, servers, tx, panel, placements);
     }
 
     /** `vpnbot group …` and `vpnbot tariff set-group`. */

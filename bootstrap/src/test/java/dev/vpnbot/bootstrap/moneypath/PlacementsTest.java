@@ -16,6 +16,7 @@ import dev.vpnbot.application.port.in.fulfilment.SweepPlacementsUseCase.Round;
 import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase.Outcome;
 import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase.ResetLinkCommand;
 import dev.vpnbot.application.service.admin.Admins;
+import dev.vpnbot.application.service.fulfilment.PanelDriftRepair;
 import dev.vpnbot.application.service.ordering.Nonces;
 import dev.vpnbot.application.service.ordering.PurchaseSettings;
 import dev.vpnbot.application.service.subscription.LinkReset;
@@ -312,5 +313,60 @@ class PlacementsTest {
             assertThat(panels.get(i).copiesOf(key.client().email())).isEqualTo(1);
         }
         assertThat(after.client().uuid()).isNotEqualTo(key.client().uuid());
+    }
+
+    @Test
+    void the_drift_repair_puts_back_a_client_deleted_on_a_location_that_is_not_the_keys_home() throws Exception {
+        sellForGroup(ServerGroupId.ALL);
+        VpnKey key = buyGroupKey();
+        panels.get(2).removeClient(key.client().email());
+        PanelDriftRepair repair = new PanelDriftRepair(bot.db.servers(), bot.db.keys(), bot.panelAdapter, bot.notifier, clock,
+                PurchaseSettings.defaults());
+
+        repair.repairDrift();
+
+        assertThat(clientOn(2, key).get("id")).isEqualTo(key.client().uuid().toString());
+        assertThat(((Number) clientOn(2, key).get("expiryTime")).longValue()).isEqualTo(rig.storedExpiryMillis(key.id()));
+        for (int i = 0; i < 3; i++) assertThat(panels.get(i).copiesOf(key.client().email())).isEqualTo(1);
+    }
+
+    @Test
+    void a_renewal_leaves_a_switched_off_unreachable_location_alone_and_the_drift_repair_catches_it_up_later() throws Exception {
+        sellForGroup(ServerGroupId.ALL);
+        VpnKey key = buyGroupKey();
+        long before = ((Number) clientOn(1, key).get("expiryTime")).longValue();
+        Server helsinki = db.servers().find(HELSINKI).orElseThrow();
+        db.servers().save(helsinki.withActive(false));
+        lines.get(1).cut();
+
+        Order renewal = rig.placeRenewal(bot, key.id());
+        assertThat(rig.pay(renewal).acknowledged()).isTrue();
+        bot.worker.runDueJobs();
+
+        long stored = rig.storedExpiryMillis(key.id());
+        assertThat(rig.order(renewal.id()).status()).isEqualTo(dev.vpnbot.domain.order.OrderStatus.FULFILLED);
+        assertThat(((Number) clientOn(0, key).get("expiryTime")).longValue()).isEqualTo(stored);
+        assertThat(((Number) clientOn(2, key).get("expiryTime")).longValue()).isEqualTo(stored);
+        assertThat(((Number) clientOn(1, key).get("expiryTime")).longValue()).isEqualTo(before);
+
+        lines.get(1).restore();
+        new PanelDriftRepair(bot.db.servers(), bot.db.keys(), bot.panelAdapter, bot.notifier, clock, PurchaseSettings.defaults())
+                .repairDrift();
+        assertThat(((Number) clientOn(1, key).get("expiryTime")).longValue()).isEqualTo(stored);
+    }
+
+    @Test
+    void a_ban_switches_the_key_off_on_every_location_and_lifting_it_switches_it_back_on() {
+        sellForGroup(ServerGroupId.ALL);
+        VpnKey key = buyGroupKey();
+        Admins admins = new Admins(Set.of(new dev.vpnbot.domain.user.UserId(ADMIN)));
+        dev.vpnbot.application.service.admin.UserBans bans = new dev.vpnbot.application.service.admin.UserBans(admins, admins,
+                bot.db.users(), bot.db.keys(), bot.db.servers(), bot.db.transactions(), bot.panelAdapter, bot.db.placements());
+
+        assertThat(bans.ban(new dev.vpnbot.domain.user.UserId(ADMIN), MoneyPathRig.BUYER).panelFailed()).isEmpty();
+        for (int i = 0; i < 3; i++) assertThat(clientOn(i, key).get("enable")).as("panel %d", i).isEqualTo(false);
+
+        assertThat(bans.unban(new dev.vpnbot.domain.user.UserId(ADMIN), MoneyPathRig.BUYER).panelFailed()).isEmpty();
+        for (int i = 0; i < 3; i++) assertThat(clientOn(i, key).get("enable")).as("panel %d", i).isEqualTo(true);
     }
 }

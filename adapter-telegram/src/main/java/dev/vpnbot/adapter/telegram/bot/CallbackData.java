@@ -142,9 +142,9 @@ public record CallbackData(Action action, List<String> args) {
         USER_BAN_CONFIRMED(Who.ADMIN, "auc", Arg.ID),
         USER_UNBAN(Who.ADMIN, "auu", Arg.ID),
         /** user, key: asks to confirm a reset of the key's link */
-        USER_KEY_RESET_LINK(Who.ADMIN, "pr", Arg.ID, Arg.ID),
+        USER_KEY_RESET_LINK(Who.ADMIN, "apr", Arg.ID, Arg.ID),
         /** user, key: resets the link (new token, new UUID on every panel the key is on) */
-        USER_KEY_RESET_LINK_CONFIRMED(Who.ADMIN, "pc", Arg.ID, Arg.ID),
+        USER_KEY_RESET_LINK_CONFIRMED(Who.ADMIN, "apc", Arg.ID, Arg.ID),
         /** maintenance: asks for the message buyers read */
         SALES_PAUSE(Who.ADMIN, "afm"),
         SALES_PAUSE_SILENT(Who.ADMIN, "afq"),

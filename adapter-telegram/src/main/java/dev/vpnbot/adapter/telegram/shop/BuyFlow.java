@@ -86,6 +86,10 @@ final class BuyFlow {
                     .row(Button.callback(t.label("button.back"), CallbackData.of(Action.BUY))).row(MainMenu.back(t)));
             return;
         }
+        if (servers.groupOf(tariffId).isPresent()) {
+            server(ix, tariffId, null); // a key on every location of the group: nothing to pick
+            return;
+        }
         View view = View.of(t.html("buy.servers", t.period(tariff.get().days()), t.money(tariff.get().price())))
                 .row(Button.callback(t.label("buy.auto_server"), CallbackData.of(Action.BUY_SERVER, tariffId.value(), 0)));
         for (Server server : offered) {

@@ -172,7 +172,9 @@ final class OrderScreen {
         Texts t = ix.texts();
         StringBuilder text = new StringBuilder(t.html("order.title", order.publicId().value())).append("\n\n");
         if (order.purpose() instanceof OrderPurpose.NewKey newKey) {
-            text.append(t.html("order.new_key", serverName(newKey))).append('\n');
+            Optional<String> group = servers.groupOf(order.tariff().tariffId());
+            text.append(group.isPresent() ? t.html("order.new_key_group", groupName(t, group.get()))
+                    : t.html("order.new_key", serverName(newKey))).append('\n');
         } else {
             text.append(t.html("order.renewal", renewedKeyServer(ix, order))).append('\n');
         }
@@ -208,6 +210,11 @@ final class OrderScreen {
     /** A renewal's hint says the key is being extended, not that a new one is coming. */
     private static String hint(Order order) {
         return order.purpose() instanceof OrderPurpose.Renewal ? "order.hint_renewal" : "order.hint";
+    }
+
+    /** "all" in the reader's words; a named group as the admin named it. */
+    private static String groupName(Texts t, String group) {
+        return group.equalsIgnoreCase("all") ? t.label("order.all_locations") : group;
     }
 
     private String serverName(OrderPurpose.NewKey newKey) {

@@ -120,13 +120,13 @@ class AdminUsersTest {
     void an_admin_resets_a_users_key_link_after_confirming_and_the_key_gets_a_new_token_and_uuid() {
         dev.vpnbot.domain.key.SubscriptionToken old = rig.shop.subscriptionTokens.tokenOf(bought.id()).orElseThrow();
         Call dossier = olga.send("/user 1001");
-        assertThat(dossier.buttons()).extracting(Button::callbackData).contains("pr:1001:" + bought.id());
+        assertThat(dossier.buttons()).extracting(Button::callbackData).contains("apr:1001:" + bought.id());
 
-        Call ask = olga.press(dossier, "pr:1001:" + bought.id());
+        Call ask = olga.press(dossier, "apr:1001:" + bought.id());
         assertThat(ask.text()).contains("Reset the link of key #" + bought.id()).contains("new UUID on every server");
         assertThat(rig.shop.subscriptionTokens.keyOf(old)).contains(bought.id()); // nothing happens before the confirmation
 
-        Call done = olga.press(ask, "pc:1001:" + bought.id());
+        Call done = olga.press(ask, "apc:1001:" + bought.id());
         assertThat(done.text()).contains("The link of key #" + bought.id() + " was reset");
         assertThat(rig.shop.subscriptionTokens.keyOf(old)).isEmpty();
         VpnKey after = rig.keys.find(bought.id()).orElseThrow();

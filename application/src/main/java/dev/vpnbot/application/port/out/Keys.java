@@ -45,8 +45,9 @@ public interface Keys {
 
     /**
      * One page of a server's active keys that have not expired ({@code expiresAt > now}), in key
-     * id order, starting after {@code after} (null: from the first). Walking a server page by page
-     * never holds all its keys at once.
+     * id order, starting after {@code after} (null: from the first): keys whose home is the server
+     * and keys with an active placement on it. Walking a server page by page never holds all its
+     * keys at once.
      */
     List<VpnKey> activeOn(ServerId server, Instant now, KeyId after, int limit);
 

@@ -3,6 +3,7 @@ package dev.vpnbot.application.service.admin;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.BanUsersUseCase;
 import dev.vpnbot.application.port.out.Keys;
+import dev.vpnbot.application.port.out.Placements;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
@@ -28,12 +29,18 @@ public final class UserBans implements BanUsersUseCase {
      * @param unbannable who cannot be banned: the bot's admins (the operator's console bans, but never an admin)
      */
     public UserBans(Admins admins, Admins unbannable, Users users, Keys keys, Servers servers, Transactions transactions, VpnPanel panel) {
+        this(admins, unbannable, users, keys, servers, transactions, panel, null);
+    }
+
+    /** @param placements a key's locations: its client is switched on every one; null: on its home server only */
+    public UserBans(Admins admins, Admins unbannable, Users users, Keys keys, Servers servers, Transactions transactions, VpnPanel panel,
+                    Placements placements) {
         this.admins = admins;
         this.unbannable = unbannable;
         this.users = users;
         this.keys = keys;
         this.transactions = transactions;
-        this.keySwitch = new KeySwitch(panel, servers);
+        this.keySwitch = new KeySwitch(panel, servers, placements);
     }
 
     @Override

@@ -152,6 +152,10 @@ public final class KeyPlacing {
      * harmless); a client deleted after it expired is created again under the same identity.
      * Returns the links that changed (recreated clients), by server. Throws when a panel fails: the
      * renewal's job is retried until every location agrees with the database.
+     *
+     * <p>Rule: a server switched off is left alone unless it is the key's home (a one-location key
+     * is renewed on its own server, as always); the drift repair, which also walks switched-off
+     * servers, brings its expiry up to date, so a dead switched-off server never holds up a renewal.
      */
     public List<Created> extend(VpnKey key) {
         return extend(key, TariffLimits.NONE);
@@ -167,6 +171,7 @@ public final class KeyPlacing {
             if (!p.isActive()) continue;
             Optional<Server> server = servers.find(p.server());
             if (server.isEmpty()) continue; // retired: nothing left to extend there
+            if (!server.get().active() && !p.server().equals(key.serverId())) continue;
             try {
                 panel.setExpiry(server.get(), key.client(), key.expiresAt());
                 renewLimits(server.get(), key, limits);
@@ -181,7 +186,9 @@ public final class KeyPlacing {
     /** Sets the key's expiry again on every active placement (a concurrent renewal moved it after we wrote). */
     public void setExpiryEverywhere(VpnKey key) {
         for (Placement p : placements.of(key.id())) {
-            if (p.isActive()) servers.find(p.server()).ifPresent(s -> panel.setExpiry(s, key.client(), key.expiresAt()));
+            if (!p.isActive()) continue;
+            servers.find(p.server()).filter(s -> s.active() || s.id().equals(key.serverId()))
+                    .ifPresent(s -> panel.setExpiry(s, key.client(), key.expiresAt()));
         }
     }
 

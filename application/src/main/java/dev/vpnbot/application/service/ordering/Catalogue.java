@@ -2,7 +2,10 @@ package dev.vpnbot.application.service.ordering;
 
 import dev.vpnbot.application.port.in.ordering.ListServersForPurchaseUseCase;
 import dev.vpnbot.application.port.in.ordering.ListTariffsUseCase;
+import dev.vpnbot.application.port.out.ServerGroups;
 import dev.vpnbot.application.port.out.Servers;
+import dev.vpnbot.domain.server.ServerGroup;
+import dev.vpnbot.domain.tariff.TariffId;
 import dev.vpnbot.application.port.out.Tariffs;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.domain.server.Server;
@@ -18,8 +21,15 @@ public final class Catalogue implements ListTariffsUseCase, ListServersForPurcha
     private final Tariffs tariffs;
     private final Servers servers;
     private final SalesSwitch sales;
+    private final ServerGroups groups;
 
     public Catalogue(Tariffs tariffs, Servers servers, SalesSwitch sales) {
+        this(tariffs, servers, sales, null);
+    }
+
+    /** @param groups the groups tariffs cover; null: every tariff sells one location the buyer picks */
+    public Catalogue(Tariffs tariffs, Servers servers, SalesSwitch sales, ServerGroups groups) {
+        this.groups = groups;
         this.tariffs = tariffs;
         this.servers = servers;
         this.sales = sales;
@@ -41,5 +51,11 @@ public final class Catalogue implements ListTariffsUseCase, ListServersForPurcha
     @Override
     public List<Server> serversForPurchase() {
         return new ServerSelection(servers.all()).offeredToBuyers();
+    }
+
+    @Override
+    public Optional<String> groupOf(TariffId tariff) {
+        if (groups == null) return Optional.empty();
+        return groups.groupOfTariff(tariff).flatMap(groups::find).map(ServerGroup::name);
     }
 }

@@ -39,8 +39,7 @@ public final class SubscriptionFeed implements FetchSubscriptionUseCase {
         if (found.isEmpty()) return Optional.empty();
         VpnKey key = found.get().key();
         State state = state(key);
-        List<Location> locations = state == State.ACTIVE ? placements.listed(key.id()).stream()
-                .map(l -> new Location(l.serverName(), l.vlessUrl())).toList() : List.of();
+        List<Location> locations = state == State.ACTIVE ? locations(found.get()) : List.of();
         return Optional.of(new Subscription(key.id(), found.get().ownerLanguage(), key.expiresAt(), state, locations));
     }
 
@@ -52,4 +51,11 @@ public final class SubscriptionFeed implements FetchSubscriptionUseCase {
         };
     }
 
+
+    /** The key's listed placements; a key with no placement at all (written by code that knows none) is its own one location. */
+    private List<Location> locations(SubscriptionTokens.Holder holder) {
+        List<Location> listed = placements.listed(holder.key().id()).stream().map(l -> new Location(l.serverName(), l.vlessUrl())).toList();
+        if (!listed.isEmpty() || !placements.of(holder.key().id()).isEmpty()) return listed;
+        return List.of(new Location(holder.serverName(), holder.key().links().vlessUrl()));
+    }
 }

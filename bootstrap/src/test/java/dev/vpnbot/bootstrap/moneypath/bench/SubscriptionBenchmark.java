@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Benchmark (not a test): {@code GET /sub/<token>} through the bot's real HTTP server, the
  * subscription route and PostgreSQL, with no panel reachable (the servers' panels are addresses
- * nobody answers). Keys are loaded with generate_series (every one with a token hash, so the
+ * nobody answers). Keys (three placements each) are loaded with generate_series (every one with a token hash, so the
  * index is full size) and grown 10k → 100k → 1M in one schema; at each size a sample of keys
  * gets real tokens and the link is fetched open-loop at a fixed rate: each latency is measured
  * from the moment the request was due, so a stall counts in full. Target: p99 under 20 ms at
@@ -126,8 +126,16 @@ public final class SubscriptionBenchmark {
                                || '&pbk=QWERTYUIOPASDFGHJKLZXCVBNM1234567890abcdefg&fp=chrome&sni=www.example.com&sid=ab12&flow=xtls-rprx-vision#Server',
                            now(), sha256(uuid_send(gen_random_uuid()))
                       FROM generate_series(%d, %d) g""".formatted(from + 1, to));
+            // three locations per key, as a key of an "all locations" tariff on the three servers has
+            s.execute("""
+                    INSERT INTO key_placements (key_id, server_id, panel_email, status, vless_url, next_attempt_at, created_at)
+                    SELECT g, srv, 'vpnbot-k' || g || '-u' || g, 'ACTIVE',
+                           'vless://' || gen_random_uuid() || '@server' || srv || '.example:443?type=tcp&security=reality'
+                               || '&pbk=QWERTYUIOPASDFGHJKLZXCVBNM1234567890abcdefg&fp=chrome&sni=www.example.com&sid=ab12&flow=xtls-rprx-vision#Server',
+                           now(), now()
+                      FROM generate_series(%d, %d) g CROSS JOIN generate_series(1, 3) srv""".formatted(from + 1, to));
             s.execute("SELECT setval('key_ids', " + to + ")");
-            s.execute("VACUUM ANALYZE users, vpn_keys");
+            s.execute("VACUUM ANALYZE users, vpn_keys, key_placements");
         }
     }
 
