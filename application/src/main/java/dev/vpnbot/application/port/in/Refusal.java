@@ -33,7 +33,21 @@ public class Refusal extends RuntimeException {
         /** Maintenance: new keys are not sold right now; the detail is the operator's message for buyers. */
         SALES_PAUSED,
         /** The user is banned: nothing is sold to or done for them. */
-        USER_BANNED
+        USER_BANNED,
+        /** The free trial is switched off. */
+        TRIAL_UNAVAILABLE,
+        /** One free trial per Telegram account, ever. */
+        TRIAL_ALREADY_USED,
+        /** The trial's gates: a @username, an account the bot has known long enough, the operator's channel. */
+        TRIAL_NEEDS_USERNAME,
+        TRIAL_ACCOUNT_TOO_NEW,
+        TRIAL_NEEDS_CHANNEL,
+        /** A trial key is not extended: the user buys a key of a tariff. */
+        TRIAL_KEY_NOT_RENEWABLE,
+        /** A once-per-user tariff (paid micro-trial) the user has bought already. */
+        TARIFF_ONCE_PER_USER,
+        /** The operator has not switched referrals on. */
+        REFERRALS_OFF
     }
 
     private final Reason reason;

@@ -2,6 +2,7 @@ package dev.vpnbot.application.service.fulfilment;
 
 import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.service.ordering.Nonces;
+import dev.vpnbot.application.service.ordering.ClientLimits;
 import dev.vpnbot.application.service.ordering.PurchaseSettings;
 import dev.vpnbot.application.port.in.fulfilment.FulfilOrderUseCase;
 import dev.vpnbot.application.port.out.Keys;
@@ -56,9 +57,17 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
     private final Clock clock;
     private final PurchaseSettings settings;
     private final Nonces nonces;
+    private final ClientLimits limits;
 
     public OrderFulfilment(Orders orders, Keys keys, Servers servers, VpnPanel panel, Notifier notifier,
                            OrderNoticeRelay notices, Transactions transactions, Clock clock, PurchaseSettings settings, Nonces nonces) {
+        this(orders, keys, servers, panel, notifier, notices, transactions, clock, settings, nonces, ClientLimits.paidOnly(settings));
+    }
+
+    /** @param limits the panel limits per key (trial keys have their own) */
+    public OrderFulfilment(Orders orders, Keys keys, Servers servers, VpnPanel panel, Notifier notifier, OrderNoticeRelay notices,
+                           Transactions transactions, Clock clock, PurchaseSettings settings, Nonces nonces, ClientLimits limits) {
+        this.limits = limits;
         this.orders = orders;
         this.keys = keys;
         this.servers = servers;
@@ -166,8 +175,7 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
     }
 
     private NewPanelClient newClient(VpnKey key) {
-        return new NewPanelClient(key.client(), key.expiresAt(), key.owner().telegramId(),
-                settings.limitIp(), settings.totalBytes());
+        return limits.client(key.client(), key);
     }
 
     /** Step 3: the key is live and the order done. Returns null if another worker finished first. */

@@ -12,6 +12,7 @@ import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.service.admin.Admins;
 import dev.vpnbot.application.service.ordering.Nonces;
+import dev.vpnbot.application.service.ordering.ClientLimits;
 import dev.vpnbot.application.service.ordering.PurchaseSettings;
 import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.key.KeyLinks;
@@ -44,11 +45,17 @@ public final class LinkReset implements ResetLinkUseCase {
     private final VpnPanel panel;
     private final Transactions transactions;
     private final Admins admins;
-    private final PurchaseSettings settings;
+    private final ClientLimits limits;
     private final Nonces nonces;
 
     public LinkReset(Keys keys, Servers servers, SubscriptionTokens tokens, LinkResets resets, VpnPanel panel,
                      Transactions transactions, Admins admins, PurchaseSettings settings, Nonces nonces) {
+        this(keys, servers, tokens, resets, panel, transactions, admins, ClientLimits.paidOnly(settings), nonces);
+    }
+
+    /** @param limits the panel limits per key (a trial key keeps its own) */
+    public LinkReset(Keys keys, Servers servers, SubscriptionTokens tokens, LinkResets resets, VpnPanel panel,
+                     Transactions transactions, Admins admins, ClientLimits limits, Nonces nonces) {
         this.keys = keys;
         this.servers = servers;
         this.tokens = tokens;
@@ -56,7 +63,7 @@ public final class LinkReset implements ResetLinkUseCase {
         this.panel = panel;
         this.transactions = transactions;
         this.admins = admins;
-        this.settings = settings;
+        this.limits = limits;
         this.nonces = nonces;
     }
 
@@ -112,7 +119,7 @@ public final class LinkReset implements ResetLinkUseCase {
         }
         Server server = servers.find(key.serverId()).orElseThrow(
                 () -> new PanelException(PanelFault.INBOUND_NOT_FOUND, "server " + key.serverId() + " no longer exists"));
-        NewPanelClient wanted = new NewPanelClient(next, key.expiresAt(), key.owner().telegramId(), settings.limitIp(), settings.totalBytes());
+        NewPanelClient wanted = limits.client(next, key);
         KeyLinks links;
         try {
             links = panel.repairClient(server, wanted).links(); // an earlier attempt already moved it
