@@ -7,10 +7,11 @@ ALTER TABLE tariffs ADD COLUMN once_per_user boolean NOT NULL DEFAULT false;
 
 -- One free trial per Telegram account, ever: the primary key makes a second one (two devices at
 -- once, or after the chat or the key was deleted) impossible. No foreign key to the order's key:
--- the row outlives everything else about the trial.
+-- the row outlives everything else about the trial. The trial is claimed before its order is
+-- written (a second claim fails before anything else), hence the deferred check of the order.
 CREATE TABLE trials (
     user_id    bigint      PRIMARY KEY REFERENCES users (id),
-    order_id   bigint      NOT NULL UNIQUE REFERENCES orders (id),
+    order_id   bigint      NOT NULL UNIQUE REFERENCES orders (id) DEFERRABLE INITIALLY DEFERRED,
     started_at timestamptz NOT NULL
 );
 

@@ -69,6 +69,9 @@ public final class PostgresPersistence implements AutoCloseable {
     private final QueuedEnrollments queuedEnrollments;
     private final SubscriptionTokens subscriptionTokens;
     private final LinkResets linkResets;
+    private final dev.vpnbot.application.port.out.growth.Trials trials;
+    private final dev.vpnbot.application.port.out.growth.Referrals referrals;
+    private final dev.vpnbot.application.port.out.growth.GrowthFlags growthFlags;
 
     private PostgresPersistence(HikariDataSource pool, DatabaseSettings settings, SecretBox secrets, Clock clock,
                                 MigrationReport migration) {
@@ -95,6 +98,9 @@ public final class PostgresPersistence implements AutoCloseable {
         this.salesSwitch = new PostgresSalesSwitch(db);
         this.subscriptionTokens = new PostgresSubscriptionTokens(db, secrets);
         this.linkResets = new PostgresLinkResets(db, clock);
+        this.trials = new PostgresTrials(db);
+        this.referrals = new PostgresReferrals(db);
+        this.growthFlags = new PostgresGrowthFlags(db);
     }
 
     /** Migrates the schema, then serves with the same login. */
@@ -218,6 +224,21 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public Users users() {
         return users;
+    }
+
+    /** The free trials taken (docs/GROWTH.md). */
+    public dev.vpnbot.application.port.out.growth.Trials trials() {
+        return trials;
+    }
+
+    /** Invitation codes, invitations and their rewards. */
+    public dev.vpnbot.application.port.out.growth.Referrals referrals() {
+        return referrals;
+    }
+
+    /** Servers for trials, once-per-user tariffs. */
+    public dev.vpnbot.application.port.out.growth.GrowthFlags growthFlags() {
+        return growthFlags;
     }
 
     public SalesSwitch salesSwitch() {

@@ -34,8 +34,15 @@ final class FreeOrders {
 
     /** @param label what the public id starts with ("trial", "ref") */
     Order place(String label, UserId user, TariffId tariff, int days, String currency, OrderPurpose purpose, Instant now) {
+        return place(orders.nextId(), label, user, tariff, days, currency, purpose, now);
+    }
+
+    OrderId nextId() {
+        return orders.nextId();
+    }
+
+    Order place(OrderId id, String label, UserId user, TariffId tariff, int days, String currency, OrderPurpose purpose, Instant now) {
         Money zero = Money.of(BigDecimal.ZERO, currency);
-        OrderId id = orders.nextId();
         PublicOrderId publicId = new PublicOrderId(label + "-" + user.telegramId() + "-" + id.value());
         Order order = Order.place(id, publicId, user, new TariffSnapshot(tariff, days, zero), purpose, now, Duration.ofMinutes(1))
                 .pay(zero, now, PaymentMethod.GRANT);

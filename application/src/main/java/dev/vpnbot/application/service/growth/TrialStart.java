@@ -11,6 +11,7 @@ import dev.vpnbot.application.port.out.growth.ChannelMembership;
 import dev.vpnbot.application.port.out.growth.GrowthFlags;
 import dev.vpnbot.application.port.out.growth.Trials;
 import dev.vpnbot.domain.order.Order;
+import dev.vpnbot.domain.order.OrderId;
 import dev.vpnbot.domain.order.OrderPurpose;
 import dev.vpnbot.domain.server.Server;
 import dev.vpnbot.domain.server.ServerId;
@@ -93,11 +94,11 @@ public final class TrialStart implements StartTrialUseCase {
         Server server = trialServer();
         String currency = tariffs.all().stream().map(Tariff::price).map(m -> m.currencyCode()).findFirst().orElse("USD");
         Order order = transactions.inTransaction(() -> {
-            Order placed = freeOrders.place("trial", userId, FreeOrders.NO_TARIFF, policy.days(), currency,
+            // the unique key decides first: a second request (another device, the same moment) stops here
+            OrderId id = freeOrders.nextId();
+            if (!trials.claim(userId, id, now)) throw new Refusal(Refusal.Reason.TRIAL_ALREADY_USED, "user " + userId);
+            return freeOrders.place(id, "trial", userId, FreeOrders.NO_TARIFF, policy.days(), currency,
                     new OrderPurpose.NewKey(server.id()), now);
-            // the unique key decides: a second request (another device, the same moment) rolls back here
-            if (!trials.claim(userId, placed.id(), now)) throw new Refusal(Refusal.Reason.TRIAL_ALREADY_USED, "user " + userId);
-            return placed;
         });
         signal.orderPaid(order.id());
         return order;
