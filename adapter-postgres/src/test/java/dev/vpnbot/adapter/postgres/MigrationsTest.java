@@ -115,7 +115,8 @@ class MigrationsTest {
                     "node_enrollments.submitted_at", "node_enrollments.taken_at", "node_enrollments.finished_at",
                     "star_payments.received_at", "star_payments.refunded_at",
                     "sales_pause.paused_at",
-                    "key_link_resets.requested_at");
+                    "key_link_resets.requested_at",
+                    "trials.started_at", "referral_codes.created_at", "referrals.invited_at", "referrals.rewarded_at", "referrals.reversed_at");
         } finally {
             schema.drop();
         }
