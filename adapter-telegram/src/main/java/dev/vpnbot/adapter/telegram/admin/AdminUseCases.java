@@ -8,6 +8,7 @@ import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
 import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase;
+import dev.vpnbot.application.port.in.growth.ManageGrowthUseCase;
 import java.util.Objects;
 
 /**
@@ -16,10 +17,11 @@ import java.util.Objects;
  * same configuration.
  *
  * @param stars Stars payments on the user card and their refunds; null while Stars are off
+ * @param growth servers for trials, once-per-user tariffs, trial and referral figures; null: not shown
  */
 public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                             BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
-                            BanUsersUseCase bans, StarsRefundUseCase stars) {
+                            BanUsersUseCase bans, StarsRefundUseCase stars, ManageGrowthUseCase growth) {
     public AdminUseCases {
         Objects.requireNonNull(servers, "servers");
         Objects.requireNonNull(tariffs, "tariffs");
@@ -33,10 +35,14 @@ public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase t
     public AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                          BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
                          BanUsersUseCase bans) {
-        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, null);
+        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, null, null);
     }
 
     public AdminUseCases withStars(StarsRefundUseCase starsRefunds) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, starsRefunds);
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, starsRefunds, growth);
+    }
+
+    public AdminUseCases withGrowth(ManageGrowthUseCase manageGrowth) {
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, manageGrowth);
     }
 }

@@ -9,6 +9,7 @@ import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.adapter.telegram.bot.View.Button;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
+import dev.vpnbot.application.port.in.growth.ManageGrowthUseCase;
 import dev.vpnbot.domain.shop.SalesPause;
 import dev.vpnbot.domain.tariff.Tariff;
 import dev.vpnbot.domain.tariff.TariffId;
@@ -25,9 +26,17 @@ final class TariffsScreen {
     private final ManageTariffsUseCase tariffs;
     private final Conversations conversations;
 
+    /** Once-per-user tariffs; null without the growth use cases. */
+    private final ManageGrowthUseCase growth;
+
     TariffsScreen(ManageTariffsUseCase tariffs, Conversations conversations) {
+        this(tariffs, conversations, null);
+    }
+
+    TariffsScreen(ManageTariffsUseCase tariffs, Conversations conversations, ManageGrowthUseCase growth) {
         this.tariffs = tariffs;
         this.conversations = conversations;
+        this.growth = growth;
     }
 
     void list(Interaction ix) {
@@ -76,8 +85,23 @@ final class TariffsScreen {
                 .row(tariff.active()
                         ? Button.callback(t.label("admin.tariff.disable"), CallbackData.of(Action.TARIFF_ACTIVE, tid, false))
                         : Button.callback(t.label("admin.tariff.enable"), CallbackData.of(Action.TARIFF_ACTIVE, tid, true)))
+                .row(oncePerUserToggle(ix, id))
                 .row(Button.callback(t.label("admin.tariff.remove"), CallbackData.of(Action.TARIFF_REMOVE, tid)))
                 .row(Button.callback(t.label("admin.tariffs.back"), CallbackData.of(Action.TARIFFS)), AdminHome.back(t)));
+    }
+
+    /** "Once per user: yes/no" (a paid micro-trial): pressing it switches; none without growth. */
+    private Button[] oncePerUserToggle(Interaction ix, TariffId id) {
+        if (growth == null) return new Button[0];
+        boolean on = growth.oncePerUser(ix.userId(), id);
+        return new Button[] {Button.callback(ix.texts().label(on ? "admin.tariff.once_on" : "admin.tariff.once_off"),
+                CallbackData.of(Action.TARIFF_ONCE_PER_USER, id.value(), !on))};
+    }
+
+    void setOncePerUser(Interaction ix, TariffId id, boolean once) {
+        if (growth == null) throw new Refusal(Refusal.Reason.TRIAL_UNAVAILABLE, "growth is not wired");
+        growth.markOncePerUser(ix.userId(), id, once);
+        card(ix, id);
     }
 
     void setActive(Interaction ix, TariffId id, boolean active) {

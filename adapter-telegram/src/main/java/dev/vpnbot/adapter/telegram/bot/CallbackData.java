@@ -66,6 +66,11 @@ public record CallbackData(Action action, List<String> args) {
         TIME_ZONE_SET("zs", Arg.ZONE),
         /** a new subscription link (and panel UUID) for the key */
         KEY_RESET_LINK("kr", Arg.ID),
+        /** the free trial: what it gives, and the button that takes it */
+        TRIAL("t"),
+        TRIAL_TAKE("tg"),
+        /** "Invite friends": the user's start link, invited count, rewards */
+        INVITE("ti"),
 
         // ---- admins only; every code starts with 'a' ----
         ADMIN_HOME(Who.ADMIN, "a"),
@@ -126,7 +131,11 @@ public record CallbackData(Action action, List<String> args) {
         /** maintenance: asks for the message buyers read */
         SALES_PAUSE(Who.ADMIN, "afm"),
         SALES_PAUSE_SILENT(Who.ADMIN, "afq"),
-        SALES_RESUME(Who.ADMIN, "afr");
+        SALES_RESUME(Who.ADMIN, "afr"),
+        /** server, then 1 = trial keys go there, 0 = not */
+        SERVER_FOR_TRIALS(Who.ADMIN, "atv", Arg.ID, Arg.FLAG),
+        /** tariff, then 1 = each user may buy it once (paid micro-trial), 0 = any number of times */
+        TARIFF_ONCE_PER_USER(Who.ADMIN, "atp", Arg.ID, Arg.FLAG);
 
         private static final Map<String, Action> BY_CODE =
                 Arrays.stream(values()).collect(Collectors.toMap(a -> a.code, Function.identity()));

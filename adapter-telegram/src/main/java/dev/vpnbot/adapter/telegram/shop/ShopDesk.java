@@ -9,6 +9,7 @@ import dev.vpnbot.adapter.telegram.bot.MainMenu;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.adapter.telegram.outbox.Outbox;
+import dev.vpnbot.adapter.telegram.shop.growth.GrowthScreens;
 import dev.vpnbot.adapter.telegram.web.ConnectLinks;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.domain.key.KeyId;
@@ -35,10 +36,12 @@ public final class ShopDesk {
     private final SupportDesk support;
     private final LanguageScreen language;
     private final TimeZoneScreen timeZone;
+    private final GrowthScreens growth;
 
     /** @param useCases with {@link ShopSettings#paymentTestMode()} on, they must include the test payment use case */
     public ShopDesk(ShopSettings settings, TelegramUseCases useCases, ConnectLinks links, Outbox sender, Conversations conversations) {
-        this.menu = new MainMenu(conversations, settings::isAdmin);
+        this.growth = new GrowthScreens(useCases.trial(), useCases.invite(), useCases.invite() != null);
+        this.menu = new MainMenu(conversations, settings::isAdmin, growth);
         this.orders = new OrderScreen(useCases.checkPayment(), useCases.cancelOrder(), useCases.servers(), useCases.myKeys(),
                 conversations, settings.paymentTestMode() ? useCases.payInTestMode() : null)
                 .payWith(settings.cryptoPayments(), useCases.payWithStars() == null ? null : new StarsInvoices(useCases.payWithStars(), sender));
@@ -78,6 +81,18 @@ public final class ShopDesk {
         buttons.put(Action.ORDER_PAY_STARS, (ix, d) -> orders.payWithStars(ix, new OrderId(d.id(0))));
         buttons.put(Action.TIME_ZONE, (ix, d) -> timeZone.show(ix));
         buttons.put(Action.TIME_ZONE_SET, (ix, d) -> timeZone.choose(ix, d.zone(0)));
+        growth.route(buttons);
+    }
+
+    /**
+     * /start, with the start link's parameter if any (an invitation is recorded when the rules
+     * allow; anything else is ignored): the menu.
+     *
+     * @param newcomer the bot had never seen the user before this /start
+     */
+    public void start(Interaction ix, String payload, boolean newcomer) {
+        growth.started(ix, payload, newcomer);
+        menu.sendNew(ix);
     }
 
     /** A buyer's command; /start, /menu and anything unknown show the menu. */

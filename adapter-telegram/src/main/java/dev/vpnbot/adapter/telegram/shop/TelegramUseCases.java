@@ -13,6 +13,8 @@ import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
+import dev.vpnbot.application.port.in.growth.InviteFriendsUseCase;
+import dev.vpnbot.application.port.in.growth.StartTrialUseCase;
 import java.util.Objects;
 
 /**
@@ -22,12 +24,15 @@ import java.util.Objects;
  *                      {@link ShopSettings#paymentTestMode()} is on, null otherwise
  * @param payWithStars  Telegram Stars; null when the operator did not switch Stars on
  * @param resetLink     the key screen's "Reset link" button; null: no button
+ * @param trial         the free trial; null: no trial button
+ * @param invite        "Invite friends" and start links; null: no referrals
  */
 public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
                                ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
                                CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
                                PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone,
-                               PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink) {
+                               PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink,
+                               StartTrialUseCase trial, InviteFriendsUseCase invite) {
     public TelegramUseCases {
         Objects.requireNonNull(registerUser, "registerUser");
         Objects.requireNonNull(findUser, "findUser");
@@ -47,19 +52,25 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
                             CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
                             PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone) {
         this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, payInTestMode,
-                changeTimeZone, null, null);
+                changeTimeZone, null, null, null, null);
     }
 
     /** The same use cases with Stars (null: without). */
     public TelegramUseCases withStars(PayWithStarsUseCase stars) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys,
-                payInTestMode, changeTimeZone, stars, resetLink);
+                payInTestMode, changeTimeZone, stars, resetLink, trial, invite);
     }
 
     /** The same use cases with the "Reset link" button's. */
     public TelegramUseCases withResetLink(ResetLinkUseCase reset) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, reset);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, reset, trial, invite);
+    }
+
+    /** The same use cases with the free trial and the referrals (either may be null: off). */
+    public TelegramUseCases withGrowth(StartTrialUseCase freeTrial, InviteFriendsUseCase invitations) {
+        return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, freeTrial, invitations);
     }
 
     /** Without test payments (production). */
@@ -68,6 +79,6 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
                             CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
                             ChangeTimeZoneUseCase changeTimeZone) {
         this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, null, changeTimeZone,
-                null, null);
+                null, null, null, null);
     }
 }
