@@ -35,6 +35,12 @@ final class RefusalWords {
             case SALES_PAUSED -> "refused: sales are paused (maintenance); `vpnbot maintenance off` sells again";
             case USER_BANNED -> "refused: that user is banned (" + detail + "); `vpnbot user unban` lifts it";
             case UNKNOWN_TIME_ZONE -> "refused: the time zone database has no such zone (" + detail + "); use a name like Europe/Moscow or UTC+03:00";
+            case TRIAL_UNAVAILABLE -> "refused: the free trial is off; TRIAL_ENABLED=true switches it on";
+            case TRIAL_ALREADY_USED -> "refused: that user has had their free trial (" + detail + ")";
+            case TRIAL_NEEDS_USERNAME, TRIAL_ACCOUNT_TOO_NEW, TRIAL_NEEDS_CHANNEL -> "refused: a trial gate is closed (" + detail + ")";
+            case TRIAL_KEY_NOT_RENEWABLE -> "refused: a trial key is not extended (" + detail + ")";
+            case TARIFF_ONCE_PER_USER -> "refused: that tariff is sold once per user and was bought already (" + detail + ")";
+            case REFERRALS_OFF -> "refused: referrals are off; REFERRAL_ENABLED=true and BOT_USERNAME switch them on";
         };
     }
 

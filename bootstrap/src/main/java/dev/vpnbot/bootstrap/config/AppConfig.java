@@ -19,12 +19,13 @@ import java.util.Objects;
  * @param stars             Telegram Stars as a second way to pay
  * @param backup            database backups (scheduled only when BACKUP_INTERVAL is set)
  * @param subscription      how the bot's own subscription link presents itself
+ * @param growth            the free trial and referrals (docs/GROWTH.md)
  */
 public record AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig database, Path dataDir,
                         HeleketConfig heleket, OperatorConfig operator, Secret secretKey,
                         Duration reconcileInterval, Duration panelDriftInterval, List<String> warnings, ShopLimits limits,
                         StarsConfig stars, BackupConfig backup,
-                        SubscriptionConfig subscription) {
+                        SubscriptionConfig subscription, GrowthConfig growth) {
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofSeconds(30);
     public static final Duration DEFAULT_PANEL_DRIFT_INTERVAL = Duration.ofMinutes(10);
@@ -44,6 +45,16 @@ public record AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig
         Objects.requireNonNull(stars, "stars");
         Objects.requireNonNull(backup, "backup");
         Objects.requireNonNull(subscription, "subscription");
+        Objects.requireNonNull(growth, "growth");
+    }
+
+    /** Without trials and referrals. */
+    public AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig database, Path dataDir,
+                     HeleketConfig heleket, OperatorConfig operator, Secret secretKey,
+                     Duration reconcileInterval, Duration panelDriftInterval, List<String> warnings, ShopLimits limits,
+                     StarsConfig stars, BackupConfig backup, SubscriptionConfig subscription) {
+        this(telegram, http, database, dataDir, heleket, operator, secretKey, reconcileInterval, panelDriftInterval, warnings, limits,
+                stars, backup, subscription, GrowthConfig.off());
     }
 
     /** With the default limits, without Telegram Stars and without scheduled backups, with the subscription link's defaults, for commands and tests that do not read them. */

@@ -71,10 +71,11 @@ public final class ConfigReader {
         ShopLimits limits = LimitsConfigReader.read(this);
 
         SubscriptionConfig subscription = SubscriptionConfigReader.read(this);
+        GrowthConfig growth = GrowthConfigReader.read(this);
 
         if (!problems.isEmpty()) throw new InvalidConfiguration(problems, vars.warnings());
         return new AppConfig(telegram, http, database, dataDir, heleket, operator, secretKey, reconcile, panelDrift, warnings, limits, stars, backup,
-                subscription);
+                subscription, growth);
     }
 
     private TelegramConfig telegram() {

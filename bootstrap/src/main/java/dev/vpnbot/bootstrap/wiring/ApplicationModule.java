@@ -64,7 +64,10 @@ import dev.vpnbot.application.service.ordering.Nonces;
 import dev.vpnbot.application.service.ordering.OrderCancellation;
 import dev.vpnbot.application.service.fulfilment.OrderFulfilment;
 import dev.vpnbot.application.service.fulfilment.OrderNoticeRelay;
+import dev.vpnbot.application.service.ordering.ClientLimits;
 import dev.vpnbot.application.service.ordering.OrderPlacement;
+import dev.vpnbot.application.port.out.growth.GrowthFlags;
+import dev.vpnbot.application.port.out.growth.Trials;
 import dev.vpnbot.application.service.fulfilment.PanelDriftRepair;
 import dev.vpnbot.application.service.payment.PaymentCheck;
 import dev.vpnbot.application.service.payment.PaymentConfirmation;
@@ -138,8 +141,9 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     PlaceOrderUseCase placement(Users users, Tariffs tariffs, Servers servers, Keys keys, Orders orders, PaymentGateway gateway,
-                                Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces, SalesSwitch sales) {
-        return new OrderPlacement(users, tariffs, servers, keys, orders, gateway, tx, clock, settings, nonces, sales);
+                                Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces, SalesSwitch sales,
+                                GrowthFlags growthFlags, Trials trials) {
+        return new OrderPlacement(users, tariffs, servers, keys, orders, gateway, tx, clock, settings, nonces, sales, growthFlags, trials);
     }
 
     @Provides
@@ -179,9 +183,9 @@ public final class ApplicationModule extends AbstractModule {
     @Singleton
     FulfilOrderUseCase fulfilment(Orders orders, Keys keys, Servers servers, VpnPanel panel, Notifier notifier,
                                   OrderNoticeRelay notices, Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces,
-                                  BotMetrics metrics) {
-        return new MeasuredFulfilment(new OrderFulfilment(orders, keys, servers, panel, notifier, notices, tx, clock, settings, nonces),
-                metrics);
+                                  BotMetrics metrics, ClientLimits limits) {
+        return new MeasuredFulfilment(new OrderFulfilment(orders, keys, servers, panel, notifier, notices, tx, clock, settings, nonces,
+                limits), metrics);
     }
 
     @Provides
@@ -207,8 +211,8 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     ResetLinkUseCase linkResets(Keys keys, Servers servers, SubscriptionTokens tokens, LinkResets resets, VpnPanel panel,
-                                Transactions tx, Admins admins, PurchaseSettings settings, Nonces nonces) {
-        return new LinkReset(keys, servers, tokens, resets, panel, tx, admins, settings, nonces);
+                                Transactions tx, Admins admins, ClientLimits limits, Nonces nonces) {
+        return new LinkReset(keys, servers, tokens, resets, panel, tx, admins, limits, nonces);
     }
 
     @Provides
@@ -270,15 +274,16 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     SendExpiryRemindersUseCase reminders(Keys keys, Users users, Servers servers, SentNotifications ledger, Notifier notifier,
-                                         Clock clock, BotMetrics metrics) {
-        return new MeasuredReminders(new ExpiryReminders(keys, users, servers, ledger, notifier, clock, BATCH), metrics);
+                                         Clock clock, BotMetrics metrics, Trials trials) {
+        return new MeasuredReminders(new ExpiryReminders(keys, users, servers, ledger, notifier, clock, BATCH, trials::isTrialKey), metrics);
     }
 
     @Provides
     @Singleton
     RepairPanelDriftUseCase driftRepair(Servers servers, Keys keys, VpnPanel panel, Notifier notifier, Clock clock,
-                                        PurchaseSettings settings, BotMetrics metrics) {
-        return new MeasuredDriftRepair(new PanelDriftRepair(servers, keys, panel, notifier, clock, settings), metrics);
+                                        ClientLimits limits, BotMetrics metrics) {
+        return new MeasuredDriftRepair(new PanelDriftRepair(servers, keys, panel, notifier, clock, limits, PanelDriftRepair.PAGE_SIZE),
+                metrics);
     }
 
     @Provides

@@ -32,7 +32,8 @@ public final class SchedulerModule extends AbstractModule {
                         SendExpiryRemindersUseCase reminders, PanelProbe probe, RepairPanelDriftUseCase driftRepair,
                         BroadcastUseCase broadcasts, RelayOrderNoticesUseCase notices, BotMetrics metrics, AppConfig config,
                         ProcessQueuedEnrollmentsUseCase queuedEnrollments, StarsRefunding starsRefunding,
-                        Provider<BackUpDatabaseUseCase> backups, ResetLinkUseCase linkResets) {
+                        Provider<BackUpDatabaseUseCase> backups, ResetLinkUseCase linkResets,
+                        dev.vpnbot.application.port.in.growth.RewardReferralsUseCase referralRewards) {
         // each reconciliation round also finishes Stars refunds whose panel step a crash or an absent panel left open
         ReconcilePaymentsUseCase withRefunds = () -> {
             starsRefunding.resumePanel();
@@ -45,6 +46,8 @@ public final class SchedulerModule extends AbstractModule {
         if (config.backup().scheduled()) jobs.addJob("database_backup", config.backup().interval(), BackgroundJobs.backups(backups.get()));
         // link resets a crash or a panel outage interrupted: finished with the identity they stored
         jobs.alsoEvery("link_resets", java.time.Duration.ofMinutes(1), linkResets::finishInterrupted);
+        // referral rewards follow paid orders and are taken back after refunds (docs/GROWTH.md)
+        jobs.alsoEvery("referral_rewards", java.time.Duration.ofMinutes(1), referralRewards::run);
         return jobs;
     }
 

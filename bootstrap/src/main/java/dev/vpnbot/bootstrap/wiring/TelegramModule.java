@@ -120,6 +120,12 @@ public final class TelegramModule extends AbstractModule {
 
     @Provides
     @Singleton
+    dev.vpnbot.application.port.out.growth.ChannelMembership channelMembership(TelegramAdapter adapter) {
+        return adapter.channelMembership();
+    }
+
+    @Provides
+    @Singleton
     BroadcastChannel broadcastChannel(TelegramAdapter adapter) {
         return adapter.broadcastChannel();
     }
@@ -133,12 +139,16 @@ public final class TelegramModule extends AbstractModule {
                     ShowStatisticsUseCase statistics, BroadcastUseCase broadcasts, ManageUsersUseCase manageUsers, BotMetrics metrics,
                     IssueEnrollmentTokenUseCase enrollmentTokens, Optional<PayWithStarsUseCase> payWithStars,
                     StarsRefundUseCase starsRefunds, ChangeTimeZoneUseCase timeZone, BanUsersUseCase bans,
-                    ResetLinkUseCase resetLink) {
+                    ResetLinkUseCase resetLink, dev.vpnbot.bootstrap.config.GrowthConfig growth,
+                    dev.vpnbot.application.port.in.growth.StartTrialUseCase trial,
+                    dev.vpnbot.application.port.in.growth.InviteFriendsUseCase invite,
+                    dev.vpnbot.application.port.in.growth.ManageGrowthUseCase manageGrowth) {
         TelegramBot bot = adapter.bot()
                 .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null), timeZone)
                 .resetLink(resetLink)
                 .admin(manageServers, manageTariffs, statistics, broadcasts, manageUsers, enrollmentTokens, bans)
                 .stars(payWithStars.orElse(null), starsRefunds)
+                .growth(trial, growth.referralEnabled() ? invite : null, manageGrowth)
                 .build();
         bot.observeUpdates(metrics::updateTaken);
         return bot;
