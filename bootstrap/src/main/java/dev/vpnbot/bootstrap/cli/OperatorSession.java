@@ -67,6 +67,6 @@ final class OperatorSession {
         if (config.secretKey() != null) return config;
         return new AppConfig(config.telegram(), config.http(), config.database(), config.dataDir(), config.heleket(),
                 config.operator(), Secret.of(SecretBox.newKey()), config.reconcileInterval(), config.panelDriftInterval(),
-                config.warnings(), config.limits(), config.stars(), config.backup(), config.subscription());
+                config.warnings(), config.limits(), config.stars(), config.backup(), config.subscription(), config.growth());
     }
 }
