@@ -80,6 +80,22 @@ class ReferralRulesTest extends GrowthRulesBase {
     }
 
     @Test
+    void referral_reward_does_not_count_as_buying_the_friends_once_per_user_tariff() {
+        shop.growthAdmin.markOncePerUser(TestShop.ADMIN, oneMonth.id(), true);
+        register(ANNA, "anna");
+        Tariff twoMonths = TariffMother.months(2, 2, "9.00");
+        shop.tariffs.save(twoMonths);
+        payInCrypto(shop.placement.placeNewKey(new PlaceNewKeyOrderCommand(ANNA, twoMonths.id(), paidServer.id())));
+        shop.worker.runDueJobs();
+        register(BORIS, "boris");
+        follow(BORIS, ANNA, true);
+        payInCrypto(shop.placement.placeNewKey(new PlaceNewKeyOrderCommand(BORIS, oneMonth.id(), paidServer.id())));
+        assertThat(shop.referralRewards.run()).isEqualTo(1);
+
+        assertThat(shop.placement.placeNewKey(new PlaceNewKeyOrderCommand(ANNA, oneMonth.id(), paidServer.id()))).isNotNull();
+    }
+
+    @Test
     void referral_trial_grant_and_test_payment_earn_no_reward() {
         register(ANNA, "anna");
         payInCrypto(shop.placement.placeNewKey(new PlaceNewKeyOrderCommand(ANNA, oneMonth.id(), paidServer.id())));

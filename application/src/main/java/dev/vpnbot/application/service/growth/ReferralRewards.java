@@ -114,7 +114,8 @@ public final class ReferralRewards implements RewardReferralsUseCase {
         Order qualifying = orders.find(first.get()).orElseThrow();
         int days = reward instanceof ReferralReward.ExtraDays extra ? extra.days() : 0;
         Instant now = clock.instant();
-        Order given = freeOrders.place("ref", r.referrer(), qualifying.tariff().tariffId(), days, qualifying.price().currencyCode(),
+        // no tariff of its own: a reward must not count as buying a once-per-user tariff
+        Order given = freeOrders.place("ref", r.referrer(), FreeOrders.NO_TARIFF, days, qualifying.price().currencyCode(),
                 new OrderPurpose.Renewal(key.get().id()), now);
         LOG.info(() -> "user " + r.referrer() + " rewarded " + days + " days on key " + key.get().id() + " for inviting " + r.invited());
         return r.granted(first.get(), reward, given.id(), now);
