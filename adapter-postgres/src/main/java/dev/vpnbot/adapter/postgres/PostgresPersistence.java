@@ -87,6 +87,9 @@ public final class PostgresPersistence implements AutoCloseable {
     private final Balances balances;
     private final TopUps topUps;
     private final AutoRenewals autoRenewals;
+    private final dev.vpnbot.application.port.out.growth.Trials trials;
+    private final dev.vpnbot.application.port.out.growth.Referrals referrals;
+    private final dev.vpnbot.application.port.out.growth.GrowthFlags growthFlags;
 
     private PostgresPersistence(HikariDataSource pool, DatabaseSettings settings, SecretBox secrets, Clock clock,
                                 MigrationReport migration) {
@@ -122,6 +125,9 @@ public final class PostgresPersistence implements AutoCloseable {
         this.balances = new PostgresBalances(db);
         this.topUps = new PostgresTopUps(db);
         this.autoRenewals = new PostgresAutoRenewals(db);
+        this.trials = new PostgresTrials(db);
+        this.referrals = new PostgresReferrals(db);
+        this.growthFlags = new PostgresGrowthFlags(db);
     }
 
     /** Migrates the schema, then serves with the same login. */
@@ -245,6 +251,21 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public Users users() {
         return users;
+    }
+
+    /** The free trials taken (docs/GROWTH.md). */
+    public dev.vpnbot.application.port.out.growth.Trials trials() {
+        return trials;
+    }
+
+    /** Invitation codes, invitations and their rewards. */
+    public dev.vpnbot.application.port.out.growth.Referrals referrals() {
+        return referrals;
+    }
+
+    /** Servers for trials, once-per-user tariffs. */
+    public dev.vpnbot.application.port.out.growth.GrowthFlags growthFlags() {
+        return growthFlags;
     }
 
     public SalesSwitch salesSwitch() {

@@ -10,7 +10,12 @@ import dev.vpnbot.adapter.telegram.outbox.BotApiReachability;
 import dev.vpnbot.adapter.telegram.outbox.RateLimitedSender;
 import dev.vpnbot.adapter.telegram.outbox.SenderLimits;
 import dev.vpnbot.adapter.telegram.shop.TelegramUseCases;
+import dev.vpnbot.adapter.telegram.members.ChannelMembers;
 import dev.vpnbot.adapter.telegram.stars.StarsDirectLine;
+import dev.vpnbot.application.port.in.growth.InviteFriendsUseCase;
+import dev.vpnbot.application.port.in.growth.ManageGrowthUseCase;
+import dev.vpnbot.application.port.in.growth.StartTrialUseCase;
+import dev.vpnbot.application.port.out.growth.ChannelMembership;
 import dev.vpnbot.application.port.in.admin.StarsRefundUseCase;
 import dev.vpnbot.application.port.in.admin.SetTariffLimitsUseCase;
 import dev.vpnbot.application.port.in.payment.PayWithStarsUseCase;
@@ -75,6 +80,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private final TelegramNotifier notifier;
     private final BroadcastChannel broadcasts;
     private final StarsDirectLine starsLine;
+    private final ChannelMembers channelMembers;
     private final OkHttpClient http;
 
     /**
@@ -90,6 +96,7 @@ public final class TelegramAdapter implements AutoCloseable {
         this.notifier = new TelegramNotifier(settings, sender.unprompted(), states, clock);
         this.broadcasts = new TelegramBroadcastChannel(settings, sender.unprompted());
         this.starsLine = new StarsDirectLine(http, settings);
+        this.channelMembers = new ChannelMembers(http, settings);
         this.http = http;
     }
 
@@ -162,6 +169,11 @@ public final class TelegramAdapter implements AutoCloseable {
         }
     }
 
+    /** Telegram's word on channel membership, for the free trial's channel gate. */
+    public ChannelMembership channelMembership() {
+        return channelMembers;
+    }
+
     /** Starts assembling the bot on this adapter's sender. */
     public BotAssembly bot() {
         return new BotAssembly();
@@ -180,8 +192,19 @@ public final class TelegramAdapter implements AutoCloseable {
         private PayWithStarsUseCase stars;
         private StarsRefundUseCase starsRefunds;
         private ManageBalancesUseCase balances;
+        private StartTrialUseCase trial;
+        private InviteFriendsUseCase invite;
+        private ManageGrowthUseCase growth;
 
         private BotAssembly() {}
+
+        /** The free trial and referrals (docs/GROWTH.md); any may be null: that part is off. */
+        public BotAssembly growth(StartTrialUseCase freeTrial, InviteFriendsUseCase invitations, ManageGrowthUseCase manageGrowth) {
+            this.trial = freeTrial;
+            this.invite = invitations;
+            this.growth = manageGrowth;
+            return this;
+        }
 
         /** Telegram Stars for buyers and Stars refunds for admins; leave out while Stars are off. */
         public BotAssembly stars(PayWithStarsUseCase payWithStars, StarsRefundUseCase refunds) {
@@ -247,8 +270,8 @@ public final class TelegramAdapter implements AutoCloseable {
         }
 
         public TelegramBot build() {
-            TelegramUseCases useCases = Objects.requireNonNull(shop, "shop use cases").withStars(stars);
-            AdminUseCases adminUseCases = admin == null ? null : admin.withStars(starsRefunds).withBalances(balances);
+            TelegramUseCases useCases = Objects.requireNonNull(shop, "shop use cases").withStars(stars).withGrowth(trial, invite);
+            AdminUseCases adminUseCases = admin == null ? null : admin.withStars(starsRefunds).withBalances(balances).withGrowth(growth);
             return new TelegramBot(settings, sender, useCases, adminUseCases, states, starsLine);
         }
     }

@@ -170,13 +170,16 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         if (!message.isUserMessage()) return; // groups and channels other than the support chat
         // by the text: the library's isCommand() needs entity texts that are not always filled in
         String command = message.hasText() && message.getText().startsWith("/") ? command(message.getText()) : null;
+        // a start link counts only for somebody the bot had never seen before it
+        boolean newcomer = "start".equals(command) && useCases.findUser().find(new UserId(message.getFrom().getId())).isEmpty();
         User user = knownUser(message.getFrom(), "start".equals(command));
         Interaction ix = new Interaction(sender, message.getChatId(), user, settings.defaultZone(), null, null, null);
         if (banned(ix)) return;
         boolean adminScreen = admin.isAdmin(ix) && (command != null ? AdminDesk.isAdminCommand(command)
                 : conversations.of(ix.chatId()).filter(c -> c.step().adminOnly()).isPresent());
         safely(ix, adminScreen, () -> {
-            if (command != null) onCommand(ix, command, argument(message.getText()));
+            if ("start".equals(command)) shop.start(ix, argument(message.getText()), newcomer);
+            else if (command != null) onCommand(ix, command, argument(message.getText()));
             else onText(ix, message);
         });
     }

@@ -2,6 +2,8 @@ package dev.vpnbot.adapter.telegram;
 
 import dev.vpnbot.adapter.telegram.admin.AdminUseCases;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
+import dev.vpnbot.adapter.telegram.members.ChannelMembers;
+import dev.vpnbot.application.service.growth.GrowthSettings;
 import dev.vpnbot.adapter.telegram.notify.TelegramBroadcastChannel;
 import dev.vpnbot.adapter.telegram.notify.TelegramNotifier;
 import dev.vpnbot.adapter.telegram.outbox.RateLimitedSender;
@@ -105,6 +107,11 @@ public final class BotRig implements AutoCloseable {
 
     /** @param stars sell for Telegram Stars too (at 50 stars per USD): the Stars use cases, refunds through the fake Bot API */
     BotRig(UnaryOperator<TelegramSettings.Builder> customise, SenderLimits limits, boolean stars) {
+        this(customise, limits, stars, null);
+    }
+
+    /** @param growth the free trial and referrals (channel gate through the fake Bot API); null: off, as by default */
+    BotRig(UnaryOperator<TelegramSettings.Builder> customise, SenderLimits limits, boolean stars, GrowthSettings growth) {
         settings = customise.apply(TelegramSettings.builder(FakeBotApi.TOKEN).apiBaseUrl(api.baseUrl())
                 .adminIds(Set.of(ADMIN)).supportChatId(SUPPORT_CHAT).defaultZone(MOSCOW).publicUrl(PUBLIC_URL)).build();
         InMemoryServers servers = new InMemoryServers(keys, clock);
@@ -117,6 +124,7 @@ public final class BotRig implements AutoCloseable {
                         new InMemoryFulfilmentJobs(), new InMemoryTransactions())
                 .panel(panel).gateway(gateway).notifier(notifier).admins(Set.of(new UserId(ADMIN)));
         if (stars) shopBuilder.starsRefunds(starsLine);
+        if (growth != null) shopBuilder.growth(growth, new ChannelMembers(new okhttp3.OkHttpClient(), settings));
         shop = shopBuilder.build();
         shop.tariffs.save(TariffMother.oneMonth(1));
         shop.tariffs.save(TariffMother.months(2, 3, "12.00"));
@@ -157,15 +165,22 @@ public final class BotRig implements AutoCloseable {
                 .withBalance(new dev.vpnbot.adapter.telegram.shop.BalanceUseCases(shop.balanceBook, shop.balanceTopUp, shop.balanceCheckout,
                         shop.autoRenewal))
                 .withKeyUsage(keyUsage).withKeyDiagnosis(new KeyDiagnosis(keys, keyUsage, clock));
+        if (growth != null) useCases = useCases.withGrowth(shop.trialStart, growth.referralsOn() ? shop.referralLinks : null);
+        AdminUseCases adminUseCases = growth == null ? admin : admin.withGrowth(shop.growthAdmin);
         LongSupplier throttle = () -> throttleNanos.get() < 0 ? System.nanoTime() : throttleNanos.get();
-        bot = stars ? new TelegramBot(settings, sender, useCases.withStars(shop.stars), admin.withStars(shop.starsRefunding), states,
+        bot = stars ? new TelegramBot(settings, sender, useCases.withStars(shop.stars), adminUseCases.withStars(shop.starsRefunding), states,
                 starsLine, throttle)
-                : new TelegramBot(settings, sender, useCases, admin, states, null, throttle);
+                : new TelegramBot(settings, sender, useCases, adminUseCases, states, null, throttle);
     }
 
     /** A started bot that also sells for Telegram Stars. */
     public static BotRig startedWithStars(UnaryOperator<TelegramSettings.Builder> customise) {
         return awaitStarted(new BotRig(customise, FAST, true));
+    }
+
+    /** A started bot with the free trial and referrals as {@code growth} says. */
+    public static BotRig startedWithGrowth(GrowthSettings growth) {
+        return awaitStarted(new BotRig(b -> b, FAST, false, growth));
     }
 
     public static BotRig started() {

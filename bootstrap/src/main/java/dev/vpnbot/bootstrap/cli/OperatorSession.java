@@ -65,8 +65,6 @@ final class OperatorSession {
      */
     private static AppConfig withoutPanelSecrets(AppConfig config) {
         if (config.secretKey() != null) return config;
-        return new AppConfig(config.telegram(), config.http(), config.database(), config.dataDir(), config.heleket(),
-                config.operator(), Secret.of(SecretBox.newKey()), config.reconcileInterval(), config.panelDriftInterval(),
-                config.warnings(), config.limits(), config.stars(), config.backup(), config.subscription());
+        return config.withSecretKey(Secret.of(SecretBox.newKey()));
     }
 }

@@ -45,6 +45,12 @@ final class RefusalWords {
             case CODE_NEW_USERS_ONLY -> "refused: that promo code is for new users only (" + detail + ")";
             case CODE_NOT_STACKABLE -> "refused: the order has another discount and PROMO_STACKING is off (" + detail + ")";
             case CODE_ALREADY_APPLIED -> "refused: that order already has a promo code (" + detail + ")";
+            case TRIAL_UNAVAILABLE -> "refused: the free trial is off; TRIAL_ENABLED=true switches it on";
+            case TRIAL_ALREADY_USED -> "refused: that user has had their free trial (" + detail + ")";
+            case TRIAL_NEEDS_USERNAME, TRIAL_ACCOUNT_TOO_NEW, TRIAL_NEEDS_CHANNEL -> "refused: a trial gate is closed (" + detail + ")";
+            case TRIAL_KEY_NOT_RENEWABLE -> "refused: a trial key is not extended (" + detail + ")";
+            case TARIFF_ONCE_PER_USER -> "refused: that tariff is sold once per user and was bought already (" + detail + ")";
+            case REFERRALS_OFF -> "refused: referrals are off; REFERRAL_ENABLED=true and BOT_USERNAME switch them on";
         };
     }
 

@@ -20,12 +20,14 @@ import java.util.Objects;
  * @param backup            database backups (scheduled only when BACKUP_INTERVAL is set)
  * @param subscription      how the bot's own subscription link presents itself
  * @param balance           auto-renew lead time and top-up presets
+ * @param growth            the free trial and referrals (docs/GROWTH.md)
  */
 public record AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig database, Path dataDir,
                         HeleketConfig heleket, OperatorConfig operator, Secret secretKey,
                         Duration reconcileInterval, Duration panelDriftInterval, List<String> warnings, ShopLimits limits,
                         StarsConfig stars, BackupConfig backup,
-                        SubscriptionConfig subscription, BalanceConfig balance) {
+                        SubscriptionConfig subscription, BalanceConfig balance,
+                        GrowthConfig growth) {
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofSeconds(30);
     public static final Duration DEFAULT_PANEL_DRIFT_INTERVAL = Duration.ofMinutes(10);
@@ -46,6 +48,7 @@ public record AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig
         Objects.requireNonNull(backup, "backup");
         Objects.requireNonNull(subscription, "subscription");
         Objects.requireNonNull(balance, "balance");
+        Objects.requireNonNull(growth, "growth");
     }
 
     /** With the balance's defaults. */
@@ -54,7 +57,7 @@ public record AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig
                      Duration reconcileInterval, Duration panelDriftInterval, List<String> warnings, ShopLimits limits,
                      StarsConfig stars, BackupConfig backup, SubscriptionConfig subscription) {
         this(telegram, http, database, dataDir, heleket, operator, secretKey, reconcileInterval, panelDriftInterval, warnings,
-                limits, stars, backup, subscription, BalanceConfig.defaults());
+                limits, stars, backup, subscription, BalanceConfig.defaults(), GrowthConfig.off());
     }
 
     /** With the default limits, without Telegram Stars and without scheduled backups, with the subscription link's defaults, for commands and tests that do not read them. */
@@ -63,6 +66,12 @@ public record AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig
                      Duration reconcileInterval, Duration panelDriftInterval, List<String> warnings) {
         this(telegram, http, database, dataDir, heleket, operator, secretKey, reconcileInterval, panelDriftInterval, warnings,
                 ShopLimits.defaults(), StarsConfig.off(), BackupConfig.off(dataDir), SubscriptionConfig.defaults());
+    }
+
+    /** The same configuration with another secret key (every other setting kept). */
+    public AppConfig withSecretKey(Secret key) {
+        return new AppConfig(telegram, http, database, dataDir, heleket, operator, key, reconcileInterval, panelDriftInterval, warnings,
+                limits, stars, backup, subscription, balance, growth);
     }
 
     public boolean panelDriftRepairOn() {

@@ -72,10 +72,11 @@ public final class ConfigReader {
 
         SubscriptionConfig subscription = SubscriptionConfigReader.read(this);
         BalanceConfig balance = BalanceConfig.read(this);
+        GrowthConfig growth = GrowthConfigReader.read(this);
 
         if (!problems.isEmpty()) throw new InvalidConfiguration(problems, vars.warnings());
         return new AppConfig(telegram, http, database, dataDir, heleket, operator, secretKey, reconcile, panelDrift, warnings, limits, stars, backup,
-                subscription, balance);
+                subscription, balance, growth);
     }
 
     private TelegramConfig telegram() {

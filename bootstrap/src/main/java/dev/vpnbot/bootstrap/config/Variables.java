@@ -26,7 +26,9 @@ public final class Variables {
             "BACKUP_INTERVAL", "BACKUP_CHAT_ID", "BACKUP_DIR", "BACKUP_KEEP", "BACKUP_MAX_MB", "PG_DUMP",
             "SUBSCRIPTION_TITLE", "SUBSCRIPTION_UPDATE_HOURS", "SUPPORT_URL", "BOT_URL", "SUBSCRIPTION_ANNOUNCE",
             "SUBSCRIPTION_RATE_LIMIT",
-            "AUTO_RENEW_DAYS", "TOPUP_PRESETS");
+            "AUTO_RENEW_DAYS", "TOPUP_PRESETS",
+            "TRIAL_ENABLED", "TRIAL_DAYS", "TRIAL_LIMIT_IP", "TRIAL_TRAFFIC_GB", "TRIAL_REQUIRE_USERNAME", "TRIAL_MIN_ACCOUNT_AGE",
+            "TRIAL_CHANNEL", "REFERRAL_ENABLED", "REFERRAL_REWARD_DAYS", "BOT_USERNAME");
 
     /** The variables a .env file must not show to other users of the machine. */
     private static final Set<String> SECRETS = Set.of("BOT_TOKEN", "SECRET_KEY", "HELEKET_API_KEY", "DATABASE_PASSWORD",

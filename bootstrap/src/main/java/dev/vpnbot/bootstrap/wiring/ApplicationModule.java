@@ -71,8 +71,11 @@ import dev.vpnbot.application.service.fulfilment.OrderFulfilment;
 import dev.vpnbot.application.service.fulfilment.KeyPlacing;
 import dev.vpnbot.application.service.fulfilment.PlacementSweep;
 import dev.vpnbot.application.service.fulfilment.OrderNoticeRelay;
+import dev.vpnbot.application.service.ordering.ClientLimits;
 import dev.vpnbot.application.service.ordering.OrderPlacement;
 import dev.vpnbot.application.service.ordering.OrderPricing;
+import dev.vpnbot.application.port.out.growth.GrowthFlags;
+import dev.vpnbot.application.port.out.growth.Trials;
 import dev.vpnbot.application.service.fulfilment.PanelDriftRepair;
 import dev.vpnbot.application.service.payment.PaymentCheck;
 import dev.vpnbot.application.service.payment.PaymentConfirmation;
@@ -149,8 +152,9 @@ public final class ApplicationModule extends AbstractModule {
     @Singleton
     PlaceOrderUseCase placement(Users users, Tariffs tariffs, Servers servers, Keys keys, Orders orders, PaymentGateway gateway,
                                 Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces, SalesSwitch sales,
-                                OrderPricing pricing) {
-        return new OrderPlacement(users, tariffs, servers, keys, orders, gateway, tx, clock, settings, nonces, sales).pricedBy(pricing);
+                                OrderPricing pricing, GrowthFlags growthFlags, Trials trials) {
+        return new OrderPlacement(users, tariffs, servers, keys, orders, gateway, tx, clock, settings, nonces, sales, growthFlags, trials)
+                .pricedBy(pricing);
     }
 
     @Provides
@@ -201,8 +205,8 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     KeyPlacing keyPlacing(Placements placements, ServerGroups groups, Servers servers, VpnPanel panel, Notifier notifier,
-                          PurchaseSettings settings, ClientQuota quota) {
-        return new KeyPlacing(placements, groups, servers, panel, notifier, settings, quota);
+                          PurchaseSettings settings, ClientQuota quota, ClientLimits limits) {
+        return new KeyPlacing(placements, groups, servers, panel, notifier, settings, quota, limits);
     }
 
     /** Pending placements (a location that failed at delivery, a server added to a group) are created here. */
@@ -236,8 +240,8 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     ResetLinkUseCase linkResets(Keys keys, Servers servers, SubscriptionTokens tokens, LinkResets resets, VpnPanel panel,
-                                Transactions tx, Admins admins, PurchaseSettings settings, Nonces nonces, Placements placements) {
-        return new LinkReset(keys, servers, tokens, resets, panel, tx, admins, settings, nonces, placements);
+                                Transactions tx, Admins admins, ClientLimits limits, Nonces nonces, Placements placements) {
+        return new LinkReset(keys, servers, tokens, resets, panel, tx, admins, limits, nonces, placements);
     }
 
     @Provides
@@ -299,15 +303,17 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     SendExpiryRemindersUseCase reminders(Keys keys, Users users, Servers servers, SentNotifications ledger, Notifier notifier,
-                                         Clock clock, BotMetrics metrics, Placements placements) {
-        return new MeasuredReminders(new ExpiryReminders(keys, users, servers, ledger, notifier, clock, BATCH, placements), metrics);
+                                         Clock clock, BotMetrics metrics, Placements placements, Trials trials) {
+        return new MeasuredReminders(new ExpiryReminders(keys, users, servers, ledger, notifier, clock, BATCH, placements, trials::isTrialKey),
+                metrics);
     }
 
     @Provides
     @Singleton
     RepairPanelDriftUseCase driftRepair(Servers servers, Keys keys, VpnPanel panel, Notifier notifier, Clock clock,
-                                        PurchaseSettings settings, BotMetrics metrics) {
-        return new MeasuredDriftRepair(new PanelDriftRepair(servers, keys, panel, notifier, clock, settings), metrics);
+                                        ClientLimits limits, BotMetrics metrics) {
+        return new MeasuredDriftRepair(new PanelDriftRepair(servers, keys, panel, notifier, clock, limits, PanelDriftRepair.PAGE_SIZE),
+                metrics);
     }
 
     @Provides

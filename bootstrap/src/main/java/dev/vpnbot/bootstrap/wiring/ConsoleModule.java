@@ -151,6 +151,15 @@ public final class ConsoleModule extends AbstractModule {
                 alert -> log.warn("{}: {}", alert.kind(), alert.detail()), tx, clock, admins);
     }
 
+    /** `vpnbot growth`: servers for trials, once-per-user tariffs, trial and referral figures. */
+    @Provides
+    @Singleton
+    dev.vpnbot.application.port.in.growth.ManageGrowthUseCase growth(Admins admins, Servers servers, Tariffs tariffs,
+            dev.vpnbot.application.port.out.growth.GrowthFlags flags, dev.vpnbot.application.port.out.growth.Trials trials,
+            dev.vpnbot.application.port.out.growth.Referrals referrals) {
+        return new dev.vpnbot.application.service.growth.GrowthAdministration(admins, servers, tariffs, flags, trials, referrals);
+    }
+
     @Provides
     @Singleton
     IssueEnrollmentTokenUseCase enrollmentTokens(Admins admins, EnrollmentTokens tokens, Clock clock) {

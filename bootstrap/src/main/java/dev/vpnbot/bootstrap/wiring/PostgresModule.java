@@ -95,6 +95,9 @@ public final class PostgresModule extends AbstractModule {
 
     @Provides @Singleton Users users(PostgresPersistence db) { return db.users(); }
     @Provides @Singleton SalesSwitch salesSwitch(PostgresPersistence db) { return db.salesSwitch(); }
+    @Provides @Singleton dev.vpnbot.application.port.out.growth.Trials trials(PostgresPersistence db) { return db.trials(); }
+    @Provides @Singleton dev.vpnbot.application.port.out.growth.Referrals referrals(PostgresPersistence db) { return db.referrals(); }
+    @Provides @Singleton dev.vpnbot.application.port.out.growth.GrowthFlags growthFlags(PostgresPersistence db) { return db.growthFlags(); }
 
     @Provides @Singleton Tariffs tariffs(PostgresPersistence db) { return db.tariffs(); }
     @Provides @Singleton TariffLimitBook tariffLimits(PostgresPersistence db) { return db.tariffLimits(); }

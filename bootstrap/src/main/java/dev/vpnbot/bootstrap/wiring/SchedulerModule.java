@@ -40,7 +40,8 @@ public final class SchedulerModule extends AbstractModule {
                         dev.vpnbot.application.port.in.balance.RenewFromBalanceUseCase autoRenew,
                         dev.vpnbot.application.service.payment.BalanceCheckout topUps,
                         dev.vpnbot.application.port.in.balance.ReconcileLedgerUseCase ledger, java.time.Clock clock,
-                        OfferConnectHelpUseCase connectHelp, ResetMonthlyTrafficUseCase monthlyResets) {
+                        OfferConnectHelpUseCase connectHelp, ResetMonthlyTrafficUseCase monthlyResets,
+                        dev.vpnbot.application.port.in.growth.RewardReferralsUseCase referralRewards) {
         // each reconciliation round also finishes Stars refunds whose panel step a crash or an absent panel left open
         ReconcilePaymentsUseCase withRefunds = () -> {
             starsRefunding.resumePanel();
@@ -65,6 +66,8 @@ public final class SchedulerModule extends AbstractModule {
         jobs.alsoEvery("connect_help", java.time.Duration.ofMinutes(15), connectHelp::offerDue);
         // tariffs with a monthly reset: the bot restarts the count every 30 days (the panel's own reset would extend expiry)
         jobs.alsoEvery("monthly_traffic_reset", java.time.Duration.ofHours(1), monthlyResets::resetDue);
+        // referral rewards follow paid orders and are taken back after refunds (docs/GROWTH.md)
+        jobs.alsoEvery("referral_rewards", java.time.Duration.ofMinutes(1), referralRewards::run);
         return jobs;
     }
 

@@ -138,6 +138,12 @@ public final class TelegramModule extends AbstractModule {
 
     @Provides
     @Singleton
+    dev.vpnbot.application.port.out.growth.ChannelMembership channelMembership(TelegramAdapter adapter) {
+        return adapter.channelMembership();
+    }
+
+    @Provides
+    @Singleton
     BroadcastChannel broadcastChannel(TelegramAdapter adapter) {
         return adapter.broadcastChannel();
     }
@@ -157,7 +163,11 @@ public final class TelegramModule extends AbstractModule {
                     dev.vpnbot.application.port.in.balance.PayFromBalanceUseCase payFromBalance,
                     dev.vpnbot.application.port.in.balance.AutoRenewUseCase autoRenew,
                     dev.vpnbot.application.port.in.admin.ManageBalancesUseCase ledgers,
-                    ShowKeyUsageUseCase keyUsage, SetTariffLimitsUseCase tariffLimits, DiagnoseKeyUseCase diagnoseKey) {
+                    ShowKeyUsageUseCase keyUsage, SetTariffLimitsUseCase tariffLimits, DiagnoseKeyUseCase diagnoseKey,
+                    dev.vpnbot.bootstrap.config.GrowthConfig growth,
+                    dev.vpnbot.application.port.in.growth.StartTrialUseCase trial,
+                    dev.vpnbot.application.port.in.growth.InviteFriendsUseCase invite,
+                    dev.vpnbot.application.port.in.growth.ManageGrowthUseCase manageGrowth) {
         TelegramBot bot = adapter.bot()
                 .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null), timeZone)
                 .resetLink(resetLink)
@@ -168,6 +178,7 @@ public final class TelegramModule extends AbstractModule {
                 .tariffLimits(tariffLimits)
                 .stars(payWithStars.orElse(null), starsRefunds)
                 .balance(balance, topUp, payFromBalance, autoRenew, ledgers)
+                .growth(trial, growth.referralEnabled() ? invite : null, manageGrowth)
                 .build();
         bot.observeUpdates(metrics::updateTaken);
         return bot;

@@ -28,7 +28,7 @@ class ArchitectureTest {
     /** Telegram implements the notifier, the broadcast and the backup channels and Stars refunds (failing as PaymentGatewayException); its screens keep a chat's step in ConversationStates. */
     private static final ArchRule TELEGRAM_DRIVES_IN_PORTS = DependencyRules.drivingAdapterUsesInPorts("dev.vpnbot.adapter.telegram..",
             List.of(OUT + ".notify.."), BroadcastChannel.class, BackupChannel.class, ConversationStates.class, StarsRefunds.class,
-            PaymentGatewayException.class);
+            PaymentGatewayException.class, dev.vpnbot.application.port.out.growth.ChannelMembership.class);
     /** Heleket's webhook drives ConfirmPaymentUseCase; its gateway side implements the payment port. */
     private static final ArchRule HELEKET_DRIVES_IN_PORTS = DependencyRules.drivingAdapterUsesInPorts("dev.vpnbot.adapter.heleket..",
             List.of(OUT + ".payment.."));

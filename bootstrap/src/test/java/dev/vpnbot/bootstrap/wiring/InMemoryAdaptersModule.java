@@ -188,6 +188,15 @@ public final class InMemoryAdaptersModule extends AbstractModule {
     @Provides @Singleton QueuedEnrollments queuedEnrollments() { return new InMemoryQueuedEnrollments(); }
 
     @Provides @Singleton SalesSwitch salesSwitch() { return new InMemorySalesSwitch(); }
+    @Provides @Singleton dev.vpnbot.application.port.out.growth.Trials trials(InMemoryOrders o) { return new dev.vpnbot.application.fixtures.InMemoryTrials(o); }
+    @Provides @Singleton dev.vpnbot.application.port.out.growth.Referrals referrals(InMemoryOrders o, InMemoryStarPayments s) {
+        return new dev.vpnbot.application.fixtures.InMemoryReferrals(o, s);
+    }
+    /** Telegram's channel membership: nobody is in any channel (the trial's channel gate is off by default anyway). */
+    @Provides @Singleton dev.vpnbot.application.port.out.growth.ChannelMembership channelMembership() { return (channel, user) -> false; }
+    @Provides @Singleton dev.vpnbot.application.port.out.growth.GrowthFlags growthFlags(InMemoryOrders o) {
+        return new dev.vpnbot.application.fixtures.InMemoryGrowthFlags(o);
+    }
 
     /** No database here to dump: a backup reports that, as pg_dump refusing would. */
     @Provides @Singleton DatabaseDumps dumps() {

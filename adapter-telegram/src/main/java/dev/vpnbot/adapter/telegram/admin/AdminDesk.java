@@ -60,13 +60,13 @@ public final class AdminDesk {
     public AdminDesk(LongPredicate admins, Outbox sender, AdminUseCases useCases, Conversations conversations, URI publicUrl) {
         this.admins = admins;
         this.home = new AdminHome(conversations);
-        this.servers = new ServersScreen(useCases.servers(), conversations);
+        this.servers = new ServersScreen(useCases.servers(), conversations, useCases.growth());
         this.serverSettings = new ServerSettingsFlow(useCases.servers(), useCases.enrollmentTokens(), servers, conversations, sender,
                 publicUrl);
         this.addServer = new AddServerFlow(useCases.servers(), servers, conversations, sender);
-        this.tariffs = new TariffsScreen(useCases.tariffs(), conversations, useCases.tariffLimits());
+        this.tariffs = new TariffsScreen(useCases.tariffs(), conversations, useCases.tariffLimits(), useCases.growth());
         this.tariffChanges = new TariffChangeFlow(useCases.tariffs(), tariffs, conversations, useCases.tariffLimits());
-        this.statistics = new StatisticsScreen(useCases.statistics(), conversations);
+        this.statistics = new StatisticsScreen(useCases.statistics(), conversations, useCases.growth());
         this.broadcast = new BroadcastFlow(useCases.broadcasts(), conversations);
         this.users = new UsersScreen(useCases.users(), useCases.servers(), useCases.bans(), conversations).withStars(useCases.stars());
         this.ledgers = useCases.balances() == null ? null : new LedgerScreen(useCases.balances(), conversations);
@@ -124,6 +124,8 @@ public final class AdminDesk {
         buttons.put(Action.TARIFF_REMOVE_CONFIRMED, (ix, d) -> tariffs.remove(ix, new TariffId(d.id(0))));
         buttons.put(Action.TARIFF_ADD, (ix, d) -> tariffChanges.askNew(ix));
         buttons.put(Action.STATISTICS, (ix, d) -> statistics.show(ix));
+        buttons.put(Action.SERVER_FOR_TRIALS, (ix, d) -> servers.setForTrials(ix, new ServerId(d.id(0)), d.flag(1)));
+        buttons.put(Action.TARIFF_ONCE_PER_USER, (ix, d) -> tariffs.setOncePerUser(ix, new TariffId(d.id(0)), d.flag(1)));
         buttons.put(Action.BROADCAST, (ix, d) -> broadcast.audiences(ix));
         buttons.put(Action.BROADCAST_AUDIENCE, (ix, d) -> broadcast.audience(ix, d.audience(0)));
         buttons.put(Action.BROADCAST_CONFIRM, (ix, d) -> broadcast.confirm(ix, d.id(0)));

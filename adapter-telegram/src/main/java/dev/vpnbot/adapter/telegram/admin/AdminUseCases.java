@@ -11,6 +11,7 @@ import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.application.port.in.admin.SetTariffLimitsUseCase;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
 import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase;
+import dev.vpnbot.application.port.in.growth.ManageGrowthUseCase;
 import java.util.Objects;
 
 /**
@@ -22,11 +23,13 @@ import java.util.Objects;
  * @param promoCodes the promo codes screen; null: not shown
  * @param balances the users' ledgers and manual entries; null: no ledger screens
  * @param tariffLimits the tariff card's device and traffic limits; null: not shown
+ * @param growth servers for trials, once-per-user tariffs, trial and referral figures; null: not shown
  */
 public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                             BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
                             BanUsersUseCase bans, StarsRefundUseCase stars, ManagePromoCodesUseCase promoCodes,
-                            ManageBalancesUseCase balances, SetTariffLimitsUseCase tariffLimits) {
+                            ManageBalancesUseCase balances, SetTariffLimitsUseCase tariffLimits,
+                            ManageGrowthUseCase growth) {
     public AdminUseCases {
         Objects.requireNonNull(servers, "servers");
         Objects.requireNonNull(tariffs, "tariffs");
@@ -40,31 +43,36 @@ public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase t
     public AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                          BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
                          BanUsersUseCase bans) {
-        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, null, null, null, null);
+        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, null, null, null, null, null);
     }
 
     /** Without promo codes. */
     public AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                          BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
                          BanUsersUseCase bans, StarsRefundUseCase stars) {
-        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, null, null, null);
+        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, null, null, null, null);
     }
 
     /** The same use cases with the promo codes screen. */
     public AdminUseCases withPromoCodes(ManagePromoCodesUseCase codes) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, codes, balances, tariffLimits);
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, codes, balances, tariffLimits, growth);
     }
 
     /** The same use cases with the users' ledgers. */
     public AdminUseCases withBalances(ManageBalancesUseCase ledgers) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, ledgers, tariffLimits);
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, ledgers, tariffLimits, growth);
     }
 
     public AdminUseCases withTariffLimits(SetTariffLimitsUseCase limits) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, balances, limits);
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, balances, limits, growth);
+    }
+
+    public AdminUseCases withGrowth(ManageGrowthUseCase manageGrowth) {
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, balances,
+                tariffLimits, manageGrowth);
     }
 
     public AdminUseCases withStars(StarsRefundUseCase starsRefunds) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, starsRefunds, promoCodes, balances, tariffLimits);
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, starsRefunds, promoCodes, balances, tariffLimits, growth);
     }
 }

@@ -10,6 +10,7 @@ import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.adapter.telegram.bot.View.Button;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
+import dev.vpnbot.application.port.in.growth.ManageGrowthUseCase;
 import dev.vpnbot.application.model.panel.PanelProbe;
 import dev.vpnbot.domain.server.PanelCredentials;
 import dev.vpnbot.domain.server.Server;
@@ -25,9 +26,17 @@ final class ServersScreen {
     private final ManageServersUseCase servers;
     private final Conversations conversations;
 
+    /** Marks servers for trial keys; null without the growth use cases. */
+    private final ManageGrowthUseCase growth;
+
     ServersScreen(ManageServersUseCase servers, Conversations conversations) {
+        this(servers, conversations, null);
+    }
+
+    ServersScreen(ManageServersUseCase servers, Conversations conversations, ManageGrowthUseCase growth) {
         this.servers = servers;
         this.conversations = conversations;
+        this.growth = growth;
     }
 
     void list(Interaction ix) {
@@ -73,8 +82,23 @@ final class ServersScreen {
                 .row(Button.callback(t.label("admin.server.rename"), CallbackData.of(Action.SERVER_RENAME, sid)),
                         Button.callback(t.label("admin.server.max_clients"), CallbackData.of(Action.SERVER_MAX_CLIENTS, sid)))
                 .row(Button.callback(t.label("admin.server.credentials"), CallbackData.of(Action.SERVER_CREDENTIALS, sid)))
+                .row(trialToggle(ix, id))
                 .row(Button.callback(t.label("admin.server.delete"), CallbackData.of(Action.SERVER_DELETE, sid)))
                 .row(Button.callback(t.label("admin.servers.back"), CallbackData.of(Action.SERVERS)), AdminHome.back(t)));
+    }
+
+    /** "Trial keys: yes/no": pressing it switches; none without growth. */
+    private Button[] trialToggle(Interaction ix, ServerId id) {
+        if (growth == null) return new Button[0];
+        boolean on = growth.trialServers(ix.userId()).contains(id);
+        return new Button[] {Button.callback(ix.texts().label(on ? "admin.server.for_trials_on" : "admin.server.for_trials_off"),
+                CallbackData.of(Action.SERVER_FOR_TRIALS, id.value(), !on))};
+    }
+
+    void setForTrials(Interaction ix, ServerId id, boolean forTrials) {
+        if (growth == null) throw new Refusal(Refusal.Reason.TRIAL_UNAVAILABLE, "growth is not wired");
+        growth.markTrialServer(ix.userId(), id, forTrials);
+        card(ix, id, null);
     }
 
     void test(Interaction ix, ServerId id) {

@@ -10,7 +10,10 @@ import dev.vpnbot.adapter.telegram.bot.View.Button;
 import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase;
 import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase.ServerLoad;
 import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase.ShopStatistics;
+import dev.vpnbot.application.model.statistics.GrowthFigures;
+import dev.vpnbot.application.model.statistics.ReferralFigures;
 import dev.vpnbot.application.model.statistics.Revenue;
+import dev.vpnbot.application.port.in.growth.ManageGrowthUseCase;
 import java.util.stream.Collectors;
 
 /**
@@ -21,9 +24,17 @@ final class StatisticsScreen {
     private final ShowStatisticsUseCase statistics;
     private final Conversations conversations;
 
+    /** Trial and referral figures; null without the growth use cases. */
+    private final ManageGrowthUseCase growth;
+
     StatisticsScreen(ShowStatisticsUseCase statistics, Conversations conversations) {
+        this(statistics, conversations, null);
+    }
+
+    StatisticsScreen(ShowStatisticsUseCase statistics, Conversations conversations, ManageGrowthUseCase growth) {
         this.statistics = statistics;
         this.conversations = conversations;
+        this.growth = growth;
     }
 
     void show(Interaction ix) {
@@ -45,9 +56,18 @@ final class StatisticsScreen {
             text.append(t.html(load.active() ? "admin.stats.server" : "admin.stats.server_off",
                     load.name(), load.activeKeys(), load.maxClients(), percent)).append('\n');
         }
+        if (growth != null) text.append('\n').append(growth(t, growth.figures(ix.userId())));
         ix.show(View.of(text.toString().strip())
                 .row(Button.callback(t.label("admin.stats.refresh"), CallbackData.of(Action.STATISTICS)))
                 .row(AdminHome.back(t)));
+    }
+
+    /** Trials started and converted, what invited users paid, rewards granted and reversed. */
+    static String growth(Texts t, GrowthFigures g) {
+        ReferralFigures r = g.referrals();
+        String crypto = r.cryptoTotals().isEmpty() ? "0" : r.cryptoTotals().stream().map(t::money).collect(Collectors.joining(" + "));
+        return t.html("admin.stats.growth", g.trialsStarted(), g.trialsConverted(), g.conversionPercent(), r.invited(), r.paidOrders(),
+                crypto, r.stars(), r.rewardsGranted(), r.rewardsReversed());
     }
 
     /** "3 orders · 15.00 USD + 500.00 RUB", then Stars in stars and refunds when there are any (never added to fiat). */

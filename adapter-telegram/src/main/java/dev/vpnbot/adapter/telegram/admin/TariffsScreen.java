@@ -11,6 +11,7 @@ import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.application.port.in.admin.SetTariffLimitsUseCase;
 import dev.vpnbot.domain.tariff.TariffLimits;
+import dev.vpnbot.application.port.in.growth.ManageGrowthUseCase;
 import dev.vpnbot.domain.shop.SalesPause;
 import dev.vpnbot.domain.tariff.Tariff;
 import dev.vpnbot.domain.tariff.TariffId;
@@ -28,11 +29,20 @@ final class TariffsScreen {
     private final Conversations conversations;
     private final SetTariffLimitsUseCase limits;
 
+    /** Once-per-user tariffs; null without the growth use cases. */
+    private final ManageGrowthUseCase growth;
+
     /** @param limits the card's device and traffic limits; null: not shown */
     TariffsScreen(ManageTariffsUseCase tariffs, Conversations conversations, SetTariffLimitsUseCase limits) {
+        this(tariffs, conversations, limits, null);
+    }
+
+    /** @param growth once-per-user tariffs (paid micro-trial); null: not shown */
+    TariffsScreen(ManageTariffsUseCase tariffs, Conversations conversations, SetTariffLimitsUseCase limits, ManageGrowthUseCase growth) {
         this.tariffs = tariffs;
         this.conversations = conversations;
         this.limits = limits;
+        this.growth = growth;
     }
 
     void list(Interaction ix) {
@@ -84,6 +94,7 @@ final class TariffsScreen {
                 .row(tariff.active()
                         ? Button.callback(t.label("admin.tariff.disable"), CallbackData.of(Action.TARIFF_ACTIVE, tid, false))
                         : Button.callback(t.label("admin.tariff.enable"), CallbackData.of(Action.TARIFF_ACTIVE, tid, true)))
+                .row(oncePerUserToggle(ix, id))
                 .row(Button.callback(t.label("admin.tariff.remove"), CallbackData.of(Action.TARIFF_REMOVE, tid)))
                 .row(Button.callback(t.label("admin.tariffs.back"), CallbackData.of(Action.TARIFFS)), AdminHome.back(t)));
     }
@@ -94,6 +105,20 @@ final class TariffsScreen {
         String traffic = l.trafficGb() == 0 ? t.label("admin.tariff.limits_default")
                 : t.label(l.monthlyReset() ? "admin.tariff.limits_gb_monthly" : "admin.tariff.limits_gb", l.trafficGb());
         return t.html("admin.tariff.limits", devices, traffic);
+    }
+
+    /** "Once per user: yes/no" (a paid micro-trial): pressing it switches; none without growth. */
+    private Button[] oncePerUserToggle(Interaction ix, TariffId id) {
+        if (growth == null) return new Button[0];
+        boolean on = growth.oncePerUser(ix.userId(), id);
+        return new Button[] {Button.callback(ix.texts().label(on ? "admin.tariff.once_on" : "admin.tariff.once_off"),
+                CallbackData.of(Action.TARIFF_ONCE_PER_USER, id.value(), !on))};
+    }
+
+    void setOncePerUser(Interaction ix, TariffId id, boolean once) {
+        if (growth == null) throw new Refusal(Refusal.Reason.TRIAL_UNAVAILABLE, "growth is not wired");
+        growth.markOncePerUser(ix.userId(), id, once);
+        card(ix, id);
     }
 
     void setActive(Interaction ix, TariffId id, boolean active) {

@@ -84,6 +84,11 @@ public record CallbackData(Action action, List<String> args) {
         BALANCE_PAY_REST("br", Arg.ID),
         /** key, then 1 = auto-renew on, 0 = off */
         BALANCE_AUTO_RENEW("bw", Arg.ID, Arg.FLAG),
+        /** the free trial: what it gives, and the button that takes it */
+        TRIAL("t"),
+        TRIAL_TAKE("tg"),
+        /** "Invite friends": the user's start link, invited count, rewards */
+        INVITE("ti"),
 
         // ---- admins only; every code starts with 'a' ----
         ADMIN_HOME(Who.ADMIN, "a"),
@@ -161,7 +166,11 @@ public record CallbackData(Action action, List<String> args) {
         /** who has auto-renew on */
         AUTO_RENEWERS(Who.ADMIN, "abr"),
         /** tariff: asks for its device and traffic limits */
-        TARIFF_LIMITS(Who.ADMIN, "aul", Arg.ID);
+        TARIFF_LIMITS(Who.ADMIN, "aul", Arg.ID),
+        /** server, then 1 = trial keys go there, 0 = not */
+        SERVER_FOR_TRIALS(Who.ADMIN, "atv", Arg.ID, Arg.FLAG),
+        /** tariff, then 1 = each user may buy it once (paid micro-trial), 0 = any number of times */
+        TARIFF_ONCE_PER_USER(Who.ADMIN, "atp", Arg.ID, Arg.FLAG);
 
         private static final Map<String, Action> BY_CODE =
                 Arrays.stream(values()).collect(Collectors.toMap(a -> a.code, Function.identity()));

@@ -165,6 +165,23 @@ public final class TelegramNotifier implements Notifier, BalanceNotices, Connect
         });
     }
 
+    /** A trial key is not extended: its reminders offer the tariffs. */
+    @Override
+    public void trialReminder(Recipient to, VpnKey key, String serverName, ReminderKind kind) {
+        guard("trialReminder", to.user(), () -> {
+            if (to.blocked()) return;
+            Reader r = reader(to);
+            Texts t = r.texts();
+            KeyOverview overview = overview(key, serverName);
+            String text = kind == ReminderKind.EXPIRED
+                    ? t.html("notify.trial_ended", overview.serverName(), t.date(key.expiresAt(), r.zone()))
+                    : t.html("notify.trial_ending", overview.serverName(), t.date(key.expiresAt(), r.zone()), t.remaining(overview.remaining()));
+            sender.send(r.chatId(), Interaction.message(r.chatId(), View.of(text)
+                    .row(Button.callback(t.label("menu.buy"), CallbackData.of(Action.BUY)))
+                    .row(Button.callback(t.label("menu.keys"), CallbackData.of(Action.KEYS)))));
+        });
+    }
+
     @Override
     public void starsPaymentNews(Recipient to, StarPayment payment, Instant keyExpiry) {
         guard("starsPaymentNews", to.user(), () -> {

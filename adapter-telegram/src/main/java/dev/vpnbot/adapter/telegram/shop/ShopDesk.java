@@ -9,6 +9,7 @@ import dev.vpnbot.adapter.telegram.bot.MainMenu;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.adapter.telegram.outbox.Outbox;
+import dev.vpnbot.adapter.telegram.shop.growth.GrowthScreens;
 import dev.vpnbot.adapter.telegram.web.ConnectLinks;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.domain.key.KeyId;
@@ -38,10 +39,12 @@ public final class ShopDesk {
     private final CodeEntry codes;
     /** null when the bot was assembled without the balance */
     private final BalanceScreen balance;
+    private final GrowthScreens growth;
 
     /** @param useCases with {@link ShopSettings#paymentTestMode()} on, they must include the test payment use case */
     public ShopDesk(ShopSettings settings, TelegramUseCases useCases, ConnectLinks links, Outbox sender, Conversations conversations) {
-        this.menu = new MainMenu(conversations, settings::isAdmin);
+        this.growth = new GrowthScreens(useCases.trial(), useCases.invite(), useCases.invite() != null);
+        this.menu = new MainMenu(conversations, settings::isAdmin, growth);
         this.orders = new OrderScreen(useCases.checkPayment(), useCases.cancelOrder(), useCases.servers(), useCases.myKeys(),
                 conversations, settings.paymentTestMode() ? useCases.payInTestMode() : null)
                 .payWith(settings.cryptoPayments(), useCases.payWithStars() == null ? null : new StarsInvoices(useCases.payWithStars(), sender))
@@ -96,12 +99,25 @@ public final class ShopDesk {
         buttons.put(Action.BALANCE_PAY_ORDER, (ix, d) -> balance().payOrder(ix, new OrderId(d.id(0))));
         buttons.put(Action.BALANCE_PAY_REST, (ix, d) -> balance().payRest(ix, new OrderId(d.id(0))));
         buttons.put(Action.BALANCE_AUTO_RENEW, (ix, d) -> balance().autoRenew(ix, new KeyId(d.id(0)), d.flag(1)));
+        growth.route(buttons);
     }
 
     /** A buyer's command with what followed it: /start's payload may be a promo link; anything else as {@link #command(Interaction, String)}. */
     public void command(Interaction ix, String command, String argument) {
         if (command.equals("start") && codes.startLink(ix, argument)) return;
         command(ix, command);
+    }
+
+    /**
+     * /start, with the start link's parameter if any: a promo link keeps its code for the next
+     * order; an invitation is recorded when the rules allow; anything else is ignored. Then the menu.
+     *
+     * @param newcomer the bot had never seen the user before this /start
+     */
+    public void start(Interaction ix, String payload, boolean newcomer) {
+        if (codes.startLink(ix, payload)) return;
+        growth.started(ix, payload, newcomer);
+        menu.sendNew(ix);
     }
 
     /** A buyer's command; /start, /menu and anything unknown show the menu. */

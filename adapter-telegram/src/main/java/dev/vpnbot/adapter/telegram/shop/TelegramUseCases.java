@@ -16,6 +16,8 @@ import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.in.account.ShowKeyUsageUseCase;
 import dev.vpnbot.application.port.in.account.DiagnoseKeyUseCase;
 import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
+import dev.vpnbot.application.port.in.growth.InviteFriendsUseCase;
+import dev.vpnbot.application.port.in.growth.StartTrialUseCase;
 import java.util.Objects;
 
 /**
@@ -29,6 +31,8 @@ import java.util.Objects;
  * @param balance       the balance screens; null: no balance
  * @param keyUsage      the key screen's live traffic lines; null: none
  * @param diagnoseKey   the key screen's "My VPN doesn't work" button; null: no button
+ * @param trial         the free trial; null: no trial button
+ * @param invite        "Invite friends" and start links; null: no referrals
  */
 public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
                                ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
@@ -36,7 +40,8 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
                                PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone,
                                PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink, RedeemPromoCodeUseCase promoCodes,
                                BalanceUseCases balance,
-                               ShowKeyUsageUseCase keyUsage, DiagnoseKeyUseCase diagnoseKey) {
+                               ShowKeyUsageUseCase keyUsage, DiagnoseKeyUseCase diagnoseKey,
+                               StartTrialUseCase trial, InviteFriendsUseCase invite) {
     public TelegramUseCases {
         Objects.requireNonNull(registerUser, "registerUser");
         Objects.requireNonNull(findUser, "findUser");
@@ -57,19 +62,19 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
                             PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone,
                             PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink) {
         this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, payInTestMode,
-                changeTimeZone, payWithStars, resetLink, null, null, null, null);
+                changeTimeZone, payWithStars, resetLink, null, null, null, null, null, null);
     }
 
     /** The same use cases with promo codes ("I have a code", start links with promo_). */
     public TelegramUseCases withPromoCodes(RedeemPromoCodeUseCase codes) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, codes, balance, keyUsage, diagnoseKey);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, codes, balance, keyUsage, diagnoseKey, trial, invite);
     }
 
     /** The same use cases with the balance's screens. */
     public TelegramUseCases withBalance(BalanceUseCases useCases) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys,
-                payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, useCases, keyUsage, diagnoseKey);
+                payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, useCases, keyUsage, diagnoseKey, trial, invite);
     }
 
     /** Without Stars. */
@@ -84,25 +89,31 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
     /** The same use cases with Stars (null: without). */
     public TelegramUseCases withStars(PayWithStarsUseCase stars) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys,
-                payInTestMode, changeTimeZone, stars, resetLink, promoCodes, balance, keyUsage, diagnoseKey);
+                payInTestMode, changeTimeZone, stars, resetLink, promoCodes, balance, keyUsage, diagnoseKey, trial, invite);
     }
 
     /** The same use cases with the "Reset link" button's. */
     public TelegramUseCases withResetLink(ResetLinkUseCase reset) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, reset, promoCodes, balance, keyUsage, diagnoseKey);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, reset, promoCodes, balance, keyUsage, diagnoseKey, trial, invite);
     }
 
     /** The same use cases with the key screen's usage lines. */
     public TelegramUseCases withKeyUsage(ShowKeyUsageUseCase usage) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, usage, diagnoseKey);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, usage, diagnoseKey, trial, invite);
     }
 
     /** The same use cases with the key screen's "My VPN doesn't work" button. */
     public TelegramUseCases withKeyDiagnosis(DiagnoseKeyUseCase diagnosis) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnosis);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnosis, trial, invite);
+    }
+
+    /** The same use cases with the free trial and the referrals (either may be null: off). */
+    public TelegramUseCases withGrowth(StartTrialUseCase freeTrial, InviteFriendsUseCase invitations) {
+        return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnoseKey, freeTrial, invitations);
     }
 
     /** Without test payments (production). */

@@ -142,6 +142,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final Set<Long> blockedChats = ConcurrentHashMap.newKeySet();
     private final Map<Long, Integer> lastUserMessages = new ConcurrentHashMap<>();
     private final Set<String> refundedCharges = ConcurrentHashMap.newKeySet();
+    /** Channels (by @name) the bot can see, with their members' ids. */
+    private final Map<String, Set<Long>> channels = new ConcurrentHashMap<>();
     private int nextUpdateId = 1;
     private int nextMessageId = 100;
     private volatile long roundTripNanos;
@@ -297,6 +299,13 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     // ---- failures ------------------------------------------------------------------------------
+
+    /** The bot sees {@code channel} (@name) and these users are in it; call again to change who is. */
+    public void channel(String channel, Long... members) {
+        Set<Long> set = ConcurrentHashMap.newKeySet();
+        set.addAll(List.of(members));
+        channels.put(channel, set);
+    }
 
     /** The next call of {@code method} fails with this error (queued: several calls fail in turn). */
     public void failNext(String method, int code, String description, Integer retryAfter) {
@@ -529,6 +538,19 @@ public final class FakeBotApi implements AutoCloseable {
                 result = JSON.getNodeFactory().booleanNode(true);
             }
             case "getme" -> result = botUser();
+            case "getchatmember" -> {
+                // https://core.telegram.org/bots/api#getchatmember: a ChatMember by its status; an unknown chat is a 400
+                Set<Long> members = channels.get(params.get("chat_id"));
+                if (members == null) {
+                    record(method, params, file, 0, 0, 400);
+                    respond(exchange, 400, error(400, "Bad Request: chat not found", null));
+                    return;
+                }
+                long userId = parseLong(params.get("user_id"));
+                ObjectNode member = JSON.createObjectNode().put("status", members.contains(userId) ? "member" : "left");
+                member.putObject("user").put("id", userId).put("is_bot", false).put("first_name", "User");
+                result = member;
+            }
             default -> {
                 record(method, params, file, chatId, 0, 404);
                 respond(exchange, 404, error(404, "Not Found: method not found", null));

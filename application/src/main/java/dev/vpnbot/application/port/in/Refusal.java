@@ -50,7 +50,21 @@ public class Refusal extends RuntimeException {
         /** One code per order: the order already carries one. */
         CODE_ALREADY_APPLIED,
         /** The balance does not cover it; the detail names the shortfall. */
-        BALANCE_TOO_LOW
+        BALANCE_TOO_LOW,
+        /** The free trial is switched off. */
+        TRIAL_UNAVAILABLE,
+        /** One free trial per Telegram account, ever. */
+        TRIAL_ALREADY_USED,
+        /** The trial's gates: a @username, an account the bot has known long enough, the operator's channel. */
+        TRIAL_NEEDS_USERNAME,
+        TRIAL_ACCOUNT_TOO_NEW,
+        TRIAL_NEEDS_CHANNEL,
+        /** A trial key is not extended: the user buys a key of a tariff. */
+        TRIAL_KEY_NOT_RENEWABLE,
+        /** A once-per-user tariff (paid micro-trial) the user has bought already. */
+        TARIFF_ONCE_PER_USER,
+        /** The operator has not switched referrals on. */
+        REFERRALS_OFF
     }
 
     private final Reason reason;

@@ -9,6 +9,7 @@ import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.application.port.out.notify.ReminderKind;
+import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.user.User;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Sends expiry reminders. Each (reminder, key expiry) pair is claimed in the once-only ledger
@@ -37,15 +39,20 @@ public final class ExpiryReminders implements SendExpiryRemindersUseCase {
     private final Notifier notifier;
     private final Clock clock;
     private final int batchSize;
+    private final Predicate<KeyId> isTrialKey;
 
     public ExpiryReminders(Keys keys, Users users, Servers servers, SentNotifications ledger, Notifier notifier, Clock clock, int batchSize) {
-        this(keys, users, servers, ledger, notifier, clock, batchSize, null);
+        this(keys, users, servers, ledger, notifier, clock, batchSize, null, key -> false);
     }
 
-    /** @param placements names every location of a key in its reminders; null: its home server only */
+    /**
+     * @param placements names every location of a key in its reminders; null: its home server only
+     * @param isTrialKey trial keys get the trial's reminders (a day before and at expiry) that offer the tariffs
+     */
     public ExpiryReminders(Keys keys, Users users, Servers servers, SentNotifications ledger, Notifier notifier, Clock clock, int batchSize,
-                           Placements placements) {
+                           Placements placements, Predicate<KeyId> isTrialKey) {
         this.placements = placements;
+        this.isTrialKey = isTrialKey;
         this.keys = keys;
         this.users = users;
         this.servers = servers;
@@ -71,7 +78,13 @@ public final class ExpiryReminders implements SendExpiryRemindersUseCase {
             if (!ledger.claim(kind.name(), Keys.reminderSubject(key))) continue;
             Optional<User> owner = users.find(key.owner());
             if (owner.map(u -> !u.blocked()).orElse(false)) {
-                notifier.expiryReminder(Recipient.of(key.owner(), owner), key, serverName(key), kind);
+                if (!isTrialKey.test(key.id())) {
+                    notifier.expiryReminder(Recipient.of(key.owner(), owner), key, serverName(key), kind);
+                } else if (kind == ReminderKind.THREE_DAYS_BEFORE) {
+                    continue; // a trial is reminded a day before and at its end only
+                } else {
+                    notifier.trialReminder(Recipient.of(key.owner(), owner), key, serverName(key), kind);
+                }
                 sent++;
             }
         }

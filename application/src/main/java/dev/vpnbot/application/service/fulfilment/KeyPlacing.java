@@ -9,6 +9,7 @@ import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.notify.AdminAlert;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.panel.ClientQuota;
+import dev.vpnbot.application.service.ordering.ClientLimits;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
@@ -49,6 +50,7 @@ public final class KeyPlacing {
     private final PurchaseSettings settings;
     /** puts a tariff's limits on a renewed client; null: limits are left alone on renewal */
     private final ClientQuota quota;
+    private final ClientLimits limits;
 
     public KeyPlacing(Placements placements, ServerGroups groups, Servers servers, VpnPanel panel, Notifier notifier,
                       PurchaseSettings settings) {
@@ -57,6 +59,13 @@ public final class KeyPlacing {
 
     public KeyPlacing(Placements placements, ServerGroups groups, Servers servers, VpnPanel panel, Notifier notifier,
                       PurchaseSettings settings, ClientQuota quota) {
+        this(placements, groups, servers, panel, notifier, settings, quota, ClientLimits.paidOnly(settings));
+    }
+
+    /** @param limits the limits a client is created with (a trial key's own, else its tariff's or the operator's) */
+    public KeyPlacing(Placements placements, ServerGroups groups, Servers servers, VpnPanel panel, Notifier notifier,
+                      PurchaseSettings settings, ClientQuota quota, ClientLimits limits) {
+        this.limits = limits;
         this.quota = quota;
         this.placements = placements;
         this.groups = groups;
@@ -219,8 +228,7 @@ public final class KeyPlacing {
         if (totalBytes > 0) quota.resetTraffic(server, key.client());
     }
 
-    NewPanelClient newClient(VpnKey key, TariffLimits limits) {
-        return new NewPanelClient(key.client(), key.expiresAt(), key.owner().telegramId(), limits.devicesOr(settings.limitIp()),
-                limits.totalBytesOr(settings.totalBytes()));
+    NewPanelClient newClient(VpnKey key, TariffLimits tariff) {
+        return limits.client(key.client(), key, tariff);
     }
 }

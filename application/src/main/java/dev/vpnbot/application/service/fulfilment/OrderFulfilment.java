@@ -2,6 +2,7 @@ package dev.vpnbot.application.service.fulfilment;
 
 import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.service.ordering.Nonces;
+import dev.vpnbot.application.service.ordering.ClientLimits;
 import dev.vpnbot.application.service.ordering.PurchaseSettings;
 import dev.vpnbot.application.port.in.fulfilment.FulfilOrderUseCase;
 import dev.vpnbot.application.port.out.Keys;

@@ -1,5 +1,6 @@
 package dev.vpnbot.application.service.fulfilment;
 
+import dev.vpnbot.application.service.ordering.ClientLimits;
 import dev.vpnbot.application.service.ordering.PurchaseSettings;
 import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase;
 import dev.vpnbot.application.port.out.Keys;
@@ -58,7 +59,7 @@ public final class PanelDriftRepair implements RepairPanelDriftUseCase {
     private final VpnPanel panel;
     private final Notifier notifier;
     private final Clock clock;
-    private final PurchaseSettings settings;
+    private final ClientLimits limits;
     private final int pageSize;
     /** "key id/problem" pairs the admins have been told about. */
     private final Set<String> told = ConcurrentHashMap.newKeySet();
@@ -70,13 +71,19 @@ public final class PanelDriftRepair implements RepairPanelDriftUseCase {
 
     public PanelDriftRepair(Servers servers, Keys keys, VpnPanel panel, Notifier notifier, Clock clock,
                             PurchaseSettings settings, int pageSize) {
+        this(servers, keys, panel, notifier, clock, ClientLimits.paidOnly(settings), pageSize);
+    }
+
+    /** @param limits the panel limits per key (trial keys keep their own) */
+    public PanelDriftRepair(Servers servers, Keys keys, VpnPanel panel, Notifier notifier, Clock clock,
+                            ClientLimits limits, int pageSize) {
+        this.limits = limits;
         if (pageSize < 1) throw new IllegalArgumentException("page size must be positive");
         this.servers = servers;
         this.keys = keys;
         this.panel = panel;
         this.notifier = notifier;
         this.clock = clock;
-        this.settings = settings;
         this.pageSize = pageSize;
     }
 
@@ -142,8 +149,7 @@ public final class PanelDriftRepair implements RepairPanelDriftUseCase {
     }
 
     private PanelRepair repairOnPanel(Server server, VpnKey key) {
-        NewPanelClient wanted = new NewPanelClient(key.client(), key.expiresAt(), key.owner().telegramId(),
-                settings.limitIp(), settings.totalBytes());
+        NewPanelClient wanted = limits.client(key.client(), key);
         try {
             return panel.repairClient(server, wanted);
         } catch (PanelException e) {

@@ -7,6 +7,8 @@ import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Tariffs;
 import dev.vpnbot.application.port.out.Transactions;
+import dev.vpnbot.application.port.out.growth.GrowthFlags;
+import dev.vpnbot.application.port.out.growth.Trials;
 import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.payment.InvoiceRequest;
@@ -63,6 +65,8 @@ public final class OrderPlacement implements PlaceOrderUseCase {
     private final PurchaseSettings settings;
     private final Nonces nonces;
     private OrderPricing pricing = OrderPricing.LIST;
+    private final GrowthFlags flags;
+    private final Trials trials;
 
     public OrderPlacement(Users users, Tariffs tariffs, Servers servers, Keys keys, Orders orders,
                           PaymentGateway gateway, Transactions transactions, Clock clock,
@@ -74,6 +78,18 @@ public final class OrderPlacement implements PlaceOrderUseCase {
     public OrderPlacement(Users users, Tariffs tariffs, Servers servers, Keys keys, Orders orders,
                           PaymentGateway gateway, Transactions transactions, Clock clock,
                           PurchaseSettings settings, Nonces nonces, SalesSwitch sales) {
+        this(users, tariffs, servers, keys, orders, gateway, transactions, clock, settings, nonces, sales, null, null);
+    }
+
+    /**
+     * @param flags  once-per-user tariffs (a paid micro-trial is refused the second time); null: none
+     * @param trials trial keys are not renewed (the user buys a key instead); null: no trials
+     */
+    public OrderPlacement(Users users, Tariffs tariffs, Servers servers, Keys keys, Orders orders,
+                          PaymentGateway gateway, Transactions transactions, Clock clock,
+                          PurchaseSettings settings, Nonces nonces, SalesSwitch sales, GrowthFlags flags, Trials trials) {
+        this.flags = flags;
+        this.trials = trials;
         this.sales = sales;
         this.users = users;
         this.tariffs = tariffs;
@@ -104,6 +120,7 @@ public final class OrderPlacement implements PlaceOrderUseCase {
         Server server = command.serverId() == null
                 ? selection.leastLoaded().orElseThrow(() -> new Refusal(Refusal.Reason.NO_SERVER_AVAILABLE, "all servers are full or off"))
                 : selection.pick(command.serverId()).orElseThrow(() -> new Refusal(Refusal.Reason.SERVER_NOT_AVAILABLE, "server " + command.serverId()));
+        requireFirstPurchase(command.userId(), tariff);
         return place(command.userId(), tariff, new OrderPurpose.NewKey(server.id()), command.promoCode());
     }
 
@@ -118,6 +135,10 @@ public final class OrderPlacement implements PlaceOrderUseCase {
         if (servers.find(key.serverId()).isEmpty()) {
             throw new Refusal(Refusal.Reason.SERVER_NOT_AVAILABLE, "key " + key.id() + " is on retired server " + key.serverId());
         }
+        if (trials != null && trials.isTrialKey(key.id())) {
+            throw new Refusal(Refusal.Reason.TRIAL_KEY_NOT_RENEWABLE, "key " + key.id() + " is a trial key");
+        }
+        requireFirstPurchase(command.userId(), tariff);
         return place(command.userId(), tariff, new OrderPurpose.Renewal(key.id()), command.promoCode());
     }
 
@@ -163,6 +184,13 @@ public final class OrderPlacement implements PlaceOrderUseCase {
     private void requireRegistered(UserId userId) {
         var user = users.find(userId).orElseThrow(() -> new Refusal(Refusal.Reason.USER_NOT_REGISTERED, "user " + userId));
         if (user.banned()) throw new Refusal(Refusal.Reason.USER_BANNED, "user " + userId);
+    }
+
+    /** A once-per-user tariff (a paid micro-trial) is sold to each user once: paid, or still waiting for payment. */
+    private void requireFirstPurchase(UserId userId, Tariff tariff) {
+        if (flags != null && flags.oncePerUser(tariff.id()) && flags.boughtBefore(userId, tariff.id())) {
+            throw new Refusal(Refusal.Reason.TARIFF_ONCE_PER_USER, "user " + userId + " has bought tariff " + tariff.id() + " before");
+        }
     }
 
     private Tariff activeTariff(TariffId id) {

@@ -13,6 +13,7 @@ import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.service.admin.Admins;
 import dev.vpnbot.application.service.ordering.Nonces;
+import dev.vpnbot.application.service.ordering.ClientLimits;
 import dev.vpnbot.application.service.ordering.PurchaseSettings;
 import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.key.KeyLinks;
@@ -50,13 +51,19 @@ public final class LinkReset implements ResetLinkUseCase {
     private final VpnPanel panel;
     private final Transactions transactions;
     private final Admins admins;
-    private final PurchaseSettings settings;
+    private final ClientLimits limits;
     private final Nonces nonces;
     private final Placements placements;
 
     /** @param placements the key's locations: the UUID is rotated on every one of them */
     public LinkReset(Keys keys, Servers servers, SubscriptionTokens tokens, LinkResets resets, VpnPanel panel,
                      Transactions transactions, Admins admins, PurchaseSettings settings, Nonces nonces, Placements placements) {
+        this(keys, servers, tokens, resets, panel, transactions, admins, ClientLimits.paidOnly(settings), nonces, placements);
+    }
+
+    /** @param limits the panel limits per key (a trial key keeps its own) */
+    public LinkReset(Keys keys, Servers servers, SubscriptionTokens tokens, LinkResets resets, VpnPanel panel,
+                     Transactions transactions, Admins admins, ClientLimits limits, Nonces nonces, Placements placements) {
         this.keys = keys;
         this.servers = servers;
         this.tokens = tokens;
@@ -64,7 +71,7 @@ public final class LinkReset implements ResetLinkUseCase {
         this.panel = panel;
         this.transactions = transactions;
         this.admins = admins;
-        this.settings = settings;
+        this.limits = limits;
         this.nonces = nonces;
         this.placements = placements;
     }
@@ -119,7 +126,7 @@ public final class LinkReset implements ResetLinkUseCase {
             transactions.run(() -> resets.finish(id)); // finished before, or switched off meanwhile: nothing to move
             return;
         }
-        NewPanelClient wanted = new NewPanelClient(next, key.expiresAt(), key.owner().telegramId(), settings.limitIp(), settings.totalBytes());
+        NewPanelClient wanted = limits.client(next, key);
         Map<ServerId, KeyLinks> moved = new LinkedHashMap<>();
         List<Placement> locations = placements.of(id);
         if (locations.isEmpty()) locations = List.of(Placement.pending(key, key.serverId(), key.createdAt()).activated(key.links()));

@@ -44,6 +44,14 @@ public interface Notifier {
     /** The key expires soon (or just did); the message carries an Extend button. Not sent to a blocked recipient. */
     void expiryReminder(Recipient to, VpnKey key, String serverName, ReminderKind kind);
 
+    /**
+     * A free trial key has a day left or has run out: the message offers the tariffs, since a trial
+     * key is not extended. By default the ordinary reminder.
+     */
+    default void trialReminder(Recipient to, VpnKey key, String serverName, ReminderKind kind) {
+        expiryReminder(to, key, serverName, kind);
+    }
+
     void alertAdmins(AdminAlert alert);
 
     /**

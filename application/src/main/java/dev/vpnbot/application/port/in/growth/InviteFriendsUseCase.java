@@ -1,0 +1,29 @@
+package dev.vpnbot.application.port.in.growth;
+
+import dev.vpnbot.domain.user.UserId;
+import java.util.Objects;
+
+/** Use case: a user's invitation link and what it earned; a newcomer arrives through somebody's link. */
+public interface InviteFriendsUseCase {
+
+    /**
+     * @param link       the start link to share
+     * @param rewardDays days each friend's first paid order adds to the user's key
+     */
+    record Invitations(String link, long invited, long rewarded, long daysEarned, int rewardDays) {}
+
+    Invitations invitations(UserId user);
+
+    /**
+     * @param payload  the /start parameter as Telegram gave it (anything: checked here)
+     * @param newcomer the bot had never seen the user before this /start
+     */
+    record FollowLinkCommand(UserId invited, String payload, boolean newcomer) {
+        public FollowLinkCommand {
+            Objects.requireNonNull(invited, "invited");
+        }
+    }
+
+    /** Records the invitation when every rule allows it; true if recorded. Never refuses: a bad link is a normal /start. */
+    boolean followLink(FollowLinkCommand command);
+}
