@@ -18,6 +18,7 @@ import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.admin.Audiences;
 import dev.vpnbot.application.port.out.admin.Broadcasts;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
+import dev.vpnbot.application.port.out.admin.BanHolds;
 import dev.vpnbot.application.port.out.admin.ShopFigures;
 import dev.vpnbot.application.port.out.enrollment.EnrollmentTokens;
 import dev.vpnbot.application.port.out.enrollment.QueuedEnrollments;
@@ -64,6 +65,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final Broadcasts broadcasts;
     private final Audiences audiences;
     private final SalesSwitch salesSwitch;
+    private final BanHolds banHolds;
     private final MigrationReport migration;
     private final EnrollmentTokens enrollmentTokens;
     private final QueuedEnrollments queuedEnrollments;
@@ -93,6 +95,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.enrollmentTokens = new PostgresEnrollmentTokens(db);
         this.queuedEnrollments = new PostgresQueuedEnrollments(db);
         this.salesSwitch = new PostgresSalesSwitch(db);
+        this.banHolds = new PostgresBanHolds(db);
         this.subscriptionTokens = new PostgresSubscriptionTokens(db, secrets);
         this.linkResets = new PostgresLinkResets(db, clock);
     }
@@ -222,6 +225,10 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public SalesSwitch salesSwitch() {
         return salesSwitch;
+    }
+
+    public BanHolds banHolds() {
+        return banHolds;
     }
 
     public Tariffs tariffs() {

@@ -125,7 +125,7 @@ public final class BotRig implements AutoCloseable {
                 broadcasting,
                 new UserAdministration(admins, users, keys, orders, shop.tariffs, shop.servers, shop.transactions, clock, shop.confirmation),
                 new EnrollmentTokenIssuing(admins, enrollmentTokens, clock, EnrollmentTokenIssuing.DEFAULT_LIFETIME),
-                new UserBans(admins, admins, users, keys, shop.servers, shop.transactions, panel));
+                new UserBans(admins, admins, users, keys, shop.servers, shop.transactions, panel, shop.banHolds, clock));
         TelegramUseCases useCases = settings.paymentTestMode()
                 ? new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments, shop.timeZoneChange)

@@ -24,6 +24,7 @@ import dev.vpnbot.application.port.out.admin.BroadcastChannel;
 import dev.vpnbot.application.port.out.admin.Broadcasts;
 import dev.vpnbot.application.port.out.admin.DatabaseDumps;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
+import dev.vpnbot.application.port.out.admin.BanHolds;
 import dev.vpnbot.application.port.out.admin.ShopFigures;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.panel.PanelInspection;
@@ -102,7 +103,7 @@ public final class AdminModule extends AbstractModule {
 
     @Provides
     @Singleton
-    BanUsersUseCase bans(Admins admins, Users users, Keys keys, Servers servers, Transactions tx, VpnPanel panel) {
-        return new UserBans(admins, admins, users, keys, servers, tx, panel);
+    BanUsersUseCase bans(Admins admins, Users users, Keys keys, Servers servers, Transactions tx, VpnPanel panel, BanHolds holds, Clock clock) {
+        return new UserBans(admins, admins, users, keys, servers, tx, panel, holds, clock);
     }
 }

@@ -19,6 +19,7 @@ import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.admin.DatabaseDumps;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
+import dev.vpnbot.application.port.out.admin.BanHolds;
 import dev.vpnbot.application.port.out.panel.PanelInspection;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.service.admin.Admins;
@@ -93,9 +94,9 @@ public final class ConsoleModule extends AbstractModule {
     @Provides
     @Singleton
     BanUsersUseCase bans(Admins console, OperatorConfig operator, Users users, Keys keys, Servers servers, Transactions tx,
-                         @Undecorated VpnPanel panel) {
+                         @Undecorated VpnPanel panel, BanHolds holds, Clock clock) {
         Admins botAdmins = new Admins(operator.adminIds().stream().map(UserId::new).collect(Collectors.toSet()));
-        return new UserBans(console, botAdmins, users, keys, servers, tx, panel);
+        return new UserBans(console, botAdmins, users, keys, servers, tx, panel, holds, clock);
     }
 
     @Provides

@@ -11,6 +11,7 @@ import dev.vpnbot.adapter.postgres.PgDump;
 import dev.vpnbot.adapter.postgres.PostgresPersistence;
 import dev.vpnbot.application.port.out.admin.DatabaseDumps;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
+import dev.vpnbot.application.port.out.admin.BanHolds;
 import dev.vpnbot.application.port.out.panel.PanelWriteLock;
 import dev.vpnbot.adapter.postgres.SecretBox;
 import dev.vpnbot.application.port.out.ConversationStates;
@@ -89,6 +90,7 @@ public final class PostgresModule extends AbstractModule {
 
     @Provides @Singleton Users users(PostgresPersistence db) { return db.users(); }
     @Provides @Singleton SalesSwitch salesSwitch(PostgresPersistence db) { return db.salesSwitch(); }
+    @Provides @Singleton BanHolds banHolds(PostgresPersistence db) { return db.banHolds(); }
 
     @Provides @Singleton Tariffs tariffs(PostgresPersistence db) { return db.tariffs(); }
 

@@ -31,6 +31,7 @@ import dev.vpnbot.application.fixtures.InMemoryServers;
 import dev.vpnbot.application.fixtures.InMemoryTariffs;
 import dev.vpnbot.application.fixtures.InMemoryTransactions;
 import dev.vpnbot.application.fixtures.InMemorySalesSwitch;
+import dev.vpnbot.application.fixtures.InMemoryBanHolds;
 import dev.vpnbot.application.fixtures.InMemoryUsers;
 import dev.vpnbot.application.fixtures.RecordingNotifier;
 import dev.vpnbot.application.port.out.ConversationStates;
@@ -54,6 +55,7 @@ import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.admin.BackupChannel;
 import dev.vpnbot.application.port.out.admin.DatabaseDumps;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
+import dev.vpnbot.application.port.out.admin.BanHolds;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
@@ -142,6 +144,7 @@ public final class InMemoryAdaptersModule extends AbstractModule {
     @Provides @Singleton QueuedEnrollments queuedEnrollments() { return new InMemoryQueuedEnrollments(); }
 
     @Provides @Singleton SalesSwitch salesSwitch() { return new InMemorySalesSwitch(); }
+    @Provides @Singleton BanHolds banHolds() { return new InMemoryBanHolds(); }
 
     /** No database here to dump: a backup reports that, as pg_dump refusing would. */
     @Provides @Singleton DatabaseDumps dumps() {

@@ -116,6 +116,7 @@ public final class AdminDesk {
         buttons.put(Action.BROADCAST_CONFIRM, (ix, d) -> broadcast.confirm(ix, d.id(0)));
         buttons.put(Action.BROADCAST_CANCEL, (ix, d) -> broadcast.cancel(ix, d.id(0)));
         buttons.put(Action.BROADCAST_PROGRESS, (ix, d) -> broadcast.progress(ix, d.id(0)));
+        buttons.put(Action.BROADCAST_BUTTON, (ix, d) -> broadcast.askButton(ix, d.id(0)));
         buttons.put(Action.USERS, (ix, d) -> users.ask(ix));
         buttons.put(Action.USER, (ix, d) -> users.dossier(ix, new UserId(d.id(0))));
         buttons.put(Action.GRANT_KEY, (ix, d) -> grants.keyTariffs(ix, new UserId(d.id(0))));

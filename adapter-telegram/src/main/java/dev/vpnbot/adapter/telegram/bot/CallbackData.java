@@ -25,7 +25,8 @@ public record CallbackData(Action action, List<String> args) {
     private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
     /** Short names of broadcast audiences, to keep the data small. */
     private static final Map<String, Audience> AUDIENCES = Map.of(
-            "all", Audience.ALL, "active", Audience.WITH_ACTIVE_KEY, "expired", Audience.WITH_EXPIRED_KEY);
+            "all", Audience.ALL, "active", Audience.WITH_ACTIVE_KEY, "expired", Audience.WITH_EXPIRED_KEY,
+            "unpaid", Audience.NEVER_PAID, "trial", Audience.TRIAL_ONLY, "soon", Audience.EXPIRING_SOON);
 
     public enum Arg { ID, ID_OR_ZERO, PLATFORM, LANGUAGE, FLAG, AUDIENCE, ZONE }
 
@@ -126,7 +127,11 @@ public record CallbackData(Action action, List<String> args) {
         /** maintenance: asks for the message buyers read */
         SALES_PAUSE(Who.ADMIN, "afm"),
         SALES_PAUSE_SILENT(Who.ADMIN, "afq"),
-        SALES_RESUME(Who.ADMIN, "afr");
+        SALES_RESUME(Who.ADMIN, "afr"),
+
+        // ---- admins only, issue 22 (care); codes start with 'k' and none is a buyer's ----
+        /** broadcast draft: asks for its URL button */
+        BROADCAST_BUTTON(Who.ADMIN, "kb", Arg.ID);
 
         private static final Map<String, Action> BY_CODE =
                 Arrays.stream(values()).collect(Collectors.toMap(a -> a.code, Function.identity()));
