@@ -117,7 +117,7 @@ public final class BotRig implements AutoCloseable {
         shop.servers.save(ServerMother.server(2, "🇳🇱 Amsterdam"));
         Admins admins = new Admins(settings.adminIds().stream().map(UserId::new).collect(Collectors.toSet()));
         broadcastChannel = new TelegramBroadcastChannel(settings, sender, Duration.ofSeconds(10));
-        broadcasting = new Broadcasting(admins, broadcasts, new InMemoryAudiences(users, keys), broadcastChannel, users,
+        broadcasting = new Broadcasting(admins, broadcasts, new InMemoryAudiences(users, keys, orders), broadcastChannel, users,
                 shop.sentNotifications, shop.transactions, clock, 2);
         admin = new AdminUseCases(new ServerAdministration(admins, shop.servers, panels),
                 new TariffAdministration(admins, shop.tariffs, shop.salesSwitch, clock),
@@ -228,6 +228,20 @@ public final class BotRig implements AutoCloseable {
         public FakeBotApi.Call send(String text) {
             int mark = rig.api.mark();
             rig.api.userSends(id, firstName, languageCode, text);
+            return rig.api.awaitContent(mark, id);
+        }
+
+        /** Sends a photo (the largest size {@code bytes} long) with a caption. */
+        public FakeBotApi.Call sendPhoto(String caption, String fileId, long bytes) {
+            int mark = rig.api.mark();
+            rig.api.userSendsPhoto(id, firstName, languageCode, caption, fileId, bytes);
+            return rig.api.awaitContent(mark, id);
+        }
+
+        /** Sends a file (an image not compressed into a photo, say). */
+        public FakeBotApi.Call sendDocument(String caption, String mimeType, long bytes) {
+            int mark = rig.api.mark();
+            rig.api.userSendsDocument(id, firstName, languageCode, caption, mimeType, bytes);
             return rig.api.awaitContent(mark, id);
         }
 

@@ -144,7 +144,7 @@ public final class BroadcastFlow {
         Broadcast draft = preview.draft();
         long id = draft.id();
         StringBuilder text = new StringBuilder(t.html("admin.broadcast.preview", id, audienceName(t, draft.audience(), draft.withinDays()),
-                t.plural("admin.broadcast.recipients", preview.recipients())));
+                t.plural("unit.recipient", preview.recipients())));
         if (draft.photo() != null) text.append("\n").append(t.html("admin.broadcast.with_photo"));
         if (draft.button() != null) text.append("\n").append(t.html("admin.broadcast.with_button", draft.button().label(), draft.button().url()));
         View view = View.of(text.append("\n\n").append(Html.escape(draft.text())).toString());
@@ -158,7 +158,7 @@ public final class BroadcastFlow {
 
     /** "Keys running out within 7 days"; the other audiences by their name. */
     static String audienceName(Texts t, Audience audience, int days) {
-        return audience.takesDays() ? t.plural("admin.broadcast.audience.expiring_within", days) : t.label(audienceKey(audience));
+        return audience.takesDays() ? t.plural("unit.keys_expiring_within", days) : t.label(audienceKey(audience));
     }
 
     void confirm(Interaction ix, long id) {

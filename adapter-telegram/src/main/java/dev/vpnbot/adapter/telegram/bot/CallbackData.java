@@ -129,9 +129,9 @@ public record CallbackData(Action action, List<String> args) {
         SALES_PAUSE_SILENT(Who.ADMIN, "afq"),
         SALES_RESUME(Who.ADMIN, "afr"),
 
-        // ---- admins only, issue 22 (care); codes start with 'k' and none is a buyer's ----
+        // ---- admins only, issue 22 (care): "ak…", the admin prefix and this change's letter ----
         /** broadcast draft: asks for its URL button */
-        BROADCAST_BUTTON(Who.ADMIN, "kb", Arg.ID);
+        BROADCAST_BUTTON(Who.ADMIN, "akb", Arg.ID);
 
         private static final Map<String, Action> BY_CODE =
                 Arrays.stream(values()).collect(Collectors.toMap(a -> a.code, Function.identity()));

@@ -115,6 +115,15 @@ class TextsTest {
         assertThat(en.plural("unit.order", n)).isEqualTo(english);
     }
 
+    @ParameterizedTest
+    @CsvSource({"0, 0 получателей, 0 recipients", "1, 1 получатель, 1 recipient", "2, 2 получателя, 2 recipients",
+            "5, 5 получателей, 5 recipients", "11, 11 получателей, 11 recipients", "21, 21 получатель, 21 recipients",
+            "22, 22 получателя, 22 recipients", "112, 112 получателей, 112 recipients", "1001, 1001 получатель, 1001 recipients"})
+    void broadcast_recipient_counts_follow_the_icu_plural_rules_of_each_language(long n, String russian, String english) {
+        assertThat(ru.plural("unit.recipient", n)).isEqualTo(russian);
+        assertThat(en.plural("unit.recipient", n)).isEqualTo(english);
+    }
+
     @Test
     void dates_are_shown_in_the_users_zone_and_language() {
         Instant expiry = Instant.parse("2026-03-31T10:00:00Z");
