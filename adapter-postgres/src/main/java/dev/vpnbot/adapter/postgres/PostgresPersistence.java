@@ -19,6 +19,7 @@ import dev.vpnbot.application.port.out.admin.Audiences;
 import dev.vpnbot.application.port.out.admin.Broadcasts;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.admin.BanHolds;
+import dev.vpnbot.application.port.out.VpnApps;
 import dev.vpnbot.application.port.out.admin.ShopFigures;
 import dev.vpnbot.application.port.out.enrollment.EnrollmentTokens;
 import dev.vpnbot.application.port.out.enrollment.QueuedEnrollments;
@@ -66,6 +67,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final Audiences audiences;
     private final SalesSwitch salesSwitch;
     private final BanHolds banHolds;
+    private final VpnApps vpnApps;
     private final MigrationReport migration;
     private final EnrollmentTokens enrollmentTokens;
     private final QueuedEnrollments queuedEnrollments;
@@ -96,6 +98,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.queuedEnrollments = new PostgresQueuedEnrollments(db);
         this.salesSwitch = new PostgresSalesSwitch(db);
         this.banHolds = new PostgresBanHolds(db);
+        this.vpnApps = new PostgresVpnApps(db);
         this.subscriptionTokens = new PostgresSubscriptionTokens(db, secrets);
         this.linkResets = new PostgresLinkResets(db, clock);
     }
@@ -229,6 +232,10 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public BanHolds banHolds() {
         return banHolds;
+    }
+
+    public VpnApps vpnApps() {
+        return vpnApps;
     }
 
     public Tariffs tariffs() {
