@@ -39,6 +39,8 @@ import dev.vpnbot.application.port.out.notify.Notifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import dev.vpnbot.application.port.in.account.ListVpnAppsUseCase;
+import dev.vpnbot.application.port.in.admin.ManageAppsUseCase;
 import java.util.Objects;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
@@ -156,8 +158,17 @@ public final class TelegramAdapter implements AutoCloseable {
         private AdminUseCases admin;
         private PayWithStarsUseCase stars;
         private StarsRefundUseCase starsRefunds;
+        private ListVpnAppsUseCase apps;
+        private ManageAppsUseCase manageApps;
 
         private BotAssembly() {}
+
+        /** The VPN apps: buyers' guide and /connect read them, admins change them (their screen). */
+        public BotAssembly apps(ListVpnAppsUseCase list, ManageAppsUseCase manage) {
+            this.apps = list;
+            this.manageApps = manage;
+            return this;
+        }
 
         /** Telegram Stars for buyers and Stars refunds for admins; leave out while Stars are off. */
         public BotAssembly stars(PayWithStarsUseCase payWithStars, StarsRefundUseCase refunds) {
@@ -190,8 +201,8 @@ public final class TelegramAdapter implements AutoCloseable {
         }
 
         public TelegramBot build() {
-            TelegramUseCases useCases = Objects.requireNonNull(shop, "shop use cases").withStars(stars);
-            AdminUseCases adminUseCases = admin == null ? null : admin.withStars(starsRefunds);
+            TelegramUseCases useCases = Objects.requireNonNull(shop, "shop use cases").withStars(stars).withApps(apps);
+            AdminUseCases adminUseCases = admin == null ? null : admin.withStars(starsRefunds).withApps(manageApps);
             return new TelegramBot(settings, sender, useCases, adminUseCases, states, starsLine);
         }
     }

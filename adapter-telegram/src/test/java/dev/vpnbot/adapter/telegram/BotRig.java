@@ -19,6 +19,8 @@ import dev.vpnbot.application.fixtures.InMemoryConversationStates;
 import dev.vpnbot.application.fixtures.InMemoryFulfilmentJobs;
 import dev.vpnbot.application.fixtures.InMemoryKeys;
 import dev.vpnbot.application.fixtures.InMemoryOrders;
+import dev.vpnbot.application.fixtures.InMemoryVpnApps;
+import dev.vpnbot.application.service.admin.AppCatalogue;
 import dev.vpnbot.application.fixtures.InMemoryPaymentEvents;
 import dev.vpnbot.application.fixtures.InMemoryServers;
 import dev.vpnbot.application.fixtures.InMemoryTariffs;
@@ -75,6 +77,9 @@ public final class BotRig implements AutoCloseable {
     public final InMemoryUsers users = new InMemoryUsers();
     public final InMemoryKeys keys = new InMemoryKeys();
     public final InMemoryOrders orders = new InMemoryOrders();
+    /** The app list as V18 seeds it. */
+    public final InMemoryVpnApps appList = InMemoryVpnApps.seeded();
+    public final AppCatalogue apps;
     public final InMemoryConversationStates states = new InMemoryConversationStates();
     public final TelegramSettings settings;
     public final RateLimitedSender sender;
@@ -125,13 +130,16 @@ public final class BotRig implements AutoCloseable {
                 broadcasting,
                 new UserAdministration(admins, users, keys, orders, shop.tariffs, shop.servers, shop.transactions, clock, shop.confirmation),
                 new EnrollmentTokenIssuing(admins, enrollmentTokens, clock, EnrollmentTokenIssuing.DEFAULT_LIFETIME),
-                new UserBans(admins, admins, users, keys, shop.servers, shop.transactions, panel, shop.banHolds, clock));
+                new UserBans(admins, admins, users, keys, shop.servers, shop.transactions, panel, shop.banHolds, clock))
+                .withApps(new AppCatalogue(admins, appList, shop.transactions));
         TelegramUseCases useCases = settings.paymentTestMode()
                 ? new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments, shop.timeZoneChange)
                 : new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.timeZoneChange);
         useCases = useCases.withResetLink(shop.linkReset);
+        apps = new AppCatalogue(admins, appList, shop.transactions);
+        useCases = useCases.withApps(apps);
         LongSupplier throttle = () -> throttleNanos.get() < 0 ? System.nanoTime() : throttleNanos.get();
         bot = stars ? new TelegramBot(settings, sender, useCases.withStars(shop.stars), admin.withStars(shop.starsRefunding), states,
                 starsLine, throttle)

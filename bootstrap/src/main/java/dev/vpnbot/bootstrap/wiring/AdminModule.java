@@ -25,6 +25,9 @@ import dev.vpnbot.application.port.out.admin.Broadcasts;
 import dev.vpnbot.application.port.out.admin.DatabaseDumps;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.admin.BanHolds;
+import dev.vpnbot.application.port.in.admin.ManageAppsUseCase;
+import dev.vpnbot.application.port.out.VpnApps;
+import dev.vpnbot.application.service.admin.AppCatalogue;
 import dev.vpnbot.application.port.out.admin.ShopFigures;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.panel.PanelInspection;
@@ -99,6 +102,12 @@ public final class AdminModule extends AbstractModule {
         BackupConfig backup = config.backup();
         return new DatabaseBackups(dumps, clock, new BackupPolicy(backup.directory(), backup.keep(), backup.maxBytes()))
                 .deliveringTo(channel, notifier);
+    }
+
+    @Provides
+    @Singleton
+    ManageAppsUseCase apps(Admins admins, VpnApps apps, Transactions tx) {
+        return new AppCatalogue(admins, apps, tx);
     }
 
     @Provides

@@ -20,6 +20,9 @@ import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.admin.DatabaseDumps;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.admin.BanHolds;
+import dev.vpnbot.application.port.in.admin.ManageAppsUseCase;
+import dev.vpnbot.application.port.out.VpnApps;
+import dev.vpnbot.application.service.admin.AppCatalogue;
 import dev.vpnbot.application.port.out.panel.PanelInspection;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.service.admin.Admins;
@@ -88,6 +91,13 @@ public final class ConsoleModule extends AbstractModule {
     BackUpDatabaseUseCase backups(DatabaseDumps dumps, Clock clock, AppConfig config) {
         BackupConfig backup = config.backup();
         return new DatabaseBackups(dumps, clock, new BackupPolicy(backup.directory(), backup.keep(), backup.maxBytes()));
+    }
+
+    /** The operator's `vpnbot app …` commands. */
+    @Provides
+    @Singleton
+    ManageAppsUseCase apps(Admins console, VpnApps apps, Transactions tx) {
+        return new AppCatalogue(console, apps, tx);
     }
 
     /** The console bans; the bot's admins (ADMIN_IDS) cannot be banned from here either. */

@@ -12,6 +12,7 @@ import dev.vpnbot.adapter.postgres.PostgresPersistence;
 import dev.vpnbot.application.port.out.admin.DatabaseDumps;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.admin.BanHolds;
+import dev.vpnbot.application.port.out.VpnApps;
 import dev.vpnbot.application.port.out.panel.PanelWriteLock;
 import dev.vpnbot.adapter.postgres.SecretBox;
 import dev.vpnbot.application.port.out.ConversationStates;
@@ -91,6 +92,7 @@ public final class PostgresModule extends AbstractModule {
     @Provides @Singleton Users users(PostgresPersistence db) { return db.users(); }
     @Provides @Singleton SalesSwitch salesSwitch(PostgresPersistence db) { return db.salesSwitch(); }
     @Provides @Singleton BanHolds banHolds(PostgresPersistence db) { return db.banHolds(); }
+    @Provides @Singleton VpnApps vpnApps(PostgresPersistence db) { return db.vpnApps(); }
 
     @Provides @Singleton Tariffs tariffs(PostgresPersistence db) { return db.tariffs(); }
 

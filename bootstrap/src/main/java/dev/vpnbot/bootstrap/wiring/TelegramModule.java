@@ -4,6 +4,8 @@ import dev.vpnbot.application.port.in.admin.StarsRefundUseCase;
 import dev.vpnbot.application.port.in.payment.PayWithStarsUseCase;
 import dev.vpnbot.application.port.out.payment.StarsRefunds;
 import dev.vpnbot.bootstrap.config.StarsConfig;
+import dev.vpnbot.application.port.in.account.ListVpnAppsUseCase;
+import dev.vpnbot.application.port.in.admin.ManageAppsUseCase;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -133,12 +135,13 @@ public final class TelegramModule extends AbstractModule {
                     ShowStatisticsUseCase statistics, BroadcastUseCase broadcasts, ManageUsersUseCase manageUsers, BotMetrics metrics,
                     IssueEnrollmentTokenUseCase enrollmentTokens, Optional<PayWithStarsUseCase> payWithStars,
                     StarsRefundUseCase starsRefunds, ChangeTimeZoneUseCase timeZone, BanUsersUseCase bans,
-                    ResetLinkUseCase resetLink) {
+                    ResetLinkUseCase resetLink, ListVpnAppsUseCase apps, ManageAppsUseCase manageApps) {
         TelegramBot bot = adapter.bot()
                 .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null), timeZone)
                 .resetLink(resetLink)
                 .admin(manageServers, manageTariffs, statistics, broadcasts, manageUsers, enrollmentTokens, bans)
                 .stars(payWithStars.orElse(null), starsRefunds)
+                .apps(apps, manageApps)
                 .build();
         bot.observeUpdates(metrics::updateTaken);
         return bot;

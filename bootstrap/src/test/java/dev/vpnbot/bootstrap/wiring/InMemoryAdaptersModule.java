@@ -32,6 +32,7 @@ import dev.vpnbot.application.fixtures.InMemoryTariffs;
 import dev.vpnbot.application.fixtures.InMemoryTransactions;
 import dev.vpnbot.application.fixtures.InMemorySalesSwitch;
 import dev.vpnbot.application.fixtures.InMemoryBanHolds;
+import dev.vpnbot.application.fixtures.InMemoryVpnApps;
 import dev.vpnbot.application.fixtures.InMemoryUsers;
 import dev.vpnbot.application.fixtures.RecordingNotifier;
 import dev.vpnbot.application.port.out.ConversationStates;
@@ -56,6 +57,7 @@ import dev.vpnbot.application.port.out.admin.BackupChannel;
 import dev.vpnbot.application.port.out.admin.DatabaseDumps;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.admin.BanHolds;
+import dev.vpnbot.application.port.out.VpnApps;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
@@ -145,6 +147,7 @@ public final class InMemoryAdaptersModule extends AbstractModule {
 
     @Provides @Singleton SalesSwitch salesSwitch() { return new InMemorySalesSwitch(); }
     @Provides @Singleton BanHolds banHolds() { return new InMemoryBanHolds(); }
+    @Provides @Singleton VpnApps vpnApps() { return InMemoryVpnApps.seeded(); }
 
     /** No database here to dump: a backup reports that, as pg_dump refusing would. */
     @Provides @Singleton DatabaseDumps dumps() {

@@ -8,6 +8,7 @@ import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
 import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase;
+import dev.vpnbot.application.port.in.admin.ManageAppsUseCase;
 import java.util.Objects;
 
 /**
@@ -16,10 +17,11 @@ import java.util.Objects;
  * same configuration.
  *
  * @param stars Stars payments on the user card and their refunds; null while Stars are off
+ * @param apps  the app list's screen; null: no such screen
  */
 public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                             BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
-                            BanUsersUseCase bans, StarsRefundUseCase stars) {
+                            BanUsersUseCase bans, StarsRefundUseCase stars, ManageAppsUseCase apps) {
     public AdminUseCases {
         Objects.requireNonNull(servers, "servers");
         Objects.requireNonNull(tariffs, "tariffs");
@@ -33,10 +35,14 @@ public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase t
     public AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                          BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
                          BanUsersUseCase bans) {
-        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, null);
+        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, null, null);
     }
 
     public AdminUseCases withStars(StarsRefundUseCase starsRefunds) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, starsRefunds);
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, starsRefunds, apps);
+    }
+
+    public AdminUseCases withApps(ManageAppsUseCase appList) {
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, appList);
     }
 }

@@ -11,6 +11,7 @@ import dev.vpnbot.application.port.in.payment.PayInTestModeUseCase;
 import dev.vpnbot.application.port.in.payment.PayWithStarsUseCase;
 import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
+import dev.vpnbot.application.port.in.account.ListVpnAppsUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import java.util.Objects;
@@ -22,12 +23,13 @@ import java.util.Objects;
  *                      {@link ShopSettings#paymentTestMode()} is on, null otherwise
  * @param payWithStars  Telegram Stars; null when the operator did not switch Stars on
  * @param resetLink     the key screen's "Reset link" button; null: no button
+ * @param apps          the VPN apps per platform (the connect guide, the subscription page, /connect); required by the bot
  */
 public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
                                ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
                                CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
                                PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone,
-                               PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink) {
+                               PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink, ListVpnAppsUseCase apps) {
     public TelegramUseCases {
         Objects.requireNonNull(registerUser, "registerUser");
         Objects.requireNonNull(findUser, "findUser");
@@ -47,19 +49,25 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
                             CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
                             PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone) {
         this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, payInTestMode,
-                changeTimeZone, null, null);
+                changeTimeZone, null, null, null);
     }
 
     /** The same use cases with Stars (null: without). */
     public TelegramUseCases withStars(PayWithStarsUseCase stars) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys,
-                payInTestMode, changeTimeZone, stars, resetLink);
+                payInTestMode, changeTimeZone, stars, resetLink, apps);
     }
 
     /** The same use cases with the "Reset link" button's. */
     public TelegramUseCases withResetLink(ResetLinkUseCase reset) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, reset);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, reset, apps);
+    }
+
+    /** The same use cases with the app list's. */
+    public TelegramUseCases withApps(ListVpnAppsUseCase appList) {
+        return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, appList);
     }
 
     /** Without test payments (production). */
@@ -68,6 +76,6 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
                             CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ShowMyKeysUseCase myKeys,
                             ChangeTimeZoneUseCase changeTimeZone) {
         this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, null, changeTimeZone,
-                null, null);
+                null, null, null);
     }
 }
