@@ -40,7 +40,8 @@ final class AdminHome {
                         Button.callback(t.label("admin.home.tariffs"), CallbackData.of(Action.TARIFFS)))
                 .row(Button.callback(t.label("admin.home.statistics"), CallbackData.of(Action.STATISTICS)),
                         Button.callback(t.label("admin.home.broadcast"), CallbackData.of(Action.BROADCAST)))
-                .row(Button.callback(t.label("admin.home.users"), CallbackData.of(Action.USERS)))
+                .row(Button.callback(t.label("admin.home.users"), CallbackData.of(Action.USERS)),
+                        Button.callback(t.label("admin.home.apps"), CallbackData.of(Action.APPS)))
                 .row(MainMenu.back(t));
     }
 

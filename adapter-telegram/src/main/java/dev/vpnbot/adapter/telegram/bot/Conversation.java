@@ -30,7 +30,9 @@ public record Conversation(Step step, long id, String choice) {
         /** the Stars price of the tariff in {@code id} */
         ADMIN_TARIFF_STARS,
         /** the time zone screen is open: typed text searches zones */
-        TIME_ZONE;
+        TIME_ZONE,
+        /** an app of the app list, typed line by line: "add:PLATFORM" or "edit:PLATFORM:code" in {@code choice} */
+        ADMIN_APP;
 
         public boolean adminOnly() {
             return name().startsWith("ADMIN_");

@@ -70,6 +70,9 @@ class TextsTest {
         for (var kind : dev.vpnbot.application.model.panel.PanelFault.values()) keys.add("admin.problem." + kind.name());
         for (var alert : dev.vpnbot.application.port.out.notify.AdminAlert.Kind.values()) keys.add(TelegramNotifier.alertTitle(alert));
         for (var audience : dev.vpnbot.domain.broadcast.Audience.values()) keys.add(BroadcastFlow.audienceKey(audience));
+        for (var problem : dev.vpnbot.domain.app.ImportTemplate.Problem.values()) {
+            keys.add("admin.apps.template." + problem.name().toLowerCase(java.util.Locale.ROOT));
+        }
         for (var status : dev.vpnbot.domain.broadcast.Broadcast.Status.values()) {
             keys.add("admin.broadcast.status." + status.name().toLowerCase(java.util.Locale.ROOT));
         }
