@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Without a command it runs the bot (same as `vpnbot run`).",
                 "Configuration comes from environment variables and a .env file (see README)."},
         subcommands = {RunCommand.class, MigrateCommand.class, SandboxCommand.class, ServerCommand.class, TariffCommand.class,
-                DoctorCommand.class, UserCommand.class, MaintenanceCommand.class, BackupCommand.class},
+                DoctorCommand.class, UserCommand.class, MaintenanceCommand.class, BackupCommand.class, AppCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped normally", "1:failed while starting or running", "2:the configuration (or the command line) is wrong"})
 public final class VpnbotCommand implements Callable<Integer> {
