@@ -32,7 +32,9 @@ CREATE TABLE vpn_apps (
     code            text    NOT NULL CHECK (code ~ '^[a-z0-9][a-z0-9_-]{0,31}$'),
     name            text    NOT NULL CHECK (length(name) BETWEEN 1 AND 64),
     store_url       text    NOT NULL CHECK (store_url LIKE 'https://%'),
-    import_template text    CHECK (length(import_template) BETWEEN 1 AND 512),
+    -- the application checks the whole allowlist; this keeps the worst out of hand-written SQL too
+    import_template text    CHECK (length(import_template) BETWEEN 1 AND 512
+                                   AND import_template !~* '^\s*(javascript|vbscript|data|file|blob|about|https?|intent):'),
     position        integer NOT NULL,
     enabled         boolean NOT NULL DEFAULT true,
     is_default      boolean NOT NULL DEFAULT false,

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 /** Persistence adapter: the app list in {@code vpn_apps}. */
 final class PostgresVpnApps implements VpnApps {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PostgresVpnApps.class);
     private static final String ORDER = " ORDER BY array_position(ARRAY['ANDROID','IOS','WINDOWS','MACOS','LINUX'], platform), position, code";
 
     private final Database db;
@@ -21,7 +22,8 @@ final class PostgresVpnApps implements VpnApps {
 
     @Override
     public List<VpnApp> all() {
-        return db.withHandle(h -> h.createQuery("SELECT * FROM vpn_apps" + ORDER).map((rs, ctx) -> app(rs)).list());
+        return db.withHandle(h -> h.createQuery("SELECT * FROM vpn_apps" + ORDER).map((rs, ctx) -> app(rs)).list())
+                .stream().filter(java.util.Objects::nonNull).toList();
     }
 
     @Override
@@ -30,7 +32,8 @@ final class PostgresVpnApps implements VpnApps {
                 .bind("platform", platform.name())
                 .bind("code", code)
                 .map((rs, ctx) -> app(rs))
-                .findOne());
+                .findOne()
+                .filter(java.util.Objects::nonNull));
     }
 
     @Override
@@ -52,8 +55,18 @@ final class PostgresVpnApps implements VpnApps {
                 .execute());
     }
 
+    /** The row as an app; null (left out, logged) for a row written around the rules, e.g. by hand in SQL. */
     private static VpnApp app(ResultSet rs) throws SQLException {
         String template = rs.getString("import_template");
+        try {
+            return row(rs, template);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("vpn_apps row {}/{} is left out: {}", rs.getString("platform"), rs.getString("code"), e.getMessage());
+            return null;
+        }
+    }
+
+    private static VpnApp row(ResultSet rs, String template) throws SQLException {
         return new VpnApp(AppPlatform.valueOf(rs.getString("platform")), rs.getString("code"), rs.getString("name"),
                 rs.getString("store_url"), template == null ? null : new ImportTemplate(template), rs.getInt("position"),
                 rs.getBoolean("enabled"), rs.getBoolean("is_default"));

@@ -21,6 +21,24 @@ class PostgresVpnAppsContractTest extends AbstractVpnAppsContractTest {
             for (VpnApp app : InMemoryVpnApps.SEED) db.vpnApps().save(app);
             return db.vpnApps();
         });
+        this.db = db;
+        this.schema = schema;
+    }
+
+    private final PostgresPersistence db;
+    private final TestSchema schema;
+
+    @org.junit.jupiter.api.Test
+    void a_row_written_around_the_rules_is_refused_by_the_database_or_left_out_of_the_list() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> schema.execute(
+                "INSERT INTO vpn_apps (platform, code, name, store_url, import_template, position) "
+                        + "VALUES ('LINUX', 'evil', 'Evil', 'https://evil.example', 'javascript:alert(1)//{url}', 9)"))
+                .hasMessageContaining("vpn_apps_import_template_check");
+        schema.execute("INSERT INTO vpn_apps (platform, code, name, store_url, import_template, position) "
+                + "VALUES ('LINUX', 'sneaky', 'Sneaky', 'https://evil.example', 'ftp://evil.example/{url}', 9)");
+
+        org.assertj.core.api.Assertions.assertThat(db.vpnApps().all()).containsExactlyElementsOf(InMemoryVpnApps.SEED);
+        org.assertj.core.api.Assertions.assertThat(db.vpnApps().find(dev.vpnbot.domain.app.AppPlatform.LINUX, "sneaky")).isEmpty();
     }
 
     @org.junit.jupiter.api.Test
