@@ -55,7 +55,7 @@ class OperatorSafetyScenariosTest {
         server = ServerMother.server(1, "Riga");
         shop.servers.save(server);
         Admins admins = new Admins(Set.of(ADMIN));
-        bans = new UserBans(admins, admins, shop.users, shop.keys, shop.servers, shop.transactions, panel);
+        bans = new UserBans(admins, admins, shop.users, shop.keys, shop.servers, shop.transactions, panel, shop.banHolds, clock);
         tariffAdmin = new TariffAdministration(admins, shop.tariffs, shop.salesSwitch, clock);
         shop.registration.register(new RegisterUserCommand(BUYER, "Ivan", "ivan_p", "ru"));
         shop.registration.register(new RegisterUserCommand(ADMIN, "Olga", null, "en"));
@@ -96,6 +96,48 @@ class OperatorSafetyScenariosTest {
         assertThat(shop.users.find(BUYER).orElseThrow().banned()).isFalse();
         assertThat(shop.keys.find(key.id()).orElseThrow().status()).isEqualTo(KeyStatus.ACTIVE);
         assertThat(enabledOnPanel(key)).isTrue();
+    }
+
+    @Test
+    void an_unban_switches_on_only_the_keys_the_ban_switched_off_and_a_key_off_for_another_reason_stays_off() {
+        VpnKey banned = boughtKey();
+        VpnKey refunded = boughtKey();
+        // off before the ban, as a Stars refund leaves a key: in our records and on the panel
+        shop.keys.save(shop.keys.find(refunded.id()).orElseThrow().withStatus(KeyStatus.DISABLED));
+        panel.setEnabled(server, refunded.client(), false);
+
+        BanReport ban = bans.ban(ADMIN, BUYER);
+        assertThat(ban.switched()).as("only what the ban switched off").containsExactly(banned.id());
+        assertThat(shop.banHolds.heldFor(BUYER)).containsExactly(banned.id());
+
+        BanReport unban = bans.unban(ADMIN, BUYER);
+
+        assertThat(unban.switched()).containsExactly(banned.id());
+        assertThat(shop.keys.find(banned.id()).orElseThrow().status()).isEqualTo(KeyStatus.ACTIVE);
+        assertThat(enabledOnPanel(banned)).isTrue();
+        assertThat(shop.keys.find(refunded.id()).orElseThrow().status()).as("not the ban's to undo").isEqualTo(KeyStatus.DISABLED);
+        assertThat(enabledOnPanel(refunded)).isFalse();
+        assertThat(shop.banHolds.heldFor(BUYER)).as("released by the unban").isEmpty();
+    }
+
+    @Test
+    void a_banned_user_gets_no_expiry_reminder_even_for_a_key_the_ban_did_not_reach() {
+        VpnKey key = boughtKey();
+        UserId other = new UserId(1002);
+        shop.registration.register(new RegisterUserCommand(other, "Petr", null, "ru"));
+        Order order = shop.placement.placeNewKey(new PlaceNewKeyOrderCommand(other, oneMonth.id(), server.id()));
+        shop.testPayments.payForTest(other, order.id());
+        shop.worker.runDueJobs();
+        // a key still ACTIVE under a ban: delivered after the ban switched the user's keys off
+        shop.users.save(shop.users.find(BUYER).orElseThrow().withBanned(true));
+        assertThat(shop.keys.find(key.id()).orElseThrow().status()).isEqualTo(KeyStatus.ACTIVE);
+        clock.set(key.expiresAt().minus(java.time.Duration.ofHours(12)));
+
+        shop.reminders.sendDueReminders();
+
+        RecordingNotifier notifier = (RecordingNotifier) shop.notifier;
+        assertThat(notifier.sent()).filteredOn(s -> s.kind().startsWith("reminder:")).extracting(RecordingNotifier.Sent::user)
+                .as("the unbanned buyer is reminded, the banned one is not").containsExactly(other);
     }
 
     @Test

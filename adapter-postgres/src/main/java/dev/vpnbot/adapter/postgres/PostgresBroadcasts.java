@@ -3,6 +3,7 @@ package dev.vpnbot.adapter.postgres;
 import dev.vpnbot.application.port.out.admin.Broadcasts;
 import dev.vpnbot.domain.broadcast.Audience;
 import dev.vpnbot.domain.broadcast.Broadcast;
+import dev.vpnbot.domain.broadcast.LinkButton;
 import dev.vpnbot.domain.user.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,10 +27,13 @@ final class PostgresBroadcasts implements Broadcasts {
     @Override
     public void save(Broadcast b) {
         db.withHandle(h -> h.createUpdate("""
-                        INSERT INTO broadcasts (id, author_id, text, audience, status, sent, blocked, failed, last_recipient, created_at)
-                        VALUES (:id, :author, :text, :audience, :status, :sent, :blocked, :failed, :cursor, :createdAt)
+                        INSERT INTO broadcasts (id, author_id, text, audience, status, sent, blocked, failed, last_recipient, created_at,
+                                                photo, button_label, button_url, within_days)
+                        VALUES (:id, :author, :text, :audience, :status, :sent, :blocked, :failed, :cursor, :createdAt,
+                                :photo, :buttonLabel, :buttonUrl, :withinDays)
                         ON CONFLICT (id) DO UPDATE SET status = excluded.status, sent = excluded.sent,
-                            blocked = excluded.blocked, failed = excluded.failed, last_recipient = excluded.last_recipient""")
+                            blocked = excluded.blocked, failed = excluded.failed, last_recipient = excluded.last_recipient,
+                            button_label = excluded.button_label, button_url = excluded.button_url""")
                 .bind("id", b.id())
                 .bind("author", b.author().telegramId())
                 .bind("text", b.text())
@@ -40,6 +44,10 @@ final class PostgresBroadcasts implements Broadcasts {
                 .bind("failed", b.failed())
                 .bind("cursor", b.lastRecipient())
                 .bindByType("createdAt", b.createdAt(), Instant.class)
+                .bind("photo", b.photo())
+                .bind("buttonLabel", b.button() == null ? null : b.button().label())
+                .bind("buttonUrl", b.button() == null ? null : b.button().url())
+                .bind("withinDays", b.withinDays())
                 .execute());
     }
 
@@ -62,6 +70,8 @@ final class PostgresBroadcasts implements Broadcasts {
         return new Broadcast(rs.getLong("id"), new UserId(rs.getLong("author_id")), rs.getString("text"),
                 Audience.valueOf(rs.getString("audience")), Broadcast.Status.valueOf(rs.getString("status")),
                 rs.getInt("sent"), rs.getInt("blocked"), rs.getInt("failed"), rs.getLong("last_recipient"),
-                Columns.instant(rs, "created_at"));
+                Columns.instant(rs, "created_at"), rs.getString("photo"),
+                rs.getString("button_url") == null ? null : new LinkButton(rs.getString("button_label"), rs.getString("button_url")),
+                rs.getInt("within_days"));
     }
 }

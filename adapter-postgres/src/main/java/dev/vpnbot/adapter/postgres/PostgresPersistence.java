@@ -27,6 +27,8 @@ import dev.vpnbot.application.port.out.balance.Balances;
 import dev.vpnbot.application.port.out.balance.TopUps;
 import dev.vpnbot.application.port.out.admin.Broadcasts;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
+import dev.vpnbot.application.port.out.admin.BanHolds;
+import dev.vpnbot.application.port.out.VpnApps;
 import dev.vpnbot.application.port.out.admin.ShopFigures;
 import dev.vpnbot.application.port.out.enrollment.EnrollmentTokens;
 import dev.vpnbot.application.port.out.enrollment.QueuedEnrollments;
@@ -77,6 +79,8 @@ public final class PostgresPersistence implements AutoCloseable {
     private final Broadcasts broadcasts;
     private final Audiences audiences;
     private final SalesSwitch salesSwitch;
+    private final BanHolds banHolds;
+    private final VpnApps vpnApps;
     private final MigrationReport migration;
     private final EnrollmentTokens enrollmentTokens;
     private final QueuedEnrollments queuedEnrollments;
@@ -118,6 +122,8 @@ public final class PostgresPersistence implements AutoCloseable {
         this.enrollmentTokens = new PostgresEnrollmentTokens(db);
         this.queuedEnrollments = new PostgresQueuedEnrollments(db);
         this.salesSwitch = new PostgresSalesSwitch(db);
+        this.banHolds = new PostgresBanHolds(db);
+        this.vpnApps = new PostgresVpnApps(db);
         this.subscriptionTokens = new PostgresSubscriptionTokens(db, secrets);
         this.linkResets = new PostgresLinkResets(db, clock);
         this.placements = new PostgresPlacements(db);
@@ -270,6 +276,14 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public SalesSwitch salesSwitch() {
         return salesSwitch;
+    }
+
+    public BanHolds banHolds() {
+        return banHolds;
+    }
+
+    public VpnApps vpnApps() {
+        return vpnApps;
     }
 
     public Tariffs tariffs() {

@@ -114,7 +114,7 @@ class MigrationsTest {
                     "enrollment_tokens.issued_at", "enrollment_tokens.expires_at", "enrollment_tokens.used_at",
                     "node_enrollments.submitted_at", "node_enrollments.taken_at", "node_enrollments.finished_at",
                     "star_payments.received_at", "star_payments.refunded_at",
-                    "sales_pause.paused_at",
+                    "sales_pause.paused_at", "ban_disabled_keys.disabled_at",
                     "promo_codes.expires_at", "promo_codes.created_at", "promo_redemptions.redeemed_at", "promo_remembered.remembered_at",
                     "key_link_resets.requested_at",
                     "key_placements.next_attempt_at", "key_placements.created_at",

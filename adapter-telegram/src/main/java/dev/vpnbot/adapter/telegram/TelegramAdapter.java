@@ -57,6 +57,8 @@ import dev.vpnbot.application.port.out.notify.Notifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import dev.vpnbot.application.port.in.account.ListVpnAppsUseCase;
+import dev.vpnbot.application.port.in.admin.ManageAppsUseCase;
 import java.util.Objects;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
@@ -195,6 +197,8 @@ public final class TelegramAdapter implements AutoCloseable {
         private StartTrialUseCase trial;
         private InviteFriendsUseCase invite;
         private ManageGrowthUseCase growth;
+        private ListVpnAppsUseCase apps;
+        private ManageAppsUseCase manageApps;
 
         private BotAssembly() {}
 
@@ -203,6 +207,13 @@ public final class TelegramAdapter implements AutoCloseable {
             this.trial = freeTrial;
             this.invite = invitations;
             this.growth = manageGrowth;
+            return this;
+        }
+
+        /** The VPN apps: buyers' guide and /connect read them, admins change them (their screen). */
+        public BotAssembly apps(ListVpnAppsUseCase list, ManageAppsUseCase manage) {
+            this.apps = list;
+            this.manageApps = manage;
             return this;
         }
 
@@ -270,8 +281,8 @@ public final class TelegramAdapter implements AutoCloseable {
         }
 
         public TelegramBot build() {
-            TelegramUseCases useCases = Objects.requireNonNull(shop, "shop use cases").withStars(stars).withGrowth(trial, invite);
-            AdminUseCases adminUseCases = admin == null ? null : admin.withStars(starsRefunds).withBalances(balances).withGrowth(growth);
+            TelegramUseCases useCases = Objects.requireNonNull(shop, "shop use cases").withStars(stars).withGrowth(trial, invite).withApps(apps);
+            AdminUseCases adminUseCases = admin == null ? null : admin.withStars(starsRefunds).withBalances(balances).withGrowth(growth).withApps(manageApps);
             return new TelegramBot(settings, sender, useCases, adminUseCases, states, starsLine);
         }
     }

@@ -54,6 +54,7 @@ public final class TelegramBot implements AutoCloseable {
     private final UpdateDispatcher dispatcher;
     private final TelegramWebhookEndpoint webhook;
     private final ConnectPage connectPage;
+    private final dev.vpnbot.application.port.in.account.ListVpnAppsUseCase apps;
     private LongPoller polling;
     private StartupCalls startup;
 
@@ -84,13 +85,15 @@ public final class TelegramBot implements AutoCloseable {
         if (settings.paymentTestMode() && useCases.payInTestMode() == null) {
             throw new IllegalArgumentException("payment test mode is on, but no PayInTestModeUseCase was given for the Pay (test) button");
         }
+        if (useCases.apps() == null) throw new IllegalArgumentException("no app list: give the use cases a ListVpnAppsUseCase (withApps)");
         this.settings = settings;
         this.sender = sender;
         this.links = new ConnectLinks(settings.connectUrl(), settings.connectLinkSecret(), settings.botToken());
         this.dispatcher = new UpdateDispatcher(settings, sender, useCases, java.util.Objects.requireNonNull(admin, "admin use cases"),
                 new Conversations(states), links, 4, starsLine, throttleClock);
         this.webhook = new TelegramWebhookEndpoint(settings.webhookSecret(), dispatcher);
-        this.connectPage = new ConnectPage(links);
+        this.connectPage = new ConnectPage(links, useCases.apps());
+        this.apps = useCases.apps();
     }
 
     /**
@@ -158,7 +161,7 @@ public final class TelegramBot implements AutoCloseable {
      */
     public SubscriptionRoute subscriptions(FetchSubscriptionUseCase feed, SubscriptionSettings presentation, java.time.Clock clock) {
         String publicUrl = settings.publicUrl() == null ? null : settings.publicUrl().toString();
-        return new SubscriptionRoute(new SubscriptionEndpoint(feed, presentation, publicUrl, new SubscriptionPage(links, clock), clock));
+        return new SubscriptionRoute(new SubscriptionEndpoint(feed, presentation, publicUrl, new SubscriptionPage(links, clock, apps), clock));
     }
 
     /** For {@code POST /webhooks/telegram}; refuses everything when no webhook secret is configured. */

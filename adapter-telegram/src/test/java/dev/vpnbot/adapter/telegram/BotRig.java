@@ -25,6 +25,8 @@ import dev.vpnbot.application.fixtures.InMemoryConversationStates;
 import dev.vpnbot.application.fixtures.InMemoryFulfilmentJobs;
 import dev.vpnbot.application.fixtures.InMemoryKeys;
 import dev.vpnbot.application.fixtures.InMemoryOrders;
+import dev.vpnbot.application.fixtures.InMemoryVpnApps;
+import dev.vpnbot.application.service.admin.AppCatalogue;
 import dev.vpnbot.application.fixtures.InMemoryPaymentEvents;
 import dev.vpnbot.application.fixtures.InMemoryServers;
 import dev.vpnbot.application.fixtures.InMemoryTariffs;
@@ -82,6 +84,9 @@ public final class BotRig implements AutoCloseable {
     public final InMemoryUsers users = new InMemoryUsers();
     public final InMemoryKeys keys = new InMemoryKeys();
     public final InMemoryOrders orders = new InMemoryOrders();
+    /** The app list as V18 seeds it. */
+    public final InMemoryVpnApps appList = InMemoryVpnApps.seeded();
+    public final AppCatalogue apps;
     public final InMemoryConversationStates states = new InMemoryConversationStates();
     public final TelegramSettings settings;
     public final RateLimitedSender sender;
@@ -135,7 +140,7 @@ public final class BotRig implements AutoCloseable {
                 dev.vpnbot.application.service.codes.PromoSettings.defaults()));
         Admins admins = new Admins(settings.adminIds().stream().map(UserId::new).collect(Collectors.toSet()));
         broadcastChannel = new TelegramBroadcastChannel(settings, sender, Duration.ofSeconds(10));
-        broadcasting = new Broadcasting(admins, broadcasts, new InMemoryAudiences(users, keys), broadcastChannel, users,
+        broadcasting = new Broadcasting(admins, broadcasts, new InMemoryAudiences(users, keys, orders), broadcastChannel, users,
                 shop.sentNotifications, shop.transactions, clock, 2);
         admin = new AdminUseCases(new ServerAdministration(admins, shop.servers, panels),
                 new TariffAdministration(admins, shop.tariffs, shop.salesSwitch, clock),
@@ -143,11 +148,12 @@ public final class BotRig implements AutoCloseable {
                 broadcasting,
                 new UserAdministration(admins, users, keys, orders, shop.tariffs, shop.servers, shop.transactions, clock, shop.confirmation),
                 new EnrollmentTokenIssuing(admins, enrollmentTokens, clock, EnrollmentTokenIssuing.DEFAULT_LIFETIME),
-                new UserBans(admins, admins, users, keys, shop.servers, shop.transactions, panel))
+                new UserBans(admins, admins, users, keys, shop.servers, shop.transactions, panel, shop.banHolds, clock))
                 .withPromoCodes(new dev.vpnbot.application.service.codes.PromoAdministration(admins, promoCodes, shop.tariffs,
                         shop.transactions, clock))
                 .withBalances(shop.balanceAdministration)
-                .withTariffLimits(new TariffLimitSetting(admins, shop.tariffs, shop.tariffLimits));
+                .withTariffLimits(new TariffLimitSetting(admins, shop.tariffs, shop.tariffLimits))
+                .withApps(new AppCatalogue(admins, appList, shop.transactions));
         TelegramUseCases useCases = settings.paymentTestMode()
                 ? new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments, shop.timeZoneChange)
@@ -165,6 +171,8 @@ public final class BotRig implements AutoCloseable {
                 .withBalance(new dev.vpnbot.adapter.telegram.shop.BalanceUseCases(shop.balanceBook, shop.balanceTopUp, shop.balanceCheckout,
                         shop.autoRenewal))
                 .withKeyUsage(keyUsage).withKeyDiagnosis(new KeyDiagnosis(keys, keyUsage, clock));
+        apps = new AppCatalogue(admins, appList, shop.transactions);
+        useCases = useCases.withApps(apps);
         if (growth != null) useCases = useCases.withGrowth(shop.trialStart, growth.referralsOn() ? shop.referralLinks : null);
         AdminUseCases adminUseCases = growth == null ? admin : admin.withGrowth(shop.growthAdmin);
         LongSupplier throttle = () -> throttleNanos.get() < 0 ? System.nanoTime() : throttleNanos.get();
@@ -268,6 +276,20 @@ public final class BotRig implements AutoCloseable {
         public FakeBotApi.Call send(String text) {
             int mark = rig.api.mark();
             rig.api.userSends(id, firstName, languageCode, text);
+            return rig.api.awaitContent(mark, id);
+        }
+
+        /** Sends a photo (the largest size {@code bytes} long) with a caption. */
+        public FakeBotApi.Call sendPhoto(String caption, String fileId, long bytes) {
+            int mark = rig.api.mark();
+            rig.api.userSendsPhoto(id, firstName, languageCode, caption, fileId, bytes);
+            return rig.api.awaitContent(mark, id);
+        }
+
+        /** Sends a file (an image not compressed into a photo, say). */
+        public FakeBotApi.Call sendDocument(String caption, String mimeType, long bytes) {
+            int mark = rig.api.mark();
+            rig.api.userSendsDocument(id, firstName, languageCode, caption, mimeType, bytes);
             return rig.api.awaitContent(mark, id);
         }
 

@@ -74,6 +74,8 @@ class NonAdminRefusalTest {
                 case ID, ID_OR_ZERO -> user ? 1001L : keyArg ? key.id().value() : 1L;
                 case FLAG -> false;
                 case AUDIENCE -> Audience.ALL;
+                case PLATFORM -> dev.vpnbot.adapter.telegram.bot.Platform.ANDROID;
+                case APP -> "happ";
                 default -> throw new IllegalStateException(arg + " in an admin button");
             });
         }
@@ -123,13 +125,14 @@ class NonAdminRefusalTest {
                 .allSatisfy(c -> assertThat(c.method()).isIn("answercallbackquery", "getupdates"));
         assertThat(snapshot()).isEqualTo(before);
         assertThat(rig.broadcasts.find(1).orElseThrow().status()).isEqualTo(Broadcast.Status.DRAFT);
+        assertThat(rig.appList.all()).as("the app list untouched").containsExactlyElementsOf(dev.vpnbot.application.fixtures.InMemoryVpnApps.SEED);
         assertThat(rig.states.find(MALLORY)).isEmpty();
     }
 
     @Test
     void an_admin_step_found_in_the_conversation_state_of_somebody_else_is_dropped_unused() {
         Snapshot before = snapshot();
-        for (String forged : List.of("admin_tariff_price:1:", "admin_server_rename:1:", "admin_broadcast_text:0:ALL",
+        for (String forged : List.of("admin_app:0:add:LINUX", "admin_tariff_price:1:", "admin_server_rename:1:", "admin_broadcast_text:0:ALL",
                 "admin_user_lookup:0:", "admin_add_server:0:s=max_clients&u=https%3A%2F%2Fevil.example%2F&cu=a&cp=b&ib=1&n=Evil")) {
             rig.states.save(MALLORY, forged);
 

@@ -62,7 +62,7 @@ class SandboxScreensTest {
         });
         assertThat(screens).contains("Hi, Sandy!").contains("[QR code image]").contains("▀").contains("Extends your key").contains("Your key is being extended")
                 .contains("Novosibirsk (UTC+7)").contains("Request #id" + PERSON).contains("[active]")
-                .contains("Support replied:").contains("1. Install one of the apps");
+                .contains("Support replied:").contains("1. Install Happ or another app below");
     }
 
     @Test

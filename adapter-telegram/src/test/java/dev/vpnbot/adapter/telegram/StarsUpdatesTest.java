@@ -57,7 +57,7 @@ class StarsUpdatesTest {
         TelegramUseCases useCases = new TelegramUseCases(rig.shop.registration, new UserLookup(rig.users), rig.shop.languageChange,
                 rig.shop.catalogue, rig.shop.catalogue, rig.shop.placement, rig.shop.paymentCheck, rig.shop.cancellation, rig.shop.myKeys,
                 rig.shop.timeZoneChange)
-                .withStars(databaseAwayOnce);
+                .withStars(databaseAwayOnce).withApps(rig.apps);
         bot = new TelegramBot(rig.settings, rig.sender, useCases, rig.admin, rig.states, rig.starsLine);
         rig.shop.registration.register(new RegisterUserCommand(new UserId(1001), "Ivan", null, "en"));
         Order order = rig.shop.placement.placeNewKey(new PlaceNewKeyOrderCommand(new UserId(1001), new TariffId(1), new ServerId(1)));

@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {RunCommand.class, MigrateCommand.class, SandboxCommand.class, ServerCommand.class, TariffCommand.class,
                 DoctorCommand.class, UserCommand.class, MaintenanceCommand.class, BackupCommand.class,
                 GroupCommand.class, KeyCommand.class, PromoCommand.class, BalanceCommand.class,
-                GrowthCommand.class},
+                GrowthCommand.class, AppCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped normally", "1:failed while starting or running", "2:the configuration (or the command line) is wrong"})
 public final class VpnbotCommand implements Callable<Integer> {

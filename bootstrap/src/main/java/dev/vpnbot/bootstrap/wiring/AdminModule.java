@@ -27,6 +27,10 @@ import dev.vpnbot.application.port.out.admin.BroadcastChannel;
 import dev.vpnbot.application.port.out.admin.Broadcasts;
 import dev.vpnbot.application.port.out.admin.DatabaseDumps;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
+import dev.vpnbot.application.port.out.admin.BanHolds;
+import dev.vpnbot.application.port.in.admin.ManageAppsUseCase;
+import dev.vpnbot.application.port.out.VpnApps;
+import dev.vpnbot.application.service.admin.AppCatalogue;
 import dev.vpnbot.application.port.out.admin.ShopFigures;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.panel.PanelInspection;
@@ -111,8 +115,14 @@ public final class AdminModule extends AbstractModule {
 
     @Provides
     @Singleton
-    BanUsersUseCase bans(Admins admins, Users users, Keys keys, Servers servers, Transactions tx, VpnPanel panel,
+    ManageAppsUseCase apps(Admins admins, VpnApps apps, Transactions tx) {
+        return new AppCatalogue(admins, apps, tx);
+    }
+
+    @Provides
+    @Singleton
+    BanUsersUseCase bans(Admins admins, Users users, Keys keys, Servers servers, Transactions tx, VpnPanel panel, BanHolds holds, Clock clock,
                          dev.vpnbot.application.port.out.Placements placements) {
-        return new UserBans(admins, admins, users, keys, servers, tx, panel, placements);
+        return new UserBans(admins, admins, users, keys, servers, tx, panel, holds, clock, placements);
     }
 }

@@ -23,6 +23,9 @@ import dev.vpnbot.application.port.in.fulfilment.FulfilOrderUseCase;
 import dev.vpnbot.application.port.in.account.MarkUserBlockedUseCase;
 import dev.vpnbot.application.port.in.ordering.ListServersForPurchaseUseCase;
 import dev.vpnbot.application.port.in.ordering.ListTariffsUseCase;
+import dev.vpnbot.application.port.in.account.ListVpnAppsUseCase;
+import dev.vpnbot.application.port.out.VpnApps;
+import dev.vpnbot.application.service.admin.AppCatalogue;
 import dev.vpnbot.application.port.in.payment.PayInTestModeUseCase;
 import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.payment.ReconcilePaymentsUseCase;
@@ -120,6 +123,13 @@ public final class ApplicationModule extends AbstractModule {
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The apps buyers are shown; reading needs no admin (changes go through ManageAppsUseCase). */
+    @Provides
+    @Singleton
+    ListVpnAppsUseCase vpnApps(VpnApps apps, Transactions tx) {
+        return new AppCatalogue(new Admins(java.util.Set.of()), apps, tx);
     }
 
     /** With Stars on, orders are placed with their Stars price (the tariff's own, else at STARS_PER_UNIT). */

@@ -32,6 +32,10 @@ import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.admin.DatabaseDumps;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
+import dev.vpnbot.application.port.out.admin.BanHolds;
+import dev.vpnbot.application.port.in.admin.ManageAppsUseCase;
+import dev.vpnbot.application.port.out.VpnApps;
+import dev.vpnbot.application.service.admin.AppCatalogue;
 import dev.vpnbot.application.port.out.panel.PanelInspection;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.service.admin.Admins;
@@ -108,13 +112,20 @@ public final class ConsoleModule extends AbstractModule {
         return new DatabaseBackups(dumps, clock, new BackupPolicy(backup.directory(), backup.keep(), backup.maxBytes()));
     }
 
+    /** The operator's `vpnbot app …` commands. */
+    @Provides
+    @Singleton
+    ManageAppsUseCase apps(Admins console, VpnApps apps, Transactions tx) {
+        return new AppCatalogue(console, apps, tx);
+    }
+
     /** The console bans; the bot's admins (ADMIN_IDS) cannot be banned from here either. */
     @Provides
     @Singleton
     BanUsersUseCase bans(Admins console, OperatorConfig operator, Users users, Keys keys, Servers servers, Transactions tx,
-                         @Undecorated VpnPanel panel, Placements placements) {
+                         @Undecorated VpnPanel panel, Placements placements, BanHolds holds, Clock clock) {
         Admins botAdmins = new Admins(operator.adminIds().stream().map(UserId::new).collect(Collectors.toSet()));
-        return new UserBans(console, botAdmins, users, keys, servers, tx, panel, placements);
+        return new UserBans(console, botAdmins, users, keys, servers, tx, panel, holds, clock, placements);
     }
 
     /** `vpnbot group …` and `vpnbot tariff set-group`. */

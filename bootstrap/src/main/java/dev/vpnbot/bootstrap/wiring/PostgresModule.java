@@ -11,6 +11,8 @@ import dev.vpnbot.adapter.postgres.PgDump;
 import dev.vpnbot.adapter.postgres.PostgresPersistence;
 import dev.vpnbot.application.port.out.admin.DatabaseDumps;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
+import dev.vpnbot.application.port.out.admin.BanHolds;
+import dev.vpnbot.application.port.out.VpnApps;
 import dev.vpnbot.application.port.out.panel.PanelWriteLock;
 import dev.vpnbot.adapter.postgres.SecretBox;
 import dev.vpnbot.application.port.out.ConversationStates;
@@ -98,6 +100,8 @@ public final class PostgresModule extends AbstractModule {
     @Provides @Singleton dev.vpnbot.application.port.out.growth.Trials trials(PostgresPersistence db) { return db.trials(); }
     @Provides @Singleton dev.vpnbot.application.port.out.growth.Referrals referrals(PostgresPersistence db) { return db.referrals(); }
     @Provides @Singleton dev.vpnbot.application.port.out.growth.GrowthFlags growthFlags(PostgresPersistence db) { return db.growthFlags(); }
+    @Provides @Singleton BanHolds banHolds(PostgresPersistence db) { return db.banHolds(); }
+    @Provides @Singleton VpnApps vpnApps(PostgresPersistence db) { return db.vpnApps(); }
 
     @Provides @Singleton Tariffs tariffs(PostgresPersistence db) { return db.tariffs(); }
     @Provides @Singleton TariffLimitBook tariffLimits(PostgresPersistence db) { return db.tariffLimits(); }

@@ -4,6 +4,8 @@ import dev.vpnbot.application.port.in.admin.StarsRefundUseCase;
 import dev.vpnbot.application.port.in.payment.PayWithStarsUseCase;
 import dev.vpnbot.application.port.out.payment.StarsRefunds;
 import dev.vpnbot.bootstrap.config.StarsConfig;
+import dev.vpnbot.application.port.in.account.ListVpnAppsUseCase;
+import dev.vpnbot.application.port.in.admin.ManageAppsUseCase;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -167,7 +169,8 @@ public final class TelegramModule extends AbstractModule {
                     dev.vpnbot.bootstrap.config.GrowthConfig growth,
                     dev.vpnbot.application.port.in.growth.StartTrialUseCase trial,
                     dev.vpnbot.application.port.in.growth.InviteFriendsUseCase invite,
-                    dev.vpnbot.application.port.in.growth.ManageGrowthUseCase manageGrowth) {
+                    dev.vpnbot.application.port.in.growth.ManageGrowthUseCase manageGrowth,
+                    ListVpnAppsUseCase apps, ManageAppsUseCase manageApps) {
         TelegramBot bot = adapter.bot()
                 .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null), timeZone)
                 .resetLink(resetLink)
@@ -179,6 +182,7 @@ public final class TelegramModule extends AbstractModule {
                 .stars(payWithStars.orElse(null), starsRefunds)
                 .balance(balance, topUp, payFromBalance, autoRenew, ledgers)
                 .growth(trial, growth.referralEnabled() ? invite : null, manageGrowth)
+                .apps(apps, manageApps)
                 .build();
         bot.observeUpdates(metrics::updateTaken);
         return bot;

@@ -361,7 +361,8 @@ class PlacementsTest {
         VpnKey key = buyGroupKey();
         Admins admins = new Admins(Set.of(new dev.vpnbot.domain.user.UserId(ADMIN)));
         dev.vpnbot.application.service.admin.UserBans bans = new dev.vpnbot.application.service.admin.UserBans(admins, admins,
-                bot.db.users(), bot.db.keys(), bot.db.servers(), bot.db.transactions(), bot.panelAdapter, bot.db.placements());
+                bot.db.users(), bot.db.keys(), bot.db.servers(), bot.db.transactions(), bot.panelAdapter, bot.db.banHolds(),
+                java.time.Clock.systemUTC(), bot.db.placements());
 
         assertThat(bans.ban(new dev.vpnbot.domain.user.UserId(ADMIN), MoneyPathRig.BUYER).panelFailed()).isEmpty();
         for (int i = 0; i < 3; i++) assertThat(clientOn(i, key).get("enable")).as("panel %d", i).isEqualTo(false);

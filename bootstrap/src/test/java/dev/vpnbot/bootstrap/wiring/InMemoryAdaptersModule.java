@@ -40,6 +40,8 @@ import dev.vpnbot.application.fixtures.InMemoryServers;
 import dev.vpnbot.application.fixtures.InMemoryTariffs;
 import dev.vpnbot.application.fixtures.InMemoryTransactions;
 import dev.vpnbot.application.fixtures.InMemorySalesSwitch;
+import dev.vpnbot.application.fixtures.InMemoryBanHolds;
+import dev.vpnbot.application.fixtures.InMemoryVpnApps;
 import dev.vpnbot.application.fixtures.InMemoryUsers;
 import dev.vpnbot.application.fixtures.RecordingNotifier;
 import dev.vpnbot.application.port.out.ConversationStates;
@@ -63,6 +65,8 @@ import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.admin.BackupChannel;
 import dev.vpnbot.application.port.out.admin.DatabaseDumps;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
+import dev.vpnbot.application.port.out.admin.BanHolds;
+import dev.vpnbot.application.port.out.VpnApps;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
@@ -197,6 +201,8 @@ public final class InMemoryAdaptersModule extends AbstractModule {
     @Provides @Singleton dev.vpnbot.application.port.out.growth.GrowthFlags growthFlags(InMemoryOrders o) {
         return new dev.vpnbot.application.fixtures.InMemoryGrowthFlags(o);
     }
+    @Provides @Singleton BanHolds banHolds() { return new InMemoryBanHolds(); }
+    @Provides @Singleton VpnApps vpnApps() { return InMemoryVpnApps.seeded(); }
 
     /** No database here to dump: a backup reports that, as pg_dump refusing would. */
     @Provides @Singleton DatabaseDumps dumps() {

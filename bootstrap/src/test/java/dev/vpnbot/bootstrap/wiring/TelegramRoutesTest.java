@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnbot.adapter.telegram.BotRig;
 import dev.vpnbot.adapter.telegram.TelegramSettings;
-import dev.vpnbot.adapter.telegram.bot.VpnApp;
+
 import dev.vpnbot.bootstrap.http.Route;
 import dev.vpnbot.bootstrap.http.TrustedProxies;
 import dev.vpnbot.bootstrap.http.WebServer;
@@ -99,7 +99,7 @@ class TelegramRoutesTest {
     @Test
     void the_connect_page_redirects_with_a_302_and_refuses_posts() throws Exception {
         start(b -> b);
-        String link = rig.connectLinks().link(VpnApp.HAPP, SUB, Language.EN).orElseThrow();
+        String link = rig.connectLinks().link(rig.apps.importApp("happ").orElseThrow(), SUB, Language.EN).orElseThrow();
         String path = TelegramSettings.CONNECT_PATH + link.substring(link.indexOf('?'));
 
         HttpResponse<String> ok = send(to(path).GET());

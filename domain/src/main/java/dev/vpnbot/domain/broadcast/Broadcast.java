@@ -10,9 +10,12 @@ import java.util.Objects;
  * where it stopped.
  */
 public record Broadcast(long id, UserId author, String text, Audience audience, Status status,
-                        int sent, int blocked, int failed, long lastRecipient, Instant createdAt) {
+                        int sent, int blocked, int failed, long lastRecipient, Instant createdAt,
+                        String photo, LinkButton button, int withinDays) {
 
     public static final int MAX_TEXT_LENGTH = 4000;
+    /** Telegram's limit for a photo's caption: with a photo the text is the caption. */
+    public static final int MAX_CAPTION_LENGTH = 1024;
 
     public enum Status { DRAFT, SENDING, DONE, CANCELLED }
 
@@ -25,10 +28,36 @@ public record Broadcast(long id, UserId author, String text, Audience audience, 
         if (text.isBlank()) throw new IllegalArgumentException("a broadcast needs a text");
         if (text.length() > MAX_TEXT_LENGTH) throw new IllegalArgumentException("a broadcast is at most " + MAX_TEXT_LENGTH + " characters");
         if (sent < 0 || blocked < 0 || failed < 0) throw new IllegalArgumentException("counters cannot be negative");
+        if (photo != null && (photo.isBlank() || photo.length() > 256)) throw new IllegalArgumentException("a photo is a Telegram file id");
+        if (photo != null && text.length() > MAX_CAPTION_LENGTH) {
+            throw new IllegalArgumentException("with a photo the text is at most " + MAX_CAPTION_LENGTH + " characters");
+        }
+        if (audience.takesDays() != (withinDays > 0)) throw new IllegalArgumentException("only \"expiring within\" takes a number of days");
+        if (withinDays > Audience.MAX_DAYS) throw new IllegalArgumentException("at most " + Audience.MAX_DAYS + " days");
+    }
+
+    /** A text-only broadcast to an audience that needs no days. */
+    public Broadcast(long id, UserId author, String text, Audience audience, Status status,
+                     int sent, int blocked, int failed, long lastRecipient, Instant createdAt) {
+        this(id, author, text, audience, status, sent, blocked, failed, lastRecipient, createdAt, null, null, 0);
     }
 
     public static Broadcast draft(long id, UserId author, String text, Audience audience, Instant now) {
-        return new Broadcast(id, author, text.strip(), audience, Status.DRAFT, 0, 0, 0, 0, now);
+        return draft(id, author, text, audience, 0, null, now);
+    }
+
+    /**
+     * @param withinDays for {@link Audience#EXPIRING_SOON}, 1 to {@link Audience#MAX_DAYS}; otherwise 0
+     * @param photo      a Telegram file id, or null for text alone
+     */
+    public static Broadcast draft(long id, UserId author, String text, Audience audience, int withinDays, String photo, Instant now) {
+        return new Broadcast(id, author, text.strip(), audience, Status.DRAFT, 0, 0, 0, 0, now, photo, null, withinDays);
+    }
+
+    /** The draft with its one URL button (replacing any earlier one). */
+    public Broadcast withButton(LinkButton newButton) {
+        if (status != Status.DRAFT) throw new IllegalStateException("broadcast " + id + " is " + status + ": only a draft takes a button");
+        return new Broadcast(id, author, text, audience, status, sent, blocked, failed, lastRecipient, createdAt, photo, newButton, withinDays);
     }
 
     public Broadcast start() {
@@ -52,6 +81,6 @@ public record Broadcast(long id, UserId author, String text, Audience audience, 
     }
 
     private Broadcast with(Status s, int newSent, int newBlocked, int newFailed, long cursor) {
-        return new Broadcast(id, author, text, audience, s, newSent, newBlocked, newFailed, cursor, createdAt);
+        return new Broadcast(id, author, text, audience, s, newSent, newBlocked, newFailed, cursor, createdAt, photo, button, withinDays);
     }
 }

@@ -2,6 +2,7 @@ package dev.vpnbot.adapter.telegram.admin;
 
 import dev.vpnbot.adapter.telegram.admin.codes.PromoCodesScreen;
 import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
+import dev.vpnbot.adapter.telegram.admin.apps.AppsScreen;
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.bot.Conversation;
@@ -46,6 +47,7 @@ public final class AdminDesk {
     private final TariffChangeFlow tariffChanges;
     private final StatisticsScreen statistics;
     private final BroadcastFlow broadcast;
+    private final AppsScreen apps;
     private final UsersScreen users;
     private final GrantFlow grants;
     private final PromoCodesScreen promoCodes;
@@ -68,6 +70,7 @@ public final class AdminDesk {
         this.tariffChanges = new TariffChangeFlow(useCases.tariffs(), tariffs, conversations, useCases.tariffLimits());
         this.statistics = new StatisticsScreen(useCases.statistics(), conversations, useCases.growth());
         this.broadcast = new BroadcastFlow(useCases.broadcasts(), conversations);
+        this.apps = new AppsScreen(java.util.Objects.requireNonNull(useCases.apps(), "the app list's use case (AdminUseCases.withApps)"), conversations);
         this.users = new UsersScreen(useCases.users(), useCases.servers(), useCases.bans(), conversations).withStars(useCases.stars());
         this.ledgers = useCases.balances() == null ? null : new LedgerScreen(useCases.balances(), conversations);
         this.grants = new GrantFlow(useCases.users(), useCases.tariffs(), useCases.servers(), users, conversations);
@@ -131,6 +134,14 @@ public final class AdminDesk {
         buttons.put(Action.BROADCAST_CONFIRM, (ix, d) -> broadcast.confirm(ix, d.id(0)));
         buttons.put(Action.BROADCAST_CANCEL, (ix, d) -> broadcast.cancel(ix, d.id(0)));
         buttons.put(Action.BROADCAST_PROGRESS, (ix, d) -> broadcast.progress(ix, d.id(0)));
+        buttons.put(Action.BROADCAST_BUTTON, (ix, d) -> broadcast.askButton(ix, d.id(0)));
+        buttons.put(Action.APPS, (ix, d) -> apps.platforms(ix));
+        buttons.put(Action.APPS_PLATFORM, (ix, d) -> apps.platform(ix, d.platform(0)));
+        buttons.put(Action.APP, (ix, d) -> apps.app(ix, d.platform(0), d.appCode(1)));
+        buttons.put(Action.APP_ENABLED, (ix, d) -> apps.setEnabled(ix, d.platform(0), d.appCode(1), d.flag(2)));
+        buttons.put(Action.APP_DEFAULT, (ix, d) -> apps.makeDefault(ix, d.platform(0), d.appCode(1)));
+        buttons.put(Action.APP_EDIT, (ix, d) -> apps.askEdit(ix, d.platform(0), d.appCode(1)));
+        buttons.put(Action.APP_ADD, (ix, d) -> apps.askNew(ix, d.platform(0)));
         buttons.put(Action.USERS, (ix, d) -> users.ask(ix));
         buttons.put(Action.USER, (ix, d) -> users.dossier(ix, new UserId(d.id(0))));
         buttons.put(Action.GRANT_KEY, (ix, d) -> grants.keyTariffs(ix, new UserId(d.id(0))));
@@ -201,6 +212,7 @@ public final class AdminDesk {
             case ADMIN_USER_LOOKUP -> users.received(ix, message);
             case ADMIN_PROMO_NEW -> promoCodes.received(ix, message.hasText() ? message.getText() : "");
             case ADMIN_LEDGER_ENTRY -> ledgers().received(ix, message, c);
+            case ADMIN_APP -> apps.received(ix, message, c);
             default -> home.sendNew(ix); // nothing typed is expected after a grant
         }
     }

@@ -42,7 +42,8 @@ final class AdminHome {
                         Button.callback(t.label("admin.home.broadcast"), CallbackData.of(Action.BROADCAST)))
                 .row(Button.callback(t.label("admin.home.users"), CallbackData.of(Action.USERS)),
                         Button.callback(t.label("admin.home.codes"), CallbackData.of(Action.PROMO_CODES)))
-                .row(Button.callback(t.label("admin.home.auto_renewers"), CallbackData.of(Action.AUTO_RENEWERS)))
+                .row(Button.callback(t.label("admin.home.auto_renewers"), CallbackData.of(Action.AUTO_RENEWERS)),
+                        Button.callback(t.label("admin.home.apps"), CallbackData.of(Action.APPS)))
                 .row(MainMenu.back(t));
     }
 

@@ -12,6 +12,7 @@ import dev.vpnbot.application.port.in.admin.SetTariffLimitsUseCase;
 import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
 import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase;
 import dev.vpnbot.application.port.in.growth.ManageGrowthUseCase;
+import dev.vpnbot.application.port.in.admin.ManageAppsUseCase;
 import java.util.Objects;
 
 /**
@@ -24,12 +25,13 @@ import java.util.Objects;
  * @param balances the users' ledgers and manual entries; null: no ledger screens
  * @param tariffLimits the tariff card's device and traffic limits; null: not shown
  * @param growth servers for trials, once-per-user tariffs, trial and referral figures; null: not shown
+ * @param apps  the app list's screen; null: no such screen
  */
 public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                             BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
                             BanUsersUseCase bans, StarsRefundUseCase stars, ManagePromoCodesUseCase promoCodes,
                             ManageBalancesUseCase balances, SetTariffLimitsUseCase tariffLimits,
-                            ManageGrowthUseCase growth) {
+                            ManageGrowthUseCase growth, ManageAppsUseCase apps) {
     public AdminUseCases {
         Objects.requireNonNull(servers, "servers");
         Objects.requireNonNull(tariffs, "tariffs");
@@ -43,36 +45,41 @@ public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase t
     public AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                          BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
                          BanUsersUseCase bans) {
-        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, null, null, null, null, null);
+        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, null, null, null, null, null, null);
     }
 
     /** Without promo codes. */
     public AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                          BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
                          BanUsersUseCase bans, StarsRefundUseCase stars) {
-        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, null, null, null, null);
+        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, null, null, null, null, null);
     }
 
     /** The same use cases with the promo codes screen. */
     public AdminUseCases withPromoCodes(ManagePromoCodesUseCase codes) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, codes, balances, tariffLimits, growth);
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, codes, balances, tariffLimits, growth, apps);
     }
 
     /** The same use cases with the users' ledgers. */
     public AdminUseCases withBalances(ManageBalancesUseCase ledgers) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, ledgers, tariffLimits, growth);
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, ledgers, tariffLimits, growth, apps);
     }
 
     public AdminUseCases withTariffLimits(SetTariffLimitsUseCase limits) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, balances, limits, growth);
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, balances, limits, growth, apps);
     }
 
     public AdminUseCases withGrowth(ManageGrowthUseCase manageGrowth) {
         return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, balances,
-                tariffLimits, manageGrowth);
+                tariffLimits, manageGrowth, apps);
+    }
+
+    public AdminUseCases withApps(ManageAppsUseCase appList) {
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, balances,
+                tariffLimits, growth, appList);
     }
 
     public AdminUseCases withStars(StarsRefundUseCase starsRefunds) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, starsRefunds, promoCodes, balances, tariffLimits, growth);
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, starsRefunds, promoCodes, balances, tariffLimits, growth, apps);
     }
 }

@@ -23,11 +23,14 @@ import java.util.stream.Collectors;
 public record CallbackData(Action action, List<String> args) {
     static final int MAX_BYTES = 64;
     private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
+    /** An app's code in the app list (as {@code VpnApp} allows it). */
+    private static final Pattern APP_CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
     /** Short names of broadcast audiences, to keep the data small. */
     private static final Map<String, Audience> AUDIENCES = Map.of(
-            "all", Audience.ALL, "active", Audience.WITH_ACTIVE_KEY, "expired", Audience.WITH_EXPIRED_KEY);
+            "all", Audience.ALL, "active", Audience.WITH_ACTIVE_KEY, "expired", Audience.WITH_EXPIRED_KEY,
+            "unpaid", Audience.NEVER_PAID, "trial", Audience.TRIAL_ONLY, "soon", Audience.EXPIRING_SOON);
 
-    public enum Arg { ID, ID_OR_ZERO, PLATFORM, LANGUAGE, FLAG, AUDIENCE, ZONE }
+    public enum Arg { ID, ID_OR_ZERO, PLATFORM, LANGUAGE, FLAG, AUDIENCE, ZONE, APP }
 
     /** Who may press a button. Admin buttons are refused before any screen runs (and the use cases check again). */
     enum Who { ANYONE, ADMIN }
@@ -170,7 +173,20 @@ public record CallbackData(Action action, List<String> args) {
         /** server, then 1 = trial keys go there, 0 = not */
         SERVER_FOR_TRIALS(Who.ADMIN, "atv", Arg.ID, Arg.FLAG),
         /** tariff, then 1 = each user may buy it once (paid micro-trial), 0 = any number of times */
-        TARIFF_ONCE_PER_USER(Who.ADMIN, "atp", Arg.ID, Arg.FLAG);
+        TARIFF_ONCE_PER_USER(Who.ADMIN, "atp", Arg.ID, Arg.FLAG),
+
+        // ---- admins only, issue 22 (care): "ak…", the admin prefix and this change's letter ----
+        /** broadcast draft: asks for its URL button */
+        BROADCAST_BUTTON(Who.ADMIN, "akb", Arg.ID),
+        /** the app list: its platforms */
+        APPS(Who.ADMIN, "akl"),
+        APPS_PLATFORM(Who.ADMIN, "akp", Arg.PLATFORM),
+        APP(Who.ADMIN, "akv", Arg.PLATFORM, Arg.APP),
+        /** platform, app, then 1 = switch on, 0 = switch off */
+        APP_ENABLED(Who.ADMIN, "akt", Arg.PLATFORM, Arg.APP, Arg.FLAG),
+        APP_DEFAULT(Who.ADMIN, "akd", Arg.PLATFORM, Arg.APP),
+        APP_EDIT(Who.ADMIN, "ake", Arg.PLATFORM, Arg.APP),
+        APP_ADD(Who.ADMIN, "akn", Arg.PLATFORM);
 
         private static final Map<String, Action> BY_CODE =
                 Arrays.stream(values()).collect(Collectors.toMap(a -> a.code, Function.identity()));
@@ -259,6 +275,11 @@ public record CallbackData(Action action, List<String> args) {
         return args.get(index).equals("1");
     }
 
+    /** An app's code, as the button carries it; the use case finds the app or refuses. */
+    public String appCode(int index) {
+        return args.get(index);
+    }
+
     public Audience audience(int index) {
         return AUDIENCES.get(args.get(index));
     }
@@ -285,6 +306,7 @@ public record CallbackData(Action action, List<String> args) {
             case FLAG -> value.equals("0") || value.equals("1");
             case AUDIENCE -> AUDIENCES.containsKey(value);
             case ZONE -> isZone(value);
+            case APP -> APP_CODE.matcher(value).matches();
         };
     }
 

@@ -40,7 +40,9 @@ public record Conversation(Step step, long id, String choice) {
         /** "Top up balance" is open: typed text is the amount */
         BALANCE_TOP_UP,
         /** the next text is "amount reason" for a manual entry on user {@code id}; choice "credit" or "debit" */
-        ADMIN_LEDGER_ENTRY;
+        ADMIN_LEDGER_ENTRY,
+        /** an app of the app list, typed line by line: "add:PLATFORM" or "edit:PLATFORM:code" in {@code choice} */
+        ADMIN_APP;
 
         public boolean adminOnly() {
             return name().startsWith("ADMIN_");

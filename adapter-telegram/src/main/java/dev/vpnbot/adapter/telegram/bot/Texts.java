@@ -1,5 +1,6 @@
 package dev.vpnbot.adapter.telegram.bot;
 
+import com.ibm.icu.text.PluralRules;
 import dev.vpnbot.domain.key.RemainingTime;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.user.Language;
@@ -30,6 +31,7 @@ public final class Texts {
     private final Language language;
     private final ResourceBundle bundle;
     private final DateTimeFormatter dateFormat;
+    private final PluralRules plurals;
 
     private Texts(Language language) {
         this.language = language;
@@ -37,6 +39,7 @@ public final class Texts {
         this.bundle = ResourceBundle.getBundle(BUNDLE, language.locale(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         this.dateFormat = DateTimeFormatter.ofPattern(bundle.getString("format.date"), language.locale());
+        this.plurals = PluralRules.forLocale(language.locale());
     }
 
     public static synchronized Texts of(Language language) {
@@ -105,13 +108,13 @@ public final class Texts {
         return format.format(money.amount()) + " " + money.currencyCode();
     }
 
+    /** The CLDR plural category (ICU's rules) as our keys name it: one, few or many ("other" reads as many). */
     private String pluralForm(long n) {
-        if (language != Language.RU) return n == 1 ? "one" : "many";
-        long mod10 = n % 10;
-        long mod100 = n % 100;
-        if (mod10 == 1 && mod100 != 11) return "one";
-        if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return "few";
-        return "many";
+        String category = plurals.select(n);
+        return switch (category) {
+            case "one", "few" -> category;
+            default -> "many";
+        };
     }
 
     private String pattern(String key) {

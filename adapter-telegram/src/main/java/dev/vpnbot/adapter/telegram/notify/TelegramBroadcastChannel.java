@@ -17,7 +17,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.List;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 /**
@@ -57,9 +63,26 @@ public final class TelegramBroadcastChannel implements BroadcastChannel {
     @Override
     public CompletableFuture<Delivery> start(UserId recipient, String text) {
         long chat = recipient.telegramId();
+        return settle(recipient, () -> sender.send(chat, SendMessage.builder().chatId(chat).text(text).build()));
+    }
+
+    /** The photo (by the file id Telegram gave the admin's upload, the text its caption) or the text, with the URL button if any. */
+    @Override
+    public CompletableFuture<Delivery> start(UserId recipient, Broadcast broadcast) {
+        long chat = recipient.telegramId();
+        InlineKeyboardMarkup markup = broadcast.button() == null ? null : new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(
+                InlineKeyboardButton.builder().text(broadcast.button().label()).url(broadcast.button().url()).build())));
+        if (broadcast.photo() == null) {
+            return settle(recipient, () -> sender.send(chat, SendMessage.builder().chatId(chat).text(broadcast.text()).replyMarkup(markup).build()));
+        }
+        return settle(recipient, () -> sender.sendPhoto(chat, () -> SendPhoto.builder().chatId(chat).photo(new InputFile(broadcast.photo()))
+                .caption(broadcast.text()).replyMarkup(markup).build()));
+    }
+
+    private CompletableFuture<Delivery> settle(UserId recipient, java.util.function.Supplier<CompletableFuture<Object>> send) {
         CompletableFuture<Object> message;
         try {
-            message = sender.send(chat, SendMessage.builder().chatId(chat).text(text).build());
+            message = send.get();
         } catch (RuntimeException e) {
             message = CompletableFuture.failedFuture(e);
         }

@@ -8,9 +8,10 @@ import dev.vpnbot.adapter.telegram.bot.Platform;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.adapter.telegram.bot.View.Button;
-import dev.vpnbot.adapter.telegram.bot.VpnApp;
 import dev.vpnbot.adapter.telegram.web.ConnectLinks;
+import dev.vpnbot.application.port.in.account.ListVpnAppsUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
+import dev.vpnbot.domain.app.VpnApp;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase.KeyOverview;
 import dev.vpnbot.domain.key.KeyId;
 import java.util.ArrayList;
@@ -27,8 +28,10 @@ final class ConnectGuide {
     private final KeysScreen keys;
     private final ConnectLinks links;
     private final String subscriptionBaseUrl;
+    private final ListVpnAppsUseCase apps;
 
-    ConnectGuide(ShowMyKeysUseCase myKeys, KeysScreen keys, ConnectLinks links, String subscriptionBaseUrl) {
+    ConnectGuide(ShowMyKeysUseCase myKeys, KeysScreen keys, ConnectLinks links, String subscriptionBaseUrl, ListVpnAppsUseCase apps) {
+        this.apps = java.util.Objects.requireNonNull(apps, "apps");
         this.myKeys = myKeys;
         this.keys = keys;
         this.links = links;
@@ -59,17 +62,19 @@ final class ConnectGuide {
         Texts t = ix.texts();
         Optional<KeyOverview> key = keyId != null ? Optional.of(keys.own(ix, keyId)) : onlyUsableKey(ix);
         Optional<String> importUrl = key.filter(k -> k.key().links() != null).map(k -> KeyCard.importUrl(k, subscriptionBaseUrl));
-        boolean oneTap = importUrl.isPresent() && links.link(VpnApp.HAPP, importUrl.get(), t.language()).isPresent();
+        List<VpnApp> list = apps.appsFor(platform.apps()); // the default first
+        boolean oneTap = importUrl.isPresent() && list.stream().anyMatch(a -> links.link(a, importUrl.get(), t.language()).isPresent());
+        String first = list.stream().filter(a -> !oneTap || a.hasOneTapImport()).findFirst().map(VpnApp::name).orElse("");
 
         StringBuilder text = new StringBuilder(t.html("connect.platform", platform.label())).append("\n\n")
-                .append(t.html(oneTap ? "connect.steps" : "connect.steps_manual"));
+                .append(t.html(platform.stepsKey(oneTap), first));
         if (importUrl.isEmpty()) text.append("\n\n").append(t.html(keyId != null ? "key.status.preparing"
                 : links.oneTapImport() ? "connect.which_key" : "connect.which_key_manual"));
         View view = View.of(text.toString());
-        for (Platform.Download download : platform.downloads()) {
-            Button get = Button.url(t.label("connect.download", download.app().displayName()), download.url());
-            Optional<String> add = importUrl.flatMap(url -> links.link(download.app(), url, t.language()));
-            if (add.isPresent()) view.row(get, Button.url(t.label("connect.add", download.app().displayName()), add.get()));
+        for (VpnApp app : list) {
+            Button get = Button.url(t.label("connect.download", app.name()), app.storeUrl());
+            Optional<String> add = importUrl.flatMap(url -> links.link(app, url, t.language()));
+            if (add.isPresent()) view.row(get, Button.url(t.label("connect.add", app.name()), add.get()));
             else view.row(get);
         }
         Button back = Button.callback(t.label("button.back"), keyId == null

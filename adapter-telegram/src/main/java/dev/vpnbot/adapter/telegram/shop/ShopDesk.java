@@ -56,7 +56,7 @@ public final class ShopDesk {
         this.keys = new KeysScreen(useCases.myKeys(), new KeyCard(sender, settings.subscriptionBaseUrl()), useCases.resetLink(),
                 useCases.keyUsage(), useCases.diagnoseKey());
         this.extend = new ExtendFlow(useCases.tariffs(), useCases.placeOrder(), useCases.checkPayment(), keys, orders, conversations);
-        this.connect = new ConnectGuide(useCases.myKeys(), keys, links, settings.subscriptionBaseUrl());
+        this.connect = new ConnectGuide(useCases.myKeys(), keys, links, settings.subscriptionBaseUrl(), useCases.apps());
         this.support = new SupportDesk(settings, sender, useCases.myKeys(), useCases.findUser(), conversations, menu);
         this.language = new LanguageScreen(useCases.changeLanguage(), menu, settings.defaultZone());
         this.timeZone = new TimeZoneScreen(useCases.changeTimeZone(), conversations, menu, settings.defaultZone(), Clock.systemUTC());

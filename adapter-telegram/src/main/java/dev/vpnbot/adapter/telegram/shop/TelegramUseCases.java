@@ -12,6 +12,7 @@ import dev.vpnbot.application.port.in.payment.PayInTestModeUseCase;
 import dev.vpnbot.application.port.in.payment.PayWithStarsUseCase;
 import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase;
+import dev.vpnbot.application.port.in.account.ListVpnAppsUseCase;
 import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.in.account.ShowKeyUsageUseCase;
 import dev.vpnbot.application.port.in.account.DiagnoseKeyUseCase;
@@ -33,6 +34,7 @@ import java.util.Objects;
  * @param diagnoseKey   the key screen's "My VPN doesn't work" button; null: no button
  * @param trial         the free trial; null: no trial button
  * @param invite        "Invite friends" and start links; null: no referrals
+ * @param apps          the VPN apps per platform (the connect guide, the subscription page, /connect); required by the bot
  */
 public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
                                ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
@@ -41,7 +43,8 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
                                PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink, RedeemPromoCodeUseCase promoCodes,
                                BalanceUseCases balance,
                                ShowKeyUsageUseCase keyUsage, DiagnoseKeyUseCase diagnoseKey,
-                               StartTrialUseCase trial, InviteFriendsUseCase invite) {
+                               StartTrialUseCase trial, InviteFriendsUseCase invite,
+                               ListVpnAppsUseCase apps) {
     public TelegramUseCases {
         Objects.requireNonNull(registerUser, "registerUser");
         Objects.requireNonNull(findUser, "findUser");
@@ -62,19 +65,19 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
                             PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone,
                             PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink) {
         this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, payInTestMode,
-                changeTimeZone, payWithStars, resetLink, null, null, null, null, null, null);
+                changeTimeZone, payWithStars, resetLink, null, null, null, null, null, null, null);
     }
 
     /** The same use cases with promo codes ("I have a code", start links with promo_). */
     public TelegramUseCases withPromoCodes(RedeemPromoCodeUseCase codes) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, codes, balance, keyUsage, diagnoseKey, trial, invite);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, codes, balance, keyUsage, diagnoseKey, trial, invite, apps);
     }
 
     /** The same use cases with the balance's screens. */
     public TelegramUseCases withBalance(BalanceUseCases useCases) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys,
-                payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, useCases, keyUsage, diagnoseKey, trial, invite);
+                payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, useCases, keyUsage, diagnoseKey, trial, invite, apps);
     }
 
     /** Without Stars. */
@@ -89,31 +92,37 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
     /** The same use cases with Stars (null: without). */
     public TelegramUseCases withStars(PayWithStarsUseCase stars) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys,
-                payInTestMode, changeTimeZone, stars, resetLink, promoCodes, balance, keyUsage, diagnoseKey, trial, invite);
+                payInTestMode, changeTimeZone, stars, resetLink, promoCodes, balance, keyUsage, diagnoseKey, trial, invite, apps);
     }
 
     /** The same use cases with the "Reset link" button's. */
     public TelegramUseCases withResetLink(ResetLinkUseCase reset) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, reset, promoCodes, balance, keyUsage, diagnoseKey, trial, invite);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, reset, promoCodes, balance, keyUsage, diagnoseKey, trial, invite, apps);
     }
 
     /** The same use cases with the key screen's usage lines. */
     public TelegramUseCases withKeyUsage(ShowKeyUsageUseCase usage) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, usage, diagnoseKey, trial, invite);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, usage, diagnoseKey, trial, invite, apps);
     }
 
     /** The same use cases with the key screen's "My VPN doesn't work" button. */
     public TelegramUseCases withKeyDiagnosis(DiagnoseKeyUseCase diagnosis) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnosis, trial, invite);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnosis, trial, invite, apps);
     }
 
     /** The same use cases with the free trial and the referrals (either may be null: off). */
     public TelegramUseCases withGrowth(StartTrialUseCase freeTrial, InviteFriendsUseCase invitations) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnoseKey, freeTrial, invitations);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnoseKey, freeTrial, invitations, apps);
+    }
+
+    /** The same use cases with the app list's. */
+    public TelegramUseCases withApps(ListVpnAppsUseCase appList) {
+        return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnoseKey, trial, invite, appList);
     }
 
     /** Without test payments (production). */

@@ -1,6 +1,6 @@
 package dev.vpnbot.adapter.telegram.web;
 
-import dev.vpnbot.adapter.telegram.bot.VpnApp;
+import dev.vpnbot.domain.app.VpnApp;
 import dev.vpnbot.domain.user.Language;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,8 @@ package dev.vpnbot.adapter.telegram.web;
 
 import dev.vpnbot.adapter.telegram.bot.Html;
 import dev.vpnbot.adapter.telegram.bot.Texts;
-import dev.vpnbot.adapter.telegram.bot.VpnApp;
+import dev.vpnbot.application.port.in.account.ListVpnAppsUseCase;
+import dev.vpnbot.domain.app.VpnApp;
 import dev.vpnbot.domain.user.Language;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * refuses app schemes in buttons, so buttons point here and this page redirects (302) to the
  * app's own link, with a small HTML page as the fallback.
  *
- * <p>Never an open redirect: the target is built from an app in {@link VpnApp} (the scheme
- * allowlist) and a URL from a token we signed ({@link ConnectLinks}); nothing in the request
- * can name another destination. Framework-free: bootstrap's HTTP server lets only GET through
+ * <p>Never an open redirect: the target is built from a switched-on app of the app list, whose
+ * import template passed the scheme allowlist when an admin saved it ({@code ImportTemplate}:
+ * an app's own scheme, never a web page, file, data or script), and a URL from a token we signed
+ * ({@link ConnectLinks}); nothing in the request can name another destination. Framework-free: bootstrap's HTTP server lets only GET through
  * and hands over the query of {@code TelegramSettings.CONNECT_PATH}.
  */
 public final class ConnectPage {
@@ -48,9 +50,11 @@ public final class ConnectPage {
     }
 
     private final ConnectLinks links;
+    private final ListVpnAppsUseCase apps;
 
-    public ConnectPage(ConnectLinks links) {
+    public ConnectPage(ConnectLinks links, ListVpnAppsUseCase apps) {
         this.links = links;
+        this.apps = java.util.Objects.requireNonNull(apps, "apps");
     }
 
     /** The page's answer to a {@code GET} with this query (undecoded; null when there is none). */
@@ -58,7 +62,7 @@ public final class ConnectPage {
         Map<String, String> query = parse(rawQuery);
         Texts texts = Texts.of(language(query == null ? null : query.get("l")));
         if (query == null) return invalid(texts, 400, "unreadable query");
-        Optional<VpnApp> app = VpnApp.byCode(query.getOrDefault("app", ""));
+        Optional<VpnApp> app = apps.importApp(query.getOrDefault("app", ""));
         if (app.isEmpty()) return invalid(texts, 400, "app not on the allowlist");
         ConnectLinks.Opened opened = links.open(query.get("k"));
         if (opened instanceof ConnectLinks.Opened.Expired) {
@@ -78,8 +82,8 @@ public final class ConnectPage {
     private static String page(Texts t, String key, VpnApp app, String target) {
         String body = app == null
                 ? "<p>" + t.html(key) + "</p>"
-                : "<p>" + t.html(key, app.displayName()) + "</p><p><a href=\"" + Html.escape(target) + "\">"
-                        + t.html("connect.page.button", app.displayName()) + "</a></p><p>" + t.html("connect.page.fallback") + "</p>";
+                : "<p>" + t.html(key, app.name()) + "</p><p><a href=\"" + Html.escape(target) + "\">"
+                        + t.html("connect.page.button", app.name()) + "</a></p><p>" + t.html("connect.page.fallback") + "</p>";
         return "<!doctype html><html lang=\"" + t.language().name().toLowerCase(Locale.ROOT) + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + t.html("connect.page.title")
                 + "</title><style>body{font-family:sans-serif;max-width:32em;margin:3em auto;padding:0 1em;font-size:1.1em}"

@@ -9,7 +9,10 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import dev.vpnbot.adapter.telegram.bot.Html;
 import dev.vpnbot.adapter.telegram.bot.Platform;
 import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.application.port.in.account.ListVpnAppsUseCase;
 import dev.vpnbot.application.port.in.subscription.FetchSubscriptionUseCase.Location;
+import dev.vpnbot.domain.app.VpnApp;
+import java.util.List;
 import dev.vpnbot.application.port.in.subscription.FetchSubscriptionUseCase.State;
 import dev.vpnbot.application.port.in.subscription.FetchSubscriptionUseCase.Subscription;
 import dev.vpnbot.domain.key.RemainingTime;
@@ -41,10 +44,12 @@ public final class SubscriptionPage {
 
     private final ConnectLinks links;
     private final Clock clock;
+    private final ListVpnAppsUseCase apps;
 
-    public SubscriptionPage(ConnectLinks links, Clock clock) {
+    public SubscriptionPage(ConnectLinks links, Clock clock, ListVpnAppsUseCase apps) {
         this.links = links;
         this.clock = clock;
+        this.apps = java.util.Objects.requireNonNull(apps, "apps");
     }
 
     /** @param url the subscription URL the page describes; null when this server has no public address */
@@ -84,21 +89,23 @@ public final class SubscriptionPage {
         StringBuilder section = new StringBuilder("<details class=\"platform\"><summary>").append(Html.escape(platform.label()))
                 .append("</summary><p>");
         boolean oneTap = false;
-        for (Platform.Download download : platform.downloads()) {
-            Optional<String> add = url == null ? Optional.empty() : links.link(download.app(), url, t.language());
+        List<VpnApp> list = apps.appsFor(platform.apps());
+        for (VpnApp app : list) {
+            Optional<String> add = url == null ? Optional.empty() : links.link(app, url, t.language());
             if (add.isPresent()) {
                 oneTap = true;
-                section.append("<a class=\"app\" data-app=\"").append(download.app().code()).append("\" href=\"")
-                        .append(Html.escape(add.get())).append("\">").append(t.html("connect.add", download.app().displayName()))
+                section.append("<a class=\"app\" data-app=\"").append(Html.escape(app.code())).append("\" href=\"")
+                        .append(Html.escape(add.get())).append("\">").append(t.html("connect.add", app.name()))
                         .append("</a>");
             }
         }
         section.append("</p><ul>");
-        for (Platform.Download download : platform.downloads()) {
-            section.append("<li><a href=\"").append(Html.escape(download.url())).append("\">")
-                    .append(t.html("connect.download", download.app().displayName())).append("</a></li>");
+        for (VpnApp app : list) {
+            section.append("<li><a href=\"").append(Html.escape(app.storeUrl())).append("\">")
+                    .append(t.html("connect.download", app.name())).append("</a></li>");
         }
-        section.append("</ul><p>").append(t.html(oneTap ? "connect.steps" : "connect.steps_manual").replace("\n", "<br>"))
+        String first = list.isEmpty() ? "" : list.get(0).name();
+        section.append("</ul><p>").append(t.html(platform.stepsKey(oneTap), first).replace("\n", "<br>"))
                 .append("</p></details>");
         return section.toString();
     }

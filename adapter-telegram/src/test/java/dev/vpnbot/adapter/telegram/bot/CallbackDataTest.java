@@ -20,9 +20,10 @@ class CallbackDataTest {
             case PLATFORM -> Platform.WINDOWS;
             case LANGUAGE -> Language.EN;
             case FLAG -> true;
-            case AUDIENCE -> dev.vpnbot.domain.broadcast.Audience.WITH_EXPIRED_KEY;
+            case AUDIENCE -> dev.vpnbot.domain.broadcast.Audience.EXPIRING_SOON;
             case ZONE -> java.time.ZoneId.getAvailableZoneIds().stream().max(java.util.Comparator.comparingInt(String::length))
                     .map(java.time.ZoneId::of).orElseThrow();
+            case APP -> "a".repeat(32);
         };
     }
 

@@ -70,6 +70,9 @@ class TextsTest {
         for (var kind : dev.vpnbot.application.model.panel.PanelFault.values()) keys.add("admin.problem." + kind.name());
         for (var alert : dev.vpnbot.application.port.out.notify.AdminAlert.Kind.values()) keys.add(TelegramNotifier.alertTitle(alert));
         for (var audience : dev.vpnbot.domain.broadcast.Audience.values()) keys.add(BroadcastFlow.audienceKey(audience));
+        for (var problem : dev.vpnbot.domain.app.ImportTemplate.Problem.values()) {
+            keys.add("admin.apps.template." + problem.name().toLowerCase(java.util.Locale.ROOT));
+        }
         for (var status : dev.vpnbot.domain.broadcast.Broadcast.Status.values()) {
             keys.add("admin.broadcast.status." + status.name().toLowerCase(java.util.Locale.ROOT));
         }
@@ -113,6 +116,15 @@ class TextsTest {
     void order_counts_on_the_statistics_screen_follow_the_plural_rules(long n, String russian, String english) {
         assertThat(ru.plural("unit.order", n)).isEqualTo(russian);
         assertThat(en.plural("unit.order", n)).isEqualTo(english);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, 0 получателей, 0 recipients", "1, 1 получатель, 1 recipient", "2, 2 получателя, 2 recipients",
+            "5, 5 получателей, 5 recipients", "11, 11 получателей, 11 recipients", "21, 21 получатель, 21 recipients",
+            "22, 22 получателя, 22 recipients", "112, 112 получателей, 112 recipients", "1001, 1001 получатель, 1001 recipients"})
+    void broadcast_recipient_counts_follow_the_icu_plural_rules_of_each_language(long n, String russian, String english) {
+        assertThat(ru.plural("unit.recipient", n)).isEqualTo(russian);
+        assertThat(en.plural("unit.recipient", n)).isEqualTo(english);
     }
 
     @Test

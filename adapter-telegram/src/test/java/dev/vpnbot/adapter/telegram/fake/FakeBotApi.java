@@ -202,6 +202,40 @@ public final class FakeBotApi implements AutoCloseable {
         return push(update);
     }
 
+    /**
+     * A photo in a private chat, as Telegram delivers it (https://core.telegram.org/bots/api#message:
+     * {@code photo} is an array of PhotoSize, smallest first, each with {@code file_id},
+     * {@code file_unique_id}, {@code width}, {@code height} and an optional {@code file_size}; the
+     * text is the {@code caption}).
+     */
+    public int userSendsPhoto(long userId, String firstName, String languageCode, String caption, String fileId, long fileSize) {
+        int messageId = newMessageId();
+        ObjectNode message = message(userId, user(userId, firstName, languageCode), messageId, null);
+        ArrayNode sizes = message.putArray("photo");
+        sizes.addObject().put("file_id", fileId + "-thumb").put("file_unique_id", "t" + messageId).put("width", 90).put("height", 90)
+                .put("file_size", Math.min(fileSize, 2_000));
+        sizes.addObject().put("file_id", fileId).put("file_unique_id", "p" + messageId).put("width", 1280).put("height", 1280)
+                .put("file_size", fileSize);
+        if (caption != null) message.put("caption", caption);
+        ObjectNode update = JSON.createObjectNode();
+        update.set("message", message);
+        lastUserMessages.put(userId, messageId);
+        return push(update);
+    }
+
+    /** A file (https://core.telegram.org/bots/api#document: {@code file_id}, {@code file_unique_id}, {@code mime_type}, {@code file_size}). */
+    public int userSendsDocument(long userId, String firstName, String languageCode, String caption, String mimeType, long fileSize) {
+        int messageId = newMessageId();
+        ObjectNode message = message(userId, user(userId, firstName, languageCode), messageId, null);
+        message.putObject("document").put("file_id", "doc-in" + messageId).put("file_unique_id", "di" + messageId)
+                .put("file_name", "picture.png").put("mime_type", mimeType).put("file_size", fileSize);
+        if (caption != null) message.put("caption", caption);
+        ObjectNode update = JSON.createObjectNode();
+        update.set("message", message);
+        lastUserMessages.put(userId, messageId);
+        return push(update);
+    }
+
     /** The id of the last message {@code userId} sent (to check that the bot deleted it, say); 0 if none. */
     public int lastMessageIdFrom(long userId) {
         return lastUserMessages.getOrDefault(userId, 0);

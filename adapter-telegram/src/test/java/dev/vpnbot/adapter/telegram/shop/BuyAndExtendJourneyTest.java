@@ -158,7 +158,7 @@ class BuyAndExtendJourneyTest {
         assertThat(android.buttons()).anyMatch(b -> b.url() != null && b.url().startsWith("https://play.google.com/"));
 
         String happ = imports.stream().filter(u -> u.contains("app=happ")).findFirst().orElseThrow();
-        ConnectPage.Response redirect = new ConnectPage(rig.connectLinks()).respond(happ.substring(happ.indexOf('?') + 1));
+        ConnectPage.Response redirect = new ConnectPage(rig.connectLinks(), rig.apps).respond(happ.substring(happ.indexOf('?') + 1));
         assertThat(redirect.status()).isEqualTo(302);
         assertThat(redirect.location()).isEqualTo("happ://add/" + ownLink);
     }

@@ -3,7 +3,12 @@ package dev.vpnbot.adapter.telegram.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnbot.adapter.telegram.TelegramSettings;
-import dev.vpnbot.adapter.telegram.bot.VpnApp;
+import dev.vpnbot.application.fixtures.InMemoryVpnApps;
+import dev.vpnbot.application.fixtures.InMemoryTransactions;
+import dev.vpnbot.application.service.admin.Admins;
+import dev.vpnbot.application.service.admin.AppCatalogue;
+import dev.vpnbot.domain.app.AppPlatform;
+import dev.vpnbot.domain.app.VpnApp;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
 import dev.vpnbot.domain.user.Language;
 import java.net.URLEncoder;
@@ -17,7 +22,11 @@ class ConnectPageTest {
     private static final String SUB = "https://sub.server1.example:2096/sub/k1abc";
     private final TelegramSettings settings = TelegramSettings.builder(FakeBotApi.TOKEN).publicUrl("https://vpn.example").build();
     private final ConnectLinks links = links(settings);
-    private final ConnectPage page = new ConnectPage(links(settings));
+    /** The app list as V18 seeds it. */
+    static final AppCatalogue APPS = new AppCatalogue(new Admins(java.util.Set.of()), InMemoryVpnApps.seeded(), new InMemoryTransactions());
+    static final VpnApp HAPP = APPS.importApp("happ").orElseThrow();
+    static final VpnApp V2RAYN = APPS.appsFor(AppPlatform.WINDOWS).stream().filter(a -> a.code().equals("v2rayn")).findFirst().orElseThrow();
+    private final ConnectPage page = new ConnectPage(links(settings), APPS);
 
     /** The links the bot of these settings signs, as TelegramBot makes them. */
     static ConnectLinks links(TelegramSettings settings) {
@@ -25,7 +34,7 @@ class ConnectPageTest {
     }
 
     private String query(String app, String importUrl) {
-        String link = links.link(VpnApp.HAPP, importUrl, Language.EN).orElseThrow();
+        String link = links.link(HAPP, importUrl, Language.EN).orElseThrow();
         return link.substring(link.indexOf('?') + 1).replace("app=happ", "app=" + app);
     }
 
@@ -76,13 +85,13 @@ class ConnectPageTest {
 
     @Test
     void a_connect_link_carries_an_opaque_token_not_the_subscription_url() {
-        String link = links.link(VpnApp.HAPP, SUB, Language.EN).orElseThrow();
+        String link = links.link(HAPP, SUB, Language.EN).orElseThrow();
         String token = link.substring(link.indexOf("k=") + 2);
         String decoded = new String(java.util.Base64.getUrlDecoder().decode(token), StandardCharsets.ISO_8859_1);
 
         assertThat(link).doesNotContain("sub.server1").doesNotContain("k1abc");
         assertThat(decoded).doesNotContain("sub.server1").doesNotContain("k1abc");
-        assertThat(links.link(VpnApp.HAPP, SUB, Language.EN).orElseThrow()).as("a fresh nonce each time").isNotEqualTo(link);
+        assertThat(links.link(HAPP, SUB, Language.EN).orElseThrow()).as("a fresh nonce each time").isNotEqualTo(link);
     }
 
     @Test
@@ -90,8 +99,8 @@ class ConnectPageTest {
         dev.vpnbot.application.fixtures.MutableClock clock = new dev.vpnbot.application.fixtures.MutableClock(
                 java.time.Instant.parse("2026-12-01T10:00:00Z"));
         ConnectLinks timed = new ConnectLinks(settings.connectUrl(), settings.connectLinkSecret(), settings.botToken(), clock);
-        ConnectPage timedPage = new ConnectPage(timed);
-        String link = timed.link(VpnApp.HAPP, SUB, Language.EN).orElseThrow();
+        ConnectPage timedPage = new ConnectPage(timed, APPS);
+        String link = timed.link(HAPP, SUB, Language.EN).orElseThrow();
         String query = link.substring(link.indexOf('?') + 1);
 
         clock.advance(ConnectLinks.LIFETIME.minusSeconds(1));
@@ -106,7 +115,7 @@ class ConnectPageTest {
     @Test
     void links_signed_with_another_key_are_refused() {
         ConnectLinks other = links(TelegramSettings.builder("42:another-bot").publicUrl("https://vpn.example").build());
-        String link = other.link(VpnApp.HAPP, SUB, Language.RU).orElseThrow();
+        String link = other.link(HAPP, SUB, Language.RU).orElseThrow();
 
         assertThat(page.respond(link.substring(link.indexOf('?') + 1)).status()).isEqualTo(403);
     }
@@ -138,7 +147,7 @@ class ConnectPageTest {
     @Test
     void without_a_public_url_there_are_no_import_links() {
         ConnectLinks none = links(TelegramSettings.builder(FakeBotApi.TOKEN).build());
-        assertThat(none.link(VpnApp.HAPP, SUB, Language.RU)).isEmpty();
-        assertThat(links.link(VpnApp.V2RAYN, SUB, Language.RU)).as("clipboard-only app").isEmpty();
+        assertThat(none.link(HAPP, SUB, Language.RU)).isEmpty();
+        assertThat(links.link(V2RAYN, SUB, Language.RU)).as("clipboard-only app").isEmpty();
     }
 }

@@ -44,7 +44,7 @@ class SubscriptionEndpointTest {
     private final ConnectLinks links = ConnectPageTest.links(telegram);
 
     private SubscriptionEndpoint endpoint(SubscriptionSettings settings) {
-        return new SubscriptionEndpoint(feed, settings, "https://vpn.example", new SubscriptionPage(links, clock), clock);
+        return new SubscriptionEndpoint(feed, settings, "https://vpn.example", new SubscriptionPage(links, clock, ConnectPageTest.APPS), clock);
     }
 
     private SubscriptionEndpoint endpoint() {

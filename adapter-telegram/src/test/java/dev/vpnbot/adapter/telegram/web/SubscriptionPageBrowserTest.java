@@ -11,7 +11,7 @@ import dev.vpnbot.adapter.telegram.BotRig;
 import dev.vpnbot.adapter.telegram.SubscriptionRoute;
 import dev.vpnbot.adapter.telegram.SubscriptionSettings;
 import dev.vpnbot.adapter.telegram.WebPage;
-import dev.vpnbot.adapter.telegram.bot.VpnApp;
+import dev.vpnbot.domain.app.VpnApp;
 import dev.vpnbot.domain.fixtures.UserMother;
 import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.key.KeyLinks;
@@ -135,7 +135,7 @@ class SubscriptionPageBrowserTest {
         List<WebElement> buttons = browser.findElements(By.cssSelector("a.app"));
         assertThat(buttons).isNotEmpty();
         for (WebElement button : buttons) {
-            VpnApp app = VpnApp.byCode(button.getAttribute("data-app")).orElseThrow();
+            VpnApp app = rig.apps.importApp(button.getAttribute("data-app")).orElseThrow();
             // links are sealed with a fresh nonce each time: compare what they open to, not their bytes
             String expected = rig.connectLinks().link(app, subscriptionUrl(), Language.EN).orElseThrow();
             String href = button.getAttribute("href");

@@ -77,7 +77,8 @@ public final class ExpiryReminders implements SendExpiryRemindersUseCase {
         for (VpnKey key : keys.expiringWithoutReminder(from, to, kind.name(), batchSize)) {
             if (!ledger.claim(kind.name(), Keys.reminderSubject(key))) continue;
             Optional<User> owner = users.find(key.owner());
-            if (owner.map(u -> !u.blocked()).orElse(false)) {
+            // banned users hear nothing from the bot but the short notice their own messages get
+            if (owner.map(u -> !u.blocked() && !u.banned()).orElse(false)) {
                 if (!isTrialKey.test(key.id())) {
                     notifier.expiryReminder(Recipient.of(key.owner(), owner), key, serverName(key), kind);
                 } else if (kind == ReminderKind.THREE_DAYS_BEFORE) {

@@ -10,6 +10,7 @@ import dev.vpnbot.application.port.out.admin.BroadcastChannel;
 import dev.vpnbot.application.port.out.admin.Broadcasts;
 import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.domain.broadcast.Broadcast;
+import dev.vpnbot.domain.broadcast.LinkButton;
 import dev.vpnbot.domain.user.UserId;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -50,10 +51,26 @@ public final class Broadcasting implements BroadcastUseCase {
     @Override
     public Preview prepare(PrepareBroadcastCommand command) {
         admins.require(command.actor());
-        Broadcast draft = TariffAdministration.valid(() ->
-                Broadcast.draft(broadcasts.nextId(), command.actor(), command.text(), command.audience(), clock.instant()));
+        // every rule is checked before anything is saved: a refused draft leaves nothing behind
+        Broadcast draft = TariffAdministration.valid(() -> Broadcast.draft(broadcasts.nextId(), command.actor(), command.text(),
+                command.audience(), command.withinDays(), command.photo(), clock.instant()));
         broadcasts.save(draft);
-        return new Preview(draft, audiences.count(command.audience(), clock.instant()));
+        return preview(draft);
+    }
+
+    @Override
+    public Preview withButton(UserId actor, long broadcastId, String label, String url) {
+        admins.require(actor);
+        LinkButton button = TariffAdministration.valid(() -> new LinkButton(label, url));
+        Broadcast draft = existing(broadcastId);
+        if (draft.status() != Broadcast.Status.DRAFT) throw new Refusal(Refusal.Reason.INVALID_INPUT, "broadcast " + broadcastId + " is no longer a draft");
+        Broadcast withButton = draft.withButton(button);
+        broadcasts.save(withButton);
+        return preview(withButton);
+    }
+
+    private Preview preview(Broadcast draft) {
+        return new Preview(draft, audiences.count(draft.audience(), draft.withinDays(), clock.instant()));
     }
 
     @Override
@@ -84,7 +101,7 @@ public final class Broadcasting implements BroadcastUseCase {
     }
 
     private int sendBatch(Broadcast broadcast) {
-        List<UserId> recipients = audiences.page(broadcast.audience(), clock.instant(), broadcast.lastRecipient(), batchSize);
+        List<UserId> recipients = audiences.page(broadcast.audience(), broadcast.withinDays(), clock.instant(), broadcast.lastRecipient(), batchSize);
         if (recipients.isEmpty()) {
             Broadcast done = change(broadcast.id(), b -> b.status() == Broadcast.Status.SENDING ? b.finish() : b);
             if (done.status() == Broadcast.Status.DONE) channel.reportFinished(Recipient.of(done.author(), users.find(done.author())), done);
@@ -95,7 +112,7 @@ public final class Broadcasting implements BroadcastUseCase {
         for (UserId recipient : recipients) {
             // each message starts as soon as it is claimed: the channel's rate limit paces the batch, not each round trip
             if (ledger.claim("broadcast:" + broadcast.id(), "user:" + recipient.telegramId())) {
-                underWay.add(channel.start(recipient, broadcast.text()));
+                underWay.add(channel.start(recipient, broadcast));
             }
         }
         for (CompletableFuture<BroadcastChannel.Delivery> delivery : underWay) {

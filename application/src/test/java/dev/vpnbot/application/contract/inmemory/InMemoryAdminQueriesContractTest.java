@@ -15,7 +15,7 @@ class InMemoryAdminQueriesContractTest extends AbstractAdminQueriesContractTest 
         super(Persistence::inMemory, p -> new AdminPorts(
                 new InMemoryShopFigures((InMemoryUsers) p.users(), (InMemoryKeys) p.keys(), (InMemoryOrders) p.orders(),
                         (dev.vpnbot.application.fixtures.InMemoryStarPayments) p.starPayments()),
-                new InMemoryAudiences((InMemoryUsers) p.users(), (InMemoryKeys) p.keys()),
+                new InMemoryAudiences((InMemoryUsers) p.users(), (InMemoryKeys) p.keys(), (InMemoryOrders) p.orders()),
                 new InMemoryBroadcasts()));
     }
 }

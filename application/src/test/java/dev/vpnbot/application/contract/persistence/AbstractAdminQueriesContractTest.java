@@ -11,6 +11,7 @@ import dev.vpnbot.application.port.out.admin.ShopFigures;
 import dev.vpnbot.domain.broadcast.Audience;
 import dev.vpnbot.domain.broadcast.Broadcast;
 import dev.vpnbot.domain.key.KeyStatus;
+import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.order.Order;
 import dev.vpnbot.domain.order.OrderId;
@@ -122,6 +123,47 @@ public abstract class AbstractAdminQueriesContractTest extends PersistenceContra
         assertThat(admin.audiences().page(Audience.ALL, NOW, lapsed.id().telegramId(), 10)).containsExactly(newcomer.id());
         assertThat(admin.audiences().page(Audience.WITH_ACTIVE_KEY, NOW, 0, 10)).containsExactly(active.id());
         assertThat(admin.audiences().page(Audience.WITH_EXPIRED_KEY, NOW, 0, 10)).containsExactly(lapsed.id());
+    }
+
+    @Test
+    void audiences_never_paid_trial_only_and_expiring_within_n_days_and_banned_users_never() {
+        User payer = savedUser(301);
+        User granted = savedUser(302);
+        User newcomer = savedUser(303);
+        User banned = savedUser(304);
+        ports.users().save(banned.withBanned(true));
+        paid(payer, "5.00", "USD", Duration.ofDays(3));
+        VpnKey payerKey = savedKey(payer, server, NOW.plus(Duration.ofDays(2)), KeyStatus.ACTIVE);
+        VpnKey freeKey = savedKey(granted, server, NOW.plus(Duration.ofDays(10)), KeyStatus.ACTIVE);
+        // a free key: an admin grant (no money moved), delivered
+        Order grant = placedOrder(granted, server, NOW.minus(Duration.ofDays(1)));
+        ports.orders().save(grant.pay(grant.price(), NOW.minus(Duration.ofDays(1)), dev.vpnbot.domain.order.PaymentMethod.GRANT)
+                .grant(freeKey.id(), freeKey.expiresAt()).fulfil(NOW.minus(Duration.ofDays(1))));
+        savedKey(banned, server, NOW.plus(Duration.ofDays(1)), KeyStatus.ACTIVE);
+        placedOrder(newcomer, server, NOW); // never paid: an order alone is not a payment
+
+        assertThat(admin.audiences().page(Audience.ALL, NOW, 0, 10)).containsExactly(payer.id(), granted.id(), newcomer.id());
+        assertThat(admin.audiences().page(Audience.NEVER_PAID, NOW, 0, 10)).containsExactly(granted.id(), newcomer.id());
+        assertThat(admin.audiences().count(Audience.NEVER_PAID, NOW)).isEqualTo(2);
+        assertThat(admin.audiences().page(Audience.TRIAL_ONLY, NOW, 0, 10)).containsExactly(granted.id());
+        assertThat(admin.audiences().page(Audience.EXPIRING_SOON, 3, NOW, 0, 10)).containsExactly(payer.id());
+        assertThat(admin.audiences().count(Audience.EXPIRING_SOON, 14, NOW)).isEqualTo(2);
+        assertThat(admin.audiences().page(Audience.EXPIRING_SOON, 14, NOW, payer.id().telegramId(), 10)).containsExactly(granted.id());
+        assertThat(payerKey.expiresAt()).isAfter(NOW);
+    }
+
+    @Test
+    void a_broadcast_keeps_its_photo_button_and_days() {
+        long id = admin.broadcasts().nextId();
+        Broadcast draft = Broadcast.draft(id, new UserId(1), "Продлите со скидкой", Audience.EXPIRING_SOON, 7, "AgACAgIAAxkBAAIB", NOW)
+                .withButton(new dev.vpnbot.domain.broadcast.LinkButton("Продлить", "https://t.me/example_bot?start=renew"));
+        admin.broadcasts().save(draft);
+
+        assertThat(admin.broadcasts().find(id)).contains(draft);
+        Broadcast started = draft.start();
+        admin.broadcasts().save(started);
+        assertThat(admin.broadcasts().find(id)).contains(started);
+        admin.broadcasts().save(started.cancel()); // the table outlives the test: leave nothing sending
     }
 
     @Test

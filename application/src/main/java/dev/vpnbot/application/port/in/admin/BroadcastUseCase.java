@@ -12,17 +12,29 @@ import java.util.Objects;
  */
 public interface BroadcastUseCase {
 
-    record PrepareBroadcastCommand(UserId actor, String text, Audience audience) {
+    /**
+     * @param withinDays for "expiring within N days" the N (1 to {@code Audience.MAX_DAYS}), otherwise 0
+     * @param photo      a Telegram file id the admin sent (the text is then its caption), or null
+     */
+    record PrepareBroadcastCommand(UserId actor, String text, Audience audience, int withinDays, String photo) {
         public PrepareBroadcastCommand {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(audience, "audience");
         }
+
+        public PrepareBroadcastCommand(UserId actor, String text, Audience audience) {
+            this(actor, text, audience, 0, null);
+        }
     }
 
     record Preview(Broadcast draft, long recipients) {}
 
+    /** Saves a draft; a text, photo or audience Telegram or the rules would refuse is a {@code Refusal} (INVALID_INPUT), nothing saved. */
     Preview prepare(PrepareBroadcastCommand command);
+
+    /** Puts one URL button under a draft; a label or address Telegram would refuse is a {@code Refusal}, the draft unchanged. */
+    Preview withButton(UserId actor, long broadcastId, String label, String url);
 
     Broadcast confirm(UserId actor, long broadcastId);
 

@@ -22,6 +22,14 @@ public interface BroadcastChannel {
         return CompletableFuture.completedFuture(deliver(recipient, text));
     }
 
+    /**
+     * Starts sending the whole broadcast (its photo and button too, when it has them). A channel
+     * that cannot show photos or buttons sends the text alone.
+     */
+    default CompletableFuture<Delivery> start(UserId recipient, Broadcast broadcast) {
+        return start(recipient, broadcast.text());
+    }
+
     /** Tells the author the broadcast is done, with its counts, in the author's language. Never throws. */
     void reportFinished(Recipient author, Broadcast broadcast);
 }
