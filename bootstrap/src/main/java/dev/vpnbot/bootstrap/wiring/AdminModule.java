@@ -72,6 +72,14 @@ public final class AdminModule extends AbstractModule {
         return new TariffAdministration(admins, tariffs, sales, clock);
     }
 
+    /** Server groups and tariffs' groups (docs/SUBSCRIPTION.md); the console binds its own for `vpnbot group`. */
+    @Provides
+    @Singleton
+    dev.vpnbot.application.port.in.admin.ManageServerGroupsUseCase serverGroups(Admins admins,
+            dev.vpnbot.application.port.out.ServerGroups groups, Servers servers, Tariffs tariffs) {
+        return new dev.vpnbot.application.service.admin.ServerGroupAdministration(admins, groups, servers, tariffs);
+    }
+
     @Provides
     @Singleton
     SetTariffLimitsUseCase tariffLimits(Admins admins, Tariffs tariffs, TariffLimitBook book) {

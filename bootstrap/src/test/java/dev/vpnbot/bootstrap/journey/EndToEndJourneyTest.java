@@ -126,7 +126,10 @@ class EndToEndJourneyTest {
         VpnKey key = bot.getInstance(Keys.class).ofOwner(new UserId(person.id())).get(0);
         assertThat(key.status()).isEqualTo(KeyStatus.ACTIVE);
         assertThat(delivered.method()).isEqualTo("sendphoto");
-        assertThat(delivered.text()).contains(key.links().subscriptionUrl()).contains(serverWord);
+        // "key ready" leads with the bot's own subscription link (docs/SUBSCRIPTION.md), whose token the bot derives
+        String ownLink = bot.getInstance(dev.vpnbot.application.port.out.SubscriptionTokens.class).tokenOf(key.id())
+                .map(t -> "/sub/" + t.value()).orElseThrow();
+        assertThat(delivered.text()).contains(ownLink).contains(key.links().vlessUrl().substring(0, 44)).contains(serverWord);
         Map<String, Object> client = panel.storedClient(key.client().email()).orElseThrow();
         assertThat(client.get("flow")).isEqualTo("xtls-rprx-vision");
         assertThat(((Number) client.get("expiryTime")).longValue()).isEqualTo(key.expiresAt().toEpochMilli());

@@ -357,7 +357,10 @@ class NodeEnrollmentJourneyTest {
                 && c.method().equals("sendphoto"));
         VpnKey key = bot.getInstance(Keys.class).ofOwner(new UserId(person.id())).get(0);
         assertThat(key.status()).isEqualTo(KeyStatus.ACTIVE);
-        assertThat(delivered.text()).contains(key.links().subscriptionUrl()).contains(serverName);
+        // "key ready" leads with the bot's own subscription link (docs/SUBSCRIPTION.md), whose token the bot derives
+        String ownLink = bot.getInstance(dev.vpnbot.application.port.out.SubscriptionTokens.class).tokenOf(key.id())
+                .map(t -> "/sub/" + t.value()).orElseThrow();
+        assertThat(delivered.text()).contains(ownLink).contains(key.links().vlessUrl().substring(0, 44)).contains(serverName);
         return key;
     }
 
