@@ -63,7 +63,7 @@ public final class MyKeys implements ShowMyKeysUseCase {
         Map<KeyId, SubscriptionToken> pageTokens = tokens == null || page0.isEmpty() ? Map.of()
                 : tokens.tokensOf(page0.stream().map(VpnKey::id).toList());
         List<KeyOverview> shown = page0.stream()
-                .map(k -> new KeyOverview(k, names.getOrDefault(k.serverId(), "#" + k.serverId()), k.remaining(clock), pageTokens.get(k.id())))
+                .map(k -> overview(k, names, pageTokens.get(k.id())))
                 .toList();
         return new KeysPage(shown, page, found.size() > PAGE_SIZE);
     }
@@ -76,6 +76,10 @@ public final class MyKeys implements ShowMyKeysUseCase {
     }
 
     private KeyOverview overview(VpnKey k, Map<ServerId, String> names) {
+        return overview(k, names, tokens == null ? null : tokens.tokenOf(k.id()).orElse(null));
+    }
+
+    private KeyOverview overview(VpnKey k, Map<ServerId, String> names, SubscriptionToken token) {
         String home = names.getOrDefault(k.serverId(), "#" + k.serverId());
         List<KeyLocation> locations = List.of();
         String named = home;
@@ -86,6 +90,6 @@ public final class MyKeys implements ShowMyKeysUseCase {
                     .map(p -> new KeyLocation(names.getOrDefault(p.server(), "#" + p.server()), p.links().vlessUrl()))
                     .toList();
         }
-        return new KeyOverview(k, named, k.remaining(clock), tokens == null ? null : tokens.tokenOf(k.id()).orElse(null), locations);
+        return new KeyOverview(k, named, k.remaining(clock), token, locations);
     }
 }
