@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class TestSchema {
     /** Every table of the schema, children first, for {@link #truncateAll}. */
-    public static final List<String> TABLES = List.of("promo_redemptions", "promo_remembered", "promo_codes", "key_link_resets", "star_payments", "order_notices", "fulfilment_jobs", "payment_events", "orders", "vpn_keys",
+    public static final List<String> TABLES = List.of("gifts", "promo_redemptions", "promo_remembered", "promo_codes", "key_link_resets", "star_payments", "order_notices", "fulfilment_jobs", "payment_events", "orders", "vpn_keys",
             "servers", "tariffs", "users", "conversation_states", "sent_notifications", "enrollment_tokens", "node_enrollments",
             "sales_pause");
 
