@@ -27,7 +27,7 @@ public record CallbackData(Action action, List<String> args) {
     private static final Map<String, Audience> AUDIENCES = Map.of(
             "all", Audience.ALL, "active", Audience.WITH_ACTIVE_KEY, "expired", Audience.WITH_EXPIRED_KEY);
 
-    public enum Arg { ID, ID_OR_ZERO, PLATFORM, LANGUAGE, FLAG, AUDIENCE, ZONE }
+    public enum Arg { ID, ID_OR_ZERO, PLATFORM, LANGUAGE, FLAG, AUDIENCE, ZONE, GIFT }
 
     /** Who may press a button. Admin buttons are refused before any screen runs (and the use cases check again). */
     enum Who { ANYONE, ADMIN }
@@ -68,6 +68,12 @@ public record CallbackData(Action action, List<String> args) {
         KEY_RESET_LINK("kr", Arg.ID),
         /** promo codes (docs/CODES.md): "I have a code" for the order */
         ORDER_CODE("cp", Arg.ID),
+        /** gift codes (docs/CODES.md): buy the tariff as a gift; my gifts; take a gift (code) on a server; take back (gift id) */
+        GIFT_BUY("gb", Arg.ID),
+        GIFTS("g"),
+        GIFT_SERVER("gs", Arg.GIFT, Arg.ID),
+        GIFT_RECLAIM("gr", Arg.ID),
+        GIFT_LINK("gl", Arg.ID),
 
         // ---- admins only; every code starts with 'a' ----
         ADMIN_HOME(Who.ADMIN, "a"),
@@ -218,6 +224,11 @@ public record CallbackData(Action action, List<String> args) {
         return args.get(index);
     }
 
+    /** A gift's secret code (its shape checked; the use case looks it up). */
+    public String gift(int index) {
+        return args.get(index);
+    }
+
     public boolean flag(int index) {
         return args.get(index).equals("1");
     }
@@ -248,6 +259,7 @@ public record CallbackData(Action action, List<String> args) {
             case FLAG -> value.equals("0") || value.equals("1");
             case AUDIENCE -> AUDIENCES.containsKey(value);
             case ZONE -> isZone(value);
+            case GIFT -> dev.vpnbot.domain.gift.Gift.looksLikeCode(value);
         };
     }
 

@@ -122,6 +122,13 @@ public final class GiftShop implements GiftsUseCase {
     }
 
     @Override
+    public void resendLink(UserId buyer, long giftId) {
+        Gift gift = gifts.byId(giftId).filter(g -> g.buyer().equals(buyer) && g.openAt(clock.instant()))
+                .orElseThrow(() -> new Refusal(Refusal.Reason.GIFT_NOT_FOUND, "no open gift " + giftId + " of " + buyer));
+        users.find(buyer).ifPresent(b -> news.giftReady(Recipient.of(b.id(), Optional.of(b)), gift));
+    }
+
+    @Override
     public List<Gift> mine(UserId buyer) {
         return gifts.ofBuyer(buyer, MY_GIFTS);
     }

@@ -27,6 +27,9 @@ public interface GiftsUseCase {
     /** The buyer takes an expired, untaken gift back as their own key (least-loaded server). */
     Order reclaim(UserId buyer, long giftId);
 
+    /** The buyer asks for an open gift's link again (it comes as the "gift ready" message). */
+    void resendLink(UserId buyer, long giftId);
+
     /** The buyer's gifts, newest first. */
     List<Gift> mine(UserId buyer);
 }
