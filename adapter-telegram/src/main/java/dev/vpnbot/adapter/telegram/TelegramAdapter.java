@@ -101,7 +101,7 @@ public final class TelegramAdapter implements AutoCloseable {
     }
 
     /** Gift messages to buyers; the link's bot name is asked of Telegram (getMe) when first needed. */
-    public dev.vpnbot.application.port.out.gifts.GiftNews giftNews() {
+    public dev.vpnbot.application.port.out.notify.GiftNews giftNews() {
         return new dev.vpnbot.adapter.telegram.notify.TelegramGiftNews(settings, sender.unprompted(), () -> botName(settings, http));
     }
 

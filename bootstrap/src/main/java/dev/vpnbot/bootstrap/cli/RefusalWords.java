@@ -44,6 +44,8 @@ final class RefusalWords {
             case CODE_NEW_USERS_ONLY -> "refused: that promo code is for new users only (" + detail + ")";
             case CODE_NOT_STACKABLE -> "refused: the order has another discount and PROMO_STACKING is off (" + detail + ")";
             case CODE_ALREADY_APPLIED -> "refused: that order already has a promo code (" + detail + ")";
+            case GIFT_NOT_FOUND, GIFT_TAKEN, GIFT_EXPIRED, GIFT_OWN, GIFT_NOT_RECLAIMABLE ->
+                    "refused: gift (" + refusal.reason() + "): " + detail;
         };
     }
 

@@ -107,6 +107,12 @@ public final class TelegramModule extends AbstractModule {
         return adapter.notifier();
     }
 
+    @Provides
+    @Singleton
+    dev.vpnbot.application.port.out.notify.GiftNews giftNews(TelegramAdapter adapter) {
+        return adapter.giftNews();
+    }
+
     /** Backups go to BACKUP_CHAT_ID, or to each admin's own chat. */
     @Provides
     @Singleton
@@ -135,12 +141,14 @@ public final class TelegramModule extends AbstractModule {
                     ShowStatisticsUseCase statistics, BroadcastUseCase broadcasts, ManageUsersUseCase manageUsers, BotMetrics metrics,
                     IssueEnrollmentTokenUseCase enrollmentTokens, Optional<PayWithStarsUseCase> payWithStars,
                     StarsRefundUseCase starsRefunds, ChangeTimeZoneUseCase timeZone, BanUsersUseCase bans,
-                    ResetLinkUseCase resetLink, RedeemPromoCodeUseCase redeemCode, ManagePromoCodesUseCase manageCodes) {
+                    ResetLinkUseCase resetLink, RedeemPromoCodeUseCase redeemCode, ManagePromoCodesUseCase manageCodes,
+                    dev.vpnbot.application.port.in.gifts.GiftsUseCase gifts) {
         TelegramBot bot = adapter.bot()
                 .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null), timeZone)
                 .resetLink(resetLink)
                 .admin(manageServers, manageTariffs, statistics, broadcasts, manageUsers, enrollmentTokens, bans)
                 .promoCodes(redeemCode, manageCodes)
+                .gifts(gifts)
                 .stars(payWithStars.orElse(null), starsRefunds)
                 .build();
         bot.observeUpdates(metrics::updateTaken);

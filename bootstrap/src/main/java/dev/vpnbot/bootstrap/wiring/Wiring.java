@@ -34,7 +34,7 @@ public final class Wiring {
     public static List<Module> core(AppConfig config, DatabaseLocation database) {
         return List.of(new ConfigModule(config, database), new ApplicationModule(), new AdminModule(), new ObservabilityModule(),
                 new HttpModule(), new SchedulerModule(), new LifecycleModule(), new OutboundHttpModule(),
-                new EnrollmentModule(), new CodesModule());
+                new EnrollmentModule(), new CodesModule(), new GiftsModule());
     }
 
     /** The database adapter: the repositories, transactions, {@code SchemaMigration}, the database health check. */

@@ -8,7 +8,7 @@ import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.View;
 import dev.vpnbot.adapter.telegram.bot.View.Button;
 import dev.vpnbot.adapter.telegram.outbox.Outbox;
-import dev.vpnbot.application.port.out.gifts.GiftNews;
+import dev.vpnbot.application.port.out.notify.GiftNews;
 import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.domain.gift.Gift;
 import dev.vpnbot.domain.user.Language;

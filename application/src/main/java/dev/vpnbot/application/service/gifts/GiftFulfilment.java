@@ -3,7 +3,7 @@ package dev.vpnbot.application.service.gifts;
 import dev.vpnbot.application.port.in.fulfilment.FulfilOrderUseCase;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.Users;
-import dev.vpnbot.application.port.out.gifts.GiftNews;
+import dev.vpnbot.application.port.out.notify.GiftNews;
 import dev.vpnbot.application.port.out.gifts.Gifts;
 import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.domain.gift.Gift;

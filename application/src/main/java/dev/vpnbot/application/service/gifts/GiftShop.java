@@ -10,7 +10,7 @@ import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
-import dev.vpnbot.application.port.out.gifts.GiftNews;
+import dev.vpnbot.application.port.out.notify.GiftNews;
 import dev.vpnbot.application.port.out.gifts.Gifts;
 import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.domain.gift.Gift;

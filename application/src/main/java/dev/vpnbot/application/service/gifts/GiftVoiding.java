@@ -1,7 +1,7 @@
 package dev.vpnbot.application.service.gifts;
 
 import dev.vpnbot.application.port.out.Users;
-import dev.vpnbot.application.port.out.gifts.GiftNews;
+import dev.vpnbot.application.port.out.notify.GiftNews;
 import dev.vpnbot.application.port.out.gifts.Gifts;
 import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.application.service.payment.KeylessOrders;

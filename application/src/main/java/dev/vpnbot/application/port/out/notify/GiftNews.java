@@ -1,6 +1,5 @@
-package dev.vpnbot.application.port.out.gifts;
+package dev.vpnbot.application.port.out.notify;
 
-import dev.vpnbot.application.port.out.notify.Recipient;
 import dev.vpnbot.domain.gift.Gift;
 
 /**
