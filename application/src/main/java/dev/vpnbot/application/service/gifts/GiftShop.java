@@ -92,6 +92,8 @@ public final class GiftShop implements GiftsUseCase {
 
     @Override
     public Order redeem(UserId user, String code, ServerId serverId) {
+        Optional<Order> unfinished = unfinishedTake(user, code);
+        if (unfinished.isPresent()) return unfinished.get();
         open(user, code);
         users.find(user).orElseThrow(() -> new Refusal(Refusal.Reason.USER_NOT_REGISTERED, "user " + user));
         Server server = new ServerSelection(servers.all()).pick(serverId)
@@ -107,6 +109,19 @@ public final class GiftShop implements GiftsUseCase {
         users.find(taken.gift().buyer()).ifPresent(b ->
                 news.giftRedeemed(Recipient.of(b.id(), Optional.of(b)), taken.gift()));
         return orders.find(taken.order().id()).orElseThrow();
+    }
+
+    /**
+     * This user took the gift, but a crash came between the taking and its payment: the key's order
+     * (stored with the taking) is paid now, once, through the one payment entry.
+     */
+    private Optional<Order> unfinishedTake(UserId user, String code) {
+        if (!Gift.looksLikeCode(code)) return Optional.empty();
+        Optional<Gift> taken = gifts.byCode(code).filter(g -> user.equals(g.takenBy()) && g.keyOrder() != null);
+        Optional<Order> waiting = taken.flatMap(g -> orders.find(g.keyOrder())).filter(o -> o.status().canBePaid());
+        if (waiting.isEmpty()) return Optional.empty();
+        pay(new Taken(taken.get(), waiting.get()));
+        return orders.find(waiting.get().id());
     }
 
     @Override
