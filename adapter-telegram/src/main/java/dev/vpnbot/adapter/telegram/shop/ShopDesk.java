@@ -45,6 +45,7 @@ public final class ShopDesk {
                 conversations, settings.paymentTestMode() ? useCases.payInTestMode() : null)
                 .payWith(settings.cryptoPayments(), useCases.payWithStars() == null ? null : new StarsInvoices(useCases.payWithStars(), sender));
         this.codes = new CodeEntry(useCases.promoCodes(), orders, conversations, menu);
+        if (useCases.gifts() != null) codes.closedFor(useCases.gifts()::isGift);
         orders.withCodes(codes);
         this.buy = new BuyFlow(useCases.tariffs(), useCases.servers(), useCases.placeOrder(), useCases.checkPayment(), orders, conversations)
                 .withGifts(useCases.gifts());

@@ -40,6 +40,8 @@ class GiftJourneyTest {
         Call summary = ivan.press(tariff, "gb:1");
         long orderId = Long.parseLong(summary.data("oc:").substring(3));
         assertThat(summary.text()).contains("5.00 USD");
+        assertThat(summary.buttons()).as("a gift order is not placed again with a code: it would lose its gift")
+                .noneMatch(b -> b.callbackData() != null && b.callbackData().startsWith("cp:"));
 
         int beforePayment = rig.api.mark();
         rig.payAndDeliver(orderId);

@@ -144,6 +144,11 @@ public final class GiftShop implements GiftsUseCase {
     }
 
     @Override
+    public boolean isGift(UserId user, OrderId order) {
+        return gifts.byOrder(order).filter(g -> g.buyer().equals(user)).isPresent();
+    }
+
+    @Override
     public List<Gift> mine(UserId buyer) {
         return gifts.ofBuyer(buyer, MY_GIFTS);
     }

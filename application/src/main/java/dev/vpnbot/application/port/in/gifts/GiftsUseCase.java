@@ -30,6 +30,9 @@ public interface GiftsUseCase {
     /** The buyer asks for an open gift's link again (it comes as the "gift ready" message). */
     void resendLink(UserId buyer, long giftId);
 
+    /** Whether this order of the user pays for a gift (a gift's order takes no promo code after it is placed). */
+    boolean isGift(UserId user, dev.vpnbot.domain.order.OrderId order);
+
     /** The buyer's gifts, newest first. */
     List<Gift> mine(UserId buyer);
 }
