@@ -74,6 +74,8 @@ public final class GiftShop implements GiftsUseCase {
     @Override
     public Order buy(UserId buyer, TariffId tariff) {
         Order order = placement.placeNewKey(new PlaceOrderUseCase.PlaceNewKeyOrderCommand(buyer, tariff, null));
+        // a code remembered from a promo_ link made it free and it was paid at once: it is the buyer's own key, not a gift
+        if (order.status().isPaid()) return order;
         transactions.run(() -> gifts.add(Gift.ordered(newCode(), order.id(), buyer, order.tariff().tariffId(),
                 order.tariff().days(), clock.instant())));
         return order;
