@@ -185,6 +185,32 @@ class GiftCodesTest {
         assertThat(schema.queryLong("SELECT count(*) FROM vpn_keys")).isZero();
     }
 
+    @Test
+    void a_taking_left_unpaid_by_a_crash_is_finished_when_the_taker_opens_the_link_again() {
+        Gift gift = paidGift();
+        // the taking and its key order committed, then the process died before the payment entry
+        Order keyOrder = shop.transactions.inTransaction(() -> {
+            db.gifts().take(gift.code(), FRIEND, clock.instant()).orElseThrow();
+            dev.vpnbot.domain.order.OrderId id = shop.orders.nextId();
+            Order placed = Order.place(id, new dev.vpnbot.domain.order.PublicOrderId("gift-" + gift.id() + "-" + id.value()), FRIEND,
+                    new dev.vpnbot.domain.tariff.TariffSnapshot(oneMonth.id(), oneMonth.days(),
+                            dev.vpnbot.domain.money.Money.of("0", oneMonth.price().currencyCode())),
+                    new dev.vpnbot.domain.order.OrderPurpose.NewKey(server.id()), clock.instant(), Duration.ofMinutes(1));
+            shop.orders.save(placed);
+            db.gifts().deliveredBy(gift.id(), id);
+            return placed;
+        });
+
+        Order finished = gifts.redeem(FRIEND, gift.code(), server.id());
+        assertThatThrownBy(() -> gifts.redeem(FRIEND, gift.code(), server.id()))
+                .satisfies(e -> assertThat(((Refusal) e).reason()).isEqualTo(Refusal.Reason.GIFT_TAKEN));
+        shop.worker.runDueJobs();
+
+        assertThat(finished.id()).isEqualTo(keyOrder.id());
+        assertThat(shop.keys.ofOwner(FRIEND)).singleElement().extracting(VpnKey::status).hasToString("ACTIVE");
+        assertThat(schema.queryLong("SELECT count(*) FROM orders WHERE user_id = " + FRIEND.telegramId())).isEqualTo(1);
+    }
+
     /** A gift bought and paid (test payment), issued by the fulfilment worker. */
     private Gift paidGift() {
         Order order = gifts.buy(BUYER, oneMonth.id());
