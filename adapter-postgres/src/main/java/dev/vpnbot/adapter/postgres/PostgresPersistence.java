@@ -13,6 +13,7 @@ import dev.vpnbot.application.port.out.PaymentEvents;
 import dev.vpnbot.application.port.out.StarPayments;
 import dev.vpnbot.application.port.out.SentNotifications;
 import dev.vpnbot.application.port.out.codes.PromoCodes;
+import dev.vpnbot.application.port.out.gifts.Gifts;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.SubscriptionTokens;
 import dev.vpnbot.application.port.out.MonthlyResets;
@@ -74,6 +75,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final ConversationStates conversationStates;
     private final SentNotifications sentNotifications;
     private final PromoCodes promoCodes;
+    private final Gifts gifts;
     private final Transactions transactions;
     private final ShopFigures shopFigures;
     private final Broadcasts broadcasts;
@@ -115,6 +117,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.conversationStates = new PostgresConversationStates(db);
         this.sentNotifications = new PostgresSentNotifications(db);
         this.promoCodes = new PostgresPromoCodes(db);
+        this.gifts = new PostgresGifts(db);
         this.transactions = new PostgresTransactions(db);
         this.shopFigures = new PostgresShopFigures(db);
         this.broadcasts = new PostgresBroadcasts(db);
@@ -372,6 +375,10 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public PromoCodes promoCodes() {
         return promoCodes;
+    }
+
+    public Gifts gifts() {
+        return gifts;
     }
 
     public ShopFigures shopFigures() {

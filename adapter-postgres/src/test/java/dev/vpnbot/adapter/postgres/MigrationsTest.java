@@ -116,6 +116,7 @@ class MigrationsTest {
                     "star_payments.received_at", "star_payments.refunded_at",
                     "sales_pause.paused_at", "ban_disabled_keys.disabled_at",
                     "promo_codes.expires_at", "promo_codes.created_at", "promo_redemptions.redeemed_at", "promo_remembered.remembered_at",
+                    "gifts.valid_until", "gifts.created_at", "gifts.taken_at",
                     "key_link_resets.requested_at",
                     "key_placements.next_attempt_at", "key_placements.created_at",
                     "balance_entries.created_at", "top_ups.created_at", "top_ups.credited_at", "auto_renew.enabled_at",

@@ -130,6 +130,21 @@ public final class TelegramAdapter implements AutoCloseable {
         return (ConnectHelp) notifier;
     }
 
+    /** Gift messages to buyers; the link's bot name is asked of Telegram (getMe) when first needed. */
+    public dev.vpnbot.application.port.out.notify.GiftNews giftNews() {
+        return new dev.vpnbot.adapter.telegram.notify.TelegramGiftNews(settings, sender.unprompted(), () -> botName(settings, http));
+    }
+
+    /** The bot's username, asked of Telegram (getMe). */
+    static String botName(TelegramSettings settings, OkHttpClient http) {
+        try {
+            return new OkHttpTelegramClient(http.newBuilder().build(), settings.botToken(), settings.telegramUrl())
+                    .execute(new GetMe()).getUserName();
+        } catch (TelegramApiException e) {
+            throw new IllegalStateException("getMe failed: " + e.getMessage(), e);
+        }
+    }
+
     public BroadcastChannel broadcastChannel() {
         return broadcasts;
     }
@@ -277,6 +292,12 @@ public final class TelegramAdapter implements AutoCloseable {
         public BotAssembly promoCodes(RedeemPromoCodeUseCase redeem, ManagePromoCodesUseCase manage) {
             this.shop = Objects.requireNonNull(shop, "shop use cases first").withPromoCodes(redeem);
             this.admin = admin == null ? null : admin.withPromoCodes(manage);
+            return this;
+        }
+
+        /** Gift codes for buyers ("Buy as a gift", gift_ start links, My gifts); call after {@link #shop}. */
+        public BotAssembly gifts(dev.vpnbot.application.port.in.gifts.GiftsUseCase gifts) {
+            this.shop = Objects.requireNonNull(shop, "shop use cases first").withGifts(gifts);
             return this;
         }
 

@@ -105,6 +105,9 @@ public final class BotRig implements AutoCloseable {
     public final StarsDirectLine starsLine;
     /** Promo codes (docs/CODES.md), priced into every order the rig places. */
     public final dev.vpnbot.application.fixtures.InMemoryPromoCodes promoCodes;
+    /** Gift codes (docs/CODES.md): their store and use case; the worker issues paid gifts, Stars refunds void them. */
+    public final dev.vpnbot.application.fixtures.InMemoryGifts gifts = new dev.vpnbot.application.fixtures.InMemoryGifts();
+    public final dev.vpnbot.application.service.gifts.GiftShop giftShop;
 
     BotRig(UnaryOperator<TelegramSettings.Builder> customise, SenderLimits limits) {
         this(customise, limits, false);
@@ -138,6 +141,13 @@ public final class BotRig implements AutoCloseable {
         promoCodes = new dev.vpnbot.application.fixtures.InMemoryPromoCodes(orders);
         shop.placement.pricedBy(new dev.vpnbot.application.service.codes.PromoPricing(promoCodes, orders, shop.confirmation, clock,
                 dev.vpnbot.application.service.codes.PromoSettings.defaults()));
+        var giftNews = new dev.vpnbot.adapter.telegram.notify.TelegramGiftNews(settings, sender,
+                () -> TelegramAdapter.botName(settings, new okhttp3.OkHttpClient()));
+        shop.deliverWith(k -> new dev.vpnbot.application.service.gifts.GiftFulfilment(k, gifts, orders, users, giftNews, clock,
+                dev.vpnbot.application.service.gifts.GiftSettings.defaults()));
+        shop.starsRefunding.withKeylessOrders(new dev.vpnbot.application.service.gifts.GiftVoiding(gifts, users, giftNews));
+        giftShop = new dev.vpnbot.application.service.gifts.GiftShop(shop.placement, shop.confirmation, gifts, orders, users,
+                shop.servers, shop.transactions, giftNews, clock);
         Admins admins = new Admins(settings.adminIds().stream().map(UserId::new).collect(Collectors.toSet()));
         broadcastChannel = new TelegramBroadcastChannel(settings, sender, Duration.ofSeconds(10));
         broadcasting = new Broadcasting(admins, broadcasts, new InMemoryAudiences(users, keys, orders), broadcastChannel, users,
@@ -167,7 +177,7 @@ public final class BotRig implements AutoCloseable {
                     return t;
                 }));
         useCases = useCases.withResetLink(shop.linkReset).withPromoCodes(new dev.vpnbot.application.service.codes.PromoRedemption(
-                promoCodes, orders, shop.placement, shop.cancellation, shop.transactions, clock))
+                promoCodes, orders, shop.placement, shop.cancellation, shop.transactions, clock)).withGifts(giftShop)
                 .withBalance(new dev.vpnbot.adapter.telegram.shop.BalanceUseCases(shop.balanceBook, shop.balanceTopUp, shop.balanceCheckout,
                         shop.autoRenewal))
                 .withKeyUsage(keyUsage).withKeyDiagnosis(new KeyDiagnosis(keys, keyUsage, clock));

@@ -51,6 +51,8 @@ final class RefusalWords {
             case TRIAL_KEY_NOT_RENEWABLE -> "refused: a trial key is not extended (" + detail + ")";
             case TARIFF_ONCE_PER_USER -> "refused: that tariff is sold once per user and was bought already (" + detail + ")";
             case REFERRALS_OFF -> "refused: referrals are off; REFERRAL_ENABLED=true and BOT_USERNAME switch them on";
+            case GIFT_NOT_FOUND, GIFT_TAKEN, GIFT_EXPIRED, GIFT_OWN, GIFT_NOT_RECLAIMABLE ->
+                    "refused: gift (" + refusal.reason() + "): " + detail;
         };
     }
 

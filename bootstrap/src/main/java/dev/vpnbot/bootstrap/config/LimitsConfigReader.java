@@ -12,7 +12,8 @@ final class LimitsConfigReader {
         int actions = in.parse("USER_ACTIONS_PER_MINUTE", v -> positive(v, 5, 10_000)).orElse(ShopLimits.DEFAULT_USER_ACTIONS_PER_MINUTE);
         Duration late = in.parse("LATE_PAYMENT_WINDOW", LimitsConfigReader::latePaymentWindow).orElse(ShopLimits.DEFAULT_LATE_PAYMENT_WINDOW);
         boolean promoStacking = in.parse("PROMO_STACKING", ConfigReader::bool).orElse(false);
-        return new ShopLimits(openOrders, actions, late, promoStacking);
+        int giftDays = in.parse("GIFT_VALID_DAYS", v -> positive(v, 1, 3650)).orElse(ShopLimits.DEFAULT_GIFT_VALID_DAYS);
+        return new ShopLimits(openOrders, actions, late, promoStacking, giftDays);
     }
 
     private static int positive(String value, int min, int max) {

@@ -12,8 +12,11 @@ import java.time.Duration;
  * @param latePaymentWindow     how long after its payment deadline a cancelled, expired or underpaid
  *                              order is still checked with the gateway (LATE_PAYMENT_WINDOW)
  * @param promoStacking         a promo code may go on an order that already has another discount (PROMO_STACKING)
+ * @param giftValidDays         days an unopened gift stays valid before its buyer may take it back (GIFT_VALID_DAYS)
  */
-public record ShopLimits(int maxOpenOrders, int userActionsPerMinute, Duration latePaymentWindow, boolean promoStacking) {
+public record ShopLimits(int maxOpenOrders, int userActionsPerMinute, Duration latePaymentWindow, boolean promoStacking,
+                         int giftValidDays) {
+    public static final int DEFAULT_GIFT_VALID_DAYS = 30;
     public static final int DEFAULT_MAX_OPEN_ORDERS = 5;
     public static final int DEFAULT_USER_ACTIONS_PER_MINUTE = 40;
     public static final Duration DEFAULT_LATE_PAYMENT_WINDOW = Duration.ofHours(24);
@@ -25,6 +28,10 @@ public record ShopLimits(int maxOpenOrders, int userActionsPerMinute, Duration l
 
     public ShopLimits(int maxOpenOrders, int userActionsPerMinute, Duration latePaymentWindow) {
         this(maxOpenOrders, userActionsPerMinute, latePaymentWindow, false);
+    }
+
+    public ShopLimits(int maxOpenOrders, int userActionsPerMinute, Duration latePaymentWindow, boolean promoStacking) {
+        this(maxOpenOrders, userActionsPerMinute, latePaymentWindow, promoStacking, DEFAULT_GIFT_VALID_DAYS);
     }
 
     public static ShopLimits defaults() {

@@ -207,9 +207,13 @@ public final class ApplicationModule extends AbstractModule {
     FulfilOrderUseCase fulfilment(Orders orders, Keys keys, Servers servers, VpnPanel panel, Notifier notifier,
                                   OrderNoticeRelay notices, Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces,
                                   BotMetrics metrics, Placements placements, KeyPlacing placing,
-                                  TariffLimitBook limits) {
-        return new MeasuredFulfilment(new OrderFulfilment(orders, keys, servers, panel, notifier, notices, tx, clock, settings, nonces,
-                placements, placing, limits), metrics);
+                                  TariffLimitBook limits, dev.vpnbot.application.port.out.gifts.Gifts gifts,
+                                  dev.vpnbot.application.port.out.notify.GiftNews giftNews, Users users,
+                                  dev.vpnbot.application.service.gifts.GiftSettings giftSettings) {
+        // a gift's order is issued as a gift code instead of a key (GiftFulfilment); every other order gets its key
+        return new MeasuredFulfilment(new dev.vpnbot.application.service.gifts.GiftFulfilment(
+                new OrderFulfilment(orders, keys, servers, panel, notifier, notices, tx, clock, settings, nonces, placements, placing, limits),
+                gifts, orders, users, giftNews, clock, giftSettings), metrics);
     }
 
     @Provides
@@ -329,8 +333,10 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     StarsRefunding starsRefunding(StarPayments ledger, Orders orders, Keys keys, Servers servers, VpnPanel panel, StarsRefunds refunds,
-                                  Users users, Notifier notifier, Transactions tx, Clock clock, Admins admins) {
-        return new StarsRefunding(ledger, orders, keys, servers, panel, refunds, users, notifier, tx, clock, admins);
+                                  Users users, Notifier notifier, Transactions tx, Clock clock, Admins admins,
+                                  dev.vpnbot.application.service.payment.KeylessOrders keyless) {
+        return new StarsRefunding(ledger, orders, keys, servers, panel, refunds, users, notifier, tx, clock, admins)
+                .withKeylessOrders(keyless);
     }
 
     /** Present only when STARS_ENABLED is on. */

@@ -136,6 +136,7 @@ public final class PostgresModule extends AbstractModule {
 
     @Provides @Singleton SentNotifications sentNotifications(PostgresPersistence db) { return db.sentNotifications(); }
     @Provides @Singleton PromoCodes promoCodes(PostgresPersistence db) { return db.promoCodes(); }
+    @Provides @Singleton dev.vpnbot.application.port.out.gifts.Gifts gifts(PostgresPersistence db) { return db.gifts(); }
     @Provides @Singleton OrderNotices orderNotices(PostgresPersistence db) { return db.orderNotices(); }
 
     @Provides @Singleton Transactions transactions(PostgresPersistence db) { return db.transactions(); }

@@ -119,6 +119,12 @@ public final class TelegramModule extends AbstractModule {
         return adapter.connectHelp();
     }
 
+    @Provides
+    @Singleton
+    dev.vpnbot.application.port.out.notify.GiftNews giftNews(TelegramAdapter adapter) {
+        return adapter.giftNews();
+    }
+
     /** Backups go to BACKUP_CHAT_ID, or to each admin's own chat. */
     @Provides
     @Singleton
@@ -170,7 +176,8 @@ public final class TelegramModule extends AbstractModule {
                     dev.vpnbot.application.port.in.growth.StartTrialUseCase trial,
                     dev.vpnbot.application.port.in.growth.InviteFriendsUseCase invite,
                     dev.vpnbot.application.port.in.growth.ManageGrowthUseCase manageGrowth,
-                    ListVpnAppsUseCase apps, ManageAppsUseCase manageApps) {
+                    ListVpnAppsUseCase apps, ManageAppsUseCase manageApps,
+                    dev.vpnbot.application.port.in.gifts.GiftsUseCase gifts) {
         TelegramBot bot = adapter.bot()
                 .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null), timeZone)
                 .resetLink(resetLink)
@@ -179,6 +186,7 @@ public final class TelegramModule extends AbstractModule {
                 .admin(manageServers, manageTariffs, statistics, broadcasts, manageUsers, enrollmentTokens, bans)
                 .promoCodes(redeemCode, manageCodes)
                 .tariffLimits(tariffLimits)
+                .gifts(gifts)
                 .stars(payWithStars.orElse(null), starsRefunds)
                 .balance(balance, topUp, payFromBalance, autoRenew, ledgers)
                 .growth(trial, growth.referralEnabled() ? invite : null, manageGrowth)

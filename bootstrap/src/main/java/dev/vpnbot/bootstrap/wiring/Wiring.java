@@ -34,7 +34,8 @@ public final class Wiring {
     public static List<Module> core(AppConfig config, DatabaseLocation database) {
         return List.of(new ConfigModule(config, database), new ApplicationModule(), new KeyCareModule(), new AdminModule(),
                 new ObservabilityModule(), new HttpModule(), new SchedulerModule(), new LifecycleModule(), new OutboundHttpModule(),
-                new EnrollmentModule(), new CodesModule(), new BalanceModule(), new GrowthModule());
+                new EnrollmentModule(), new CodesModule(), new BalanceModule(), new GrowthModule(),
+                new GiftsModule());
     }
 
     /** The database adapter: the repositories, transactions, {@code SchemaMigration}, the database health check. */

@@ -127,6 +127,11 @@ public final class InMemoryAdaptersModule extends AbstractModule {
         return new dev.vpnbot.application.fixtures.InMemoryPromoCodes(o);
     }
 
+    @Provides @Singleton dev.vpnbot.application.port.out.gifts.Gifts gifts() { return new dev.vpnbot.application.fixtures.InMemoryGifts(); }
+    @Provides @Singleton dev.vpnbot.application.port.out.notify.GiftNews giftNews() {
+        return new dev.vpnbot.application.fixtures.RecordingGiftNews();
+    }
+
     @Provides @Singleton PaymentEvents events() { return new InMemoryPaymentEvents(); }
 
     @Provides @Singleton InMemoryStarPayments inMemoryStarPayments() { return new InMemoryStarPayments(); }

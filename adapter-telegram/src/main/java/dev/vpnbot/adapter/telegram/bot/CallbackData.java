@@ -30,7 +30,7 @@ public record CallbackData(Action action, List<String> args) {
             "all", Audience.ALL, "active", Audience.WITH_ACTIVE_KEY, "expired", Audience.WITH_EXPIRED_KEY,
             "unpaid", Audience.NEVER_PAID, "trial", Audience.TRIAL_ONLY, "soon", Audience.EXPIRING_SOON);
 
-    public enum Arg { ID, ID_OR_ZERO, PLATFORM, LANGUAGE, FLAG, AUDIENCE, ZONE, APP }
+    public enum Arg { ID, ID_OR_ZERO, PLATFORM, LANGUAGE, FLAG, AUDIENCE, ZONE, APP, GIFT }
 
     /** Who may press a button. Admin buttons are refused before any screen runs (and the use cases check again). */
     enum Who { ANYONE, ADMIN }
@@ -92,6 +92,12 @@ public record CallbackData(Action action, List<String> args) {
         TRIAL_TAKE("tg"),
         /** "Invite friends": the user's start link, invited count, rewards */
         INVITE("ti"),
+        /** gift codes (docs/CODES.md): buy the tariff as a gift; my gifts; take a gift (code) on a server; take back (gift id) */
+        GIFT_BUY("gb", Arg.ID),
+        GIFTS("g"),
+        GIFT_SERVER("gs", Arg.GIFT, Arg.ID),
+        GIFT_RECLAIM("gr", Arg.ID),
+        GIFT_LINK("gl", Arg.ID),
 
         // ---- admins only; every code starts with 'a' ----
         ADMIN_HOME(Who.ADMIN, "a"),
@@ -271,6 +277,11 @@ public record CallbackData(Action action, List<String> args) {
         return args.get(index);
     }
 
+    /** A gift's secret code (its shape checked; the use case looks it up). */
+    public String gift(int index) {
+        return args.get(index);
+    }
+
     public boolean flag(int index) {
         return args.get(index).equals("1");
     }
@@ -307,6 +318,7 @@ public record CallbackData(Action action, List<String> args) {
             case AUDIENCE -> AUDIENCES.containsKey(value);
             case ZONE -> isZone(value);
             case APP -> APP_CODE.matcher(value).matches();
+            case GIFT -> dev.vpnbot.domain.gift.Gift.looksLikeCode(value);
         };
     }
 

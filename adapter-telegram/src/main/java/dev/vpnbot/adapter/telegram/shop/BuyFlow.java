@@ -35,6 +35,7 @@ final class BuyFlow {
     private final CheckPaymentUseCase checkPayment;
     private final OrderScreen orders;
     private final Conversations conversations;
+    private dev.vpnbot.application.port.in.gifts.GiftsUseCase gifts;
 
     BuyFlow(ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
             CheckPaymentUseCase checkPayment, OrderScreen orders, Conversations conversations) {
@@ -44,6 +45,24 @@ final class BuyFlow {
         this.checkPayment = checkPayment;
         this.orders = orders;
         this.conversations = conversations;
+    }
+
+    /** Gift codes: "Buy as a gift" on a tariff, "My gifts" under the price list; null: neither. */
+    BuyFlow withGifts(dev.vpnbot.application.port.in.gifts.GiftsUseCase giftCodes) {
+        this.gifts = giftCodes;
+        return this;
+    }
+
+    /** "Buy as a gift": the gift's order, paid like any other; its link comes when it is paid. */
+    void gift(Interaction ix, TariffId tariffId) {
+        if (gifts == null) {
+            ix.alert(ix.texts().label("button.unknown"));
+            return;
+        }
+        placeOnce(ix, conversations, checkPayment, () -> gifts.buy(ix.userId(), tariffId)).ifPresent(order -> {
+            ix.toast(ix.texts().label("gift.order_toast"));
+            orders.show(ix, order);
+        });
     }
 
     void tariffs(Interaction ix) {
@@ -68,6 +87,7 @@ final class BuyFlow {
             view.row(Button.callback(t.label("buy.tariff_button", t.period(tariff.days()), t.money(tariff.price())),
                     CallbackData.of(Action.BUY_TARIFF, tariff.id().value())));
         }
+        if (gifts != null) view.row(Button.callback(t.label("gift.mine_button"), CallbackData.of(Action.GIFTS)));
         ix.show(view.row(MainMenu.back(t)));
     }
 
@@ -95,6 +115,7 @@ final class BuyFlow {
         for (Server server : offered) {
             view.row(Button.callback(server.name(), CallbackData.of(Action.BUY_SERVER, tariffId.value(), server.id().value())));
         }
+        if (gifts != null) view.row(Button.callback(t.label("gift.buy_button"), CallbackData.of(Action.GIFT_BUY, tariffId.value())));
         ix.show(view.row(Button.callback(t.label("button.back"), CallbackData.of(Action.BUY))).row(MainMenu.back(t)));
     }
 

@@ -37,6 +37,8 @@ final class CodeEntry {
     private final OrderScreen orders;
     private final Conversations conversations;
     private final MainMenu menu;
+    /** Orders a code must not be placed again for (a gift's order would lose its gift): no "I have a code". */
+    private java.util.function.BiPredicate<dev.vpnbot.domain.user.UserId, OrderId> closed = (user, order) -> false;
 
     /** @param codes null when promo codes are not wired: the button is refused like an unknown one */
     CodeEntry(RedeemPromoCodeUseCase codes, OrderScreen orders, Conversations conversations, MainMenu menu) {
@@ -46,10 +48,15 @@ final class CodeEntry {
         this.menu = menu;
     }
 
+    CodeEntry closedFor(java.util.function.BiPredicate<dev.vpnbot.domain.user.UserId, OrderId> orders) {
+        this.closed = orders;
+        return this;
+    }
+
     /** "I have a code": the next message is the code for this order. */
     void ask(Interaction ix, OrderId orderId) {
         Texts t = ix.texts();
-        if (codes == null) {
+        if (codes == null || closed.test(ix.userId(), orderId)) {
             ix.alert(t.label("button.unknown"));
             return;
         }
@@ -114,6 +121,11 @@ final class CodeEntry {
 
     boolean offered() {
         return codes != null;
+    }
+
+    /** Whether "I have a code" is offered on this order. */
+    boolean offered(Interaction ix, Order order) {
+        return codes != null && !closed.test(ix.userId(), order.id());
     }
 
     private static Button backToOrder(Texts t, OrderId orderId) {

@@ -197,7 +197,7 @@ final class OrderScreen {
                     CallbackData.of(Action.ORDER_PAY_STARS, orderId)));
         }
         if (testMode) view.row(Button.callback(t.label("order.pay_test"), CallbackData.of(Action.ORDER_PAY_TEST, orderId)));
-        if (codes != null && codes.offered() && discount.isEmpty()) {
+        if (codes != null && codes.offered(ix, order) && discount.isEmpty()) {
             view.row(Button.callback(t.label("order.have_code"), CallbackData.of(Action.ORDER_CODE, orderId)));
         }
         return view

@@ -40,6 +40,7 @@ public final class ShopDesk {
     /** null when the bot was assembled without the balance */
     private final BalanceScreen balance;
     private final GrowthScreens growth;
+    private final dev.vpnbot.adapter.telegram.shop.gifts.GiftScreen gifts;
 
     /** @param useCases with {@link ShopSettings#paymentTestMode()} on, they must include the test payment use case */
     public ShopDesk(ShopSettings settings, TelegramUseCases useCases, ConnectLinks links, Outbox sender, Conversations conversations) {
@@ -51,8 +52,12 @@ public final class ShopDesk {
                 .withBalance(useCases.balance() != null);
         this.balance = useCases.balance() == null ? null : new BalanceScreen(useCases.balance(), useCases.myKeys(), conversations);
         this.codes = new CodeEntry(useCases.promoCodes(), orders, conversations, menu);
+        if (useCases.gifts() != null) codes.closedFor(useCases.gifts()::isGift);
         orders.withCodes(codes);
-        this.buy = new BuyFlow(useCases.tariffs(), useCases.servers(), useCases.placeOrder(), useCases.checkPayment(), orders, conversations);
+        this.buy = new BuyFlow(useCases.tariffs(), useCases.servers(), useCases.placeOrder(), useCases.checkPayment(), orders, conversations)
+                .withGifts(useCases.gifts());
+        this.gifts = useCases.gifts() == null ? null
+                : new dev.vpnbot.adapter.telegram.shop.gifts.GiftScreen(useCases.gifts(), useCases.servers(), menu, Clock.systemUTC());
         this.keys = new KeysScreen(useCases.myKeys(), new KeyCard(sender, settings.subscriptionBaseUrl()), useCases.resetLink(),
                 useCases.keyUsage(), useCases.diagnoseKey());
         this.extend = new ExtendFlow(useCases.tariffs(), useCases.placeOrder(), useCases.checkPayment(), keys, orders, conversations);
@@ -100,11 +105,23 @@ public final class ShopDesk {
         buttons.put(Action.BALANCE_PAY_REST, (ix, d) -> balance().payRest(ix, new OrderId(d.id(0))));
         buttons.put(Action.BALANCE_AUTO_RENEW, (ix, d) -> balance().autoRenew(ix, new KeyId(d.id(0)), d.flag(1)));
         growth.route(buttons);
+        buttons.put(Action.GIFT_BUY, (ix, d) -> buy.gift(ix, new TariffId(d.id(0))));
+        buttons.put(Action.GIFTS, (ix, d) -> withGifts(ix, g -> g.mine(ix)));
+        buttons.put(Action.GIFT_SERVER, (ix, d) -> withGifts(ix, g -> g.take(ix, d.gift(0), new ServerId(d.id(1)))));
+        buttons.put(Action.GIFT_LINK, (ix, d) -> withGifts(ix, g -> g.link(ix, d.id(0))));
+        buttons.put(Action.GIFT_RECLAIM, (ix, d) -> withGifts(ix, g -> g.reclaim(ix, d.id(0))));
+    }
+
+    /** Gift buttons when gifts are not wired are refused like unknown ones. */
+    private void withGifts(Interaction ix, java.util.function.Consumer<dev.vpnbot.adapter.telegram.shop.gifts.GiftScreen> action) {
+        if (gifts == null) ix.alert(ix.texts().label("button.unknown"));
+        else action.accept(gifts);
     }
 
     /** A buyer's command with what followed it: /start's payload may be a promo link; anything else as {@link #command(Interaction, String)}. */
     public void command(Interaction ix, String command, String argument) {
         if (command.equals("start") && codes.startLink(ix, argument)) return;
+        if (command.equals("start") && gifts != null && gifts.startLink(ix, argument)) return;
         command(ix, command);
     }
 

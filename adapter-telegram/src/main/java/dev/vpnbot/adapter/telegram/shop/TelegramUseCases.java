@@ -35,6 +35,7 @@ import java.util.Objects;
  * @param trial         the free trial; null: no trial button
  * @param invite        "Invite friends" and start links; null: no referrals
  * @param apps          the VPN apps per platform (the connect guide, the subscription page, /connect); required by the bot
+ * @param gifts         gift codes (buy as a gift, start links with gift_, my gifts); null: no gift buttons
  */
 public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
                                ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
@@ -44,7 +45,8 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
                                BalanceUseCases balance,
                                ShowKeyUsageUseCase keyUsage, DiagnoseKeyUseCase diagnoseKey,
                                StartTrialUseCase trial, InviteFriendsUseCase invite,
-                               ListVpnAppsUseCase apps) {
+                               ListVpnAppsUseCase apps,
+                               dev.vpnbot.application.port.in.gifts.GiftsUseCase gifts) {
     public TelegramUseCases {
         Objects.requireNonNull(registerUser, "registerUser");
         Objects.requireNonNull(findUser, "findUser");
@@ -65,19 +67,19 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
                             PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone,
                             PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink) {
         this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, payInTestMode,
-                changeTimeZone, payWithStars, resetLink, null, null, null, null, null, null, null);
+                changeTimeZone, payWithStars, resetLink, null, null, null, null, null, null, null, null);
     }
 
     /** The same use cases with promo codes ("I have a code", start links with promo_). */
     public TelegramUseCases withPromoCodes(RedeemPromoCodeUseCase codes) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, codes, balance, keyUsage, diagnoseKey, trial, invite, apps);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, codes, balance, keyUsage, diagnoseKey, trial, invite, apps, gifts);
     }
 
     /** The same use cases with the balance's screens. */
     public TelegramUseCases withBalance(BalanceUseCases useCases) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys,
-                payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, useCases, keyUsage, diagnoseKey, trial, invite, apps);
+                payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, useCases, keyUsage, diagnoseKey, trial, invite, apps, gifts);
     }
 
     /** Without Stars. */
@@ -92,37 +94,44 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
     /** The same use cases with Stars (null: without). */
     public TelegramUseCases withStars(PayWithStarsUseCase stars) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys,
-                payInTestMode, changeTimeZone, stars, resetLink, promoCodes, balance, keyUsage, diagnoseKey, trial, invite, apps);
+                payInTestMode, changeTimeZone, stars, resetLink, promoCodes, balance, keyUsage, diagnoseKey, trial, invite, apps, gifts);
     }
 
     /** The same use cases with the "Reset link" button's. */
     public TelegramUseCases withResetLink(ResetLinkUseCase reset) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, reset, promoCodes, balance, keyUsage, diagnoseKey, trial, invite, apps);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, reset, promoCodes, balance, keyUsage, diagnoseKey, trial, invite, apps, gifts);
     }
 
     /** The same use cases with the key screen's usage lines. */
     public TelegramUseCases withKeyUsage(ShowKeyUsageUseCase usage) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, usage, diagnoseKey, trial, invite, apps);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, usage, diagnoseKey, trial, invite, apps, gifts);
     }
 
     /** The same use cases with the key screen's "My VPN doesn't work" button. */
     public TelegramUseCases withKeyDiagnosis(DiagnoseKeyUseCase diagnosis) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnosis, trial, invite, apps);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnosis, trial, invite, apps, gifts);
     }
 
     /** The same use cases with the free trial and the referrals (either may be null: off). */
     public TelegramUseCases withGrowth(StartTrialUseCase freeTrial, InviteFriendsUseCase invitations) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnoseKey, freeTrial, invitations, apps);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnoseKey, freeTrial, invitations, apps, gifts);
     }
 
     /** The same use cases with the app list's. */
     public TelegramUseCases withApps(ListVpnAppsUseCase appList) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnoseKey, trial, invite, appList);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnoseKey, trial, invite, appList, gifts);
+    }
+
+    /** The same use cases with gift codes. */
+    public TelegramUseCases withGifts(dev.vpnbot.application.port.in.gifts.GiftsUseCase giftCodes) {
+        return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnoseKey, trial, invite, apps,
+                giftCodes);
     }
 
     /** Without test payments (production). */

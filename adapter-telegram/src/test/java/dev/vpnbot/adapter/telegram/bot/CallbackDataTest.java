@@ -20,6 +20,7 @@ class CallbackDataTest {
             case PLATFORM -> Platform.WINDOWS;
             case LANGUAGE -> Language.EN;
             case FLAG -> true;
+            case GIFT -> "abcdefghijklmnopqrst";
             case AUDIENCE -> dev.vpnbot.domain.broadcast.Audience.EXPIRING_SOON;
             case ZONE -> java.time.ZoneId.getAvailableZoneIds().stream().max(java.util.Comparator.comparingInt(String::length))
                     .map(java.time.ZoneId::of).orElseThrow();

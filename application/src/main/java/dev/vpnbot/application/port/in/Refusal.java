@@ -64,7 +64,17 @@ public class Refusal extends RuntimeException {
         /** A once-per-user tariff (paid micro-trial) the user has bought already. */
         TARIFF_ONCE_PER_USER,
         /** The operator has not switched referrals on. */
-        REFERRALS_OFF
+        REFERRALS_OFF,
+        /** Gift codes: no such gift (or not a code at all, or its payment went back). */
+        GIFT_NOT_FOUND,
+        /** Someone else opened the gift first (or the buyer took it back). */
+        GIFT_TAKEN,
+        /** The gift was not opened in time; its buyer may take it back. */
+        GIFT_EXPIRED,
+        /** A buyer cannot open their own gift (it is for someone else; after its time they may take it back). */
+        GIFT_OWN,
+        /** The gift cannot be taken back: still valid, already taken, or not the caller's. */
+        GIFT_NOT_RECLAIMABLE
     }
 
     private final Reason reason;

@@ -56,6 +56,7 @@ public final class StarsRefunding implements StarsRefundUseCase {
     private final Transactions transactions;
     private final Clock clock;
     private final Admins admins;
+    private KeylessOrders keyless = KeylessOrders.NONE;
 
     public StarsRefunding(StarPayments ledger, Orders orders, Keys keys, Servers servers, VpnPanel panel, StarsRefunds refunds,
                           Users users, Notifier notifier, Transactions transactions, Clock clock, Admins admins) {
@@ -72,6 +73,12 @@ public final class StarsRefunding implements StarsRefundUseCase {
         this.admins = admins;
     }
 
+    /** Orders that buy no key (gifts): their refund voids what they bought instead. */
+    public StarsRefunding withKeylessOrders(KeylessOrders orders) {
+        this.keyless = java.util.Objects.requireNonNull(orders, "orders");
+        return this;
+    }
+
     @Override
     public List<StarPayment> starPayments(UserId admin, UserId user) {
         admins.require(admin);
@@ -85,7 +92,8 @@ public final class StarsRefunding implements StarsRefundUseCase {
         StarPayment payment = transactions.inTransaction(() -> ledger.findForUpdate(chargeId))
                 .orElseThrow(() -> new Refusal(Refusal.Reason.PAYMENT_NOT_FOUND, "Stars charge " + chargeId));
         if (payment.isRefunded()) return payment;
-        if (payment.status() == StarPayment.Status.APPLIED && !orders.find(payment.order()).map(Order::isGranted).orElse(true)) {
+        if (payment.status() == StarPayment.Status.APPLIED && !orders.find(payment.order()).map(Order::isGranted).orElse(true)
+                && !keyless.owns(payment.order())) {
             // the key is still being delivered: refunded now, the delivery would still give the time
             throw new Refusal(Refusal.Reason.ORDER_NOT_PAYABLE, "order " + payment.order() + " is still being delivered; refund it once delivered");
         }
@@ -117,6 +125,7 @@ public final class StarsRefunding implements StarsRefundUseCase {
             if (payment.isRefunded()) return new TakenBack(payment, null, true);
             Optional<Order> order = payment.status() == StarPayment.Status.APPLIED ? orders.findForUpdate(payment.order()) : Optional.empty();
             if (order.isEmpty() || !order.get().isGranted()) {
+                order.ifPresent(o -> keyless.refunded(o.id()));
                 StarPayment refunded = payment.refunded(now, false);
                 ledger.save(refunded);
                 return new TakenBack(refunded, null, false);
