@@ -118,21 +118,21 @@ public final class ShopDesk {
         else action.accept(gifts);
     }
 
-    /** A buyer's command with what followed it: /start's payload may be a promo link; anything else as {@link #command(Interaction, String)}. */
+    /** A buyer's command with what followed it (/start comes through {@link #start}): as {@link #command(Interaction, String)}. */
     public void command(Interaction ix, String command, String argument) {
-        if (command.equals("start") && codes.startLink(ix, argument)) return;
-        if (command.equals("start") && gifts != null && gifts.startLink(ix, argument)) return;
         command(ix, command);
     }
 
     /**
      * /start, with the start link's parameter if any: a promo link keeps its code for the next
-     * order; an invitation is recorded when the rules allow; anything else is ignored. Then the menu.
+     * order; a gift link offers the gift's locations; an invitation is recorded when the rules allow;
+     * anything else is ignored. Then the menu.
      *
      * @param newcomer the bot had never seen the user before this /start
      */
     public void start(Interaction ix, String payload, boolean newcomer) {
         if (codes.startLink(ix, payload)) return;
+        if (gifts != null && gifts.startLink(ix, payload)) return;
         growth.started(ix, payload, newcomer);
         menu.sendNew(ix);
     }
