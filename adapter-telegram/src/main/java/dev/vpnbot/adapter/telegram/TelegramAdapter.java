@@ -46,7 +46,7 @@ import dev.vpnbot.application.port.out.ConversationStates;
 import dev.vpnbot.application.port.out.admin.BackupChannel;
 import dev.vpnbot.application.port.out.admin.BroadcastChannel;
 import dev.vpnbot.application.port.out.notify.BalanceNotices;
-import dev.vpnbot.adapter.telegram.shop.BalanceUseCases;
+import dev.vpnbot.adapter.telegram.shop.balance.BalanceUseCases;
 import dev.vpnbot.application.port.in.admin.ManageBalancesUseCase;
 import dev.vpnbot.application.port.in.balance.AutoRenewUseCase;
 import dev.vpnbot.application.port.in.balance.PayFromBalanceUseCase;

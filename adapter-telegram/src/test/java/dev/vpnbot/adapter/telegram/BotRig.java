@@ -178,7 +178,7 @@ public final class BotRig implements AutoCloseable {
                 }));
         useCases = useCases.withResetLink(shop.linkReset).withPromoCodes(new dev.vpnbot.application.service.codes.PromoRedemption(
                 promoCodes, orders, shop.placement, shop.cancellation, shop.transactions, clock)).withGifts(giftShop)
-                .withBalance(new dev.vpnbot.adapter.telegram.shop.BalanceUseCases(shop.balanceBook, shop.balanceTopUp, shop.balanceCheckout,
+                .withBalance(new dev.vpnbot.adapter.telegram.shop.balance.BalanceUseCases(shop.balanceBook, shop.balanceTopUp, shop.balanceCheckout,
                         shop.autoRenewal))
                 .withKeyUsage(keyUsage).withKeyDiagnosis(new KeyDiagnosis(keys, keyUsage, clock));
         apps = new AppCatalogue(admins, appList, shop.transactions);

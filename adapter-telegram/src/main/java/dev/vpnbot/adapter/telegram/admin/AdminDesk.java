@@ -1,5 +1,6 @@
 package dev.vpnbot.adapter.telegram.admin;
 
+import dev.vpnbot.adapter.telegram.admin.balance.LedgerScreen;
 import dev.vpnbot.adapter.telegram.admin.codes.PromoCodesScreen;
 import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
 import dev.vpnbot.adapter.telegram.admin.apps.AppsScreen;

@@ -17,7 +17,7 @@ import dev.vpnbot.application.port.in.admin.PanelRefused;
  * admin screens share: the way back here, how a refusal and bad input read. Opening it ends any
  * admin flow in progress.
  */
-final class AdminHome {
+public final class AdminHome {
     private final Conversations conversations;
 
     AdminHome(Conversations conversations) {
@@ -48,11 +48,11 @@ final class AdminHome {
     }
 
     /** « Admin panel */
-    static Button back(Texts t) {
+    public static Button back(Texts t) {
         return Button.callback(t.label("admin.back"), CallbackData.of(Action.ADMIN_HOME));
     }
 
-    static Button cancel(Texts t, String data) {
+    public static Button cancel(Texts t, String data) {
         return Button.callback(t.label("admin.cancel"), data);
     }
 

@@ -1,5 +1,6 @@
 package dev.vpnbot.adapter.telegram.shop;
 
+import dev.vpnbot.adapter.telegram.shop.balance.BalanceScreen;
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.bot.Conversation;

@@ -1,5 +1,6 @@
 package dev.vpnbot.adapter.telegram.shop;
 
+import dev.vpnbot.adapter.telegram.shop.balance.BalanceUseCases;
 import dev.vpnbot.application.port.in.account.ChangeTimeZoneUseCase;
 import dev.vpnbot.application.port.in.ordering.CancelOrderUseCase;
 import dev.vpnbot.application.port.in.account.ChangeLanguageUseCase;

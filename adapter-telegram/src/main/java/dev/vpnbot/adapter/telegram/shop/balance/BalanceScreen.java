@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.telegram.shop;
+package dev.vpnbot.adapter.telegram.shop.balance;
 
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
@@ -27,7 +27,7 @@ import java.util.List;
  * through an invoice), the auto-renew switch of each key, and paying an order from it (whole,
  * or a top-up over the rest). The money moves in the use cases; this only shows and asks.
  */
-final class BalanceScreen {
+public final class BalanceScreen {
     private static final int HISTORY = 15;
     private static final int KEYS_SHOWN = 5;
 
@@ -35,13 +35,13 @@ final class BalanceScreen {
     private final ShowMyKeysUseCase myKeys;
     private final Conversations conversations;
 
-    BalanceScreen(BalanceUseCases balance, ShowMyKeysUseCase myKeys, Conversations conversations) {
+    public BalanceScreen(BalanceUseCases balance, ShowMyKeysUseCase myKeys, Conversations conversations) {
         this.balance = balance;
         this.myKeys = myKeys;
         this.conversations = conversations;
     }
 
-    void show(Interaction ix) {
+    public void show(Interaction ix) {
         conversations.clear(ix.chatId());
         Texts t = ix.texts();
         BalanceView view = balance.show().show(ix.userId(), 0);
@@ -58,7 +58,7 @@ final class BalanceScreen {
         ix.show(screen.row(MainMenu.back(t)));
     }
 
-    void history(Interaction ix) {
+    public void history(Interaction ix) {
         Texts t = ix.texts();
         List<LedgerEntry> entries = balance.show().show(ix.userId(), HISTORY).history();
         StringBuilder text = new StringBuilder(t.html("balance.history.title"));
@@ -72,7 +72,7 @@ final class BalanceScreen {
                 .row(MainMenu.back(t)));
     }
 
-    void topUpMenu(Interaction ix) {
+    public void topUpMenu(Interaction ix) {
         Texts t = ix.texts();
         conversations.set(ix.chatId(), new Conversation(Conversation.Step.BALANCE_TOP_UP, 0, ""));
         View screen = View.of(t.html("balance.top_up.text"));
@@ -83,7 +83,7 @@ final class BalanceScreen {
         ix.show(screen.row(Button.callback(t.label("balance.button.back"), CallbackData.of(Action.BALANCE))).row(MainMenu.back(t)));
     }
 
-    void preset(Interaction ix, long n) {
+    public void preset(Interaction ix, long n) {
         List<Money> presets = balance.topUp().presets();
         if (n < 1 || n > presets.size()) {
             topUpMenu(ix); // the presets changed since the button was drawn
@@ -93,7 +93,7 @@ final class BalanceScreen {
     }
 
     /** Text typed while "Top up balance" is open: an amount, or a clear word on what is wrong with it. */
-    void typed(Interaction ix, String text) {
+    public void typed(Interaction ix, String text) {
         Money amount;
         try {
             amount = balance.show().amount(text);
@@ -109,7 +109,7 @@ final class BalanceScreen {
         ix.sendNew(invoiceView(t, topUp));
     }
 
-    void payOrder(Interaction ix, OrderId orderId) {
+    public void payOrder(Interaction ix, OrderId orderId) {
         Texts t = ix.texts();
         try {
             Order paid = balance.pay().payWhole(ix.userId(), orderId);
@@ -123,11 +123,11 @@ final class BalanceScreen {
         }
     }
 
-    void payRest(Interaction ix, OrderId orderId) {
+    public void payRest(Interaction ix, OrderId orderId) {
         invoice(ix, balance.pay().topUpRest(ix.userId(), orderId));
     }
 
-    void autoRenew(Interaction ix, KeyId key, boolean on) {
+    public void autoRenew(Interaction ix, KeyId key, boolean on) {
         Texts t = ix.texts();
         if (on) {
             balance.autoRenew().switchOn(ix.userId(), key);
@@ -139,7 +139,7 @@ final class BalanceScreen {
     }
 
     /** The order screen's extra buttons: pay it from the balance. */
-    static Button payButton(Texts t, Order order) {
+    public static Button payButton(Texts t, Order order) {
         return Button.callback(t.label("balance.button.pay_order"), CallbackData.of(Action.BALANCE_PAY_ORDER, order.id().value()));
     }
 

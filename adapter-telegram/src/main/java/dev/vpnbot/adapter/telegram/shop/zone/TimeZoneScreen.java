@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.telegram.shop;
+package dev.vpnbot.adapter.telegram.shop.zone;
 
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
@@ -23,14 +23,14 @@ import java.util.List;
  * a typed city or offset searches the time zone database. Every date the bot shows afterwards
  * (keys, orders, reminders, admin screens) is written in the chosen zone.
  */
-final class TimeZoneScreen {
+public final class TimeZoneScreen {
     private final ChangeTimeZoneUseCase changeTimeZone;
     private final Conversations conversations;
     private final MainMenu menu;
     private final ZoneId defaultZone;
     private final Clock clock;
 
-    TimeZoneScreen(ChangeTimeZoneUseCase changeTimeZone, Conversations conversations, MainMenu menu, ZoneId defaultZone, Clock clock) {
+    public TimeZoneScreen(ChangeTimeZoneUseCase changeTimeZone, Conversations conversations, MainMenu menu, ZoneId defaultZone, Clock clock) {
         this.changeTimeZone = changeTimeZone;
         this.conversations = conversations;
         this.menu = menu;
@@ -38,7 +38,7 @@ final class TimeZoneScreen {
         this.clock = clock;
     }
 
-    void show(Interaction ix) {
+    public void show(Interaction ix) {
         Texts t = ix.texts();
         Instant now = clock.instant();
         conversations.set(ix.chatId(), Conversation.timeZone());
@@ -49,7 +49,7 @@ final class TimeZoneScreen {
     }
 
     /** Text typed while the screen is open: one match is taken, several are offered, none is explained. */
-    void search(Interaction ix, String typed) {
+    public void search(Interaction ix, String typed) {
         Texts t = ix.texts();
         Instant now = clock.instant();
         List<ZoneId> found = ZoneChoices.search(typed, t.language(), now);
@@ -64,7 +64,7 @@ final class TimeZoneScreen {
         ix.sendNew(view.row(Button.callback(t.label("timezone.back"), CallbackData.of(Action.TIME_ZONE)), MainMenu.back(t)));
     }
 
-    void choose(Interaction ix, String zoneId) {
+    public void choose(Interaction ix, String zoneId) {
         User changed;
         try {
             changed = changeTimeZone.changeTimeZone(ix.userId(), zoneId);

@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.telegram.shop;
+package dev.vpnbot.adapter.telegram.shop.zone;
 
 import dev.vpnbot.domain.user.Language;
 import java.time.Instant;

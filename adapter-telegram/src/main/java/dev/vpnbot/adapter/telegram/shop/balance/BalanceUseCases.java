@@ -1,4 +1,4 @@
-package dev.vpnbot.adapter.telegram.shop;
+package dev.vpnbot.adapter.telegram.shop.balance;
 
 import dev.vpnbot.application.port.in.balance.AutoRenewUseCase;
 import dev.vpnbot.application.port.in.balance.PayFromBalanceUseCase;

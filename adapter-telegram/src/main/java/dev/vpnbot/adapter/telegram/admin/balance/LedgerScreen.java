@@ -1,5 +1,6 @@
-package dev.vpnbot.adapter.telegram.admin;
+package dev.vpnbot.adapter.telegram.admin.balance;
 
+import dev.vpnbot.adapter.telegram.admin.AdminHome;
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.bot.Conversation;
@@ -21,22 +22,22 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * A user's ledger for the admins (from the user card): the balance, the latest entries (who
  * posted a manual one), manual credit and debit typed as "amount reason", and who has auto-renew on.
  */
-final class LedgerScreen {
+public final class LedgerScreen {
     private static final int ENTRIES = 20;
 
     private final ManageBalancesUseCase balances;
     private final Conversations conversations;
 
-    LedgerScreen(ManageBalancesUseCase balances, Conversations conversations) {
+    public LedgerScreen(ManageBalancesUseCase balances, Conversations conversations) {
         this.balances = balances;
         this.conversations = conversations;
     }
 
-    void show(Interaction ix, UserId user) {
+    public void show(Interaction ix, UserId user) {
         show(ix, user, "");
     }
 
-    void askEntry(Interaction ix, UserId user, boolean credit) {
+    public void askEntry(Interaction ix, UserId user, boolean credit) {
         Texts t = ix.texts();
         conversations.set(ix.chatId(), Conversation.admin(Conversation.Step.ADMIN_LEDGER_ENTRY, user.telegramId(), credit ? "credit" : "debit"));
         ix.show(View.of(t.html(credit ? "admin.ledger.ask_credit" : "admin.ledger.ask_debit", user.telegramId()))
@@ -44,7 +45,7 @@ final class LedgerScreen {
     }
 
     /** "12.50 apology for the outage": the amount, then the reason. */
-    void received(Interaction ix, Message message, Conversation c) {
+    public void received(Interaction ix, Message message, Conversation c) {
         Texts t = ix.texts();
         UserId user = new UserId(c.id());
         String text = message.hasText() ? message.getText().strip() : "";
@@ -63,7 +64,7 @@ final class LedgerScreen {
         }
     }
 
-    void autoRenewers(Interaction ix) {
+    public void autoRenewers(Interaction ix) {
         Texts t = ix.texts();
         List<AutoRenew> on = balances.autoRenewers(ix.userId(), 50);
         StringBuilder text = new StringBuilder(t.html("admin.auto_renewers.title", on.size()));
