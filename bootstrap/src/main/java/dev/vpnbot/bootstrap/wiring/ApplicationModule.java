@@ -154,17 +154,27 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Catalogue catalogue(Tariffs tariffs, Servers servers, SalesSwitch sales, ServerGroups groups) {
-        return new Catalogue(tariffs, servers, sales, groups);
+    Catalogue catalogue(Tariffs tariffs, Servers servers, SalesSwitch sales, ServerGroups groups,
+                        dev.vpnbot.application.port.out.TrafficPacks packs) {
+        return new Catalogue(tariffs, servers, sales, groups).withTrafficPacks(packs);
+    }
+
+    /** Traffic packs (docs/USAGE.md): sold for keys, fulfilled by raising their quota. */
+    @Provides
+    @Singleton
+    dev.vpnbot.application.service.ordering.TrafficPackRules trafficPackRules(dev.vpnbot.application.port.out.TrafficPacks packs,
+                                                                               TariffLimitBook limits, Orders orders, PurchaseSettings settings) {
+        return new dev.vpnbot.application.service.ordering.TrafficPackRules(packs, limits, orders, settings);
     }
 
     @Provides
     @Singleton
     PlaceOrderUseCase placement(Users users, Tariffs tariffs, Servers servers, Keys keys, Orders orders, PaymentGateway gateway,
                                 Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces, SalesSwitch sales,
-                                OrderPricing pricing, GrowthFlags growthFlags, Trials trials) {
+                                OrderPricing pricing, GrowthFlags growthFlags, Trials trials,
+                                dev.vpnbot.application.service.ordering.TrafficPackRules packRules) {
         return new OrderPlacement(users, tariffs, servers, keys, orders, gateway, tx, clock, settings, nonces, sales, growthFlags, trials)
-                .pricedBy(pricing);
+                .pricedBy(pricing).sellingPacks(packRules);
     }
 
     @Provides
@@ -207,9 +217,9 @@ public final class ApplicationModule extends AbstractModule {
     FulfilOrderUseCase fulfilment(Orders orders, Keys keys, Servers servers, VpnPanel panel, Notifier notifier,
                                   OrderNoticeRelay notices, Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces,
                                   BotMetrics metrics, Placements placements, KeyPlacing placing,
-                                  TariffLimitBook limits) {
+                                  TariffLimitBook limits, dev.vpnbot.application.service.ordering.TrafficPackRules packRules) {
         return new MeasuredFulfilment(new OrderFulfilment(orders, keys, servers, panel, notifier, notices, tx, clock, settings, nonces,
-                placements, placing, limits), metrics);
+                placements, placing, limits).withTrafficPacks(packRules), metrics);
     }
 
     @Provides
