@@ -163,4 +163,16 @@ class TrafficPacksOnPanelTest {
                 .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.reason()).isEqualTo(Refusal.Reason.TRAFFIC_PACK_NEEDS_LIMIT));
         assertThat(((Number) stored(key).get("totalGB")).longValue()).isZero();
     }
+
+    @ParameterizedTest
+    @EnumSource(value = Profile.class, names = {"V3_6"})
+    void rule_a_pack_is_refused_for_an_expired_key(Profile profile) {
+        start(profile);
+        VpnKey key = keyWithQuota(5);
+        ((MutableClock) shop.clock).advance(Duration.ofDays(31));
+
+        assertThatThrownBy(() -> shop.placement.placeRenewal(new PlaceRenewalCommand(BUYER, key.id(), pack.id())))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.reason()).isEqualTo(Refusal.Reason.TRAFFIC_PACK_KEY_EXPIRED));
+        assertThat(((Number) stored(key).get("totalGB")).longValue()).isEqualTo(5 * GB);
+    }
 }

@@ -54,7 +54,7 @@ public final class ShopDesk {
         orders.withCodes(codes);
         this.buy = new BuyFlow(useCases.tariffs(), useCases.servers(), useCases.placeOrder(), useCases.checkPayment(), orders, conversations);
         this.keys = new KeysScreen(useCases.myKeys(), new KeyCard(sender, settings.subscriptionBaseUrl()), useCases.resetLink(),
-                useCases.keyUsage(), useCases.diagnoseKey());
+                useCases.keyUsage(), useCases.diagnoseKey()).offeringPacks(useCases.tariffs());
         this.extend = new ExtendFlow(useCases.tariffs(), useCases.placeOrder(), useCases.checkPayment(), keys, orders, conversations);
         this.connect = new ConnectGuide(useCases.myKeys(), keys, links, settings.subscriptionBaseUrl(), useCases.apps());
         this.support = new SupportDesk(settings, sender, useCases.myKeys(), useCases.findUser(), conversations, menu);
