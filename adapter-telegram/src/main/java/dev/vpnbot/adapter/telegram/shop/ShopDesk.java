@@ -48,7 +48,7 @@ public final class ShopDesk {
         this.orders = new OrderScreen(useCases.checkPayment(), useCases.cancelOrder(), useCases.servers(), useCases.myKeys(),
                 conversations, settings.paymentTestMode() ? useCases.payInTestMode() : null)
                 .payWith(settings.cryptoPayments(), useCases.payWithStars() == null ? null : new StarsInvoices(useCases.payWithStars(), sender))
-                .withBalance(useCases.balance() != null);
+                .withBalance(useCases.balance() != null).showingPacks(useCases.tariffs());
         this.balance = useCases.balance() == null ? null : new BalanceScreen(useCases.balance(), useCases.myKeys(), conversations);
         this.codes = new CodeEntry(useCases.promoCodes(), orders, conversations, menu);
         orders.withCodes(codes);

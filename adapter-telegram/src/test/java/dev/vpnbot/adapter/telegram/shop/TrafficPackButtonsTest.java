@@ -92,7 +92,7 @@ class TrafficPackButtonsTest {
         Call refused = olga.press(screen, "et:1:9");
 
         assertThat(refused.text()).contains("This key has no traffic limit");
-        assertThat(rig.shop.orders.ofUser(new UserId(2001), 10)).isEmpty();
+        assertThat(rig.shop.orders.ofUser(new UserId(2001), 10)).noneMatch(o -> o.tariff().tariffId().equals(PACK));
     }
 
     @Test
@@ -105,6 +105,29 @@ class TrafficPackButtonsTest {
         Call refused = olga.pressData(screen.messageId(), "et:1:9");
 
         assertThat(refused.text()).contains("Срок ключа истёк");
-        assertThat(rig.shop.orders.ofUser(new UserId(2001), 10)).isEmpty();
+        assertThat(rig.shop.orders.ofUser(new UserId(2001), 10)).noneMatch(o -> o.tariff().tariffId().equals(PACK));
+    }
+
+    @Test
+    void the_order_of_a_pack_says_the_gb_it_adds_and_not_a_period() {
+        rig.shop.tariffLimits.setLimits(new TariffId(1), new dev.vpnbot.domain.tariff.TariffLimits(0, 10, false));
+        rig.shop.orders.save(paidRenewalOfTariffOne());
+        rig.usage.setQuota(client.email(), 10 * GB);
+        BotRig.TgUser olga = owner("en");
+
+        Call order = olga.press(keyScreen(olga), "et:1:9");
+
+        assertThat(order.text()).contains("Traffic pack: 10 GB added to the key (its expiry stays)").doesNotContain("Period:");
+    }
+
+    /** The key's own tariff: a fulfilled renewal of tariff 1 (10 GB). */
+    private dev.vpnbot.domain.order.Order paidRenewalOfTariffOne() {
+        dev.vpnbot.domain.order.OrderId id = rig.shop.orders.nextId();
+        Tariff one = rig.shop.tariffs.find(new TariffId(1)).orElseThrow();
+        VpnKey key = rig.keys.find(new KeyId(1)).orElseThrow();
+        return dev.vpnbot.domain.order.Order.place(id, dev.vpnbot.domain.order.PublicOrderId.of(id, "own" + id), key.owner(),
+                        one.snapshot(), new dev.vpnbot.domain.order.OrderPurpose.Renewal(key.id()), BotRig.START, Duration.ofHours(1))
+                .awaitPayment(new dev.vpnbot.domain.order.Invoice("inv-own", "https://pay.example/own"))
+                .pay(one.price(), BotRig.START).grant(key.id(), key.expiresAt()).fulfil(BotRig.START);
     }
 }
