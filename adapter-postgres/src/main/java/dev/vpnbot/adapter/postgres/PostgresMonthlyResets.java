@@ -24,6 +24,7 @@ final class PostgresMonthlyResets implements MonthlyResets {
                         SELECT k.* FROM vpn_keys k
                           JOIN LATERAL (SELECT o.tariff_id FROM orders o
                                          WHERE o.key_id = k.id AND o.status = 'FULFILLED'
+                                           AND NOT EXISTS (SELECT 1 FROM key_traffic_packs p WHERE p.order_id = o.id)
                                          ORDER BY o.fulfilled_at DESC, o.id DESC LIMIT 1) latest ON true
                           JOIN tariffs t ON t.id = latest.tariff_id AND t.monthly_reset
                          WHERE k.status = 'ACTIVE' AND k.expires_at > :now AND k.created_at <= :now - interval '30 days'

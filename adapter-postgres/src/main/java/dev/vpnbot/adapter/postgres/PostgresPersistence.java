@@ -63,6 +63,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final Users users;
     private final Tariffs tariffs;
     private final TariffLimitBook tariffLimits;
+    private final dev.vpnbot.application.port.out.TrafficPacks trafficPacks;
     private final NewKeys newKeys;
     private final MonthlyResets monthlyResets;
     private final Servers servers;
@@ -105,6 +106,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.users = new PostgresUsers(db);
         this.tariffs = new PostgresTariffs(db);
         this.tariffLimits = new PostgresTariffLimits(db);
+        this.trafficPacks = new PostgresTrafficPacks(db);
         this.newKeys = new PostgresNewKeys(db);
         this.monthlyResets = new PostgresMonthlyResets(db);
         this.servers = new PostgresServers(db, secrets, clock);
@@ -306,6 +308,11 @@ public final class PostgresPersistence implements AutoCloseable {
     /** The tariffs' device and traffic limits. */
     public TariffLimitBook tariffLimits() {
         return tariffLimits;
+    }
+
+    /** Traffic packs: tariffs that add GB to a key, and the packs each key got. */
+    public dev.vpnbot.application.port.out.TrafficPacks trafficPacks() {
+        return trafficPacks;
     }
 
     public Servers servers() {

@@ -162,7 +162,7 @@ public final class BotRig implements AutoCloseable {
                 .withPromoCodes(new dev.vpnbot.application.service.codes.PromoAdministration(admins, promoCodes, shop.tariffs,
                         shop.transactions, clock))
                 .withBalances(shop.balanceAdministration)
-                .withTariffLimits(new TariffLimitSetting(admins, shop.tariffs, shop.tariffLimits))
+                .withTariffLimits(new TariffLimitSetting(admins, shop.tariffs, shop.tariffLimits, shop.trafficPacks))
                 .withApps(new AppCatalogue(admins, appList, shop.transactions));
         TelegramUseCases useCases = settings.paymentTestMode()
                 ? new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,

@@ -49,6 +49,8 @@ final class RefusalWords {
             case TRIAL_ALREADY_USED -> "refused: that user has had their free trial (" + detail + ")";
             case TRIAL_NEEDS_USERNAME, TRIAL_ACCOUNT_TOO_NEW, TRIAL_NEEDS_CHANNEL -> "refused: a trial gate is closed (" + detail + ")";
             case TRIAL_KEY_NOT_RENEWABLE -> "refused: a trial key is not extended (" + detail + ")";
+            case TRAFFIC_PACK_NEEDS_LIMIT -> "refused: the key has no traffic limit to add a pack to (" + detail + ")";
+            case TRAFFIC_PACK_KEY_EXPIRED -> "refused: the key has expired; extend it before adding traffic (" + detail + ")";
             case TARIFF_ONCE_PER_USER -> "refused: that tariff is sold once per user and was bought already (" + detail + ")";
             case REFERRALS_OFF -> "refused: referrals are off; REFERRAL_ENABLED=true and BOT_USERNAME switch them on";
             case GIFT_NOT_FOUND, GIFT_TAKEN, GIFT_EXPIRED, GIFT_OWN, GIFT_NOT_RECLAIMABLE ->

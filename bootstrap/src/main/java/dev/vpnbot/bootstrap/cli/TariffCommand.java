@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code vpnbot tariff …}: the price list, through the same use case as the Telegram admin panel. */
 @Command(name = "tariff", mixinStandardHelpOptions = true, description = "List tariffs, change prices and limits.",
         subcommands = {TariffCommand.ListTariffs.class, TariffCommand.SetPrice.class, TariffCommand.SetStars.class,
-                TariffGroupCommand.class, TariffCommand.SetLimits.class})
+                TariffGroupCommand.class, TariffCommand.SetLimits.class, TariffCommand.SetPack.class})
 final class TariffCommand {
     @ParentCommand
     VpnbotCommand parent;
@@ -143,6 +143,34 @@ final class TariffCommand {
                         .setLimits(ConsoleModule.CONSOLE, new TariffId(id), ips, gb, monthlyReset);
                 out.printf("tariff %d: %s devices, %s%s%n", id, set.devices() == 0 ? "default" : String.valueOf(set.devices()),
                         set.trafficGb() == 0 ? "default traffic" : set.trafficGb() + " GB", set.monthlyReset() ? ", reset every 30 days" : "");
+                out.flush();
+                return VpnbotCommand.OK;
+            });
+        }
+    }
+
+    /** {@code vpnbot tariff set-pack ID --gb N}: the same use case as the admin panel; 0 makes it an ordinary tariff again. */
+    @Command(name = "set-pack", mixinStandardHelpOptions = true,
+            description = "Make a tariff a traffic pack: buying it adds N GB to a key's quota and no days, and it is no longer sold "
+                    + "as a new key. --gb 0 makes it an ordinary tariff again.")
+    static final class SetPack implements Callable<Integer> {
+        @ParentCommand TariffCommand tariff;
+        @Parameters(index = "0", paramLabel = "ID", description = "the tariff, as `tariff list` shows it") long id;
+        @Option(names = "--gb", paramLabel = "N", required = true, description = "GB the pack adds (1 GB = 1024^3 bytes), 0-"
+                + dev.vpnbot.application.port.out.TrafficPacks.MAX_GB + "; 0 = not a pack")
+        int gb;
+
+        @Override
+        public Integer call() throws Exception {
+            if (gb < 0 || gb > dev.vpnbot.application.port.out.TrafficPacks.MAX_GB) { // refused before the database is opened
+                tariff.parent.err().println("refused: a traffic pack is 0.." + dev.vpnbot.application.port.out.TrafficPacks.MAX_GB
+                        + " GB, got " + gb);
+                return VpnbotCommand.BAD_CONFIGURATION;
+            }
+            PrintWriter out = tariff.parent.out();
+            return OperatorSession.run(tariff.parent, Purpose.PRICES, shop -> {
+                int set = shop.getInstance(SetTariffLimitsUseCase.class).setTrafficPack(ConsoleModule.CONSOLE, new TariffId(id), gb);
+                out.printf(set == 0 ? "tariff %d: an ordinary tariff (no traffic pack)%n" : "tariff %d: a traffic pack of %d GB%n", id, set);
                 out.flush();
                 return VpnbotCommand.OK;
             });

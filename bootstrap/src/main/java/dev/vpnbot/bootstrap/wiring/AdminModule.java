@@ -82,8 +82,9 @@ public final class AdminModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SetTariffLimitsUseCase tariffLimits(Admins admins, Tariffs tariffs, TariffLimitBook book) {
-        return new TariffLimitSetting(admins, tariffs, book);
+    SetTariffLimitsUseCase tariffLimits(Admins admins, Tariffs tariffs, TariffLimitBook book,
+                                        dev.vpnbot.application.port.out.TrafficPacks packs) {
+        return new TariffLimitSetting(admins, tariffs, book, packs);
     }
 
     @Provides

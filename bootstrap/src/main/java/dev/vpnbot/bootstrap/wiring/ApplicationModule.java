@@ -154,17 +154,27 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Catalogue catalogue(Tariffs tariffs, Servers servers, SalesSwitch sales, ServerGroups groups) {
-        return new Catalogue(tariffs, servers, sales, groups);
+    Catalogue catalogue(Tariffs tariffs, Servers servers, SalesSwitch sales, ServerGroups groups,
+                        dev.vpnbot.application.port.out.TrafficPacks packs) {
+        return new Catalogue(tariffs, servers, sales, groups).withTrafficPacks(packs);
+    }
+
+    /** Traffic packs (docs/USAGE.md): sold for keys, fulfilled by raising their quota. */
+    @Provides
+    @Singleton
+    dev.vpnbot.application.service.ordering.TrafficPackRules trafficPackRules(dev.vpnbot.application.port.out.TrafficPacks packs,
+                                                                               TariffLimitBook limits, Orders orders, PurchaseSettings settings) {
+        return new dev.vpnbot.application.service.ordering.TrafficPackRules(packs, limits, orders, settings);
     }
 
     @Provides
     @Singleton
     PlaceOrderUseCase placement(Users users, Tariffs tariffs, Servers servers, Keys keys, Orders orders, PaymentGateway gateway,
                                 Transactions tx, Clock clock, PurchaseSettings settings, Nonces nonces, SalesSwitch sales,
-                                OrderPricing pricing, GrowthFlags growthFlags, Trials trials) {
+                                OrderPricing pricing, GrowthFlags growthFlags, Trials trials,
+                                dev.vpnbot.application.service.ordering.TrafficPackRules packRules) {
         return new OrderPlacement(users, tariffs, servers, keys, orders, gateway, tx, clock, settings, nonces, sales, growthFlags, trials)
-                .pricedBy(pricing);
+                .pricedBy(pricing).sellingPacks(packRules);
     }
 
     @Provides
@@ -209,10 +219,12 @@ public final class ApplicationModule extends AbstractModule {
                                   BotMetrics metrics, Placements placements, KeyPlacing placing,
                                   TariffLimitBook limits, dev.vpnbot.application.port.out.gifts.Gifts gifts,
                                   dev.vpnbot.application.port.out.notify.GiftNews giftNews, Users users,
-                                  dev.vpnbot.application.service.gifts.GiftSettings giftSettings) {
+                                  dev.vpnbot.application.service.gifts.GiftSettings giftSettings,
+                                  dev.vpnbot.application.service.ordering.TrafficPackRules packRules) {
         // a gift's order is issued as a gift code instead of a key (GiftFulfilment); every other order gets its key
         return new MeasuredFulfilment(new dev.vpnbot.application.service.gifts.GiftFulfilment(
-                new OrderFulfilment(orders, keys, servers, panel, notifier, notices, tx, clock, settings, nonces, placements, placing, limits),
+                new OrderFulfilment(orders, keys, servers, panel, notifier, notices, tx, clock, settings, nonces, placements, placing, limits)
+                        .withTrafficPacks(packRules),
                 gifts, orders, users, giftNews, clock, giftSettings), metrics);
     }
 

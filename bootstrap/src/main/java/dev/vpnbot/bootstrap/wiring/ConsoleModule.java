@@ -100,8 +100,9 @@ public final class ConsoleModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SetTariffLimitsUseCase tariffLimits(Admins admins, Tariffs tariffs, TariffLimitBook book) {
-        return new TariffLimitSetting(admins, tariffs, book);
+    SetTariffLimitsUseCase tariffLimits(Admins admins, Tariffs tariffs, TariffLimitBook book,
+                                        dev.vpnbot.application.port.out.TrafficPacks packs) {
+        return new TariffLimitSetting(admins, tariffs, book, packs);
     }
 
     /** `vpnbot backup`: a backup kept in BACKUP_DIR with the same retention; the running bot sends its scheduled ones. */

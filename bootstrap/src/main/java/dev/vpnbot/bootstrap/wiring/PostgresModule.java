@@ -105,6 +105,7 @@ public final class PostgresModule extends AbstractModule {
 
     @Provides @Singleton Tariffs tariffs(PostgresPersistence db) { return db.tariffs(); }
     @Provides @Singleton TariffLimitBook tariffLimits(PostgresPersistence db) { return db.tariffLimits(); }
+    @Provides @Singleton dev.vpnbot.application.port.out.TrafficPacks trafficPacks(PostgresPersistence db) { return db.trafficPacks(); }
     @Provides @Singleton NewKeys newKeys(PostgresPersistence db) { return db.newKeys(); }
     @Provides @Singleton MonthlyResets monthlyResets(PostgresPersistence db) { return db.monthlyResets(); }
 

@@ -158,6 +158,22 @@ class OperatorCommandsTest {
     }
 
     @Test
+    void a_tariff_is_made_a_traffic_pack_and_ordinary_again_and_nonsense_is_refused() {
+        assertThat(vpnbot("tariff", "set-pack", "2", "--gb", "50")).as(() -> err.toString()).isZero();
+        assertThat(out.toString()).contains("tariff 2: a traffic pack of 50 GB");
+        freshOutput();
+        assertThat(vpnbot("tariff", "set-pack", "2", "--gb", "0")).as(() -> err.toString()).isZero();
+        assertThat(out.toString()).contains("tariff 2: an ordinary tariff (no traffic pack)");
+
+        freshOutput();
+        assertThat(vpnbot("tariff", "set-pack", "2", "--gb", "-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("refused").contains("traffic pack is 0..1000000 GB");
+        freshOutput();
+        assertThat(vpnbot("tariff", "set-pack", "9999", "--gb", "5")).isEqualTo(2);
+        assertThat(err.toString()).contains("refused").contains("9999");
+    }
+
+    @Test
     void a_tariffs_stars_price_is_set_listed_and_cleared_and_nonsense_is_refused() {
         assertThat(vpnbot("tariff", "set-stars", "1", "275")).isZero();
         assertThat(out.toString()).contains("now costs 275 XTR");

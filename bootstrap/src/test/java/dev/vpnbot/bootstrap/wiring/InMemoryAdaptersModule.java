@@ -113,6 +113,7 @@ public final class InMemoryAdaptersModule extends AbstractModule {
     @Provides @Singleton Tariffs tariffs() { return new InMemoryTariffs(); }
 
     @Provides @Singleton TariffLimitBook tariffLimits(Tariffs t) { return new dev.vpnbot.application.fixtures.InMemoryTariffLimits(t); }
+    @Provides @Singleton dev.vpnbot.application.port.out.TrafficPacks trafficPacks(Tariffs t) { return new dev.vpnbot.application.fixtures.InMemoryTrafficPacks(t); }
 
     @Provides @Singleton NewKeys newKeys(InMemoryKeys k, InMemorySentNotifications l) { return new InMemoryNewKeys(k, l); }
 

@@ -156,6 +156,7 @@ public final class AdminDesk {
         buttons.put(Action.STARS_REFUND_CONFIRMED, (ix, d) -> users.refund(ix, new UserId(d.id(0)), d.id(1)));
         buttons.put(Action.TARIFF_STARS, (ix, d) -> tariffChanges.askStars(ix, new TariffId(d.id(0))));
         buttons.put(Action.TARIFF_LIMITS, (ix, d) -> tariffChanges.askLimits(ix, new TariffId(d.id(0))));
+        buttons.put(Action.TARIFF_PACK, (ix, d) -> tariffChanges.askPack(ix, new TariffId(d.id(0))));
         buttons.put(Action.USER_BAN, (ix, d) -> users.askBan(ix, new UserId(d.id(0))));
         buttons.put(Action.USER_BAN_CONFIRMED, (ix, d) -> users.ban(ix, new UserId(d.id(0))));
         buttons.put(Action.USER_UNBAN, (ix, d) -> users.unban(ix, new UserId(d.id(0))));
@@ -207,7 +208,7 @@ public final class AdminDesk {
             case ADMIN_ADD_SERVER -> addServer.received(ix, message, c);
             case ADMIN_SERVER_RENAME, ADMIN_SERVER_MAX_CLIENTS, ADMIN_SERVER_CREDENTIALS, ADMIN_ENROLL_TOKEN ->
                     serverSettings.received(ix, message, c);
-            case ADMIN_TARIFF_PRICE, ADMIN_TARIFF_ADD, ADMIN_TARIFF_STARS, ADMIN_SALES_PAUSE_MESSAGE, ADMIN_TARIFF_LIMITS ->
+            case ADMIN_TARIFF_PRICE, ADMIN_TARIFF_ADD, ADMIN_TARIFF_STARS, ADMIN_SALES_PAUSE_MESSAGE, ADMIN_TARIFF_LIMITS, ADMIN_TARIFF_PACK ->
                     tariffChanges.received(ix, message, c);
             case ADMIN_BROADCAST_TEXT -> broadcast.received(ix, message, c);
             case ADMIN_USER_LOOKUP -> users.received(ix, message);

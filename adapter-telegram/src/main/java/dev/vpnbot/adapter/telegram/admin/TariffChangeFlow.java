@@ -13,6 +13,7 @@ import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.application.port.in.admin.SetTariffLimitsUseCase;
 import dev.vpnbot.domain.tariff.TariffLimits;
+import dev.vpnbot.application.port.out.TrafficPacks;
 import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase.AddTariffCommand;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.tariff.Tariff;
@@ -46,6 +47,38 @@ final class TariffChangeFlow {
         Tariff tariff = screen.find(ix, id);
         conversations.set(ix.chatId(), Conversation.admin(Conversation.Step.ADMIN_TARIFF_LIMITS, id.value(), ""));
         ix.show(View.of(limitsPrompt(ix, tariff)).row(AdminHome.cancel(ix.texts(), CallbackData.of(Action.TARIFF, id.value()))));
+    }
+
+    void askPack(Interaction ix, TariffId id) {
+        if (limits == null) return;
+        Tariff tariff = screen.find(ix, id);
+        conversations.set(ix.chatId(), Conversation.admin(Conversation.Step.ADMIN_TARIFF_PACK, id.value(), ""));
+        ix.show(View.of(packPrompt(ix, tariff)).row(AdminHome.cancel(ix.texts(), CallbackData.of(Action.TARIFF, id.value()))));
+    }
+
+    /** "N" GB: the tariff becomes a traffic pack of N GB; 0 makes it an ordinary tariff again. */
+    private void receivedPack(Interaction ix, String text, TariffId id) {
+        Texts t = ix.texts();
+        Tariff tariff = screen.find(ix, id);
+        try {
+            int gb = AdminInput.wholeNumber(text == null ? "" : text.strip(), 0, TrafficPacks.MAX_GB, "admin.error.pack");
+            int set = limits.setTrafficPack(ix.userId(), id, gb);
+            LOG.info("admin {} set the traffic pack of tariff {} to {} GB", ix.userId(), id, set);
+            screen.card(ix, id, "✅ " + t.html("admin.tariff.pack_changed"));
+        } catch (AdminInput.Invalid invalid) {
+            ix.sendNew(View.of(AdminHome.invalid(t, invalid) + "\n\n" + packPrompt(ix, tariff))
+                    .row(AdminHome.cancel(t, CallbackData.of(Action.TARIFF, id.value()))));
+        } catch (Refusal refusal) {
+            if (refusal.reason() != Refusal.Reason.INVALID_INPUT) throw refusal;
+            ix.sendNew(View.of(AdminHome.refusal(t, refusal) + "\n\n" + packPrompt(ix, tariff))
+                    .row(AdminHome.cancel(t, CallbackData.of(Action.TARIFF, id.value()))));
+        }
+    }
+
+    private String packPrompt(Interaction ix, Tariff tariff) {
+        Texts t = ix.texts();
+        return t.html("admin.tariff.ask_pack", t.money(tariff.price())) + "\n"
+                + TariffsScreen.packLine(t, limits.trafficPackOf(ix.userId(), tariff.id()));
     }
 
     /** "DEVICES GB [monthly]", e.g. "3 50 monthly"; "0 0" clears them (the shop's defaults apply). */
@@ -148,6 +181,10 @@ final class TariffChangeFlow {
     void received(Interaction ix, Message message, Conversation c) {
         Texts t = ix.texts();
         String text = message.hasText() ? message.getText() : null;
+        if (c.step() == Conversation.Step.ADMIN_TARIFF_PACK) {
+            receivedPack(ix, text, new TariffId(c.id()));
+            return;
+        }
         if (c.step() == Conversation.Step.ADMIN_TARIFF_LIMITS) {
             receivedLimits(ix, text, new TariffId(c.id()));
             return;

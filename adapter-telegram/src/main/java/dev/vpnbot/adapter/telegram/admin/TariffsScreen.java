@@ -84,12 +84,13 @@ final class TariffsScreen {
         String card = t.html("admin.tariff.card", tariff.id().value(), t.period(tariff.days()), tariff.days(), t.money(tariff.price()),
                 t.label(tariff.active() ? "admin.tariffs.on_sale" : "admin.tariffs.off_sale"), tariff.displayOrder());
         card += "\n" + (tariff.starsPrice() == null ? t.html("admin.tariff.stars_derived") : t.html("admin.tariff.stars", tariff.starsPrice().count()));
-        if (limits != null) card += "\n" + limitsLine(t, limits.limitsOf(ix.userId(), id));
+        if (limits != null) card += "\n" + limitsLine(t, limits.limitsOf(ix.userId(), id)) + "\n" + packLine(t, limits.trafficPackOf(ix.userId(), id));
         String tid = String.valueOf(id.value());
         View view = View.of(noteHtml == null ? card : noteHtml + "\n\n" + card)
                 .row(Button.callback(t.label("admin.tariff.price"), CallbackData.of(Action.TARIFF_PRICE, tid)))
                 .row(Button.callback(t.label("admin.tariff.stars_button"), CallbackData.of(Action.TARIFF_STARS, tid)));
         if (limits != null) view.row(Button.callback(t.label("admin.tariff.limits_button"), CallbackData.of(Action.TARIFF_LIMITS, tid)));
+        if (limits != null) view.row(Button.callback(t.label("admin.tariff.pack_button"), CallbackData.of(Action.TARIFF_PACK, tid)));
         ix.show(view
                 .row(tariff.active()
                         ? Button.callback(t.label("admin.tariff.disable"), CallbackData.of(Action.TARIFF_ACTIVE, tid, false))
@@ -100,6 +101,11 @@ final class TariffsScreen {
     }
 
     /** "Devices: 3 · traffic: 50 GB, from zero every 30 days"; 0 reads as the shop's default. */
+    /** "a traffic pack of N GB (not sold as a key)" or "an ordinary tariff". */
+    static String packLine(Texts t, int packGb) {
+        return packGb > 0 ? t.html("admin.tariff.pack", packGb) : t.html("admin.tariff.no_pack");
+    }
+
     static String limitsLine(Texts t, TariffLimits l) {
         String devices = l.devices() == 0 ? t.label("admin.tariff.limits_default") : String.valueOf(l.devices());
         String traffic = l.trafficGb() == 0 ? t.label("admin.tariff.limits_default")

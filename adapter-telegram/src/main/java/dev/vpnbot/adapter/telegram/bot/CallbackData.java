@@ -176,6 +176,8 @@ public record CallbackData(Action action, List<String> args) {
         AUTO_RENEWERS(Who.ADMIN, "abr"),
         /** tariff: asks for its device and traffic limits */
         TARIFF_LIMITS(Who.ADMIN, "aul", Arg.ID),
+        /** tariff: asks for its traffic pack size in GB (0 = not a pack); "aq…", issue 22's traffic packs */
+        TARIFF_PACK(Who.ADMIN, "aqp", Arg.ID),
         /** server, then 1 = trial keys go there, 0 = not */
         SERVER_FOR_TRIALS(Who.ADMIN, "atv", Arg.ID, Arg.FLAG),
         /** tariff, then 1 = each user may buy it once (paid micro-trial), 0 = any number of times */

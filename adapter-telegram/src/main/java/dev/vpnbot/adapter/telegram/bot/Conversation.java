@@ -31,6 +31,8 @@ public record Conversation(Step step, long id, String choice) {
         ADMIN_TARIFF_STARS,
         /** the device and traffic limits of the tariff in {@code id} */
         ADMIN_TARIFF_LIMITS,
+        /** a tariff's traffic pack size in GB (issue 22) */
+        ADMIN_TARIFF_PACK,
         /** the time zone screen is open: typed text searches zones */
         TIME_ZONE,
         /** "I have a code" on the order in {@code id}: typed text is the promo code */

@@ -1,5 +1,7 @@
 package dev.vpnbot.adapter.telegram.shop;
 
+import dev.vpnbot.application.port.in.ordering.ListTariffsUseCase;
+
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.bot.Html;
@@ -32,6 +34,8 @@ final class KeysScreen {
     private final ResetLinkUseCase reset;
     private final ShowKeyUsageUseCase usage;
     private final DiagnoseKeyUseCase doctor;
+    /** the traffic packs offered on a key with a quota; null: none */
+    private ListTariffsUseCase packs;
 
     /** @param reset the "Reset link" button's use case; null: no button */
     KeysScreen(ShowMyKeysUseCase myKeys, KeyCard card, ResetLinkUseCase reset) {
@@ -45,6 +49,12 @@ final class KeysScreen {
         this.reset = reset;
         this.usage = usage;
         this.doctor = doctor;
+    }
+
+    /** Offers the traffic packs on the screen of a key with a quota. */
+    KeysScreen offeringPacks(ListTariffsUseCase catalogue) {
+        this.packs = catalogue;
+        return this;
     }
 
     /** @param page from 0; a page past the end shows the first */
@@ -80,18 +90,34 @@ final class KeysScreen {
         if (key.key().status() == KeyStatus.PROVISIONING) text.append(t.html("key.status.preparing"));
         else if (key.key().status() == KeyStatus.DISABLED) text.append(t.html("key.status.disabled"));
         else text.append(t.html("key.valid_until", t.date(key.key().expiresAt(), ix.zone()), t.remaining(key.remaining())));
+        KeyUsage shownUsage = null;
         if (usage != null && key.key().status() == KeyStatus.ACTIVE) {
-            text.append("\n\n").append(usageLines(ix, usage.usage(ix.userId(), keyId)));
+            shownUsage = usage.usage(ix.userId(), keyId);
+            text.append("\n\n").append(usageLines(ix, shownUsage));
         }
         View view = View.of(text.toString())
                 .row(Button.callback(t.label("key.button.show"), CallbackData.of(Action.KEY_SHOW, id)))
-                .row(Button.callback(t.label("key.button.extend"), CallbackData.of(Action.KEY_EXTEND, id)))
+                .row(Button.callback(t.label("key.button.extend"), CallbackData.of(Action.KEY_EXTEND, id)));
+        packButtons(t, view, key, shownUsage);
+        view
                 .row(Button.callback(t.label("key.button.connect"), CallbackData.of(Action.CONNECT_FOR_KEY, id)));
         if (reset != null && key.key().status() == KeyStatus.ACTIVE) {
             view.row(Button.callback(t.label("key.button.reset_link"), CallbackData.of(Action.KEY_RESET_LINK, id)));
         }
         if (doctor != null) view.row(Button.callback(t.label("key.button.doctor"), CallbackData.of(Action.KEY_DOCTOR, id)));
         ix.show(view.row(Button.callback(t.label("button.back"), CallbackData.of(Action.KEYS)), MainMenu.back(t)));
+    }
+
+    /**
+     * "Add N GB for PRICE", one per traffic pack, for a key in its paid time whose panel shows a quota
+     * (used up or not); the button is an ordinary renewal with the pack's tariff (the order says no).
+     */
+    private void packButtons(Texts t, View view, KeyOverview key, KeyUsage shown) {
+        if (packs == null || !(shown instanceof KeyUsage.Live live) || !live.usage().hasQuota() || key.remaining().isOver()) return;
+        for (ListTariffsUseCase.TrafficPackOffer offer : packs.trafficPacks()) {
+            view.row(Button.callback(t.label("key.button.pack", offer.gb(), t.money(offer.tariff().price())),
+                    CallbackData.of(Action.EXTEND_TARIFF, key.key().id().value(), offer.tariff().id().value())));
+        }
     }
 
     /** "My VPN doesn't work": the first cause found and the one button that helps with it. */

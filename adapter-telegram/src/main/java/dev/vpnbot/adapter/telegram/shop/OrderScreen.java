@@ -1,6 +1,9 @@
 package dev.vpnbot.adapter.telegram.shop;
 
 import dev.vpnbot.adapter.telegram.shop.balance.BalanceScreen;
+import dev.vpnbot.application.port.in.ordering.ListTariffsUseCase;
+import java.util.OptionalInt;
+
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.bot.Conversation;
@@ -52,6 +55,9 @@ final class OrderScreen {
     private boolean balance;
 
     /** @param testPayments the test payment use case when test mode is on; null switches test mode off */
+    /** traffic packs; null: none */
+    private ListTariffsUseCase packs;
+
     OrderScreen(CheckPaymentUseCase checkPayment, CancelOrderUseCase cancelOrder, ListServersForPurchaseUseCase servers,
                 ShowMyKeysUseCase myKeys, Conversations conversations, PayInTestModeUseCase testPayments) {
         this.checkPayment = checkPayment;
@@ -169,6 +175,19 @@ final class OrderScreen {
         return view.row(Button.callback(t.label("order.check"), CallbackData.of(Action.ORDER_CHECK, String.valueOf(order.id().value()))));
     }
 
+    /** Offers traffic packs: their orders say how many GB they add, not a period. */
+    OrderScreen showingPacks(ListTariffsUseCase catalogue) {
+        this.packs = catalogue;
+        return this;
+    }
+
+    /** The GB a renewal order adds when its tariff is a traffic pack. */
+    private OptionalInt packGb(Order order) {
+        if (packs == null || !(order.purpose() instanceof OrderPurpose.Renewal)) return OptionalInt.empty();
+        return packs.trafficPacks().stream().filter(p -> p.tariff().id().equals(order.tariff().tariffId()))
+                .mapToInt(ListTariffsUseCase.TrafficPackOffer::gb).findFirst();
+    }
+
     private View summary(Interaction ix, Order order) {
         Texts t = ix.texts();
         StringBuilder text = new StringBuilder(t.html("order.title", order.publicId().value())).append("\n\n");
@@ -180,8 +199,9 @@ final class OrderScreen {
             text.append(t.html("order.renewal", renewedKeyServer(ix, order))).append('\n');
         }
         boolean starsOffered = stars != null && stars.offered(ix, order);
-        text.append(t.html("order.period", t.period(order.tariff().days()))).append('\n')
-                .append(t.html("order.price", t.money(order.price()))).append('\n');
+        OptionalInt packGb = packGb(order);
+        text.append(packGb.isPresent() ? t.html("order.pack", packGb.getAsInt()) : t.html("order.period", t.period(order.tariff().days())))
+                .append('\n').append(t.html("order.price", t.money(order.price()))).append('\n');
         Optional<String> discount = codes == null ? Optional.empty() : codes.discountLine(ix, order);
         discount.ifPresent(line -> text.append(line).append('\n'));
         if (starsOffered) text.append(t.html("order.price_stars", order.starsPrice().orElseThrow().count())).append('\n');

@@ -51,7 +51,7 @@ public final class ShopDesk {
         this.orders = new OrderScreen(useCases.checkPayment(), useCases.cancelOrder(), useCases.servers(), useCases.myKeys(),
                 conversations, settings.paymentTestMode() ? useCases.payInTestMode() : null)
                 .payWith(settings.cryptoPayments(), useCases.payWithStars() == null ? null : new StarsInvoices(useCases.payWithStars(), sender))
-                .withBalance(useCases.balance() != null);
+                .withBalance(useCases.balance() != null).showingPacks(useCases.tariffs());
         this.balance = useCases.balance() == null ? null : new BalanceScreen(useCases.balance(), useCases.myKeys(), conversations);
         this.codes = new CodeEntry(useCases.promoCodes(), orders, conversations, menu);
         if (useCases.gifts() != null) codes.closedFor(useCases.gifts()::isGift);
@@ -61,7 +61,7 @@ public final class ShopDesk {
         this.gifts = useCases.gifts() == null ? null
                 : new dev.vpnbot.adapter.telegram.shop.gifts.GiftScreen(useCases.gifts(), useCases.servers(), menu, Clock.systemUTC());
         this.keys = new KeysScreen(useCases.myKeys(), new KeyCard(sender, settings.subscriptionBaseUrl()), useCases.resetLink(),
-                useCases.keyUsage(), useCases.diagnoseKey());
+                useCases.keyUsage(), useCases.diagnoseKey()).offeringPacks(useCases.tariffs());
         this.extend = new ExtendFlow(useCases.tariffs(), useCases.placeOrder(), useCases.checkPayment(), keys, orders, conversations);
         this.connect = new ConnectGuide(useCases.myKeys(), keys, links, settings.subscriptionBaseUrl(), useCases.apps());
         this.support = new SupportDesk(settings, sender, useCases.myKeys(), useCases.findUser(), conversations, menu);

@@ -61,6 +61,10 @@ public class Refusal extends RuntimeException {
         TRIAL_NEEDS_CHANNEL,
         /** A trial key is not extended: the user buys a key of a tariff. */
         TRIAL_KEY_NOT_RENEWABLE,
+        /** A traffic pack adds GB to a key's quota: a key without a traffic limit has none to add to. */
+        TRAFFIC_PACK_NEEDS_LIMIT,
+        /** A traffic pack is for a key in its paid time: an expired key is extended first. */
+        TRAFFIC_PACK_KEY_EXPIRED,
         /** A once-per-user tariff (paid micro-trial) the user has bought already. */
         TARIFF_ONCE_PER_USER,
         /** The operator has not switched referrals on. */

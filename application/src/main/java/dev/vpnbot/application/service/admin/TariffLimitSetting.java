@@ -3,6 +3,7 @@ package dev.vpnbot.application.service.admin;
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.admin.SetTariffLimitsUseCase;
 import dev.vpnbot.application.port.out.TariffLimitBook;
+import dev.vpnbot.application.port.out.TrafficPacks;
 import dev.vpnbot.application.port.out.Tariffs;
 import dev.vpnbot.domain.tariff.TariffId;
 import dev.vpnbot.domain.tariff.TariffLimits;
@@ -13,11 +14,31 @@ public final class TariffLimitSetting implements SetTariffLimitsUseCase {
     private final Admins admins;
     private final Tariffs tariffs;
     private final TariffLimitBook book;
+    private final TrafficPacks packs;
 
-    public TariffLimitSetting(Admins admins, Tariffs tariffs, TariffLimitBook book) {
+    public TariffLimitSetting(Admins admins, Tariffs tariffs, TariffLimitBook book, TrafficPacks packs) {
         this.admins = admins;
         this.tariffs = tariffs;
         this.book = book;
+        this.packs = packs;
+    }
+
+    @Override
+    public int trafficPackOf(UserId actor, TariffId tariff) {
+        admins.require(actor);
+        requireTariff(tariff);
+        return packs.packGb(tariff);
+    }
+
+    @Override
+    public int setTrafficPack(UserId actor, TariffId tariff, int gb) {
+        admins.require(actor);
+        if (gb < 0 || gb > TrafficPacks.MAX_GB) {
+            throw new Refusal(Refusal.Reason.INVALID_INPUT, "a traffic pack is 0.." + TrafficPacks.MAX_GB + " GB, got " + gb);
+        }
+        requireTariff(tariff);
+        if (!packs.setPackGb(tariff, gb)) throw noTariff(tariff);
+        return gb;
     }
 
     @Override

@@ -201,6 +201,21 @@ public final class KeyPlacing {
         }
     }
 
+    /**
+     * A traffic pack: every active placement's client gets its tariff's quota plus {@code extraGb}
+     * (absolute, so repeating is harmless). A key without a quota has nothing to raise.
+     */
+    public void raiseQuota(VpnKey key, TariffLimits base, int extraGb) {
+        long baseBytes = base.totalBytesOr(settings.totalBytes());
+        if (quota == null || baseBytes == 0) return;
+        long total = baseBytes + extraGb * TariffLimits.BYTES_PER_GB;
+        for (Placement p : placements.of(key.id())) {
+            if (!p.isActive()) continue;
+            servers.find(p.server()).filter(s -> s.active() || s.id().equals(key.serverId()))
+                    .ifPresent(s -> quota.setLimits(s, key.client(), base.devicesOr(settings.limitIp()), total));
+        }
+    }
+
     /** A failed attempt at a placement: its next one backs off; admins hear once when it keeps failing. */
     public void failed(VpnKey key, Failed failure, Instant now, int attemptsBefore) {
         int attempts = placements.attemptFailed(key.id(), failure.server(), now.plus(backoff(attemptsBefore + 1)));

@@ -10,6 +10,7 @@ import dev.vpnbot.application.port.out.OrderNotices;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.TariffLimitBook;
+import dev.vpnbot.application.service.ordering.TrafficPackRules;
 import dev.vpnbot.domain.tariff.TariffLimits;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.notify.Notifier;
@@ -69,6 +70,8 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
     private final KeyPlacing placing;
     /** each tariff's device and traffic limits; null: the shop's defaults */
     private final TariffLimitBook limitBook;
+    /** traffic packs; null: every renewal adds days */
+    private TrafficPackGrant packs;
 
     /**
      * @param placements each key's locations
@@ -102,6 +105,12 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
         this.limitBook = limitBook;
     }
 
+    /** With traffic packs: a renewal order whose tariff is a pack adds its GB to the key instead of days. */
+    public OrderFulfilment withTrafficPacks(TrafficPackRules rules) {
+        this.packs = new TrafficPackGrant(rules);
+        return this;
+    }
+
     @Override
     public Result fulfil(OrderId orderId) {
         Order order = transactions.inTransaction(() -> grant(orderId));
@@ -111,7 +120,10 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
         VpnKey key = keys.find(order.keyId()).orElseThrow();
         TariffLimits limits = limitBook == null ? TariffLimits.NONE : limitBook.limitsOf(order.tariff().tariffId());
         Order finished;
-        if (key.links() != null) {
+        if (packs != null && packs.isPack(order)) {
+            packs.raise(placing, key);
+            finished = transactions.inTransaction(() -> finish(orderId, new KeyPlacing.Outcome(List.of(), List.of())));
+        } else if (key.links() != null) {
             List<KeyPlacing.Created> recreated = placing.extend(key, limits);
             catchUpWithConcurrentRenewals(key);
             finished = transactions.inTransaction(() -> finish(orderId, new KeyPlacing.Outcome(recreated, List.of())));
@@ -145,6 +157,14 @@ public final class OrderFulfilment implements FulfilOrderUseCase {
         if (order.purpose() instanceof OrderPurpose.Renewal renewal) {
             VpnKey key = keys.findForUpdate(renewal.keyId()).orElseThrow(
                     () -> new IllegalStateException("order " + order.publicId() + " renews missing key " + renewal.keyId()));
+            int packGb = packs == null ? 0 : packs.packSizeOf(order);
+            if (packGb > 0) { // a traffic pack: GB, and no days
+                packs.granted(order, key.id(), packGb, now);
+                Order packed = order.grant(key.id(), key.expiresAt());
+                orders.save(packed);
+                return packed;
+            }
+            if (packs != null) packs.renewed(key.id());
             VpnKey extended = key.extend(order.tariff().duration(), now);
             keys.save(extended);
             placing.ensureHome(extended, now);

@@ -22,6 +22,8 @@ public final class Catalogue implements ListTariffsUseCase, ListServersForPurcha
     private final Servers servers;
     private final SalesSwitch sales;
     private final ServerGroups groups;
+    /** traffic packs (left out of the tariffs for new keys); null: none */
+    private dev.vpnbot.application.port.out.TrafficPacks packs;
 
     public Catalogue(Tariffs tariffs, Servers servers, SalesSwitch sales) {
         this(tariffs, servers, sales, null);
@@ -35,6 +37,23 @@ public final class Catalogue implements ListTariffsUseCase, ListServersForPurcha
         this.sales = sales;
     }
 
+    /** With traffic packs: they are offered for keys, never as a tariff for a new key. */
+    public Catalogue withTrafficPacks(dev.vpnbot.application.port.out.TrafficPacks trafficPacks) {
+        this.packs = trafficPacks;
+        return this;
+    }
+
+    @Override
+    public List<TrafficPackOffer> trafficPacks() {
+        if (packs == null) return List.of();
+        java.util.Set<TariffId> ids = packs.packs();
+        return tariffs.all().stream()
+                .filter(t -> t.active() && ids.contains(t.id()))
+                .sorted(Comparator.comparingInt(Tariff::displayOrder).thenComparing(t -> t.id().value()))
+                .map(t -> new TrafficPackOffer(t, packs.packGb(t.id())))
+                .toList();
+    }
+
     @Override
     public Optional<SalesPause> salesPause() {
         return sales.current();
@@ -42,8 +61,10 @@ public final class Catalogue implements ListTariffsUseCase, ListServersForPurcha
 
     @Override
     public List<Tariff> activeTariffs() {
+        java.util.Set<TariffId> packIds = packs == null ? java.util.Set.of() : packs.packs();
         return tariffs.all().stream()
                 .filter(Tariff::active)
+                .filter(t -> !packIds.contains(t.id()))
                 .sorted(Comparator.comparingInt(Tariff::displayOrder).thenComparingInt(Tariff::days))
                 .toList();
     }

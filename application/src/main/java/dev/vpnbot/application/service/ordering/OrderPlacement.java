@@ -65,6 +65,8 @@ public final class OrderPlacement implements PlaceOrderUseCase {
     private final PurchaseSettings settings;
     private final Nonces nonces;
     private OrderPricing pricing = OrderPricing.LIST;
+    /** traffic packs; null: none are sold */
+    private TrafficPackRules packRules;
     private final GrowthFlags flags;
     private final Trials trials;
 
@@ -109,6 +111,12 @@ public final class OrderPlacement implements PlaceOrderUseCase {
         return this;
     }
 
+    /** Traffic packs: never a new key; for a renewal, only for a key in its paid time with a traffic limit. */
+    public OrderPlacement sellingPacks(TrafficPackRules rules) {
+        this.packRules = java.util.Objects.requireNonNull(rules, "rules");
+        return this;
+    }
+
     @Override
     public Order placeNewKey(PlaceNewKeyOrderCommand command) {
         requireRegistered(command.userId());
@@ -116,6 +124,9 @@ public final class OrderPlacement implements PlaceOrderUseCase {
             throw new Refusal(Refusal.Reason.SALES_PAUSED, pause.message());
         });
         Tariff tariff = activeTariff(command.tariffId());
+        if (packRules != null && packRules.isPack(tariff.id())) {
+            throw new Refusal(Refusal.Reason.TARIFF_NOT_AVAILABLE, "tariff " + tariff.id() + " is a traffic pack, not a key");
+        }
         ServerSelection selection = new ServerSelection(servers.all());
         Server server = command.serverId() == null
                 ? selection.leastLoaded().orElseThrow(() -> new Refusal(Refusal.Reason.NO_SERVER_AVAILABLE, "all servers are full or off"))
@@ -138,6 +149,7 @@ public final class OrderPlacement implements PlaceOrderUseCase {
         if (trials != null && trials.isTrialKey(key.id())) {
             throw new Refusal(Refusal.Reason.TRIAL_KEY_NOT_RENEWABLE, "key " + key.id() + " is a trial key");
         }
+        if (packRules != null && packRules.isPack(tariff.id())) packRules.requireSellable(key, clock.instant());
         requireFirstPurchase(command.userId(), tariff);
         return place(command.userId(), tariff, new OrderPurpose.Renewal(key.id()), command.promoCode());
     }

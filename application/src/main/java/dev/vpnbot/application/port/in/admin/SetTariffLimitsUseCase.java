@@ -19,4 +19,15 @@ public interface SetTariffLimitsUseCase {
      * @param monthlyReset needs {@code trafficGb > 0}
      */
     TariffLimits setLimits(UserId actor, TariffId tariff, int devices, int trafficGb, boolean monthlyReset);
+
+    /** GB the tariff adds to a key as a traffic pack; 0: it is no pack. */
+    int trafficPackOf(UserId actor, TariffId tariff);
+
+    /**
+     * Makes the tariff a traffic pack (it then adds {@code gb} GB to a key and no days, and is no
+     * longer offered as a new key), or an ordinary tariff again with 0.
+     *
+     * @param gb 0..1000000
+     */
+    int setTrafficPack(UserId actor, TariffId tariff, int gb);
 }

@@ -9,6 +9,14 @@ import java.util.Optional;
 public interface ListTariffsUseCase {
     List<Tariff> activeTariffs();
 
+    /** A traffic pack on sale: its tariff (for the price) and the GB it adds to a key. */
+    record TrafficPackOffer(Tariff tariff, int gb) {}
+
+    /** The traffic packs on sale, in display order (they are not in {@link #activeTariffs()}). */
+    default List<TrafficPackOffer> trafficPacks() {
+        return List.of();
+    }
+
     /** Maintenance: while a pause stands, new keys are not sold (renewals are); buyers read its message. */
     Optional<SalesPause> salesPause();
 }
