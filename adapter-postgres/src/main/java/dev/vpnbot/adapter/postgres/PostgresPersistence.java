@@ -252,165 +252,64 @@ public final class PostgresPersistence implements AutoCloseable {
     }
 
     /** The pool, for health checks that want a connection of their own. */
-    public DataSource dataSource() {
-        return pool;
-    }
+    public DataSource dataSource() { return pool; }
 
     public void ping() {
         db.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
     }
 
-    public Users users() {
-        return users;
-    }
+    public Users users() { return users; }
 
     /** The free trials taken (docs/GROWTH.md). */
-    public dev.vpnbot.application.port.out.growth.Trials trials() {
-        return trials;
-    }
+    public dev.vpnbot.application.port.out.growth.Trials trials() { return trials; }
 
     /** Invitation codes, invitations and their rewards. */
-    public dev.vpnbot.application.port.out.growth.Referrals referrals() {
-        return referrals;
-    }
+    public dev.vpnbot.application.port.out.growth.Referrals referrals() { return referrals; }
 
     /** Servers for trials, once-per-user tariffs. */
-    public dev.vpnbot.application.port.out.growth.GrowthFlags growthFlags() {
-        return growthFlags;
-    }
-
-    public SalesSwitch salesSwitch() {
-        return salesSwitch;
-    }
-
-    public BanHolds banHolds() {
-        return banHolds;
-    }
-
-    public VpnApps vpnApps() {
-        return vpnApps;
-    }
-
-    public Tariffs tariffs() {
-        return tariffs;
-    }
+    public dev.vpnbot.application.port.out.growth.GrowthFlags growthFlags() { return growthFlags; }
+    public SalesSwitch salesSwitch() { return salesSwitch; }
+    public BanHolds banHolds() { return banHolds; }
+    public VpnApps vpnApps() { return vpnApps; }
+    public Tariffs tariffs() { return tariffs; }
 
     /** Keys due for their monthly traffic reset. */
-    public MonthlyResets monthlyResets() {
-        return monthlyResets;
-    }
+    public MonthlyResets monthlyResets() { return monthlyResets; }
 
     /** Active keys by the time they were made. */
-    public NewKeys newKeys() {
-        return newKeys;
-    }
+    public NewKeys newKeys() { return newKeys; }
 
     /** The tariffs' device and traffic limits. */
-    public TariffLimitBook tariffLimits() {
-        return tariffLimits;
-    }
+    public TariffLimitBook tariffLimits() { return tariffLimits; }
 
     /** Traffic packs: tariffs that add GB to a key, and the packs each key got. */
-    public dev.vpnbot.application.port.out.TrafficPacks trafficPacks() {
-        return trafficPacks;
-    }
-
-    public Servers servers() {
-        return servers;
-    }
-
-    public Keys keys() {
-        return keys;
-    }
-
-    public SubscriptionTokens subscriptionTokens() {
-        return subscriptionTokens;
-    }
-
-    public LinkResets linkResets() {
-        return linkResets;
-    }
-
-    public Placements placements() {
-        return placements;
-    }
-
-    public ServerGroups serverGroups() {
-        return serverGroups;
-    }
+    public dev.vpnbot.application.port.out.TrafficPacks trafficPacks() { return trafficPacks; }
+    public Servers servers() { return servers; }
+    public Keys keys() { return keys; }
+    public SubscriptionTokens subscriptionTokens() { return subscriptionTokens; }
+    public LinkResets linkResets() { return linkResets; }
+    public Placements placements() { return placements; }
+    public ServerGroups serverGroups() { return serverGroups; }
 
     /** The balance ledger (docs/BALANCE.md). */
-    public Balances balances() {
-        return balances;
-    }
-
-    public TopUps topUps() {
-        return topUps;
-    }
-
-    public AutoRenewals autoRenewals() {
-        return autoRenewals;
-    }
-
-    public Orders orders() {
-        return orders;
-    }
-
-    public PaymentEvents paymentEvents() {
-        return paymentEvents;
-    }
-
-    public StarPayments starPayments() {
-        return starPayments;
-    }
-
-    public FulfilmentJobs fulfilmentJobs() {
-        return fulfilmentJobs;
-    }
-
-    public OrderNotices orderNotices() {
-        return orderNotices;
-    }
-
-    public ConversationStates conversationStates() {
-        return conversationStates;
-    }
-
-    public SentNotifications sentNotifications() {
-        return sentNotifications;
-    }
-
-    public PromoCodes promoCodes() {
-        return promoCodes;
-    }
-
-    public Gifts gifts() {
-        return gifts;
-    }
-
-    public ShopFigures shopFigures() {
-        return shopFigures;
-    }
-
-    public Broadcasts broadcasts() {
-        return broadcasts;
-    }
-
-    public Audiences audiences() {
-        return audiences;
-    }
-
-    public EnrollmentTokens enrollmentTokens() {
-        return enrollmentTokens;
-    }
-
-    public QueuedEnrollments queuedEnrollments() {
-        return queuedEnrollments;
-    }
-
-    public Transactions transactions() {
-        return transactions;
-    }
+    public Balances balances() { return balances; }
+    public TopUps topUps() { return topUps; }
+    public AutoRenewals autoRenewals() { return autoRenewals; }
+    public Orders orders() { return orders; }
+    public PaymentEvents paymentEvents() { return paymentEvents; }
+    public StarPayments starPayments() { return starPayments; }
+    public FulfilmentJobs fulfilmentJobs() { return fulfilmentJobs; }
+    public OrderNotices orderNotices() { return orderNotices; }
+    public ConversationStates conversationStates() { return conversationStates; }
+    public SentNotifications sentNotifications() { return sentNotifications; }
+    public PromoCodes promoCodes() { return promoCodes; }
+    public Gifts gifts() { return gifts; }
+    public ShopFigures shopFigures() { return shopFigures; }
+    public Broadcasts broadcasts() { return broadcasts; }
+    public Audiences audiences() { return audiences; }
+    public EnrollmentTokens enrollmentTokens() { return enrollmentTokens; }
+    public QueuedEnrollments queuedEnrollments() { return queuedEnrollments; }
+    public Transactions transactions() { return transactions; }
 
     /** One writer per panel across every instance on this database (advisory locks). */
     public synchronized PanelWriteLock panelWriteLock(Duration wait) {

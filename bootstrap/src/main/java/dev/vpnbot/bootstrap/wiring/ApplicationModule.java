@@ -38,11 +38,8 @@ import dev.vpnbot.application.port.in.account.ShowMyKeysUseCase;
 import dev.vpnbot.application.port.out.FulfilmentJobs;
 import dev.vpnbot.application.port.out.FulfilmentSignal;
 import dev.vpnbot.application.port.in.subscription.FetchSubscriptionUseCase;
-import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
-import dev.vpnbot.application.port.out.LinkResets;
 import dev.vpnbot.application.port.out.Placements;
 import dev.vpnbot.application.port.out.ServerGroups;
-import dev.vpnbot.application.port.in.fulfilment.SweepPlacementsUseCase;
 import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.SubscriptionTokens;
 import dev.vpnbot.application.port.out.Orders;
@@ -56,7 +53,6 @@ import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.notify.Notifier;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
-import dev.vpnbot.application.port.out.panel.ClientQuota;
 import dev.vpnbot.application.port.out.TariffLimitBook;
 import dev.vpnbot.application.port.out.payment.PaymentGateway;
 import dev.vpnbot.application.service.account.TimeZoneChange;
@@ -65,14 +61,12 @@ import dev.vpnbot.application.service.account.ExpiryReminders;
 import dev.vpnbot.application.service.fulfilment.FulfilmentWorker;
 import dev.vpnbot.application.service.account.LanguageChange;
 import dev.vpnbot.application.service.account.MyKeys;
-import dev.vpnbot.application.service.subscription.LinkReset;
 import dev.vpnbot.application.service.subscription.SubscriptionFeed;
 import dev.vpnbot.application.service.admin.Admins;
 import dev.vpnbot.application.service.ordering.Nonces;
 import dev.vpnbot.application.service.ordering.OrderCancellation;
 import dev.vpnbot.application.service.fulfilment.OrderFulfilment;
 import dev.vpnbot.application.service.fulfilment.KeyPlacing;
-import dev.vpnbot.application.service.fulfilment.PlacementSweep;
 import dev.vpnbot.application.service.fulfilment.OrderNoticeRelay;
 import dev.vpnbot.application.service.ordering.ClientLimits;
 import dev.vpnbot.application.service.ordering.OrderPlacement;
@@ -230,21 +224,6 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    KeyPlacing keyPlacing(Placements placements, ServerGroups groups, Servers servers, VpnPanel panel, Notifier notifier,
-                          PurchaseSettings settings, ClientQuota quota, ClientLimits limits) {
-        return new KeyPlacing(placements, groups, servers, panel, notifier, settings, quota, limits);
-    }
-
-    /** Pending placements (a location that failed at delivery, a server added to a group) are created here. */
-    @Provides
-    @Singleton
-    SweepPlacementsUseCase placementSweep(Keys keys, Placements placements, LinkResets resets, KeyPlacing placing, Transactions tx,
-                                          Clock clock) {
-        return new PlacementSweep(keys, placements, resets, placing, tx, clock, 50);
-    }
-
-    @Provides
-    @Singleton
     RunFulfilmentJobsUseCase worker(FulfilmentJobs jobs, FulfilOrderUseCase fulfilment, Notifier notifier,
                                     Transactions tx, Clock clock) {
         // one daemon thread renews the leases of the jobs being worked on; it dies with the process, as a heartbeat should
@@ -261,13 +240,6 @@ public final class ApplicationModule extends AbstractModule {
     @Singleton
     ShowMyKeysUseCase myKeys(Keys keys, Servers servers, Clock clock, SubscriptionTokens tokens, Placements placements) {
         return new MyKeys(keys, servers, clock, tokens, placements);
-    }
-
-    @Provides
-    @Singleton
-    ResetLinkUseCase linkResets(Keys keys, Servers servers, SubscriptionTokens tokens, LinkResets resets, VpnPanel panel,
-                                Transactions tx, Admins admins, ClientLimits limits, Nonces nonces, Placements placements) {
-        return new LinkReset(keys, servers, tokens, resets, panel, tx, admins, limits, nonces, placements);
     }
 
     @Provides

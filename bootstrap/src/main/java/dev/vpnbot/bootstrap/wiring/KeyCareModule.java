@@ -20,11 +20,28 @@ import dev.vpnbot.application.service.account.ConnectHelpOffers;
 import dev.vpnbot.application.service.account.KeyDiagnosis;
 import dev.vpnbot.application.service.account.KeyUsageReading;
 import dev.vpnbot.application.service.account.MonthlyTrafficResets;
+import dev.vpnbot.application.port.out.LinkResets;
+import dev.vpnbot.application.port.out.Placements;
+import dev.vpnbot.application.port.out.ServerGroups;
+import dev.vpnbot.application.port.in.fulfilment.SweepPlacementsUseCase;
+import dev.vpnbot.application.port.out.Transactions;
+import dev.vpnbot.application.port.out.notify.Notifier;
+import dev.vpnbot.application.port.out.panel.VpnPanel;
+import dev.vpnbot.application.service.fulfilment.KeyPlacing;
+import dev.vpnbot.application.service.fulfilment.PlacementSweep;
+import dev.vpnbot.application.service.ordering.ClientLimits;
+import dev.vpnbot.application.service.ordering.PurchaseSettings;
+import dev.vpnbot.application.service.admin.Admins;
+import dev.vpnbot.application.port.in.subscription.ResetLinkUseCase;
+import dev.vpnbot.application.port.out.SubscriptionTokens;
+import dev.vpnbot.application.service.subscription.LinkReset;
+import dev.vpnbot.application.service.ordering.Nonces;
 import java.time.Clock;
 
 /**
  * Care of delivered keys (docs/USAGE.md): live usage on the key screen, "my VPN doesn't work",
- * the "need help connecting?" offer and the monthly traffic reset.
+ * the "need help connecting?" offer, the monthly traffic reset, and where a key lives (its
+ * placements, docs/SUBSCRIPTION.md).
  */
 public final class KeyCareModule extends AbstractModule {
 
@@ -52,5 +69,28 @@ public final class KeyCareModule extends AbstractModule {
     ResetMonthlyTrafficUseCase monthlyResets(MonthlyResets resets, Servers servers, ClientQuota quota, SentNotifications ledger,
                                              Clock clock) {
         return new MonthlyTrafficResets(resets, servers, quota, ledger, clock, ApplicationModule.BATCH);
+    }
+
+    @Provides
+    @Singleton
+    KeyPlacing keyPlacing(Placements placements, ServerGroups groups, Servers servers, VpnPanel panel, Notifier notifier,
+                          PurchaseSettings settings, ClientQuota quota, ClientLimits limits) {
+        return new KeyPlacing(placements, groups, servers, panel, notifier, settings, quota, limits);
+    }
+
+    /** Pending placements (a location that failed at delivery, a server added to a group) are created here. */
+    @Provides
+    @Singleton
+    SweepPlacementsUseCase placementSweep(Keys keys, Placements placements, LinkResets resets, KeyPlacing placing, Transactions tx,
+                                          Clock clock) {
+        return new PlacementSweep(keys, placements, resets, placing, tx, clock, 50);
+    }
+
+    /** A key's new link (and panel UUID on every placement): the owner's button, the admin's, and the finishing job. */
+    @Provides
+    @Singleton
+    ResetLinkUseCase linkResets(Keys keys, Servers servers, SubscriptionTokens tokens, LinkResets resets, VpnPanel panel,
+                                Transactions tx, Admins admins, ClientLimits limits, Nonces nonces, Placements placements) {
+        return new LinkReset(keys, servers, tokens, resets, panel, tx, admins, limits, nonces, placements);
     }
 }
