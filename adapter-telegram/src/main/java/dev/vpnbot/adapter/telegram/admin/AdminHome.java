@@ -17,7 +17,7 @@ import dev.vpnbot.application.port.in.admin.PanelRefused;
  * admin screens share: the way back here, how a refusal and bad input read. Opening it ends any
  * admin flow in progress.
  */
-public final class AdminHome {
+final class AdminHome {
     private final Conversations conversations;
 
     AdminHome(Conversations conversations) {
@@ -48,11 +48,11 @@ public final class AdminHome {
     }
 
     /** « Admin panel */
-    public static Button back(Texts t) {
+    static Button back(Texts t) {
         return Button.callback(t.label("admin.back"), CallbackData.of(Action.ADMIN_HOME));
     }
 
-    public static Button cancel(Texts t, String data) {
+    static Button cancel(Texts t, String data) {
         return Button.callback(t.label("admin.cancel"), data);
     }
 

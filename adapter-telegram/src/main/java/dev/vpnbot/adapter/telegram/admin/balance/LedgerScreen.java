@@ -1,6 +1,5 @@
 package dev.vpnbot.adapter.telegram.admin.balance;
 
-import dev.vpnbot.adapter.telegram.admin.AdminHome;
 import dev.vpnbot.adapter.telegram.bot.CallbackData;
 import dev.vpnbot.adapter.telegram.bot.CallbackData.Action;
 import dev.vpnbot.adapter.telegram.bot.Conversation;
@@ -41,7 +40,7 @@ public final class LedgerScreen {
         Texts t = ix.texts();
         conversations.set(ix.chatId(), Conversation.admin(Conversation.Step.ADMIN_LEDGER_ENTRY, user.telegramId(), credit ? "credit" : "debit"));
         ix.show(View.of(t.html(credit ? "admin.ledger.ask_credit" : "admin.ledger.ask_debit", user.telegramId()))
-                .row(AdminHome.cancel(t, CallbackData.of(Action.USER_LEDGER, user.telegramId()))));
+                .row(cancel(t, CallbackData.of(Action.USER_LEDGER, user.telegramId()))));
     }
 
     /** "12.50 apology for the outage": the amount, then the reason. */
@@ -60,7 +59,7 @@ public final class LedgerScreen {
         } catch (Refusal refusal) {
             if (refusal.reason() == Refusal.Reason.NOT_ADMIN) throw refusal;
             ix.sendNew(View.of(t.html("admin.ledger.refused", refusal.getMessage()))
-                    .row(AdminHome.cancel(t, CallbackData.of(Action.USER_LEDGER, user.telegramId()))));
+                    .row(cancel(t, CallbackData.of(Action.USER_LEDGER, user.telegramId()))));
         }
     }
 
@@ -74,7 +73,7 @@ public final class LedgerScreen {
         }
         on.stream().map(AutoRenew::user).distinct().limit(10).forEach(u ->
                 view.row(Button.callback(String.valueOf(u.telegramId()), CallbackData.of(Action.USER_LEDGER, u.telegramId()))));
-        ix.show(View.of(text.toString()).rowsOf(view).row(AdminHome.back(t)));
+        ix.show(View.of(text.toString()).rowsOf(view).row(back(t)));
     }
 
     private void show(Interaction ix, UserId user, String note) {
@@ -95,6 +94,15 @@ public final class LedgerScreen {
         return View.of(text.toString())
                 .row(Button.callback(t.label("admin.ledger.credit"), CallbackData.of(Action.USER_LEDGER_ENTRY, uid, 1)),
                         Button.callback(t.label("admin.ledger.debit"), CallbackData.of(Action.USER_LEDGER_ENTRY, uid, 0)))
-                .row(Button.callback(t.label("admin.grant.back_to_user"), CallbackData.of(Action.USER, uid)), AdminHome.back(t));
+                .row(Button.callback(t.label("admin.grant.back_to_user"), CallbackData.of(Action.USER, uid)), back(t));
+    }
+
+    /** « Admin panel (as AdminHome's; a sub-package does not reach back into admin). */
+    private static Button back(Texts t) {
+        return Button.callback(t.label("admin.back"), CallbackData.of(Action.ADMIN_HOME));
+    }
+
+    private static Button cancel(Texts t, String data) {
+        return Button.callback(t.label("admin.cancel"), data);
     }
 }
