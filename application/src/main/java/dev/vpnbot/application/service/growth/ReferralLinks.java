@@ -46,10 +46,10 @@ public final class ReferralLinks implements InviteFriendsUseCase {
         users.find(user).orElseThrow(() -> new Refusal(Refusal.Reason.USER_NOT_REGISTERED, "user " + user));
         ReferralCode code = codeOf(user);
         Referrals.Summary summary = referrals.summary(user);
-        // the one kind today; a discount kind would show its own figure here
         int days = settings.referralReward() instanceof ReferralReward.ExtraDays extra ? extra.days() : 0;
+        int percent = settings.referralReward() instanceof ReferralReward.Discount off ? off.percent() : 0;
         return new Invitations("https://t.me/" + settings.botUsername() + "?start=" + code.startPayload(),
-                summary.invited(), summary.rewarded(), summary.rewardDays(), days);
+                summary.invited(), summary.rewarded(), summary.rewardDays(), days, percent, referrals.rewardCodes(user));
     }
 
     /** The user's code, made on first use; a collision (or another request making it at once) tries again. */

@@ -7,6 +7,7 @@ import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Transactions;
+import dev.vpnbot.application.port.out.codes.PromoCodes;
 import dev.vpnbot.application.port.out.growth.Referrals;
 import dev.vpnbot.application.port.out.growth.Trials;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
@@ -55,9 +56,18 @@ public final class ReferralRewards implements RewardReferralsUseCase {
     private final Transactions transactions;
     private final Clock clock;
     private final GrowthSettings settings;
+    /** Null without promo codes: a discount reward then waits. */
+    private final ReferralDiscounts discounts;
 
+    /** Days rewards only (no promo codes wired). */
     public ReferralRewards(Referrals referrals, Orders orders, Keys keys, Servers servers, VpnPanel panel, Trials trials,
                            FulfilmentJobs jobs, FulfilmentSignal signal, Transactions transactions, Clock clock, GrowthSettings settings) {
+        this(referrals, orders, keys, servers, panel, trials, jobs, signal, transactions, clock, settings, null);
+    }
+
+    public ReferralRewards(Referrals referrals, Orders orders, Keys keys, Servers servers, VpnPanel panel, Trials trials,
+                           FulfilmentJobs jobs, FulfilmentSignal signal, Transactions transactions, Clock clock, GrowthSettings settings,
+                           PromoCodes codes) {
         this.referrals = referrals;
         this.orders = orders;
         this.keys = keys;
@@ -69,6 +79,7 @@ public final class ReferralRewards implements RewardReferralsUseCase {
         this.transactions = transactions;
         this.clock = clock;
         this.settings = settings;
+        this.discounts = codes == null ? null : new ReferralDiscounts(codes);
     }
 
     @Override
@@ -98,7 +109,7 @@ public final class ReferralRewards implements RewardReferralsUseCase {
             return next;
         });
         boolean changed = was[0] != after.state();
-        if (changed && after.state() == Referral.State.GRANTED) signal.orderPaid(after.rewardOrder());
+        if (changed && after.state() == Referral.State.GRANTED && after.rewardOrder() != null) signal.orderPaid(after.rewardOrder());
         if (after.state() == Referral.State.REVERSING) return syncPanel(after) || changed;
         return changed;
     }
@@ -109,6 +120,7 @@ public final class ReferralRewards implements RewardReferralsUseCase {
         if (referrals.refunded(first.get())) return r.voided(first.get());
         ReferralReward reward = settings.referralReward();
         if (reward == null) return r; // referrals switched off since: the reward waits
+        if (reward instanceof ReferralReward.Discount discount) return grantDiscount(r, first.get(), discount);
         Optional<VpnKey> key = rewardKey(r.referrer());
         if (key.isEmpty()) return r;
         Order qualifying = orders.find(first.get()).orElseThrow();
@@ -121,6 +133,15 @@ public final class ReferralRewards implements RewardReferralsUseCase {
         return r.granted(first.get(), reward, given.id(), now);
     }
 
+    private Referral grantDiscount(Referral r, OrderId first, ReferralReward.Discount discount) {
+        if (discounts == null) return r;
+        Instant now = clock.instant();
+        ReferralReward.Discount issued = discounts.issue(r.referrer(), discount, now);
+        LOG.info(() -> "user " + r.referrer() + " rewarded code " + issued.code() + " (" + issued.percent() + " % off) for inviting "
+                + r.invited());
+        return r.granted(first, issued, null, now);
+    }
+
     /** The referrer's most recently bought key that is on (expired is fine: the reward extends it); trial keys are not extended. */
     private Optional<VpnKey> rewardKey(UserId referrer) {
         return keys.ofOwner(referrer).stream()
@@ -131,6 +152,14 @@ public final class ReferralRewards implements RewardReferralsUseCase {
 
     private Referral takeBack(Referral r) {
         if (!referrals.refunded(r.qualifyingOrder())) return r;
+        if (r.reward() instanceof ReferralReward.Discount discount) {
+            if (discounts == null) return r;
+            boolean disabled = discounts.takeBack(discount);
+            LOG.info(() -> "reward code " + discount.code() + " for inviting " + r.invited() + (disabled ? " disabled" : " was used: it stays")
+                    + ": the payment was refunded");
+            Instant now = clock.instant();
+            return r.reversing(now).reversed(); // nothing on a panel to follow
+        }
         Order given = orders.findForUpdate(r.rewardOrder()).orElseThrow();
         if (!given.isGranted()) return r; // still being delivered: taken back once it is
         VpnKey key = keys.findForUpdate(given.keyId()).orElseThrow();

@@ -1,6 +1,7 @@
 package dev.vpnbot.application.port.in.growth;
 
 import dev.vpnbot.domain.user.UserId;
+import java.util.List;
 import java.util.Objects;
 
 /** Use case: a user's invitation link and what it earned; a newcomer arrives through somebody's link. */
@@ -8,9 +9,16 @@ public interface InviteFriendsUseCase {
 
     /**
      * @param link       the start link to share
-     * @param rewardDays days each friend's first paid order adds to the user's key
+     * @param rewardDays    days each friend's first paid order adds to the user's key; 0 when the reward is a discount
+     * @param rewardPercent the discount each friend's first paid order earns; 0 when the reward is days
+     * @param rewardCodes   the discount codes earned and not taken back
      */
-    record Invitations(String link, long invited, long rewarded, long daysEarned, int rewardDays) {}
+    record Invitations(String link, long invited, long rewarded, long daysEarned, int rewardDays, int rewardPercent,
+                       List<String> rewardCodes) {
+        public Invitations {
+            rewardCodes = List.copyOf(rewardCodes);
+        }
+    }
 
     Invitations invitations(UserId user);
 

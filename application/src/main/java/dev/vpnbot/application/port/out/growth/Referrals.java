@@ -44,6 +44,9 @@ public interface Referrals {
 
     Summary summary(UserId referrer);
 
+    /** The discount codes issued to a referrer as rewards and not taken back, oldest first. */
+    List<String> rewardCodes(UserId referrer);
+
     /** The admin's figures, all time. */
     ReferralFigures figures();
 }
