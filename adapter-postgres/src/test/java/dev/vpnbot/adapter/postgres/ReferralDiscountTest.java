@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class ReferralDiscountTest extends GrowthRulesBase {
     private ReferralRewards rewards;
     private PromoRedemption redeem;
+    private final List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void discountReward() {
@@ -41,7 +42,8 @@ class ReferralDiscountTest extends GrowthRulesBase {
         shop.placement.pricedBy(new PromoPricing(db.promoCodes(), shop.orders, shop.confirmation, clock, PromoSettings.defaults()));
         redeem = new PromoRedemption(db.promoCodes(), shop.orders, shop.placement, shop.cancellation, shop.transactions, clock);
         rewards = new ReferralRewards(db.referrals(), shop.orders, shop.keys, shop.servers, panel, db.trials(), db.fulfilmentJobs(),
-                order -> { }, shop.transactions, clock, growth(), db.promoCodes());
+                order -> { }, shop.transactions, clock, growth(), db.promoCodes(), db.users(),
+                (to, code, percent) -> told.add(to.user() + " " + code + " " + percent));
     }
 
     private static GrowthSettings growth() {
@@ -64,6 +66,7 @@ class ReferralDiscountTest extends GrowthRulesBase {
         assertThat(codes).hasSize(1).allMatch(c -> c.matches("REF-[A-Z2-9]{8}"));
         assertThat(shop.referralLinks.invitations(ANNA).rewardPercent()).isEqualTo(10);
         assertThat(schema.queryLong("SELECT count(*) FROM promo_codes")).isEqualTo(1);
+        assertThat(told).containsExactly(ANNA + " " + codes.get(0) + " 10"); // told once
         assertThat(schema.queryLong("SELECT owner_id FROM promo_codes WHERE max_uses = 1 AND max_uses_per_user = 1 AND percent = 10"))
                 .isEqualTo(ANNA.telegramId());
 

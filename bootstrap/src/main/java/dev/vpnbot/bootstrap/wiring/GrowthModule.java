@@ -77,8 +77,9 @@ public final class GrowthModule extends AbstractModule {
     @Singleton
     RewardReferralsUseCase rewards(Referrals referrals, Orders orders, Keys keys, Servers servers, VpnPanel panel, Trials trials,
                                    FulfilmentJobs jobs, FulfilmentSignal signal, Transactions tx, Clock clock, GrowthSettings growth,
-                                   dev.vpnbot.application.port.out.codes.PromoCodes codes) {
-        return new ReferralRewards(referrals, orders, keys, servers, panel, trials, jobs, signal, tx, clock, growth, codes);
+                                   dev.vpnbot.application.port.out.codes.PromoCodes codes, Users users,
+                                   dev.vpnbot.application.port.out.notify.ReferralNews news) {
+        return new ReferralRewards(referrals, orders, keys, servers, panel, trials, jobs, signal, tx, clock, growth, codes, users, news);
     }
 
     @Provides

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnbot.adapter.telegram.BotRig;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Call;
+import dev.vpnbot.adapter.telegram.notify.TelegramReferralNews;
 import dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceNewKeyOrderCommand;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.Outcome;
 import dev.vpnbot.application.service.growth.GrowthSettings;
@@ -44,8 +45,13 @@ class ReferralDiscountScreenTest {
         Order borisOrder = rig.shop.placement.placeNewKey(new PlaceNewKeyOrderCommand(new UserId(1002), new TariffId(1), new ServerId(1)));
         assertThat(rig.payAndDeliver(borisOrder.id().value())).isEqualTo(Outcome.PAID);
         ReferralRewards rewards = new ReferralRewards(rig.shop.referrals, rig.shop.orders, rig.shop.keys, rig.shop.servers, rig.shop.panel,
-                rig.shop.trials, rig.shop.jobs, order -> { }, rig.shop.transactions, rig.clock, GROWTH, rig.promoCodes);
+                rig.shop.trials, rig.shop.jobs, order -> { }, rig.shop.transactions, rig.clock, GROWTH, rig.promoCodes, rig.users,
+                new TelegramReferralNews(rig.settings, rig.sender));
+        int mark = rig.api.mark();
         assertThat(rewards.run()).isEqualTo(1);
+        Call news = rig.api.awaitContent(mark, 1001);
+        assertThat(news.text()).contains("Your personal code: <code>REF-").contains("15% off your next order");
+        assertThat(news.button("Invite friends").callbackData()).isEqualTo("ti");
 
         Call after = anna.press(anna.send("/start"), "ti");
         Matcher code = Pattern.compile("<code>(REF-[A-Z2-9]{8})</code>: 15% off").matcher(after.text());

@@ -7,7 +7,10 @@ import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Transactions;
+import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.codes.PromoCodes;
+import dev.vpnbot.application.port.out.notify.Recipient;
+import dev.vpnbot.application.port.out.notify.ReferralNews;
 import dev.vpnbot.application.port.out.growth.Referrals;
 import dev.vpnbot.application.port.out.growth.Trials;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
@@ -58,16 +61,18 @@ public final class ReferralRewards implements RewardReferralsUseCase {
     private final GrowthSettings settings;
     /** Null without promo codes: a discount reward then waits. */
     private final ReferralDiscounts discounts;
+    private final Users users;
+    private final ReferralNews news;
 
     /** Days rewards only (no promo codes wired). */
     public ReferralRewards(Referrals referrals, Orders orders, Keys keys, Servers servers, VpnPanel panel, Trials trials,
                            FulfilmentJobs jobs, FulfilmentSignal signal, Transactions transactions, Clock clock, GrowthSettings settings) {
-        this(referrals, orders, keys, servers, panel, trials, jobs, signal, transactions, clock, settings, null);
+        this(referrals, orders, keys, servers, panel, trials, jobs, signal, transactions, clock, settings, null, null, null);
     }
 
     public ReferralRewards(Referrals referrals, Orders orders, Keys keys, Servers servers, VpnPanel panel, Trials trials,
                            FulfilmentJobs jobs, FulfilmentSignal signal, Transactions transactions, Clock clock, GrowthSettings settings,
-                           PromoCodes codes) {
+                           PromoCodes codes, Users users, ReferralNews news) {
         this.referrals = referrals;
         this.orders = orders;
         this.keys = keys;
@@ -80,6 +85,8 @@ public final class ReferralRewards implements RewardReferralsUseCase {
         this.clock = clock;
         this.settings = settings;
         this.discounts = codes == null ? null : new ReferralDiscounts(codes);
+        this.users = users;
+        this.news = news;
     }
 
     @Override
@@ -110,6 +117,10 @@ public final class ReferralRewards implements RewardReferralsUseCase {
         });
         boolean changed = was[0] != after.state();
         if (changed && after.state() == Referral.State.GRANTED && after.rewardOrder() != null) signal.orderPaid(after.rewardOrder());
+        // after the commit; a message lost to a crash here leaves the code on the "Invite friends" screen
+        if (changed && after.state() == Referral.State.GRANTED && after.reward() instanceof ReferralReward.Discount code && news != null) {
+            news.discountEarned(Recipient.of(after.referrer(), users.find(after.referrer())), code.code(), code.percent());
+        }
         if (after.state() == Referral.State.REVERSING) return syncPanel(after) || changed;
         return changed;
     }
