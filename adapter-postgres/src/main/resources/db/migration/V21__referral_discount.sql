@@ -10,3 +10,6 @@ ALTER TABLE referrals ADD COLUMN reward_code text;
 ALTER TABLE referrals DROP CONSTRAINT referrals_check2;
 ALTER TABLE referrals ADD CONSTRAINT referrals_granted_check CHECK (state NOT IN ('GRANTED', 'REVERSING', 'REVERSED')
     OR (rewarded_at IS NOT NULL AND (reward_order_id IS NOT NULL OR reward_code IS NOT NULL)));
+
+-- The key a referrer chose for their days rewards; NULL (or a key no longer usable): the most recent.
+ALTER TABLE referral_codes ADD COLUMN reward_key_id bigint REFERENCES vpn_keys (id);

@@ -113,6 +113,18 @@ final class PostgresReferrals implements Referrals {
     }
 
     @Override
+    public Optional<dev.vpnbot.domain.key.KeyId> rewardKey(UserId referrer) {
+        return db.withHandle(h -> h.createQuery("SELECT reward_key_id FROM referral_codes WHERE user_id = :user AND reward_key_id IS NOT NULL")
+                .bind("user", referrer.telegramId()).map((rs, ctx) -> new dev.vpnbot.domain.key.KeyId(rs.getLong(1))).findOne());
+    }
+
+    @Override
+    public boolean chooseRewardKey(UserId referrer, dev.vpnbot.domain.key.KeyId key) {
+        return db.withHandle(h -> h.createUpdate("UPDATE referral_codes SET reward_key_id = :key WHERE user_id = :user")
+                .bind("key", key.value()).bind("user", referrer.telegramId()).execute()) == 1;
+    }
+
+    @Override
     public List<String> rewardCodes(UserId referrer) {
         return db.withHandle(h -> h.createQuery("""
                         SELECT reward_code FROM referrals WHERE referrer_id = :referrer AND state = 'GRANTED' AND reward_code IS NOT NULL

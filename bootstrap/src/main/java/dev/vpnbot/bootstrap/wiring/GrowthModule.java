@@ -69,8 +69,9 @@ public final class GrowthModule extends AbstractModule {
 
     @Provides
     @Singleton
-    InviteFriendsUseCase invitations(Users users, Referrals referrals, Transactions tx, Clock clock, GrowthSettings growth) {
-        return new ReferralLinks(users, referrals, tx, clock, growth);
+    InviteFriendsUseCase invitations(Users users, Referrals referrals, Keys keys, Trials trials, Transactions tx, Clock clock,
+                                     GrowthSettings growth) {
+        return new ReferralLinks(users, referrals, keys, trials::isTrialKey, tx, clock, growth);
     }
 
     @Provides

@@ -14,6 +14,7 @@ import dev.vpnbot.application.port.out.notify.ReferralNews;
 import dev.vpnbot.application.port.out.growth.Referrals;
 import dev.vpnbot.application.port.out.growth.Trials;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
+import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.key.KeyStatus;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.order.Order;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -153,12 +155,22 @@ public final class ReferralRewards implements RewardReferralsUseCase {
         return r.granted(first, issued, null, now);
     }
 
-    /** The referrer's most recently bought key that is on (expired is fine: the reward extends it); trial keys are not extended. */
+    /**
+     * The key the referrer chose, while it is still usable; otherwise their most recently bought key
+     * that is on (expired is fine: the reward extends it). Trial keys are not extended.
+     */
     private Optional<VpnKey> rewardKey(UserId referrer) {
-        return keys.ofOwner(referrer).stream()
+        List<VpnKey> usable = keys.ofOwner(referrer).stream()
                 .filter(k -> k.status() == KeyStatus.ACTIVE)
                 .filter(k -> !trials.isTrialKey(k.id()))
-                .max(Comparator.comparingLong(k -> k.id().value()));
+                .toList();
+        return pick(usable, referrals.rewardKey(referrer));
+    }
+
+    /** The chosen key while it is usable, otherwise the most recently bought one. */
+    static Optional<VpnKey> pick(List<VpnKey> usable, Optional<KeyId> chosen) {
+        return usable.stream().filter(k -> chosen.isPresent() && k.id().equals(chosen.get())).findFirst()
+                .or(() -> usable.stream().max(Comparator.comparingLong(k -> k.id().value())));
     }
 
     private Referral takeBack(Referral r) {

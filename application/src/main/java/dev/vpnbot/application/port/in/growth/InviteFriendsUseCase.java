@@ -22,6 +22,15 @@ public interface InviteFriendsUseCase {
 
     Invitations invitations(UserId user);
 
+    /** A key the days reward can go to; {@code chosen}: it gets them (the user's choice, or by default the most recent). */
+    record RewardKey(dev.vpnbot.domain.key.KeyId key, java.time.Instant expiresAt, boolean chosen) {}
+
+    /** The user's keys their days rewards can go to; empty when the reward is not days. */
+    List<RewardKey> rewardKeys(UserId user);
+
+    /** The user picks the key for their days rewards; refused for a key that is not theirs or not usable. */
+    void chooseRewardKey(UserId user, dev.vpnbot.domain.key.KeyId key);
+
     /**
      * @param payload  the /start parameter as Telegram gave it (anything: checked here)
      * @param newcomer the bot had never seen the user before this /start
