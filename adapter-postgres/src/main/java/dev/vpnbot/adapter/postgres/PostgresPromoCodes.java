@@ -43,9 +43,9 @@ final class PostgresPromoCodes implements PromoCodes {
         return db.withHandle(h -> {
             Update insert = h.createUpdate("""
                     INSERT INTO promo_codes (code, benefit, percent, amount, currency, extra_days, free_tariff_id, max_uses,
-                                             max_uses_per_user, expires_at, tariff_ids, new_users_only, disabled, created_at)
+                                             max_uses_per_user, expires_at, tariff_ids, new_users_only, disabled, created_at, owner_id)
                     VALUES (:code, :benefit, :percent, :amount, :currency, :days, :free, :maxUses, :perUser, :expires, :tariffs,
-                            :newUsers, :disabled, :created)
+                            :newUsers, :disabled, :created, :owner)
                     ON CONFLICT (code) DO NOTHING
                     RETURNING id""");
             bindBenefit(insert, code.benefit());
@@ -55,6 +55,7 @@ final class PostgresPromoCodes implements PromoCodes {
                     .bindArray("tariffs", Long.class, code.tariffs().stream().map(TariffId::value).sorted().toArray())
                     .bind("newUsers", code.newUsersOnly()).bind("disabled", code.disabled())
                     .bindByType("created", code.createdAt(), Instant.class)
+                    .bindByType("owner", code.owner() == null ? null : code.owner().telegramId(), Long.class)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).findOne().map(code::withId);
         });
     }
@@ -199,7 +200,12 @@ final class PostgresPromoCodes implements PromoCodes {
         for (Object id : (Object[]) rs.getArray("tariff_ids").getArray()) tariffs.add(new TariffId(((Number) id).longValue()));
         return new PromoCode(rs.getLong("id"), rs.getString("code"), benefit, rs.getInt("max_uses"), rs.getInt("max_uses_per_user"),
                 Columns.instant(rs, "expires_at"), tariffs, rs.getBoolean("new_users_only"), rs.getBoolean("disabled"),
-                Columns.instant(rs, "created_at"));
+                Columns.instant(rs, "created_at"), owner(rs));
+    }
+
+    private static UserId owner(ResultSet rs) throws SQLException {
+        long owner = rs.getLong("owner_id");
+        return rs.wasNull() ? null : new UserId(owner);
     }
 
     private static Redemption redemption(ResultSet rs) throws SQLException {

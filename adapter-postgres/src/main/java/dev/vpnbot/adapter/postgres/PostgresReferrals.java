@@ -63,12 +63,14 @@ final class PostgresReferrals implements Referrals {
     public void save(Referral r) {
         db.withHandle(h -> h.createUpdate("""
                         UPDATE referrals SET state = :state, qualifying_order_id = :qualifying, reward_kind = :kind, reward_days = :days,
-                            reward_order_id = :rewardOrder, rewarded_at = :rewardedAt, reversed_at = :reversedAt
+                            reward_percent = :percent, reward_code = :code, reward_order_id = :rewardOrder, rewarded_at = :rewardedAt, reversed_at = :reversedAt
                         WHERE invited_id = :invited""")
                 .bind("state", r.state().name())
                 .bind("qualifying", r.qualifyingOrder() == null ? null : r.qualifyingOrder().value())
                 .bind("kind", r.reward() == null ? null : r.reward().kind())
                 .bind("days", r.reward() instanceof ReferralReward.ExtraDays extra ? extra.days() : null)
+                .bind("percent", r.reward() instanceof ReferralReward.Discount off ? off.percent() : null)
+                .bind("code", r.reward() instanceof ReferralReward.Discount off ? off.code() : null)
                 .bind("rewardOrder", r.rewardOrder() == null ? null : r.rewardOrder().value())
                 .bindByType("rewardedAt", r.rewardedAt(), Instant.class)
                 .bindByType("reversedAt", r.reversedAt(), Instant.class)
@@ -111,6 +113,26 @@ final class PostgresReferrals implements Referrals {
     }
 
     @Override
+    public Optional<dev.vpnbot.domain.key.KeyId> rewardKey(UserId referrer) {
+        return db.withHandle(h -> h.createQuery("SELECT reward_key_id FROM referral_codes WHERE user_id = :user AND reward_key_id IS NOT NULL")
+                .bind("user", referrer.telegramId()).map((rs, ctx) -> new dev.vpnbot.domain.key.KeyId(rs.getLong(1))).findOne());
+    }
+
+    @Override
+    public boolean chooseRewardKey(UserId referrer, dev.vpnbot.domain.key.KeyId key) {
+        return db.withHandle(h -> h.createUpdate("UPDATE referral_codes SET reward_key_id = :key WHERE user_id = :user")
+                .bind("key", key.value()).bind("user", referrer.telegramId()).execute()) == 1;
+    }
+
+    @Override
+    public List<String> rewardCodes(UserId referrer) {
+        return db.withHandle(h -> h.createQuery("""
+                        SELECT reward_code FROM referrals WHERE referrer_id = :referrer AND state = 'GRANTED' AND reward_code IS NOT NULL
+                        ORDER BY rewarded_at, invited_id""")
+                .bind("referrer", referrer.telegramId()).mapTo(String.class).list());
+    }
+
+    @Override
     public ReferralFigures figures() {
         return db.withHandle(h -> {
             long[] counts = h.createQuery("""
@@ -138,7 +160,7 @@ final class PostgresReferrals implements Referrals {
         boolean hasRewardOrder = !rs.wasNull();
         return new Referral(new UserId(rs.getLong("invited_id")), new UserId(rs.getLong("referrer_id")), Columns.instant(rs, "invited_at"),
                 Referral.State.valueOf(rs.getString("state")), hasQualifying ? new OrderId(qualifying) : null,
-                kind == null ? null : ReferralReward.of(kind, rs.getInt("reward_days")), hasRewardOrder ? new OrderId(rewardOrder) : null,
+                kind == null ? null : ReferralReward.of(kind, rs.getInt("reward_days"), rs.getInt("reward_percent"), rs.getString("reward_code")), hasRewardOrder ? new OrderId(rewardOrder) : null,
                 Columns.instant(rs, "rewarded_at"), Columns.instant(rs, "reversed_at"));
     }
 }

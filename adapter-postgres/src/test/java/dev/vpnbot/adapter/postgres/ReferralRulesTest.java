@@ -80,6 +80,30 @@ class ReferralRulesTest extends GrowthRulesBase {
     }
 
     @Test
+    void referral_days_go_to_the_key_the_referrer_chose_and_to_the_most_recent_by_default() {
+        register(ANNA, "anna");
+        payInCrypto(shop.placement.placeNewKey(new PlaceNewKeyOrderCommand(ANNA, oneMonth.id(), paidServer.id())));
+        payInCrypto(shop.placement.placeNewKey(new PlaceNewKeyOrderCommand(ANNA, oneMonth.id(), paidServer.id())));
+        shop.worker.runDueJobs();
+        List<VpnKey> annas = shop.keys.ofOwner(ANNA).stream().sorted(java.util.Comparator.comparingLong(k -> k.id().value())).toList();
+        VpnKey older = annas.get(0);
+        VpnKey newer = annas.get(1);
+        assertThat(shop.referralLinks.rewardKeys(ANNA)).filteredOn(k -> k.chosen()).singleElement()
+                .satisfies(k -> assertThat(k.key()).isEqualTo(newer.id()));
+        assertThatThrownBy(() -> shop.referralLinks.chooseRewardKey(BORIS, older.id())).isInstanceOf(Refusal.class); // not his
+
+        shop.referralLinks.chooseRewardKey(ANNA, older.id());
+        register(BORIS, "boris");
+        follow(BORIS, ANNA, true);
+        payInCrypto(shop.placement.placeNewKey(new PlaceNewKeyOrderCommand(BORIS, oneMonth.id(), paidServer.id())));
+        assertThat(shop.referralRewards.run()).isEqualTo(1);
+        shop.worker.runDueJobs();
+
+        assertThat(shop.keys.find(older.id()).orElseThrow().expiresAt()).isEqualTo(older.expiresAt().plus(Duration.ofDays(7)));
+        assertThat(shop.keys.find(newer.id()).orElseThrow().expiresAt()).isEqualTo(newer.expiresAt());
+    }
+
+    @Test
     void referral_reward_does_not_count_as_buying_the_friends_once_per_user_tariff() {
         shop.growthAdmin.markOncePerUser(TestShop.ADMIN, oneMonth.id(), true);
         register(ANNA, "anna");

@@ -130,6 +130,11 @@ public final class TelegramAdapter implements AutoCloseable {
         return (ConnectHelp) notifier;
     }
 
+    /** Tells a referrer the discount code they earned. */
+    public dev.vpnbot.application.port.out.notify.ReferralNews referralNews() {
+        return new dev.vpnbot.adapter.telegram.notify.TelegramReferralNews(settings, sender.unprompted());
+    }
+
     /** Gift messages to buyers; the link's bot name is asked of Telegram (getMe) when first needed. */
     public dev.vpnbot.application.port.out.notify.GiftNews giftNews() {
         return new dev.vpnbot.adapter.telegram.notify.TelegramGiftNews(settings, sender.unprompted(), () -> botName(settings, http));

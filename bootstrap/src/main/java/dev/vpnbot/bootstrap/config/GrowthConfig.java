@@ -9,13 +9,22 @@ import java.time.Duration;
  * @param trialChannel       @channel (or numeric id) a user must be in for the trial; null: no gate
  * @param trialTrafficGb     the trial key's traffic in GiB (3x-ui's totalGB, in bytes on the wire); 0: unlimited
  * @param botUsername        the bot's @username, for the invitation links; null when referrals are off
+ * @param referralDiscountPercent the referral reward is a personal code of this percent off instead of days; 0: days
  */
 public record GrowthConfig(boolean trialEnabled, int trialDays, int trialLimitIp, int trialTrafficGb, boolean trialRequireUsername,
                            Duration trialMinAccountAge, String trialChannel,
-                           boolean referralEnabled, int referralRewardDays, String botUsername) {
+                           boolean referralEnabled, int referralRewardDays, String botUsername, int referralDiscountPercent) {
     public static final int DEFAULT_TRIAL_DAYS = 1;
     public static final int DEFAULT_TRIAL_LIMIT_IP = 1;
     public static final int DEFAULT_REFERRAL_REWARD_DAYS = 7;
+    public static final int DEFAULT_REFERRAL_DISCOUNT_PERCENT = 10;
+
+    /** The days reward. */
+    public GrowthConfig(boolean trialEnabled, int trialDays, int trialLimitIp, int trialTrafficGb, boolean trialRequireUsername,
+                        Duration trialMinAccountAge, String trialChannel, boolean referralEnabled, int referralRewardDays, String botUsername) {
+        this(trialEnabled, trialDays, trialLimitIp, trialTrafficGb, trialRequireUsername, trialMinAccountAge, trialChannel,
+                referralEnabled, referralRewardDays, botUsername, 0);
+    }
 
     public static GrowthConfig off() {
         return new GrowthConfig(false, DEFAULT_TRIAL_DAYS, DEFAULT_TRIAL_LIMIT_IP, 0, false, Duration.ZERO, null,

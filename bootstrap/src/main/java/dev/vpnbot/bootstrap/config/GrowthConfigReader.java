@@ -21,12 +21,23 @@ final class GrowthConfigReader {
         String channel = in.parse("TRIAL_CHANNEL", v -> matching(v.strip(), CHANNEL, "a @channel name or a -100… channel id")).orElse(null);
         boolean referral = in.parse("REFERRAL_ENABLED", ConfigReader::bool).orElse(false);
         int rewardDays = in.parse("REFERRAL_REWARD_DAYS", v -> number(v, 1, 365)).orElse(GrowthConfig.DEFAULT_REFERRAL_REWARD_DAYS);
+        boolean discount = in.parse("REFERRAL_REWARD", GrowthConfigReader::rewardKind).orElse(false);
+        int percent = in.parse("REFERRAL_DISCOUNT_PERCENT", v -> number(v, 1, 100)).orElse(GrowthConfig.DEFAULT_REFERRAL_DISCOUNT_PERCENT);
         String bot = in.parse("BOT_USERNAME", v -> matching(v.strip(), USERNAME, "the bot's @username")).orElse(null);
         if (referral && bot == null) {
             in.problems.add("REFERRAL_ENABLED: the invitation links need BOT_USERNAME (the bot's @username, as @BotFather shows it)");
         }
         return new GrowthConfig(trial, days, limitIp, trafficGb, username, age, channel, referral, rewardDays,
-                bot == null ? null : bot.replaceFirst("^@", ""));
+                bot == null ? null : bot.replaceFirst("^@", ""), discount ? percent : 0);
+    }
+
+    /** True for a discount, false for days. */
+    private static boolean rewardKind(String value) {
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "days" -> false;
+            case "discount" -> true;
+            default -> throw new IllegalArgumentException("must be days or discount, got " + value);
+        };
     }
 
     private static int number(String value, int min, int max) {

@@ -48,7 +48,9 @@ public final class GrowthModule extends AbstractModule {
     GrowthSettings growthSettings(GrowthConfig c) {
         TrialPolicy trial = new TrialPolicy(c.trialEnabled(), c.trialRequireUsername(), c.trialMinAccountAge(), c.trialChannel(),
                 c.trialDays(), c.trialLimitIp(), c.trialTotalBytes());
-        return new GrowthSettings(trial, c.referralEnabled() ? new ReferralReward.ExtraDays(c.referralRewardDays()) : null, c.botUsername());
+        ReferralReward reward = c.referralDiscountPercent() > 0 ? new ReferralReward.Discount(c.referralDiscountPercent(), null)
+                : new ReferralReward.ExtraDays(c.referralRewardDays());
+        return new GrowthSettings(trial, c.referralEnabled() ? reward : null, c.botUsername());
     }
 
     /** Trial keys carry the trial's limits on the panel, paid keys the operator's; delivery, drift repair and link resets agree. */
@@ -67,15 +69,18 @@ public final class GrowthModule extends AbstractModule {
 
     @Provides
     @Singleton
-    InviteFriendsUseCase invitations(Users users, Referrals referrals, Transactions tx, Clock clock, GrowthSettings growth) {
-        return new ReferralLinks(users, referrals, tx, clock, growth);
+    InviteFriendsUseCase invitations(Users users, Referrals referrals, Keys keys, Trials trials, Transactions tx, Clock clock,
+                                     GrowthSettings growth) {
+        return new ReferralLinks(users, referrals, keys, trials::isTrialKey, tx, clock, growth);
     }
 
     @Provides
     @Singleton
     RewardReferralsUseCase rewards(Referrals referrals, Orders orders, Keys keys, Servers servers, VpnPanel panel, Trials trials,
-                                   FulfilmentJobs jobs, FulfilmentSignal signal, Transactions tx, Clock clock, GrowthSettings growth) {
-        return new ReferralRewards(referrals, orders, keys, servers, panel, trials, jobs, signal, tx, clock, growth);
+                                   FulfilmentJobs jobs, FulfilmentSignal signal, Transactions tx, Clock clock, GrowthSettings growth,
+                                   dev.vpnbot.application.port.out.codes.PromoCodes codes, Users users,
+                                   dev.vpnbot.application.port.out.notify.ReferralNews news) {
+        return new ReferralRewards(referrals, orders, keys, servers, panel, trials, jobs, signal, tx, clock, growth, codes, users, news);
     }
 
     @Provides

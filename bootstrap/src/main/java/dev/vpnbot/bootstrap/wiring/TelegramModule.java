@@ -121,6 +121,12 @@ public final class TelegramModule extends AbstractModule {
 
     @Provides
     @Singleton
+    dev.vpnbot.application.port.out.notify.ReferralNews referralNews(TelegramAdapter adapter) {
+        return adapter.referralNews();
+    }
+
+    @Provides
+    @Singleton
     dev.vpnbot.application.port.out.notify.GiftNews giftNews(TelegramAdapter adapter) {
         return adapter.giftNews();
     }

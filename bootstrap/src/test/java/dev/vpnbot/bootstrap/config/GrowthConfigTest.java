@@ -54,6 +54,20 @@ class GrowthConfigTest {
     }
 
     @Test
+    void referral_reward_discount_is_read_with_its_percent_and_nonsense_is_refused() {
+        GrowthConfig discount = read(Map.of("REFERRAL_ENABLED", "true", "BOT_USERNAME", "@vpn_shop_bot", "REFERRAL_REWARD", "discount",
+                "REFERRAL_DISCOUNT_PERCENT", "25")).growth();
+        assertThat(discount.referralDiscountPercent()).isEqualTo(25);
+        assertThat(read(Map.of("REFERRAL_REWARD", "Discount")).growth().referralDiscountPercent())
+                .isEqualTo(GrowthConfig.DEFAULT_REFERRAL_DISCOUNT_PERCENT);
+        assertThat(read(Map.of("REFERRAL_REWARD", "days", "REFERRAL_DISCOUNT_PERCENT", "25")).growth().referralDiscountPercent()).isZero();
+
+        assertThat(problemsOf(Map.of("REFERRAL_REWARD", "money", "REFERRAL_DISCOUNT_PERCENT", "101")))
+                .anySatisfy(p -> assertThat(p).startsWith("REFERRAL_REWARD:").contains("days or discount"))
+                .anySatisfy(p -> assertThat(p).startsWith("REFERRAL_DISCOUNT_PERCENT"));
+    }
+
+    @Test
     void referrals_without_the_bots_username_are_refused() {
         assertThat(problemsOf(Map.of("REFERRAL_ENABLED", "true"))).anySatisfy(p -> assertThat(p).contains("BOT_USERNAME"));
     }

@@ -129,6 +129,9 @@ public final class InMemoryAdaptersModule extends AbstractModule {
     }
 
     @Provides @Singleton dev.vpnbot.application.port.out.gifts.Gifts gifts() { return new dev.vpnbot.application.fixtures.InMemoryGifts(); }
+    @Provides @Singleton dev.vpnbot.application.port.out.notify.ReferralNews referralNews() {
+        return (to, code, percent) -> { };
+    }
     @Provides @Singleton dev.vpnbot.application.port.out.notify.GiftNews giftNews() {
         return new dev.vpnbot.application.fixtures.RecordingGiftNews();
     }

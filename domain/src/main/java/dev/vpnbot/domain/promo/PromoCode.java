@@ -1,6 +1,7 @@
 package dev.vpnbot.domain.promo;
 
 import dev.vpnbot.domain.tariff.TariffId;
+import dev.vpnbot.domain.user.UserId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -20,9 +21,10 @@ import java.util.regex.Pattern;
  * @param expiresAt      no use at or after this instant; null = never expires
  * @param tariffs        the tariffs it applies to; empty = all (a free key applies to its own tariff only)
  * @param newUsersOnly   only for users without a paid order
+ * @param owner          the one user who may use it (a referral reward); null = anybody
  */
 public record PromoCode(long id, String code, Benefit benefit, int maxUses, int maxUsesPerUser, Instant expiresAt,
-                        Set<TariffId> tariffs, boolean newUsersOnly, boolean disabled, Instant createdAt) {
+                        Set<TariffId> tariffs, boolean newUsersOnly, boolean disabled, Instant createdAt, UserId owner) {
     public static final int MAX_LENGTH = 32;
     private static final Pattern SHAPE = Pattern.compile("[A-Z0-9_-]{3," + MAX_LENGTH + "}");
 
@@ -37,6 +39,17 @@ public record PromoCode(long id, String code, Benefit benefit, int maxUses, int 
         createdAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** A code anybody may use (the operator's codes). */
+    public PromoCode(long id, String code, Benefit benefit, int maxUses, int maxUsesPerUser, Instant expiresAt,
+                     Set<TariffId> tariffs, boolean newUsersOnly, boolean disabled, Instant createdAt) {
+        this(id, code, benefit, maxUses, maxUsesPerUser, expiresAt, tariffs, newUsersOnly, disabled, createdAt, null);
+    }
+
+    /** A personal code is no code at all for anybody else (they are told it does not exist). */
+    public boolean usableBy(UserId user) {
+        return owner == null || owner.equals(user);
+    }
+
     /** The code as stored, or empty for anything that cannot be a code (garbage, too long). */
     public static Optional<String> normalize(String typed) {
         if (typed == null) return Optional.empty();
@@ -45,11 +58,11 @@ public record PromoCode(long id, String code, Benefit benefit, int maxUses, int 
     }
 
     public PromoCode withId(long newId) {
-        return new PromoCode(newId, code, benefit, maxUses, maxUsesPerUser, expiresAt, tariffs, newUsersOnly, disabled, createdAt);
+        return new PromoCode(newId, code, benefit, maxUses, maxUsesPerUser, expiresAt, tariffs, newUsersOnly, disabled, createdAt, owner);
     }
 
     public PromoCode disable() {
-        return new PromoCode(id, code, benefit, maxUses, maxUsesPerUser, expiresAt, tariffs, newUsersOnly, true, createdAt);
+        return new PromoCode(id, code, benefit, maxUses, maxUsesPerUser, expiresAt, tariffs, newUsersOnly, true, createdAt, owner);
     }
 
     public boolean appliesTo(TariffId tariff) {

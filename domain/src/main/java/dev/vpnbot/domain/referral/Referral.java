@@ -17,7 +17,7 @@ import java.util.Optional;
  * is refunded the reward is taken back (or never granted).
  *
  * @param qualifyingOrder the invited user's first paid order; null while waiting
- * @param rewardOrder     the zero-price order that gave the reward; null until granted
+ * @param rewardOrder     the zero-price order that gave the days; null until granted, and for a discount
  */
 public record Referral(UserId invited, UserId referrer, Instant invitedAt, State state, OrderId qualifyingOrder,
                        ReferralReward reward, OrderId rewardOrder, Instant rewardedAt, Instant reversedAt) {
@@ -40,8 +40,8 @@ public record Referral(UserId invited, UserId referrer, Instant invitedAt, State
         Objects.requireNonNull(state, "state");
         if (invited.equals(referrer)) throw new IllegalArgumentException("nobody refers themselves");
         if (state != State.WAITING && qualifyingOrder == null) throw new IllegalArgumentException(state + " needs the qualifying order");
-        if ((state == State.GRANTED || state == State.REVERSING || state == State.REVERSED) && (rewardOrder == null || reward == null)) {
-            throw new IllegalArgumentException(state + " needs the reward and its order");
+        if ((state == State.GRANTED || state == State.REVERSING || state == State.REVERSED) && !given(reward, rewardOrder)) {
+            throw new IllegalArgumentException(state + " needs the reward and its order (days) or its issued code (discount)");
         }
     }
 
@@ -82,6 +82,12 @@ public record Referral(UserId invited, UserId referrer, Instant invitedAt, State
     public Referral reversed() {
         requireState(State.REVERSING);
         return new Referral(invited, referrer, invitedAt, State.REVERSED, qualifyingOrder, reward, rewardOrder, rewardedAt, reversedAt);
+    }
+
+    /** Days are given by a zero-price order; a discount by the code issued. */
+    private static boolean given(ReferralReward reward, OrderId rewardOrder) {
+        if (reward instanceof ReferralReward.Discount discount) return discount.code() != null;
+        return reward != null && rewardOrder != null;
     }
 
     private void requireState(State expected) {

@@ -92,6 +92,9 @@ public record CallbackData(Action action, List<String> args) {
         TRIAL_TAKE("tg"),
         /** "Invite friends": the user's start link, invited count, rewards */
         INVITE("ti"),
+        /** "Invite friends": which key gets the days rewards; then the key chosen */
+        REWARD_KEYS("rk"),
+        REWARD_KEY_SET("rs", Arg.ID),
         /** gift codes (docs/CODES.md): buy the tariff as a gift; my gifts; take a gift (code) on a server; take back (gift id) */
         GIFT_BUY("gb", Arg.ID),
         GIFTS("g"),

@@ -101,6 +101,30 @@ class GrowthScreensTest {
     }
 
     @Test
+    void invite_friends_lets_the_referrer_choose_the_key_that_gets_the_days() {
+        started(GROWTH);
+        BotRig.TgUser anna = rig.user(1001, "Anna", "en");
+        assertThat(anna.press(anna.send("/start"), "ti").buttons()).extracting(Button::callbackData).doesNotContain("rk"); // no key yet
+        for (int i = 0; i < 2; i++) {
+            var order = rig.shop.placement.placeNewKey(new dev.vpnbot.application.port.in.ordering.PlaceOrderUseCase.PlaceNewKeyOrderCommand(
+                    new UserId(1001), new dev.vpnbot.domain.tariff.TariffId(1), new ServerId(1)));
+            rig.payAndDeliver(order.id().value());
+        }
+        long older = rig.keys.ofOwner(new UserId(1001)).stream().mapToLong(k -> k.id().value()).min().orElseThrow();
+
+        Call choice = anna.press(anna.press(anna.send("/start"), "ti"), "rk");
+        assertThat(choice.text()).contains("Which key gets the days?");
+        assertThat(choice.buttons()).filteredOn(b -> b.text().startsWith("✅")).singleElement()
+                .satisfies(b -> assertThat(b.callbackData()).isNotEqualTo("rs:" + older)); // the most recent by default
+        Call back = anna.press(choice, "rs:" + older);
+        assertThat(back.text()).contains("Invite friends");
+
+        Call again = anna.press(back, "rk");
+        assertThat(again.buttons()).filteredOn(b -> b.text().startsWith("✅")).singleElement()
+                .satisfies(b -> assertThat(b.callbackData()).isEqualTo("rs:" + older));
+    }
+
+    @Test
     void start_payload_that_is_garbage_or_too_long_gives_the_normal_menu_and_records_nothing() {
         started(GROWTH);
         BotRig.TgUser anna = rig.user(1001, "Anna", "en");

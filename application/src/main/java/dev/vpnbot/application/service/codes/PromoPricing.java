@@ -66,7 +66,7 @@ public final class PromoPricing implements OrderPricing {
 
     private Quote take(UserId user, Tariff tariff, TariffSnapshot offered, String typed, boolean remembered) {
         String text = PromoCode.normalize(typed).orElseThrow(() -> CodeRefusals.unknown(typed));
-        Optional<PromoCode> found = codes.findForUpdate(text);
+        Optional<PromoCode> found = codes.findForUpdate(text).filter(c -> c.usableBy(user));
         if (found.isEmpty()) {
             if (remembered) codes.forget(user);
             throw CodeRefusals.unknown(typed);

@@ -102,7 +102,7 @@ public final class PromoRedemption implements RedeemPromoCodeUseCase {
 
     private PromoCode usable(UserId userId, String typed) {
         String text = PromoCode.normalize(typed).orElseThrow(() -> CodeRefusals.unknown(typed));
-        return codes.find(text).orElseThrow(() -> CodeRefusals.unknown(typed));
+        return codes.find(text).filter(c -> c.usableBy(userId)).orElseThrow(() -> CodeRefusals.unknown(typed));
     }
 
     private Order ownOrder(UserId userId, OrderId orderId) {

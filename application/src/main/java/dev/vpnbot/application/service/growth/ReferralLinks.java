@@ -2,9 +2,13 @@ package dev.vpnbot.application.service.growth;
 
 import dev.vpnbot.application.port.in.Refusal;
 import dev.vpnbot.application.port.in.growth.InviteFriendsUseCase;
+import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Transactions;
 import dev.vpnbot.application.port.out.Users;
 import dev.vpnbot.application.port.out.growth.Referrals;
+import dev.vpnbot.domain.key.KeyId;
+import dev.vpnbot.domain.key.KeyStatus;
+import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.referral.Referral;
 import dev.vpnbot.domain.referral.ReferralCode;
 import dev.vpnbot.domain.referral.ReferralReward;
@@ -12,6 +16,8 @@ import dev.vpnbot.domain.user.User;
 import dev.vpnbot.domain.user.UserId;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -31,8 +37,18 @@ public final class ReferralLinks implements InviteFriendsUseCase {
     private final Clock clock;
     private final GrowthSettings settings;
     private final SecureRandom random = new SecureRandom();
+    private final Keys keys;
+    private final java.util.function.Predicate<KeyId> isTrialKey;
 
+    /** Without keys: no choice of the key for days rewards (the most recent gets them). */
     public ReferralLinks(Users users, Referrals referrals, Transactions transactions, Clock clock, GrowthSettings settings) {
+        this(users, referrals, null, key -> false, transactions, clock, settings);
+    }
+
+    public ReferralLinks(Users users, Referrals referrals, Keys keys, java.util.function.Predicate<KeyId> isTrialKey,
+                         Transactions transactions, Clock clock, GrowthSettings settings) {
+        this.keys = keys;
+        this.isTrialKey = isTrialKey;
         this.users = users;
         this.referrals = referrals;
         this.transactions = transactions;
@@ -46,10 +62,34 @@ public final class ReferralLinks implements InviteFriendsUseCase {
         users.find(user).orElseThrow(() -> new Refusal(Refusal.Reason.USER_NOT_REGISTERED, "user " + user));
         ReferralCode code = codeOf(user);
         Referrals.Summary summary = referrals.summary(user);
-        // the one kind today; a discount kind would show its own figure here
         int days = settings.referralReward() instanceof ReferralReward.ExtraDays extra ? extra.days() : 0;
+        int percent = settings.referralReward() instanceof ReferralReward.Discount off ? off.percent() : 0;
         return new Invitations("https://t.me/" + settings.botUsername() + "?start=" + code.startPayload(),
-                summary.invited(), summary.rewarded(), summary.rewardDays(), days);
+                summary.invited(), summary.rewarded(), summary.rewardDays(), days, percent, referrals.rewardCodes(user));
+    }
+
+    @Override
+    public List<RewardKey> rewardKeys(UserId user) {
+        if (!settings.referralsOn() || keys == null || !(settings.referralReward() instanceof ReferralReward.ExtraDays)) return List.of();
+        List<VpnKey> usable = usableKeys(user);
+        Optional<KeyId> gets = ReferralRewards.pick(usable, referrals.rewardKey(user)).map(VpnKey::id);
+        return usable.stream().sorted(Comparator.comparingLong((VpnKey k) -> k.id().value()).reversed())
+                .map(k -> new RewardKey(k.id(), k.expiresAt(), gets.isPresent() && gets.get().equals(k.id()))).toList();
+    }
+
+    @Override
+    public void chooseRewardKey(UserId user, KeyId key) {
+        if (!settings.referralsOn()) throw new Refusal(Refusal.Reason.REFERRALS_OFF, "referrals are off");
+        if (keys == null || usableKeys(user).stream().noneMatch(k -> k.id().equals(key))) {
+            throw new Refusal(Refusal.Reason.KEY_NOT_FOUND, "key " + key + " of user " + user + " cannot take rewards");
+        }
+        codeOf(user); // the choice is kept with the user's invitation code
+        transactions.run(() -> referrals.chooseRewardKey(user, key));
+    }
+
+    /** Keys that are on and not trial keys: the days reward can extend them. */
+    private List<VpnKey> usableKeys(UserId user) {
+        return keys.ofOwner(user).stream().filter(k -> k.status() == KeyStatus.ACTIVE).filter(k -> !isTrialKey.test(k.id())).toList();
     }
 
     /** The user's code, made on first use; a collision (or another request making it at once) tries again. */

@@ -7,9 +7,14 @@ import dev.vpnbot.application.port.out.Keys;
 import dev.vpnbot.application.port.out.Orders;
 import dev.vpnbot.application.port.out.Servers;
 import dev.vpnbot.application.port.out.Transactions;
+import dev.vpnbot.application.port.out.Users;
+import dev.vpnbot.application.port.out.codes.PromoCodes;
+import dev.vpnbot.application.port.out.notify.Recipient;
+import dev.vpnbot.application.port.out.notify.ReferralNews;
 import dev.vpnbot.application.port.out.growth.Referrals;
 import dev.vpnbot.application.port.out.growth.Trials;
 import dev.vpnbot.application.port.out.panel.VpnPanel;
+import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.key.KeyStatus;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.order.Order;
@@ -23,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -55,9 +61,20 @@ public final class ReferralRewards implements RewardReferralsUseCase {
     private final Transactions transactions;
     private final Clock clock;
     private final GrowthSettings settings;
+    /** Null without promo codes: a discount reward then waits. */
+    private final ReferralDiscounts discounts;
+    private final Users users;
+    private final ReferralNews news;
 
+    /** Days rewards only (no promo codes wired). */
     public ReferralRewards(Referrals referrals, Orders orders, Keys keys, Servers servers, VpnPanel panel, Trials trials,
                            FulfilmentJobs jobs, FulfilmentSignal signal, Transactions transactions, Clock clock, GrowthSettings settings) {
+        this(referrals, orders, keys, servers, panel, trials, jobs, signal, transactions, clock, settings, null, null, null);
+    }
+
+    public ReferralRewards(Referrals referrals, Orders orders, Keys keys, Servers servers, VpnPanel panel, Trials trials,
+                           FulfilmentJobs jobs, FulfilmentSignal signal, Transactions transactions, Clock clock, GrowthSettings settings,
+                           PromoCodes codes, Users users, ReferralNews news) {
         this.referrals = referrals;
         this.orders = orders;
         this.keys = keys;
@@ -69,6 +86,9 @@ public final class ReferralRewards implements RewardReferralsUseCase {
         this.transactions = transactions;
         this.clock = clock;
         this.settings = settings;
+        this.discounts = codes == null ? null : new ReferralDiscounts(codes);
+        this.users = users;
+        this.news = news;
     }
 
     @Override
@@ -98,7 +118,11 @@ public final class ReferralRewards implements RewardReferralsUseCase {
             return next;
         });
         boolean changed = was[0] != after.state();
-        if (changed && after.state() == Referral.State.GRANTED) signal.orderPaid(after.rewardOrder());
+        if (changed && after.state() == Referral.State.GRANTED && after.rewardOrder() != null) signal.orderPaid(after.rewardOrder());
+        // after the commit; a message lost to a crash here leaves the code on the "Invite friends" screen
+        if (changed && after.state() == Referral.State.GRANTED && after.reward() instanceof ReferralReward.Discount code && news != null) {
+            news.discountEarned(Recipient.of(after.referrer(), users.find(after.referrer())), code.code(), code.percent());
+        }
         if (after.state() == Referral.State.REVERSING) return syncPanel(after) || changed;
         return changed;
     }
@@ -109,6 +133,7 @@ public final class ReferralRewards implements RewardReferralsUseCase {
         if (referrals.refunded(first.get())) return r.voided(first.get());
         ReferralReward reward = settings.referralReward();
         if (reward == null) return r; // referrals switched off since: the reward waits
+        if (reward instanceof ReferralReward.Discount discount) return grantDiscount(r, first.get(), discount);
         Optional<VpnKey> key = rewardKey(r.referrer());
         if (key.isEmpty()) return r;
         Order qualifying = orders.find(first.get()).orElseThrow();
@@ -121,16 +146,43 @@ public final class ReferralRewards implements RewardReferralsUseCase {
         return r.granted(first.get(), reward, given.id(), now);
     }
 
-    /** The referrer's most recently bought key that is on (expired is fine: the reward extends it); trial keys are not extended. */
+    private Referral grantDiscount(Referral r, OrderId first, ReferralReward.Discount discount) {
+        if (discounts == null) return r;
+        Instant now = clock.instant();
+        ReferralReward.Discount issued = discounts.issue(r.referrer(), discount, now);
+        LOG.info(() -> "user " + r.referrer() + " rewarded code " + issued.code() + " (" + issued.percent() + " % off) for inviting "
+                + r.invited());
+        return r.granted(first, issued, null, now);
+    }
+
+    /**
+     * The key the referrer chose, while it is still usable; otherwise their most recently bought key
+     * that is on (expired is fine: the reward extends it). Trial keys are not extended.
+     */
     private Optional<VpnKey> rewardKey(UserId referrer) {
-        return keys.ofOwner(referrer).stream()
+        List<VpnKey> usable = keys.ofOwner(referrer).stream()
                 .filter(k -> k.status() == KeyStatus.ACTIVE)
                 .filter(k -> !trials.isTrialKey(k.id()))
-                .max(Comparator.comparingLong(k -> k.id().value()));
+                .toList();
+        return pick(usable, referrals.rewardKey(referrer));
+    }
+
+    /** The chosen key while it is usable, otherwise the most recently bought one. */
+    static Optional<VpnKey> pick(List<VpnKey> usable, Optional<KeyId> chosen) {
+        return usable.stream().filter(k -> chosen.isPresent() && k.id().equals(chosen.get())).findFirst()
+                .or(() -> usable.stream().max(Comparator.comparingLong(k -> k.id().value())));
     }
 
     private Referral takeBack(Referral r) {
         if (!referrals.refunded(r.qualifyingOrder())) return r;
+        if (r.reward() instanceof ReferralReward.Discount discount) {
+            if (discounts == null) return r;
+            boolean disabled = discounts.takeBack(discount);
+            LOG.info(() -> "reward code " + discount.code() + " for inviting " + r.invited() + (disabled ? " disabled" : " was used: it stays")
+                    + ": the payment was refunded");
+            Instant now = clock.instant();
+            return r.reversing(now).reversed(); // nothing on a panel to follow
+        }
         Order given = orders.findForUpdate(r.rewardOrder()).orElseThrow();
         if (!given.isGranted()) return r; // still being delivered: taken back once it is
         VpnKey key = keys.findForUpdate(given.keyId()).orElseThrow();

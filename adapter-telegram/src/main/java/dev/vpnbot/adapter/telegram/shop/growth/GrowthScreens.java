@@ -42,6 +42,8 @@ public final class GrowthScreens implements MainMenu.Extras {
         buttons.put(Action.TRIAL, (ix, d) -> whenOn(ix, trialScreen != null, () -> trialScreen.show(ix)));
         buttons.put(Action.TRIAL_TAKE, (ix, d) -> whenOn(ix, trialScreen != null, () -> trialScreen.take(ix)));
         buttons.put(Action.INVITE, (ix, d) -> whenOn(ix, inviteScreen != null, () -> inviteScreen.show(ix)));
+        buttons.put(Action.REWARD_KEYS, (ix, d) -> whenOn(ix, inviteScreen != null, () -> inviteScreen.keys(ix)));
+        buttons.put(Action.REWARD_KEY_SET, (ix, d) -> whenOn(ix, inviteScreen != null, () -> inviteScreen.choose(ix, d.id(0))));
     }
 
     private static void whenOn(Interaction ix, boolean on, Runnable screen) {

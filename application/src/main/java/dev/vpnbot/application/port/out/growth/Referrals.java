@@ -44,6 +44,15 @@ public interface Referrals {
 
     Summary summary(UserId referrer);
 
+    /** The key the referrer chose for their days rewards, if any (it may no longer be usable). */
+    Optional<dev.vpnbot.domain.key.KeyId> rewardKey(UserId referrer);
+
+    /** Remembers the referrer's choice; false when the referrer has no invitation code yet. */
+    boolean chooseRewardKey(UserId referrer, dev.vpnbot.domain.key.KeyId key);
+
+    /** The discount codes issued to a referrer as rewards and not taken back, oldest first. */
+    List<String> rewardCodes(UserId referrer);
+
     /** The admin's figures, all time. */
     ReferralFigures figures();
 }
