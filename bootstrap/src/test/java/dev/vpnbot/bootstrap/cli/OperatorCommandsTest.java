@@ -4,26 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel;
 import dev.vpnbot.adapter.postgres.DatabaseSettings;
-import dev.vpnbot.adapter.postgres.SecretBox;
 import dev.vpnbot.adapter.postgres.testing.TestDatabase;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code vpnbot server …} and {@code vpnbot tariff …} against real PostgreSQL and a fake 3x-ui panel. */
 class OperatorCommandsTest {
-    private static final String DATABASE = "vpnbot_cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private static OperatorCli cli;
     private static FakeThreeXuiPanel panel;
     private static Map<String, String> env;
 
@@ -33,46 +27,30 @@ class OperatorCommandsTest {
     @BeforeAll
     static void startPanelAndDatabase(@TempDir Path dir) {
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        panel = new FakeThreeXuiPanel().start();
-        TestDatabase db = TestDatabase.get();
-        db.execute("CREATE DATABASE " + DATABASE);
-        DatabaseSettings admin = db.adminSettings();
-        env = new HashMap<>();
-        env.put("DATABASE_URL", "jdbc:postgresql://" + admin.host() + ":" + admin.port() + "/" + DATABASE);
-        env.put("DATABASE_USER", admin.user());
-        if (admin.password() != null) env.put("DATABASE_PASSWORD", admin.password());
-        env.put("SECRET_KEY", SecretBox.newKey());
-        env.put("DATA_DIR", dir.toString());
+        cli = OperatorCli.start("vpnbot_cli_", dir);
+        panel = cli.panel;
+        env = cli.env;
     }
 
     @AfterAll
     static void stop() {
-        panel.close();
-        TestDatabase.get().execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        cli.close();
     }
 
     @BeforeEach
     void freshOutput() {
-        out = new StringWriter();
-        err = new StringWriter();
+        cli.freshOutput();
+        out = cli.out;
+        err = cli.err;
     }
 
     private int vpnbot(String... args) {
-        return vpnbot(env, "", null, args);
+        return cli.vpnbot(args);
     }
 
     /** {@code vpnbot} with this environment, this text on stdin, and this answer at a password prompt (null: no terminal). */
     private int vpnbot(Map<String, String> environment, String stdin, String typed, String... args) {
-        PanelSecret.Prompt prompt = question -> typed == null ? null : typed.toCharArray();
-        CommandLine cli = new CommandLine(new VpnbotCommand(environment,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), prompt));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 2];
-        all[0] = "--env-file";
-        all[1] = "/nonexistent/.env";
-        System.arraycopy(args, 0, all, 2, args.length);
-        return cli.execute(all);
+        return cli.vpnbot(environment, stdin, typed, args);
     }
 
     @Test
