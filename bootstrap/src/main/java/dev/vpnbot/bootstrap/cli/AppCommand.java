@@ -6,7 +6,6 @@ import dev.vpnbot.bootstrap.config.Purpose;
 import dev.vpnbot.bootstrap.wiring.ConsoleModule;
 import dev.vpnbot.domain.app.AppPlatform;
 import dev.vpnbot.domain.app.VpnApp;
-import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,12 +30,9 @@ final class AppCommand {
     }
 
     private static int change(AppCommand app, Change change) throws Exception {
-        PrintWriter out = app.parent.out();
-        return OperatorSession.run(app.parent, Purpose.PRICES, shop -> {
-            VpnApp changed = change.apply(shop.getInstance(ManageAppsUseCase.class));
+        return OperatorSession.answer(app.parent, Purpose.PRICES, ManageAppsUseCase.class, (use, out) -> {
+            VpnApp changed = change.apply(use);
             out.println(line(changed));
-            out.flush();
-            return VpnbotCommand.OK;
         });
     }
 
@@ -65,13 +61,10 @@ final class AppCommand {
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = app.parent.out();
-            return OperatorSession.run(app.parent, Purpose.PRICES, shop -> {
+            return OperatorSession.answer(app.parent, Purpose.PRICES, ManageAppsUseCase.class, (use, out) -> {
                 out.printf(Locale.ROOT, "%-8s %-3s %-12s %-16s %-8s %-8s %-45s %s%n", "PLATFORM", "#", "CODE", "NAME", "STATUS", "DEFAULT",
                         "IMPORT TEMPLATE", "STORE");
-                for (VpnApp a : shop.getInstance(ManageAppsUseCase.class).list(ConsoleModule.CONSOLE)) out.println(line(a));
-                out.flush();
-                return VpnbotCommand.OK;
+                for (VpnApp a : use.list(ConsoleModule.CONSOLE)) out.println(line(a));
             });
         }
     }

@@ -6,7 +6,6 @@ import dev.vpnbot.bootstrap.config.Purpose;
 import dev.vpnbot.bootstrap.wiring.ConsoleModule;
 import dev.vpnbot.domain.balance.LedgerEntry;
 import dev.vpnbot.domain.user.UserId;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,26 +63,19 @@ final class BalanceCommand {
 
     private int show(long id, int limit) throws Exception {
         if (!valid(id)) return VpnbotCommand.BAD_CONFIGURATION;
-        PrintWriter out = parent.out();
-        return OperatorSession.run(parent, Purpose.OPERATE, shop -> {
-            Ledger ledger = shop.getInstance(ManageBalancesUseCase.class).ledger(ConsoleModule.CONSOLE, new UserId(id), Math.max(1, limit));
+        return OperatorSession.answer(parent, Purpose.OPERATE, ManageBalancesUseCase.class, (use, out) -> {
+            Ledger ledger = use.ledger(ConsoleModule.CONSOLE, new UserId(id), Math.max(1, limit));
             out.printf("user %d: balance %s%n", id, ledger.balance());
             for (LedgerEntry e : ledger.entries()) out.println(line(e));
-            out.flush();
-            return VpnbotCommand.OK;
         });
     }
 
     private int adjust(long id, String amount, String reason, boolean credit) throws Exception {
         if (!valid(id)) return VpnbotCommand.BAD_CONFIGURATION;
-        PrintWriter out = parent.out();
-        return OperatorSession.run(parent, Purpose.OPERATE, shop -> {
-            ManageBalancesUseCase balances = shop.getInstance(ManageBalancesUseCase.class);
+        return OperatorSession.answer(parent, Purpose.OPERATE, ManageBalancesUseCase.class, (balances, out) -> {
             LedgerEntry entry = credit ? balances.credit(ConsoleModule.CONSOLE, new UserId(id), amount, reason)
                     : balances.debit(ConsoleModule.CONSOLE, new UserId(id), amount, reason);
             out.println(line(entry));
-            out.flush();
-            return VpnbotCommand.OK;
         });
     }
 

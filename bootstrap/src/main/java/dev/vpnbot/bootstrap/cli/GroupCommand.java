@@ -34,12 +34,9 @@ final class GroupCommand {
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = group.parent.out();
-            return OperatorSession.run(group.parent, Purpose.PRICES, shop -> {
+            return OperatorSession.answer(group.parent, Purpose.PRICES, ManageServerGroupsUseCase.class, (use, out) -> {
                 out.printf("%-5s %-20s %s%n", "ID", "NAME", "SERVERS");
-                for (ServerGroup g : shop.getInstance(ManageServerGroupsUseCase.class).groups(ConsoleModule.CONSOLE)) print(out, g);
-                out.flush();
-                return VpnbotCommand.OK;
+                for (ServerGroup g : use.groups(ConsoleModule.CONSOLE)) print(out, g);
             });
         }
     }
@@ -51,11 +48,8 @@ final class GroupCommand {
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = group.parent.out();
-            return OperatorSession.run(group.parent, Purpose.PRICES, shop -> {
-                print(out, shop.getInstance(ManageServerGroupsUseCase.class).create(ConsoleModule.CONSOLE, name));
-                out.flush();
-                return VpnbotCommand.OK;
+            return OperatorSession.answer(group.parent, Purpose.PRICES, ManageServerGroupsUseCase.class, (use, out) -> {
+                print(out, use.create(ConsoleModule.CONSOLE, name));
             });
         }
     }
@@ -69,11 +63,8 @@ final class GroupCommand {
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = group.parent.out();
-            return OperatorSession.run(group.parent, Purpose.PRICES, shop -> {
-                print(out, shop.getInstance(ManageServerGroupsUseCase.class).addServer(ConsoleModule.CONSOLE, name, new ServerId(server)));
-                out.flush();
-                return VpnbotCommand.OK;
+            return OperatorSession.answer(group.parent, Purpose.PRICES, ManageServerGroupsUseCase.class, (use, out) -> {
+                print(out, use.addServer(ConsoleModule.CONSOLE, name, new ServerId(server)));
             });
         }
     }
@@ -87,11 +78,8 @@ final class GroupCommand {
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = group.parent.out();
-            return OperatorSession.run(group.parent, Purpose.PRICES, shop -> {
-                print(out, shop.getInstance(ManageServerGroupsUseCase.class).removeServer(ConsoleModule.CONSOLE, name, new ServerId(server)));
-                out.flush();
-                return VpnbotCommand.OK;
+            return OperatorSession.answer(group.parent, Purpose.PRICES, ManageServerGroupsUseCase.class, (use, out) -> {
+                print(out, use.removeServer(ConsoleModule.CONSOLE, name, new ServerId(server)));
             });
         }
     }

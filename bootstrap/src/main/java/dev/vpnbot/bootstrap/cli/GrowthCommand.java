@@ -8,7 +8,6 @@ import dev.vpnbot.bootstrap.wiring.ConsoleModule;
 import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.server.ServerId;
 import dev.vpnbot.domain.tariff.TariffId;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -43,14 +42,10 @@ final class GrowthCommand {
                 growth.parent.err().println("refused: '" + mode + "' is not on or off");
                 return VpnbotCommand.BAD_CONFIGURATION;
             }
-            PrintWriter out = growth.parent.out();
-            return OperatorSession.run(growth.parent, Purpose.PRICES, shop -> {
-                ManageGrowthUseCase use = shop.getInstance(ManageGrowthUseCase.class);
+            return OperatorSession.answer(growth.parent, Purpose.PRICES, ManageGrowthUseCase.class, (use, out) -> {
                 use.markTrialServer(ConsoleModule.CONSOLE, new ServerId(id), on);
                 out.println("servers for trial keys: " + use.trialServers(ConsoleModule.CONSOLE).stream()
                         .map(s -> String.valueOf(s.value())).sorted().collect(Collectors.joining(", ", "[", "]")));
-                out.flush();
-                return VpnbotCommand.OK;
             });
         }
     }
@@ -69,12 +64,9 @@ final class GrowthCommand {
                 growth.parent.err().println("refused: '" + mode + "' is not on or off");
                 return VpnbotCommand.BAD_CONFIGURATION;
             }
-            PrintWriter out = growth.parent.out();
-            return OperatorSession.run(growth.parent, Purpose.PRICES, shop -> {
-                shop.getInstance(ManageGrowthUseCase.class).markOncePerUser(ConsoleModule.CONSOLE, new TariffId(id), on);
+            return OperatorSession.answer(growth.parent, Purpose.PRICES, ManageGrowthUseCase.class, (use, out) -> {
+                use.markOncePerUser(ConsoleModule.CONSOLE, new TariffId(id), on);
                 out.println("tariff " + id + (on ? " is sold once per user" : " is sold any number of times"));
-                out.flush();
-                return VpnbotCommand.OK;
             });
         }
     }
@@ -85,9 +77,8 @@ final class GrowthCommand {
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = growth.parent.out();
-            return OperatorSession.run(growth.parent, Purpose.PRICES, shop -> {
-                GrowthFigures g = shop.getInstance(ManageGrowthUseCase.class).figures(ConsoleModule.CONSOLE);
+            return OperatorSession.answer(growth.parent, Purpose.PRICES, ManageGrowthUseCase.class, (use, out) -> {
+                GrowthFigures g = use.figures(ConsoleModule.CONSOLE);
                 ReferralFigures r = g.referrals();
                 out.printf("trials started:           %d%n", g.trialsStarted());
                 out.printf("trials converted to paid: %d (%d%%)%n", g.trialsConverted(), g.conversionPercent());
@@ -97,8 +88,6 @@ final class GrowthCommand {
                         r.cryptoTotals().isEmpty() ? "0" : r.cryptoTotals().stream().map(Money::toString).collect(Collectors.joining(" + ")), r.stars());
                 out.printf("rewards granted:          %d%n", r.rewardsGranted());
                 out.printf("rewards reversed:         %d%n", r.rewardsReversed());
-                out.flush();
-                return VpnbotCommand.OK;
             });
         }
     }

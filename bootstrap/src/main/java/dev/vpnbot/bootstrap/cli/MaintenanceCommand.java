@@ -4,7 +4,6 @@ import dev.vpnbot.application.port.in.admin.ManageTariffsUseCase;
 import dev.vpnbot.bootstrap.config.Purpose;
 import dev.vpnbot.bootstrap.wiring.ConsoleModule;
 import dev.vpnbot.domain.shop.SalesPause;
-import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,16 +30,12 @@ final class MaintenanceCommand implements Callable<Integer> {
             parent.err().println("refused: '" + mode + "' is not on, off or status");
             return VpnbotCommand.BAD_CONFIGURATION;
         }
-        PrintWriter out = parent.out();
-        return OperatorSession.run(parent, Purpose.PRICES, shop -> {
-            ManageTariffsUseCase tariffs = shop.getInstance(ManageTariffsUseCase.class);
+        return OperatorSession.answer(parent, Purpose.PRICES, ManageTariffsUseCase.class, (tariffs, out) -> {
             if (mode.equals("on")) tariffs.pauseSales(ConsoleModule.CONSOLE, message);
             if (mode.equals("off")) tariffs.resumeSales(ConsoleModule.CONSOLE);
             Optional<SalesPause> pause = tariffs.salesPause(ConsoleModule.CONSOLE);
             out.println(pause.map(p -> "sales paused since " + p.since() + (p.message().isEmpty() ? "" : "; buyers read: " + p.message()))
                     .orElse("sales running"));
-            out.flush();
-            return VpnbotCommand.OK;
         });
     }
 }

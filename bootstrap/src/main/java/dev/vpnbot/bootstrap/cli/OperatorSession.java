@@ -10,6 +10,7 @@ import dev.vpnbot.bootstrap.config.Purpose;
 import dev.vpnbot.bootstrap.config.Secret;
 import dev.vpnbot.bootstrap.wiring.ConfigModule;
 import dev.vpnbot.bootstrap.wiring.ConsoleModule;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,23 @@ final class OperatorSession {
         int run(Injector shop) throws Exception;
     }
 
+    /** What a command prints, given the one use case it asks and stdout. */
+    @FunctionalInterface
+    interface Answer<U> {
+        void write(U useCase, PrintWriter out) throws Exception;
+    }
+
     private OperatorSession() {}
+
+    /** {@link #run} for a command that asks one use case and prints what it answers: flushed, exit code 0. */
+    static <U> int answer(VpnbotCommand parent, Purpose purpose, Class<U> useCase, Answer<U> answer) throws Exception {
+        PrintWriter out = parent.out();
+        return run(parent, purpose, shop -> {
+            answer.write(shop.getInstance(useCase), out);
+            out.flush();
+            return VpnbotCommand.OK;
+        });
+    }
 
     /**
      * @param purpose {@link Purpose#OPERATE} for commands that read or store panel secrets,

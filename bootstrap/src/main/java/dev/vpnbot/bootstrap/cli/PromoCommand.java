@@ -10,7 +10,6 @@ import dev.vpnbot.domain.money.Money;
 import dev.vpnbot.domain.promo.Benefit;
 import dev.vpnbot.domain.promo.PromoCode;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,13 +41,10 @@ final class PromoCommand {
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = promo.parent.out();
-            return OperatorSession.run(promo.parent, Purpose.PRICES, shop -> {
-                PromoCode created = shop.getInstance(ManagePromoCodesUseCase.class)
+            return OperatorSession.answer(promo.parent, Purpose.PRICES, ManagePromoCodesUseCase.class, (use, out) -> {
+                PromoCode created = use
                         .create(ConsoleModule.CONSOLE, PromoSpec.parse(code + " " + String.join(" ", settings)));
                 out.printf("code %s created: %s%n", created.code(), describe(created));
-                out.flush();
-                return VpnbotCommand.OK;
             });
         }
     }
@@ -59,16 +55,13 @@ final class PromoCommand {
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = promo.parent.out();
-            return OperatorSession.run(promo.parent, Purpose.PRICES, shop -> {
+            return OperatorSession.answer(promo.parent, Purpose.PRICES, ManagePromoCodesUseCase.class, (use, out) -> {
                 out.printf("%-32s %-9s %-6s %-6s %-16s %s%n", "CODE", "STATE", "USES", "PAID", "DISCOUNT GIVEN", "RULES");
-                for (CodeFigures f : shop.getInstance(ManagePromoCodesUseCase.class).list(ConsoleModule.CONSOLE)) {
+                for (CodeFigures f : use.list(ConsoleModule.CONSOLE)) {
                     out.printf("%-32s %-9s %-6d %-6d %-16s %s%n", f.code().code(), f.code().disabled() ? "disabled" : "active", f.uses(),
                             f.paidUses(), f.discountGiven().isEmpty() ? "0" : f.discountGiven().stream().map(Money::toString)
                                     .collect(Collectors.joining(", ")), describe(f.code()));
                 }
-                out.flush();
-                return VpnbotCommand.OK;
             });
         }
     }
@@ -80,12 +73,9 @@ final class PromoCommand {
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = promo.parent.out();
-            return OperatorSession.run(promo.parent, Purpose.PRICES, shop -> {
-                PromoCode disabled = shop.getInstance(ManagePromoCodesUseCase.class).disable(ConsoleModule.CONSOLE, code);
+            return OperatorSession.answer(promo.parent, Purpose.PRICES, ManagePromoCodesUseCase.class, (use, out) -> {
+                PromoCode disabled = use.disable(ConsoleModule.CONSOLE, code);
                 out.printf("code %s disabled%n", disabled.code());
-                out.flush();
-                return VpnbotCommand.OK;
             });
         }
     }
@@ -97,15 +87,12 @@ final class PromoCommand {
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = promo.parent.out();
-            return OperatorSession.run(promo.parent, Purpose.PRICES, shop -> {
+            return OperatorSession.answer(promo.parent, Purpose.PRICES, ManagePromoCodesUseCase.class, (use, out) -> {
                 out.printf("%-24s %-8s %-12s %-14s %-14s %-6s %s%n", "WHEN", "ORDER", "USER", "LIST PRICE", "DISCOUNT", "DAYS+", "STATUS");
-                for (Redemption r : shop.getInstance(ManagePromoCodesUseCase.class).redemptions(ConsoleModule.CONSOLE, code)) {
+                for (Redemption r : use.redemptions(ConsoleModule.CONSOLE, code)) {
                     out.printf("%-24s %-8d %-12d %-14s %-14s %-6d %s%n", r.redeemedAt(), r.orderId().value(), r.userId().telegramId(),
                             r.listPrice(), r.off(), r.extraDays(), r.orderStatus());
                 }
-                out.flush();
-                return VpnbotCommand.OK;
             });
         }
     }
@@ -126,14 +113,11 @@ final class PromoCommand {
                 promo.parent.err().println("refused: " + csv + " exists already: name a new file");
                 return VpnbotCommand.BAD_CONFIGURATION;
             }
-            PrintWriter out = promo.parent.out();
-            return OperatorSession.run(promo.parent, Purpose.PRICES, shop -> {
-                List<PromoCode> made = shop.getInstance(ManagePromoCodesUseCase.class)
+            return OperatorSession.answer(promo.parent, Purpose.PRICES, ManagePromoCodesUseCase.class, (use, out) -> {
+                List<PromoCode> made = use
                         .batch(ConsoleModule.CONSOLE, PromoSpec.parse(prefix + " " + String.join(" ", settings)), count);
                 writeCsv(csv, made);
                 out.printf("%d codes created and written to %s%n", made.size(), csv);
-                out.flush();
-                return VpnbotCommand.OK;
             });
         }
     }

@@ -32,15 +32,12 @@ final class TariffCommand {
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = tariff.parent.out();
-            return OperatorSession.run(tariff.parent, Purpose.PRICES, shop -> {
+            return OperatorSession.answer(tariff.parent, Purpose.PRICES, ManageTariffsUseCase.class, (use, out) -> {
                 out.printf("%-5s %-6s %-14s %-7s %-6s %s%n", "ID", "DAYS", "PRICE", "ACTIVE", "ORDER", "STARS");
-                for (Tariff t : shop.getInstance(ManageTariffsUseCase.class).allTariffs(ConsoleModule.CONSOLE)) {
+                for (Tariff t : use.allTariffs(ConsoleModule.CONSOLE)) {
                     out.printf("%-5s %-6d %-14s %-7s %-6d %s%n", t.id(), t.days(), t.price(), t.active() ? "yes" : "no", t.displayOrder(),
                             t.starsPrice() == null ? "(rate)" : t.starsPrice().count());
                 }
-                out.flush();
-                return VpnbotCommand.OK;
             });
         }
     }
@@ -102,14 +99,11 @@ final class TariffCommand {
                         + ", or 0 to derive it from the price");
                 return VpnbotCommand.BAD_CONFIGURATION;
             }
-            PrintWriter out = tariff.parent.out();
-            return OperatorSession.run(tariff.parent, Purpose.PRICES, shop -> {
-                Tariff changed = shop.getInstance(ManageTariffsUseCase.class)
+            return OperatorSession.answer(tariff.parent, Purpose.PRICES, ManageTariffsUseCase.class, (use, out) -> {
+                Tariff changed = use
                         .setStarsPrice(ConsoleModule.CONSOLE, new TariffId(id), stars == 0 ? null : Stars.price(stars));
                 out.printf("tariff %s (%d days) now costs %s%n", changed.id(), changed.days(),
                         changed.starsPrice() == null ? "its price at STARS_PER_UNIT in stars" : changed.starsPrice());
-                out.flush();
-                return VpnbotCommand.OK;
             });
         }
     }
@@ -137,14 +131,11 @@ final class TariffCommand {
                 tariff.parent.err().println("refused: " + e.getMessage());
                 return VpnbotCommand.BAD_CONFIGURATION;
             }
-            PrintWriter out = tariff.parent.out();
-            return OperatorSession.run(tariff.parent, Purpose.PRICES, shop -> {
-                TariffLimits set = shop.getInstance(SetTariffLimitsUseCase.class)
+            return OperatorSession.answer(tariff.parent, Purpose.PRICES, SetTariffLimitsUseCase.class, (use, out) -> {
+                TariffLimits set = use
                         .setLimits(ConsoleModule.CONSOLE, new TariffId(id), ips, gb, monthlyReset);
                 out.printf("tariff %d: %s devices, %s%s%n", id, set.devices() == 0 ? "default" : String.valueOf(set.devices()),
                         set.trafficGb() == 0 ? "default traffic" : set.trafficGb() + " GB", set.monthlyReset() ? ", reset every 30 days" : "");
-                out.flush();
-                return VpnbotCommand.OK;
             });
         }
     }
@@ -167,12 +158,9 @@ final class TariffCommand {
                         + " GB, got " + gb);
                 return VpnbotCommand.BAD_CONFIGURATION;
             }
-            PrintWriter out = tariff.parent.out();
-            return OperatorSession.run(tariff.parent, Purpose.PRICES, shop -> {
-                int set = shop.getInstance(SetTariffLimitsUseCase.class).setTrafficPack(ConsoleModule.CONSOLE, new TariffId(id), gb);
+            return OperatorSession.answer(tariff.parent, Purpose.PRICES, SetTariffLimitsUseCase.class, (use, out) -> {
+                int set = use.setTrafficPack(ConsoleModule.CONSOLE, new TariffId(id), gb);
                 out.printf(set == 0 ? "tariff %d: an ordinary tariff (no traffic pack)%n" : "tariff %d: a traffic pack of %d GB%n", id, set);
-                out.flush();
-                return VpnbotCommand.OK;
             });
         }
     }

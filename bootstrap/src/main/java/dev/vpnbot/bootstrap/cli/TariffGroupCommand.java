@@ -4,7 +4,6 @@ import dev.vpnbot.application.port.in.admin.ManageServerGroupsUseCase;
 import dev.vpnbot.bootstrap.config.Purpose;
 import dev.vpnbot.bootstrap.wiring.ConsoleModule;
 import dev.vpnbot.domain.tariff.TariffId;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -21,14 +20,11 @@ final class TariffGroupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = tariff.parent.out();
         boolean none = group.strip().equalsIgnoreCase("none");
-        return OperatorSession.run(tariff.parent, Purpose.PRICES, shop -> {
-            shop.getInstance(ManageServerGroupsUseCase.class).setTariffGroup(ConsoleModule.CONSOLE, new TariffId(id), none ? null : group);
+        return OperatorSession.answer(tariff.parent, Purpose.PRICES, ManageServerGroupsUseCase.class, (use, out) -> {
+            use.setTariffGroup(ConsoleModule.CONSOLE, new TariffId(id), none ? null : group);
             out.println(none ? "tariff " + id + " sells keys on one location the buyer picks"
                     : "tariff " + id + " sells keys on every server of group " + group.strip());
-            out.flush();
-            return VpnbotCommand.OK;
         });
     }
 }
