@@ -53,6 +53,10 @@ public final class GroupEditFlow {
 
     /** The typed name: the group {@code c.id()} renamed, or (0) a new group. */
     public void received(Interaction ix, String typed, Conversation c) {
+        if (groups == null) {
+            screen.list(ix);
+            return;
+        }
         Texts t = ix.texts();
         String name = typed == null ? "" : typed.strip();
         String back = c.id() == 0 ? CallbackData.of(Action.SERVER_GROUPS) : CallbackData.of(Action.SERVER_GROUP, c.id());
