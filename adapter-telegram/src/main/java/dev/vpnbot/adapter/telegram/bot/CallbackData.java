@@ -198,21 +198,16 @@ public record CallbackData(Action action, List<String> args) {
         APP_DEFAULT(Who.ADMIN, "akd", Arg.PLATFORM, Arg.APP),
         APP_EDIT(Who.ADMIN, "ake", Arg.PLATFORM, Arg.APP),
         APP_ADD(Who.ADMIN, "akn", Arg.PLATFORM),
-        // ---- admins only, server groups (docs/SUBSCRIPTION.md): "ag…" ----
-        SERVER_GROUPS(Who.ADMIN, "ag"),
+        SERVER_GROUPS(Who.ADMIN, "ag"), // server groups (docs/SUBSCRIPTION.md); aga/agr: group, server; agf: group, tariff
         SERVER_GROUP(Who.ADMIN, "agv", Arg.ID),
         SERVER_GROUP_NEW(Who.ADMIN, "agn"),
-        /** group: the servers it does not hold yet */
         SERVER_GROUP_SERVERS(Who.ADMIN, "agp", Arg.ID),
-        /** group, then server */
         SERVER_GROUP_ADD(Who.ADMIN, "aga", Arg.ID, Arg.ID),
         SERVER_GROUP_REMOVE(Who.ADMIN, "agr", Arg.ID, Arg.ID),
         SERVER_GROUP_RENAME(Who.ADMIN, "agm", Arg.ID),
         SERVER_GROUP_DELETE(Who.ADMIN, "agd", Arg.ID),
         SERVER_GROUP_DELETE_CONFIRMED(Who.ADMIN, "agx", Arg.ID),
-        /** group: every tariff, and which group it sells */
         SERVER_GROUP_TARIFFS(Who.ADMIN, "agt", Arg.ID),
-        /** group, then tariff: the tariff sells this group, or (if it did) one location again */
         SERVER_GROUP_TARIFF(Who.ADMIN, "agf", Arg.ID, Arg.ID);
 
         private static final Map<String, Action> BY_CODE =
