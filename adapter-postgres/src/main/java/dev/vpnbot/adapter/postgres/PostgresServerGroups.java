@@ -86,6 +86,46 @@ final class PostgresServerGroups implements ServerGroups {
                 .execute());
     }
 
+    @Override
+    public boolean rename(ServerGroupId group, String name) {
+        try {
+            return db.withHandle(h -> h.createUpdate("""
+                            UPDATE server_groups SET name = :name WHERE id = :id AND NOT all_servers
+                               AND NOT EXISTS (SELECT 1 FROM server_groups o WHERE lower(o.name) = lower(:name) AND o.id <> :id)""")
+                    .bind("id", group.value())
+                    .bind("name", name)
+                    .execute()) == 1;
+        } catch (RuntimeException e) {
+            if (Database.isUniqueViolation(e)) return false; // taken by a rename or create that committed meanwhile
+            throw e;
+        }
+    }
+
+    @Override
+    public List<TariffId> tariffsOf(ServerGroupId group) {
+        return db.withHandle(h -> h.createQuery("SELECT id FROM tariffs WHERE server_group_id = :group ORDER BY id")
+                .bind("group", group.value())
+                .mapTo(Long.class)
+                .map(TariffId::new)
+                .list());
+    }
+
+    /** The group's row is locked first: a tariff given the group meanwhile waits (its foreign key) and then fails. */
+    @Override
+    public boolean delete(ServerGroupId group) {
+        return db.inTransaction(() -> db.withHandle(h -> {
+            boolean free = h.createQuery("""
+                            SELECT NOT EXISTS (SELECT 1 FROM tariffs t WHERE t.server_group_id = g.id)
+                              FROM server_groups g WHERE g.id = :id AND NOT g.all_servers FOR UPDATE OF g""")
+                    .bind("id", group.value())
+                    .mapTo(Boolean.class)
+                    .findOne().orElse(false);
+            if (!free) return false;
+            h.createUpdate("UPDATE vpn_keys SET server_group_id = NULL WHERE server_group_id = :id").bind("id", group.value()).execute();
+            return h.createUpdate("DELETE FROM server_groups WHERE id = :id").bind("id", group.value()).execute() == 1;
+        }));
+    }
+
     private static ServerGroup group(java.sql.ResultSet rs) throws java.sql.SQLException {
         Set<ServerId> members = new HashSet<>();
         for (Long id : (Long[]) rs.getArray("members").getArray()) members.add(new ServerId(id));

@@ -20,10 +20,11 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * Persistence adapter: servers in the {@code servers} table. The panel password or token (and a
  * two-factor code) are sealed with {@link SecretBox} before they are written, bound to the
- * server's id. The load (keys that are active or being provisioned and have not expired) is kept
- * in {@code server_load} per UTC day of expiry by a trigger on {@code vpn_keys}, in the same
- * transaction as every key change (V7): a read adds the days after today to the keys expiring
- * later today, instead of counting every live key. A deleted server is only retired (retired_at
+ * server's id. The load (keys that are active or being provisioned and have not expired, whose
+ * home the server is or that have an active or pending placement on it: each key once per server)
+ * is kept in {@code server_load} per UTC day of expiry by triggers on {@code vpn_keys} and
+ * {@code key_placements}, in the same transaction as every change (V7, V24): a read adds the days
+ * after today to the keys expiring later today, instead of counting every live key. A deleted server is only retired (retired_at
  * set), so the keys and orders that name it keep their reference.
  */
 final class PostgresServers implements Servers {
@@ -32,7 +33,10 @@ final class PostgresServers implements Servers {
                    COALESCE((SELECT sum(l.keys) FROM server_load l WHERE l.server_id = s.id AND l.expires_on > :today), 0)
                    + (SELECT count(*) FROM vpn_keys k
                        WHERE k.server_id = s.id AND k.status IN ('ACTIVE', 'PROVISIONING')
-                         AND k.expires_at > :now AND k.expires_at < :tomorrow) AS load
+                         AND k.expires_at > :now AND k.expires_at < :tomorrow)
+                   + (SELECT count(*) FROM vpn_keys k JOIN key_placements p ON p.key_id = k.id AND p.server_id = s.id
+                       WHERE k.status IN ('ACTIVE', 'PROVISIONING') AND k.expires_at > :now AND k.expires_at < :tomorrow
+                         AND k.server_id <> s.id AND p.status IN ('ACTIVE', 'PENDING')) AS load
               FROM servers s
              WHERE s.retired_at IS NULL""";
 

@@ -306,6 +306,12 @@ public final class TelegramAdapter implements AutoCloseable {
             return this;
         }
 
+        /** The server groups screen (docs/SUBSCRIPTION.md); call after {@link #admin}. */
+        public BotAssembly serverGroups(dev.vpnbot.application.port.in.admin.ManageServerGroupsUseCase groups) {
+            this.admin = Objects.requireNonNull(admin, "admin use cases first").withServerGroups(groups);
+            return this;
+        }
+
         public TelegramBot build() {
             TelegramUseCases useCases = Objects.requireNonNull(shop, "shop use cases").withStars(stars).withGrowth(trial, invite).withApps(apps);
             AdminUseCases adminUseCases = admin == null ? null : admin.withStars(starsRefunds).withBalances(balances).withGrowth(growth).withApps(manageApps);

@@ -163,7 +163,9 @@ public final class BotRig implements AutoCloseable {
                         shop.transactions, clock))
                 .withBalances(shop.balanceAdministration)
                 .withTariffLimits(new TariffLimitSetting(admins, shop.tariffs, shop.tariffLimits, shop.trafficPacks))
-                .withApps(new AppCatalogue(admins, appList, shop.transactions));
+                .withApps(new AppCatalogue(admins, appList, shop.transactions))
+                .withServerGroups(new dev.vpnbot.application.service.admin.ServerGroupAdministration(admins, shop.serverGroups, shop.servers,
+                        shop.tariffs));
         TelegramUseCases useCases = settings.paymentTestMode()
                 ? new TelegramUseCases(shop.registration, lookup, shop.languageChange, shop.catalogue, shop.catalogue, shop.placement,
                         shop.paymentCheck, shop.cancellation, shop.myKeys, shop.testPayments, shop.timeZoneChange)

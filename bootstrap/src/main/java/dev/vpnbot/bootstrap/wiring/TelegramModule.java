@@ -181,7 +181,8 @@ public final class TelegramModule extends AbstractModule {
                     dev.vpnbot.application.port.in.growth.InviteFriendsUseCase invite,
                     dev.vpnbot.application.port.in.growth.ManageGrowthUseCase manageGrowth,
                     ListVpnAppsUseCase apps, ManageAppsUseCase manageApps,
-                    dev.vpnbot.application.port.in.gifts.GiftsUseCase gifts) {
+                    dev.vpnbot.application.port.in.gifts.GiftsUseCase gifts,
+                    dev.vpnbot.application.port.in.admin.ManageServerGroupsUseCase serverGroups) {
         TelegramBot bot = adapter.bot()
                 .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null), timeZone)
                 .resetLink(resetLink)
@@ -195,6 +196,7 @@ public final class TelegramModule extends AbstractModule {
                 .balance(balance, topUp, payFromBalance, autoRenew, ledgers)
                 .growth(trial, growth.referralEnabled() ? invite : null, manageGrowth)
                 .apps(apps, manageApps)
+                .serverGroups(serverGroups)
                 .build();
         bot.observeUpdates(metrics::updateTaken);
         return bot;

@@ -54,6 +54,8 @@ public final class AdminDesk {
     private final PromoCodesScreen promoCodes;
     /** null when the bot was assembled without the balance */
     private final LedgerScreen ledgers;
+    private final dev.vpnbot.adapter.telegram.admin.groups.ServerGroupsScreen groups;
+    private final dev.vpnbot.adapter.telegram.admin.groups.GroupEditFlow groupEdits;
 
     /**
      * @param admins whether a Telegram user id is an admin's (the same ids the use cases check)
@@ -76,6 +78,9 @@ public final class AdminDesk {
         this.ledgers = useCases.balances() == null ? null : new LedgerScreen(useCases.balances(), conversations);
         this.grants = new GrantFlow(useCases.users(), useCases.tariffs(), useCases.servers(), users, conversations);
         this.promoCodes = new PromoCodesScreen(useCases.promoCodes(), conversations);
+        this.groups = new dev.vpnbot.adapter.telegram.admin.groups.ServerGroupsScreen(useCases.serverGroups(), useCases.servers(),
+                useCases.tariffs(), conversations);
+        this.groupEdits = new dev.vpnbot.adapter.telegram.admin.groups.GroupEditFlow(useCases.serverGroups(), groups, conversations);
     }
 
     /** The user card's "Reset link" buttons; null (the default) leaves them out. */
@@ -177,6 +182,17 @@ public final class AdminDesk {
         buttons.put(Action.PROMO_CODE, (ix, d) -> promoCodes.card(ix, d.id(0)));
         buttons.put(Action.PROMO_CODE_DISABLE, (ix, d) -> promoCodes.disable(ix, d.id(0)));
         buttons.put(Action.PROMO_CODE_NEW, (ix, d) -> promoCodes.askNew(ix));
+        buttons.put(Action.SERVER_GROUPS, (ix, d) -> groups.list(ix));
+        buttons.put(Action.SERVER_GROUP, (ix, d) -> groups.card(ix, d.id(0)));
+        buttons.put(Action.SERVER_GROUP_NEW, (ix, d) -> groupEdits.askNew(ix));
+        buttons.put(Action.SERVER_GROUP_SERVERS, (ix, d) -> groups.serverChoice(ix, d.id(0)));
+        buttons.put(Action.SERVER_GROUP_ADD, (ix, d) -> groups.addServer(ix, d.id(0), d.id(1)));
+        buttons.put(Action.SERVER_GROUP_REMOVE, (ix, d) -> groups.removeServer(ix, d.id(0), d.id(1)));
+        buttons.put(Action.SERVER_GROUP_RENAME, (ix, d) -> groupEdits.askRename(ix, d.id(0)));
+        buttons.put(Action.SERVER_GROUP_DELETE, (ix, d) -> groupEdits.askDelete(ix, d.id(0)));
+        buttons.put(Action.SERVER_GROUP_DELETE_CONFIRMED, (ix, d) -> groupEdits.delete(ix, d.id(0)));
+        buttons.put(Action.SERVER_GROUP_TARIFFS, (ix, d) -> groups.tariffChoice(ix, d.id(0)));
+        buttons.put(Action.SERVER_GROUP_TARIFF, (ix, d) -> groups.toggleTariff(ix, d.id(0), d.id(1)));
     }
 
     /** One of {@link #COMMANDS}, from an admin. */
@@ -220,6 +236,7 @@ public final class AdminDesk {
             case ADMIN_PROMO_NEW -> promoCodes.received(ix, message.hasText() ? message.getText() : "");
             case ADMIN_LEDGER_ENTRY -> ledgers().received(ix, message, c);
             case ADMIN_APP -> apps.received(ix, message, c);
+            case ADMIN_GROUP_NAME -> groupEdits.received(ix, message.hasText() ? message.getText() : "", c);
             default -> home.sendNew(ix); // nothing typed is expected after a grant
         }
     }

@@ -44,6 +44,7 @@ final class AdminHome {
                         Button.callback(t.label("admin.home.codes"), CallbackData.of(Action.PROMO_CODES)))
                 .row(Button.callback(t.label("admin.home.auto_renewers"), CallbackData.of(Action.AUTO_RENEWERS)),
                         Button.callback(t.label("admin.home.apps"), CallbackData.of(Action.APPS)))
+                .row(Button.callback(t.label("admin.home.groups"), CallbackData.of(Action.SERVER_GROUPS)))
                 .row(MainMenu.back(t));
     }
 

@@ -44,7 +44,9 @@ public record Conversation(Step step, long id, String choice) {
         /** the next text is "amount reason" for a manual entry on user {@code id}; choice "credit" or "debit" */
         ADMIN_LEDGER_ENTRY,
         /** an app of the app list, typed line by line: "add:PLATFORM" or "edit:PLATFORM:code" in {@code choice} */
-        ADMIN_APP;
+        ADMIN_APP,
+        /** a server group's name: {@code id} the group renamed, 0 a new group */
+        ADMIN_GROUP_NAME;
 
         public boolean adminOnly() {
             return name().startsWith("ADMIN_");

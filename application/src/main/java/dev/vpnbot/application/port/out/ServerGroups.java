@@ -31,4 +31,16 @@ public interface ServerGroups {
 
     /** Sets (or with null clears) the group of a tariff. */
     void setTariffGroup(TariffId tariff, ServerGroupId group);
+
+    /** Renames a named group; false when the name is taken by another group (or the group is "all" or gone). */
+    boolean rename(ServerGroupId group, String name);
+
+    /** The tariffs that sell keys on the group, in id order. */
+    List<TariffId> tariffsOf(ServerGroupId group);
+
+    /**
+     * Deletes a named group no tariff sells, with its members; keys sold for it keep their
+     * placements and lose the group. False when a tariff sells it, it is "all" or it is gone.
+     */
+    boolean delete(ServerGroupId group);
 }

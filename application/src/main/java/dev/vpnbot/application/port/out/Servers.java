@@ -9,7 +9,9 @@ import java.util.Optional;
 
 /**
  * Outgoing port: the VPN servers and how to reach their panels. Servers come back with their
- * current load (keys on them that are active and not expired) filled in.
+ * current load filled in: keys that are active (or being provisioned) and not expired, whose home
+ * the server is or that have an active or pending placement on it (a group key occupies a client
+ * on each of its servers), each key once per server.
  */
 public interface Servers {
     ServerId nextId();

@@ -35,10 +35,7 @@ public final class ServerGroupAdministration implements ManageServerGroupsUseCas
     @Override
     public ServerGroup create(UserId actor, String name) {
         admins.require(actor);
-        String trimmed = name == null ? "" : name.strip();
-        if (!ServerGroup.isValidName(trimmed)) {
-            throw new Refusal(Refusal.Reason.INVALID_INPUT, "a group name is 1 to 64 letters, digits, spaces, '_', '.' or '-'");
-        }
+        String trimmed = validName(name);
         return groups.create(trimmed).orElseThrow(() -> new Refusal(Refusal.Reason.INVALID_INPUT, "group " + trimmed + " exists already"));
     }
 
@@ -70,6 +67,35 @@ public final class ServerGroupAdministration implements ManageServerGroupsUseCas
     public Optional<ServerGroup> groupOfTariff(UserId actor, TariffId tariff) {
         admins.require(actor);
         return groups.groupOfTariff(tariff).flatMap(groups::find);
+    }
+
+    @Override
+    public ServerGroup rename(UserId actor, String group, String newName) {
+        admins.require(actor);
+        ServerGroup g = named(group);
+        String trimmed = validName(newName);
+        if (!groups.rename(g.id(), trimmed)) throw new Refusal(Refusal.Reason.INVALID_INPUT, "group " + trimmed + " exists already");
+        return groups.find(g.id()).orElseThrow();
+    }
+
+    @Override
+    public void delete(UserId actor, String group) {
+        admins.require(actor);
+        ServerGroup g = named(group);
+        List<TariffId> selling = groups.tariffsOf(g.id());
+        if (!selling.isEmpty() || !groups.delete(g.id())) {
+            throw new Refusal(Refusal.Reason.INVALID_INPUT, "group " + g.name() + " is sold by tariff(s) "
+                    + selling.stream().map(t -> "#" + t.value()).collect(java.util.stream.Collectors.joining(", "))
+                    + ": give them another group or none first (vpnbot tariff set-group ID none)");
+        }
+    }
+
+    private static String validName(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (!ServerGroup.isValidName(trimmed)) {
+            throw new Refusal(Refusal.Reason.INVALID_INPUT, "a group name is 1 to 64 letters, digits, spaces, '_', '.' or '-'");
+        }
+        return trimmed;
     }
 
     private ServerGroup found(String name) {

@@ -30,4 +30,13 @@ public interface ManageServerGroupsUseCase {
 
     /** The group the tariff covers, if any. */
     Optional<ServerGroup> groupOfTariff(UserId actor, TariffId tariff);
+
+    /** A new name for a named group ("all" keeps its name); invalid or taken names are refused like {@link #create}'s. */
+    ServerGroup rename(UserId actor, String group, String newName);
+
+    /**
+     * Deletes a named group. Refused while a tariff sells it (set the tariff's group to another or
+     * none first). Keys sold for it keep every placement they have and follow no group any more.
+     */
+    void delete(UserId actor, String group);
 }
