@@ -117,6 +117,25 @@ class PerClientWritesTest {
 
     @ParameterizedTest
     @EnumSource(Profile.class)
+    void looking_up_many_keys_reads_the_whole_inbound_at_most_once(Profile profile) {
+        start(profile);
+        List<NewPanelClient> clients = List.of(ThreeXuiPanelContract.newClient(), ThreeXuiPanelContract.newClient(),
+                ThreeXuiPanelContract.newClient());
+        clients.forEach(c -> panel.createClient(server, c));
+        fake.setTraffic(clients.get(2).id().email(), 700, 900);
+        fake.clearRequestLog();
+
+        clients.forEach(c -> assertThat(panel.findClient(server, c.id())).isPresent());
+
+        assertThat(wholeInboundReads()).isEqualTo(profile.hasClientsApi() ? 0 : 1);
+        assertThat(panel.findClient(server, clients.get(2).id()).orElseThrow().downloadBytes()).isEqualTo(900);
+        fake.editClientAsAdmin(clients.get(1).id().email(), "enable", false); // changes the traffic row too (v2.8.1+)
+        fake.editClientAsAdmin(clients.get(1).id().email(), "expiryTime", 0);
+        assertThat(panel.findClient(server, clients.get(1).id()).orElseThrow().expiresAt()).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Profile.class)
     void an_admins_change_since_the_last_read_is_kept(Profile profile) {
         start(profile);
         NewPanelClient client = ThreeXuiPanelContract.newClient();
