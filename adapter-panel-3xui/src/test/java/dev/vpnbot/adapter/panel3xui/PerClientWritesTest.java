@@ -175,6 +175,21 @@ class PerClientWritesTest {
         assertThat(fake.storedClient(ours.email()).orElseThrow()).isEqualTo(before);
     }
 
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void a_client_without_a_traffic_row_is_still_deleted(Profile profile) {
+        start(profile);
+        NewPanelClient client = ThreeXuiPanelContract.newClient();
+        panel.createClient(server, client);
+        fake.dropTraffic(client.id().email());
+        int others = fake.clientCount(INBOUND) - 1;
+
+        panel.deleteClient(server, client.id());
+
+        assertThat(fake.storedClient(client.id().email())).isEmpty();
+        assertThat(fake.clientCount(INBOUND)).isEqualTo(others);
+    }
+
     private long wholeInboundReads() {
         return fake.requestLog().stream().filter(r -> r.contains("inbounds/get/") || r.contains("inbounds/list")).count();
     }

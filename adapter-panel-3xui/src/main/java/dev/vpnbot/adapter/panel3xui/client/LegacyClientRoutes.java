@@ -108,21 +108,26 @@ final class LegacyClientRoutes implements ClientRoutes {
         Envelope e = session.call(a -> a.deleteClient(inboundId, client.id()));
         if (e.success() || PanelMessages.isUnknownClient(e)) return;
         if (e.says(PanelMessages.NO_CLIENT_REMAINED)) {
-            removeLastClient(inboundId, client);
+            removeByRewrite(inboundId, client);
             return;
         }
-        if (e.says(PanelMessages.RECORD_NOT_FOUND)) throw noInbound(inboundId);
+        if (e.says(PanelMessages.RECORD_NOT_FOUND)) {
+            // no inbound, or a client without a traffic row: delClient reads the row with gorm's First and gives up
+            // (MHSanaei/3x-ui@v2.8.11:web/service/inbound.go#L735-L741); the inbound rewritten without it works
+            removeByRewrite(inboundId, client); // INBOUND_NOT_FOUND when there is no inbound
+            return;
+        }
         throw new PanelException(PanelFault.REJECTED, "panel " + session.name() + " refused to delete client " + client.email() + ": " + e.shortMsg());
     }
 
-    /** delClient will not empty an inbound; rewriting the whole inbound without the client will. */
-    private void removeLastClient(int inboundId, StoredClient client) {
+    /** delClient will not empty an inbound, nor drop a client without a traffic row; rewriting the whole inbound will. */
+    private void removeByRewrite(int inboundId, StoredClient client) {
         StoredInbound inbound = session.inbound(inboundId);
         List<StoredClient> remaining = inbound.clients().stream().filter(c -> !c.email().equalsIgnoreCase(client.email())).toList();
         ObjectNode body = inbound.withClients(remaining, session.json());
         Envelope e = session.call(a -> a.updateInbound(inboundId, body));
         if (!e.success()) {
-            throw new PanelException(PanelFault.REJECTED, "panel " + session.name() + " refused to remove the last client of inbound "
+            throw new PanelException(PanelFault.REJECTED, "panel " + session.name() + " refused to remove client " + client.email() + " from inbound "
                     + inboundId + ": " + e.shortMsg());
         }
     }

@@ -707,6 +707,13 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
         }
     }
 
+    /** The client's traffic row goes (the client stays), as after a hand edit of the panel's database. */
+    public void dropTraffic(String email) {
+        synchronized (store.lock) {
+            store.traffics.remove(email.toLowerCase(Locale.ROOT));
+        }
+    }
+
     /** Removes a client behind the adapter's back, as an admin or a cleanup job would. */
     public void removeClient(String email) {
         synchronized (store.lock) {
