@@ -13,6 +13,9 @@
 # BENCH_HTTP_THREADS (8), BENCH_KEYS_PER_SERVER (100), BENCH_WORKERS (1 = bootstrap's scheduler,
 # one fulfilment loop; more = that many loops at once, a what-if). CPUS (2): cores the JVM is told
 # it has. The bot's log: BENCH_LOG (/tmp/vpnbot-fulfilment-bench.log). MVN_ARGS (-o) for the build.
+# BENCH_NOTIFIER: port (default: notified = the fulfilment hands the key to the Notifier port) or
+# telegram (the real TelegramNotifier and rate-limited sender against the fake Bot API: notified =
+# the Bot API received the key's message, end to end; Telegram's default limits apply).
 # Exit status 1 when p99 at 200 webhooks/s >= 150 ms or the burst makes fewer than 200 fulfilments/s.
 set -euo pipefail
 cd "$(dirname "$0")/.."

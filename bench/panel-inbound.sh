@@ -4,8 +4,10 @@
 # real 3x-ui adapter against the in-process fake panel whose inbound already holds 0, 1k, 5k, 10k
 # clients, per panel generation (v2.8: per-inbound routes; v3.1: /panel/api/clients), with the
 # load average beside each row and the ratio to the smallest size (goal: >= 0.85 at 10k).
+# BENCH_OP=renew measures VpnPanel.setExpiry of keys already on the panel (a paid renewal) and
+# BENCH_OP=toggle setEnabled off and on (each switch one operation) instead of new keys (create).
 # See dev.vpnbot.adapter.panel3xui.bench.InboundSizeBenchmark.
-# Settings: BENCH_PROFILES (V2_8,V3_1), BENCH_SIZES (0,1000,5000,10000), BENCH_KEYS (300),
+# Settings: BENCH_OP (create), BENCH_PROFILES (V2_8,V3_1), BENCH_SIZES (0,1000,5000,10000), BENCH_KEYS (300),
 # BENCH_WARMUP (100), BENCH_THREADS (1). CPUS (2): cores the JVM is told it has. MVN_ARGS (-o).
 set -euo pipefail
 cd "$(dirname "$0")/.."

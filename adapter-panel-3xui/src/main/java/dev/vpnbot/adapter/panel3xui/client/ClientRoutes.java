@@ -7,6 +7,7 @@ import dev.vpnbot.adapter.panel3xui.session.ApiGeneration;
 import dev.vpnbot.adapter.panel3xui.session.PanelSession;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Client operations in the routes of one API generation. Refusals come out as
@@ -50,4 +51,24 @@ interface ClientRoutes {
 
     /** Removes the client; one that is already gone is fine. */
     void delete(int inboundId, StoredClient client);
+
+    // --- at a cost that does not grow with the inbound (issue 15) ---------------------------------
+
+    /**
+     * Our client's full stored map through the per-client routes, when they can vouch that it is
+     * ours, on this inbound alone and held once; empty when they cannot, and the caller reads the
+     * whole inbound. Panels before v3.1 have no such route: a recent copy is used, checked against
+     * the client's traffic row, or one whole-inbound read makes one.
+     */
+    Optional<StoredClient> current(int inboundId, String email, UUID ours);
+
+    /** After an update: the client as the panel now holds it, read back per client; empty when unclear. */
+    Optional<StoredClient> reread(int inboundId, StoredClient written, UUID ours);
+
+    /**
+     * Deletes our client through the per-client routes and their answers alone: true when they
+     * show it gone; false when they cannot vouch for the client or the result (the caller then
+     * looks at the whole inbound). Another client with our email is never touched.
+     */
+    boolean deleteOurs(int inboundId, String email, UUID ours);
 }

@@ -130,6 +130,7 @@ final class ClientSync {
      */
     void change(String email, UUID ours, String what, UnaryOperator<StoredClient> edit,
                 java.util.function.Predicate<StoredClient> done) {
+        if (changeByClientRoutes(email, ours, what, edit, done)) return;
         for (int attempt = 1; ; attempt++) {
             ClientPlacement where = locate(email);
             where.requireOurs(session.name(), email, ours);
@@ -151,8 +152,46 @@ final class ClientSync {
         }
     }
 
+    /**
+     * The usual change, at a cost that does not grow with the inbound on our side: the client read
+     * through its own route (or a checked recent copy), changed whole, and read back the same way.
+     * False, with nothing or only our own client changed, when those routes cannot vouch for the
+     * client or the result: the careful path below then looks at the whole inbound and explains.
+     */
+    private boolean changeByClientRoutes(String email, UUID ours, String what, UnaryOperator<StoredClient> edit,
+                                         java.util.function.Predicate<StoredClient> done) {
+        try {
+            Optional<StoredClient> now = routes.current(inboundId, email, ours);
+            if (now.isEmpty()) return false;
+            StoredClient wanted = edit.apply(now.get());
+            routes.update(inboundId, wanted);
+            Optional<StoredClient> after = routes.reread(inboundId, wanted, ours);
+            if (after.isPresent() && done.test(after.get())) {
+                log.info("panel {}: {} client {}", session.name(), what, email);
+                return true;
+            }
+            log.info("panel {}: the change to client {} is not confirmed by its own routes; looking at the whole inbound",
+                    session.name(), email);
+        } catch (PanelException e) {
+            if (e.kind().isTransient() || e.kind() == PanelFault.INBOUND_NOT_FOUND) throw e;
+            log.info("panel {}: changing client {} by its own routes was refused ({}); looking at the whole inbound",
+                    session.name(), email, e.getMessage());
+        }
+        return false;
+    }
+
     /** Removes every copy of the client; one that is already gone is fine. */
     void delete(String email, UUID ours) {
+        try {
+            if (routes.deleteOurs(inboundId, email, ours)) {
+                log.info("panel {}: deleted client {}", session.name(), email);
+                return;
+            }
+        } catch (PanelException e) {
+            if (e.kind().isTransient() || e.kind() == PanelFault.INBOUND_NOT_FOUND) throw e;
+            log.info("panel {}: deleting client {} by its own routes was unclear ({}); looking at the whole inbound",
+                    session.name(), email, e.getMessage());
+        }
         ClientPlacement where = locate(email);
         where.requireOurs(session.name(), email, ours);
         if (where.copies().isEmpty()) return;

@@ -11,6 +11,7 @@ import dev.vpnbot.application.model.panel.PanelFault;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Clients through {@code panel/api/clients/*} (v3.1+): JSON bodies, keyed by email, one
@@ -109,5 +110,38 @@ final class ClientsApiRoutes implements ClientRoutes {
         Envelope e = session.call(a -> a.deleteClientV3(client.email()));
         if (e.success() || e.says(PanelMessages.RECORD_NOT_FOUND) || PanelMessages.isUnknownClient(e)) return;
         throw new PanelException(PanelFault.REJECTED, "panel " + session.name() + " refused to delete client " + client.email() + ": " + e.shortMsg());
+    }
+
+    /**
+     * {@code GET clients/get/:email}: the record (every column, no omitempty) and its inbounds, one
+     * row lookup each (MHSanaei/3x-ui@v3.1.0:web/controller/client.go#L79-L92; service/client.go#L290-L300,
+     * #L326-L336). The update route rebuilds the client from what it is sent and writes it into every
+     * inbound the record is attached to (@v3.1.0:web/service/client.go#L553-L612), so only a record
+     * attached to this inbound alone, with our UUID, is changed this way.
+     */
+    @Override
+    public Optional<StoredClient> current(int inboundId, String email, UUID ours) {
+        return recordObj(email)
+                .filter(obj -> obj.path("client").path("uuid").asText("").equalsIgnoreCase(ours.toString()))
+                .filter(obj -> obj.path("inboundIds").size() == 1 && obj.path("inboundIds").path(0).asInt() == inboundId)
+                .map(obj -> StoredClient.fromRecord((ObjectNode) obj.path("client")));
+    }
+
+    @Override
+    public Optional<StoredClient> reread(int inboundId, StoredClient written, UUID ours) {
+        return current(inboundId, written.email(), ours);
+    }
+
+    /**
+     * {@code POST clients/del/:email} removes the client from every inbound it is attached to and its
+     * record (@v3.1.0:web/service/client.go#L614-L661, #L751-L760), so only a record of ours attached
+     * to this inbound alone is deleted this way; a second look at the record shows it gone.
+     */
+    @Override
+    public boolean deleteOurs(int inboundId, String email, UUID ours) {
+        if (current(inboundId, email, ours).isEmpty()) return false;
+        Envelope e = session.call(a -> a.deleteClientV3(email));
+        if (!e.success()) return false;
+        return recordObj(email).isEmpty();
     }
 }

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
  * {@code tgId} as a string, sometimes empty.
  */
 public final class StoredClient {
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
     private final ObjectNode fields;
 
     StoredClient(ObjectNode fields) {
@@ -34,9 +35,28 @@ public final class StoredClient {
         c.put("id", uuid == null || uuid.isNull() ? "" : uuid.asText());
         rename(c, "createdAt", "created_at");
         rename(c, "updatedAt", "updated_at");
-        for (String structured : new String[] {"reverse", "allowedIPs"}) {
-            JsonNode v = c.get(structured);
-            if (v != null && v.isTextual()) c.remove(structured); // "" in the record; the client wants an object / a list
+        // the record keeps these as text where the client has structures; as ClientRecord.ToClient
+        // turns them back (@v3.1.0:database/model/model.go#L427-L452, @v3.6.0:…/model.go#L1095-L1110)
+        JsonNode reverse = c.remove("reverse");
+        if (reverse != null && reverse.isTextual() && !reverse.asText().isBlank()) {
+            try {
+                JsonNode parsed = MAPPER.readTree(reverse.asText());
+                if (parsed != null && parsed.isObject()) c.set("reverse", parsed);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException ignored) {
+                // the panel drops an unreadable one the same way
+            }
+        } else if (reverse != null && reverse.isObject()) {
+            c.set("reverse", reverse);
+        }
+        JsonNode allowed = c.remove("allowedIPs");
+        if (allowed != null && allowed.isTextual()) {
+            com.fasterxml.jackson.databind.node.ArrayNode list = c.arrayNode();
+            for (String part : allowed.asText().split(",")) {
+                if (!part.isBlank()) list.add(part.trim());
+            }
+            if (!list.isEmpty()) c.set("allowedIPs", list);
+        } else if (allowed != null && allowed.isArray()) {
+            c.set("allowedIPs", allowed);
         }
         return new StoredClient(c);
     }
@@ -87,6 +107,11 @@ public final class StoredClient {
 
     public long totalGB() {
         return number(fields.get("totalGB"));
+    }
+
+    /** Days the panel's auto-renew job adds to an expired client (0: none). */
+    public long reset() {
+        return number(fields.get("reset"));
     }
 
     public int limitIp() {

@@ -1,6 +1,7 @@
 package dev.vpnbot.adapter.panel3xui.session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vpnbot.adapter.panel3xui.inbound.ClientCopies;
 import dev.vpnbot.adapter.panel3xui.inbound.StoredInbound;
 import dev.vpnbot.application.model.panel.PanelCertificate;
 import dev.vpnbot.application.model.panel.PanelSubscription;
@@ -53,6 +54,7 @@ public final class PanelSession implements AutoCloseable {
     private final PanelTransport transport;
     private final PanelSettingsCache panelSettings;
     private final WriteQueue writes;
+    private final ClientCopies copies = new ClientCopies(System::nanoTime);
 
     public PanelSession(String name, PanelConnection connection, SessionSettings settings, OkHttpClient base,
                         ObjectMapper json, Clock clock, PanelWriteLock writeLock) {
@@ -81,6 +83,11 @@ public final class PanelSession implements AutoCloseable {
 
     public ObjectMapper json() {
         return json;
+    }
+
+    /** Recent copies of this panel's clients (panels before v3.1), filled by every whole-inbound read. */
+    public ClientCopies copies() {
+        return copies;
     }
 
     /** The host users connect to when an inbound listens on every address. */
@@ -138,7 +145,9 @@ public final class PanelSession implements AutoCloseable {
             }
             throw new PanelException(PanelFault.REJECTED, "panel " + name + " would not show inbound " + inboundId + ": " + e.shortMsg());
         }
-        return StoredInbound.parse(e.obj(), json);
+        StoredInbound inbound = StoredInbound.parse(e.obj(), json);
+        if (knownGeneration() != ApiGeneration.CLIENTS_API) copies.rememberAll(inbound);
+        return inbound;
     }
 
     public List<StoredInbound> inbounds() {

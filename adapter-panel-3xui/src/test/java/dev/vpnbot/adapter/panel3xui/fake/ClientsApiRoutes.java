@@ -266,7 +266,10 @@ final class ClientsApiRoutes {
         synchronized (store.lock) {
             Record existing = record(email);
             if (existing == null) {
-                r.fail(p.failed(WRONG, "record not found"));
+                // v3.6.0:internal/web/service/client_crud.go#L699-L716: without a record the inbounds are searched for
+                // the email; none holds it → this error (v3.1.0:web/service/client.go#L751-L760: gorm's own)
+                r.fail(p.failed(WRONG, p == Profile.V3_6 ? "client \"" + email + "\" not found in any inbound or client record"
+                        : "record not found"));
                 return;
             }
             for (Inbound in : store.inbounds.values()) {

@@ -693,6 +693,27 @@ public final class FakeThreeXuiPanel implements AutoCloseable {
         }
     }
 
+    /**
+     * An admin's edit through the panel's own client form: the client's field changes and, as the
+     * update route does in the same transaction, its traffic row takes the client's enable, total,
+     * expiry_time and reset (MHSanaei/3x-ui@v2.8.11:web/service/inbound.go#L865-L884, #L1340-L1352;
+     * v3.1+ also its record). {@link #editClient} instead changes the stored settings alone.
+     */
+    public void editClientAsAdmin(String email, String field, Object value) {
+        synchronized (store.lock) {
+            editClient(email, field, value);
+            PanelStore.Inbound in = store.inboundOf(email);
+            store.upsertTraffic(in.id, store.clientByEmail(email));
+        }
+    }
+
+    /** The client's traffic row goes (the client stays), as after a hand edit of the panel's database. */
+    public void dropTraffic(String email) {
+        synchronized (store.lock) {
+            store.traffics.remove(email.toLowerCase(Locale.ROOT));
+        }
+    }
+
     /** Removes a client behind the adapter's back, as an admin or a cleanup job would. */
     public void removeClient(String email) {
         synchronized (store.lock) {

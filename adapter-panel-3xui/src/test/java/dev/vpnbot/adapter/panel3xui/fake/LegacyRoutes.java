@@ -147,7 +147,8 @@ final class LegacyRoutes {
             }
             ObjectNode copy = replacement.deepCopy(); // the whole map is replaced: no merge
             if (p.hasClientTimes()) {
-                if (stored.has("created_at")) copy.set("created_at", stored.get("created_at"));
+                // the stored created_at, or now when it has none (v2.8.11:web/service/inbound.go#L838-L853)
+                copy.set("created_at", stored.has("created_at") ? stored.get("created_at") : NODES.numberNode(store.now()));
                 copy.put("updated_at", store.now());
             }
             clients.set(index, copy);
@@ -176,9 +177,18 @@ final class LegacyRoutes {
                 if (clients.get(i).path(key).asText("").equalsIgnoreCase(clientKey)) hits.add(i);
             }
             if (hits.isEmpty()) {
-                return p == Profile.V3_0 ? p.failed("somethingWentWrong", "Client Not Found In Inbound For ID: " + clientKey + "\n") : null;
+                // v2.9.4:web/service/inbound.go#L1084-L1086, v3.0.2:web/service/inbound.go#L1192-L1194; earlier tags
+                // (v2.8.11:web/service/inbound.go#L701-L715) save the inbound unchanged and answer success
+                return p == Profile.V3_0 || p == Profile.V2_9
+                        ? p.failed("somethingWentWrong", "Client Not Found In Inbound For ID: " + clientKey + "\n") : null;
             }
             if (clients.size() == hits.size()) return p.failed("somethingWentWrong", "no client remained in Inbound\n");
+            String email = clients.get((int) hits.get(hits.size() - 1)).path("email").asText("");
+            if (!email.isEmpty() && !store.traffics.containsKey(email.toLowerCase(Locale.ROOT))) {
+                // the stats row is read with First(&notDepleted): without one gorm says "record not found" and
+                // nothing is saved (v2.4.11:web/service/inbound.go#L572-L578, v2.8.11:#L735-L741, v3.0.2:#L1226-L1232)
+                return p.failed("somethingWentWrong", "record not found");
+            }
             for (int i = hits.size() - 1; i >= 0; i--) {
                 removed.add(clients.get((int) hits.get(i)).path("email").asText(""));
                 clients.remove((int) hits.get(i));

@@ -147,7 +147,10 @@ final class PanelStore {
         if (email.isEmpty()) return;
         Traffic t = traffics.computeIfAbsent(email.toLowerCase(Locale.ROOT), k -> new Traffic(nextTrafficId++, inboundId));
         t.email = email;
-        t.enable = client.path("enable").asBoolean(false);
+        // AddClientStat / UpdateClientStat wrote enable=true whatever the client said until v2.8.0
+        // (v2.4.11:web/service/inbound.go#L1147-L1158; v2.8.1 writes client.Enable: v2.8.11:#L1340-L1352)
+        Profile p = profile.get();
+        t.enable = p == Profile.V2_4 || p == Profile.V2_7 || client.path("enable").asBoolean(false);
         t.total = client.path("totalGB").asLong(0);
         t.expiryTime = client.path("expiryTime").asLong(0);
         t.reset = client.path("reset").asInt(0);

@@ -1,5 +1,10 @@
 package dev.vpnbot.bootstrap.moneypath.bench;
 
+import dev.vpnbot.adapter.telegram.TelegramAdapter;
+import dev.vpnbot.adapter.telegram.TelegramSettings;
+import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
+import dev.vpnbot.application.fixtures.InMemoryConversationStates;
+import okhttp3.OkHttpClient;
 import com.sun.net.httpserver.HttpServer;
 import dev.vpnbot.adapter.heleket.HeleketPaymentGateway;
 import dev.vpnbot.adapter.heleket.HeleketSettings;
@@ -107,6 +112,12 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * many servers, each with a fake panel of its own, since 3x-ui rewrites an inbound's whole client
  * list on every change), {@code BENCH_WORKERS} (1 = bootstrap's scheduler with its single
  * fulfilment loop; more = that many loops at once, a what-if).
+ *
+ * <p>{@code BENCH_NOTIFIER}: {@code port} (the default) counts a buyer as notified when the
+ * fulfilment hands the key to the {@link Notifier} port; {@code telegram} puts the real notifier
+ * behind it (adapter-telegram's {@code TelegramNotifier} and rate-limited sender, Telegram's
+ * default limits) against the fake Bot API, and counts a buyer as notified when the Bot API
+ * receives the key's message: the whole way to the buyer, end to end.
  */
 public final class FulfilmentBenchmark {
     private static final double TARGET_P99_MS = 150.0;
@@ -139,7 +150,18 @@ public final class FulfilmentBenchmark {
              ThreeXuiPanel panel = new ThreeXuiPanel(ThreeXuiSettings.defaults(), clock)) {
             HttpServer sink = callbackSink(); // Heleket's own deliveries go nowhere: the benchmark delivers them itself
             HeleketSettings heleketSettings = heleket.settings("http://127.0.0.1:" + sink.getAddress().getPort() + HeleketWebhook.PATH);
-            TimingNotifier notifier = new TimingNotifier(total);
+            boolean toTelegram = System.getenv().getOrDefault("BENCH_NOTIFIER", "port").equals("telegram");
+            FakeBotApi botApi = toTelegram ? FakeBotApi.start() : null;
+            TelegramAdapter telegram = toTelegram ? new TelegramAdapter(TelegramSettings.builder(FakeBotApi.TOKEN)
+                    .apiBaseUrl(botApi.baseUrl()).build(), user -> { }, new InMemoryConversationStates(), clock, new OkHttpClient()) : null;
+            TimingNotifier notifier = new TimingNotifier(total, toTelegram ? telegram.notifier() : null);
+            if (toTelegram) {
+                botApi.onCall(call -> {
+                    long buyer = call.chatId() - FIRST_BUYER;
+                    if (call.isContent() && buyer >= 0 && buyer < total) notifier.arrived((int) buyer);
+                });
+                System.out.println("notified = the key's message received by the (fake) Bot API, through the real TelegramNotifier");
+            }
 
             // wired as bootstrap's ApplicationModule and SchedulerModule do
             TimedPorts timing = new TimedPorts();
@@ -240,6 +262,8 @@ public final class FulfilmentBenchmark {
                 http.shutdownNow();
                 sink.stop(0);
             }
+            if (telegram != null) telegram.close();
+            if (botApi != null) botApi.close();
         } finally {
             panelHosts.forEach(FakeThreeXuiPanel::close);
             if (!keep) dropSchema(settings);
@@ -458,20 +482,30 @@ public final class FulfilmentBenchmark {
         private final AtomicInteger others = new AtomicInteger();
         private final Object signal = new Object();
 
-        TimingNotifier(int buyers) {
+        private final Notifier real;
+
+        /** @param real the notifier that takes keys on to buyers (then {@link #arrived} tells the time), or null */
+        TimingNotifier(int buyers, Notifier real) {
             notifiedAt = new AtomicLongArray(buyers);
             times = new AtomicIntegerArray(buyers);
+            this.real = real;
         }
 
         @Override
         public CompletionStage<Void> keyReady(Recipient to, VpnKey key, String serverName) {
             int i = (int) (to.user().telegramId() - FIRST_BUYER);
-            notifiedAt.compareAndSet(i, 0, System.nanoTime());
             times.incrementAndGet(i);
+            if (real != null) return real.keyReady(to, key, serverName);
+            arrived(i);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        /** The buyer's key reached them (the port, or the Bot API behind the real notifier). */
+        void arrived(int buyer) {
+            notifiedAt.compareAndSet(buyer, 0, System.nanoTime());
             synchronized (signal) {
                 signal.notifyAll();
             }
-            return CompletableFuture.completedFuture(null);
         }
 
         @Override
