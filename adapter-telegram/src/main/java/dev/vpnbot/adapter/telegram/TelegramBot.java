@@ -141,6 +141,16 @@ public final class TelegramBot implements AutoCloseable {
         dispatcher.observeOutcomes(observer);
     }
 
+    /** Updates waiting or being handled now (tests wait for it to drain). */
+    int queuedUpdates() {
+        return dispatcher.queuedUpdates();
+    }
+
+    /** Counts overload for monitoring: the observer hears of each update answered "busy" and dropped because the queue was full. */
+    public void observeOverload(Runnable observer) {
+        dispatcher.observeOverload(observer);
+    }
+
     /** The header Telegram puts our webhook secret in. */
     public static final String WEBHOOK_SECRET_HEADER = TelegramWebhookEndpoint.SECRET_HEADER;
 
