@@ -30,6 +30,18 @@ final class PostgresPlacements implements Placements {
     }
 
     @Override
+    public java.util.Map<KeyId, List<Placement>> ofKeys(java.util.Collection<KeyId> keys) {
+        if (keys.isEmpty()) return java.util.Map.of();
+        java.util.Map<KeyId, List<Placement>> out = new java.util.LinkedHashMap<>();
+        db.withHandle(h -> h.createQuery("SELECT * FROM key_placements WHERE key_id = ANY(:keys) ORDER BY key_id, server_id")
+                .bind("keys", keys.stream().mapToLong(KeyId::value).distinct().toArray())
+                .map((rs, ctx) -> placement(rs))
+                .list())
+                .forEach(p -> out.computeIfAbsent(p.key(), k -> new java.util.ArrayList<>()).add(p));
+        return out;
+    }
+
+    @Override
     public Optional<Placement> find(KeyId key, ServerId server) {
         return db.withHandle(h -> h.createQuery("SELECT * FROM key_placements WHERE key_id = :key AND server_id = :server")
                 .bind("key", key.value())

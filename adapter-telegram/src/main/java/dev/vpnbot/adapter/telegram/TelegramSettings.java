@@ -34,17 +34,25 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  * @param connectLinkSecret key that signs {@code /connect} links; null derives one from the bot token
  * @param userActionsPerMinute button presses and messages one user may send a minute (admins: no limit);
  *                          support messages get an eighth of it (at least 3)
+ * @param updateQueue       updates waiting or being handled at once, at most: beyond it an update is
+ *                          answered "busy, try again" and dropped (Stars payments and admins excepted)
  */
 public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode, String webhookSecret,
                                Set<Long> adminIds, Long supportChatId, ZoneId defaultZone,
                                Language defaultLanguage, URI publicUrl, boolean paymentTestMode,
-                               String connectLinkSecret, int userActionsPerMinute, boolean cryptoPayments) implements OutboxSettings, ShopSettings, NoticeSettings {
+                               String connectLinkSecret, int userActionsPerMinute, boolean cryptoPayments,
+                               int updateQueue) implements OutboxSettings, ShopSettings, NoticeSettings {
 
     /** Where bootstrap mounts {@link dev.vpnbot.adapter.telegram.web.TelegramWebhookEndpoint}. */
     public static final String WEBHOOK_PATH = "/webhooks/telegram";
     /** Where bootstrap mounts {@link dev.vpnbot.adapter.telegram.web.ConnectPage}. */
     public static final String CONNECT_PATH = "/connect";
     public static final URI OFFICIAL_API = URI.create("https://api.telegram.org");
+    /**
+     * Half a second of updates at 2,000 a second, five at 200: the longest a user waits before the
+     * bot starts on their update (bench/bot.sh showed 4,000 kept users 10-20 s for a screen).
+     */
+    public static final int DEFAULT_UPDATE_QUEUE = 1_000;
 
     private static final Pattern TOKEN = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{1,100}");
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
@@ -74,6 +82,7 @@ public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode,
         publicUrl = publicUrl == null ? null : checkPublicUrl(publicUrl);
         connectLinkSecret = blankToNull(connectLinkSecret);
         if (userActionsPerMinute < 1) throw new IllegalArgumentException("user actions per minute must be positive");
+        if (updateQueue < 1) throw new IllegalArgumentException("the update queue must hold at least one update");
         if (connectLinkSecret != null && connectLinkSecret.length() < 16) {
             throw new IllegalArgumentException("the connect link secret must be at least 16 characters");
         }
@@ -184,6 +193,7 @@ public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode,
         private String connectLinkSecret;
         private int userActionsPerMinute = 40;
         private boolean cryptoPayments = true;
+        private int updateQueue = DEFAULT_UPDATE_QUEUE;
 
         private Builder(String botToken) {
             this.botToken = botToken;
@@ -203,10 +213,12 @@ public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode,
         /** false: the crypto gateway is not configured, so orders show no crypto Pay button. */
         public Builder cryptoPayments(boolean configured) { cryptoPayments = configured; return this; }
         public Builder userActionsPerMinute(int perMinute) { userActionsPerMinute = perMinute; return this; }
+        public Builder updateQueue(int updates) { updateQueue = updates; return this; }
 
         public TelegramSettings build() {
             return new TelegramSettings(botToken, apiBaseUrl, mode, webhookSecret, adminIds, supportChatId, defaultZone,
-                    defaultLanguage, publicUrl, paymentTestMode, connectLinkSecret, userActionsPerMinute, cryptoPayments);
+                    defaultLanguage, publicUrl, paymentTestMode, connectLinkSecret, userActionsPerMinute, cryptoPayments,
+                    updateQueue);
         }
     }
 }

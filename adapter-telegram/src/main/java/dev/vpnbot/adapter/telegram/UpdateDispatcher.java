@@ -12,6 +12,7 @@ import dev.vpnbot.adapter.telegram.bot.MainMenu;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.bot.UserThrottle;
 import dev.vpnbot.adapter.telegram.bot.View;
+import dev.vpnbot.adapter.telegram.intake.UpdateQueue;
 import dev.vpnbot.adapter.telegram.outbox.Outbox;
 import dev.vpnbot.adapter.telegram.shop.ShopDesk;
 import dev.vpnbot.adapter.telegram.stars.StarsCounter;
@@ -26,13 +27,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -55,6 +50,11 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  *
  * <p>Every user but an admin is throttled ({@link UserThrottle}): what comes faster than the
  * limit is dropped before it queues behind anything, with one short "slow down" per burst.
+ *
+ * <p>The queue to the handlers is bounded ({@link UpdateQueue}, {@link TelegramSettings#updateQueue()}):
+ * when it is full, an update is answered "busy, try again" ({@link BusyAnswers}) and dropped, so
+ * neither the long poll nor the webhook ever waits and nothing piles up. Stars payments never
+ * queue (they are handled at once), and admins' updates always do.
  */
 final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateDispatcher.class);
@@ -72,9 +72,9 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
     /** When each banned chat last got the notice (monotonic nanos); lost on restart, which only repeats one notice. */
     private final Map<Long, Long> banNotices = new ConcurrentHashMap<>();
 
-    private final ExecutorService pool;
-    private final Map<Long, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+    private final UpdateQueue<Update> queue;
     private final UpdateThrottle throttle;
+    private final BusyAnswers busy;
 
     /** @param starsLine the direct line for pre-checkout answers; used only when the use cases include Stars */
     UpdateDispatcher(TelegramSettings settings, Outbox sender, TelegramUseCases useCases, AdminUseCases adminUseCases,
@@ -88,12 +88,8 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         this.admin = new AdminDesk(settings::isAdmin, sender, adminUseCases, conversations, settings.publicUrl())
                 .linkReset(useCases.resetLink());
         this.throttle = new UpdateThrottle(settings, sender, new UserThrottle(settings.userActionsPerMinute(), throttleClock));
-        AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "telegram-update-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.busy = new BusyAnswers(settings, sender);
+        this.queue = new UpdateQueue<>(settings.updateQueue(), threads, "telegram-update", this::handle);
         route();
     }
 
@@ -119,27 +115,27 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         if (stars.handled(update, outcomes)) return;
         long key = senderOf(update);
         if (throttle.drops(update, key)) return;
-        CompletableFuture<Void> next;
-        try {
-            next = tails.compute(key, (k, tail) -> (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
-                    .thenRunAsync(() -> handle(update), pool));
-        } catch (RejectedExecutionException e) {
+        // the bound: when the queue is full the update is answered "busy" and dropped (admins' always queue)
+        switch (queue.offer(key, update, settings.isAdmin(key))) {
+            case QUEUED -> { }
+            case FULL -> busy.answer(update, key, queue.capacity());
             // shutting down: the update was never confirmed, so Telegram hands it out again next time
-            LOG.info("update {} not taken: the bot is stopping", update.getUpdateId());
-            return;
+            case STOPPING -> LOG.info("update {} not taken: the bot is stopping", update.getUpdateId());
         }
-        next.whenComplete((ok, error) -> tails.remove(key, next));
     }
 
     @Override
     public void close() {
-        pool.shutdown();
-        try {
-            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) pool.shutdownNow();
-        } catch (InterruptedException e) {
-            pool.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        queue.close();
+    }
+
+    int queuedUpdates() {
+        return queue.pending();
+    }
+
+    /** Told once for every update dropped because the queue was full. */
+    void observeOverload(Runnable observer) {
+        busy.observe(observer);
     }
 
     /** Told after every update: true when it was handled, false when it failed. */
@@ -170,9 +166,10 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         if (!message.isUserMessage()) return; // groups and channels other than the support chat
         // by the text: the library's isCommand() needs entity texts that are not always filled in
         String command = message.hasText() && message.getText().startsWith("/") ? command(message.getText()) : null;
-        // a start link counts only for somebody the bot had never seen before it
-        boolean newcomer = "start".equals(command) && useCases.findUser().find(new UserId(message.getFrom().getId())).isEmpty();
-        User user = knownUser(message.getFrom(), "start".equals(command));
+        // one read of the user serves both: a start link counts only for somebody the bot had never seen before it
+        Optional<User> known = useCases.findUser().find(new UserId(message.getFrom().getId()));
+        boolean newcomer = "start".equals(command) && known.isEmpty();
+        User user = knownUser(message.getFrom(), "start".equals(command), known);
         Interaction ix = new Interaction(sender, message.getChatId(), user, settings.defaultZone(), null, null, null);
         if (banned(ix)) return;
         boolean adminScreen = admin.isAdmin(ix) && (command != null ? AdminDesk.isAdminCommand(command)
@@ -302,10 +299,14 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
 
     /** The stored user; newcomers (and users we marked blocked) are registered, /start refreshes names. */
     private User knownUser(org.telegram.telegrambots.meta.api.objects.User from, boolean refresh) {
-        UserId id = new UserId(from.getId());
-        Optional<User> known = useCases.findUser().find(id);
+        return knownUser(from, refresh, useCases.findUser().find(new UserId(from.getId())));
+    }
+
+    /** @param known the user as just read (one read per update: registration does not read again) */
+    private User knownUser(org.telegram.telegrambots.meta.api.objects.User from, boolean refresh, Optional<User> known) {
         if (known.isPresent() && !known.get().blocked() && !refresh) return known.get();
-        return useCases.registerUser().register(new RegisterUserCommand(id, from.getFirstName(), from.getUserName(), from.getLanguageCode()));
+        return useCases.registerUser().register(new RegisterUserCommand(new UserId(from.getId()), from.getFirstName(), from.getUserName(),
+                from.getLanguageCode()), known);
     }
 
     /** "/user @ivan" → "@ivan"; "" when there is nothing after the command. */

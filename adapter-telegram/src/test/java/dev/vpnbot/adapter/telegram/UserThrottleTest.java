@@ -35,6 +35,26 @@ class UserThrottleTest {
     }
 
     @Test
+    void with_many_users_the_idle_ones_are_forgotten_by_one_sweep_a_second_not_one_per_update() {
+        AtomicLong now = new AtomicLong();
+        UserThrottle throttle = new UserThrottle(6, now::get);
+        for (int u = 0; u <= 10_000; u++) throttle.check(100_000 + u, Kind.ACTION); // group A
+        now.set(TimeUnit.MILLISECONDS.toNanos(59_500));
+        for (int u = 0; u <= 10_000; u++) throttle.check(200_000 + u, Kind.ACTION); // group B; swept once, A not yet idle a minute
+        assertThat(throttle.remembered()).isEqualTo(20_002);
+
+        now.set(TimeUnit.MILLISECONDS.toNanos(60_200));
+        assertThat(throttle.check(1, Kind.ACTION)).isEqualTo(Verdict.ALLOWED);
+        assertThat(throttle.remembered()).as("A is idle a minute, but the last sweep was 0.7 s ago").isEqualTo(20_003);
+
+        now.set(TimeUnit.MILLISECONDS.toNanos(60_600));
+        assertThat(throttle.check(2, Kind.ACTION)).isEqualTo(Verdict.ALLOWED);
+        assertThat(throttle.remembered()).as("a second later A is forgotten, B and the two newcomers stay").isEqualTo(10_003);
+        for (int i = 0; i < 6; i++) throttle.check(100_000, Kind.ACTION);
+        assertThat(throttle.check(100_000, Kind.ACTION)).as("a forgotten user starts with a full bucket").isEqualTo(Verdict.DROPPED_TELL);
+    }
+
+    @Test
     void support_messages_get_an_eighth_of_the_actions_and_at_least_three() {
         UserThrottle throttle = new UserThrottle(40, () -> 0);
         for (int i = 0; i < 5; i++) assertThat(throttle.check(1, Kind.SUPPORT_MESSAGE)).isEqualTo(Verdict.ALLOWED);

@@ -48,10 +48,12 @@ public final class BotMetrics {
      */
     public BotMetrics(PrometheusMeterRegistry registry, Optional<OrderCounts> orders, Optional<SenderQueue> senderQueue) {
         this.registry = registry;
-        updates = counter("vpnbot_telegram_updates_total", "Telegram updates taken in, by outcome.");
+        updates = counter("vpnbot_telegram_updates_total",
+                "Telegram updates taken in, by outcome (overloaded: answered 'busy' and dropped, the queue being full).");
         // both outcomes from the start, so the family is on the page before the first update
         updates.withTag("outcome", "handled");
         updates.withTag("outcome", "failed");
+        updates.withTag("outcome", "overloaded");
         this.orders = orders.map(counts -> new OrdersPerStatus(counts, registry));
         fulfilment = Timer.builder("vpnbot_fulfilment_seconds")
                 .description("Time to deliver a paid order (create or extend the key, notify the user).")
@@ -94,6 +96,11 @@ public final class BotMetrics {
     /** One Telegram update taken in: handled, or failed. */
     public void updateTaken(boolean handled) {
         updates.withTag("outcome", handled ? "handled" : "failed").increment();
+    }
+
+    /** One Telegram update answered "busy" and dropped: the bot's update queue was full. */
+    public void updateOverloaded() {
+        updates.withTag("outcome", "overloaded").increment();
     }
 
     public void jobRan(String job, long startNanos, boolean ok) {

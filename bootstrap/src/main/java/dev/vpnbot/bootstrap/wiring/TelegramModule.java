@@ -199,6 +199,7 @@ public final class TelegramModule extends AbstractModule {
                 .serverGroups(serverGroups)
                 .build();
         bot.observeUpdates(metrics::updateTaken);
+        bot.observeOverload(metrics::updateOverloaded);
         return bot;
     }
 

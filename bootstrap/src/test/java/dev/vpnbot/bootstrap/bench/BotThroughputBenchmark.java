@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * Benchmark (not a test): the real jar, black-box, against the fake Bot API in this process and a
  * real PostgreSQL. The jar polls the fake for updates; this driver offers /start messages and
  * "My keys" presses at fixed rates and times each from the moment the update is offered to the
- * moment the bot's screen (sendMessage or editMessageText for that chat) reaches the fake. After
+ * moment the bot's screen (sendMessage or editMessageText for that chat) reaches the fake; updates
+ * the bot answered "busy" (its update queue full) are counted apart and not timed. After
  * every rate the same SQL runs through pgbench for as long, so each figure has its ceiling
  * beside it; /proc/loadavg is printed with every line (the machine is shared).
  *
@@ -38,7 +39,9 @@ import java.util.regex.Pattern;
  * BENCH_DB (vpnbot_bench; dropped and created), BENCH_PG (jdbc:postgresql://127.0.0.1:5432/),
  * BENCH_PG_USER (postgres), BENCH_RATES (500,1000,2000,3000), BENCH_SECONDS (5),
  * BENCH_KEYS (1000000), BENCH_USER_KEYS (20), BENCH_RTT_MS (0: the fake answers at once),
- * BENCH_SCENARIOS (start,keys), BENCH_LOG (bot's output, /tmp/vpnbot-bot-bench.log).
+ * BENCH_SCENARIOS (start,keys), BENCH_TOKEN_HASHES (true: the pressing users' keys have their link's hash, as keys
+ * the bot delivered do; false: every first press writes them), BENCH_LOG (bot's output, /tmp/vpnbot-bot-bench.log), BENCH_SQL_LOG (true: the bot's
+ * sessions log every statement to PostgreSQL's log, to count round trips per update; use a rate of 1).
  */
 public final class BotThroughputBenchmark {
     private static final String SECRET = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="; // 32 bytes, base64
@@ -46,7 +49,9 @@ public final class BotThroughputBenchmark {
     private static final int PRESSING_USERS = 20_000;
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+)");
 
-    private record Result(int offered, int answered, double perSecond, double p50, double p99, double max) {}
+    private record Result(int offered, int answered, int busy, double perSecond, double p50, double p99, double max) {}
+    /** The start of the bot's "busy, try again" (en), as a reply to a message or a button's pop-up. */
+    private static final String BUSY = "⏳ The bot is busy";
 
     public static void main(String[] args) throws Exception {
         String jar = env("BENCH_JAR", "bootstrap/target/vpnbot.jar");
@@ -59,10 +64,15 @@ public final class BotThroughputBenchmark {
         int[] rates = Arrays.stream(env("BENCH_RATES", "500,1000,2000,3000").split(",")).mapToInt(Integer::parseInt).toArray();
         List<String> scenarios = List.of(env("BENCH_SCENARIOS", "start,keys").split(","));
 
+        // the fake's JDK HTTP server otherwise sends each answer's headers and body in two packets, and
+        // Nagle's algorithm with the client's delayed ACK holds every answer about 40 ms (Telegram does not)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         recreate(pg, pgUser, db);
         try (FakeBotApi api = FakeBotApi.start()) {
             api.roundTrip(Duration.ofMillis(Long.parseLong(env("BENCH_RTT_MS", "0"))));
-            Process bot = launch(jar, api, pg + db, pgUser);
+            // BENCH_SQL_LOG=true: the bot's own sessions log every statement (PostgreSQL's log; superuser only)
+            String botUrl = pg + db + (env("BENCH_SQL_LOG", "false").equals("true") ? "?options=-c%20log_min_duration_statement%3D0" : "");
+            Process bot = launch(jar, api, botUrl, pgUser);
             try {
                 awaitPolling(api, bot);
                 long seedStart = System.nanoTime();
@@ -70,8 +80,8 @@ public final class BotThroughputBenchmark {
                 System.out.printf("jar %s; %d users, %d keys (%d per pressing user), seeded in %d s; load %s%n", jar, USERS, keys,
                         userKeys, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - seedStart), loadAverage());
                 if (!scenarios.equals(List.of("broadcast")))
-                    System.out.printf("%-6s %6s %8s %9s %8s %8s %8s %10s %6s  %s%n", "what", "rate", "answered", "answers/s", "p50_ms",
-                        "p99_ms", "max_ms", "pgbench/s", "ratio", "load");
+                    System.out.printf("%-6s %6s %11s %6s %9s %8s %8s %8s %10s %6s  %s%n", "what", "rate", "answered", "busy", "answers/s",
+                        "p50_ms", "p99_ms", "max_ms", "pgbench/s", "ratio", "load");
                 int offset = 0;
                 for (String scenario : scenarios) {
                     if (scenario.equals("broadcast")) {
@@ -83,8 +93,8 @@ public final class BotThroughputBenchmark {
                         offset += r.offered();
                         String loadBot = loadAverage();
                         double tps = pgbench(db, pgUser, scenario, seconds, userKeys);
-                        System.out.printf("%-6s %6d %8s %9.0f %8.1f %8.1f %8.1f %10.0f %6.2f  %s | pgbench %s%n", scenario, rate,
-                                r.answered() + "/" + r.offered(), r.perSecond(), r.p50(), r.p99(), r.max(), tps, r.perSecond() / tps,
+                        System.out.printf("%-6s %6d %11s %6d %9.0f %8.1f %8.1f %8.1f %10.0f %6.2f  %s | pgbench %s%n", scenario, rate,
+                                r.answered() + "/" + r.offered(), r.busy(), r.perSecond(), r.p50(), r.p99(), r.max(), tps, r.perSecond() / tps,
                                 loadBot, loadAverage());
                     }
                 }
@@ -128,8 +138,16 @@ public final class BotThroughputBenchmark {
         Map<Long, Long> waiting = new ConcurrentHashMap<>();
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         long[] lastAnswer = {0};
+        java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
         api.onCall(call -> {
             String m = call.method();
+            boolean busyAnswer = (m.equals("sendmessage") || m.equals("answercallbackquery")) && call.params().getOrDefault("text", "").startsWith(BUSY);
+            if (busyAnswer) {
+                // answered "busy" and dropped: not a screen, and no screen will follow
+                long chat = m.equals("sendmessage") ? call.chatId() : queryUser(call.params().getOrDefault("callback_query_id", ""));
+                if (waiting.remove(chat) != null) busy.incrementAndGet();
+                return;
+            }
             if (!m.equals("sendmessage") && !m.equals("editmessagetext") && !m.equals("sendphoto")) return;
             Long sent = waiting.remove(call.chatId());
             if (sent == null) return;
@@ -139,6 +157,7 @@ public final class BotThroughputBenchmark {
             }
         });
         int total = rate * seconds;
+        if (env("BENCH_SQL_LOG", "false").equals("true")) System.out.printf("%s: offering %s from %s%n", scenario, total, java.time.Instant.now());
         LongConsumer send = scenario.equals("keys")
                 ? chat -> api.userPresses(chat, "Bench", "en", 1, "k")
                 : chat -> api.userSends(chat, "Bench", "en", "/start");
@@ -154,10 +173,17 @@ public final class BotThroughputBenchmark {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!waiting.isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
         api.onCall(c -> {});
+        if (env("BENCH_SQL_LOG", "false").equals("true")) System.out.printf("%s: answered by %s%n", scenario, java.time.Instant.now());
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         double span = Math.max(1, (lastAnswer[0] == 0 ? System.nanoTime() : lastAnswer[0]) - start) / 1e9;
-        return new Result(total, sorted.length, sorted.length / span, ms(sorted, 0.50), ms(sorted, 0.99),
+        return new Result(total, sorted.length, busy.get(), sorted.length / span, ms(sorted, 0.50), ms(sorted, 0.99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+    }
+
+    /** The fake's callback query ids are "cb&lt;user id&gt;-&lt;nanos&gt;" (a press in the user's private chat). */
+    private static long queryUser(String queryId) {
+        int dash = queryId.indexOf('-');
+        return queryId.startsWith("cb") && dash > 2 ? Long.parseLong(queryId.substring(2, dash)) : 0;
     }
 
     private static double ms(long[] sorted, double q) {
@@ -270,7 +296,42 @@ public final class BotThroughputBenchmark {
                 s.execute("SET session_replication_role = DEFAULT");
             }
             if (keys > 0) s.execute("SELECT setval('key_ids', " + keys + ")");
+            if (env("BENCH_TOKEN_HASHES", "true").equals("true")) tokenHashes(c, Math.min(keys, pressingKeys));
             s.execute("VACUUM ANALYZE users, vpn_keys");
+        }
+    }
+
+    /**
+     * The subscription token hashes of the pressing users' keys, as the bot writes them when it
+     * delivers a key (its "key ready" notice shows the link): base64url(HMAC(secret, seed)), hashed
+     * with SHA-256 (PostgresSubscriptionTokens). Keys from before the bot had its own links have
+     * none and get theirs on first showing; BENCH_TOKEN_HASHES=false measures that first press.
+     */
+    private static void tokenHashes(Connection c, int upTo) throws SQLException {
+        SecretBox box = new SecretBox(SecretBox.parseKey(SECRET));
+        StringBuilder rows = new StringBuilder();
+        try (Statement s = c.createStatement();
+             var seeds = s.executeQuery("SELECT id, sub_token_seed FROM vpn_keys WHERE id <= " + upTo)) {
+            var sha = java.security.MessageDigest.getInstance("SHA-256");
+            var b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+            while (seeds.next()) {
+                String token = b64.encodeToString(box.mac("vpnbot subscription token v1", seeds.getBytes(2)));
+                byte[] hash = sha.digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                rows.append(seeds.getLong(1)).append("\t\\\\x").append(java.util.HexFormat.of().formatHex(hash)).append('\n');
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE bench_hashes (id bigint PRIMARY KEY, hash bytea NOT NULL)");
+            try {
+                new org.postgresql.copy.CopyManager(c.unwrap(org.postgresql.core.BaseConnection.class))
+                        .copyIn("COPY bench_hashes FROM STDIN", new java.io.StringReader(rows.toString()));
+            } catch (IOException e) {
+                throw new SQLException(e);
+            }
+            s.execute("UPDATE vpn_keys k SET sub_token_hash = h.hash FROM bench_hashes h WHERE k.id = h.id");
+            s.execute("DROP TABLE bench_hashes");
         }
     }
 

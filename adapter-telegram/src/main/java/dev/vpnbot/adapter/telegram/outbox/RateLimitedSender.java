@@ -68,12 +68,12 @@ public final class RateLimitedSender implements Outbox, AutoCloseable {
      * @param blocked told when a user blocked the bot
      */
     public RateLimitedSender(OutboxSettings settings, BlockedChatListener blocked, SenderLimits limits) {
-        this(BotApiLine.own(settings), settings.botToken(), blocked, limits);
+        this(BotApiLine.own(settings, limits.workers()), settings.botToken(), blocked, limits);
     }
 
-    /** On the process's shared client (its owner closes it, after this sender): it shares its pool and dispatcher. */
+    /** On the process's shared client (its owner closes it, after this sender): it shares its connection pool. */
     public RateLimitedSender(OkHttpClient shared, OutboxSettings settings, BlockedChatListener blocked, SenderLimits limits) {
-        this(BotApiLine.shared(shared, settings), settings.botToken(), blocked, limits);
+        this(BotApiLine.shared(shared, settings, limits.workers()), settings.botToken(), blocked, limits);
     }
 
     /** Around a given client (tests): it has no long-poll line. */

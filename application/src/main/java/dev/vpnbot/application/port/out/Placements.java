@@ -55,4 +55,18 @@ public interface Placements {
      * of the key. Returned pending, not stored.
      */
     List<Placement> missingInGroups(Instant now, int limit);
+
+    /**
+     * The placements of each of {@code keys} (disabled ones too), in server id order; a key without
+     * any is left out. One read for a page of keys (My keys), where {@link #of} per key made a page
+     * of 20 cost 40 round trips.
+     */
+    default java.util.Map<KeyId, List<Placement>> ofKeys(java.util.Collection<KeyId> keys) {
+        java.util.Map<KeyId, List<Placement>> out = new java.util.LinkedHashMap<>();
+        for (KeyId key : keys) {
+            List<Placement> found = of(key);
+            if (!found.isEmpty()) out.put(key, found);
+        }
+        return out;
+    }
 }

@@ -8,6 +8,7 @@ import dev.vpnbot.application.port.out.SubscriptionTokens;
 import dev.vpnbot.domain.key.SubscriptionToken;
 import dev.vpnbot.domain.key.KeyStatus;
 import dev.vpnbot.domain.key.Placement;
+import dev.vpnbot.domain.key.PlacementStatus;
 import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.key.KeyLocation;
 import dev.vpnbot.domain.key.VpnKey;
@@ -62,8 +63,11 @@ public final class MyKeys implements ShowMyKeysUseCase {
         // the page's tokens in one go: one read per key (and a commit each the first time) made My keys slow
         Map<KeyId, SubscriptionToken> pageTokens = tokens == null || page0.isEmpty() ? Map.of()
                 : tokens.tokensOf(page0.stream().map(VpnKey::id).toList());
+        // the page's placements in one go too: two reads per key made a page of 20 cost 40 round trips
+        Map<KeyId, List<Placement>> pagePlacements = placements == null || page0.isEmpty() ? Map.of()
+                : placements.ofKeys(page0.stream().map(VpnKey::id).toList());
         List<KeyOverview> shown = page0.stream()
-                .map(k -> overview(k, names, pageTokens.get(k.id())))
+                .map(k -> overview(k, names, pageTokens.get(k.id()), pagePlacements.getOrDefault(k.id(), List.of())))
                 .toList();
         return new KeysPage(shown, page, found.size() > PAGE_SIZE);
     }
@@ -90,6 +94,21 @@ public final class MyKeys implements ShowMyKeysUseCase {
                     .map(p -> new KeyLocation(names.getOrDefault(p.server(), "#" + p.server()), p.links().vlessUrl()))
                     .toList();
         }
+        return new KeyOverview(k, named, k.remaining(clock), token, locations);
+    }
+
+    /**
+     * As above, from the key's placements already read: its locations are the placements not
+     * disabled on servers in {@code names} (those not retired), as {@link Placements#locationNames} reads them.
+     */
+    private KeyOverview overview(VpnKey k, Map<ServerId, String> names, SubscriptionToken token, List<Placement> keyPlacements) {
+        if (placements == null) return overview(k, names, token);
+        List<String> all = keyPlacements.stream().filter(p -> p.status() != PlacementStatus.DISABLED && names.containsKey(p.server()))
+                .map(p -> names.get(p.server())).toList();
+        String named = all.isEmpty() ? names.getOrDefault(k.serverId(), "#" + k.serverId()) : String.join(", ", all);
+        List<KeyLocation> locations = keyPlacements.stream().filter(Placement::isActive)
+                .map(p -> new KeyLocation(names.getOrDefault(p.server(), "#" + p.server()), p.links().vlessUrl()))
+                .toList();
         return new KeyOverview(k, named, k.remaining(clock), token, locations);
     }
 }

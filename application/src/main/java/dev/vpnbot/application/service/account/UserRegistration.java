@@ -19,7 +19,14 @@ public final class UserRegistration implements RegisterUserUseCase {
 
     @Override
     public User register(RegisterUserCommand command) {
-        Optional<User> known = users.find(command.userId());
+        return register(command, users.find(command.userId()));
+    }
+
+    @Override
+    public User register(RegisterUserCommand command, Optional<User> known) {
+        if (known.isPresent() && !known.get().id().equals(command.userId())) {
+            throw new IllegalArgumentException("the user read is " + known.get().id() + ", not " + command.userId());
+        }
         User user = known
                 .map(k -> k.withNames(command.firstName(), command.username()))
                 .orElseGet(() -> User.register(command.userId(), command.firstName(), command.username(),

@@ -70,6 +70,24 @@ public abstract class AbstractPlacementsContractTest extends PersistenceContract
     }
 
     @Test
+    void a_page_of_keys_gets_each_keys_placements_in_server_order_in_one_go_and_keys_without_any_are_left_out() {
+        VpnKey first = activeKey();
+        VpnKey second = activeKey();
+        VpnKey bare = activeKey();
+        placements.save(active(first, warsaw));
+        placements.save(active(first, frankfurt));
+        placements.save(Placement.pending(second, helsinki.id(), NOW));
+
+        var found = placements.ofKeys(java.util.List.of(second.id(), bare.id(), first.id()));
+
+        assertThat(found).containsOnlyKeys(first.id(), second.id());
+        assertThat(found.get(first.id())).isEqualTo(placements.of(first.id()));
+        assertThat(found.get(first.id())).extracting(Placement::server).containsExactly(frankfurt.id(), warsaw.id());
+        assertThat(found.get(second.id())).extracting(Placement::status).containsExactly(PlacementStatus.PENDING);
+        assertThat(placements.ofKeys(java.util.List.of())).isEmpty();
+    }
+
+    @Test
     void only_active_placements_on_servers_switched_on_are_listed_and_disabled_ones_are_not_named() {
         VpnKey key = activeKey();
         placements.save(active(key, frankfurt));

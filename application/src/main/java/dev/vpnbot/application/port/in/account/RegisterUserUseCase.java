@@ -14,4 +14,12 @@ public interface RegisterUserUseCase {
     }
 
     User register(RegisterUserCommand command);
+
+    /**
+     * As {@link #register(RegisterUserCommand)}, for a caller that has just read the user
+     * ({@code known}; empty: not stored): the user is not read again.
+     */
+    default User register(RegisterUserCommand command, java.util.Optional<User> known) {
+        return register(command);
+    }
 }

@@ -1,0 +1,67 @@
+package dev.vpnbot.adapter.telegram;
+
+import dev.vpnbot.adapter.telegram.bot.Texts;
+import dev.vpnbot.adapter.telegram.outbox.Outbox;
+import dev.vpnbot.domain.user.Language;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+/**
+ * What {@link UpdateDispatcher} does with an update its full queue cannot take: a short "busy,
+ * try again in a moment" in the user's Telegram language (nothing is read from the database: the
+ * bot is overloaded), as the button's pop-up for a press or as one plain reply to a private
+ * message, and nothing for anything else. The answer goes the way of every answer to a user's own
+ * action, at once within the chat's pace; the update itself is dropped.
+ */
+final class BusyAnswers {
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateDispatcher.class);
+    private static final long LOG_EVERY_NANOS = 10_000_000_000L;
+
+    private final TelegramSettings settings;
+    private final Outbox sender;
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+    private volatile Runnable observer = () -> { };
+
+    BusyAnswers(TelegramSettings settings, Outbox sender) {
+        this.settings = settings;
+        this.sender = sender;
+    }
+
+    void observe(Runnable observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    /** Answers the dropped {@code update} of {@code user}; logs at most one line per 10 seconds of overload. */
+    void answer(Update update, long user, int capacity) {
+        observer.run();
+        long total = dropped.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastLog.get();
+        if (now - last >= LOG_EVERY_NANOS && lastLog.compareAndSet(last, now)) {
+            LOG.warn("overloaded: {} updates waiting or being handled, new ones are answered 'busy' and dropped ({} so far)", capacity, total);
+        }
+        if (update.hasCallbackQuery()) {
+            var query = update.getCallbackQuery();
+            String code = query.getFrom() == null ? null : query.getFrom().getLanguageCode();
+            sender.answer(user, AnswerCallbackQuery.builder().callbackQueryId(query.getId()).text(texts(code).label("busy.try_again")).build());
+            return;
+        }
+        Message message = update.hasMessage() ? update.getMessage() : null;
+        if (message == null || !message.isUserMessage() || message.getFrom() == null || Boolean.TRUE.equals(message.getFrom().getIsBot())) {
+            return;
+        }
+        sender.send(message.getChatId(), SendMessage.builder().chatId(message.getChatId())
+                .text(texts(message.getFrom().getLanguageCode()).label("busy.try_again")).build());
+    }
+
+    private Texts texts(String telegramCode) {
+        return Texts.of(telegramCode == null ? settings.defaultLanguage() : Language.fromTelegramCode(telegramCode));
+    }
+}

@@ -1,0 +1,121 @@
+package dev.vpnbot.adapter.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Call;
+import dev.vpnbot.application.port.out.panel.NewPanelClient;
+import dev.vpnbot.domain.key.KeyId;
+import dev.vpnbot.domain.key.KeyLinks;
+import dev.vpnbot.domain.key.KeyStatus;
+import dev.vpnbot.domain.key.PanelClientId;
+import dev.vpnbot.domain.key.VpnKey;
+import dev.vpnbot.domain.server.Server;
+import dev.vpnbot.domain.server.ServerId;
+import dev.vpnbot.domain.user.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rule: the queue from Telegram to the screens is bounded. When it is full an update is answered
+ * "busy, try again" at once (a button's pop-up, or one plain reply to a message) and dropped, and
+ * the overload is counted; admins' updates and Stars payments are never dropped. The queue is
+ * filled by key screens whose panel read hangs.
+ */
+class UpdateOverloadTest {
+    private static final String BUSY_RU = "⏳ Бот сейчас очень занят. Попробуйте ещё раз через пару секунд.";
+    private BotRig rig;
+
+    @AfterEach
+    void close() {
+        if (rig != null) {
+            rig.usage.answer();
+            rig.close();
+        }
+    }
+
+    @Test
+    void a_full_queue_answers_busy_at_once_drops_the_update_lets_admins_through_and_takes_again_when_there_is_room() {
+        rig = BotRig.started(b -> b.updateQueue(2));
+        AtomicInteger overloaded = new AtomicInteger();
+        rig.bot.observeOverload(overloaded::incrementAndGet);
+        BotRig.TgUser olga = owner(2001, 1);
+        BotRig.TgUser petr = owner(2002, 2);
+        BotRig.TgUser ivan = rig.user(2003, "Ivan", "ru");
+        Call olgaMenu = olga.send("/start");
+        Call petrMenu = petr.send("/start");
+        Call ivanMenu = ivan.send("/start");
+        int reads = rig.usage.reads();
+        rig.usage.hang();
+        int mark = rig.api.mark();
+        rig.api.userPresses(olga.id, olga.firstName, olga.languageCode, olgaMenu.messageId(), "ki:1");
+        rig.api.userPresses(petr.id, petr.firstName, petr.languageCode, petrMenu.messageId(), "ki:2");
+        awaitTrue(() -> rig.usage.reads() == reads + 2, "both key screens wait for the panel: the queue is full");
+
+        Call press = ivan.pressForAnswer(ivanMenu.messageId(), "k");
+        assertThat(press.params().get("text")).isEqualTo(BUSY_RU);
+        Call reply = ivan.send("/start");
+        assertThat(reply.text()).isEqualTo(BUSY_RU);
+        assertThat(reply.buttons()).isEmpty();
+        assertThat(overloaded).hasValue(2);
+        Call adminMenu = rig.user(BotRig.ADMIN, "Admin", "ru").send("/start");
+        assertThat(adminMenu.text()).as("an admin's update always queues").isNotEqualTo(BUSY_RU);
+
+        rig.usage.answer();
+        rig.api.awaitContent(mark, olga.id);
+        rig.api.awaitContent(mark, petr.id);
+        awaitTrue(() -> rig.bot.queuedUpdates() == 0, "the queue drained");
+        assertThat(rig.api.calls().subList(mark, rig.api.mark())).as("the dropped updates were never handled")
+                .filteredOn(c -> c.chatId() == ivan.id && c.isContent()).containsExactly(reply);
+        assertThat(ivan.send("/start").text()).as("room again").isNotEqualTo(BUSY_RU).isEqualTo(ivanMenu.text());
+        assertThat(overloaded).hasValue(2);
+    }
+
+    @Test
+    void a_stars_pre_checkout_is_answered_while_the_queue_is_full() {
+        rig = BotRig.startedWithStars(b -> b.updateQueue(1));
+        BotRig.TgUser olga = owner(2001, 1);
+        Call menu = olga.send("/start");
+        int reads = rig.usage.reads();
+        rig.usage.hang();
+        rig.api.userPresses(olga.id, olga.firstName, olga.languageCode, menu.messageId(), "ki:1");
+        awaitTrue(() -> rig.usage.reads() == reads + 1, "the key screen waits for the panel: the queue is full");
+        BotRig.TgUser ivan = rig.user(2003, "Ivan", "en");
+        assertThat(ivan.send("/start").text()).startsWith("⏳ The bot is busy");
+
+        int mark = rig.api.mark();
+        String query = rig.api.userPreCheckout(ivan.id, "en", "vpn-404-nonce", "XTR", 50);
+        Call answer = rig.api.awaitAfter(mark, Duration.ofSeconds(30),
+                c -> c.method().equals("answerprecheckoutquery") && query.equals(c.params().get("pre_checkout_query_id")));
+        assertThat(answer.params()).containsKey("ok");
+    }
+
+    /** A user with an active key {@code key} on server 1, its client on the panel. */
+    private BotRig.TgUser owner(long user, long key) {
+        PanelClientId client = new PanelClientId(UUID.randomUUID(), "overload-k" + key, "overload" + key + "sub");
+        Instant expiry = BotRig.START.plus(Duration.ofDays(20));
+        rig.keys.save(new VpnKey(new KeyId(key), new UserId(user), new ServerId(1), client, expiry, KeyStatus.ACTIVE,
+                new KeyLinks("https://sub.example/" + client.subId(), "vless://" + client.uuid() + "@x.example:443#" + key), BotRig.START));
+        Server server = rig.shop.servers.find(new ServerId(1)).orElseThrow();
+        rig.panel.repairClient(server, new NewPanelClient(client, expiry, user, 0, 0));
+        return rig.user(user, "User" + user, "ru");
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("waited 30 s for: " + what);
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
