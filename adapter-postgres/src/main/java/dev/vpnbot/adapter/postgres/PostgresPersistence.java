@@ -321,6 +321,9 @@ public final class PostgresPersistence implements AutoCloseable {
         return new PostgresPanelWriteLock(lockPool, wait);
     }
 
+    /** Keys moving between servers (V22, docs/MOVES.md); the store holds no state of its own. */
+    public dev.vpnbot.application.port.out.move.KeyMoves keyMoves() { return new PostgresKeyMoves(db); }
+
     /** For tests in this package: the handle plumbing. */
     Database database() {
         return db;
