@@ -306,6 +306,12 @@ public final class TelegramAdapter implements AutoCloseable {
             return this;
         }
 
+        /** The key screen's "Change location" (docs/MOVES.md); call after {@link #shop}. */
+        public BotAssembly moves(dev.vpnbot.application.port.in.move.MoveKeyUseCase moveKey) {
+            this.shop = Objects.requireNonNull(shop, "shop use cases first").withMoves(moveKey);
+            return this;
+        }
+
         public TelegramBot build() {
             TelegramUseCases useCases = Objects.requireNonNull(shop, "shop use cases").withStars(stars).withGrowth(trial, invite).withApps(apps);
             AdminUseCases adminUseCases = admin == null ? null : admin.withStars(starsRefunds).withBalances(balances).withGrowth(growth).withApps(manageApps);

@@ -118,6 +118,7 @@ public final class PostgresModule extends AbstractModule {
     @Provides @Singleton LinkResets linkResets(PostgresPersistence db) { return db.linkResets(); }
 
     @Provides @Singleton Placements placements(PostgresPersistence db) { return db.placements(); }
+    @Provides @Singleton dev.vpnbot.application.port.out.move.KeyMoves keyMoves(PostgresPersistence db) { return db.keyMoves(); }
 
     @Provides @Singleton ServerGroups serverGroups(PostgresPersistence db) { return db.serverGroups(); }
 

@@ -183,7 +183,8 @@ public final class TelegramModule extends AbstractModule {
                     dev.vpnbot.application.port.in.growth.InviteFriendsUseCase invite,
                     dev.vpnbot.application.port.in.growth.ManageGrowthUseCase manageGrowth,
                     ListVpnAppsUseCase apps, ManageAppsUseCase manageApps,
-                    dev.vpnbot.application.port.in.gifts.GiftsUseCase gifts) {
+                    dev.vpnbot.application.port.in.gifts.GiftsUseCase gifts,
+                    dev.vpnbot.application.port.in.move.MoveKeyUseCase moveKey) {
         TelegramBot bot = adapter.bot()
                 .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null), timeZone)
                 .resetLink(resetLink)
@@ -193,6 +194,7 @@ public final class TelegramModule extends AbstractModule {
                 .promoCodes(redeemCode, manageCodes)
                 .tariffLimits(tariffLimits)
                 .gifts(gifts)
+                .moves(moveKey)
                 .stars(payWithStars.orElse(null), starsRefunds)
                 .balance(balance, topUp, payFromBalance, autoRenew, ledgers)
                 .growth(trial, growth.referralEnabled() ? invite : null, manageGrowth)

@@ -98,6 +98,7 @@ public final class InMemoryAdaptersModule extends AbstractModule {
     @Provides @Singleton SubscriptionTokens subscriptionTokens(InMemoryKeys k, Users u, Servers s) { return new InMemorySubscriptionTokens(k, u, s); }
 
     @Provides @Singleton LinkResets linkResets() { return new InMemoryLinkResets(); }
+    @Provides @Singleton dev.vpnbot.application.port.out.move.KeyMoves keyMoves() { return new dev.vpnbot.application.fixtures.InMemoryKeyMoves(); }
     @Provides @Singleton dev.vpnbot.application.port.out.ServerGroups serverGroups() {
         return new dev.vpnbot.application.fixtures.InMemoryServerGroups();
     }

@@ -197,7 +197,15 @@ public record CallbackData(Action action, List<String> args) {
         APP_ENABLED(Who.ADMIN, "akt", Arg.PLATFORM, Arg.APP, Arg.FLAG),
         APP_DEFAULT(Who.ADMIN, "akd", Arg.PLATFORM, Arg.APP),
         APP_EDIT(Who.ADMIN, "ake", Arg.PLATFORM, Arg.APP),
-        APP_ADD(Who.ADMIN, "akn", Arg.PLATFORM);
+        APP_ADD(Who.ADMIN, "akn", Arg.PLATFORM),
+
+        // ---- issue 17, moving keys (docs/MOVES.md): buyers "mv…" ----
+        /** key: where it could move ("Change location") */
+        KEY_MOVE("mv", Arg.ID),
+        /** key, then target server: asks to confirm */
+        KEY_MOVE_CONFIRM("mvc", Arg.ID, Arg.ID),
+        /** key, then target server: moves it */
+        KEY_MOVE_TO("mvt", Arg.ID, Arg.ID);
 
         private static final Map<String, Action> BY_CODE =
                 Arrays.stream(values()).collect(Collectors.toMap(a -> a.code, Function.identity()));
