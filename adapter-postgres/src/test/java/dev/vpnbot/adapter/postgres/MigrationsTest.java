@@ -123,7 +123,8 @@ class MigrationsTest {
                     "auto_renewals.expires_at", "auto_renewals.renewed_at",
                     "trials.started_at", "referral_codes.created_at", "referrals.invited_at", "referrals.rewarded_at", "referrals.reversed_at",
                     "key_traffic_packs.granted_at",
-                    "key_moves.requested_at", "key_moves.delete_after", "key_moves.next_attempt_at", "key_moves.finished_at");
+                    "key_moves.requested_at", "key_moves.delete_after", "key_moves.next_attempt_at", "key_moves.finished_at",
+                    "evacuations.requested_at", "evacuations.finished_at");
         } finally {
             schema.drop();
         }

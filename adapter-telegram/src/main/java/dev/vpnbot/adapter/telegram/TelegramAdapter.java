@@ -140,6 +140,11 @@ public final class TelegramAdapter implements AutoCloseable {
         return new dev.vpnbot.adapter.telegram.notify.TelegramGiftNews(settings, sender.unprompted(), () -> botName(settings, http));
     }
 
+    /** An evacuated key's news to its owner (docs/MOVES.md), on the unprompted lane. */
+    public dev.vpnbot.application.port.out.notify.MoveNews moveNews() {
+        return new dev.vpnbot.adapter.telegram.notify.TelegramMoveNews(settings, sender.unprompted());
+    }
+
     /** The bot's username, asked of Telegram (getMe). */
     static String botName(TelegramSettings settings, OkHttpClient http) {
         try {
@@ -303,6 +308,12 @@ public final class TelegramAdapter implements AutoCloseable {
         /** Gift codes for buyers ("Buy as a gift", gift_ start links, My gifts); call after {@link #shop}. */
         public BotAssembly gifts(dev.vpnbot.application.port.in.gifts.GiftsUseCase gifts) {
             this.shop = Objects.requireNonNull(shop, "shop use cases first").withGifts(gifts);
+            return this;
+        }
+
+        /** "Evacuate" on the admin's server card (docs/MOVES.md); call after {@link #admin}. */
+        public BotAssembly evacuations(dev.vpnbot.application.port.in.move.EvacuateServerUseCase evacuate) {
+            this.admin = admin == null ? null : admin.withEvacuations(evacuate);
             return this;
         }
 

@@ -119,6 +119,7 @@ public final class PostgresModule extends AbstractModule {
 
     @Provides @Singleton Placements placements(PostgresPersistence db) { return db.placements(); }
     @Provides @Singleton dev.vpnbot.application.port.out.move.KeyMoves keyMoves(PostgresPersistence db) { return db.keyMoves(); }
+    @Provides @Singleton dev.vpnbot.application.port.out.move.Evacuations evacuations(PostgresPersistence db) { return db.evacuations(); }
 
     @Provides @Singleton ServerGroups serverGroups(PostgresPersistence db) { return db.serverGroups(); }
 

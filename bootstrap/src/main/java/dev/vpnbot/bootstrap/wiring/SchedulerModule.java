@@ -42,7 +42,8 @@ public final class SchedulerModule extends AbstractModule {
                         dev.vpnbot.application.port.in.balance.ReconcileLedgerUseCase ledger, java.time.Clock clock,
                         OfferConnectHelpUseCase connectHelp, ResetMonthlyTrafficUseCase monthlyResets,
                         dev.vpnbot.application.port.in.growth.RewardReferralsUseCase referralRewards,
-                        dev.vpnbot.application.port.in.move.RunKeyMovesUseCase keyMoves) {
+                        dev.vpnbot.application.port.in.move.RunKeyMovesUseCase keyMoves,
+                        dev.vpnbot.application.port.in.move.EvacuateServerUseCase evacuations) {
         // each reconciliation round also finishes Stars refunds whose panel step a crash or an absent panel left open
         ReconcilePaymentsUseCase withRefunds = () -> {
             starsRefunding.resumePanel();
@@ -71,6 +72,8 @@ public final class SchedulerModule extends AbstractModule {
         jobs.alsoEvery("referral_rewards", java.time.Duration.ofMinutes(1), referralRewards::run);
         // keys moving between servers (docs/MOVES.md): target panels that were down, old clients whose delay ran out
         jobs.alsoEvery("key_moves", java.time.Duration.ofSeconds(15), () -> keyMoves.runDueMoves().stepsDone());
+        // evacuations: their keys planned (a move each), finished and reported when every move landed
+        jobs.alsoEvery("evacuations", java.time.Duration.ofSeconds(15), evacuations::runDue);
         return jobs;
     }
 

@@ -11,6 +11,11 @@ import dev.vpnbot.application.port.out.panel.VpnPanel;
 import dev.vpnbot.application.service.fulfilment.KeyPlacing;
 import dev.vpnbot.application.service.move.MoveSettings;
 import dev.vpnbot.application.service.move.Moves;
+import dev.vpnbot.application.service.move.EvacuationNotices;
+import dev.vpnbot.application.service.move.ServerEvacuation;
+import dev.vpnbot.application.service.admin.Admins;
+import dev.vpnbot.application.port.out.notify.MoveNews;
+import java.util.Set;
 import dev.vpnbot.application.service.ordering.PurchaseSettings;
 import dev.vpnbot.domain.fixtures.UserMother;
 import dev.vpnbot.domain.key.VpnKey;
@@ -62,9 +67,18 @@ final class MoveWorld implements AutoCloseable {
         KeyPlacing placing = new KeyPlacing(bot.db.placements(), bot.db.serverGroups(), bot.db.servers(), panel, bot.notifier,
                 PurchaseSettings.defaults());
         Moves moves = new Moves(new Moves.Ports(bot.db.keys(), bot.db.placements(), bot.db.servers(), bot.db.linkResets(),
-                bot.db.keyMoves(), placing, panel, bot.db.transactions(), clock), settings, m -> { });
-        return new Process(bot, moves);
+                bot.db.keyMoves(), placing, panel, bot.db.transactions(), clock), settings,
+                new EvacuationNotices(bot.db.keys(), bot.db.users(), bot.db.servers(), bot.db.sentNotifications(), news));
+        ServerEvacuation evacuation = new ServerEvacuation(moves, new Admins(Set.of(ADMIN)), bot.db.servers(), bot.db.keys(),
+                bot.db.keyMoves(), bot.db.evacuations(), bot.db.transactions(), bot.notifier, clock);
+        return new Process(bot, moves, evacuation);
     }
+
+    /** Admin of the evacuations. */
+    static final UserId ADMIN = new UserId(900);
+    /** Every evacuation notice any process sent: "user:key:from>to". */
+    final List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final MoveNews news = (to, key, from, target) -> notices.add(to.user().telegramId() + ":" + key.id() + ":" + from + ">" + target);
 
     Process start() {
         return start(UnaryOperator.identity(), MoveSettings.defaults());
@@ -75,7 +89,7 @@ final class MoveWorld implements AutoCloseable {
         rig.stop(p.bot());
     }
 
-    record Process(RunningBot bot, Moves moves) {}
+    record Process(RunningBot bot, Moves moves, ServerEvacuation evacuation) {}
 
     /** A key bought the ordinary way by {@code buyer} on Frankfurt. */
     VpnKey buyKey(RunningBot bot, UserId buyer) {
@@ -86,7 +100,18 @@ final class MoveWorld implements AutoCloseable {
         return rig.key(rig.order(order.id()).keyId());
     }
 
+    /** A third server, Warsaw, on a fake v2.8 panel of its own (started on first use). */
+    private FakeThreeXuiPanel warsawPanel;
+
+    Server addWarsaw(int maxClients) {
+        if (warsawPanel == null) warsawPanel = FakeThreeXuiPanel.builder().profile(Profile.V2_8).start();
+        Server warsaw = new Server(WARSAW, "Warsaw", warsawPanel.connection(), MoneyPathRig.INBOUND, true, maxClients, 0);
+        rig.records.servers().save(warsaw);
+        return warsaw;
+    }
+
     FakeThreeXuiPanel panelOf(ServerId server) {
+        if (server.equals(WARSAW)) return warsawPanel;
         return server.equals(FRANKFURT) ? rig.panelHost : helsinkiPanel;
     }
 
@@ -97,7 +122,8 @@ final class MoveWorld implements AutoCloseable {
 
     /** How many panels hold a switched-on client of this key (copies counted). */
     long enabledClients(VpnKey key) {
-        return List.of(rig.panelHost, helsinkiPanel).stream()
+        List<FakeThreeXuiPanel> all = warsawPanel == null ? List.of(rig.panelHost, helsinkiPanel) : List.of(rig.panelHost, helsinkiPanel, warsawPanel);
+        return all.stream()
                 .flatMap(p -> p.storedClients(MoneyPathRig.INBOUND).stream())
                 .filter(c -> key.client().email().equals(c.get("email")) && Boolean.TRUE.equals(c.get("enable")))
                 .count();
@@ -108,5 +134,6 @@ final class MoveWorld implements AutoCloseable {
         rig.close();
         helsinkiLine.close();
         helsinkiPanel.close();
+        if (warsawPanel != null) warsawPanel.close();
     }
 }

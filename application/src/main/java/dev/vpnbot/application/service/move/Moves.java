@@ -21,7 +21,7 @@ public final class Moves {
     private final MoveWorker worker;
     private final KeyMoving buyer;
 
-    /** The ports moves need; {@code stepped} hears of every move that reached its next state (may be a no-op). */
+    /** The ports moves need. */
     public record Ports(Keys keys, Placements placements, Servers servers, LinkResets resets, KeyMoves moves, KeyPlacing placing,
                         VpnPanel panel, Transactions transactions, Clock clock) {
         public Ports {
@@ -37,11 +37,12 @@ public final class Moves {
         }
     }
 
-    public Moves(Ports p, MoveSettings settings, Consumer<KeyMove> stepped) {
+    /** @param landed hears of every move whose key now lives on its target (an evacuation's notice; may be a no-op) */
+    public Moves(Ports p, MoveSettings settings, Consumer<KeyMove> landed) {
         this.requests = new MoveRequests(p.keys(), p.placements(), p.servers(), p.resets(), p.moves(), settings);
         MoveSteps steps = new MoveSteps(p.keys(), p.placements(), p.servers(), p.resets(), p.moves(), p.placing(), p.panel(),
                 p.transactions(), p.clock(), settings);
-        this.worker = new MoveWorker(p.moves(), steps, p.clock(), settings, stepped);
+        this.worker = new MoveWorker(p.moves(), steps, p.clock(), settings, landed);
         this.buyer = new KeyMoving(p.keys(), p.servers(), p.moves(), requests, worker, p.transactions(), p.clock(), settings);
     }
 
