@@ -81,6 +81,7 @@ public final class AdminDesk {
         this.evacuation = useCases.evacuations() == null ? null
                 : new dev.vpnbot.adapter.telegram.admin.evacuate.EvacuationScreen(useCases.evacuations());
         servers.offeringEvacuation(evacuation != null);
+        statistics.showingMoves(useCases.evacuations());
     }
 
     /** The user card's "Reset link" buttons; null (the default) leaves them out. */

@@ -93,6 +93,22 @@ public final class ServerEvacuation implements EvacuateServerUseCase {
     }
 
     @Override
+    public MoveFigures figures(UserId admin, int days) {
+        admins.require(admin);
+        Instant now = clock.instant();
+        java.time.LocalDate today = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        Instant from = today.minusDays(days - 1L).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        java.util.Map<java.time.LocalDate, Integer> buyers = new java.util.TreeMap<>();
+        java.util.Map<java.time.LocalDate, Integer> evacuated = new java.util.TreeMap<>();
+        moves.perDay(from, now.plusMillis(1)).forEach((day, byOrigin) -> {
+            buyers.put(day, byOrigin.getOrDefault(MoveOrigin.BUYER.name(), 0));
+            evacuated.put(day, byOrigin.getOrDefault(MoveOrigin.EVACUATION.name(), 0));
+        });
+        List<Report> recent = evacuations.startedBetween(from, now.plusMillis(1), 5).stream().map(this::report).toList();
+        return new MoveFigures(buyers, evacuated, recent);
+    }
+
+    @Override
     public int runDue() {
         int planned = 0;
         for (Evacuation e : evacuations.unfinished()) {

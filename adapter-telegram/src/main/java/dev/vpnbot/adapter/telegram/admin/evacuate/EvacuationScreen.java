@@ -77,6 +77,20 @@ public final class EvacuationScreen {
                 .row(back(t, server)));
     }
 
+    /** The statistics screen's lines: moves per day (buyers / evacuations), then the recent evacuations and their outcome. */
+    public static String figures(Texts t, EvacuateServerUseCase.MoveFigures f) {
+        StringBuilder text = new StringBuilder(t.html("admin.stats.moves"));
+        if (f.buyerMoves().isEmpty()) text.append('\n').append(t.html("admin.stats.moves_none"));
+        f.buyerMoves().forEach((day, n) -> text.append('\n').append(t.html("admin.stats.moves_day", day, n, f.evacuationMoves().get(day))));
+        for (Report r : f.evacuations()) {
+            EvacuationProgress p = r.progress();
+            text.append('\n').append(t.html("admin.stats.evacuation", r.evacuation().id(), r.serverName(),
+                    t.label("admin.evacuate.phase." + r.evacuation().phase().name().toLowerCase(Locale.ROOT)),
+                    p.moved(), p.waiting(), p.failed(), p.skipped()));
+        }
+        return text.toString();
+    }
+
     private static Button back(Texts t, ServerId server) {
         return Button.callback(t.label("button.back"), CallbackData.of(Action.SERVER, server.value()));
     }

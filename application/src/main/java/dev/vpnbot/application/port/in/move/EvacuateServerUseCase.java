@@ -32,6 +32,15 @@ public interface EvacuateServerUseCase {
     /** The server's latest evacuation, finished or not. */
     Optional<Report> latest(UserId admin, ServerId server);
 
+    /**
+     * Statistics: moves asked for per UTC day over the last {@code days} days (buyers' and evacuations'),
+     * and the evacuations started in that time with what became of them, newest first.
+     */
+    record MoveFigures(java.util.Map<java.time.LocalDate, Integer> buyerMoves, java.util.Map<java.time.LocalDate, Integer> evacuationMoves,
+                       java.util.List<Report> evacuations) {}
+
+    MoveFigures figures(UserId admin, int days);
+
     /** The job: plans the keys of evacuations still planning, finishes those whose moves all landed (and reports them); returns keys planned. */
     int runDue();
 }
