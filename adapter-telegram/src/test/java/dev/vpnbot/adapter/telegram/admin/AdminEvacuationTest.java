@@ -54,7 +54,11 @@ class AdminEvacuationTest {
         assertThat(rig.shop.servers.find(FRANKFURT).orElseThrow().active()).isFalse();
         rig.evacuations.runDue();
         rig.moves.worker().runDueMoves();
+        int mark = rig.api.mark();
         rig.evacuations.runDue();
+        // the report reaches the admins by itself, once
+        Call report = rig.api.awaitAfter(mark, java.time.Duration.ofSeconds(30), c -> c.text() != null && c.text().contains("EVACUATION_FINISHED"));
+        assertThat(report.text()).contains("moved 1, failed 0, skipped 0");
 
         Call done = olga.press(progress, "axp:1");
         assertThat(done.text()).contains("finished").contains("moved: 1").contains("waiting: 0").contains("skipped: 0");

@@ -101,7 +101,8 @@ final class MoveSteps {
                 .ifPresent(p -> placements.save(p.disabled()));
         keys.save(latest.rehomed(m.to(), links));
         KeyMove placed = m.targetPlaced(latest.client());
-        moves.save(placed, clock.instant());
+        // the caller goes on with step 3 at once; the job takes it over only if this process dies (after the lease)
+        moves.save(placed, clock.instant().plus(settings.lease()));
         return Optional.of(placed);
     }
 
