@@ -165,6 +165,35 @@ class KeyMovesTest {
     }
 
     @Test
+    void a_drift_repair_that_read_its_page_before_the_move_leaves_the_left_client_switched_off() {
+        VpnKey key = buy();
+        // the repair's page of Frankfurt was read while the key still lived there
+        List<VpnKey> stalePage = db.keys().activeOn(FRANKFURT, clock.instant(), null, 10);
+        assertThat(stalePage).extracting(VpnKey::id).containsExactly(key.id());
+        assertThat(move(BUYER, key, HELSINKI)).isInstanceOf(Outcome.Moved.class);
+        dev.vpnbot.application.port.out.Keys stale = new dev.vpnbot.application.port.out.Keys() {
+            public dev.vpnbot.domain.key.KeyId nextId() { return db.keys().nextId(); }
+            public java.util.Optional<VpnKey> find(dev.vpnbot.domain.key.KeyId id) { return db.keys().find(id); }
+            public java.util.Optional<VpnKey> findForUpdate(dev.vpnbot.domain.key.KeyId id) { return db.keys().findForUpdate(id); }
+            public List<VpnKey> ofOwner(UserId owner) { return db.keys().ofOwner(owner); }
+            public List<VpnKey> expiringWithoutReminder(Instant from, Instant to, String kind, int limit) {
+                return db.keys().expiringWithoutReminder(from, to, kind, limit);
+            }
+            public List<VpnKey> activeOn(dev.vpnbot.domain.server.ServerId server, Instant now, dev.vpnbot.domain.key.KeyId after, int limit) {
+                return server.equals(FRANKFURT) && after == null ? stalePage : db.keys().activeOn(server, now, after, limit);
+            }
+            public void save(VpnKey k) { db.keys().save(k); }
+        };
+        PanelDriftRepair repair = new PanelDriftRepair(db.servers(), stale, process.bot().panelAdapter, process.bot().notifier, clock,
+                ClientLimits.paidOnly(PurchaseSettings.defaults()), PanelDriftRepair.PAGE_SIZE, db.placements());
+
+        repair.repairDrift();
+
+        assertThat(world.clientOn(FRANKFURT, key).get("enable")).isEqualTo(false);
+        assertThat(world.enabledClients(key)).isEqualTo(1);
+    }
+
+    @Test
     void three_moves_a_day_then_the_refusal_says_when_the_next_is_possible_and_moving_back_keeps_the_old_client() {
         VpnKey key = buy();
         assertThat(move(BUYER, key, HELSINKI)).isInstanceOf(Outcome.Moved.class);
