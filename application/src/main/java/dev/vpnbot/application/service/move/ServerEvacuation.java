@@ -141,6 +141,8 @@ public final class ServerEvacuation implements EvacuateServerUseCase {
             evacuations.skipped(e.id(), key.id(), "MULTI_LOCATION"); // a group key: the server left its subscription when switched off
             return;
         }
+        // planned already by a process that died before it kept its place
+        if (moves.underWay(key.id()).filter(m -> m.evacuation() != null && m.evacuation() == e.id()).isPresent()) return;
         Optional<ServerId> target = e.auto() ? leastLoaded(e.server()) : Optional.of(e.target());
         if (target.isEmpty()) {
             evacuations.skipped(e.id(), key.id(), "NO_SERVER_WITH_ROOM");
