@@ -60,43 +60,22 @@ public final class AdminModule extends AbstractModule {
      */
     static final int BROADCAST_BATCH = 500;
 
+    @Override
+    protected void configure() {
+        Autowire.singleton(binder(), TariffAdministration.class, ManageTariffsUseCase.class);
+        // Server groups and tariffs' groups (docs/SUBSCRIPTION.md); the console binds its own for `vpnbot group`.
+        Autowire.singleton(binder(), dev.vpnbot.application.service.admin.ServerGroupAdministration.class, dev.vpnbot.application.port.in.admin.ManageServerGroupsUseCase.class);
+        Autowire.singleton(binder(), TariffLimitSetting.class, SetTariffLimitsUseCase.class);
+        Autowire.singleton(binder(), ServerAdministration.class, ManageServersUseCase.class);
+        Autowire.singleton(binder(), StatisticsReport.class, ShowStatisticsUseCase.class);
+        Autowire.singleton(binder(), UserAdministration.class, ManageUsersUseCase.class);
+        Autowire.singleton(binder(), AppCatalogue.class, ManageAppsUseCase.class);
+    }
+
     @Provides
     @Singleton
     Admins admins(OperatorConfig operator) {
         return new Admins(operator.adminIds().stream().map(UserId::new).collect(Collectors.toSet()));
-    }
-
-    @Provides
-    @Singleton
-    ManageTariffsUseCase tariffs(Admins admins, Tariffs tariffs, SalesSwitch sales, Clock clock) {
-        return new TariffAdministration(admins, tariffs, sales, clock);
-    }
-
-    /** Server groups and tariffs' groups (docs/SUBSCRIPTION.md); the console binds its own for `vpnbot group`. */
-    @Provides
-    @Singleton
-    dev.vpnbot.application.port.in.admin.ManageServerGroupsUseCase serverGroups(Admins admins,
-            dev.vpnbot.application.port.out.ServerGroups groups, Servers servers, Tariffs tariffs) {
-        return new dev.vpnbot.application.service.admin.ServerGroupAdministration(admins, groups, servers, tariffs);
-    }
-
-    @Provides
-    @Singleton
-    SetTariffLimitsUseCase tariffLimits(Admins admins, Tariffs tariffs, TariffLimitBook book,
-                                        dev.vpnbot.application.port.out.TrafficPacks packs) {
-        return new TariffLimitSetting(admins, tariffs, book, packs);
-    }
-
-    @Provides
-    @Singleton
-    ManageServersUseCase servers(Admins admins, Servers servers, PanelInspection inspection) {
-        return new ServerAdministration(admins, servers, inspection);
-    }
-
-    @Provides
-    @Singleton
-    ShowStatisticsUseCase statistics(Admins admins, ShopFigures figures, Servers servers, Clock clock) {
-        return new StatisticsReport(admins, figures, servers, clock);
     }
 
     @Provides
@@ -106,13 +85,6 @@ public final class AdminModule extends AbstractModule {
         return new Broadcasting(admins, broadcasts, audiences, channel, users, ledger, tx, clock, BROADCAST_BATCH);
     }
 
-    @Provides
-    @Singleton
-    ManageUsersUseCase users(Admins admins, Users users, Keys keys, Orders orders, Tariffs tariffs, Servers servers,
-                             Transactions tx, Clock clock, ApplyPaymentUseCase payments) {
-        return new UserAdministration(admins, users, keys, orders, tariffs, servers, tx, clock, payments);
-    }
-
     /** Backups sent to BACKUP_CHAT_ID (or each admin's chat); admins hear of any not made or not sent. */
     @Provides
     @Singleton
@@ -120,12 +92,6 @@ public final class AdminModule extends AbstractModule {
         BackupConfig backup = config.backup();
         return new DatabaseBackups(dumps, clock, new BackupPolicy(backup.directory(), backup.keep(), backup.maxBytes()))
                 .deliveringTo(channel, notifier);
-    }
-
-    @Provides
-    @Singleton
-    ManageAppsUseCase apps(Admins admins, VpnApps apps, Transactions tx) {
-        return new AppCatalogue(admins, apps, tx);
     }
 
     @Provides

@@ -109,6 +109,18 @@ public final class ApplicationModule extends AbstractModule {
 
     @Override
     protected void configure() {
+        Autowire.singleton(binder(), UserRegistration.class, RegisterUserUseCase.class);
+        // Traffic packs (docs/USAGE.md): sold for keys, fulfilled by raising their quota.
+        Autowire.singleton(binder(), dev.vpnbot.application.service.ordering.TrafficPackRules.class);
+        Autowire.singleton(binder(), PaymentConfirmation.class);
+        Autowire.singleton(binder(), MyKeys.class, ShowMyKeysUseCase.class);
+        Autowire.singleton(binder(), SubscriptionFeed.class, FetchSubscriptionUseCase.class);
+        Autowire.singleton(binder(), PaymentCheck.class);
+        Autowire.singleton(binder(), OrderCancellation.class, CancelOrderUseCase.class);
+        Autowire.singleton(binder(), UserLookup.class, FindUserUseCase.class);
+        Autowire.singleton(binder(), UserBlocking.class, MarkUserBlockedUseCase.class);
+        Autowire.singleton(binder(), LanguageChange.class, ChangeLanguageUseCase.class);
+        Autowire.singleton(binder(), TimeZoneChange.class, ChangeTimeZoneUseCase.class);
         bind(ListTariffsUseCase.class).to(Catalogue.class);
         bind(ListServersForPurchaseUseCase.class).to(Catalogue.class);
     }
@@ -142,23 +154,9 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RegisterUserUseCase registration(Users users, Clock clock) {
-        return new UserRegistration(users, clock);
-    }
-
-    @Provides
-    @Singleton
     Catalogue catalogue(Tariffs tariffs, Servers servers, SalesSwitch sales, ServerGroups groups,
                         dev.vpnbot.application.port.out.TrafficPacks packs) {
         return new Catalogue(tariffs, servers, sales, groups).withTrafficPacks(packs);
-    }
-
-    /** Traffic packs (docs/USAGE.md): sold for keys, fulfilled by raising their quota. */
-    @Provides
-    @Singleton
-    dev.vpnbot.application.service.ordering.TrafficPackRules trafficPackRules(dev.vpnbot.application.port.out.TrafficPacks packs,
-                                                                               TariffLimitBook limits, Orders orders, PurchaseSettings settings) {
-        return new dev.vpnbot.application.service.ordering.TrafficPackRules(packs, limits, orders, settings);
     }
 
     @Provides
@@ -169,14 +167,6 @@ public final class ApplicationModule extends AbstractModule {
                                 dev.vpnbot.application.service.ordering.TrafficPackRules packRules) {
         return new OrderPlacement(users, tariffs, servers, keys, orders, gateway, tx, clock, settings, nonces, sales, growthFlags, trials)
                 .pricedBy(pricing).sellingPacks(packRules);
-    }
-
-    @Provides
-    @Singleton
-    PaymentConfirmation confirmation(Orders orders, PaymentEvents events, FulfilmentJobs jobs, PaymentGateway gateway,
-                                     Notifier notifier, Transactions tx, Clock clock, FulfilmentSignal signal, OrderNoticeRelay notices,
-                                     Deposits deposits) {
-        return new PaymentConfirmation(orders, events, jobs, gateway, notifier, tx, clock, signal, notices, deposits);
     }
 
     @Provides
@@ -238,56 +228,8 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ShowMyKeysUseCase myKeys(Keys keys, Servers servers, Clock clock, SubscriptionTokens tokens, Placements placements) {
-        return new MyKeys(keys, servers, clock, tokens, placements);
-    }
-
-    @Provides
-    @Singleton
-    FetchSubscriptionUseCase subscriptions(SubscriptionTokens tokens, Placements placements, Clock clock) {
-        return new SubscriptionFeed(tokens, placements, clock);
-    }
-
-    @Provides
-    @Singleton
-    PaymentCheck paymentCheck(Orders orders, PaymentGateway gateway, ApplyPaymentUseCase payments) {
-        return new PaymentCheck(orders, gateway, payments);
-    }
-
-    @Provides
-    @Singleton
     CheckPaymentUseCase checkPayment(PaymentCheck check) {
         return check;
-    }
-
-    @Provides
-    @Singleton
-    CancelOrderUseCase cancellation(Orders orders, Transactions tx) {
-        return new OrderCancellation(orders, tx);
-    }
-
-    @Provides
-    @Singleton
-    FindUserUseCase userLookup(Users users) {
-        return new UserLookup(users);
-    }
-
-    @Provides
-    @Singleton
-    MarkUserBlockedUseCase userBlocking(Users users) {
-        return new UserBlocking(users);
-    }
-
-    @Provides
-    @Singleton
-    ChangeLanguageUseCase languageChange(Users users) {
-        return new LanguageChange(users);
-    }
-
-    @Provides
-    @Singleton
-    ChangeTimeZoneUseCase timeZoneChange(Users users) {
-        return new TimeZoneChange(users);
     }
 
     @Provides

@@ -43,28 +43,19 @@ import java.time.Duration;
 /** The balance's use cases (docs/BALANCE.md): the ledger, top-ups, paying from it, auto-renew, reconciliation, admin entries. */
 public final class BalanceModule extends AbstractModule {
 
-    @Provides
-    @Singleton
-    ShopCurrency shopCurrency(Tariffs tariffs) {
-        return new ShopCurrency(tariffs);
-    }
-
-    @Provides
-    @Singleton
-    BalanceBook book(Balances balances, ShopCurrency currency) {
-        return new BalanceBook(balances, currency);
+    @Override
+    protected void configure() {
+        Autowire.singleton(binder(), ShopCurrency.class);
+        Autowire.singleton(binder(), BalanceBook.class);
+        Autowire.singleton(binder(), Deposits.class);
+        Autowire.singleton(binder(), BalanceCheckout.class);
+        Autowire.singleton(binder(), LedgerReconciliation.class, ReconcileLedgerUseCase.class);
     }
 
     @Provides
     @Singleton
     ShowBalanceUseCase showBalance(BalanceBook book) {
         return book;
-    }
-
-    @Provides
-    @Singleton
-    Deposits deposits(BalanceBook book, ShopCurrency currency, Clock clock) {
-        return new Deposits(book, currency, clock);
     }
 
     /** Presets from TOPUP_PRESETS, else the prices of the tariffs on sale. */
@@ -80,13 +71,6 @@ public final class BalanceModule extends AbstractModule {
     @Singleton
     TopUpBalanceUseCase topUp(BalanceTopUp topUp) {
         return topUp;
-    }
-
-    @Provides
-    @Singleton
-    BalanceCheckout checkout(Orders orders, TopUps topUps, BalanceBook book, BalanceTopUp topUp, PaymentGateway gateway,
-                             PaymentConfirmation confirmation, Notifier notifier, Transactions tx, Clock clock) {
-        return new BalanceCheckout(orders, topUps, book, topUp, gateway, confirmation, notifier, tx, clock);
     }
 
     @Provides
@@ -121,12 +105,6 @@ public final class BalanceModule extends AbstractModule {
     @Singleton
     RenewFromBalanceUseCase renewFromBalance(AutoRenewal renewal) {
         return renewal;
-    }
-
-    @Provides
-    @Singleton
-    ReconcileLedgerUseCase ledgerReconciliation(Balances balances, PaymentGateway gateway, Notifier notifier, SentNotifications once) {
-        return new LedgerReconciliation(balances, gateway, notifier, once);
     }
 
     @Provides

@@ -24,23 +24,16 @@ import java.time.Clock;
 /** Promo codes (docs/CODES.md): the pricing order placement asks, the buyer's and the admins' use cases. */
 final class CodesModule extends AbstractModule {
 
+    @Override
+    protected void configure() {
+        Autowire.singleton(binder(), PromoPricing.class, OrderPricing.class);
+        Autowire.singleton(binder(), PromoRedemption.class, RedeemPromoCodeUseCase.class);
+    }
+
     @Provides
     @Singleton
     PromoSettings promoSettings(ShopLimits limits) {
         return new PromoSettings(limits.promoStacking());
-    }
-
-    @Provides
-    @Singleton
-    OrderPricing pricing(PromoCodes codes, Orders orders, ApplyPaymentUseCase payments, Clock clock, PromoSettings settings) {
-        return new PromoPricing(codes, orders, payments, clock, settings);
-    }
-
-    @Provides
-    @Singleton
-    RedeemPromoCodeUseCase redeem(PromoCodes codes, Orders orders, PlaceOrderUseCase placement, CancelOrderUseCase cancellation,
-                                  Transactions tx, Clock clock) {
-        return new PromoRedemption(codes, orders, placement, cancellation, tx, clock);
     }
 
     @Provides

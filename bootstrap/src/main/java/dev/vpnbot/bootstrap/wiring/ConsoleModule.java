@@ -62,6 +62,19 @@ public final class ConsoleModule extends AbstractModule {
     /** The operator at the console. Not a Telegram user: Telegram ids stay far below this. */
     public static final UserId CONSOLE = new UserId(Long.MAX_VALUE);
 
+    @Override
+    protected void configure() {
+        Autowire.singleton(binder(), ServerAdministration.class, ManageServersUseCase.class);
+        Autowire.singleton(binder(), TariffAdministration.class, ManageTariffsUseCase.class);
+        Autowire.singleton(binder(), TariffLimitSetting.class, SetTariffLimitsUseCase.class);
+        // The operator's `vpnbot app …` commands.
+        Autowire.singleton(binder(), AppCatalogue.class, ManageAppsUseCase.class);
+        // `vpnbot group …` and `vpnbot tariff set-group`.
+        Autowire.singleton(binder(), ServerGroupAdministration.class, ManageServerGroupsUseCase.class);
+        // `vpnbot growth`: servers for trials, once-per-user tariffs, trial and referral figures.
+        Autowire.singleton(binder(), dev.vpnbot.application.service.growth.GrowthAdministration.class, dev.vpnbot.application.port.in.growth.ManageGrowthUseCase.class);
+    }
+
     /** The modules an operator command needs, around the configuration module. */
     public static List<AbstractModule> operatorCommand() {
         return List.of(new ConsoleModule(), new PostgresModule(), new PanelModule(), new OutboundHttpModule());
@@ -86,38 +99,12 @@ public final class ConsoleModule extends AbstractModule {
         return new Admins(Set.of(CONSOLE));
     }
 
-    @Provides
-    @Singleton
-    ManageServersUseCase servers(Admins admins, Servers servers, PanelInspection inspection) {
-        return new ServerAdministration(admins, servers, inspection);
-    }
-
-    @Provides
-    @Singleton
-    ManageTariffsUseCase tariffs(Admins admins, Tariffs tariffs, SalesSwitch sales, Clock clock) {
-        return new TariffAdministration(admins, tariffs, sales, clock);
-    }
-
-    @Provides
-    @Singleton
-    SetTariffLimitsUseCase tariffLimits(Admins admins, Tariffs tariffs, TariffLimitBook book,
-                                        dev.vpnbot.application.port.out.TrafficPacks packs) {
-        return new TariffLimitSetting(admins, tariffs, book, packs);
-    }
-
     /** `vpnbot backup`: a backup kept in BACKUP_DIR with the same retention; the running bot sends its scheduled ones. */
     @Provides
     @Singleton
     BackUpDatabaseUseCase backups(DatabaseDumps dumps, Clock clock, AppConfig config) {
         BackupConfig backup = config.backup();
         return new DatabaseBackups(dumps, clock, new BackupPolicy(backup.directory(), backup.keep(), backup.maxBytes()));
-    }
-
-    /** The operator's `vpnbot app …` commands. */
-    @Provides
-    @Singleton
-    ManageAppsUseCase apps(Admins console, VpnApps apps, Transactions tx) {
-        return new AppCatalogue(console, apps, tx);
     }
 
     /** The console bans; the bot's admins (ADMIN_IDS) cannot be banned from here either. */
@@ -127,13 +114,6 @@ public final class ConsoleModule extends AbstractModule {
                          @Undecorated VpnPanel panel, Placements placements, BanHolds holds, Clock clock) {
         Admins botAdmins = new Admins(operator.adminIds().stream().map(UserId::new).collect(Collectors.toSet()));
         return new UserBans(console, botAdmins, users, keys, servers, tx, panel, holds, clock, placements);
-    }
-
-    /** `vpnbot group …` and `vpnbot tariff set-group`. */
-    @Provides
-    @Singleton
-    ManageServerGroupsUseCase serverGroups(Admins admins, ServerGroups groups, Servers servers, Tariffs tariffs) {
-        return new ServerGroupAdministration(admins, groups, servers, tariffs);
     }
 
     /** `vpnbot key reset-link`: the console resets as an admin; the running bot's job finishes what a panel outage left. */
@@ -161,15 +141,6 @@ public final class ConsoleModule extends AbstractModule {
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("dev.vpnbot.audit");
         return new dev.vpnbot.application.service.balance.BalanceAdministration(book, balances, renewals, users,
                 alert -> log.warn("{}: {}", alert.kind(), alert.detail()), tx, clock, admins);
-    }
-
-    /** `vpnbot growth`: servers for trials, once-per-user tariffs, trial and referral figures. */
-    @Provides
-    @Singleton
-    dev.vpnbot.application.port.in.growth.ManageGrowthUseCase growth(Admins admins, Servers servers, Tariffs tariffs,
-            dev.vpnbot.application.port.out.growth.GrowthFlags flags, dev.vpnbot.application.port.out.growth.Trials trials,
-            dev.vpnbot.application.port.out.growth.Referrals referrals) {
-        return new dev.vpnbot.application.service.growth.GrowthAdministration(admins, servers, tariffs, flags, trials, referrals);
     }
 
     /**

@@ -31,11 +31,9 @@ public final class EnrollmentModule extends AbstractModule {
     /** Each request probes a panel and may wait for its timeouts: a few per turn. */
     static final int QUEUE_BATCH = 5;
 
-    @Provides
-    @Singleton
-    ServerEnrollment enrollment(EnrollmentTokens tokens, QueuedEnrollments queue, Servers servers, PanelInspection inspection,
-                                Notifier notifier, Clock clock) {
-        return new ServerEnrollment(tokens, queue, servers, inspection, notifier, clock);
+    @Override
+    protected void configure() {
+        Autowire.singleton(binder(), ServerEnrollment.class);
     }
 
     @Provides

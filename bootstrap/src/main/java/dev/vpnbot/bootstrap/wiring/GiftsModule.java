@@ -22,22 +22,16 @@ import java.time.Clock;
 /** Gift codes (docs/CODES.md, "Gift codes"): the buyer's use case, the validity, what a Stars refund of a gift does. */
 final class GiftsModule extends AbstractModule {
 
+    @Override
+    protected void configure() {
+        Autowire.singleton(binder(), GiftShop.class, GiftsUseCase.class);
+        Autowire.singleton(binder(), GiftVoiding.class, KeylessOrders.class);
+    }
+
     @Provides
     @Singleton
     GiftSettings giftSettings(ShopLimits limits) {
         return new GiftSettings(limits.giftValidDays());
     }
 
-    @Provides
-    @Singleton
-    GiftsUseCase gifts(PlaceOrderUseCase placement, ApplyPaymentUseCase payments, Gifts gifts, Orders orders, Users users,
-                       Servers servers, Transactions tx, GiftNews news, Clock clock) {
-        return new GiftShop(placement, payments, gifts, orders, users, servers, tx, news, clock);
-    }
-
-    @Provides
-    @Singleton
-    KeylessOrders keylessOrders(Gifts gifts, Users users, GiftNews news) {
-        return new GiftVoiding(gifts, users, news);
-    }
 }

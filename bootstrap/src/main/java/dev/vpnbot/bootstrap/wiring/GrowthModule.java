@@ -37,6 +37,12 @@ import java.time.Clock;
 /** The free trial and the referral programme (docs/GROWTH.md): their settings and use cases. */
 public final class GrowthModule extends AbstractModule {
 
+    @Override
+    protected void configure() {
+        Autowire.singleton(binder(), ReferralRewards.class, RewardReferralsUseCase.class);
+        Autowire.singleton(binder(), GrowthAdministration.class, ManageGrowthUseCase.class);
+    }
+
     @Provides
     @Singleton
     GrowthConfig growthConfig(AppConfig config) {
@@ -74,18 +80,4 @@ public final class GrowthModule extends AbstractModule {
         return new ReferralLinks(users, referrals, keys, trials::isTrialKey, tx, clock, growth);
     }
 
-    @Provides
-    @Singleton
-    RewardReferralsUseCase rewards(Referrals referrals, Orders orders, Keys keys, Servers servers, VpnPanel panel, Trials trials,
-                                   FulfilmentJobs jobs, FulfilmentSignal signal, Transactions tx, Clock clock, GrowthSettings growth,
-                                   dev.vpnbot.application.port.out.codes.PromoCodes codes, Users users,
-                                   dev.vpnbot.application.port.out.notify.ReferralNews news) {
-        return new ReferralRewards(referrals, orders, keys, servers, panel, trials, jobs, signal, tx, clock, growth, codes, users, news);
-    }
-
-    @Provides
-    @Singleton
-    ManageGrowthUseCase manageGrowth(Admins admins, Servers servers, Tariffs tariffs, GrowthFlags flags, Trials trials, Referrals referrals) {
-        return new GrowthAdministration(admins, servers, tariffs, flags, trials, referrals);
-    }
 }

@@ -45,16 +45,16 @@ import java.time.Clock;
  */
 public final class KeyCareModule extends AbstractModule {
 
-    @Provides
-    @Singleton
-    ShowKeyUsageUseCase keyUsage(Keys keys, Servers servers, ClientUsage usage, Clock clock) {
-        return new KeyUsageReading(keys, servers, usage, clock);
+    @Override
+    protected void configure() {
+        Autowire.singleton(binder(), KeyDiagnosis.class, DiagnoseKeyUseCase.class);
+        Autowire.singleton(binder(), KeyPlacing.class);
     }
 
     @Provides
     @Singleton
-    DiagnoseKeyUseCase keyDiagnosis(Keys keys, ShowKeyUsageUseCase usage, Clock clock) {
-        return new KeyDiagnosis(keys, usage, clock);
+    ShowKeyUsageUseCase keyUsage(Keys keys, Servers servers, ClientUsage usage, Clock clock) {
+        return new KeyUsageReading(keys, servers, usage, clock);
     }
 
     @Provides
@@ -69,13 +69,6 @@ public final class KeyCareModule extends AbstractModule {
     ResetMonthlyTrafficUseCase monthlyResets(MonthlyResets resets, Servers servers, ClientQuota quota, SentNotifications ledger,
                                              Clock clock) {
         return new MonthlyTrafficResets(resets, servers, quota, ledger, clock, ApplicationModule.BATCH);
-    }
-
-    @Provides
-    @Singleton
-    KeyPlacing keyPlacing(Placements placements, ServerGroups groups, Servers servers, VpnPanel panel, Notifier notifier,
-                          PurchaseSettings settings, ClientQuota quota, ClientLimits limits) {
-        return new KeyPlacing(placements, groups, servers, panel, notifier, settings, quota, limits);
     }
 
     /** Pending placements (a location that failed at delivery, a server added to a group) are created here. */

@@ -30,6 +30,9 @@ public final class ObservabilityModule extends AbstractModule {
 
     @Override
     protected void configure() {
+        Autowire.singleton(binder(), BotMetrics.class);
+        Autowire.singleton(binder(), PanelHealth.class);
+        Autowire.singleton(binder(), SalesHealth.class);
         Multibinder.newSetBinder(binder(), HealthCheck.class);
         OptionalBinder.newOptionalBinder(binder(), OrderCounts.class);
         OptionalBinder.newOptionalBinder(binder(), SenderQueue.class);
@@ -41,27 +44,9 @@ public final class ObservabilityModule extends AbstractModule {
         return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     }
 
-    @Provides
-    @Singleton
-    BotMetrics metrics(PrometheusMeterRegistry registry, Optional<OrderCounts> orders, Optional<SenderQueue> sender) {
-        return new BotMetrics(registry, orders, sender);
-    }
-
-    @Provides
-    @Singleton
-    PanelHealth panelHealth(Clock clock) {
-        return new PanelHealth(clock);
-    }
-
     @ProvidesIntoSet
     HealthCheck panelsCheck(PanelHealth health) {
         return health;
-    }
-
-    @Provides
-    @Singleton
-    SalesHealth sales(Servers servers, Notifier notifier) {
-        return new SalesHealth(servers, notifier);
     }
 
     @ProvidesIntoSet

@@ -76,6 +76,11 @@ import okhttp3.OkHttpClient;
  */
 public final class TelegramModule extends AbstractModule {
 
+    @Override
+    protected void configure() {
+        Autowire.singleton(binder(), TelegramAdapter.class);
+    }
+
     @Provides
     @Singleton
     TelegramSettings settings(TelegramConfig telegram, OperatorConfig operator, HttpConfig http, HeleketConfig heleket,
@@ -98,13 +103,6 @@ public final class TelegramModule extends AbstractModule {
             builder.longPolling();
         }
         return builder.build();
-    }
-
-    @Provides
-    @Singleton
-    TelegramAdapter adapter(TelegramSettings settings, MarkUserBlockedUseCase blocking, ConversationStates states, Clock clock,
-                            OkHttpClient http) {
-        return new TelegramAdapter(settings, blocking, states, clock, http);
     }
 
     @Provides

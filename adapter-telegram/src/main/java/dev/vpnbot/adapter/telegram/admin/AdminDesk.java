@@ -158,6 +158,11 @@ public final class AdminDesk {
         buttons.put(Action.APP_DEFAULT, (ix, d) -> apps.makeDefault(ix, d.platform(0), d.appCode(1)));
         buttons.put(Action.APP_EDIT, (ix, d) -> apps.askEdit(ix, d.platform(0), d.appCode(1)));
         buttons.put(Action.APP_ADD, (ix, d) -> apps.askNew(ix, d.platform(0)));
+        routeUsers(buttons);
+    }
+
+    /** The user card's buttons, sales pauses and promo codes. */
+    private void routeUsers(Map<Action, BiConsumer<Interaction, CallbackData>> buttons) {
         buttons.put(Action.USERS, (ix, d) -> users.ask(ix));
         buttons.put(Action.USER, (ix, d) -> users.dossier(ix, new UserId(d.id(0))));
         buttons.put(Action.GRANT_KEY, (ix, d) -> grants.keyTariffs(ix, new UserId(d.id(0))));
