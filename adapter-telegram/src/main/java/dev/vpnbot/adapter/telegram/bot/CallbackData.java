@@ -198,21 +198,9 @@ public record CallbackData(Action action, List<String> args) {
         APP_DEFAULT(Who.ADMIN, "akd", Arg.PLATFORM, Arg.APP),
         APP_EDIT(Who.ADMIN, "ake", Arg.PLATFORM, Arg.APP),
         APP_ADD(Who.ADMIN, "akn", Arg.PLATFORM),
-
-        // ---- issue 17, moving keys (docs/MOVES.md): buyers "mv…", admins "ax…" ----
-        /** key: where it could move ("Change location") */
-        KEY_MOVE("mv", Arg.ID),
-        /** key, then target server: asks to confirm */
-        KEY_MOVE_CONFIRM("mvc", Arg.ID, Arg.ID),
-        /** key, then target server: moves it */
-        KEY_MOVE_TO("mvt", Arg.ID, Arg.ID),
-        // ---- admins only, issue 17: "ax…" ----
-        /** server: asks to confirm its evacuation (every key moved away, the server switched off for sales) */
-        SERVER_EVACUATE(Who.ADMIN, "axe", Arg.ID),
-        /** server: evacuates it to the least loaded servers with room */
-        SERVER_EVACUATE_CONFIRMED(Who.ADMIN, "axc", Arg.ID),
-        /** server: its latest evacuation's progress or report */
-        EVACUATION(Who.ADMIN, "axp", Arg.ID);
+        // ---- issue 17 (docs/MOVES.md): key → its locations, key+server → confirm / move; admins: server → confirm, evacuate, progress ----
+        KEY_MOVE("mv", Arg.ID), KEY_MOVE_CONFIRM("mvc", Arg.ID, Arg.ID), KEY_MOVE_TO("mvt", Arg.ID, Arg.ID),
+        SERVER_EVACUATE(Who.ADMIN, "axe", Arg.ID), SERVER_EVACUATE_CONFIRMED(Who.ADMIN, "axc", Arg.ID), EVACUATION(Who.ADMIN, "axp", Arg.ID);
 
         private static final Map<String, Action> BY_CODE =
                 Arrays.stream(values()).collect(Collectors.toMap(a -> a.code, Function.identity()));
