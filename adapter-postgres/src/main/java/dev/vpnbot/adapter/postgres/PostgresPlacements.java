@@ -112,6 +112,8 @@ final class PostgresPlacements implements Placements {
         return db.withHandle(h -> h.createQuery("""
                         SELECT p.* FROM key_placements p JOIN vpn_keys k ON k.id = p.key_id
                          WHERE p.status = 'PENDING' AND p.next_attempt_at <= :now AND k.status = 'ACTIVE' AND k.expires_at > :now
+                           AND NOT EXISTS (SELECT 1 FROM key_moves m WHERE m.key_id = p.key_id AND m.to_server_id = p.server_id
+                                                                        AND m.state = 'REQUESTED') -- a move's target is the move job's
                          ORDER BY p.next_attempt_at, p.key_id, p.server_id
                          LIMIT :limit""")
                 .bindByType("now", now, Instant.class)

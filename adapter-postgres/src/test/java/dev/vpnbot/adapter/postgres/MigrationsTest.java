@@ -122,7 +122,9 @@ class MigrationsTest {
                     "balance_entries.created_at", "top_ups.created_at", "top_ups.credited_at", "auto_renew.enabled_at",
                     "auto_renewals.expires_at", "auto_renewals.renewed_at",
                     "trials.started_at", "referral_codes.created_at", "referrals.invited_at", "referrals.rewarded_at", "referrals.reversed_at",
-                    "key_traffic_packs.granted_at");
+                    "key_traffic_packs.granted_at",
+                    "key_moves.requested_at", "key_moves.delete_after", "key_moves.next_attempt_at", "key_moves.finished_at",
+                    "evacuations.requested_at", "evacuations.finished_at");
         } finally {
             schema.drop();
         }

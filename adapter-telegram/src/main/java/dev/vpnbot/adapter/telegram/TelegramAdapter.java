@@ -140,6 +140,11 @@ public final class TelegramAdapter implements AutoCloseable {
         return new dev.vpnbot.adapter.telegram.notify.TelegramGiftNews(settings, sender.unprompted(), () -> botName(settings, http));
     }
 
+    /** An evacuated key's news to its owner (docs/MOVES.md), on the unprompted lane. */
+    public dev.vpnbot.application.port.out.notify.MoveNews moveNews() {
+        return new dev.vpnbot.adapter.telegram.notify.TelegramMoveNews(settings, sender.unprompted());
+    }
+
     /** The bot's username, asked of Telegram (getMe). */
     static String botName(TelegramSettings settings, OkHttpClient http) {
         try {
@@ -309,6 +314,18 @@ public final class TelegramAdapter implements AutoCloseable {
         /** The server groups screen (docs/SUBSCRIPTION.md); call after {@link #admin}. */
         public BotAssembly serverGroups(dev.vpnbot.application.port.in.admin.ManageServerGroupsUseCase groups) {
             this.admin = Objects.requireNonNull(admin, "admin use cases first").withServerGroups(groups);
+            return this;
+        }
+
+        /** "Evacuate" on the admin's server card (docs/MOVES.md); call after {@link #admin}. */
+        public BotAssembly evacuations(dev.vpnbot.application.port.in.move.EvacuateServerUseCase evacuate) {
+            this.admin = admin == null ? null : admin.withEvacuations(evacuate);
+            return this;
+        }
+
+        /** The key screen's "Change location" (docs/MOVES.md); call after {@link #shop}. */
+        public BotAssembly moves(dev.vpnbot.application.port.in.move.MoveKeyUseCase moveKey) {
+            this.shop = Objects.requireNonNull(shop, "shop use cases first").withMoves(moveKey);
             return this;
         }
 

@@ -107,6 +107,10 @@ public final class BotRig implements AutoCloseable {
     public final dev.vpnbot.application.fixtures.InMemoryPromoCodes promoCodes;
     /** Gift codes (docs/CODES.md): their store and use case; the worker issues paid gifts, Stars refunds void them. */
     public final dev.vpnbot.application.fixtures.InMemoryGifts gifts = new dev.vpnbot.application.fixtures.InMemoryGifts();
+    /** Keys moving between servers (docs/MOVES.md) */
+    public final dev.vpnbot.application.fixtures.InMemoryKeyMoves keyMoves = new dev.vpnbot.application.fixtures.InMemoryKeyMoves();
+    public final dev.vpnbot.application.service.move.Moves moves;
+    public final dev.vpnbot.application.service.move.ServerEvacuation evacuations;
     public final dev.vpnbot.application.service.gifts.GiftShop giftShop;
 
     BotRig(UnaryOperator<TelegramSettings.Builder> customise, SenderLimits limits) {
@@ -185,8 +189,14 @@ public final class BotRig implements AutoCloseable {
                 .withKeyUsage(keyUsage).withKeyDiagnosis(new KeyDiagnosis(keys, keyUsage, clock));
         apps = new AppCatalogue(admins, appList, shop.transactions);
         useCases = useCases.withApps(apps);
+        moves = new dev.vpnbot.application.service.move.Moves(new dev.vpnbot.application.service.move.Moves.Ports(keys, shop.placements,
+                shop.servers, shop.linkResets, keyMoves, shop.placing, panel, shop.transactions, clock),
+                dev.vpnbot.application.service.move.MoveSettings.defaults(), m -> { });
+        useCases = useCases.withMoves(moves.buyer());
+        evacuations = new dev.vpnbot.application.service.move.ServerEvacuation(moves, admins, shop.servers, keys, keyMoves,
+                new dev.vpnbot.application.fixtures.InMemoryEvacuations(keyMoves), shop.transactions, shop.notifier, clock);
         if (growth != null) useCases = useCases.withGrowth(shop.trialStart, growth.referralsOn() ? shop.referralLinks : null);
-        AdminUseCases adminUseCases = growth == null ? admin : admin.withGrowth(shop.growthAdmin);
+        AdminUseCases adminUseCases = (growth == null ? admin : admin.withGrowth(shop.growthAdmin)).withEvacuations(evacuations);
         LongSupplier throttle = () -> throttleNanos.get() < 0 ? System.nanoTime() : throttleNanos.get();
         bot = stars ? new TelegramBot(settings, sender, useCases.withStars(shop.stars), adminUseCases.withStars(shop.starsRefunding), states,
                 starsLine, throttle)

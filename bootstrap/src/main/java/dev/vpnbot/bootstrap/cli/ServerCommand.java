@@ -26,7 +26,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code vpnbot server …}: the servers, through the same use case as the Telegram admin panel. */
 @Command(name = "server", mixinStandardHelpOptions = true, description = "Add, list and test VPN servers (3x-ui panels).",
-        subcommands = {ServerCommand.Add.class, ServerCommand.ListServers.class, ServerCommand.Test.class, ServerCommand.EnrollToken.class})
+        subcommands = {ServerCommand.Add.class, ServerCommand.ListServers.class, ServerCommand.Test.class, ServerCommand.EnrollToken.class,
+                ServerEvacuateCommand.Evacuate.class, ServerEvacuateCommand.Progress.class})
 final class ServerCommand {
     @ParentCommand
     VpnbotCommand parent;

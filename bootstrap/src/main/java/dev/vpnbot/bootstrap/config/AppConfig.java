@@ -21,13 +21,14 @@ import java.util.Objects;
  * @param subscription      how the bot's own subscription link presents itself
  * @param balance           auto-renew lead time and top-up presets
  * @param growth            the free trial and referrals (docs/GROWTH.md)
+ * @param moves             moving keys between servers (docs/MOVES.md)
  */
 public record AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig database, Path dataDir,
                         HeleketConfig heleket, OperatorConfig operator, Secret secretKey,
                         Duration reconcileInterval, Duration panelDriftInterval, List<String> warnings, ShopLimits limits,
                         StarsConfig stars, BackupConfig backup,
                         SubscriptionConfig subscription, BalanceConfig balance,
-                        GrowthConfig growth) {
+                        GrowthConfig growth, MovesConfig moves) {
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofSeconds(30);
     public static final Duration DEFAULT_PANEL_DRIFT_INTERVAL = Duration.ofMinutes(10);
@@ -49,6 +50,16 @@ public record AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig
         Objects.requireNonNull(subscription, "subscription");
         Objects.requireNonNull(balance, "balance");
         Objects.requireNonNull(growth, "growth");
+        Objects.requireNonNull(moves, "moves");
+    }
+
+    /** Without the moves' settings: their defaults. */
+    public AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig database, Path dataDir,
+                     HeleketConfig heleket, OperatorConfig operator, Secret secretKey,
+                     Duration reconcileInterval, Duration panelDriftInterval, List<String> warnings, ShopLimits limits,
+                     StarsConfig stars, BackupConfig backup, SubscriptionConfig subscription, BalanceConfig balance, GrowthConfig growth) {
+        this(telegram, http, database, dataDir, heleket, operator, secretKey, reconcileInterval, panelDriftInterval, warnings,
+                limits, stars, backup, subscription, balance, growth, MovesConfig.defaults());
     }
 
     /** With the balance's defaults. */
@@ -71,7 +82,7 @@ public record AppConfig(TelegramConfig telegram, HttpConfig http, DatabaseConfig
     /** The same configuration with another secret key (every other setting kept). */
     public AppConfig withSecretKey(Secret key) {
         return new AppConfig(telegram, http, database, dataDir, heleket, operator, key, reconcileInterval, panelDriftInterval, warnings,
-                limits, stars, backup, subscription, balance, growth);
+                limits, stars, backup, subscription, balance, growth, moves);
     }
 
     public boolean panelDriftRepairOn() {

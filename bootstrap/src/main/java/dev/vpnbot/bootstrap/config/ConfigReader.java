@@ -73,10 +73,11 @@ public final class ConfigReader {
         SubscriptionConfig subscription = SubscriptionConfigReader.read(this);
         BalanceConfig balance = BalanceConfig.read(this);
         GrowthConfig growth = GrowthConfigReader.read(this);
+        MovesConfig moves = MovesConfig.read(this);
 
         if (!problems.isEmpty()) throw new InvalidConfiguration(problems, vars.warnings());
         return new AppConfig(telegram, http, database, dataDir, heleket, operator, secretKey, reconcile, panelDrift, warnings, limits, stars, backup,
-                subscription, balance, growth);
+                subscription, balance, growth, moves);
     }
 
     private TelegramConfig telegram() {

@@ -29,7 +29,8 @@ public final class Variables {
             "AUTO_RENEW_DAYS", "TOPUP_PRESETS",
             "TRIAL_ENABLED", "TRIAL_DAYS", "TRIAL_LIMIT_IP", "TRIAL_TRAFFIC_GB", "TRIAL_REQUIRE_USERNAME", "TRIAL_MIN_ACCOUNT_AGE",
             "TRIAL_CHANNEL", "REFERRAL_ENABLED", "REFERRAL_REWARD_DAYS", "BOT_USERNAME",
-            "REFERRAL_REWARD", "REFERRAL_DISCOUNT_PERCENT");
+            "REFERRAL_REWARD", "REFERRAL_DISCOUNT_PERCENT",
+            "MOVES_PER_DAY", "MOVE_DELETE_DELAY");
 
     /** The variables a .env file must not show to other users of the machine. */
     private static final Set<String> SECRETS = Set.of("BOT_TOKEN", "SECRET_KEY", "HELEKET_API_KEY", "DATABASE_PASSWORD",

@@ -251,9 +251,9 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     RepairPanelDriftUseCase driftRepair(Servers servers, Keys keys, VpnPanel panel, Notifier notifier, Clock clock,
-                                        ClientLimits limits, BotMetrics metrics) {
-        return new MeasuredDriftRepair(new PanelDriftRepair(servers, keys, panel, notifier, clock, limits, PanelDriftRepair.PAGE_SIZE),
-                metrics);
+                                        ClientLimits limits, BotMetrics metrics, Placements placements) {
+        return new MeasuredDriftRepair(new PanelDriftRepair(servers, keys, panel, notifier, clock, limits, PanelDriftRepair.PAGE_SIZE,
+                placements), metrics);
     }
 
     @Provides

@@ -143,6 +143,24 @@ public final class ConsoleModule extends AbstractModule {
                 alert -> log.warn("{}: {}", alert.kind(), alert.detail()), tx, clock, admins);
     }
 
+    /**
+     * `vpnbot server evacuate`: starts an evacuation and reads its progress; the running bot's jobs plan
+     * and move the keys and tell their owners (the console messages nobody).
+     */
+    @Provides
+    @Singleton
+    dev.vpnbot.application.port.in.move.EvacuateServerUseCase evacuate(Admins console, Keys keys, Placements placements, Servers servers,
+            LinkResets resets, dev.vpnbot.application.port.out.move.KeyMoves moves,
+            dev.vpnbot.application.port.out.move.Evacuations evacuations, dev.vpnbot.application.port.out.ServerGroups groups,
+            @Undecorated VpnPanel panel, Transactions tx, Clock clock) {
+        ConsoleAlerts alerts = new ConsoleAlerts();
+        var placing = new dev.vpnbot.application.service.fulfilment.KeyPlacing(placements, groups, servers, panel, alerts,
+                PurchaseSettings.defaults());
+        var all = new dev.vpnbot.application.service.move.Moves(new dev.vpnbot.application.service.move.Moves.Ports(keys, placements,
+                servers, resets, moves, placing, panel, tx, clock), dev.vpnbot.application.service.move.MoveSettings.defaults(), m -> { });
+        return new dev.vpnbot.application.service.move.ServerEvacuation(all, console, servers, keys, moves, evacuations, tx, alerts, clock);
+    }
+
     @Provides
     @Singleton
     IssueEnrollmentTokenUseCase enrollmentTokens(Admins admins, EnrollmentTokens tokens, Clock clock) {

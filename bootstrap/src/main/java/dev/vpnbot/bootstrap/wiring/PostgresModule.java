@@ -118,6 +118,8 @@ public final class PostgresModule extends AbstractModule {
     @Provides @Singleton LinkResets linkResets(PostgresPersistence db) { return db.linkResets(); }
 
     @Provides @Singleton Placements placements(PostgresPersistence db) { return db.placements(); }
+    @Provides @Singleton dev.vpnbot.application.port.out.move.KeyMoves keyMoves(PostgresPersistence db) { return db.keyMoves(); }
+    @Provides @Singleton dev.vpnbot.application.port.out.move.Evacuations evacuations(PostgresPersistence db) { return db.evacuations(); }
 
     @Provides @Singleton ServerGroups serverGroups(PostgresPersistence db) { return db.serverGroups(); }
 

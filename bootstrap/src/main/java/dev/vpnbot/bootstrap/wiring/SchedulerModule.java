@@ -41,7 +41,9 @@ public final class SchedulerModule extends AbstractModule {
                         dev.vpnbot.application.service.payment.BalanceCheckout topUps,
                         dev.vpnbot.application.port.in.balance.ReconcileLedgerUseCase ledger, java.time.Clock clock,
                         OfferConnectHelpUseCase connectHelp, ResetMonthlyTrafficUseCase monthlyResets,
-                        dev.vpnbot.application.port.in.growth.RewardReferralsUseCase referralRewards) {
+                        dev.vpnbot.application.port.in.growth.RewardReferralsUseCase referralRewards,
+                        dev.vpnbot.application.port.in.move.RunKeyMovesUseCase keyMoves,
+                        dev.vpnbot.application.port.in.move.EvacuateServerUseCase evacuations) {
         // each reconciliation round also finishes Stars refunds whose panel step a crash or an absent panel left open
         ReconcilePaymentsUseCase withRefunds = () -> {
             starsRefunding.resumePanel();
@@ -68,6 +70,10 @@ public final class SchedulerModule extends AbstractModule {
         jobs.alsoEvery("monthly_traffic_reset", java.time.Duration.ofHours(1), monthlyResets::resetDue);
         // referral rewards follow paid orders and are taken back after refunds (docs/GROWTH.md)
         jobs.alsoEvery("referral_rewards", java.time.Duration.ofMinutes(1), referralRewards::run);
+        // keys moving between servers (docs/MOVES.md): target panels that were down, old clients whose delay ran out
+        jobs.alsoEvery("key_moves", java.time.Duration.ofSeconds(15), () -> keyMoves.runDueMoves().stepsDone());
+        // evacuations: their keys planned (a move each), finished and reported when every move landed
+        jobs.alsoEvery("evacuations", java.time.Duration.ofSeconds(15), evacuations::runDue);
         return jobs;
     }
 

@@ -129,6 +129,12 @@ public final class TelegramModule extends AbstractModule {
         return adapter.giftNews();
     }
 
+    @Provides
+    @Singleton
+    dev.vpnbot.application.port.out.notify.MoveNews moveNews(TelegramAdapter adapter) {
+        return adapter.moveNews();
+    }
+
     /** Backups go to BACKUP_CHAT_ID, or to each admin's own chat. */
     @Provides
     @Singleton
@@ -182,7 +188,9 @@ public final class TelegramModule extends AbstractModule {
                     dev.vpnbot.application.port.in.growth.ManageGrowthUseCase manageGrowth,
                     ListVpnAppsUseCase apps, ManageAppsUseCase manageApps,
                     dev.vpnbot.application.port.in.gifts.GiftsUseCase gifts,
-                    dev.vpnbot.application.port.in.admin.ManageServerGroupsUseCase serverGroups) {
+                    dev.vpnbot.application.port.in.admin.ManageServerGroupsUseCase serverGroups,
+                    dev.vpnbot.application.port.in.move.MoveKeyUseCase moveKey,
+                    dev.vpnbot.application.port.in.move.EvacuateServerUseCase evacuate) {
         TelegramBot bot = adapter.bot()
                 .shop(register, users, language, tariffs, servers, placement, check, cancel, myKeys, testPayments.orElse(null), timeZone)
                 .resetLink(resetLink)
@@ -192,6 +200,8 @@ public final class TelegramModule extends AbstractModule {
                 .promoCodes(redeemCode, manageCodes)
                 .tariffLimits(tariffLimits)
                 .gifts(gifts)
+                .moves(moveKey)
+                .evacuations(evacuate)
                 .stars(payWithStars.orElse(null), starsRefunds)
                 .balance(balance, topUp, payFromBalance, autoRenew, ledgers)
                 .growth(trial, growth.referralEnabled() ? invite : null, manageGrowth)

@@ -35,7 +35,7 @@ public final class Wiring {
         return List.of(new ConfigModule(config, database), new ApplicationModule(), new KeyCareModule(), new AdminModule(),
                 new ObservabilityModule(), new HttpModule(), new SchedulerModule(), new LifecycleModule(), new OutboundHttpModule(),
                 new EnrollmentModule(), new CodesModule(), new BalanceModule(), new GrowthModule(),
-                new GiftsModule());
+                new GiftsModule(), new MovesModule());
     }
 
     /** The database adapter: the repositories, transactions, {@code SchemaMigration}, the database health check. */

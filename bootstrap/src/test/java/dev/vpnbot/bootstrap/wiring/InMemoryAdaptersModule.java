@@ -98,6 +98,12 @@ public final class InMemoryAdaptersModule extends AbstractModule {
     @Provides @Singleton SubscriptionTokens subscriptionTokens(InMemoryKeys k, Users u, Servers s) { return new InMemorySubscriptionTokens(k, u, s); }
 
     @Provides @Singleton LinkResets linkResets() { return new InMemoryLinkResets(); }
+    @Provides @Singleton dev.vpnbot.application.fixtures.InMemoryKeyMoves inMemoryKeyMoves() { return new dev.vpnbot.application.fixtures.InMemoryKeyMoves(); }
+    @Provides @Singleton dev.vpnbot.application.port.out.move.KeyMoves keyMoves(dev.vpnbot.application.fixtures.InMemoryKeyMoves m) { return m; }
+    @Provides @Singleton dev.vpnbot.application.port.out.move.Evacuations evacuations(dev.vpnbot.application.fixtures.InMemoryKeyMoves m) {
+        return new dev.vpnbot.application.fixtures.InMemoryEvacuations(m);
+    }
+    @Provides @Singleton dev.vpnbot.application.port.out.notify.MoveNews moveNews() { return (to, key, from, target) -> { }; }
     @Provides @Singleton dev.vpnbot.application.port.out.ServerGroups serverGroups() {
         return new dev.vpnbot.application.fixtures.InMemoryServerGroups();
     }

@@ -16,7 +16,7 @@ public final class TestSchema {
     /** Every table of the schema, children first, for {@link #truncateAll} (the "all" server group stays: migrations made it). */
     public static final List<String> TABLES = List.of("key_traffic_packs", "gifts", "referrals", "referral_codes", "trials", "auto_renewals", "auto_renew", "top_ups", "balance_entries", "balance_accounts", "promo_redemptions", "promo_remembered", "promo_codes", "key_link_resets", "ban_disabled_keys", "key_placements", "star_payments", "order_notices", "fulfilment_jobs", "payment_events", "orders", "vpn_keys",
             "server_group_members", "servers", "tariffs", "server_groups WHERE id <> 1", "users", "conversation_states", "sent_notifications", "enrollment_tokens", "node_enrollments",
-            "sales_pause");
+            "sales_pause", "key_moves", "evacuation_skips", "evacuations");
 
     private final TestDatabase database;
     private final DatabaseSettings settings;

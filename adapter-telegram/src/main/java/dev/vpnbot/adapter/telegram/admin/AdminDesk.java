@@ -56,6 +56,8 @@ public final class AdminDesk {
     private final LedgerScreen ledgers;
     private final dev.vpnbot.adapter.telegram.admin.groups.ServerGroupsScreen groups;
     private final dev.vpnbot.adapter.telegram.admin.groups.GroupEditFlow groupEdits;
+    /** null when the bot was assembled without evacuations */
+    private final dev.vpnbot.adapter.telegram.admin.evacuate.EvacuationScreen evacuation;
 
     /**
      * @param admins whether a Telegram user id is an admin's (the same ids the use cases check)
@@ -81,12 +83,22 @@ public final class AdminDesk {
         this.groups = new dev.vpnbot.adapter.telegram.admin.groups.ServerGroupsScreen(useCases.serverGroups(), useCases.servers(),
                 useCases.tariffs(), conversations);
         this.groupEdits = new dev.vpnbot.adapter.telegram.admin.groups.GroupEditFlow(useCases.serverGroups(), groups, conversations);
+        this.evacuation = useCases.evacuations() == null ? null
+                : new dev.vpnbot.adapter.telegram.admin.evacuate.EvacuationScreen(useCases.evacuations());
+        servers.offeringEvacuation(evacuation != null);
+        statistics.showingMoves(useCases.evacuations());
     }
 
     /** The user card's "Reset link" buttons; null (the default) leaves them out. */
     public AdminDesk linkReset(ResetLinkUseCase reset) {
         users.withLinkReset(reset);
         return this;
+    }
+
+    /** Evacuation buttons when evacuations are not wired are refused like unknown ones. */
+    private void withEvacuation(Interaction ix, java.util.function.Consumer<dev.vpnbot.adapter.telegram.admin.evacuate.EvacuationScreen> a) {
+        if (evacuation == null) ix.alert(ix.texts().label("button.unknown"));
+        else a.accept(evacuation);
     }
 
     public boolean isAdmin(Interaction ix) {
@@ -111,6 +123,9 @@ public final class AdminDesk {
         buttons.put(Action.ADMIN_HOME, (ix, d) -> home.show(ix));
         buttons.put(Action.SERVERS, (ix, d) -> servers.list(ix));
         buttons.put(Action.SERVER, (ix, d) -> servers.card(ix, new ServerId(d.id(0))));
+        buttons.put(Action.SERVER_EVACUATE, (ix, d) -> withEvacuation(ix, e -> e.ask(ix, new ServerId(d.id(0)))));
+        buttons.put(Action.SERVER_EVACUATE_CONFIRMED, (ix, d) -> withEvacuation(ix, e -> e.start(ix, new ServerId(d.id(0)))));
+        buttons.put(Action.EVACUATION, (ix, d) -> withEvacuation(ix, e -> e.progress(ix, new ServerId(d.id(0)))));
         buttons.put(Action.SERVER_TEST, (ix, d) -> servers.test(ix, new ServerId(d.id(0))));
         buttons.put(Action.SERVER_ACTIVE, (ix, d) -> servers.setActive(ix, new ServerId(d.id(0)), d.flag(1)));
         buttons.put(Action.SERVER_RENAME, (ix, d) -> serverSettings.askName(ix, new ServerId(d.id(0))));

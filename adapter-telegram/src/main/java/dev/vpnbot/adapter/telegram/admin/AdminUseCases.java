@@ -27,13 +27,15 @@ import java.util.Objects;
  * @param growth servers for trials, once-per-user tariffs, trial and referral figures; null: not shown
  * @param apps  the app list's screen; null: no such screen
  * @param serverGroups the server groups screen; null: it says it is not available
+ * @param evacuations "Evacuate" on the server card (docs/MOVES.md); null: no button
  */
 public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                             BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
                             BanUsersUseCase bans, StarsRefundUseCase stars, ManagePromoCodesUseCase promoCodes,
                             ManageBalancesUseCase balances, SetTariffLimitsUseCase tariffLimits,
                             ManageGrowthUseCase growth, ManageAppsUseCase apps,
-                            dev.vpnbot.application.port.in.admin.ManageServerGroupsUseCase serverGroups) {
+                            dev.vpnbot.application.port.in.admin.ManageServerGroupsUseCase serverGroups,
+                            dev.vpnbot.application.port.in.move.EvacuateServerUseCase evacuations) {
     public AdminUseCases {
         Objects.requireNonNull(servers, "servers");
         Objects.requireNonNull(tariffs, "tariffs");
@@ -47,47 +49,53 @@ public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase t
     public AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                          BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
                          BanUsersUseCase bans) {
-        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, null, null, null, null, null, null, null);
+        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, null, null, null, null, null, null, null, null);
     }
 
     /** Without promo codes. */
     public AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                          BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
                          BanUsersUseCase bans, StarsRefundUseCase stars) {
-        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, null, null, null, null, null, null);
+        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, null, null, null, null, null, null, null);
     }
 
     /** The same use cases with the promo codes screen. */
     public AdminUseCases withPromoCodes(ManagePromoCodesUseCase codes) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, codes, balances, tariffLimits, growth, apps, serverGroups);
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, codes, balances, tariffLimits, growth, apps, serverGroups, evacuations);
     }
 
     /** The same use cases with the users' ledgers. */
     public AdminUseCases withBalances(ManageBalancesUseCase ledgers) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, ledgers, tariffLimits, growth, apps, serverGroups);
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, ledgers, tariffLimits, growth, apps, serverGroups, evacuations);
     }
 
     public AdminUseCases withTariffLimits(SetTariffLimitsUseCase limits) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, balances, limits, growth, apps, serverGroups);
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, balances, limits, growth, apps, serverGroups, evacuations);
     }
 
     public AdminUseCases withGrowth(ManageGrowthUseCase manageGrowth) {
         return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, balances,
-                tariffLimits, manageGrowth, apps, serverGroups);
+                tariffLimits, manageGrowth, apps, serverGroups, evacuations);
     }
 
     public AdminUseCases withApps(ManageAppsUseCase appList) {
         return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, balances,
-                tariffLimits, growth, appList, serverGroups);
+                tariffLimits, growth, appList, serverGroups, evacuations);
+    }
+
+    /** The same use cases with "Evacuate" on the server card. */
+    public AdminUseCases withEvacuations(dev.vpnbot.application.port.in.move.EvacuateServerUseCase evacuate) {
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, balances,
+                tariffLimits, growth, apps, serverGroups, evacuate);
     }
 
     public AdminUseCases withStars(StarsRefundUseCase starsRefunds) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, starsRefunds, promoCodes, balances, tariffLimits, growth, apps, serverGroups);
+        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, starsRefunds, promoCodes, balances, tariffLimits, growth, apps, serverGroups, evacuations);
     }
 
     /** The same use cases with the server groups screen. */
     public AdminUseCases withServerGroups(dev.vpnbot.application.port.in.admin.ManageServerGroupsUseCase groups) {
         return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, balances,
-                tariffLimits, growth, apps, groups);
+                tariffLimits, growth, apps, groups, evacuations);
     }
 }

@@ -63,6 +63,14 @@ final class ServersScreen {
         card(ix, id, null);
     }
 
+    /** "Evacuate" on the card (docs/MOVES.md). */
+    private boolean evacuate;
+
+    ServersScreen offeringEvacuation(boolean on) {
+        this.evacuate = on;
+        return this;
+    }
+
     /** @param noteHtml a line above the card (what just happened), or null */
     void card(Interaction ix, ServerId id, String noteHtml) {
         conversations.clear(ix.chatId());
@@ -83,6 +91,7 @@ final class ServersScreen {
                         Button.callback(t.label("admin.server.max_clients"), CallbackData.of(Action.SERVER_MAX_CLIENTS, sid)))
                 .row(Button.callback(t.label("admin.server.credentials"), CallbackData.of(Action.SERVER_CREDENTIALS, sid)))
                 .row(trialToggle(ix, id))
+                .row(evacuate ? new Button[] {dev.vpnbot.adapter.telegram.admin.evacuate.EvacuationScreen.button(t, id)} : new Button[0])
                 .row(Button.callback(t.label("admin.server.delete"), CallbackData.of(Action.SERVER_DELETE, sid)))
                 .row(Button.callback(t.label("admin.servers.back"), CallbackData.of(Action.SERVERS)), AdminHome.back(t)));
     }

@@ -31,6 +31,14 @@ final class StatisticsScreen {
         this(statistics, conversations, null);
     }
 
+    /** Moves per day and evacuations (docs/MOVES.md); null: not shown. */
+    private dev.vpnbot.application.port.in.move.EvacuateServerUseCase moves;
+
+    StatisticsScreen showingMoves(dev.vpnbot.application.port.in.move.EvacuateServerUseCase evacuations) {
+        this.moves = evacuations;
+        return this;
+    }
+
     StatisticsScreen(ShowStatisticsUseCase statistics, Conversations conversations, ManageGrowthUseCase growth) {
         this.statistics = statistics;
         this.conversations = conversations;
@@ -57,6 +65,8 @@ final class StatisticsScreen {
                     load.name(), load.activeKeys(), load.maxClients(), percent)).append('\n');
         }
         if (growth != null) text.append('\n').append(growth(t, growth.figures(ix.userId())));
+        if (moves != null) text.append('\n').append(dev.vpnbot.adapter.telegram.admin.evacuate.EvacuationScreen.figures(t,
+                moves.figures(ix.userId(), 7)));
         ix.show(View.of(text.toString().strip())
                 .row(Button.callback(t.label("admin.stats.refresh"), CallbackData.of(Action.STATISTICS)))
                 .row(AdminHome.back(t)));

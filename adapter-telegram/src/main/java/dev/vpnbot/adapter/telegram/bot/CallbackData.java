@@ -199,16 +199,14 @@ public record CallbackData(Action action, List<String> args) {
         APP_EDIT(Who.ADMIN, "ake", Arg.PLATFORM, Arg.APP),
         APP_ADD(Who.ADMIN, "akn", Arg.PLATFORM),
         SERVER_GROUPS(Who.ADMIN, "ag"), // server groups (docs/SUBSCRIPTION.md); aga/agr: group, server; agf: group, tariff
-        SERVER_GROUP(Who.ADMIN, "agv", Arg.ID),
-        SERVER_GROUP_NEW(Who.ADMIN, "agn"),
-        SERVER_GROUP_SERVERS(Who.ADMIN, "agp", Arg.ID),
-        SERVER_GROUP_ADD(Who.ADMIN, "aga", Arg.ID, Arg.ID),
-        SERVER_GROUP_REMOVE(Who.ADMIN, "agr", Arg.ID, Arg.ID),
-        SERVER_GROUP_RENAME(Who.ADMIN, "agm", Arg.ID),
-        SERVER_GROUP_DELETE(Who.ADMIN, "agd", Arg.ID),
-        SERVER_GROUP_DELETE_CONFIRMED(Who.ADMIN, "agx", Arg.ID),
-        SERVER_GROUP_TARIFFS(Who.ADMIN, "agt", Arg.ID),
-        SERVER_GROUP_TARIFF(Who.ADMIN, "agf", Arg.ID, Arg.ID);
+        SERVER_GROUP(Who.ADMIN, "agv", Arg.ID), SERVER_GROUP_NEW(Who.ADMIN, "agn"),
+        SERVER_GROUP_SERVERS(Who.ADMIN, "agp", Arg.ID), SERVER_GROUP_ADD(Who.ADMIN, "aga", Arg.ID, Arg.ID),
+        SERVER_GROUP_REMOVE(Who.ADMIN, "agr", Arg.ID, Arg.ID), SERVER_GROUP_RENAME(Who.ADMIN, "agm", Arg.ID),
+        SERVER_GROUP_DELETE(Who.ADMIN, "agd", Arg.ID), SERVER_GROUP_DELETE_CONFIRMED(Who.ADMIN, "agx", Arg.ID),
+        SERVER_GROUP_TARIFFS(Who.ADMIN, "agt", Arg.ID), SERVER_GROUP_TARIFF(Who.ADMIN, "agf", Arg.ID, Arg.ID),
+        // ---- issue 17 (docs/MOVES.md): key → its locations, key+server → confirm / move; admins: server → confirm, evacuate, progress ----
+        KEY_MOVE("mv", Arg.ID), KEY_MOVE_CONFIRM("mvc", Arg.ID, Arg.ID), KEY_MOVE_TO("mvt", Arg.ID, Arg.ID),
+        SERVER_EVACUATE(Who.ADMIN, "axe", Arg.ID), SERVER_EVACUATE_CONFIRMED(Who.ADMIN, "axc", Arg.ID), EVACUATION(Who.ADMIN, "axp", Arg.ID);
 
         private static final Map<String, Action> BY_CODE =
                 Arrays.stream(values()).collect(Collectors.toMap(a -> a.code, Function.identity()));

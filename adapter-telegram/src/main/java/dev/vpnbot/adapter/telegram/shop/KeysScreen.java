@@ -36,6 +36,8 @@ final class KeysScreen {
     private final DiagnoseKeyUseCase doctor;
     /** the traffic packs offered on a key with a quota; null: none */
     private ListTariffsUseCase packs;
+    /** "Change location" on the screen of an active one-location key */
+    private boolean moves;
 
     /** @param reset the "Reset link" button's use case; null: no button */
     KeysScreen(ShowMyKeysUseCase myKeys, KeyCard card, ResetLinkUseCase reset) {
@@ -49,6 +51,17 @@ final class KeysScreen {
         this.reset = reset;
         this.usage = usage;
         this.doctor = doctor;
+    }
+
+    /** Offers "Change location" on the screen of an active key on one location (docs/MOVES.md). */
+    KeysScreen offeringMoves(boolean on) {
+        this.moves = on;
+        return this;
+    }
+
+    /** Sends the user's key card under the given headline as a new message (after a move). */
+    void sendCard(Interaction ix, KeyId keyId, String headlineKey) {
+        card.send(ix.chatId(), ix.texts(), ix.zone(), own(ix, keyId), headlineKey);
     }
 
     /** Offers the traffic packs on the screen of a key with a quota. */
@@ -103,6 +116,9 @@ final class KeysScreen {
                 .row(Button.callback(t.label("key.button.connect"), CallbackData.of(Action.CONNECT_FOR_KEY, id)));
         if (reset != null && key.key().status() == KeyStatus.ACTIVE) {
             view.row(Button.callback(t.label("key.button.reset_link"), CallbackData.of(Action.KEY_RESET_LINK, id)));
+        }
+        if (moves && key.key().status() == KeyStatus.ACTIVE && !key.remaining().isOver() && key.locations().size() <= 1) {
+            view.row(Button.callback(t.label("key.button.move"), CallbackData.of(Action.KEY_MOVE, id)));
         }
         if (doctor != null) view.row(Button.callback(t.label("key.button.doctor"), CallbackData.of(Action.KEY_DOCTOR, id)));
         ix.show(view.row(Button.callback(t.label("button.back"), CallbackData.of(Action.KEYS)), MainMenu.back(t)));

@@ -43,6 +43,8 @@ public final class ShopDesk {
     private final BalanceScreen balance;
     private final GrowthScreens growth;
     private final dev.vpnbot.adapter.telegram.shop.gifts.GiftScreen gifts;
+    /** null when the bot was assembled without moves */
+    private final dev.vpnbot.adapter.telegram.shop.move.MoveScreen moves;
 
     /** @param useCases with {@link ShopSettings#paymentTestMode()} on, they must include the test payment use case */
     public ShopDesk(ShopSettings settings, TelegramUseCases useCases, ConnectLinks links, Outbox sender, Conversations conversations) {
@@ -61,7 +63,9 @@ public final class ShopDesk {
         this.gifts = useCases.gifts() == null ? null
                 : new dev.vpnbot.adapter.telegram.shop.gifts.GiftScreen(useCases.gifts(), useCases.servers(), menu, Clock.systemUTC());
         this.keys = new KeysScreen(useCases.myKeys(), new KeyCard(sender, settings.subscriptionBaseUrl()), useCases.resetLink(),
-                useCases.keyUsage(), useCases.diagnoseKey()).offeringPacks(useCases.tariffs());
+                useCases.keyUsage(), useCases.diagnoseKey()).offeringPacks(useCases.tariffs()).offeringMoves(useCases.moves() != null);
+        this.moves = useCases.moves() == null ? null
+                : new dev.vpnbot.adapter.telegram.shop.move.MoveScreen(useCases.moves(), keys::sendCard);
         this.extend = new ExtendFlow(useCases.tariffs(), useCases.placeOrder(), useCases.checkPayment(), keys, orders, conversations);
         this.connect = new ConnectGuide(useCases.myKeys(), keys, links, settings.subscriptionBaseUrl(), useCases.apps());
         this.support = new SupportDesk(settings, sender, useCases.myKeys(), useCases.findUser(), conversations, menu);
@@ -112,6 +116,15 @@ public final class ShopDesk {
         buttons.put(Action.GIFT_SERVER, (ix, d) -> withGifts(ix, g -> g.take(ix, d.gift(0), new ServerId(d.id(1)))));
         buttons.put(Action.GIFT_LINK, (ix, d) -> withGifts(ix, g -> g.link(ix, d.id(0))));
         buttons.put(Action.GIFT_RECLAIM, (ix, d) -> withGifts(ix, g -> g.reclaim(ix, d.id(0))));
+        buttons.put(Action.KEY_MOVE, (ix, d) -> withMoves(ix, m -> m.choose(ix, new KeyId(d.id(0)))));
+        buttons.put(Action.KEY_MOVE_CONFIRM, (ix, d) -> withMoves(ix, m -> m.confirm(ix, new KeyId(d.id(0)), new ServerId(d.id(1)))));
+        buttons.put(Action.KEY_MOVE_TO, (ix, d) -> withMoves(ix, m -> m.move(ix, new KeyId(d.id(0)), new ServerId(d.id(1)))));
+    }
+
+    /** Move buttons when moves are not wired are refused like unknown ones. */
+    private void withMoves(Interaction ix, java.util.function.Consumer<dev.vpnbot.adapter.telegram.shop.move.MoveScreen> action) {
+        if (moves == null) ix.alert(ix.texts().label("button.unknown"));
+        else action.accept(moves);
     }
 
     /** Gift buttons when gifts are not wired are refused like unknown ones. */

@@ -37,6 +37,7 @@ import java.util.Objects;
  * @param invite        "Invite friends" and start links; null: no referrals
  * @param apps          the VPN apps per platform (the connect guide, the subscription page, /connect); required by the bot
  * @param gifts         gift codes (buy as a gift, start links with gift_, my gifts); null: no gift buttons
+ * @param moves         the key screen's "Change location" (docs/MOVES.md); null: no button
  */
 public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase findUser, ChangeLanguageUseCase changeLanguage,
                                ListTariffsUseCase tariffs, ListServersForPurchaseUseCase servers, PlaceOrderUseCase placeOrder,
@@ -47,7 +48,8 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
                                ShowKeyUsageUseCase keyUsage, DiagnoseKeyUseCase diagnoseKey,
                                StartTrialUseCase trial, InviteFriendsUseCase invite,
                                ListVpnAppsUseCase apps,
-                               dev.vpnbot.application.port.in.gifts.GiftsUseCase gifts) {
+                               dev.vpnbot.application.port.in.gifts.GiftsUseCase gifts,
+                               dev.vpnbot.application.port.in.move.MoveKeyUseCase moves) {
     public TelegramUseCases {
         Objects.requireNonNull(registerUser, "registerUser");
         Objects.requireNonNull(findUser, "findUser");
@@ -68,19 +70,19 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
                             PayInTestModeUseCase payInTestMode, ChangeTimeZoneUseCase changeTimeZone,
                             PayWithStarsUseCase payWithStars, ResetLinkUseCase resetLink) {
         this(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys, payInTestMode,
-                changeTimeZone, payWithStars, resetLink, null, null, null, null, null, null, null, null);
+                changeTimeZone, payWithStars, resetLink, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same use cases with promo codes ("I have a code", start links with promo_). */
     public TelegramUseCases withPromoCodes(RedeemPromoCodeUseCase codes) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, codes, balance, keyUsage, diagnoseKey, trial, invite, apps, gifts);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, codes, balance, keyUsage, diagnoseKey, trial, invite, apps, gifts, moves);
     }
 
     /** The same use cases with the balance's screens. */
     public TelegramUseCases withBalance(BalanceUseCases useCases) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys,
-                payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, useCases, keyUsage, diagnoseKey, trial, invite, apps, gifts);
+                payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, useCases, keyUsage, diagnoseKey, trial, invite, apps, gifts, moves);
     }
 
     /** Without Stars. */
@@ -95,44 +97,51 @@ public record TelegramUseCases(RegisterUserUseCase registerUser, FindUserUseCase
     /** The same use cases with Stars (null: without). */
     public TelegramUseCases withStars(PayWithStarsUseCase stars) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder, myKeys,
-                payInTestMode, changeTimeZone, stars, resetLink, promoCodes, balance, keyUsage, diagnoseKey, trial, invite, apps, gifts);
+                payInTestMode, changeTimeZone, stars, resetLink, promoCodes, balance, keyUsage, diagnoseKey, trial, invite, apps, gifts, moves);
     }
 
     /** The same use cases with the "Reset link" button's. */
     public TelegramUseCases withResetLink(ResetLinkUseCase reset) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, reset, promoCodes, balance, keyUsage, diagnoseKey, trial, invite, apps, gifts);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, reset, promoCodes, balance, keyUsage, diagnoseKey, trial, invite, apps, gifts, moves);
     }
 
     /** The same use cases with the key screen's usage lines. */
     public TelegramUseCases withKeyUsage(ShowKeyUsageUseCase usage) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, usage, diagnoseKey, trial, invite, apps, gifts);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, usage, diagnoseKey, trial, invite, apps, gifts, moves);
     }
 
     /** The same use cases with the key screen's "My VPN doesn't work" button. */
     public TelegramUseCases withKeyDiagnosis(DiagnoseKeyUseCase diagnosis) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnosis, trial, invite, apps, gifts);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnosis, trial, invite, apps, gifts, moves);
     }
 
     /** The same use cases with the free trial and the referrals (either may be null: off). */
     public TelegramUseCases withGrowth(StartTrialUseCase freeTrial, InviteFriendsUseCase invitations) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnoseKey, freeTrial, invitations, apps, gifts);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnoseKey, freeTrial, invitations, apps, gifts, moves);
     }
 
     /** The same use cases with the app list's. */
     public TelegramUseCases withApps(ListVpnAppsUseCase appList) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
-                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnoseKey, trial, invite, appList, gifts);
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnoseKey, trial, invite, appList, gifts, moves);
     }
 
     /** The same use cases with gift codes. */
     public TelegramUseCases withGifts(dev.vpnbot.application.port.in.gifts.GiftsUseCase giftCodes) {
         return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
                 myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnoseKey, trial, invite, apps,
-                giftCodes);
+                giftCodes, moves);
+    }
+
+    /** The same use cases with the key screen's "Change location". */
+    public TelegramUseCases withMoves(dev.vpnbot.application.port.in.move.MoveKeyUseCase keyMoves) {
+        return new TelegramUseCases(registerUser, findUser, changeLanguage, tariffs, servers, placeOrder, checkPayment, cancelOrder,
+                myKeys, payInTestMode, changeTimeZone, payWithStars, resetLink, promoCodes, balance, keyUsage, diagnoseKey, trial, invite, apps,
+                gifts, keyMoves);
     }
 
     /** Without test payments (production). */

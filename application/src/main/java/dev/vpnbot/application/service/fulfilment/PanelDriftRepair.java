@@ -61,6 +61,7 @@ public final class PanelDriftRepair implements RepairPanelDriftUseCase {
     private final Clock clock;
     private final ClientLimits limits;
     private final int pageSize;
+    private final dev.vpnbot.application.port.out.Placements placements;
     /** "key id/problem" pairs the admins have been told about. */
     private final Set<String> told = ConcurrentHashMap.newKeySet();
 
@@ -77,6 +78,17 @@ public final class PanelDriftRepair implements RepairPanelDriftUseCase {
     /** @param limits the panel limits per key (trial keys keep their own) */
     public PanelDriftRepair(Servers servers, Keys keys, VpnPanel panel, Notifier notifier, Clock clock,
                             ClientLimits limits, int pageSize) {
+        this(servers, keys, panel, notifier, clock, limits, pageSize, null);
+    }
+
+    /**
+     * @param placements read again before each repair, so a key that moved away from the server
+     *                   since its page was read (its placement there disabled, docs/MOVES.md) is left
+     *                   alone and its switched-off client is never switched back on; null: not checked
+     */
+    public PanelDriftRepair(Servers servers, Keys keys, VpnPanel panel, Notifier notifier, Clock clock,
+                            ClientLimits limits, int pageSize, dev.vpnbot.application.port.out.Placements placements) {
+        this.placements = placements;
         this.limits = limits;
         if (pageSize < 1) throw new IllegalArgumentException("page size must be positive");
         this.servers = servers;
@@ -131,7 +143,7 @@ public final class PanelDriftRepair implements RepairPanelDriftUseCase {
     private Set<Fix> repairKey(Server server, VpnKey listed) {
         Set<Fix> fixes = EnumSet.noneOf(Fix.class);
         // the page may be minutes old: a renewal or an admin may have changed the key since
-        Optional<VpnKey> current = live(listed.id());
+        Optional<VpnKey> current = live(listed.id()).filter(k -> livesOn(server, k));
         for (int round = 0; current.isPresent(); round++) {
             VpnKey key = current.get();
             if (round == MAX_REPAIRS_PER_KEY) {
@@ -141,7 +153,11 @@ public final class PanelDriftRepair implements RepairPanelDriftUseCase {
             PanelRepair repair = repairOnPanel(server, key);
             if (!repair.changed()) break;
             fixes.addAll(repair.fixes());
-            Optional<VpnKey> reread = live(key.id());
+            if (live(key.id()).filter(k -> !livesOn(server, k)).isPresent()) {
+                panel.setEnabled(server, key.client(), false); // it moved away while we repaired: its left client stays off
+                break;
+            }
+            Optional<VpnKey> reread = live(key.id()).filter(k -> livesOn(server, k));
             if (reread.isPresent() && reread.get().expiresAt().equals(key.expiresAt())) break;
             current = reread;
         }
@@ -158,6 +174,12 @@ public final class PanelDriftRepair implements RepairPanelDriftUseCase {
             // an adapter fault on one client must not stop the round for every other client
             throw new PanelException(PanelFault.REJECTED, "unexpected failure: " + e, e);
         }
+    }
+
+    /** The key's home is the server, or it has an active placement there (a key that moved away has neither). */
+    private boolean livesOn(Server server, VpnKey key) {
+        if (placements == null || key.serverId().equals(server.id())) return true;
+        return placements.find(key.id(), server.id()).map(p -> p.isActive()).orElse(false);
     }
 
     private Optional<VpnKey> live(KeyId id) {

@@ -30,7 +30,9 @@ public record AdminAlert(Kind kind, String detail) {
         /** The daily reconciliation found ledger deposits and the gateway's payments disagreeing (docs/BALANCE.md). */
         LEDGER_MISMATCH,
         /** An admin credited or debited a balance by hand: the audit trail. */
-        BALANCE_ADJUSTED
+        BALANCE_ADJUSTED,
+        /** An evacuation of a server finished (docs/MOVES.md): keys moved, failed with reasons, skipped with reasons. */
+        EVACUATION_FINISHED
     }
 
     public AdminAlert {
