@@ -47,12 +47,6 @@ final class PostgresKeyMoves implements KeyMoves {
     }
 
     @Override
-    public int slotsHeld(ServerId server) {
-        return db.withHandle(h -> h.createQuery("SELECT count(*) FROM key_moves WHERE to_server_id = :server AND state = 'REQUESTED'")
-                .bind("server", server.value()).mapTo(Integer.class).one());
-    }
-
-    @Override
     public void insert(KeyMove m, Instant due) {
         db.withHandle(h -> h.createUpdate("""
                         INSERT INTO key_moves (id, key_id, from_server_id, to_server_id, origin, evacuation_id, state, requested_at,

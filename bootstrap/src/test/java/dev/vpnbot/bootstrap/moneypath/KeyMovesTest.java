@@ -292,6 +292,22 @@ class KeyMovesTest {
     }
 
     @Test
+    void a_waiting_move_holds_one_slot_on_its_target_not_two() {
+        // its pending placement is the slot: since V24 a server's load counts placements away from home
+        db.servers().save(world.helsinki(2, true));
+        world.helsinkiLine.cut();
+        VpnKey first = buy();
+        VpnKey second = world.buyKey(process.bot(), new UserId(5151));
+        VpnKey third = world.buyKey(process.bot(), new UserId(5252));
+
+        assertThat(move(BUYER, first, HELSINKI)).isInstanceOf(Outcome.Pending.class);
+        assertThat(move(new UserId(5151), second, HELSINKI)).isInstanceOf(Outcome.Pending.class);
+        assertThat(move(new UserId(5252), third, HELSINKI)).isEqualTo(new Outcome.Refused(Reason.TARGET_FULL, null));
+
+        assertThat(db.servers().find(HELSINKI).orElseThrow().activeKeys()).isEqualTo(2);
+    }
+
+    @Test
     void a_renewal_paid_while_the_move_waits_for_the_target_reaches_the_target_with_the_new_expiry() {
         VpnKey key = buy();
         world.helsinkiLine.cut();

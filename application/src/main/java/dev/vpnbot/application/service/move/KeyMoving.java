@@ -61,7 +61,7 @@ final class KeyMoving implements MoveKeyUseCase {
         String current = all.stream().filter(s -> s.id().equals(key.serverId())).map(Server::name).findFirst().orElse("#" + key.serverId());
         List<Destination> destinations = all.stream()
                 .filter(s -> s.active() && !s.id().equals(key.serverId()))
-                .map(s -> new Destination(s.id(), s.name(), s.maxClients() - s.activeKeys() - moves.slotsHeld(s.id())))
+                .map(s -> new Destination(s.id(), s.name(), s.maxClients() - s.activeKeys()))
                 .filter(d -> d.freeSlots() > 0)
                 .sorted(Comparator.comparingLong(d -> d.server().value()))
                 .toList();

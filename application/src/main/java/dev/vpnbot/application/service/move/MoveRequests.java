@@ -70,7 +70,8 @@ final class MoveRequests {
         moves.lockServer(target);
         Optional<Server> to = servers.find(target);
         if (to.isEmpty() || !to.get().active()) return Decision.refused(Reason.TARGET_UNAVAILABLE);
-        if (to.get().activeKeys() + moves.slotsHeld(target) >= to.get().maxClients()) return Decision.refused(Reason.TARGET_FULL);
+        // the load counts the pending placements of moves not landed yet (V24): each holds its slot once
+        if (to.get().activeKeys() >= to.get().maxClients()) return Decision.refused(Reason.TARGET_FULL);
 
         // a move back before the last move's delay ran out: that move's source is this target; its client is taken over, not deleted
         for (KeyMove waiting : moves.awaitingDeletion(keyId)) {

@@ -154,12 +154,12 @@ public final class ServerEvacuation implements EvacuateServerUseCase {
         if (d.move() == null) evacuations.skipped(e.id(), key.id(), d.refusal().name());
     }
 
-    /** The switched-on server (not the one emptied) with the smallest share of its capacity taken, counting slots held by moves. */
+    /** The switched-on server (not the one emptied) with the smallest share of its capacity taken (its load counts the moves onto it not landed yet). */
     private Optional<ServerId> leastLoaded(ServerId emptied) {
         record Room(Server server, int taken) {}
         return servers.all().stream()
                 .filter(s -> s.active() && !s.id().equals(emptied))
-                .map(s -> new Room(s, s.activeKeys() + moves.slotsHeld(s.id())))
+                .map(s -> new Room(s, s.activeKeys()))
                 .filter(r -> r.taken() < r.server().maxClients())
                 .min(Comparator.comparingDouble((Room r) -> (double) r.taken() / r.server().maxClients())
                         .thenComparingLong(r -> r.server().id().value()))

@@ -27,9 +27,6 @@ public interface KeyMoves {
      */
     void lockServer(ServerId server);
 
-    /** Moves onto the server that hold a slot there without being counted in its load yet ({@code REQUESTED}). */
-    int slotsHeld(ServerId server);
-
     /**
      * Inserts a new move, due at {@code due} (its requester does the first steps itself and leaves
      * it to the job only if it dies). Fails if the key already has a move under way (REQUESTED or
