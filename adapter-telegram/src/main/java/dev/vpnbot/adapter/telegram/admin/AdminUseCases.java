@@ -13,89 +13,163 @@ import dev.vpnbot.application.port.in.admin.ManageUsersUseCase;
 import dev.vpnbot.application.port.in.admin.ShowStatisticsUseCase;
 import dev.vpnbot.application.port.in.growth.ManageGrowthUseCase;
 import dev.vpnbot.application.port.in.admin.ManageAppsUseCase;
+import dev.vpnbot.application.port.in.admin.ManageServerGroupsUseCase;
+import dev.vpnbot.application.port.in.move.EvacuateServerUseCase;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The use cases behind the admin screens. Each one checks its caller itself; the screens are
  * shown only to {@code TelegramSettings.adminIds()} as well, so both lists must come from the
- * same configuration.
- *
- * @param stars Stars payments on the user card and their refunds; null while Stars are off
- * @param promoCodes the promo codes screen; null: not shown
- * @param balances the users' ledgers and manual entries; null: no ledger screens
- * @param tariffLimits the tariff card's device and traffic limits; null: not shown
- * @param growth servers for trials, once-per-user tariffs, trial and referral figures; null: not shown
- * @param apps  the app list's screen; null: no such screen
- * @param serverGroups the server groups screen; null: it says it is not available
- * @param evacuations "Evacuate" on the server card (docs/MOVES.md); null: no button
+ * same configuration. The seven every admin panel has come through the constructor; the optional
+ * ones (a screen or button is left out while its use case is missing) are added with their
+ * {@code with…} and kept by the interface they implement, so a new screen adds a getter and a
+ * {@code with…} and touches no other line.
  */
-public record AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
-                            BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
-                            BanUsersUseCase bans, StarsRefundUseCase stars, ManagePromoCodesUseCase promoCodes,
-                            ManageBalancesUseCase balances, SetTariffLimitsUseCase tariffLimits,
-                            ManageGrowthUseCase growth, ManageAppsUseCase apps,
-                            dev.vpnbot.application.port.in.admin.ManageServerGroupsUseCase serverGroups,
-                            dev.vpnbot.application.port.in.move.EvacuateServerUseCase evacuations) {
-    public AdminUseCases {
-        Objects.requireNonNull(servers, "servers");
-        Objects.requireNonNull(tariffs, "tariffs");
-        Objects.requireNonNull(statistics, "statistics");
-        Objects.requireNonNull(broadcasts, "broadcasts");
-        Objects.requireNonNull(users, "users");
-        Objects.requireNonNull(enrollmentTokens, "enrollmentTokens");
-        Objects.requireNonNull(bans, "bans");
-    }
+public final class AdminUseCases {
+    private final ManageServersUseCase servers;
+    private final ManageTariffsUseCase tariffs;
+    private final ShowStatisticsUseCase statistics;
+    private final BroadcastUseCase broadcasts;
+    private final ManageUsersUseCase users;
+    private final IssueEnrollmentTokenUseCase enrollmentTokens;
+    private final BanUsersUseCase bans;
+    private final Map<Class<?>, Object> optional;
 
     public AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
                          BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
                          BanUsersUseCase bans) {
-        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, null, null, null, null, null, null, null, null);
+        this.servers = Objects.requireNonNull(servers, "servers");
+        this.tariffs = Objects.requireNonNull(tariffs, "tariffs");
+        this.statistics = Objects.requireNonNull(statistics, "statistics");
+        this.broadcasts = Objects.requireNonNull(broadcasts, "broadcasts");
+        this.users = Objects.requireNonNull(users, "users");
+        this.enrollmentTokens = Objects.requireNonNull(enrollmentTokens, "enrollmentTokens");
+        this.bans = Objects.requireNonNull(bans, "bans");
+        this.optional = Map.of();
     }
 
-    /** Without promo codes. */
-    public AdminUseCases(ManageServersUseCase servers, ManageTariffsUseCase tariffs, ShowStatisticsUseCase statistics,
-                         BroadcastUseCase broadcasts, ManageUsersUseCase users, IssueEnrollmentTokenUseCase enrollmentTokens,
-                         BanUsersUseCase bans, StarsRefundUseCase stars) {
-        this(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, null, null, null, null, null, null, null);
+    private AdminUseCases(AdminUseCases base, Map<Class<?>, Object> optional) {
+        this.servers = base.servers;
+        this.tariffs = base.tariffs;
+        this.statistics = base.statistics;
+        this.broadcasts = base.broadcasts;
+        this.users = base.users;
+        this.enrollmentTokens = base.enrollmentTokens;
+        this.bans = base.bans;
+        this.optional = Map.copyOf(optional);
     }
 
-    /** The same use cases with the promo codes screen. */
-    public AdminUseCases withPromoCodes(ManagePromoCodesUseCase codes) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, codes, balances, tariffLimits, growth, apps, serverGroups, evacuations);
+    /** The same use cases with {@code useCase} as the optional one of its type (null: without). */
+    private <T> AdminUseCases with(Class<T> type, T useCase) {
+        Map<Class<?>, Object> changed = new HashMap<>(optional);
+        if (useCase == null) changed.remove(type);
+        else changed.put(type, useCase);
+        return new AdminUseCases(this, changed);
     }
 
-    /** The same use cases with the users' ledgers. */
-    public AdminUseCases withBalances(ManageBalancesUseCase ledgers) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, ledgers, tariffLimits, growth, apps, serverGroups, evacuations);
+    private <T> T optional(Class<T> type) {
+        return type.cast(optional.get(type));
     }
 
-    public AdminUseCases withTariffLimits(SetTariffLimitsUseCase limits) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, balances, limits, growth, apps, serverGroups, evacuations);
+    public ManageServersUseCase servers() {
+        return servers;
     }
 
-    public AdminUseCases withGrowth(ManageGrowthUseCase manageGrowth) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, balances,
-                tariffLimits, manageGrowth, apps, serverGroups, evacuations);
+    public ManageTariffsUseCase tariffs() {
+        return tariffs;
     }
 
-    public AdminUseCases withApps(ManageAppsUseCase appList) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, balances,
-                tariffLimits, growth, appList, serverGroups, evacuations);
+    public ShowStatisticsUseCase statistics() {
+        return statistics;
     }
 
-    /** The same use cases with "Evacuate" on the server card. */
-    public AdminUseCases withEvacuations(dev.vpnbot.application.port.in.move.EvacuateServerUseCase evacuate) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, balances,
-                tariffLimits, growth, apps, serverGroups, evacuate);
+    public BroadcastUseCase broadcasts() {
+        return broadcasts;
+    }
+
+    public ManageUsersUseCase users() {
+        return users;
+    }
+
+    public IssueEnrollmentTokenUseCase enrollmentTokens() {
+        return enrollmentTokens;
+    }
+
+    public BanUsersUseCase bans() {
+        return bans;
+    }
+
+    /** Stars payments on the user card and their refunds; null while Stars are off. */
+    public StarsRefundUseCase stars() {
+        return optional(StarsRefundUseCase.class);
     }
 
     public AdminUseCases withStars(StarsRefundUseCase starsRefunds) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, starsRefunds, promoCodes, balances, tariffLimits, growth, apps, serverGroups, evacuations);
+        return with(StarsRefundUseCase.class, starsRefunds);
     }
 
-    /** The same use cases with the server groups screen. */
-    public AdminUseCases withServerGroups(dev.vpnbot.application.port.in.admin.ManageServerGroupsUseCase groups) {
-        return new AdminUseCases(servers, tariffs, statistics, broadcasts, users, enrollmentTokens, bans, stars, promoCodes, balances,
-                tariffLimits, growth, apps, groups, evacuations);
+    /** The promo codes screen; null: not shown. */
+    public ManagePromoCodesUseCase promoCodes() {
+        return optional(ManagePromoCodesUseCase.class);
+    }
+
+    public AdminUseCases withPromoCodes(ManagePromoCodesUseCase codes) {
+        return with(ManagePromoCodesUseCase.class, codes);
+    }
+
+    /** The users' ledgers and manual entries; null: no ledger screens. */
+    public ManageBalancesUseCase balances() {
+        return optional(ManageBalancesUseCase.class);
+    }
+
+    public AdminUseCases withBalances(ManageBalancesUseCase ledgers) {
+        return with(ManageBalancesUseCase.class, ledgers);
+    }
+
+    /** The tariff card's device and traffic limits; null: not shown. */
+    public SetTariffLimitsUseCase tariffLimits() {
+        return optional(SetTariffLimitsUseCase.class);
+    }
+
+    public AdminUseCases withTariffLimits(SetTariffLimitsUseCase limits) {
+        return with(SetTariffLimitsUseCase.class, limits);
+    }
+
+    /** Servers for trials, once-per-user tariffs, trial and referral figures; null: not shown. */
+    public ManageGrowthUseCase growth() {
+        return optional(ManageGrowthUseCase.class);
+    }
+
+    public AdminUseCases withGrowth(ManageGrowthUseCase manageGrowth) {
+        return with(ManageGrowthUseCase.class, manageGrowth);
+    }
+
+    /** The app list's screen; null: no such screen. */
+    public ManageAppsUseCase apps() {
+        return optional(ManageAppsUseCase.class);
+    }
+
+    public AdminUseCases withApps(ManageAppsUseCase appList) {
+        return with(ManageAppsUseCase.class, appList);
+    }
+
+    /** The server groups screen; null: it says it is not available. */
+    public ManageServerGroupsUseCase serverGroups() {
+        return optional(ManageServerGroupsUseCase.class);
+    }
+
+    public AdminUseCases withServerGroups(ManageServerGroupsUseCase groups) {
+        return with(ManageServerGroupsUseCase.class, groups);
+    }
+
+    /** "Evacuate" on the server card (docs/MOVES.md); null: no button. */
+    public EvacuateServerUseCase evacuations() {
+        return optional(EvacuateServerUseCase.class);
+    }
+
+    public AdminUseCases withEvacuations(EvacuateServerUseCase evacuate) {
+        return with(EvacuateServerUseCase.class, evacuate);
     }
 }
