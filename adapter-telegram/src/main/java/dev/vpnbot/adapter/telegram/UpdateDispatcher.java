@@ -88,7 +88,7 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
         this.admin = new AdminDesk(settings::isAdmin, sender, adminUseCases, conversations, settings.publicUrl())
                 .linkReset(useCases.resetLink());
         this.throttle = new UpdateThrottle(settings, sender, new UserThrottle(settings.userActionsPerMinute(), throttleClock));
-        this.busy = new BusyAnswers(settings, sender);
+        this.busy = new BusyAnswers(settings, sender, throttleClock);
         this.queue = new UpdateQueue<>(settings.updateQueue(), threads, "telegram-update", this::handle);
         route();
     }

@@ -77,6 +77,36 @@ class UpdateOverloadTest {
     }
 
     @Test
+    void past_its_budget_a_second_an_overloaded_bot_drops_updates_without_a_busy_answer() {
+        rig = BotRig.started(b -> b.updateQueue(1));
+        AtomicInteger overloaded = new AtomicInteger();
+        rig.bot.observeOverload(overloaded::incrementAndGet);
+        BotRig.TgUser olga = owner(2001, 1);
+        Call menu = olga.send("/start");
+        int reads = rig.usage.reads();
+        rig.usage.hang();
+        rig.api.userPresses(olga.id, olga.firstName, olga.languageCode, menu.messageId(), "ki:1");
+        awaitTrue(() -> rig.usage.reads() == reads + 1, "the key screen waits for the panel: the queue is full");
+        rig.throttleNanos.set(0); // time stands still: one second of overload, whatever the machine's speed
+
+        int mark = rig.api.mark();
+        int offered = BusyAnswers.ANSWERS_PER_SECOND + 3;
+        for (int i = 0; i < offered; i++) rig.api.userSends(3000 + i, "User", "ru", "/start");
+        awaitTrue(() -> overloaded.get() == offered, "every update past the full queue counted");
+        awaitTrue(() -> busyAfter(mark) == BusyAnswers.ANSWERS_PER_SECOND, "a busy answer for each within the budget");
+        rig.throttleNanos.set(1_000_000_000L);
+        rig.api.userSends(4000, "User", "ru", "/start");
+        awaitTrue(() -> busyAfter(mark) == BusyAnswers.ANSWERS_PER_SECOND + 1, "the next second's budget answers again");
+        assertThat(rig.api.calls().subList(mark, rig.api.mark())).filteredOn(Call::isContent)
+                .as("three updates past the budget got nothing").hasSize(BusyAnswers.ANSWERS_PER_SECOND + 1)
+                .allMatch(c -> BUSY_RU.equals(c.text()));
+    }
+
+    private long busyAfter(int mark) {
+        return rig.api.calls().subList(mark, rig.api.mark()).stream().filter(c -> c.isContent() && BUSY_RU.equals(c.text())).count();
+    }
+
+    @Test
     void a_stars_pre_checkout_is_answered_while_the_queue_is_full() {
         rig = BotRig.startedWithStars(b -> b.updateQueue(1));
         BotRig.TgUser olga = owner(2001, 1);
