@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,11 +31,7 @@ class UpdateQueueTest {
         return update -> {
             started.add(update);
             if (update.startsWith("hold")) {
-                try {
-                    if (!gate.await(30, TimeUnit.SECONDS)) throw new AssertionError("the gate never opened");
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                Await.released("the test opens the gate", WAIT, gate);
             }
             if (update.startsWith("fail")) throw new IllegalStateException("a screen failed");
             handled.add(update);

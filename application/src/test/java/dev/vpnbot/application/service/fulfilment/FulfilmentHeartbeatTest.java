@@ -40,11 +40,7 @@ class FulfilmentHeartbeatTest {
 
     private FulfilmentWorker worker() {
         FulfilOrderUseCase slowPanel = orderId -> {
-            try {
-                if (!panelAnswers.await(20, TimeUnit.SECONDS)) throw new IllegalStateException("the test never let the panel answer");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Await.released("the test lets the panel answer", WAIT, panelAnswers);
             return FulfilOrderUseCase.Result.FULFILLED;
         };
         return new FulfilmentWorker(jobs, slowPanel, new RecordingNotifier(), new InMemoryTransactions(), clock,
