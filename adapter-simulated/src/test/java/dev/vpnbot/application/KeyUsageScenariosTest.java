@@ -3,6 +3,7 @@ package dev.vpnbot.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnbot.adapter.simulated.SimulatedClientUsage;
+import dev.vpnbot.application.fixtures.Await;
 import dev.vpnbot.application.port.in.account.ShowKeyUsageUseCase.KeyUsage;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.ConfirmPaymentCommand;
 import dev.vpnbot.application.model.payment.PaymentStatus;
@@ -63,18 +64,10 @@ class KeyUsageScenariosTest extends ShopScenario {
         usagePanel.hang(); // answers only when the test ends: the time limit is the only way out
 
         assertThat(usage.usage(BUYER, key.id())).isInstanceOf(KeyUsage.Unavailable.class);
-        waitUntil(() -> usagePanel.reads() == 1);
+        Await.until("the one panel read in flight", Duration.ofSeconds(30), () -> usagePanel.reads() == 1);
         assertThat(usage.usage(BUYER, key.id())).as("still hanging: the one read in flight is not repeated")
                 .isInstanceOf(KeyUsage.Unavailable.class);
         assertThat(usagePanel.reads()).isEqualTo(1);
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("condition not met in 30 s");
-            Thread.onSpinWait();
-        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel;
 import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel.Fault;
 import dev.vpnbot.adapter.panel3xui.fake.FakeThreeXuiPanel.Profile;
 import dev.vpnbot.adapter.panel3xui.session.ApiGeneration;
+import dev.vpnbot.application.fixtures.Await;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.application.port.out.panel.PanelClientState;
 import dev.vpnbot.application.port.out.panel.PanelException;
@@ -473,7 +474,7 @@ abstract class ThreeXuiPanelContract {
                 waiting.add(c);
                 done.add(pool.submit(() -> panel.createClient(server, c)));
             }
-            awaitCondition("five changes queued behind the held write", () -> panel.changesWaiting(server) == 5);
+            Await.until("five changes queued behind the held write", Duration.ofSeconds(30), () -> panel.changesWaiting(server) == 5);
             fake.releaseWrites();
             inFlight.get();
             for (Future<KeyLinks> f : done) f.get();
@@ -486,17 +487,8 @@ abstract class ThreeXuiPanelContract {
         assertThat(adds()).isEqualTo(expectedGeneration() == ApiGeneration.CLIENTS_API ? 6 : 2);
     }
 
-    private void awaitRequests(String one, String other, int count) throws InterruptedException {
-        awaitCondition(count + " requests " + one, () -> Math.max(fake.requests(one), fake.requests(other)) >= count);
-    }
-
-    /** Polls until the condition holds; fails (never carries on) after a deadline generous enough for a busy machine. */
-    private static void awaitCondition(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("waited 30 s for " + what);
-            Thread.sleep(5);
-        }
+    private void awaitRequests(String one, String other, int count) {
+        Await.until(count + " requests " + one, Duration.ofSeconds(30), () -> Math.max(fake.requests(one), fake.requests(other)) >= count);
     }
 
     private int adds() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.vpnbot.adapter.postgres.testing.PostgresTest;
 import dev.vpnbot.adapter.postgres.testing.TestDatabase;
+import dev.vpnbot.application.fixtures.Await;
 import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.port.out.panel.PanelWriteLock;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.Test;
 @PostgresTest
 class PanelWriteLockTest {
     private static final String PANEL = "https://203.0.113.10:2053/secret/";
-    private static final long WAIT_MS = TimeUnit.SECONDS.toMillis(30);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final long WAIT_MS = WAIT.toMillis();
 
     private PanelWriteLock lock;
     private ExecutorService instances;
@@ -55,14 +57,14 @@ class PanelWriteLockTest {
         Future<?> first = instances.submit(() -> lock.whileHolding(PANEL, () -> {
             events.add("first in");
             firstInside.countDown();
-            await(letFirstFinish);
+            Await.released("the test lets the first instance finish", WAIT, letFirstFinish);
             events.add("first out");
             return null;
         }));
         assertThat(firstInside.await(WAIT_MS, TimeUnit.MILLISECONDS)).isTrue();
         Future<?> second = instances.submit(() -> lock.whileHolding(PANEL, () -> events.add("second in")));
 
-        waitUntil(() -> waitingForAdvisoryLocks() == 1); // the second is blocked in PostgreSQL, not yet inside
+        Await.until("the second instance blocked in PostgreSQL, not yet inside", WAIT, () -> waitingForAdvisoryLocks() == 1);
         assertThat(events).containsExactly("first in");
         letFirstFinish.countDown();
         first.get(WAIT_MS, TimeUnit.MILLISECONDS);
@@ -139,7 +141,7 @@ class PanelWriteLockTest {
         CountDownLatch inside = new CountDownLatch(1);
         Future<?> first = instances.submit(() -> lock.whileHolding(PANEL, () -> {
             inside.countDown();
-            await(release);
+            Await.released("the test lets the first instance go", WAIT, release);
             return null;
         }));
         assertThat(inside.await(WAIT_MS, TimeUnit.MILLISECONDS)).isTrue();
@@ -153,22 +155,6 @@ class PanelWriteLockTest {
             return r.getInt(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("condition not met within " + WAIT_MS + " ms");
-            Thread.sleep(20);
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.vpnbot.adapter.postgres.contract.PostgresPorts;
 import dev.vpnbot.application.contract.persistence.Persistence;
 import dev.vpnbot.adapter.postgres.testing.PostgresTest;
 import dev.vpnbot.adapter.postgres.testing.TestSchema;
+import dev.vpnbot.application.fixtures.Await;
 import dev.vpnbot.application.fixtures.MutableClock;
 import dev.vpnbot.application.port.out.FulfilmentJobs.Job;
 import dev.vpnbot.domain.fixtures.ServerMother;
@@ -66,7 +67,7 @@ class SkipLockedTest {
             Future<List<Job>> first = pool.submit(() -> ports.transactions().inTransaction(() -> {
                 List<Job> mine = ports.jobs().claimDue(now, 3, LEASE);
                 claimed.countDown();
-                await(release); // hold the row locks, uncommitted
+                Await.released("the test lets the first worker commit", Duration.ofSeconds(30), release); // hold the row locks, uncommitted
                 return mine;
             }));
             assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
@@ -93,14 +94,5 @@ class SkipLockedTest {
         })).hasMessage("worker died");
 
         assertThat(ports.jobs().claimDue(now, 10, LEASE)).extracting(Job::orderId).containsExactlyElementsOf(orders);
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("never released");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

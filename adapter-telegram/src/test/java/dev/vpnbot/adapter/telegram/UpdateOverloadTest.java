@@ -3,6 +3,7 @@ package dev.vpnbot.adapter.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Call;
+import dev.vpnbot.application.fixtures.Await;
 import dev.vpnbot.application.port.out.panel.NewPanelClient;
 import dev.vpnbot.domain.key.KeyId;
 import dev.vpnbot.domain.key.KeyLinks;
@@ -15,9 +16,7 @@ import dev.vpnbot.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * filled by key screens whose panel read hangs.
  */
 class UpdateOverloadTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String BUSY_RU = "⏳ Бот сейчас очень занят. Попробуйте ещё раз через пару секунд.";
     private BotRig rig;
 
@@ -55,7 +55,7 @@ class UpdateOverloadTest {
         int mark = rig.api.mark();
         rig.api.userPresses(olga.id, olga.firstName, olga.languageCode, olgaMenu.messageId(), "ki:1");
         rig.api.userPresses(petr.id, petr.firstName, petr.languageCode, petrMenu.messageId(), "ki:2");
-        awaitTrue(() -> rig.usage.reads() == reads + 2, "both key screens wait for the panel: the queue is full");
+        Await.until("both key screens wait for the panel: the queue is full", WAIT, () -> rig.usage.reads() == reads + 2);
 
         Call press = ivan.pressForAnswer(ivanMenu.messageId(), "k");
         assertThat(press.params().get("text")).isEqualTo(BUSY_RU);
@@ -69,7 +69,7 @@ class UpdateOverloadTest {
         rig.usage.answer();
         rig.api.awaitContent(mark, olga.id);
         rig.api.awaitContent(mark, petr.id);
-        awaitTrue(() -> rig.bot.queuedUpdates() == 0, "the queue drained");
+        Await.until("the queue drained", WAIT, () -> rig.bot.queuedUpdates() == 0);
         assertThat(rig.api.calls().subList(mark, rig.api.mark())).as("the dropped updates were never handled")
                 .filteredOn(c -> c.chatId() == ivan.id && c.isContent()).containsExactly(reply);
         assertThat(ivan.send("/start").text()).as("room again").isNotEqualTo(BUSY_RU).isEqualTo(ivanMenu.text());
@@ -114,7 +114,7 @@ class UpdateOverloadTest {
         int reads = rig.usage.reads();
         rig.usage.hang();
         rig.api.userPresses(olga.id, olga.firstName, olga.languageCode, menu.messageId(), "ki:1");
-        awaitTrue(() -> rig.usage.reads() == reads + 1, "the key screen waits for the panel: the queue is full");
+        Await.until("the key screen waits for the panel: the queue is full", WAIT, () -> rig.usage.reads() == reads + 1);
         BotRig.TgUser ivan = rig.user(2003, "Ivan", "en");
         assertThat(ivan.send("/start").text()).startsWith("⏳ The bot is busy");
 
@@ -134,18 +134,5 @@ class UpdateOverloadTest {
         Server server = rig.shop.servers.find(new ServerId(1)).orElseThrow();
         rig.panel.repairClient(server, new NewPanelClient(client, expiry, user, 0, 0));
         return rig.user(user, "User" + user, "ru");
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("waited 30 s for: " + what);
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.vpnbot.bootstrap.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vpnbot.application.fixtures.Await;
 import dev.vpnbot.bootstrap.metrics.BotMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -13,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -204,10 +204,7 @@ class WebServerTest {
         String connect = "vpnbot_http_requests_total{route=\"connect\",status=\"302\"} 1";
         String unknown = "vpnbot_http_requests_total{route=\"unknown\",status=\"404\"} 1";
         // the server counts a request once its answer is out, so the client may read the page first
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!(metrics.scrape().contains(connect) && metrics.scrape().contains(unknown)) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        Await.until("both requests counted", Duration.ofSeconds(10), () -> metrics.scrape().contains(connect) && metrics.scrape().contains(unknown));
         assertThat(metrics.scrape()).contains(connect).contains(unknown);
     }
 

@@ -11,6 +11,7 @@ import dev.vpnbot.adapter.postgres.SecretBox;
 import dev.vpnbot.adapter.postgres.testing.TestDatabase;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Call;
+import dev.vpnbot.application.fixtures.Await;
 import dev.vpnbot.application.model.panel.PanelProbe;
 import dev.vpnbot.application.port.in.admin.IssueEnrollmentTokenUseCase;
 import dev.vpnbot.application.port.in.admin.ManageServersUseCase;
@@ -328,8 +329,7 @@ class NodeEnrollmentJourneyTest {
             insert.setString(5, certificate.leafSha256());
             insert.executeUpdate();
         }
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (server("Node Rows").isEmpty() && Instant.now().isBefore(deadline)) Thread.sleep(200);
+        Await.until("the queued request processed", Duration.ofSeconds(60), () -> server("Node Rows").isPresent());
         Server node = server("Node Rows").orElseThrow(() -> new AssertionError("the queued request was not processed in 60 s"));
         assertThat(node.connection().tlsPin()).isEqualTo(certificate.leafSha256());
         try (Connection c = DriverManager.getConnection(jdbcUrl, admin.user(), admin.password());

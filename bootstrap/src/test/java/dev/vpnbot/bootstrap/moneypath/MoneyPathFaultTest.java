@@ -11,6 +11,7 @@ import dev.vpnbot.adapter.postgres.DatabaseSettings;
 import dev.vpnbot.adapter.postgres.PostgresPersistence;
 import dev.vpnbot.adapter.postgres.testing.PostgresTest;
 import dev.vpnbot.adapter.postgres.testing.TestSchema;
+import dev.vpnbot.application.fixtures.Await;
 import dev.vpnbot.application.fixtures.MutableClock;
 import dev.vpnbot.application.fixtures.RecordingNotifier;
 import dev.vpnbot.application.port.in.fulfilment.FulfilOrderUseCase.Result;
@@ -525,11 +526,8 @@ class MoneyPathFaultTest {
                 + ".orders'::regclass AND mode = 'RowExclusiveLock' AND granted AND pid <> pg_backend_pid()");
         if (pid == 0) throw new AssertionError("no open transaction has written the order: the unit of work is not one transaction");
         rig.schema.execute("SELECT pg_terminate_backend(" + pid + ")");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (rig.count("SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid) > 0) {
-            if (System.nanoTime() > deadline) throw new AssertionError("backend " + pid + " outlived pg_terminate_backend");
-            Thread.onSpinWait();
-        }
+        Await.until("backend " + pid + " gone after pg_terminate_backend", Duration.ofSeconds(5),
+                () -> rig.count("SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid) == 0);
     }
 
     private static DatabaseSettings through(TcpProxy line, DatabaseSettings direct) {

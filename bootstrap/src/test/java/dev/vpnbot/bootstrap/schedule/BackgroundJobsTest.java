@@ -3,6 +3,7 @@ package dev.vpnbot.bootstrap.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
+import dev.vpnbot.application.fixtures.Await;
 import dev.vpnbot.application.fixtures.InMemoryKeys;
 import dev.vpnbot.application.fixtures.InMemoryServers;
 import dev.vpnbot.application.fixtures.MutableClock;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class BackgroundJobsTest {
     private static final Duration LONG = Duration.ofHours(1);
+    private static final Duration WAIT = Duration.ofSeconds(5);
     private final BotMetrics metrics = new BotMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Optional.empty(), Optional.empty());
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final PanelProbe probe = new PanelProbe(new InMemoryServers(new InMemoryKeys(), clock), new SimulatedVpnPanel());
@@ -64,32 +66,24 @@ class BackgroundJobsTest {
         if (jobs != null) jobs.stop(Duration.ofSeconds(2));
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 5 s");
-            Thread.sleep(10);
-        }
-    }
-
     @Test
     void each_job_runs_on_its_own_interval() throws Exception {
         jobs(Duration.ofMillis(20), Duration.ofMillis(50), LONG, countingReconciliation()).start();
-        waitUntil(() -> fulfilmentRuns.get() >= 10 && reconcileRuns.get() >= 3);
+        Await.until("10 fulfilment and 3 reconciliation runs", WAIT, () -> fulfilmentRuns.get() >= 10 && reconcileRuns.get() >= 3);
         assertThat(reminderRuns.get()).isEqualTo(1); // its first run only; the next is an hour away
     }
 
     @Test
     void the_panel_drift_repair_runs_on_its_own_interval_and_is_measured() throws Exception {
         jobs(LONG, LONG, LONG, Duration.ofMillis(20), countingReconciliation()).start();
-        waitUntil(() -> driftRuns.get() >= 3);
+        Await.until("3 drift repairs", WAIT, () -> driftRuns.get() >= 3);
         assertThat(metrics.scrape()).containsPattern("vpnbot_job_runs_total\\{job=\"panel_drift_repair\",outcome=\"ok\"} [1-9]");
     }
 
     @Test
     void a_panel_drift_repair_switched_off_never_runs_while_the_other_jobs_do() throws Exception {
         jobs(Duration.ofMillis(20), Duration.ofMillis(20), LONG, Duration.ZERO, countingReconciliation()).start();
-        waitUntil(() -> reconcileRuns.get() >= 5 && fulfilmentRuns.get() >= 5);
+        Await.until("5 reconciliation and 5 fulfilment runs", WAIT, () -> reconcileRuns.get() >= 5 && fulfilmentRuns.get() >= 5);
         assertThat(driftRuns.get()).isZero();
         assertThat(metrics.scrape()).doesNotContain("panel_drift_repair");
     }
@@ -97,9 +91,9 @@ class BackgroundJobsTest {
     @Test
     void a_wake_up_runs_fulfilment_at_once_instead_of_at_the_next_tick() throws Exception {
         jobs(LONG, LONG, LONG, countingReconciliation()).start();
-        waitUntil(() -> fulfilmentRuns.get() == 1); // the run at start
+        Await.until("the fulfilment run at start", WAIT, () -> fulfilmentRuns.get() == 1);
         jobs.wakeFulfilment();
-        waitUntil(() -> fulfilmentRuns.get() == 2);
+        Await.until("the fulfilment run the wake-up asked for", WAIT, () -> fulfilmentRuns.get() == 2);
     }
 
     @Test
@@ -108,7 +102,7 @@ class BackgroundJobsTest {
             reconcileRuns.incrementAndGet();
             throw new IllegalStateException("gateway exploded");
         }).start();
-        waitUntil(() -> reconcileRuns.get() >= 3);
+        Await.until("3 reconciliation runs, each one failing", WAIT, () -> reconcileRuns.get() >= 3);
         assertThat(metrics.scrape()).containsPattern("vpnbot_job_runs_total\\{job=\"reconciliation\",outcome=\"failed\"} [3-9]");
     }
 
@@ -118,7 +112,7 @@ class BackgroundJobsTest {
             reconcileRuns.incrementAndGet();
             throw new AssertionError("an Error from deep inside");
         }).start();
-        waitUntil(() -> reconcileRuns.get() >= 3);
+        Await.until("3 reconciliation runs, each one failing", WAIT, () -> reconcileRuns.get() >= 3);
     }
 
     @Test
@@ -173,7 +167,7 @@ class BackgroundJobsTest {
         }, countingReconciliation(), () -> 0, probe, drift, () -> 0, metrics,
                 new BackgroundJobs.Schedule(LONG, LONG, LONG, LONG, LONG, LONG));
         jobs.start();
-        waitUntil(() -> backlog.get() == 0 && fulfilmentRuns.get() >= 6); // 5 full batches, then empty rounds
+        Await.until("5 full batches, then an empty round", WAIT, () -> backlog.get() == 0 && fulfilmentRuns.get() >= 6);
         Thread.sleep(100);
         int settled = fulfilmentRuns.get();
         Thread.sleep(100);
@@ -204,7 +198,7 @@ class BackgroundJobsTest {
         assertThat(stuck.await(5, TimeUnit.SECONDS)).isTrue();
 
         jobs.wakeFulfilment(); // a payment lands while the first loop waits on its panel
-        waitUntil(() -> delivered.get() >= 3);
+        Await.until("3 orders delivered while the first loop waits on its panel", WAIT, () -> delivered.get() >= 3);
         release.countDown();
     }
 
@@ -217,7 +211,7 @@ class BackgroundJobsTest {
             return 1;
         });
         jobs.start();
-        waitUntil(() -> extraRuns.get() >= 5);
+        Await.until("5 runs of the extra job", WAIT, () -> extraRuns.get() >= 5);
         assertThat(metrics.scrape()).containsPattern("vpnbot_job_runs_total\\{job=\"node_enrollments\",outcome=\"ok\"} [1-9]")
                 .containsPattern("vpnbot_job_runs_total\\{job=\"node_enrollments\",outcome=\"failed\"} [1-9]");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobs.alsoEvery("late", LONG, () -> 0))

@@ -15,6 +15,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.vpnbot.adapter.simulated.SimulatedPaymentGateway;
 import dev.vpnbot.adapter.simulated.SimulatedVpnPanel;
+import dev.vpnbot.application.fixtures.Await;
 import dev.vpnbot.application.fixtures.RecordingNotifier;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase;
 import dev.vpnbot.application.port.in.payment.ConfirmPaymentUseCase.ConfirmPaymentCommand;
@@ -154,8 +155,7 @@ class WiringTest {
 
         assertThat(outcome).isEqualTo(ConfirmPaymentUseCase.Outcome.PAID);
         RecordingNotifier notifier = injector.getInstance(RecordingNotifier.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (notifier.sentOfKind("keyReady").isEmpty() && System.nanoTime() < deadline) Thread.sleep(10);
+        Await.until("the key-ready notice", Duration.ofSeconds(5), () -> !notifier.sentOfKind("keyReady").isEmpty());
         assertThat(notifier.sentOfKind("keyReady")).hasSize(1);
         assertThat(injector.getInstance(ShowMyKeysUseCase.class).myKeys(BUYER)).hasSize(1);
 

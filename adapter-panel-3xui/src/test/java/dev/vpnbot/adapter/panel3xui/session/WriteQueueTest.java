@@ -3,6 +3,7 @@ package dev.vpnbot.adapter.panel3xui.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.vpnbot.application.fixtures.Await;
 import dev.vpnbot.application.port.out.panel.PanelException;
 import dev.vpnbot.application.model.panel.PanelFault;
 import dev.vpnbot.application.port.out.panel.PanelWriteLock;
@@ -184,19 +185,13 @@ class WriteQueueTest {
         return change;
     }
 
-    private void waitForWaiting(int count) throws InterruptedException {
-        Thread.sleep(20); // let the callers reach the queue
-        long deadline = System.currentTimeMillis() + 2_000;
-        while (queue.waitingCount() != count && System.currentTimeMillis() < deadline) Thread.sleep(2);
+    private void waitForWaiting(int count) {
+        Await.until(count + " changes waiting in the queue", Duration.ofSeconds(2), () -> queue.waitingCount() == count);
         assertThat(queue.waitingCount()).isEqualTo(count);
     }
 
     private static Object await(CountDownLatch latch) {
-        try {
-            latch.await(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Await.released("the test's latch", Duration.ofSeconds(5), latch);
         return "done";
     }
 }

@@ -3,17 +3,18 @@ package dev.vpnbot.adapter.telegram.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnbot.adapter.telegram.intake.UpdateQueue.Taken;
+import dev.vpnbot.application.fixtures.Await;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Rule: at most {@code capacity} updates wait or run; a full queue refuses at once; one user's updates run in order. */
 class UpdateQueueTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private final CountDownLatch gate = new CountDownLatch(1);
     private final List<String> handled = new CopyOnWriteArrayList<>();
     private final List<String> started = new CopyOnWriteArrayList<>();
@@ -30,11 +31,7 @@ class UpdateQueueTest {
         return update -> {
             started.add(update);
             if (update.startsWith("hold")) {
-                try {
-                    if (!gate.await(30, TimeUnit.SECONDS)) throw new AssertionError("the gate never opened");
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                Await.released("the test opens the gate", WAIT, gate);
             }
             if (update.startsWith("fail")) throw new IllegalStateException("a screen failed");
             handled.add(update);
@@ -46,17 +43,17 @@ class UpdateQueueTest {
         queue = new UpdateQueue<>(2, 1, "test-update", handler());
         assertThat(queue.offer(1, "hold-1", false)).isEqualTo(Taken.QUEUED);
         assertThat(queue.offer(2, "two", false)).isEqualTo(Taken.QUEUED);
-        awaitTrue(() -> started.contains("hold-1"), "the first update is being handled");
+        Await.until("the first update is being handled", WAIT, () -> started.contains("hold-1"));
 
         assertThat(queue.offer(3, "three", false)).as("two waiting or running: full").isEqualTo(Taken.FULL);
         assertThat(queue.offer(4, "payment", true)).as("never dropped").isEqualTo(Taken.QUEUED);
         assertThat(queue.pending()).isEqualTo(3);
 
         gate.countDown();
-        awaitTrue(() -> queue.pending() == 0, "the queue drained");
+        Await.until("the queue drained", WAIT, () -> queue.pending() == 0);
         assertThat(handled).containsExactly("hold-1", "two", "payment");
         assertThat(queue.offer(3, "three again", false)).isEqualTo(Taken.QUEUED);
-        awaitTrue(() -> handled.contains("three again"), "room again");
+        Await.until("room again", WAIT, () -> handled.contains("three again"));
     }
 
     @Test
@@ -65,11 +62,11 @@ class UpdateQueueTest {
         queue.offer(1, "hold-a", false);
         queue.offer(1, "a2", false);
         queue.offer(2, "b1", false);
-        awaitTrue(() -> handled.contains("b1"), "another user's update is not held up");
+        Await.until("another user's update is not held up", WAIT, () -> handled.contains("b1"));
         assertThat(handled).doesNotContain("a2");
 
         gate.countDown();
-        awaitTrue(() -> queue.pending() == 0, "the queue drained");
+        Await.until("the queue drained", WAIT, () -> queue.pending() == 0);
         assertThat(handled).containsSubsequence("hold-a", "a2");
     }
 
@@ -77,9 +74,9 @@ class UpdateQueueTest {
     void a_failing_update_does_not_stop_the_next_of_the_same_user_nor_leak_room() {
         queue = new UpdateQueue<>(1, 1, "test-update", handler());
         queue.offer(1, "fail-1", false);
-        awaitTrue(() -> queue.pending() == 0, "the failed update left the queue");
+        Await.until("the failed update left the queue", WAIT, () -> queue.pending() == 0);
         assertThat(queue.offer(1, "after", false)).isEqualTo(Taken.QUEUED);
-        awaitTrue(() -> handled.contains("after"), "the next update ran");
+        Await.until("the next update ran", WAIT, () -> handled.contains("after"));
     }
 
     @Test
@@ -88,18 +85,5 @@ class UpdateQueueTest {
         queue.close();
         assertThat(queue.offer(1, "late", true)).isEqualTo(Taken.STOPPING);
         assertThat(queue.pending()).isZero();
-    }
-
-    static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("waited 30 s for: " + what);
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

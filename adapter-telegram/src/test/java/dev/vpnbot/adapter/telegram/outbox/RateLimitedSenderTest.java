@@ -6,6 +6,7 @@ import dev.vpnbot.adapter.telegram.BotRig;
 import dev.vpnbot.adapter.telegram.TelegramSettings;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Call;
+import dev.vpnbot.application.fixtures.Await;
 import dev.vpnbot.application.fixtures.InMemoryUsers;
 import dev.vpnbot.application.fixtures.MutableClock;
 import dev.vpnbot.application.port.in.account.RegisterUserUseCase.RegisterUserCommand;
@@ -87,7 +88,7 @@ class RateLimitedSenderTest {
 
         CompletableFuture<Object> first = sender.send(1, text(1, "first"));
         api.awaitCalls("sendMessage", 1, Duration.ofSeconds(5));
-        while (sender.queueLength() == 0) Thread.sleep(5); // the 429 has reached the sender: the message waits again
+        Await.until("the 429 reached the sender: the message waits again", Duration.ofSeconds(5), () -> sender.queueLength() > 0);
         CompletableFuture<Object> other = sender.send(2, text(2, "other chat"));
         CompletableFuture.allOf(first, other).get(10, TimeUnit.SECONDS);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vpnbot.adapter.telegram.BotRig;
 import dev.vpnbot.adapter.telegram.bot.Texts;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi.Call;
+import dev.vpnbot.application.fixtures.Await;
 import dev.vpnbot.domain.key.KeyStatus;
 import dev.vpnbot.domain.key.VpnKey;
 import dev.vpnbot.domain.order.Order;
@@ -75,7 +76,7 @@ class StarsJourneyTest {
         assertThat(paid.text()).contains(order.publicId().value());
         AtomicInteger handled = countHandled();
         rig.api.userPaid(1001, order.publicId().value(), "XTR", 250, "stxCHARGE1"); // Telegram delivers it again
-        awaitHandled(handled, 1);
+        Await.until("the repeated payment handled", WAIT, () -> handled.get() >= 1);
         rig.deliverDueKeys();
         Order done = rig.shop.orders.find(order.id()).orElseThrow();
         assertThat(done.status()).isEqualTo(OrderStatus.FULFILLED);
@@ -90,7 +91,7 @@ class StarsJourneyTest {
         BotRig.TgUser ivan = rig.user(1001, "Ivan", "en");
         Order order = placeAndOpen(ivan);
         rig.api.userPaid(1001, order.publicId().value(), "XTR", 250, "stxCHARGE1");
-        awaitStatus(order.id(), OrderStatus.PAID);
+        Await.until("the order paid", WAIT, () -> rig.shop.orders.find(order.id()).orElseThrow().status() == OrderStatus.PAID);
         rig.deliverDueKeys();
         VpnKey key = rig.keys.ofOwner(new UserId(1001)).get(0);
 
@@ -112,7 +113,7 @@ class StarsJourneyTest {
 
         AtomicInteger handled = countHandled();
         rig.api.telegramRefunded(1001, order.publicId().value(), 250, "stxCHARGE1");
-        awaitHandled(handled, 1);
+        Await.until("Telegram's refund report handled", WAIT, () -> handled.get() >= 1);
         rig.awaitIdle();
         assertThat(rig.keys.find(key.id()).orElseThrow()).isEqualTo(after);
         List<Call> refundNews = rig.api.calls("sendmessage").stream().filter(c -> c.chatId() == 1001 && c.text().contains("refunded")).toList();
@@ -158,26 +159,10 @@ class StarsJourneyTest {
         return new UserId(id);
     }
 
-    private void awaitStatus(OrderId id, OrderStatus status) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (rig.shop.orders.find(id).orElseThrow().status() != status) {
-            if (System.nanoTime() > deadline) throw new AssertionError("order " + id + " never became " + status);
-            Thread.onSpinWait();
-        }
-    }
-
     /** Counts the updates handled from now on. */
     private AtomicInteger countHandled() {
         AtomicInteger handled = new AtomicInteger();
         rig.bot.observeUpdates(ok -> handled.incrementAndGet());
         return handled;
-    }
-
-    private static void awaitHandled(AtomicInteger handled, int count) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (handled.get() < count) {
-            if (System.nanoTime() > deadline) throw new AssertionError("only " + handled.get() + " updates handled");
-            Thread.onSpinWait();
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.vpnbot.application.service.fulfilment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vpnbot.application.fixtures.Await;
 import dev.vpnbot.application.fixtures.InMemoryFulfilmentJobs;
 import dev.vpnbot.application.fixtures.InMemoryTransactions;
 import dev.vpnbot.application.fixtures.MutableClock;
@@ -16,7 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +25,7 @@ class FulfilmentHeartbeatTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     private static final Duration LEASE = Duration.ofMillis(300); // a heartbeat every 100 ms of real time
     private static final OrderId ORDER = new OrderId(7);
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemoryFulfilmentJobs jobs = new InMemoryFulfilmentJobs();
@@ -39,23 +40,11 @@ class FulfilmentHeartbeatTest {
 
     private FulfilmentWorker worker() {
         FulfilOrderUseCase slowPanel = orderId -> {
-            try {
-                if (!panelAnswers.await(20, TimeUnit.SECONDS)) throw new IllegalStateException("the test never let the panel answer");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Await.released("the test lets the panel answer", WAIT, panelAnswers);
             return FulfilOrderUseCase.Result.FULFILLED;
         };
         return new FulfilmentWorker(jobs, slowPanel, new RecordingNotifier(), new InMemoryTransactions(), clock,
                 new FulfilmentWorker.Settings(5, LEASE, Duration.ofSeconds(5), Duration.ofMinutes(10), 3), heartbeats);
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("waited 20 s for: " + what);
-            Thread.sleep(10);
-        }
     }
 
     private Instant leaseEnd() {
@@ -66,10 +55,10 @@ class FulfilmentHeartbeatTest {
     void the_lease_moves_with_the_clock_while_the_panel_is_slow_and_the_job_is_gone_once_done() throws Exception {
         jobs.enqueue(ORDER, NOW);
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> worker().runDueJobs());
-        await("the job claimed", () -> leaseEnd().equals(NOW.plus(LEASE)));
+        Await.until("the job claimed", WAIT, () -> leaseEnd().equals(NOW.plus(LEASE)));
 
         clock.advance(Duration.ofMinutes(5)); // far beyond the first lease: only heartbeats keep the job ours
-        await("a heartbeat renewed the lease", () -> leaseEnd().equals(NOW.plus(Duration.ofMinutes(5)).plus(LEASE)));
+        Await.until("a heartbeat renewed the lease", WAIT, () -> leaseEnd().equals(NOW.plus(Duration.ofMinutes(5)).plus(LEASE)));
 
         panelAnswers.countDown();
         assertThat(run.get(20, TimeUnit.SECONDS)).isEqualTo(1);
