@@ -86,17 +86,17 @@ class UpdateOverloadTest {
         int reads = rig.usage.reads();
         rig.usage.hang();
         rig.api.userPresses(olga.id, olga.firstName, olga.languageCode, menu.messageId(), "ki:1");
-        awaitTrue(() -> rig.usage.reads() == reads + 1, "the key screen waits for the panel: the queue is full");
+        Await.until("the key screen waits for the panel: the queue is full", WAIT, () -> rig.usage.reads() == reads + 1);
         rig.throttleNanos.set(0); // time stands still: one second of overload, whatever the machine's speed
 
         int mark = rig.api.mark();
         int offered = BusyAnswers.ANSWERS_PER_SECOND + 3;
         for (int i = 0; i < offered; i++) rig.api.userSends(3000 + i, "User", "ru", "/start");
-        awaitTrue(() -> overloaded.get() == offered, "every update past the full queue counted");
-        awaitTrue(() -> busyAfter(mark) == BusyAnswers.ANSWERS_PER_SECOND, "a busy answer for each within the budget");
+        Await.until("every update past the full queue counted", WAIT, () -> overloaded.get() == offered);
+        Await.until("a busy answer for each within the budget", WAIT, () -> busyAfter(mark) == BusyAnswers.ANSWERS_PER_SECOND);
         rig.throttleNanos.set(1_000_000_000L);
         rig.api.userSends(4000, "User", "ru", "/start");
-        awaitTrue(() -> busyAfter(mark) == BusyAnswers.ANSWERS_PER_SECOND + 1, "the next second's budget answers again");
+        Await.until("the next second's budget answers again", WAIT, () -> busyAfter(mark) == BusyAnswers.ANSWERS_PER_SECOND + 1);
         assertThat(rig.api.calls().subList(mark, rig.api.mark())).filteredOn(Call::isContent)
                 .as("three updates past the budget got nothing").hasSize(BusyAnswers.ANSWERS_PER_SECOND + 1)
                 .allMatch(c -> BUSY_RU.equals(c.text()));
