@@ -96,13 +96,16 @@ public final class BotThroughputBenchmark {
                         continue;
                     }
                     for (int rate : rates) {
+                        ProcessCpu cpu = ProcessCpu.now(bot);
                         Result r = offer(api, scenario, rate, seconds, offset);
+                        String cost = ProcessCpu.now(bot).perUpdateSince(cpu, r.answered() + r.busy());
                         offset += r.offered();
                         String loadBot = loadAverage();
                         double tps = pgbench(db, pgUser, scenario, seconds, userKeys);
                         System.out.printf("%-6s %6d %11s %6d %9.0f %8.1f %8.1f %8.1f %10.0f %6.2f  %s | pgbench %s%n", scenario, rate,
                                 r.answered() + "/" + r.offered(), r.busy(), r.perSecond(), r.p50(), r.p99(), r.max(), tps, r.perSecond() / tps,
                                 loadBot, loadAverage());
+                        System.out.printf("       %s%n", cost);
                     }
                 }
             } finally {
