@@ -3,6 +3,8 @@ package dev.vpnbot.adapter.postgres;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes the subscription token hash of every key that has none yet (keys from before V8, and
@@ -13,6 +15,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * meanwhile (shown, or its link reset) is left as it is.
  */
 public final class TokenHashBackfill {
+    private static final Logger LOG = LoggerFactory.getLogger(TokenHashBackfill.class);
     public static final int DEFAULT_BATCH = 1_000;
 
     private final Database db;
@@ -28,17 +31,20 @@ public final class TokenHashBackfill {
 
     private record Seed(long id, byte[] seed) {}
 
-    /** Fills every missing hash; returns how many keys got one. */
+    /** Fills every missing hash and logs how many; returns how many keys got one. */
     public int fillMissing() {
+        long start = System.nanoTime();
         int filled = 0;
         long after = 0;
-        while (true) {
-            List<Seed> seeds = missingAfter(after);
-            if (seeds.isEmpty()) return filled;
+        List<Seed> seeds;
+        do {
+            seeds = missingAfter(after);
+            if (seeds.isEmpty()) break;
             filled += fill(seeds);
             after = seeds.get(seeds.size() - 1).id();
-            if (seeds.size() < batch) return filled;
-        }
+        } while (seeds.size() == batch);
+        LOG.info("subscription token hashes: {} key(s) without one filled in {} ms", filled, (System.nanoTime() - start) / 1_000_000);
+        return filled;
     }
 
     private List<Seed> missingAfter(long after) {
