@@ -87,7 +87,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final MigrationReport migration;
     private final EnrollmentTokens enrollmentTokens;
     private final QueuedEnrollments queuedEnrollments;
-    private final SubscriptionTokens subscriptionTokens;
+    private final PostgresSubscriptionTokens subscriptionTokens;
     private final LinkResets linkResets;
     private final Placements placements;
     private final ServerGroups serverGroups;
@@ -287,6 +287,9 @@ public final class PostgresPersistence implements AutoCloseable {
     public Servers servers() { return servers; }
     public Keys keys() { return keys; }
     public SubscriptionTokens subscriptionTokens() { return subscriptionTokens; }
+
+    /** Fills the subscription token hashes keys do not have yet, {@code batch} keys per transaction. */
+    public TokenHashBackfill tokenHashBackfill(int batch) { return new TokenHashBackfill(db, subscriptionTokens, batch); }
     public LinkResets linkResets() { return linkResets; }
     public Placements placements() { return placements; }
     public ServerGroups serverGroups() { return serverGroups; }

@@ -21,8 +21,9 @@ import java.util.Optional;
  * Persistence adapter: subscription tokens in {@code vpn_keys}. A token is
  * {@code base64url(HMAC(secret key, seed))}: the row keeps the random seed and the token's
  * SHA-256 (to find the key by it), so neither the database alone nor the secret key alone makes a
- * working link. The hash is written when the token is first asked for, which is the first moment
- * anyone can know it (the migration gave existing keys only a seed).
+ * working link. The hash is written when the token is first asked for (the migration gave existing
+ * keys only a seed, and a new key gets only a seed too); {@link TokenHashBackfill} writes the
+ * missing ones ahead in the background after start, so this write is the fallback.
  */
 final class PostgresSubscriptionTokens implements SubscriptionTokens {
     private static final String PURPOSE = "vpnbot subscription token v1";
@@ -119,6 +120,11 @@ final class PostgresSubscriptionTokens implements SubscriptionTokens {
                 .bind("seed", seed).bind("hash", hash(token)).bind("id", key.value()).execute());
         if (updated == 0) throw new IllegalArgumentException("no key " + key);
         return token;
+    }
+
+    /** The hash a key with this seed keeps: the one {@link #tokenOf} writes when it first shows the link. */
+    byte[] hashOf(byte[] seed) {
+        return hash(token(seed));
     }
 
     private SubscriptionToken token(byte[] seed) {

@@ -47,12 +47,6 @@ public final class TelegramBot implements AutoCloseable {
     /** Retries of start-up calls and of the long poll while Telegram cannot be reached: 1 s, doubling up to a minute. */
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY = Duration.ofMinutes(1);
-    /**
-     * Threads handling updates. A screen is a few short queries and at most one commit, so a
-     * thread mostly waits for PostgreSQL: eight keep every connection of the database pool busy
-     * (five by default, waiting in the pool is cheap) while the others draw and send their screens.
-     */
-    static final int UPDATE_WORKERS = 8;
 
     private final TelegramSettings settings;
     private final RateLimitedSender sender;
@@ -96,7 +90,7 @@ public final class TelegramBot implements AutoCloseable {
         this.sender = sender;
         this.links = new ConnectLinks(settings.connectUrl(), settings.connectLinkSecret(), settings.botToken());
         this.dispatcher = new UpdateDispatcher(settings, sender, useCases, java.util.Objects.requireNonNull(admin, "admin use cases"),
-                new Conversations(states), links, UPDATE_WORKERS, starsLine, throttleClock);
+                new Conversations(states), links, starsLine, throttleClock);
         this.webhook = new TelegramWebhookEndpoint(settings.webhookSecret(), dispatcher);
         this.connectPage = new ConnectPage(links, useCases.apps());
         this.apps = useCases.apps();
@@ -150,6 +144,11 @@ public final class TelegramBot implements AutoCloseable {
     /** Updates waiting or being handled now (tests wait for it to drain). */
     int queuedUpdates() {
         return dispatcher.queuedUpdates();
+    }
+
+    /** Threads handling updates so far, at most {@link TelegramSettings#updateWorkers()}. */
+    int updateThreads() {
+        return dispatcher.updateThreads();
     }
 
     /** Counts overload for monitoring: the observer hears of each update answered "busy" and dropped because the queue was full. */

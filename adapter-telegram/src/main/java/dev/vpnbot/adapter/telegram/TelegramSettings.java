@@ -36,12 +36,13 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  *                          support messages get an eighth of it (at least 3)
  * @param updateQueue       updates waiting or being handled at once, at most: beyond it an update is
  *                          answered "busy, try again" and dropped (Stars payments and admins excepted)
+ * @param updateWorkers     threads handling updates (different users' in parallel, one user's in order)
  */
 public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode, String webhookSecret,
                                Set<Long> adminIds, Long supportChatId, ZoneId defaultZone,
                                Language defaultLanguage, URI publicUrl, boolean paymentTestMode,
                                String connectLinkSecret, int userActionsPerMinute, boolean cryptoPayments,
-                               int updateQueue) implements OutboxSettings, ShopSettings, NoticeSettings {
+                               int updateQueue, int updateWorkers) implements OutboxSettings, ShopSettings, NoticeSettings {
 
     /** Where bootstrap mounts {@link dev.vpnbot.adapter.telegram.web.TelegramWebhookEndpoint}. */
     public static final String WEBHOOK_PATH = "/webhooks/telegram";
@@ -53,6 +54,12 @@ public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode,
      * bot starts on their update (bench/bot.sh showed 4,000 kept users 10-20 s for a screen).
      */
     public static final int DEFAULT_UPDATE_QUEUE = 1_000;
+    /**
+     * A screen is a few short queries and at most one commit, so a thread mostly waits for
+     * PostgreSQL: eight keep every connection of the database pool busy (five by default, waiting
+     * in the pool is cheap) while the others draw and send their screens.
+     */
+    public static final int DEFAULT_UPDATE_WORKERS = 8;
 
     private static final Pattern TOKEN = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{1,100}");
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
@@ -83,6 +90,7 @@ public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode,
         connectLinkSecret = blankToNull(connectLinkSecret);
         if (userActionsPerMinute < 1) throw new IllegalArgumentException("user actions per minute must be positive");
         if (updateQueue < 1) throw new IllegalArgumentException("the update queue must hold at least one update");
+        if (updateWorkers < 1) throw new IllegalArgumentException("updates need at least one worker");
         if (connectLinkSecret != null && connectLinkSecret.length() < 16) {
             throw new IllegalArgumentException("the connect link secret must be at least 16 characters");
         }
@@ -194,6 +202,7 @@ public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode,
         private int userActionsPerMinute = 40;
         private boolean cryptoPayments = true;
         private int updateQueue = DEFAULT_UPDATE_QUEUE;
+        private int updateWorkers = DEFAULT_UPDATE_WORKERS;
 
         private Builder(String botToken) {
             this.botToken = botToken;
@@ -214,11 +223,12 @@ public record TelegramSettings(String botToken, URI apiBaseUrl, UpdateMode mode,
         public Builder cryptoPayments(boolean configured) { cryptoPayments = configured; return this; }
         public Builder userActionsPerMinute(int perMinute) { userActionsPerMinute = perMinute; return this; }
         public Builder updateQueue(int updates) { updateQueue = updates; return this; }
+        public Builder updateWorkers(int threads) { updateWorkers = threads; return this; }
 
         public TelegramSettings build() {
             return new TelegramSettings(botToken, apiBaseUrl, mode, webhookSecret, adminIds, supportChatId, defaultZone,
                     defaultLanguage, publicUrl, paymentTestMode, connectLinkSecret, userActionsPerMinute, cryptoPayments,
-                    updateQueue);
+                    updateQueue, updateWorkers);
         }
     }
 }

@@ -78,7 +78,7 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
 
     /** @param starsLine the direct line for pre-checkout answers; used only when the use cases include Stars */
     UpdateDispatcher(TelegramSettings settings, Outbox sender, TelegramUseCases useCases, AdminUseCases adminUseCases,
-                     Conversations conversations, ConnectLinks links, int threads, StarsDirectLine starsLine, LongSupplier throttleClock) {
+                     Conversations conversations, ConnectLinks links, StarsDirectLine starsLine, LongSupplier throttleClock) {
         this.settings = settings;
         this.stars = new StarsUpdates(useCases.payWithStars() == null ? null : new StarsCounter(useCases.payWithStars(), starsLine), this::paidInStars);
         this.sender = sender;
@@ -89,7 +89,7 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
                 .linkReset(useCases.resetLink());
         this.throttle = new UpdateThrottle(settings, sender, new UserThrottle(settings.userActionsPerMinute(), throttleClock));
         this.busy = new BusyAnswers(settings, sender, throttleClock);
-        this.queue = new UpdateQueue<>(settings.updateQueue(), threads, "telegram-update", this::handle);
+        this.queue = new UpdateQueue<>(settings.updateQueue(), settings.updateWorkers(), "telegram-update", this::handle);
         route();
     }
 
@@ -131,6 +131,10 @@ final class UpdateDispatcher implements Consumer<Update>, AutoCloseable {
 
     int queuedUpdates() {
         return queue.pending();
+    }
+
+    int updateThreads() {
+        return queue.threads();
     }
 
     /** Told once for every update dropped because the queue was full. */

@@ -125,6 +125,35 @@ class UpdateOverloadTest {
         assertThat(answer.params()).containsKey("ok");
     }
 
+    @Test
+    void the_configured_workers_bound_how_many_updates_run_at_once_and_the_rest_wait_their_turn() {
+        rig = BotRig.started(b -> b.updateQueue(10).updateWorkers(2));
+        BotRig.TgUser olga = owner(2001, 1);
+        BotRig.TgUser petr = owner(2002, 2);
+        BotRig.TgUser ivan = owner(2003, 3);
+        Call olgaMenu = olga.send("/start");
+        Call petrMenu = petr.send("/start");
+        Call ivanMenu = ivan.send("/start");
+        int reads = rig.usage.reads();
+        rig.usage.hang();
+        int mark = rig.api.mark();
+        rig.api.userPresses(olga.id, olga.firstName, olga.languageCode, olgaMenu.messageId(), "ki:1");
+        rig.api.userPresses(petr.id, petr.firstName, petr.languageCode, petrMenu.messageId(), "ki:2");
+        Await.until("both workers wait for the panel", WAIT, () -> rig.usage.reads() == reads + 2);
+        rig.api.userPresses(ivan.id, ivan.firstName, ivan.languageCode, ivanMenu.messageId(), "ki:3");
+        Await.until("the third key screen was taken", WAIT, () -> rig.bot.queuedUpdates() == 3);
+
+        // a fixed pool starts a thread per update taken until it has its workers: with more, three
+        assertThat(rig.bot.updateThreads()).as("two workers, however many updates wait").isEqualTo(2);
+        assertThat(rig.usage.reads()).as("the third screen waits for a free worker").isEqualTo(reads + 2);
+
+        rig.usage.answer();
+        rig.api.awaitContent(mark, olga.id);
+        rig.api.awaitContent(mark, petr.id);
+        rig.api.awaitContent(mark, ivan.id);
+        assertThat(rig.usage.reads()).isEqualTo(reads + 3);
+    }
+
     /** A user with an active key {@code key} on server 1, its client on the panel. */
     private BotRig.TgUser owner(long user, long key) {
         PanelClientId client = new PanelClientId(UUID.randomUUID(), "overload-k" + key, "overload" + key + "sub");

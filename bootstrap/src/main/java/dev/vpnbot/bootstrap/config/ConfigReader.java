@@ -110,7 +110,7 @@ public final class ConfigReader {
         }
         // without a secret (reported above when running) there is no webhook to serve
         if (mode == TelegramMode.WEBHOOK && webhookSecret == null) mode = TelegramMode.POLLING;
-        return new TelegramConfig(token, apiUrl, mode, webhookSecret);
+        return new TelegramConfig(token, apiUrl, mode, webhookSecret, TelegramIntake.read(this));
     }
 
     private DatabaseConfig database() {

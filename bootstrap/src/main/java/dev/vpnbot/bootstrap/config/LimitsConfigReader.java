@@ -16,7 +16,7 @@ final class LimitsConfigReader {
         return new ShopLimits(openOrders, actions, late, promoStacking, giftDays);
     }
 
-    private static int positive(String value, int min, int max) {
+    static int positive(String value, int min, int max) {
         int n;
         try {
             n = Integer.parseInt(value.strip());

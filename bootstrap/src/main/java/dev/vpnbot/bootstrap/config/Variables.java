@@ -16,6 +16,7 @@ public final class Variables {
     /** Every variable the bot reads; README documents each one. */
     public static final Set<String> KNOWN = Set.of(
             "BOT_TOKEN", "TELEGRAM_API_URL", "TELEGRAM_MODE", "PUBLIC_URL", "TELEGRAM_WEBHOOK_SECRET", "HTTP_PORT",
+            "TELEGRAM_UPDATE_QUEUE", "TELEGRAM_UPDATE_WORKERS",
             "DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD", "DATA_DIR", "HELEKET_MERCHANT_ID", "HELEKET_API_KEY",
             "HELEKET_API_URL", "HELEKET_WEBHOOK_IPS", "TRUSTED_PROXIES", "ADMIN_IDS", "SECRET_KEY", "PAYMENT_TEST_MODE",
             "SUPPORT_CHAT_ID", "DEFAULT_LANGUAGE", "TIME_ZONE", "RECONCILE_INTERVAL",

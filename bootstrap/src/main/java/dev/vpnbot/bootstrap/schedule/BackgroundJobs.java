@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
@@ -152,6 +153,27 @@ public final class BackgroundJobs {
         moreJobs.add(() -> every(schedule.firstDelay(), period, () -> guarded(name, work)));
     }
 
+    /**
+     * A job that runs once, after the first delay (never in the way of the start), measured and
+     * guarded like the others under {@code name}; one that fails is tried again after {@code retry}.
+     * Registered before {@link #start}.
+     */
+    public synchronized void alsoOnce(String name, Duration retry, IntSupplier work) {
+        if (started) throw new IllegalStateException("register jobs before the start");
+        if (retry.isNegative() || retry.isZero()) throw new IllegalArgumentException("the retry must be positive");
+        moreJobs.add(() -> once(name, schedule.firstDelay(), retry, work));
+    }
+
+    private void once(String name, Duration delay, Duration retry, IntSupplier work) {
+        try {
+            executor.schedule(() -> {
+                if (attempt(name, work).isEmpty() && !executor.isShutdown()) once(name, retry, retry, work);
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // stopping: the next start runs it
+        }
+    }
+
     /** The database backup as a job: logs what happened; the use case tells the admins when something went wrong. */
     public static IntSupplier backups(BackUpDatabaseUseCase backups) {
         return () -> {
@@ -256,15 +278,20 @@ public final class BackgroundJobs {
     }
 
     private int guarded(String job, IntSupplier work) {
+        return attempt(job, work).orElse(0);
+    }
+
+    /** What the job did, or empty when it failed (logged and counted). */
+    private OptionalInt attempt(String job, IntSupplier work) {
         long start = System.nanoTime();
         try {
             int done = work.getAsInt();
             metrics.jobRan(job, start, true);
-            return done;
+            return OptionalInt.of(done);
         } catch (Throwable t) { // NOSONAR: whatever happens, the schedule must survive
             metrics.jobRan(job, start, false);
             LOG.error("background job '{}' failed; it runs again at its next turn", job, t);
-            return 0;
+            return OptionalInt.empty();
         }
     }
 }

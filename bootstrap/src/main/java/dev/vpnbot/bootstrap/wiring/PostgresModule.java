@@ -9,6 +9,7 @@ import dev.vpnbot.adapter.postgres.DatabaseCheckup;
 import dev.vpnbot.adapter.postgres.DatabaseSettings;
 import dev.vpnbot.adapter.postgres.PgDump;
 import dev.vpnbot.adapter.postgres.PostgresPersistence;
+import dev.vpnbot.adapter.postgres.TokenHashBackfill;
 import dev.vpnbot.application.port.out.admin.DatabaseDumps;
 import dev.vpnbot.application.port.out.admin.SalesSwitch;
 import dev.vpnbot.application.port.out.admin.BanHolds;
@@ -47,6 +48,7 @@ import dev.vpnbot.bootstrap.health.HealthCheck;
 import dev.vpnbot.bootstrap.lifecycle.ManagedResource;
 import dev.vpnbot.bootstrap.lifecycle.SchemaMigration;
 import dev.vpnbot.bootstrap.metrics.OrderCounts;
+import dev.vpnbot.bootstrap.schedule.StartupJob;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -172,6 +174,12 @@ public final class PostgresModule extends AbstractModule {
     @ProvidesIntoSet
     ManagedResource pool(PostgresPersistence db) {
         return new ManagedResource("database pool", ManagedResource.CloseOrder.STORAGE, db);
+    }
+
+    /** Keys without a subscription token hash (V8's, links never shown) get theirs after start, so "My keys" only reads. */
+    @ProvidesIntoSet
+    StartupJob tokenHashBackfill(PostgresPersistence db) {
+        return new StartupJob("token_hash_backfill", db.tokenHashBackfill(TokenHashBackfill.DEFAULT_BATCH)::fillMissing);
     }
 
     @ProvidesIntoOptional(ProvidesIntoOptional.Type.ACTUAL)

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
 import dev.vpnbot.application.port.in.admin.BackUpDatabaseUseCase;
 import dev.vpnbot.application.port.in.payment.ReconcilePaymentsUseCase;
 import dev.vpnbot.application.port.in.fulfilment.RepairPanelDriftUseCase;
@@ -25,9 +26,17 @@ import dev.vpnbot.application.port.in.fulfilment.SweepPlacementsUseCase;
 import dev.vpnbot.bootstrap.schedule.BackgroundJobs;
 import dev.vpnbot.bootstrap.health.SalesHealth;
 import dev.vpnbot.bootstrap.schedule.PanelProbe;
+import dev.vpnbot.bootstrap.schedule.StartupJob;
+import java.util.Set;
 
 /** The background jobs, and the fulfilment signal: a paid order wakes the worker at once. */
 public final class SchedulerModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        // adapters add theirs (PostgresModule: the token hash backfill); none in the in-memory wiring
+        Multibinder.newSetBinder(binder(), StartupJob.class);
+    }
 
     @Provides
     @Singleton
@@ -43,7 +52,7 @@ public final class SchedulerModule extends AbstractModule {
                         OfferConnectHelpUseCase connectHelp, ResetMonthlyTrafficUseCase monthlyResets,
                         dev.vpnbot.application.port.in.growth.RewardReferralsUseCase referralRewards,
                         dev.vpnbot.application.port.in.move.RunKeyMovesUseCase keyMoves,
-                        dev.vpnbot.application.port.in.move.EvacuateServerUseCase evacuations) {
+                        dev.vpnbot.application.port.in.move.EvacuateServerUseCase evacuations, Set<StartupJob> startupJobs) {
         // each reconciliation round also finishes Stars refunds whose panel step a crash or an absent panel left open
         ReconcilePaymentsUseCase withRefunds = () -> {
             starsRefunding.resumePanel();
@@ -74,6 +83,8 @@ public final class SchedulerModule extends AbstractModule {
         jobs.alsoEvery("key_moves", java.time.Duration.ofSeconds(15), () -> keyMoves.runDueMoves().stepsDone());
         // evacuations: their keys planned (a move each), finished and reported when every move landed
         jobs.alsoEvery("evacuations", java.time.Duration.ofSeconds(15), evacuations::runDue);
+        // once after each start, in the background: a failure is retried later and never holds up the bot
+        startupJobs.forEach(job -> jobs.alsoOnce(job.name(), java.time.Duration.ofMinutes(10), job.work()));
         return jobs;
     }
 

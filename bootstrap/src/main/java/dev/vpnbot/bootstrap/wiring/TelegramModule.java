@@ -94,6 +94,8 @@ public final class TelegramModule extends AbstractModule {
                 .publicUrl(http.publicUrl() == null ? null : http.publicUrl().toString())
                 .paymentTestMode(heleket.testMode())
                 .userActionsPerMinute(limits.userActionsPerMinute())
+                .updateQueue(telegram.intake().updateQueue())
+                .updateWorkers(telegram.intake().updateWorkers())
 
                 // with Stars on and no Heleket, the crypto button would lead to a placeholder page: only Stars are offered
                 .cryptoPayments(heleket.isConfigured() || !stars.enabled());

@@ -43,6 +43,8 @@ class DocumentedVariablesTest {
         assertThat(defaults.get("DEFAULT_LANGUAGE")).isEqualTo("`" + c.operator().defaultLanguage().name().toLowerCase() + "`");
         assertThat(defaults.get("TIME_ZONE")).isEqualTo("`" + c.operator().timeZone() + "`");
         assertThat(defaults.get("RECONCILE_INTERVAL")).isEqualTo("`" + DurationText.format(c.reconcileInterval()) + "`");
+        assertThat(defaults.get("TELEGRAM_UPDATE_QUEUE")).isEqualTo("`" + c.telegram().intake().updateQueue() + "`");
+        assertThat(defaults.get("TELEGRAM_UPDATE_WORKERS")).isEqualTo("`" + c.telegram().intake().updateWorkers() + "`");
         assertThat(defaults.get("PANEL_DRIFT_INTERVAL")).isEqualTo("`" + DurationText.format(c.panelDriftInterval()) + "`");
     }
 

@@ -217,4 +217,46 @@ class BackgroundJobsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobs.alsoEvery("late", LONG, () -> 0))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void a_once_job_runs_once_after_the_start_a_failed_one_again_after_its_retry_and_it_never_holds_up_the_others() throws Exception {
+        AtomicInteger onceRuns = new AtomicInteger();
+        AtomicInteger flakyRuns = new AtomicInteger();
+        AtomicInteger ticks = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger slowRuns = new AtomicInteger();
+        jobs(Duration.ofMillis(10), LONG, LONG, countingReconciliation());
+        jobs.alsoOnce("token_hash_backfill", Duration.ofMillis(20), () -> onceRuns.incrementAndGet());
+        jobs.alsoOnce("flaky_once", Duration.ofMillis(20), () -> {
+            if (flakyRuns.incrementAndGet() < 3) throw new IllegalStateException("database away");
+            return 7;
+        });
+        jobs.alsoOnce("slow_once", Duration.ofMillis(20), () -> {
+            slowRuns.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        });
+        jobs.alsoEvery("ticks", Duration.ofMillis(10), ticks::incrementAndGet);
+        jobs.start();
+
+        Await.until("the slow once-job ran once and the failing one until it succeeded", WAIT, () -> slowRuns.get() == 1 && flakyRuns.get() == 3);
+        int fulfilled = fulfilmentRuns.get();
+        Await.until("three more fulfilment runs", WAIT, () -> fulfilmentRuns.get() >= fulfilled + 3); // a once-job still running holds up nothing
+        int seen = ticks.get();
+        Await.until("five more ticks", WAIT, () -> ticks.get() >= seen + 5); // well past the retry delay
+        release.countDown();
+
+        assertThat(onceRuns).as("done once, not again").hasValue(1);
+        assertThat(flakyRuns).as("failed twice, retried until it succeeded, then never again").hasValue(3);
+        assertThat(slowRuns).hasValue(1);
+        assertThat(metrics.scrape()).containsPattern("vpnbot_job_runs_total\\{job=\"flaky_once\",outcome=\"failed\"} 2")
+                .containsPattern("vpnbot_job_runs_total\\{job=\"flaky_once\",outcome=\"ok\"} 1")
+                .containsPattern("vpnbot_job_runs_total\\{job=\"token_hash_backfill\",outcome=\"ok\"} 1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobs.alsoOnce("late", LONG, () -> 0))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }

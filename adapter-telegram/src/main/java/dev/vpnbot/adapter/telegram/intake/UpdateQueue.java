@@ -3,9 +3,9 @@ package dev.vpnbot.adapter.telegram.intake;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -35,7 +35,7 @@ public final class UpdateQueue<T> implements AutoCloseable {
 
     private final int capacity;
     private final Consumer<T> handler;
-    private final ExecutorService workers;
+    private final ThreadPoolExecutor workers;
     private final AtomicInteger pending = new AtomicInteger();
     private final Map<Long, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
@@ -49,7 +49,8 @@ public final class UpdateQueue<T> implements AutoCloseable {
         this.capacity = capacity;
         this.handler = handler;
         AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(workers, r -> {
+        // a fixed pool: a thread is started per update until there are {@code workers} of them
+        this.workers = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, threadName + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -86,6 +87,11 @@ public final class UpdateQueue<T> implements AutoCloseable {
 
     public int capacity() {
         return capacity;
+    }
+
+    /** Worker threads started so far: one per update taken, up to the {@code workers} given. */
+    public int threads() {
+        return workers.getPoolSize();
     }
 
     private void run(T update) {

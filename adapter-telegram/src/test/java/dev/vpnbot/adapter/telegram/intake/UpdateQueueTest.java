@@ -71,6 +71,22 @@ class UpdateQueueTest {
     }
 
     @Test
+    void no_more_updates_run_at_once_than_there_are_workers() {
+        queue = new UpdateQueue<>(10, 2, "test-update", handler());
+        queue.offer(1, "hold-1", false);
+        queue.offer(2, "hold-2", false);
+        queue.offer(3, "hold-3", false);
+        Await.until("two updates run", WAIT, () -> started.size() == 2);
+
+        assertThat(queue.threads()).as("a thread per update taken, up to the two workers").isEqualTo(2);
+        assertThat(queue.pending()).isEqualTo(3);
+        gate.countDown();
+        Await.until("the queue drained", WAIT, () -> queue.pending() == 0);
+        assertThat(handled).containsExactlyInAnyOrder("hold-1", "hold-2", "hold-3");
+        assertThat(queue.threads()).isEqualTo(2);
+    }
+
+    @Test
     void a_failing_update_does_not_stop_the_next_of_the_same_user_nor_leak_room() {
         queue = new UpdateQueue<>(1, 1, "test-update", handler());
         queue.offer(1, "fail-1", false);
