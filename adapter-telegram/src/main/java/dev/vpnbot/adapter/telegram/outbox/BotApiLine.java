@@ -52,7 +52,7 @@ final class BotApiLine {
         dispatcher.setMaxRequests(Math.max(calls, 64));
         dispatcher.setMaxRequestsPerHost(Math.max(calls, 5));
         OkHttpClient http = builder.dispatcher(dispatcher).addInterceptor(reachability).build();
-        return new BotApiLine(new DirectCalls(http, settings.botToken(), settings.telegramUrl()), http, reachability,
+        return new BotApiLine(new OkHttpTelegramClient(http, settings.botToken(), settings.telegramUrl()), http, reachability,
                 ownsClient, settings);
     }
 
@@ -80,10 +80,8 @@ final class BotApiLine {
         return new LongPollLine(new OkHttpTelegramClient(poll, settings.botToken(), settings.telegramUrl()), dispatcher);
     }
 
-    /** Cuts the calls still waiting, lets the dispatcher's threads go (always the line's own), and the connections when the client is ours. */
+    /** Lets the dispatcher's threads go (always the line's own), and the connections when the client is ours. */
     void close() {
-        // the sender's workers make their calls themselves (DirectCalls): one still waiting for an answer is cut
-        if (settings != null) http.dispatcher().cancelAll();
         if (settings != null || ownsClient) http.dispatcher().executorService().shutdown();
         if (ownsClient) http.connectionPool().evictAll();
     }
