@@ -53,8 +53,8 @@ class UpdateOverloadTest {
         int reads = rig.usage.reads();
         rig.usage.hang();
         int mark = rig.api.mark();
-        rig.api.userPresses(olga.id, olga.firstName, olga.languageCode, olgaMenu.messageId(), "ki:1");
-        rig.api.userPresses(petr.id, petr.firstName, petr.languageCode, petrMenu.messageId(), "ki:2");
+        pressesKey(olga, olgaMenu, 1);
+        pressesKey(petr, petrMenu, 2);
         Await.until("both key screens wait for the panel: the queue is full", WAIT, () -> rig.usage.reads() == reads + 2);
 
         Call press = ivan.pressForAnswer(ivanMenu.messageId(), "k");
@@ -85,7 +85,7 @@ class UpdateOverloadTest {
         Call menu = olga.send("/start");
         int reads = rig.usage.reads();
         rig.usage.hang();
-        rig.api.userPresses(olga.id, olga.firstName, olga.languageCode, menu.messageId(), "ki:1");
+        pressesKey(olga, menu, 1);
         Await.until("the key screen waits for the panel: the queue is full", WAIT, () -> rig.usage.reads() == reads + 1);
         rig.throttleNanos.set(0); // time stands still: one second of overload, whatever the machine's speed
 
@@ -113,7 +113,7 @@ class UpdateOverloadTest {
         Call menu = olga.send("/start");
         int reads = rig.usage.reads();
         rig.usage.hang();
-        rig.api.userPresses(olga.id, olga.firstName, olga.languageCode, menu.messageId(), "ki:1");
+        pressesKey(olga, menu, 1);
         Await.until("the key screen waits for the panel: the queue is full", WAIT, () -> rig.usage.reads() == reads + 1);
         BotRig.TgUser ivan = rig.user(2003, "Ivan", "en");
         assertThat(ivan.send("/start").text()).startsWith("⏳ The bot is busy");
@@ -137,10 +137,10 @@ class UpdateOverloadTest {
         int reads = rig.usage.reads();
         rig.usage.hang();
         int mark = rig.api.mark();
-        rig.api.userPresses(olga.id, olga.firstName, olga.languageCode, olgaMenu.messageId(), "ki:1");
-        rig.api.userPresses(petr.id, petr.firstName, petr.languageCode, petrMenu.messageId(), "ki:2");
+        pressesKey(olga, olgaMenu, 1);
+        pressesKey(petr, petrMenu, 2);
         Await.until("both workers wait for the panel", WAIT, () -> rig.usage.reads() == reads + 2);
-        rig.api.userPresses(ivan.id, ivan.firstName, ivan.languageCode, ivanMenu.messageId(), "ki:3");
+        pressesKey(ivan, ivanMenu, 3);
         Await.until("the third key screen was taken", WAIT, () -> rig.bot.queuedUpdates() == 3);
 
         // a fixed pool starts a thread per update taken until it has its workers: with more, three
@@ -152,6 +152,11 @@ class UpdateOverloadTest {
         rig.api.awaitContent(mark, petr.id);
         rig.api.awaitContent(mark, ivan.id);
         assertThat(rig.usage.reads()).isEqualTo(reads + 3);
+    }
+
+    /** {@code user} opens key {@code key} from their menu: the screen reads the panel (which may hang). */
+    private void pressesKey(BotRig.TgUser user, Call menu, int key) {
+        rig.api.userPresses(user.id, user.firstName, user.languageCode, menu.messageId(), "ki:" + key);
     }
 
     /** A user with an active key {@code key} on server 1, its client on the panel. */
