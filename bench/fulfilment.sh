@@ -11,7 +11,7 @@
 # afterwards (BENCH_KEEP=true keeps it).
 # Settings: BENCH_WARMUP (300), BENCH_ORDERS per run (1000), BENCH_RATES (100,200),
 # BENCH_HTTP_THREADS (8), BENCH_KEYS_PER_SERVER (100), BENCH_WORKERS (1 = bootstrap's scheduler,
-# one fulfilment loop; more = that many loops at once, a what-if). CPUS (2): cores the JVM is told
+# up to 3 fulfilment loops as jobs keep coming; more = that many loops of the bench's own, a what-if). CPUS (2): cores the JVM is told
 # it has. The bot's log: BENCH_LOG (/tmp/vpnbot-fulfilment-bench.log). MVN_ARGS (-o) for the build.
 # BENCH_NOTIFIER: port (default: notified = the fulfilment hands the key to the Notifier port) or
 # telegram (the real TelegramNotifier and rate-limited sender against the fake Bot API: notified =

@@ -110,8 +110,9 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * {@code BENCH_ORDERS} per run (1000), {@code BENCH_RATES} (100,200), {@code BENCH_HTTP_THREADS}
  * (8, the bot's HTTP server default), {@code BENCH_KEYS_PER_SERVER} (100: keys are spread over as
  * many servers, each with a fake panel of its own, since 3x-ui rewrites an inbound's whole client
- * list on every change), {@code BENCH_WORKERS} (1 = bootstrap's scheduler with its single
- * fulfilment loop; more = that many loops at once, a what-if).
+ * list on every change), {@code BENCH_WORKERS} (1 = bootstrap's scheduler, which runs up to
+ * {@code BackgroundJobs.FULFILMENT_LOOPS} loops as jobs keep coming; more = that many loops of
+ * this benchmark's own instead, a what-if).
  *
  * <p>{@code BENCH_NOTIFIER}: {@code port} (the default) counts a buyer as notified when the
  * fulfilment hands the key to the {@link Notifier} port; {@code telegram} puts the real notifier
@@ -217,7 +218,7 @@ public final class FulfilmentBenchmark {
 
             if (workers > 1) {
                 loops[0] = new FulfilmentLoops(worker, workers);
-                System.out.printf(Locale.ROOT, "fulfilment: %d worker loops in parallel (BENCH_WORKERS), not bootstrap's single loop%n", workers);
+                System.out.printf(Locale.ROOT, "fulfilment: %d worker loops in parallel (BENCH_WORKERS), not bootstrap's scheduler%n", workers);
             } else {
                 jobs[0].start();
             }
