@@ -9,6 +9,7 @@ import dev.vpnbot.adapter.postgres.DatabaseSettings;
 import dev.vpnbot.adapter.postgres.SecretBox;
 import dev.vpnbot.adapter.postgres.testing.TestDatabase;
 import dev.vpnbot.adapter.telegram.fake.FakeBotApi;
+import dev.vpnbot.application.fixtures.Await;
 import dev.vpnbot.application.port.out.SubscriptionTokens;
 import dev.vpnbot.bootstrap.config.AppConfig;
 import dev.vpnbot.bootstrap.config.ConfigReader;
@@ -26,11 +27,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,11 +66,8 @@ class TokenHashBackfillAtStartTest {
         lifecycle = bot.getInstance(Lifecycle.class);
         lifecycle.start();
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (count("SELECT count(*) FROM vpn_keys WHERE sub_token_hash IS NULL") > 0) {
-            if (System.nanoTime() > deadline) throw new AssertionError("the hashes were not filled within 60 s of the start");
-            Thread.sleep(50);
-        }
+        Await.until("every key's hash filled after the start", Duration.ofSeconds(60),
+                () -> unhashedKeys() == 0);
         String filled = hashes();
         SubscriptionTokens tokens = bot.getInstance(SubscriptionTokens.class);
         SubscriptionToken token = tokens.tokenOf(new KeyId(1_234)).orElseThrow();
@@ -115,6 +113,14 @@ class TokenHashBackfillAtStartTest {
     private void sql(String statement) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute(statement);
+        }
+    }
+
+    private long unhashedKeys() {
+        try {
+            return count("SELECT count(*) FROM vpn_keys WHERE sub_token_hash IS NULL");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
